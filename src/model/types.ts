@@ -1,0 +1,91 @@
+// The canonical records every source is mapped to, and the problems a record can have.
+// Sources produce these; plan/ and apply/ never see a source's own format.
+
+export type Entity = 'user' | 'organization' | 'membership' | 'password';
+
+/** Where a record came from, so every message can point at it. Lines and columns are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+/** The password hash types the WorkOS API accepts (`password_hash_type`). */
+export const PASSWORD_HASH_TYPES = ['bcrypt', 'firebase-scrypt', 'ssha', 'ssha256', 'scrypt', 'pbkdf2', 'argon2'] as const;
+export type PasswordHashType = (typeof PASSWORD_HASH_TYPES)[number];
+
+export interface PasswordHash {
+  type: PasswordHashType;
+  /** The hash exactly as WorkOS expects it for `type`. Never logged, never written to a report. */
+  hash: string;
+}
+
+/** Why a user arrives without a usable password hash. */
+export type PasswordGap =
+  | 'none' // the user has a hash we import
+  | 'missing' // the source has no hash for this user (social login, passwordless, hash file not supplied)
+  | 'unsupported'; // the source has a hash WorkOS cannot verify
+
+export type MfaFactor = 'sms' | 'totp' | 'email' | 'webauthn' | 'push' | 'other';
+
+export interface UserRecord {
+  /** The source's own id; becomes the WorkOS `external_id`. */
+  sourceId: string;
+  email: string;
+  emailVerified: boolean;
+  firstName?: string;
+  lastName?: string;
+  password?: PasswordHash;
+  passwordGap: PasswordGap;
+  metadata: Record<string, string>;
+  /** MFA factors the user had; none of them can move, so each one means a re-enrollment. */
+  mfaFactors: MfaFactor[];
+  /** Social providers the user signed in with (google-oauth2, github, …). */
+  socialProviders: string[];
+  blocked: boolean;
+  location: SourceLocation;
+}
+
+export interface OrganizationRecord {
+  sourceId: string;
+  name: string;
+  domains: string[];
+  metadata: Record<string, string>;
+  location: SourceLocation;
+}
+
+export interface MembershipRecord {
+  organizationSourceId: string;
+  userSourceId: string;
+  /** Role slugs in WorkOS terms, after the role map. Empty means the environment's default role. */
+  roles: string[];
+  location: SourceLocation;
+}
+
+/** A record that cannot be imported as it stands, or a note about one that can. */
+export interface RecordProblem {
+  entity: Entity;
+  sourceId?: string;
+  location: SourceLocation;
+  field?: string;
+  /** A stable machine-readable code, e.g. `missing_email`, `invalid_json`, `blocked`. */
+  code: string;
+  /** One sentence a person can act on. Holds no email, hash or secret. */
+  message: string;
+  /** `error`: the record is not imported. `warning`: it is imported, but someone should look. */
+  severity: 'error' | 'warning';
+}
+
+export type SourceItem =
+  | { kind: 'user'; record: UserRecord }
+  | { kind: 'organization'; record: OrganizationRecord }
+  | { kind: 'membership'; record: MembershipRecord }
+  | { kind: 'problem'; problem: RecordProblem };
+
+/**
+ * An error that means the run cannot start (unreadable file, not JSON at all, bad flag).
+ * The CLI prints its message alone and exits 2; the action fails the step with it.
+ */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
