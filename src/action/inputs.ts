@@ -1,0 +1,119 @@
+import * as core from '@actions/core';
+import { z } from 'zod';
+import { SOURCE_KINDS } from '../sources/index.js';
+import { parseDuration } from '../report/progress.js';
+
+/** Input names, spelled once (they are action.yml's keys). */
+export const Input = {
+  Mode: 'mode',
+  Source: 'source',
+  Users: 'users',
+  Passwords: 'passwords',
+  Organizations: 'organizations',
+  Config: 'config',
+  WorkosApiKey: 'workos-api-key',
+  WorkosApiUrl: 'workos-api-url',
+  RateLimit: 'rate-limit',
+  Concurrency: 'concurrency',
+  MaxRecords: 'max-records',
+  TimeBudget: 'time-budget',
+  FailOn: 'fail-on',
+  IncludePii: 'include-pii',
+  ConfirmProduction: 'confirm-production',
+  Out: 'out',
+} as const;
+
+const optionalText = z
+  .string()
+  .transform((s) => s.trim())
+  .transform((s) => (s === '' ? undefined : s));
+
+const optionalPositiveInt = (name: string) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `${name} must be a whole number`)
+      .transform(Number)
+      .refine((n) => n > 0, `${name} must be greater than 0`)
+      .optional(),
+  );
+
+const booleanInput = (name: string) =>
+  z
+    .string()
+    .trim()
+    .transform((s) => s.toLowerCase())
+    .refine((s) => ['', 'true', 'false'].includes(s), `${name} must be true or false`)
+    .transform((s) => s === 'true');
+
+export const ActionInputsSchema = z.object({
+  mode: z.enum(['plan', 'import', 'verify'], { error: 'mode must be plan, import or verify' }),
+  source: z.enum(SOURCE_KINDS, { error: `source must be one of ${SOURCE_KINDS.join(', ')}` }),
+  users: z.string().trim().min(1, 'users is required: the path of the user export in the repository'),
+  passwords: optionalText,
+  organizations: optionalText,
+  config: optionalText,
+  workosApiKey: optionalText,
+  workosApiUrl: optionalText.pipe(z.url({ error: 'workos-api-url must be a URL such as https://api.workos.com' }).optional()),
+  rateLimit: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'rate-limit must be a number of writes per second')
+      .transform(Number)
+      .refine((n) => n > 0, 'rate-limit must be greater than 0')
+      .optional(),
+  ),
+  concurrency: optionalPositiveInt('concurrency'),
+  maxRecords: optionalPositiveInt('max-records'),
+  timeBudgetMs: optionalText.pipe(
+    z
+      .string()
+      .transform((s, ctx) => {
+        const ms = parseDuration(s);
+        if (ms === undefined) ctx.addIssue({ code: 'custom', message: `time-budget "${s}" is not a duration like 5h30m, 90m or 45s` });
+        return ms ?? 0;
+      })
+      .optional(),
+  ),
+  failOn: z.enum(['invalid', 'failed', 'never'], { error: 'fail-on must be invalid, failed or never' }),
+  includePii: booleanInput('include-pii'),
+  confirmProduction: booleanInput('confirm-production'),
+  out: z.string().trim(),
+});
+
+export type ActionInputs = z.infer<typeof ActionInputsSchema>;
+
+/** Reads and validates every input; the first problem becomes the step's error message. */
+export function readActionInputs(getInput: (name: string) => string = (name) => core.getInput(name)): ActionInputs {
+  // Register the key as a secret before anything can print it (DESIGN §8).
+  const key = getInput(Input.WorkosApiKey);
+  if (key) core.setSecret(key);
+  const raw = {
+    mode: getInput(Input.Mode) || 'plan',
+    source: getInput(Input.Source) || 'auth0',
+    users: getInput(Input.Users),
+    passwords: getInput(Input.Passwords),
+    organizations: getInput(Input.Organizations),
+    config: getInput(Input.Config),
+    workosApiKey: key,
+    workosApiUrl: getInput(Input.WorkosApiUrl),
+    rateLimit: getInput(Input.RateLimit),
+    concurrency: getInput(Input.Concurrency),
+    maxRecords: getInput(Input.MaxRecords),
+    timeBudgetMs: getInput(Input.TimeBudget),
+    failOn: getInput(Input.FailOn) || 'invalid',
+    includePii: getInput(Input.IncludePii),
+    confirmProduction: getInput(Input.ConfirmProduction),
+    out: getInput(Input.Out) || '',
+  };
+  const parsed = ActionInputsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`Input ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export class InputError extends Error {
+  override name = 'InputError';
+}

@@ -1,0 +1,12 @@
+import type { Summary } from '../report/summary.js';
+
+export type FailOn = 'invalid' | 'failed' | 'never';
+
+/** Exit code for record-level problems (DESIGN §2): 1 when the run's records call for a look. */
+export function recordExitCode(summary: Summary, failOn: FailOn): 0 | 1 {
+  if (failOn === 'never') return 0;
+  const entities = [summary.users, summary.organizations, summary.memberships];
+  const failed = entities.some((c) => c.failed > 0);
+  const invalid = entities.some((c) => c.invalid > 0);
+  return failed || (failOn === 'invalid' && invalid) ? 1 : 0;
+}

@@ -1,0 +1,121 @@
+import type { Outcome, OutcomeStatus } from '../apply/outcome.js';
+import type { CallCounters } from '../apply/workos-caller.js';
+import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
+import type { PlannedUser, UserPlan } from '../plan/users.js';
+
+export type Mode = 'plan' | 'import' | 'verify';
+
+/** total = created + updated + unchanged + invalid + failed + pending, always (DESIGN §2). */
+export interface EntityCounts {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  failed: number;
+  pending: number;
+}
+
+export interface Summary {
+  mode: Mode;
+  source: string;
+  /** True when nothing is pending and nothing failed: the migration needs no further run. */
+  complete: boolean;
+  /** Why this run stopped before the end, when it did. */
+  stoppedBy?: string;
+  /** `merged`: source users folded into another with the same email (not in `total`). */
+  users: EntityCounts & { merged: number };
+  organizations: EntityCounts;
+  memberships: EntityCounts;
+  passwords: { imported: number; missing: number; unsupported: number };
+  mfa: Partial<Record<MfaFactor, number>>;
+  social: Partial<Record<string, number>>;
+  /** Records imported but worth a look (unmatched password rows, secondary emails, …). */
+  warnings: number;
+  workos?: { requests: CallCounters; writesPerSecond: number; elapsedSeconds: number };
+  /** At this run's pace, how many more runs of the same size finish the migration. */
+  runsRemaining?: number;
+}
+
+export function emptyCounts(): EntityCounts {
+  return { total: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, failed: 0, pending: 0 };
+}
+
+export function countsAddUp(c: EntityCounts): boolean {
+  return c.total === c.created + c.updated + c.unchanged + c.invalid + c.failed + c.pending;
+}
+
+export interface SummaryInput {
+  mode: Mode;
+  source: string;
+  plan: UserPlan;
+  /** Problems found while reading (bad lines, bad fields) and warnings. */
+  problems: RecordProblem[];
+  outcomes: Outcome[];
+  stoppedBy?: string;
+  workos?: Summary['workos'];
+  /** Writes this run made; used to estimate the runs remaining. */
+  processedThisRun?: number;
+}
+
+export function buildSummary(input: SummaryInput): Summary {
+  const counts: Record<'user' | 'organization' | 'membership', EntityCounts> = {
+    user: emptyCounts(),
+    organization: emptyCounts(),
+    membership: emptyCounts(),
+  };
+  const errors = [...input.problems, ...input.plan.invalid].filter((p) => p.severity === 'error');
+  for (const problem of errors) {
+    const entity = countedEntity(problem.entity);
+    if (!entity) continue;
+    counts[entity].invalid++;
+    counts[entity].total++;
+  }
+  for (const outcome of input.outcomes) {
+    const entity = countedEntity(outcome.entity);
+    if (!entity) continue;
+    counts[entity][outcome.status satisfies OutcomeStatus]++;
+    counts[entity].total++;
+  }
+
+  const users = input.plan.users;
+  const pending = counts.user.pending + counts.organization.pending + counts.membership.pending;
+  const failed = counts.user.failed + counts.organization.failed + counts.membership.failed;
+  const runsRemaining = input.processedThisRun && pending > 0 ? Math.ceil(pending / input.processedThisRun) : undefined;
+
+  return {
+    mode: input.mode,
+    source: input.source,
+    complete: input.mode !== 'plan' && pending === 0 && failed === 0,
+    ...(input.stoppedBy ? { stoppedBy: input.stoppedBy } : {}),
+    users: { ...counts.user, merged: input.plan.merges.reduce((n, m) => n + m.mergedSourceIds.length, 0) },
+    organizations: counts.organization,
+    memberships: counts.membership,
+    passwords: {
+      imported: users.filter((u) => u.passwordGap === 'none').length,
+      missing: users.filter((u) => u.passwordGap === 'missing').length,
+      unsupported: users.filter((u) => u.passwordGap === 'unsupported').length,
+    },
+    mfa: tally(users.flatMap((u) => u.mfaFactors)),
+    social: tally(users.flatMap((u) => u.socialProviders)),
+    warnings: input.problems.filter((p) => p.severity === 'warning').length,
+    ...(input.workos ? { workos: input.workos } : {}),
+    ...(runsRemaining !== undefined ? { runsRemaining } : {}),
+  };
+}
+
+/** Password rows are about a user already counted; they are reported, not counted again. */
+function countedEntity(entity: Entity): 'user' | 'organization' | 'membership' | undefined {
+  return entity === 'password' ? undefined : entity;
+}
+
+function tally<T extends string>(values: T[]): Partial<Record<T, number>> {
+  const result: Partial<Record<T, number>> = {};
+  for (const v of values) result[v] = (result[v] ?? 0) + 1;
+  return result;
+}
+
+/** Users whose MFA cannot move: one row per user and factor. */
+export function reenrollments(users: readonly PlannedUser[]): { user: PlannedUser; factor: MfaFactor }[] {
+  return users.flatMap((user) => user.mfaFactors.map((factor) => ({ user, factor })));
+}

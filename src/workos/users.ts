@@ -1,0 +1,69 @@
+import type { CreateUserOptions, UpdateUserOptions, User, WorkOS } from '@workos-inc/node';
+import type { UserInput } from '../plan/users.js';
+
+// The SDK's PasswordHashType lacks `ssha256` and `pbkdf2`, which the API accepts (DESIGN §7);
+// the SDK passes the value through unchanged, so widening the type here is enough.
+type SdkHashType = CreateUserOptions['passwordHashType'];
+
+export function toCreateUserOptions(input: UserInput): CreateUserOptions {
+  return {
+    email: input.email,
+    emailVerified: input.emailVerified,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    externalId: input.externalId,
+    metadata: input.metadata,
+    passwordHash: input.password?.hash,
+    passwordHashType: input.password?.type as SdkHashType,
+  };
+}
+
+export function toUpdateUserOptions(userId: string, input: UserInput, options: { withPassword: boolean }): UpdateUserOptions {
+  return {
+    userId,
+    email: input.email,
+    emailVerified: input.emailVerified,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    externalId: input.externalId,
+    metadata: input.metadata,
+    ...(options.withPassword && input.password
+      ? { passwordHash: input.password.hash, passwordHashType: input.password.type as SdkHashType }
+      : {}),
+  };
+}
+
+/** True when the WorkOS user already holds what we would send (the hash cannot be read back). */
+export function userMatchesInput(user: User, input: UserInput): boolean {
+  return (
+    user.email.toLowerCase() === input.email.toLowerCase() &&
+    user.emailVerified === input.emailVerified &&
+    (user.firstName ?? undefined) === input.firstName &&
+    (user.lastName ?? undefined) === input.lastName &&
+    user.externalId === input.externalId &&
+    sameMetadata(user.metadata ?? {}, input.metadata ?? {})
+  );
+}
+
+function sameMetadata(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** Raw lookups the engine needs, in SDK terms; pacing and retries are the caller's. */
+export function userLookups(workos: WorkOS) {
+  return {
+    async byExternalId(externalId: string): Promise<User | undefined> {
+      try {
+        return await workos.userManagement.getUserByExternalId(externalId);
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) return undefined;
+        throw error;
+      }
+    },
+    async byEmail(email: string): Promise<User | undefined> {
+      const page = await workos.userManagement.listUsers({ email, limit: 1 });
+      return page.data[0];
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, escapeMarkdown } from '../../src/report/escape.js';
+
+describe('escapeMarkdown', () => {
+  it('leaves no HTML, link, image or mention in hostile text', () => {
+    const hostile = '<img src=x onerror=alert(1)> [click](https://evil.example) ![i](x) @octocat #1 **bold** | cell';
+    const escaped = escapeMarkdown(hostile);
+    expect(escaped).not.toMatch(/<img/);
+    expect(escaped).not.toMatch(/\]\(/);
+    expect(escaped).not.toMatch(/@octocat/);
+    expect(escaped).not.toMatch(/https:\/\//);
+    expect(escaped).not.toMatch(/(^|[^\\])\|/);
+    expect(escaped).not.toMatch(/(^|[^\\])\*\*/);
+  });
+  it('keeps text on one line', () => {
+    expect(escapeMarkdown('a\r\nb\nc')).toBe('a b c');
+  });
+});
+
+describe('csvField', () => {
+  it('quotes commas, quotes and newlines', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('x\ny')).toBe('"x\ny"');
+  });
+  it('defuses spreadsheet formulas', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
