@@ -1,13 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { WorkOS } from '@workos-inc/node';
+import { applyRecord, isJournaled, type ApplyContext, type EntityWriter, type PlannedRecord } from '../apply/apply-record.js';
 import type { Outcome } from '../apply/outcome.js';
 import { RateLimiter } from '../apply/rate-limiter.js';
-import { applyUser, userIsJournaled, type ApplyContext } from '../apply/users.js';
-import { FatalRunError, runWorkQueue } from '../apply/work-queue.js';
+import { FatalRunError, runWorkQueue, type StageLimits, type StopReason } from '../apply/work-queue.js';
+import { membershipWriter, type WorkOSIds } from '../apply/writers/memberships.js';
+import { organizationWriter } from '../apply/writers/organizations.js';
+import { userWriter } from '../apply/writers/users.js';
 import { WorkOSCaller } from '../apply/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
-import { UsageError, type RecordProblem, type UserRecord } from '../model/types.js';
-import { DEFAULT_USER_POLICIES, planUsers, type PlannedUser, type UserPlan, type UserPolicies } from '../plan/users.js';
+import type { Entity, MembershipRecord, OrganizationRecord, RecordProblem, UserRecord } from '../model/types.js';
+import { UsageError } from '../model/types.js';
+import { checkMembershipRoles, planOrganizations, type OrganizationPlan, type PlannedMembership } from '../plan/organizations.js';
+import { DEFAULT_USER_POLICIES, planUsers, type UserPlan, type UserPolicies } from '../plan/users.js';
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
@@ -15,6 +21,7 @@ import { ProgressMeter } from '../report/progress.js';
 import { buildSummary, type Mode, type Summary } from '../report/summary.js';
 import { readSource, type SourceFiles, type SourceKind } from '../sources/index.js';
 import { checkApiKey, createWorkOS, type WorkOSTarget } from '../workos/client.js';
+import { listRoleSlugs } from '../workos/roles.js';
 
 export interface MigrationOptions {
   mode: Mode;
@@ -27,7 +34,7 @@ export interface MigrationOptions {
   stateDir?: string;
   /** Report directory (summary.json, summary.md, errors.jsonl, id-map.csv, reenroll.csv). */
   outDir?: string;
-  /** Required for import. */
+  /** Required for import; optional for plan (then roles are checked against WorkOS). */
   target?: WorkOSTarget;
   /** Writes per second for the whole process (DESIGN §2 default 45). */
   rateLimit?: number;
@@ -54,55 +61,106 @@ export interface MigrationResult {
 
 export const DEFAULTS = { rateLimit: 45, readRateLimit: 45, concurrency: 8 } as const;
 
+interface SourceRecords {
+  users: UserRecord[];
+  organizations: OrganizationRecord[];
+  memberships: MembershipRecord[];
+  problems: RecordProblem[];
+}
+
+interface FullPlan {
+  users: UserPlan;
+  organizations: OrganizationPlan;
+}
+
 /** One run of `plan` or `import`: read, plan, (write), report. */
 export async function runMigration(options: MigrationOptions): Promise<MigrationResult> {
   const log = options.log ?? silentLogger;
-  const { users, problems } = await log.group(`Reading ${options.source} export`, () => readAll(options));
-  const plan = planUsers(users, options.policies ?? DEFAULT_USER_POLICIES);
-  log.info(
-    `Read ${users.length + countErrors(problems)} user record(s): ${plan.users.length} to bring to WorkOS, ${plan.invalid.length + countErrors(problems)} invalid, ${plan.merges.length} merge(s).`,
-  );
+  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options));
+  const users = planUsers(records.users, options.policies ?? DEFAULT_USER_POLICIES);
+  const organizations = planOrganizations(records.organizations, records.memberships, users);
+  const plan: FullPlan = { users, organizations };
+  log.info(describePlan(plan, records.problems));
 
   const identity: JournalIdentity = { source: options.source, fingerprint: options.configFingerprint ?? 'default' };
   const started = Date.now();
-  let outcomes: Outcome[];
-  let stoppedBy: string | undefined;
-  let workos: Summary['workos'];
-  let journalAppended = 0;
-  let processedThisRun = 0;
+  const workos = options.target ? connect(options.target) : undefined;
+  const caller = new WorkOSCaller(
+    new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
+    new RateLimiter(options.readRateLimit ?? DEFAULTS.readRateLimit),
+  );
+  if (workos && plan.organizations.memberships.length > 0) {
+    // Unknown roles are found before any write (a dry run with a key finds them too).
+    const roles = await caller.read(() => listRoleSlugs(workos));
+    const checked = checkMembershipRoles(plan.organizations.memberships, roles);
+    plan.organizations.memberships = checked.valid;
+    plan.organizations.invalid.push(...checked.invalid);
+  }
 
+  let outcomes: Outcome[];
+  let stoppedBy: StopReason | undefined;
+  let journalAppended = 0;
+  let processed = 0;
   if (options.mode === 'plan') {
-    outcomes = planOutcomes(plan, readJournal(options.stateDir, identity, options.force));
+    outcomes = dryRunOutcomes(plan, readJournal(options.stateDir, identity, options.force));
   } else if (options.mode === 'import') {
-    const run = await importUsers(plan, identity, options, log);
-    ({ outcomes, stoppedBy, journalAppended, processedThisRun } = run);
-    const elapsedSeconds = (Date.now() - started) / 1000;
-    workos = { requests: run.counters, writesPerSecond: run.counters.writes / Math.max(elapsedSeconds, 0.001), elapsedSeconds };
+    if (!workos) throw new UsageError('import needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).');
+    const journal = options.stateDir ? Journal.open(options.stateDir, identity, { force: options.force }) : undefined;
+    try {
+      ({ outcomes, stoppedBy, processed } = await importPlan(plan, workos, { caller, journal }, options, log));
+      journalAppended = journal?.appendedCount ?? 0;
+    } finally {
+      journal?.close();
+    }
   } else {
     throw new UsageError('verify mode is not available yet.');
   }
 
-  const allProblems = [...problems, ...plan.invalid];
-  const summary = buildSummary({ mode: options.mode, source: options.source, plan, problems, outcomes, stoppedBy, workos, processedThisRun });
-  const markdown = renderSummaryMarkdown(summary, allProblems, { maxChars: 1_000_000 });
+  const elapsedSeconds = (Date.now() - started) / 1000;
+  const problems = [...records.problems, ...users.invalid, ...organizations.invalid];
+  const summary = buildSummary({
+    mode: options.mode,
+    source: options.source,
+    plan: users,
+    problems,
+    outcomes,
+    stoppedBy,
+    workos: workos ? { requests: caller.counters, writesPerSecond: caller.counters.writes / Math.max(elapsedSeconds, 0.001), elapsedSeconds } : undefined,
+    processedThisRun: processed,
+  });
+  const markdown = renderSummaryMarkdown(summary, problems, { maxChars: 1_000_000 });
   const files = options.outDir
-    ? await writeReportFiles(options.outDir, { summary, markdown, problems: allProblems, outcomes, users: plan.users, includePii: options.includePii ?? false })
+    ? await writeReportFiles(options.outDir, { summary, markdown, problems, outcomes, users: users.users, includePii: options.includePii ?? false })
     : undefined;
-  return { summary, markdown, problems: allProblems, outcomes, files, journalAppended };
+  return { summary, markdown, problems, outcomes, files, journalAppended };
 }
 
-async function readAll(options: MigrationOptions): Promise<{ users: UserRecord[]; problems: RecordProblem[] }> {
-  const users: UserRecord[] = [];
-  const problems: RecordProblem[] = [];
+function connect(target: WorkOSTarget): WorkOS {
+  checkApiKey(target.apiKey);
+  return createWorkOS(target);
+}
+
+async function readAll(options: MigrationOptions): Promise<SourceRecords> {
+  const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
   for await (const item of readSource(options.source, options.files)) {
-    if (item.kind === 'user') users.push(item.record);
-    else if (item.kind === 'problem') problems.push(item.problem);
+    if (item.kind === 'user') records.users.push(item.record);
+    else if (item.kind === 'organization') records.organizations.push(item.record);
+    else if (item.kind === 'membership') records.memberships.push(item.record);
+    else records.problems.push(item.problem);
   }
-  return { users, problems };
+  return records;
 }
 
-function countErrors(problems: readonly RecordProblem[]): number {
-  return problems.filter((p) => p.severity === 'error' && p.entity === 'user').length;
+function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
+  const invalid = (entity: Entity) => problems.filter((p) => p.severity === 'error' && p.entity === entity).length;
+  const u = plan.users;
+  const o = plan.organizations;
+  return [
+    `Users: ${u.users.length} to bring to WorkOS, ${u.invalid.length + invalid('user')} invalid or skipped, ${u.merges.length} merge(s).`,
+    ...(o.organizations.length + o.memberships.length > 0
+      ? [`Organizations: ${o.organizations.length}; memberships: ${o.memberships.length}; ${o.invalid.length + invalid('organization') + invalid('membership')} invalid.`]
+      : []),
+  ].join('\n');
 }
 
 function readJournal(stateDir: string | undefined, identity: JournalIdentity, force?: boolean): Journal | undefined {
@@ -111,67 +169,122 @@ function readJournal(stateDir: string | undefined, identity: JournalIdentity, fo
   return Journal.open(stateDir, identity, { force, readOnly: true });
 }
 
-function planOutcomes(plan: UserPlan, journal: Journal | undefined): Outcome[] {
-  return plan.users.map((user) => {
-    const base = { entity: 'user' as const, sourceId: user.sourceId, location: user.location };
-    const entry = journal?.get('user', user.sourceId);
-    return entry && entry.input_digest === user.digest
-      ? { ...base, status: 'unchanged' as const, workosId: entry.workos_id }
-      : { ...base, status: 'pending' as const };
+function dryRunOutcomes(plan: FullPlan, journal: Journal | undefined): Outcome[] {
+  const outcome = (entity: Entity, record: PlannedRecord): Outcome => {
+    const workosId = isJournaled(entity, record, journal);
+    const base = { entity, sourceId: record.sourceId, location: record.location };
+    return workosId ? { ...base, status: 'unchanged', workosId } : { ...base, status: 'pending' };
+  };
+  return [
+    ...plan.users.users.map((r) => outcome('user', r)),
+    ...plan.organizations.organizations.map((r) => outcome('organization', r)),
+    ...plan.organizations.memberships.map((r) => outcome('membership', r)),
+  ];
+}
+
+interface PhaseResult {
+  outcomes: Outcome[];
+  stoppedBy?: StopReason;
+  processed: number;
+}
+
+/** Users, then organizations, then memberships (which need both), under one stage budget. */
+async function importPlan(plan: FullPlan, workos: WorkOS, ctx: ApplyContext, options: MigrationOptions, log: Logger): Promise<PhaseResult> {
+  const deadline = options.timeBudgetMs !== undefined ? Date.now() + options.timeBudgetMs : undefined;
+  const outcomes: Outcome[] = [];
+  let processed = 0;
+  let stoppedBy: StopReason | undefined;
+  const limits = (): StageLimits => ({
+    concurrency: options.concurrency ?? DEFAULTS.concurrency,
+    maxRecords: options.maxRecords !== undefined ? Math.max(0, options.maxRecords - processed) : undefined,
+    deadline,
+    signal: options.signal,
   });
+  const run = async <P extends PlannedRecord>(label: string, records: P[], writer: EntityWriter<P>): Promise<void> => {
+    const result = await applyPhase(label, records, writer, ctx, stoppedBy ? { ...limits(), maxRecords: 0 } : limits(), log);
+    outcomes.push(...result.outcomes);
+    processed += result.processed;
+    stoppedBy ??= result.stoppedBy;
+  };
+
+  await run('users', plan.users.users, userWriter(workos));
+  await run('organizations', plan.organizations.organizations, organizationWriter(workos));
+  const ids = idsFrom(outcomes, plan.users);
+  const { ready, blocked } = membershipsReady(plan.organizations.memberships, ids, outcomes);
+  outcomes.push(...blocked);
+  await run('memberships', ready, membershipWriter(workos, ids));
+  if (stoppedBy) log.info(`Stopped by ${stoppedBy}; run again to go on from the checkpoint.`);
+  else if (processed === 0) log.info('Nothing to write: WorkOS already holds every record as planned.');
+  return { outcomes, stoppedBy, processed };
 }
 
-async function importUsers(plan: UserPlan, identity: JournalIdentity, options: MigrationOptions, log: Logger) {
-  if (!options.target) throw new UsageError('import needs a WorkOS API key (WORKOS_API_KEY).');
-  checkApiKey(options.target.apiKey);
-  const workos = createWorkOS(options.target);
-  const caller = new WorkOSCaller(
-    new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
-    new RateLimiter(options.readRateLimit ?? DEFAULTS.readRateLimit),
-  );
-  const journal = options.stateDir ? Journal.open(options.stateDir, identity, { force: options.force }) : undefined;
-  const ctx: ApplyContext = { workos, caller, journal };
-  try {
-    const outcomes: Outcome[] = [];
-    const toWrite: PlannedUser[] = [];
-    for (const user of plan.users) {
-      if (userIsJournaled(user, journal)) outcomes.push({ entity: 'user', sourceId: user.sourceId, status: 'unchanged', workosId: journal!.get('user', user.sourceId)!.workos_id, location: user.location });
-      else toWrite.push(user);
-    }
-    if (toWrite.length === 0) {
-      log.info('Nothing to write: every user is already in WorkOS as planned.');
-    }
-    const stageSize = Math.min(toWrite.length, options.maxRecords ?? Infinity);
-    const meter = new ProgressMeter(log, 'users', stageSize);
-    const { notStarted, stoppedBy } = await runWorkQueue(
-      toWrite,
-      async (user) => {
-        const outcome = await applyUser(user, ctx);
-        if (outcome.failure?.code === 'unauthorized') throw new FatalRunError(outcome.failure.message);
-        outcomes.push(outcome);
-        meter.tick();
-      },
-      {
-        concurrency: options.concurrency ?? DEFAULTS.concurrency,
-        maxRecords: options.maxRecords,
-        deadline: options.timeBudgetMs !== undefined ? Date.now() + options.timeBudgetMs : undefined,
-        signal: options.signal,
-      },
-    ).catch((error: unknown) => {
-      if (error instanceof FatalRunError) throw new UsageError(error.message);
-      throw error;
-    });
-    for (const user of notStarted) outcomes.push({ entity: 'user', sourceId: user.sourceId, status: 'pending', location: user.location });
-    if (stoppedBy) log.info(`Stopped by ${stoppedBy} with ${notStarted.length} user(s) pending; ${meter.describe()}. Run again to go on.`);
-    return {
-      outcomes,
-      stoppedBy,
-      counters: caller.counters,
-      journalAppended: journal?.appendedCount ?? 0,
-      processedThisRun: toWrite.length - notStarted.length,
-    };
-  } finally {
-    journal?.close();
+async function applyPhase<P extends PlannedRecord>(
+  label: string,
+  records: P[],
+  writer: EntityWriter<P>,
+  ctx: ApplyContext,
+  limits: StageLimits,
+  log: Logger,
+): Promise<PhaseResult> {
+  const outcomes: Outcome[] = [];
+  const toWrite: P[] = [];
+  for (const record of records) {
+    const workosId = isJournaled(writer.entity, record, ctx.journal);
+    if (workosId) outcomes.push({ entity: writer.entity, sourceId: record.sourceId, status: 'unchanged', workosId, location: record.location });
+    else toWrite.push(record);
   }
+  if (toWrite.length === 0) return { outcomes, processed: 0 };
+  const meter = new ProgressMeter(log, label, Math.min(toWrite.length, limits.maxRecords ?? Infinity));
+  const { notStarted, stoppedBy } = await runWorkQueue(
+    toWrite,
+    async (record) => {
+      const outcome = await applyRecord(record, writer, ctx);
+      // A bad key fails every record alike: stop and say so once.
+      if (outcome.failure?.code === 'unauthorized') throw new FatalRunError(outcome.failure.message);
+      outcomes.push(outcome);
+      meter.tick();
+    },
+    limits,
+  ).catch((error: unknown) => {
+    if (error instanceof FatalRunError) throw new UsageError(error.message);
+    throw error;
+  });
+  for (const record of notStarted) outcomes.push({ entity: writer.entity, sourceId: record.sourceId, status: 'pending', location: record.location });
+  return { outcomes, stoppedBy, processed: toWrite.length - notStarted.length };
 }
 
+function idsFrom(outcomes: readonly Outcome[], users: UserPlan): WorkOSIds {
+  const userIds = new Map<string, string>();
+  const organizationIds = new Map<string, string>();
+  for (const o of outcomes) {
+    if (!o.workosId) continue;
+    if (o.entity === 'user') userIds.set(o.sourceId, o.workosId);
+    if (o.entity === 'organization') organizationIds.set(o.sourceId, o.workosId);
+  }
+  for (const u of users.users) {
+    const id = userIds.get(u.sourceId);
+    if (id) for (const other of u.mergedSourceIds) userIds.set(other, id);
+  }
+  return { user: (id) => userIds.get(id), organization: (id) => organizationIds.get(id) };
+}
+
+/** A membership waits for its user and organization: pending if they are, failed if they failed. */
+function membershipsReady(memberships: PlannedMembership[], ids: WorkOSIds, outcomes: readonly Outcome[]) {
+  const status = new Map(outcomes.map((o) => [`${o.entity}\u0000${o.sourceId}`, o.status]));
+  const ready: PlannedMembership[] = [];
+  const blocked: Outcome[] = [];
+  for (const m of memberships) {
+    if (ids.user(m.userSourceId) && ids.organization(m.organizationSourceId)) {
+      ready.push(m);
+      continue;
+    }
+    const failed = status.get(`user\u0000${m.userSourceId}`) === 'failed' || status.get(`organization\u0000${m.organizationSourceId}`) === 'failed';
+    const base = { entity: 'membership' as const, sourceId: m.sourceId, location: m.location };
+    blocked.push(
+      failed
+        ? { ...base, status: 'failed', failure: { code: 'dependency_failed', message: 'Its user or organization failed to import; a rerun retries both.' } }
+        : { ...base, status: 'pending' },
+    );
+  }
+  return { ready, blocked };
+}

@@ -1,0 +1,131 @@
+import type { MembershipRecord, OrganizationRecord, RecordProblem, SourceLocation } from '../model/types.js';
+import { inputDigest } from './digest.js';
+import type { UserPlan } from './users.js';
+
+export interface OrganizationInput {
+  name: string;
+  externalId: string;
+  domains: string[];
+  metadata?: Record<string, string>;
+}
+
+export interface PlannedOrganization {
+  sourceId: string;
+  input: OrganizationInput;
+  digest: string;
+  location: SourceLocation;
+}
+
+export interface PlannedMembership {
+  /** `<organization source id>:<user source id>`: the membership's key in the journal and reports. */
+  sourceId: string;
+  organizationSourceId: string;
+  /** The WorkOS user's source id: a merged user's membership goes to the user it merged into. */
+  userSourceId: string;
+  roles: string[];
+  digest: string;
+  location: SourceLocation;
+}
+
+export interface OrganizationPlan {
+  organizations: PlannedOrganization[];
+  memberships: PlannedMembership[];
+  invalid: RecordProblem[];
+}
+
+export function membershipKey(organizationSourceId: string, userSourceId: string): string {
+  return `${organizationSourceId}:${userSourceId}`;
+}
+
+/**
+ * Plans organizations and memberships against the user plan: a membership must point at an
+ * organization in the file and at a user who is being imported (DESIGN §5).
+ */
+export function planOrganizations(
+  organizations: Iterable<OrganizationRecord>,
+  memberships: Iterable<MembershipRecord>,
+  users: UserPlan,
+): OrganizationPlan {
+  const invalid: RecordProblem[] = [];
+  const planned = new Map<string, PlannedOrganization>();
+  for (const org of organizations) {
+    if (planned.has(org.sourceId)) {
+      invalid.push({ entity: 'organization', sourceId: org.sourceId, location: org.location, field: 'id', code: 'duplicate_organization', message: `Organization ${org.sourceId} appears more than once; the first one is imported.`, severity: 'error' });
+      continue;
+    }
+    const input: OrganizationInput = {
+      name: org.name,
+      externalId: org.sourceId,
+      domains: [...new Set(org.domains.map((d) => d.toLowerCase()))].sort(),
+      metadata: Object.keys(org.metadata).length > 0 ? org.metadata : undefined,
+    };
+    planned.set(org.sourceId, { sourceId: org.sourceId, input, digest: inputDigest(input), location: org.location });
+  }
+
+  // A merged-away source user's memberships belong to the user that kept the email.
+  const mergedInto = new Map<string, string>();
+  for (const user of users.users) {
+    mergedInto.set(user.sourceId, user.sourceId);
+    for (const other of user.mergedSourceIds) mergedInto.set(other, user.sourceId);
+  }
+  const skippedUsers = new Set(users.invalid.map((p) => p.sourceId).filter((id): id is string => id !== undefined));
+
+  const byKey = new Map<string, PlannedMembership>();
+  for (const m of memberships) {
+    const key = membershipKey(m.organizationSourceId, m.userSourceId);
+    const base = { entity: 'membership' as const, sourceId: key, location: m.location, severity: 'error' as const };
+    if (!planned.has(m.organizationSourceId)) {
+      invalid.push({ ...base, field: 'organization', code: 'unknown_organization', message: `The membership names organization ${m.organizationSourceId}, which is not in the organizations file.` });
+      continue;
+    }
+    const userSourceId = mergedInto.get(m.userSourceId);
+    if (!userSourceId) {
+      const skipped = skippedUsers.has(m.userSourceId);
+      invalid.push({
+        ...base,
+        field: 'user_id',
+        code: skipped ? 'user_not_imported' : 'unknown_user',
+        message: skipped
+          ? `User ${m.userSourceId} is not imported (see that user's problem), so neither is this membership.`
+          : `User ${m.userSourceId} is not in the user export. Export that user too, or remove the membership.`,
+      });
+      continue;
+    }
+    const mergedKey = membershipKey(m.organizationSourceId, userSourceId);
+    const existing = byKey.get(mergedKey);
+    // Two source users merged into one can both belong to an organization: one membership, all roles.
+    const roles = [...new Set([...(existing?.roles ?? []), ...m.roles])].sort();
+    byKey.set(mergedKey, {
+      sourceId: mergedKey,
+      organizationSourceId: m.organizationSourceId,
+      userSourceId,
+      roles,
+      digest: inputDigest({ roles }),
+      location: existing?.location ?? m.location,
+    });
+  }
+  return { organizations: [...planned.values()], memberships: [...byKey.values()], invalid };
+}
+
+/** Memberships naming a role the WorkOS environment does not have: errors before any write. */
+export function checkMembershipRoles(memberships: PlannedMembership[], knownRoles: ReadonlySet<string>): { valid: PlannedMembership[]; invalid: RecordProblem[] } {
+  const valid: PlannedMembership[] = [];
+  const invalid: RecordProblem[] = [];
+  for (const m of memberships) {
+    const unknown = m.roles.filter((r) => !knownRoles.has(r));
+    if (unknown.length === 0) {
+      valid.push(m);
+      continue;
+    }
+    invalid.push({
+      entity: 'membership',
+      sourceId: m.sourceId,
+      location: m.location,
+      field: 'roles',
+      code: 'unknown_role',
+      message: `Role ${unknown.join(', ')} does not exist in the WorkOS environment (it has ${[...knownRoles].sort().join(', ')}). Create it in WorkOS or map it in the config's roles.`,
+      severity: 'error',
+    });
+  }
+  return { valid, invalid };
+}
