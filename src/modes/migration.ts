@@ -22,6 +22,7 @@ import { buildSummary, type Mode, type Summary } from '../report/summary.js';
 import { readSource, type SourceFiles, type SourceKind } from '../sources/index.js';
 import { checkApiKey, createWorkOS, type WorkOSTarget } from '../workos/client.js';
 import { listRoleSlugs } from '../workos/roles.js';
+import { foundKey, reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 
 export interface MigrationOptions {
   mode: Mode;
@@ -113,11 +114,19 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       journal?.close();
     }
   } else {
-    throw new UsageError('verify mode is not available yet.');
+    if (!workos) throw new UsageError('verify needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).');
+    outcomes = [];
+  }
+
+  // Reconcile against WorkOS: always in verify, and after an import that reached the end.
+  let reconciliation: Reconciliation | undefined;
+  if (workos && (options.mode === 'verify' || (options.mode === 'import' && !stoppedBy))) {
+    reconciliation = await log.group('Reconciling with WorkOS', () => reconcile(workos, caller, users, organizations));
+    if (options.mode === 'verify') outcomes = verifyOutcomes(plan, reconciliation);
   }
 
   const elapsedSeconds = (Date.now() - started) / 1000;
-  const problems = [...records.problems, ...users.invalid, ...organizations.invalid];
+  const problems = [...records.problems, ...users.invalid, ...organizations.invalid, ...(reconciliation?.drift ?? [])];
   const summary = buildSummary({
     mode: options.mode,
     source: options.source,
@@ -125,7 +134,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     problems,
     outcomes,
     stoppedBy,
-    workos: workos ? { requests: caller.counters, writesPerSecond: caller.counters.writes / Math.max(elapsedSeconds, 0.001), elapsedSeconds } : undefined,
+    workos: reconciliation && { users: reconciliation.users, organizations: reconciliation.organizations, memberships: reconciliation.memberships },
+    requests: workos ? { ...caller.counters, writesPerSecond: caller.counters.writes / Math.max(elapsedSeconds, 0.001), elapsedSeconds } : undefined,
     processedThisRun: processed,
   });
   const markdown = renderSummaryMarkdown(summary, problems, { maxChars: 1_000_000 });
@@ -174,6 +184,22 @@ function dryRunOutcomes(plan: FullPlan, journal: Journal | undefined): Outcome[]
     const workosId = isJournaled(entity, record, journal);
     const base = { entity, sourceId: record.sourceId, location: record.location };
     return workosId ? { ...base, status: 'unchanged', workosId } : { ...base, status: 'pending' };
+  };
+  return [
+    ...plan.users.users.map((r) => outcome('user', r)),
+    ...plan.organizations.organizations.map((r) => outcome('organization', r)),
+    ...plan.organizations.memberships.map((r) => outcome('membership', r)),
+  ];
+}
+
+/** In verify, a record found as planned is unchanged; one missing or drifted is pending (an import fixes it). */
+function verifyOutcomes(plan: FullPlan, found: Reconciliation): Outcome[] {
+  const drifted = new Set(found.drift.map((p) => foundKey(p.entity, p.sourceId ?? '')));
+  const outcome = (entity: Entity, record: PlannedRecord): Outcome => {
+    const key = foundKey(entity, record.sourceId);
+    const workosId = found.found.get(key);
+    const base = { entity, sourceId: record.sourceId, location: record.location };
+    return workosId && !drifted.has(key) ? { ...base, status: 'unchanged', workosId } : { ...base, status: 'pending', workosId };
   };
   return [
     ...plan.users.users.map((r) => outcome('user', r)),

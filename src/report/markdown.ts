@@ -23,6 +23,7 @@ export function renderSummaryMarkdown(summary: Summary, problems: readonly Recor
     `## WorkOS migration: ${summary.mode} (${escapeMarkdown(summary.source)})`,
     statusLine(summary),
     countsTable(summary),
+    foundSection(summary),
     peopleWork(summary),
     problemSection(problems, options.examplesPerCode ?? 5),
     requestsLine(summary),
@@ -112,7 +113,16 @@ function severityRank(p: RecordProblem): number {
 }
 
 function requestsLine(s: Summary): string {
+  if (!s.requests) return '';
+  const r = s.requests;
+  return `<sub>WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} rate-limited, ${r.transient} transient failures; ${r.writesPerSecond.toFixed(1)} writes/s over ${Math.round(r.elapsedSeconds)} s.</sub>`;
+}
+
+function foundSection(s: Summary): string {
   if (!s.workos) return '';
-  const r = s.workos.requests;
-  return `<sub>WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} rate-limited, ${r.transient} transient failures; ${s.workos.writesPerSecond.toFixed(1)} writes/s over ${Math.round(s.workos.elapsedSeconds)} s.</sub>`;
+  const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s.workos![key].expected > 0).map(([label, key]) => {
+    const f = s.workos![key];
+    return `| ${label} | ${f.expected} | ${f.found} | ${f.missing} | ${f.mismatched} | ${f.unexpected} |`;
+  });
+  return `### Found in WorkOS\n| | Expected | Found | Missing | Mismatched | Not in the export |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}`;
 }

@@ -2,6 +2,7 @@ import type { Outcome, OutcomeStatus } from '../apply/outcome.js';
 import type { CallCounters } from '../apply/workos-caller.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
 import type { PlannedUser, UserPlan } from '../plan/users.js';
+import type { Reconciliation } from '../reconcile/reconcile.js';
 
 export type Mode = 'plan' | 'import' | 'verify';
 
@@ -32,9 +33,16 @@ export interface Summary {
   social: Partial<Record<string, number>>;
   /** Records imported but worth a look (unmatched password rows, secondary emails, …). */
   warnings: number;
-  workos?: { requests: CallCounters; writesPerSecond: number; elapsedSeconds: number };
+  /** What WorkOS holds after the run (verify, and a complete import): found vs expected. */
+  workos?: Pick<Reconciliation, 'users' | 'organizations' | 'memberships'>;
+  requests?: RequestStats;
   /** At this run's pace, how many more runs of the same size finish the migration. */
   runsRemaining?: number;
+}
+
+export interface RequestStats extends CallCounters {
+  writesPerSecond: number;
+  elapsedSeconds: number;
 }
 
 export function emptyCounts(): EntityCounts {
@@ -54,6 +62,7 @@ export interface SummaryInput {
   outcomes: Outcome[];
   stoppedBy?: string;
   workos?: Summary['workos'];
+  requests?: RequestStats;
   /** Writes this run made; used to estimate the runs remaining. */
   processedThisRun?: number;
 }
@@ -100,6 +109,7 @@ export function buildSummary(input: SummaryInput): Summary {
     social: tally(users.flatMap((u) => u.socialProviders)),
     warnings: input.problems.filter((p) => p.severity === 'warning').length,
     ...(input.workos ? { workos: input.workos } : {}),
+    ...(input.requests ? { requests: input.requests } : {}),
     ...(runsRemaining !== undefined ? { runsRemaining } : {}),
   };
 }

@@ -20,7 +20,13 @@ export function renderSummaryText(s: Summary): string {
   if (social.length > 0) out.push(`social sign-in: ${social.join(', ')}`);
   if (s.warnings > 0) out.push(`${s.warnings} warning(s): see errors.jsonl`);
   if (s.workos) {
-    const r = s.workos.requests;
+    for (const [name, f] of Object.entries(s.workos)) {
+      if (name !== 'users' && f.expected === 0) continue;
+      out.push(`found in WorkOS, ${name}: ${f.found} of ${f.expected} (${f.missing} missing, ${f.mismatched} mismatched, ${f.unexpected} not in the export)`);
+    }
+  }
+  if (s.requests) {
+    const r = s.requests;
     out.push(`WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} answered 429, ${r.transient} transient failures`);
   }
   return out.join('\n') + '\n';
