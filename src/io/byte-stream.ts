@@ -1,0 +1,83 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { PassThrough, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { UsageError } from '../model/types.js';
+
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+/**
+ * The bytes of an export file, gunzipped when they are gzip. Gzip is recognised by its magic
+ * bytes, not by the name: Auth0 export jobs hand out `.json.gz` files that people rename, and
+ * a `.gz` that was already unpacked by a browser keeps its name.
+ *
+ * Every failure, at open time or later while reading, is a `UsageError` naming the file.
+ */
+export async function openByteStream(path: string): Promise<Readable> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw openError(path, error);
+  }
+
+  let gzip = false;
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new UsageError(`${path}: is a directory, not a file; name the export file itself.`);
+    if (info.isFile()) {
+      if (info.size === 0) throw new UsageError(`${path}: the file is empty; export the data again or check the path.`);
+      const magic = Buffer.alloc(GZIP_MAGIC.length);
+      const { bytesRead } = await handle.read(magic, 0, magic.length, 0);
+      gzip = bytesRead === GZIP_MAGIC.length && magic[0] === GZIP_MAGIC[0] && magic[1] === GZIP_MAGIC[1];
+    }
+  } catch (error) {
+    await handle.close();
+    throw error instanceof UsageError ? error : openError(path, error);
+  }
+
+  const file = handle.createReadStream({ start: 0 });
+  const out = new PassThrough();
+  // Errors of the inner streams are replaced by one the user can act on; the consumer sees
+  // only `out`, and closing it early (a `break` in `for await`) releases the file.
+  file.on('error', (error) => out.destroy(readError(path, error)));
+  out.on('close', () => file.destroy());
+  if (gzip) {
+    const gunzip = createGunzip();
+    gunzip.on('error', (error) => out.destroy(gzipError(path, error)));
+    out.on('close', () => gunzip.destroy());
+    file.pipe(gunzip).pipe(out);
+  } else {
+    file.pipe(out);
+  }
+  return out;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+function openError(path: string, error: unknown): UsageError {
+  switch (errorCode(error)) {
+    case 'ENOENT':
+      return new UsageError(`${path}: file not found; check the path (relative paths start at the working directory).`);
+    case 'EACCES':
+    case 'EPERM':
+      return new UsageError(`${path}: permission denied; make the file readable by this user.`);
+    case 'EISDIR':
+      return new UsageError(`${path}: is a directory, not a file; name the export file itself.`);
+    default:
+      return readError(path, error);
+  }
+}
+
+function readError(path: string, error: unknown): UsageError {
+  const code = errorCode(error);
+  if (code === 'EISDIR') return openError(path, error);
+  return new UsageError(`${path}: the file cannot be read (${code ?? 'unknown error'}); check that it is a readable export file.`);
+}
+
+function gzipError(path: string, error: unknown): UsageError {
+  if (error instanceof UsageError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UsageError(`${path}: the gzip data is corrupt or truncated (${detail}); download or export the file again.`);
+}

@@ -1,0 +1,115 @@
+import type { Readable } from 'node:stream';
+import { UsageError } from '../model/types.js';
+import { openByteStream } from './byte-stream.js';
+import { JsonElementScanner } from './json-element-scanner.js';
+import { parseJsonText, type JsonRecord } from './json-text.js';
+import { splitLines } from './lines.js';
+
+export type { JsonRecord } from './json-text.js';
+
+export interface JsonRecordsOptions {
+  /**
+   * The key under which a wrapper object holds the records: `organizations` for
+   * `{"organizations":[…]}`, `data` for Clerk's paginated `{"data":[…],"total_count":n}`.
+   * A bare array and NDJSON are accepted as well.
+   */
+  arrayKey?: string;
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * The records of a JSON array or NDJSON file (gzipped or not), one at a time, each with its
+ * line. The format is decided by the first character: `[` is an array, `{` is NDJSON (or, with
+ * `arrayKey`, a wrapper object). A record that cannot be parsed is an `ok: false` item and the
+ * reading goes on; a file that is not JSON at all is a `UsageError`.
+ */
+export async function* readJsonRecords(path: string, options: JsonRecordsOptions = {}): AsyncGenerator<JsonRecord> {
+  const stream = await openByteStream(path);
+  try {
+    stream.setEncoding('utf8');
+    const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
+    const head = await readHead(chunks);
+    const first = head.trimStart().charAt(0);
+    if (first === '') throw new UsageError(`${path}: the file holds no records, only blank space; export the data again or check the path.`);
+
+    if (first === '[' || (first === '{' && options.arrayKey !== undefined)) {
+      const scanner = new JsonElementScanner(options.arrayKey);
+      yield* scanElements(scanner, prepend(head, chunks));
+      if (!scanner.isNdjson) return;
+      // The first object was an ordinary one-line record without the key: plain NDJSON.
+      stream.destroy();
+      yield* readNdjson(path, await openByteStream(path));
+      return;
+    }
+    if (first === '{') {
+      yield* ndjsonRecords(path, prepend(head, chunks));
+      return;
+    }
+    throw new UsageError(
+      `${path}: not JSON or NDJSON (a JSON export starts with [ or {); check that this is the right file and that it is not encrypted.`,
+    );
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Reads until the first character that is not blank space, dropping a UTF-8 byte order mark. */
+async function readHead(chunks: AsyncIterator<string>): Promise<string> {
+  let head = '';
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return head;
+    head += next.value;
+    if (head.startsWith(BOM)) head = head.slice(BOM.length);
+    if (head.trimStart() !== '') return head;
+  }
+}
+
+async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  yield head;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+async function* scanElements(scanner: JsonElementScanner, chunks: AsyncIterable<string>): AsyncGenerator<JsonRecord> {
+  for await (const chunk of chunks) {
+    yield* scanner.push(chunk);
+    if (scanner.stopped) return;
+  }
+  yield* scanner.end();
+}
+
+async function* readNdjson(path: string, stream: Readable): AsyncGenerator<JsonRecord> {
+  try {
+    stream.setEncoding('utf8');
+    yield* ndjsonRecords(path, withoutBom(stream));
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* withoutBom(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of chunks) {
+    yield first && chunk.startsWith(BOM) ? chunk.slice(BOM.length) : chunk;
+    first = false;
+  }
+}
+
+async function* ndjsonRecords(path: string, chunks: AsyncIterable<string>): AsyncGenerator<JsonRecord> {
+  let first = true;
+  for await (const { text, line } of splitLines(chunks)) {
+    if (text.trim() === '') continue;
+    // Pretty-printed objects one after another (`jq '.[]'` without -c) would otherwise give
+    // one parse error per line of the file.
+    if (first && text.trim() === '{') {
+      throw new UsageError(`${path}: the first object spans several lines, so this is not NDJSON (one object per line); convert it with \`jq -c\` or give a JSON array.`);
+    }
+    first = false;
+    yield parseJsonText(text, { line, column: 1 });
+  }
+}

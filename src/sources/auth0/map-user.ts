@@ -1,0 +1,166 @@
+import type { MfaFactor, RecordProblem, SourceLocation, UserRecord } from '../../model/types.js';
+import { describeType, normalizeEmail } from '../../model/validate.js';
+import { AUTH0_FIELD_EXPECTATIONS, Auth0UserSchema, fieldPath, normalizeAuth0Keys, type Auth0User } from './schema.js';
+
+export type MappedAuth0User =
+  | {
+      ok: true;
+      user: Auth0User;
+      record: UserRecord;
+      /** The user's Auth0 database connections: where a password row may join it by email. */
+      databaseConnections: string[];
+    }
+  | { ok: false; problem: RecordProblem };
+
+/**
+ * One Auth0 user as a canonical record: password not joined yet (`passwordGap: 'missing'`),
+ * metadata empty until a metadata map picks fields (personal data stays out by default).
+ */
+export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth0User {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return problem(location, undefined, 'invalid_record', `Each user must be a JSON object; this record is ${describeType(raw)}.`);
+  }
+  const { value, originalKeys } = normalizeAuth0Keys(raw as Record<string, unknown>);
+  const label = (field: string) => originalKeys.get(field) ?? field;
+  const sourceIdGuess = typeof value.user_id === 'string' ? value.user_id : undefined;
+
+  const parsed = Auth0UserSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = fieldPath(issue.path, originalKeys);
+    const last = issue.path[issue.path.length - 1];
+    const expected = AUTH0_FIELD_EXPECTATIONS[String(last)] ?? ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
+    const actual = describeType(valueAt(value, issue.path));
+    return problem(location, sourceIdGuess, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field);
+  }
+  const user = parsed.data;
+
+  const userId = user.user_id?.trim();
+  if (!userId) {
+    return problem(location, undefined, 'missing_user_id', `The user has no ${label('user_id')}; it becomes the WorkOS external id, so it is required.`, label('user_id'));
+  }
+  const email = normalizeEmail(user.email);
+  if (!email.ok) return problem(location, userId, email.code, email.message, label('email'));
+
+  const record: UserRecord = {
+    sourceId: userId,
+    email: email.email,
+    emailVerified: user.email_verified ?? false,
+    ...names(user, email.email),
+    passwordGap: 'missing',
+    metadata: {},
+    mfaFactors: mfaFactors(user.multifactor),
+    socialProviders: socialProviders(user, userId),
+    blocked: user.blocked ?? false,
+    location,
+  };
+  return { ok: true, user, record, databaseConnections: databaseConnections(user, userId) };
+}
+
+function problem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): MappedAuth0User {
+  return {
+    ok: false,
+    problem: {
+      entity: 'user',
+      ...(sourceId !== undefined ? { sourceId } : {}),
+      location,
+      ...(field !== undefined ? { field } : {}),
+      code,
+      message,
+      severity: 'error',
+    },
+  };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const part of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}
+
+function names(user: Auth0User, email: string): Pick<UserRecord, 'firstName' | 'lastName'> {
+  const given = user.given_name?.trim() || undefined;
+  const family = user.family_name?.trim() || undefined;
+  if (given || family) return { ...(given ? { firstName: given } : {}), ...(family ? { lastName: family } : {}) };
+  // Auth0 fills `name` with the email for database users; that is not a name.
+  const name = user.name?.trim();
+  if (!name || name.includes('@') || name.toLowerCase() === email.toLowerCase()) return {};
+  const [first, ...rest] = name.split(/\s+/);
+  return { firstName: first!, ...(rest.length > 0 ? { lastName: rest.join(' ') } : {}) };
+}
+
+const MFA_FACTORS: Record<string, MfaFactor> = {
+  sms: 'sms',
+  phone: 'sms',
+  voice: 'sms',
+  'google-authenticator': 'totp',
+  otp: 'totp',
+  totp: 'totp',
+  guardian: 'push',
+  'push-notification': 'push',
+  email: 'email',
+  'webauthn-roaming': 'webauthn',
+  'webauthn-platform': 'webauthn',
+};
+
+export function mfaFactors(multifactor: Auth0User['multifactor']): MfaFactor[] {
+  if (multifactor === undefined || multifactor === null) return [];
+  const names = typeof multifactor === 'string' ? [multifactor] : multifactor;
+  const factors = names.map((name) => MFA_FACTORS[name.trim().toLowerCase()] ?? 'other');
+  return [...new Set(factors)];
+}
+
+/** Strategies whose user ids mark a social login even when the export has no `identities`. */
+const SOCIAL_PREFIXES = ['google-oauth2', 'github', 'facebook', 'apple', 'windowslive', 'linkedin', 'twitter'];
+
+export function socialProviders(user: Auth0User, userId: string): string[] {
+  const providers = new Set<string>();
+  for (const identity of user.identities ?? []) {
+    if (identity.isSocial && identity.provider) providers.add(identity.provider);
+  }
+  const strategy = userId.slice(0, userId.indexOf('|'));
+  if (userId.includes('|') && SOCIAL_PREFIXES.includes(strategy)) providers.add(strategy);
+  return [...providers];
+}
+
+function databaseConnections(user: Auth0User, userId: string): string[] {
+  const connections = new Set<string>();
+  for (const identity of user.identities ?? []) {
+    if (identity.provider === 'auth0' && identity.connection) connections.add(identity.connection);
+  }
+  if (connections.size === 0 && user.connection && userId.startsWith('auth0|')) connections.add(user.connection);
+  return [...connections];
+}
+
+/**
+ * The fields a metadata map may pick from, flat: `app_metadata.plan`,
+ * `user_metadata.preferences.theme`, and the user's own top-level values (`created_at`,
+ * `last_login`, `nickname`, …). Arrays are leaves. Nothing here is imported by default.
+ */
+export function auth0MetadataFields(user: Auth0User | Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(user)) {
+    if (key === 'identities') continue;
+    if (key === 'app_metadata' || key === 'user_metadata') {
+      if (isPlainObject(value)) flatten(value, key, fields);
+    } else if (value !== null && value !== undefined && typeof value !== 'object') {
+      fields[key] = value;
+    }
+  }
+  return fields;
+}
+
+function flatten(object: Record<string, unknown>, prefix: string, into: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(object)) {
+    const path = `${prefix}.${key}`;
+    if (isPlainObject(value)) flatten(value, path, into);
+    else into[path] = value;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,47 @@
+import { readJsonRecords } from '../../io/json-records.js';
+import type { SourceItem, SourceLocation } from '../../model/types.js';
+import { mapAuth0User } from './map-user.js';
+import { loadAuth0Passwords } from './passwords.js';
+
+export interface Auth0UserFiles {
+  /** The bulk user export (NDJSON or a JSON array, gzipped or not), as the user named it. */
+  usersPath: string;
+  /** The password-hash export from Auth0 support (NDJSON). */
+  passwordsPath?: string;
+}
+
+/**
+ * Every user of an Auth0 export as a canonical record, with its bcrypt hash joined when a
+ * password file is given. Yields, in order: problems of the password file, then each user (or
+ * the problem that keeps it out), then the password rows that joined no user. Blocked users
+ * are yielded like any other (`blocked: true`); the planner applies the policy.
+ */
+export async function* readAuth0Users(options: Auth0UserFiles): AsyncGenerator<SourceItem> {
+  const passwords = options.passwordsPath === undefined ? undefined : await loadAuth0Passwords(options.passwordsPath);
+  for (const problem of passwords?.problems ?? []) yield { kind: 'problem', problem };
+
+  const file = options.usersPath;
+  for await (const item of readJsonRecords(file)) {
+    if (!item.ok) {
+      const location: SourceLocation = { file, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
+      yield { kind: 'problem', problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' } };
+      continue;
+    }
+    const mapped = mapAuth0User(item.value, { file, line: item.line });
+    if (!mapped.ok) {
+      if (mapped.problem.sourceId) passwords?.index.settle(mapped.problem.sourceId);
+      yield { kind: 'problem', problem: mapped.problem };
+      continue;
+    }
+    const record = mapped.record;
+    if (passwords) {
+      const joined = passwords.index.join({ userId: record.sourceId, email: record.email, databaseConnections: mapped.databaseConnections });
+      record.passwordGap = joined.passwordGap;
+      if (joined.password) record.password = joined.password;
+      for (const problem of joined.problems) yield { kind: 'problem', problem };
+    }
+    yield { kind: 'user', record };
+  }
+
+  for (const problem of passwords?.index.unmatched() ?? []) yield { kind: 'problem', problem };
+}
