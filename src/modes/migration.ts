@@ -44,6 +44,8 @@ export interface MigrationOptions {
   maxRecords?: number;
   timeBudgetMs?: number;
   includePii?: boolean;
+  /** Read WorkOS back after an import that reached the end (default true). */
+  reconcileAfterImport?: boolean;
   /** Reuse a journal made with another source or config. */
   force?: boolean;
   log?: Logger;
@@ -120,7 +122,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
 
   // Reconcile against WorkOS: always in verify, and after an import that reached the end.
   let reconciliation: Reconciliation | undefined;
-  if (workos && (options.mode === 'verify' || (options.mode === 'import' && !stoppedBy))) {
+  if (workos && (options.mode === 'verify' || (options.mode === 'import' && !stoppedBy && options.reconcileAfterImport !== false))) {
     reconciliation = await log.group('Reconciling with WorkOS', () => reconcile(workos, caller, users, organizations));
     if (options.mode === 'verify') outcomes = verifyOutcomes(plan, reconciliation);
   }

@@ -1,7 +1,8 @@
 // Text from an export is hostile until proven otherwise: it lands in markdown that GitHub
 // renders (job summary, PR comment) and in CSV files people open in spreadsheets.
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~]/g;
+// Only what changes meaning in the middle of a line: emphasis, code, links, tables, strikethrough.
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]|~]/g;
 
 /** Escapes text for a markdown table cell or paragraph: no HTML, no links, no mentions. */
 export function escapeMarkdown(text: string): string {
@@ -12,9 +13,11 @@ export function escapeMarkdown(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
     .replace(/[\r\n]+/g, ' ')
-    // A zero-width joiner keeps @team and #123 from becoming a mention or a link.
+    // A zero-width space keeps @team, #123, https://… and www.… from becoming a mention or a link.
     .replace(/@/g, '@\u200b')
-    .replace(/:\/\//g, ':\u200b//');
+    .replace(/#/g, '#\u200b')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/www\./gi, (w) => `${w.slice(0, 3)}\u200b.`);
 }
 
 /** Cuts text to at most `max` characters, marking the cut. */

@@ -57,7 +57,7 @@ export interface SummaryInput {
   mode: Mode;
   source: string;
   plan: UserPlan;
-  /** Problems found while reading (bad lines, bad fields) and warnings. */
+  /** Every problem of the run: reading, planning and reconciling (errors and warnings). */
   problems: RecordProblem[];
   outcomes: Outcome[];
   stoppedBy?: string;
@@ -73,7 +73,7 @@ export function buildSummary(input: SummaryInput): Summary {
     organization: emptyCounts(),
     membership: emptyCounts(),
   };
-  const errors = [...input.problems, ...input.plan.invalid].filter((p) => p.severity === 'error');
+  const errors = input.problems.filter((p) => p.severity === 'error');
   for (const problem of errors) {
     const entity = countedEntity(problem.entity);
     if (!entity) continue;

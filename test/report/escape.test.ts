@@ -12,6 +12,12 @@ describe('escapeMarkdown', () => {
     expect(escaped).not.toMatch(/(^|[^\\])\|/);
     expect(escaped).not.toMatch(/(^|[^\\])\*\*/);
   });
+  it('leaves no autolink: www., bare emails, issue references', () => {
+    const escaped = escapeMarkdown('see www.evil.example or mail ceo@acme.example about #42');
+    expect(escaped).not.toMatch(/www\./);
+    expect(escaped).not.toMatch(/ceo@acme/);
+    expect(escaped).not.toMatch(/#42/);
+  });
   it('keeps text on one line', () => {
     expect(escapeMarkdown('a\r\nb\nc')).toBe('a b c');
   });
