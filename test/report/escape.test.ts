@@ -6,7 +6,7 @@ describe('escapeMarkdown', () => {
     const hostile = '<img src=x onerror=alert(1)> [click](https://evil.example) ![i](x) @octocat #1 **bold** | cell';
     const escaped = escapeMarkdown(hostile);
     expect(escaped).not.toMatch(/<img/);
-    expect(escaped).not.toMatch(/\]\(/);
+    expect(escaped).not.toMatch(/(^|[^\\])\]\(/);
     expect(escaped).not.toMatch(/@octocat/);
     expect(escaped).not.toMatch(/https:\/\//);
     expect(escaped).not.toMatch(/(^|[^\\])\|/);
