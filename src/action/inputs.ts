@@ -21,6 +21,10 @@ export const Input = {
   IncludePii: 'include-pii',
   ConfirmProduction: 'confirm-production',
   Out: 'out',
+  State: 'state',
+  StateName: 'state-name',
+  GithubToken: 'github-token',
+  Comment: 'comment',
 } as const;
 
 const optionalText = z
@@ -79,6 +83,13 @@ export const ActionInputsSchema = z.object({
   includePii: booleanInput('include-pii'),
   confirmProduction: booleanInput('confirm-production'),
   out: z.string().trim(),
+  state: z.enum(['artifact', 'branch', 'none'], { error: 'state must be artifact, branch or none' }),
+  stateName: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'state-name may hold letters, digits, dot, dash and underscore (at most 100)'),
+  githubToken: optionalText,
+  comment: z.enum(['auto', 'always', 'never'], { error: 'comment must be auto, always or never' }),
 });
 
 export type ActionInputs = z.infer<typeof ActionInputsSchema>;
@@ -88,6 +99,8 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
   // Register the key as a secret before anything can print it (DESIGN §8).
   const key = getInput(Input.WorkosApiKey);
   if (key) core.setSecret(key);
+  const token = getInput(Input.GithubToken);
+  if (token) core.setSecret(token);
   const raw = {
     mode: getInput(Input.Mode) || 'plan',
     source: getInput(Input.Source) || 'auth0',
@@ -105,6 +118,10 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     includePii: getInput(Input.IncludePii),
     confirmProduction: getInput(Input.ConfirmProduction),
     out: getInput(Input.Out) || '',
+    state: getInput(Input.State) || 'artifact',
+    stateName: getInput(Input.StateName) || 'workos-migration-state',
+    githubToken: token,
+    comment: getInput(Input.Comment) || 'auto',
   };
   const parsed = ActionInputsSchema.safeParse(raw);
   if (!parsed.success) {

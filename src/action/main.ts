@@ -1,25 +1,72 @@
 import * as core from '@actions/core';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { annotateProblems } from '../github/annotations.js';
+import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
+import { readPullRequestContext, type PullRequestContext } from '../github/event.js';
+import { createOctokit } from '../github/octokit.js';
 import { recordExitCode } from '../modes/exit-code.js';
-import { runMigration } from '../modes/migration.js';
+import { runMigration, type MigrationResult } from '../modes/migration.js';
 import { UsageError } from '../model/types.js';
-import type { Logger } from '../report/logger.js';
 import type { Summary } from '../report/summary.js';
 import { checkApiKey } from '../workos/client.js';
 import { InputError, readActionInputs, type ActionInputs } from './inputs.js';
+import { actionsLogger, StateKey } from './runner.js';
+import { uploadReportArtifact } from './report-artifact.js';
+import { startPeriodicSave, stateDirectory, stateStoreFor } from './state.js';
 
 /** The action's main step. Every error ends here and becomes one failed-step message. */
 export async function run(): Promise<void> {
   setDefaultOutputs();
   try {
     const inputs = readActionInputs();
-    guardProduction(inputs);
-    const out = inputs.out || join(process.env.RUNNER_TEMP ?? process.cwd(), 'migrate-to-workos', 'report');
-    const result = await runMigration({
+    const event = readPullRequestContext();
+    guardWrites(inputs, event);
+    const result = await migrate(inputs);
+    await report(inputs, event, result);
+    if (recordExitCode(result.summary, inputs.failOn) === 1) core.setFailed(failureMessage(result.summary));
+  } catch (error) {
+    const message = error instanceof UsageError || error instanceof InputError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    core.setFailed(message);
+    await core.summary.addHeading('WorkOS migration did not run', 2).addRaw(`\n${escapeHtml(message)}\n`).write().catch(() => undefined);
+  }
+}
+
+/** Never a write from a fork's pull request, and never to production without the explicit yes. */
+function guardWrites(inputs: ActionInputs, event: PullRequestContext): void {
+  if (event.kind === 'pull_request' && event.isFork && inputs.mode !== 'plan') {
+    throw new UsageError(`A pull request from a fork only gets a dry run: set mode: plan for pull_request events (this run asked for ${inputs.mode}).`);
+  }
+  if (inputs.mode === 'plan' && !inputs.workosApiKey) return;
+  const environment = checkApiKey(inputs.workosApiKey);
+  if (environment === 'live' && inputs.mode === 'import' && !inputs.confirmProduction) {
+    throw new UsageError('The key is a production key (sk_live_). To import into production set confirm-production: true.');
+  }
+}
+
+async function migrate(inputs: ActionInputs): Promise<MigrationResult> {
+  const stateDir = stateDirectory();
+  const store = stateStoreFor({ kind: inputs.state, name: inputs.stateName, token: inputs.githubToken }, process.env, actionsLogger);
+  await core.group(`Restoring the checkpoint from ${store.description}`, async () => {
+    try {
+      const restored = await store.restore(stateDir);
+      core.info(restored.restored ? `Restored from ${restored.from ?? store.description}.` : 'No checkpoint yet: this is the first run.');
+    } catch (error) {
+      // Without the journal the import is still safe (every record is looked up), only slower.
+      core.warning(`Could not restore the checkpoint: ${(error as Error).message} Going on without it.`);
+    }
+  });
+  core.saveState(StateKey.StateDir, stateDir);
+
+  const periodic = inputs.mode === 'import' && inputs.state !== 'none' ? startPeriodicSave(store, stateDir, actionsLogger) : undefined;
+  let result: MigrationResult;
+  try {
+    result = await runMigration({
       mode: inputs.mode,
       source: inputs.source,
       files: { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations },
-      outDir: out,
+      stateDir,
+      outDir: inputs.out || join(process.env.RUNNER_TEMP ?? process.cwd(), 'migrate-to-workos', 'report'),
       target: inputs.workosApiKey ? { apiKey: inputs.workosApiKey, apiUrl: inputs.workosApiUrl } : undefined,
       rateLimit: inputs.rateLimit,
       concurrency: inputs.concurrency,
@@ -28,29 +75,46 @@ export async function run(): Promise<void> {
       includePii: inputs.includePii,
       log: actionsLogger,
     });
-    await core.summary.addRaw(result.markdown).write();
-    setOutputs(result.summary, join(out, 'summary.json'));
-    if (recordExitCode(result.summary, inputs.failOn) === 1) {
-      core.setFailed(failureMessage(result.summary));
+  } finally {
+    await periodic?.stop();
+    if (inputs.mode === 'import' && inputs.state !== 'none' && existsSync(stateDir)) {
+      await core.group(`Saving the checkpoint to ${store.description}`, async () => {
+        const saved = await store.save(stateDir);
+        core.info(saved.saved ? `Saved as ${saved.name}.` : `Nothing new to save${saved.reason ? `: ${saved.reason}` : ''}.`);
+        core.saveState(StateKey.FinalSaved, 'true');
+      });
     }
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof InputError) core.setFailed(error.message);
-    else core.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return result;
 }
 
-/** A `sk_live_` key may write to production only when the workflow says so explicitly. */
-function guardProduction(inputs: ActionInputs): void {
-  if (inputs.mode === 'plan' && !inputs.workosApiKey) return;
-  const environment = checkApiKey(inputs.workosApiKey);
-  if (environment === 'live' && inputs.mode === 'import' && !inputs.confirmProduction) {
-    throw new UsageError('The key is a production key (sk_live_). To import into production set confirm-production: true.');
+async function report(inputs: ActionInputs, event: PullRequestContext, result: MigrationResult): Promise<void> {
+  annotateProblems(result.problems);
+  await core.summary.addRaw(result.markdown).write();
+  if (shouldComment(inputs, event) && event.kind === 'pull_request' && inputs.githubToken) {
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
+    const jobSummaryUrl = process.env.GITHUB_RUN_ID
+      ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
+      : undefined;
+    const body = renderPullRequestComment(result.summary, result.problems, { jobSummaryUrl });
+    const posted = await upsertStickyComment({ octokit: createOctokit(inputs.githubToken, process.env.GITHUB_API_URL), owner: owner!, repo: repo!, issueNumber: event.number, body });
+    if (posted.action === 'skipped') core.notice(`The plan is in the job summary; no PR comment was posted (${posted.reason}).`);
+    else core.info(`PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''}.`);
   }
+  const artifact = result.files ? await uploadReportArtifact(result.files, actionsLogger) : undefined;
+  setOutputs(result.summary, result.files?.summaryJson, artifact);
+}
+
+function shouldComment(inputs: ActionInputs, event: PullRequestContext): boolean {
+  if (inputs.comment === 'never') return false;
+  return event.kind === 'pull_request';
 }
 
 function failureMessage(s: Summary): string {
   const invalid = s.users.invalid + s.organizations.invalid + s.memberships.invalid;
   const failed = s.users.failed + s.organizations.failed + s.memberships.failed;
+  const pending = s.users.pending + s.organizations.pending + s.memberships.pending;
+  if (s.mode === 'verify' && invalid + failed === 0) return `${pending} record(s) are missing or differ in WorkOS; see the job summary. Run import to fix them.`;
   return `${invalid} invalid and ${failed} failed record(s); see the job summary and errors.jsonl. Set fail-on: never to keep the step green.`;
 }
 
@@ -60,19 +124,17 @@ function setDefaultOutputs(): void {
   core.setOutput('pending', '0');
 }
 
-function setOutputs(summary: Summary, summaryPath: string): void {
+function setOutputs(summary: Summary, summaryPath: string | undefined, reportArtifact: string | undefined): void {
   const pending = summary.users.pending + summary.organizations.pending + summary.memberships.pending;
   core.setOutput('complete', String(summary.complete));
   core.setOutput('pending', String(pending));
   core.setOutput('users', JSON.stringify(summary.users));
   core.setOutput('organizations', JSON.stringify(summary.organizations));
   core.setOutput('memberships', JSON.stringify(summary.memberships));
-  core.setOutput('summary-path', summaryPath);
+  if (summaryPath) core.setOutput('summary-path', summaryPath);
+  if (reportArtifact) core.setOutput('report-artifact', reportArtifact);
 }
 
-const actionsLogger: Logger = {
-  info: (m) => core.info(m),
-  warn: (m) => core.warning(m),
-  progress: (m) => core.info(m),
-  group: (title, body) => core.group(title, body),
-};
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,10 +1,30 @@
 import * as core from '@actions/core';
+import { existsSync } from 'node:fs';
+import { readActionInputs } from './inputs.js';
+import { actionsLogger, StateKey } from './runner.js';
+import { stateStoreFor } from './state.js';
 
 /**
- * Runs after the main step even when it was cancelled or timed out (`post-if: always()`).
- * With `state: none` (the only store so far) the journal lives and dies with the job, so there
- * is nothing to save; the artifact store will flush its checkpoint here.
+ * Runs after the main step even when it was cancelled or timed out (`post-if: always()`): if
+ * the main step did not get to its final checkpoint save, this one saves what the journal holds.
  */
 export async function runPost(): Promise<void> {
-  core.info('No checkpoint store configured (state: none); nothing to save.');
+  try {
+    if (core.getState(StateKey.FinalSaved) === 'true') {
+      core.info('The main step saved the checkpoint; nothing left to do.');
+      return;
+    }
+    const dir = core.getState(StateKey.StateDir);
+    if (!dir || !existsSync(dir)) {
+      core.info('The main step wrote no checkpoint; nothing to save.');
+      return;
+    }
+    const inputs = readActionInputs();
+    if (inputs.mode !== 'import' || inputs.state === 'none') return;
+    const store = stateStoreFor({ kind: inputs.state, name: inputs.stateName, token: inputs.githubToken }, process.env, actionsLogger);
+    const saved = await store.save(dir);
+    core.info(saved.saved ? `Checkpoint saved as ${saved.name} after the main step stopped early.` : `Checkpoint unchanged${saved.reason ? `: ${saved.reason}` : ''}.`);
+  } catch (error) {
+    core.setFailed(`Could not save the checkpoint: ${(error as Error).message}`);
+  }
 }

@@ -1,0 +1,22 @@
+import { DefaultArtifactClient } from '@actions/artifact';
+import type { ReportFiles } from '../report/files.js';
+import type { Logger } from '../report/logger.js';
+
+/**
+ * Uploads the report files as one artifact so they can be downloaded from the run page.
+ * Only inside Actions (the runtime token is there); elsewhere the files stay in --out.
+ */
+export async function uploadReportArtifact(files: ReportFiles, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) return undefined;
+  const name = `migrate-to-workos-report-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${env.GITHUB_JOB ?? 'job'}`;
+  const paths = [files.summaryJson, files.summaryMd, files.errors, files.idMap, files.reenroll];
+  const root = files.summaryJson.slice(0, files.summaryJson.lastIndexOf('/'));
+  try {
+    await new DefaultArtifactClient().uploadArtifact(name, paths, root, { retentionDays: 30 });
+    log.info(`Report files uploaded as the artifact ${name}.`);
+    return name;
+  } catch (error) {
+    log.warn(`Could not upload the report artifact: ${(error as Error).message}. The files are in ${root}.`);
+    return undefined;
+  }
+}
