@@ -1,6 +1,9 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../emulator/server.js';
+import { loadMappingConfig } from '../config/mapping-config.js';
 import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions } from '../modes/migration.js';
 import { UsageError } from '../model/types.js';
@@ -54,9 +57,11 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       mode,
       source: parseSourceKind(args.source),
       files: { users: args.users, passwords: args.passwords, organizations: args.organizations },
+      config: await loadMappingConfig(args.config),
       stateDir: args.state,
       outDir: args.out,
-      target: mode === 'plan' ? undefined : { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL },
+      // A dry run uses a key when there is one (to check role slugs) and never needs it.
+      target: mode === 'plan' && !io.env.WORKOS_API_KEY ? undefined : { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL },
       rateLimit: args.rateLimit,
       concurrency: args.concurrency,
       maxRecords: args.maxRecords,
@@ -95,23 +100,52 @@ export function projectRoot(): string {
 async function runDemo(io: CliIO): Promise<number> {
   const examples = join(projectRoot(), 'examples');
   const emulator = await startEmulator();
+  const log = streamLogger(io.stderr);
+  const state = await mkdtemp(join(tmpdir(), 'migrate-to-workos-demo-'));
   try {
-    io.stdout.write(`Local WorkOS stand-in: ${emulator.url}\n\n`);
-    const base: MigrationOptions = {
-      mode: 'import',
-      source: 'auth0',
-      files: { users: join(examples, 'auth0', 'users.ndjson'), passwords: join(examples, 'auth0', 'passwords.ndjson') },
-      target: { apiKey: 'sk_test_demo', apiUrl: emulator.url },
-      // The stand-in allows 500 writes / 10 s like WorkOS; the demo has few records.
-      rateLimit: 45,
-      log: streamLogger(io.stderr),
-    };
-    const first = await runMigration(base);
-    io.stdout.write(`First import of the Auth0 sample export:\n${renderSummaryText(first.summary)}\n`);
-    const state = emulator.snapshot();
-    const expected = first.outcomes.filter((o) => o.workosId).length;
-    io.stdout.write(`WorkOS (stand-in) now holds ${state.users.length} user(s); the import accounts for ${expected}.\n`);
-    return state.users.length === expected ? 0 : 1;
+    io.stdout.write(`Local WorkOS stand-in: ${emulator.url} (500 writes / 10 s, like WorkOS)\n\n`);
+    const target = { apiKey: 'sk_test_demo', apiUrl: emulator.url };
+    const runs: [string, MigrationOptions][] = [
+      [
+        'Auth0: bulk user export, password hashes, organizations',
+        {
+          mode: 'import',
+          source: 'auth0',
+          files: { users: join(examples, 'auth0', 'users.ndjson'), passwords: join(examples, 'auth0', 'passwords.ndjson'), organizations: join(examples, 'auth0', 'organizations.json') },
+          stateDir: join(state, 'auth0'),
+          outDir: join(state, 'auth0-report'),
+          target,
+          log,
+        },
+      ],
+      [
+        'Clerk: dashboard CSV, organizations',
+        {
+          mode: 'import',
+          source: 'clerk',
+          files: { users: join(examples, 'clerk', 'users.csv'), organizations: join(examples, 'clerk', 'organizations.json') },
+          config: await loadMappingConfig(join(examples, 'mapping.yml')),
+          stateDir: join(state, 'clerk'),
+          outDir: join(state, 'clerk-report'),
+          target,
+          log,
+        },
+      ],
+    ];
+    let consistent = true;
+    for (const [title, options] of runs) {
+      const first = await runMigration(options);
+      io.stdout.write(`== ${title}\n${renderSummaryText(first.summary)}\n`);
+      const again = await runMigration(options);
+      const u = again.summary.users;
+      io.stdout.write(`Imported again from the checkpoint: ${u.created} created, ${u.updated} updated, ${u.unchanged} unchanged, ${again.summary.requests?.writes ?? 0} writes.\n\n`);
+      const found = first.summary.workos;
+      consistent &&= !!found && found.users.missing === 0 && found.organizations.missing === 0 && found.memberships.missing === 0 && u.created === 0;
+    }
+    const held = emulator.snapshot();
+    io.stdout.write(`The stand-in now holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships.\n`);
+    io.stdout.write(`Reports (summary.md, errors.jsonl, id-map.csv, reenroll.csv) are in ${state}\n`);
+    return consistent ? 0 : 1;
   } finally {
     await emulator.close();
   }

@@ -13,7 +13,8 @@ import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journ
 import type { Entity, MembershipRecord, OrganizationRecord, RecordProblem, UserRecord } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan, type PlannedMembership } from '../plan/organizations.js';
-import { DEFAULT_USER_POLICIES, planUsers, type UserPlan, type UserPolicies } from '../plan/users.js';
+import { planUsers, type UserPlan } from '../plan/users.js';
+import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
@@ -28,9 +29,8 @@ export interface MigrationOptions {
   mode: Mode;
   source: SourceKind;
   files: SourceFiles;
-  policies?: UserPolicies;
-  /** Fingerprint of the mapping config: a journal made under another config is refused. */
-  configFingerprint?: string;
+  /** The mapping config (role map, metadata map, policies); the defaults without one. */
+  config?: MappingConfig;
   /** Checkpoint directory; without it nothing is remembered between runs. */
   stateDir?: string;
   /** Report directory (summary.json, summary.md, errors.jsonl, id-map.csv, reenroll.csv). */
@@ -79,13 +79,14 @@ interface FullPlan {
 /** One run of `plan` or `import`: read, plan, (write), report. */
 export async function runMigration(options: MigrationOptions): Promise<MigrationResult> {
   const log = options.log ?? silentLogger;
-  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options));
-  const users = planUsers(records.users, options.policies ?? DEFAULT_USER_POLICIES);
+  const config = options.config ?? DEFAULT_MAPPING_CONFIG;
+  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config));
+  const users = planUsers(records.users, config.policies);
   const organizations = planOrganizations(records.organizations, records.memberships, users);
   const plan: FullPlan = { users, organizations };
   log.info(describePlan(plan, records.problems));
 
-  const identity: JournalIdentity = { source: options.source, fingerprint: options.configFingerprint ?? 'default' };
+  const identity: JournalIdentity = { source: options.source, fingerprint: configFingerprint(config) };
   const started = Date.now();
   const workos = options.target ? connect(options.target) : undefined;
   const caller = new WorkOSCaller(
@@ -152,9 +153,9 @@ function connect(target: WorkOSTarget): WorkOS {
   return createWorkOS(target);
 }
 
-async function readAll(options: MigrationOptions): Promise<SourceRecords> {
+async function readAll(options: MigrationOptions, config: MappingConfig): Promise<SourceRecords> {
   const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
-  for await (const item of readSource(options.source, options.files)) {
+  for await (const item of readSource(options.source, options.files, config)) {
     if (item.kind === 'user') records.users.push(item.record);
     else if (item.kind === 'organization') records.organizations.push(item.record);
     else if (item.kind === 'membership') records.memberships.push(item.record);

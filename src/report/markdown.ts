@@ -88,7 +88,9 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
   const byCode = new Map<string, RecordProblem[]>();
   for (const p of problems) {
     const key = `${p.severity}\u0000${p.entity}\u0000${p.code}`;
-    byCode.set(key, [...(byCode.get(key) ?? []), p]);
+    const group = byCode.get(key);
+    if (group) group.push(p);
+    else byCode.set(key, [p]);
   }
   const sections = [...byCode.values()]
     .sort((a, b) => severityRank(a[0]!) - severityRank(b[0]!) || b.length - a.length)

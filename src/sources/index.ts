@@ -1,5 +1,9 @@
+import type { MappingConfig } from '../config/mapping-config.js';
 import { UsageError, type SourceItem } from '../model/types.js';
+import { readAuth0Organizations } from './auth0/organizations.js';
 import { readAuth0Users } from './auth0/users.js';
+import { readClerkOrganizations } from './clerk/organizations.js';
+import { readClerkUsers } from './clerk/users.js';
 
 export const SOURCE_KINDS = ['auth0', 'clerk'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -13,12 +17,18 @@ export interface SourceFiles {
 }
 
 /** Every record of the source's files, mapped to canonical records, one at a time. */
-export function readSource(kind: SourceKind, files: SourceFiles): AsyncIterable<SourceItem> {
+export async function* readSource(kind: SourceKind, files: SourceFiles, config: MappingConfig): AsyncIterable<SourceItem> {
   switch (kind) {
     case 'auth0':
-      return readAuth0Users({ usersPath: files.users, passwordsPath: files.passwords });
+      yield* readAuth0Users({ usersPath: files.users, passwordsPath: files.passwords });
+      if (files.organizations) yield* readAuth0Organizations({ path: files.organizations, config });
+      return;
     case 'clerk':
-      throw new UsageError('The Clerk source is not available yet.');
+      // Clerk's exports carry the hash in the user file itself.
+      if (files.passwords) throw new UsageError('--passwords is for Auth0 only: Clerk exports carry password digests in the user file.');
+      yield* readClerkUsers({ usersPath: files.users, config });
+      if (files.organizations) yield* readClerkOrganizations({ path: files.organizations, config });
+      return;
   }
 }
 

@@ -17,6 +17,12 @@ const CONFLICT_CODES = new Set([
   'organization_membership_already_exists',
 ]);
 
+function detailCodes(error: unknown): string[] {
+  const errors = (error as { errors?: unknown }).errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((d) => (d as { code?: unknown })?.code).filter((c): c is string => typeof c === 'string');
+}
+
 export function classifyWorkOSError(error: unknown): WorkOSFailure {
   const e = error as { status?: unknown; code?: unknown; retryAfter?: unknown; message?: unknown; requestID?: unknown; name?: unknown };
   const status = typeof e?.status === 'number' ? e.status : undefined;
@@ -35,6 +41,9 @@ export function classifyWorkOSError(error: unknown): WorkOSFailure {
   if (status === 408 || status >= 500) return { kind: 'transient', status, message };
   if (status === 401) return { kind: 'unauthorized', message: 'WorkOS rejected the API key (401). Check that the key is current and belongs to this environment.' };
   if (status === 404) return { kind: 'not_found', message };
-  if (code && CONFLICT_CODES.has(code)) return { kind: 'conflict', code, message };
+  // A refused create names its reason at the top (`external_id_already_used`) or, per the
+  // OpenAPI description, inside `errors` under `user_creation_error` (`email_not_available`).
+  const conflict = [code, ...detailCodes(e)].find((c): c is string => c !== undefined && CONFLICT_CODES.has(c));
+  if (conflict) return { kind: 'conflict', code: conflict, message };
   return { kind: 'rejected', status, code: code ?? `http_${status}`, message, requestId };
 }

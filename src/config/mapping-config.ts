@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { UsageError } from '../model/types.js';
+import { METADATA_LIMITS } from '../model/validate.js';
+
+// The mapping config (`--config FILE`, YAML or JSON): how source roles become WorkOS role
+// slugs, which source fields become WorkOS metadata, and what to do with blocked, unverified
+// and email-less users. Every key is optional; a run without a config uses the defaults.
+
+/** Source fields that hold secrets: never metadata, whatever the config says (DESIGN §5). */
+const SECRET_FIELD = /(?:^|\.)(?:totp_secret|password_digest|password_hasher|password_hash|passwordhash|backup_codes|password)$/i;
+
+const roleSlug = z
+  .string({ error: 'must be a string (a WorkOS role slug)' })
+  .trim()
+  .min(1, { error: 'must not be empty (a WorkOS role slug)' })
+  .regex(/^\S+$/, { error: 'must be a WorkOS role slug, without spaces' });
+
+const fieldPath = z
+  .string({ error: 'must be a string (the source field path, such as public_metadata.plan)' })
+  .trim()
+  .min(1, { error: 'must not be empty (the source field path, such as public_metadata.plan)' })
+  .refine((path) => !SECRET_FIELD.test(path), {
+    error: 'names a password hash or TOTP secret; those never go into metadata',
+  });
+
+const metadataMap = z
+  .record(
+    z.string().max(METADATA_LIMITS.maxKeyLength, { error: `is longer than ${METADATA_LIMITS.maxKeyLength} characters, the WorkOS limit for a metadata key` }),
+    fieldPath,
+    { error: 'must be a mapping of WorkOS metadata key to source field path' },
+  )
+  .refine((map) => Object.keys(map).length <= METADATA_LIMITS.maxKeys, {
+    error: `maps more than ${METADATA_LIMITS.maxKeys} keys, the WorkOS limit for metadata`,
+  });
+
+export const MappingConfigSchema = z.strictObject(
+  {
+    /** Source role (Clerk `org:admin`; Auth0 role name or id) → WorkOS role slug. */
+    roles: z.record(z.string(), roleSlug, { error: 'must be a mapping of source role to WorkOS role slug' }).default({}),
+    metadata: z
+      .strictObject(
+        {
+          /** WorkOS metadata key → source field path (`public_metadata.plan`, `app_metadata.tier`). */
+          users: metadataMap.default({}),
+          organizations: metadataMap.default({}),
+        },
+        { error: 'must be a mapping with users and/or organizations' },
+      )
+      .default({ users: {}, organizations: {} }),
+    policies: z
+      .strictObject(
+        {
+          blockedUsers: z.enum(['skip', 'import'], { error: 'must be skip or import' }).default('skip'),
+          unverifiedEmails: z.enum(['import', 'skip'], { error: 'must be import or skip' }).default('import'),
+          // WorkOS users are keyed by email: a user without one cannot be imported, only reported.
+          usersWithoutEmail: z.literal('report', { error: 'must be report (users without an email cannot be imported)' }).default('report'),
+        },
+        { error: 'must be a mapping with blockedUsers, unverifiedEmails and/or usersWithoutEmail' },
+      )
+      .default({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' }),
+  },
+  { error: 'must be a mapping with roles, metadata and/or policies' },
+);
+
+export type MappingConfig = z.output<typeof MappingConfigSchema>;
+
+export const DEFAULT_MAPPING_CONFIG: MappingConfig = MappingConfigSchema.parse({});
+
+/**
+ * Reads and checks a mapping config. Without a path, the defaults. Every problem is a
+ * `UsageError` naming the file, the key path and (for YAML and JSON alike) the line.
+ */
+export async function loadMappingConfig(path?: string): Promise<MappingConfig> {
+  if (path === undefined) return DEFAULT_MAPPING_CONFIG;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
+    throw new UsageError(
+      code === 'ENOENT' ? `${path}: config file not found; check the --config path.` : `${path}: the config file cannot be read (${code}).`,
+    );
+  }
+  return parseMappingConfig(text, path);
+}
+
+/** Parses config text (YAML, of which JSON is a subset). `file` only names the source in messages. */
+export function parseMappingConfig(text: string, file: string): MappingConfig {
+  const lineCounter = new LineCounter();
+  // JSON is YAML 1.2, so one parser serves both and gives line numbers for both.
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const at = syntax.linePos?.[0];
+    const where = at ? `:${at.line}:${at.col}` : '';
+    const reason = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new UsageError(`${file}${where}: not valid YAML or JSON: ${reason}.`);
+  }
+  const value: unknown = doc.toJS() ?? {};
+  const parsed = MappingConfigSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    const keyPath = [...path, key];
+    const allowed = allowedKeys(path);
+    throw new UsageError(
+      `${file}${lineOf(doc, lineCounter, keyPath, true)}: ${keyPath.join('.')} is not a config key${allowed ? `; use ${allowed}` : ''}.`,
+    );
+  }
+  const subject = path.length === 0 ? 'the config' : path.join('.');
+  // A bad record key (a metadata key over 40 characters) carries its reason one level down.
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  throw new UsageError(`${file}${lineOf(doc, lineCounter, path, issue.code === 'invalid_key')}: ${subject} ${message}.`);
+}
+
+function allowedKeys(parent: string[]): string | undefined {
+  const joined = parent.join('.');
+  if (joined === '') return 'roles, metadata or policies';
+  if (joined === 'metadata') return 'users or organizations';
+  if (joined === 'policies') return 'blockedUsers, unverifiedEmails or usersWithoutEmail';
+  return undefined;
+}
+
+/** `:line` of the node at `path` (of its key when `key` is true), or '' when it cannot be found. */
+function lineOf(doc: Document, lineCounter: LineCounter, path: string[], key: boolean): string {
+  let node: unknown = doc.contents;
+  let offset: number | undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === part);
+      if (!pair) break;
+      offset = key && isScalar(pair.key) ? pair.key.range?.[0] : rangeStart(pair.value) ?? rangeStart(pair.key);
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(part)];
+      if (item === undefined) break;
+      offset = rangeStart(item);
+      node = item;
+    } else break;
+  }
+  if (offset === undefined) return '';
+  return `:${lineCounter.linePos(offset).line}`;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  if (typeof node === 'object' && node !== null && 'range' in node) {
+    const range = (node as { range?: [number, number, number] | null }).range;
+    return range?.[0];
+  }
+  return undefined;
+}
+
+/**
+ * A stable digest of what the config changes in the output. A checkpoint journal records it,
+ * so a resumed run under another role map or metadata map is refused instead of silently
+ * mixing two mappings in one WorkOS environment.
+ */
+export function configFingerprint(config: MappingConfig): string {
+  return createHash('sha256').update(canonicalJson(config)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

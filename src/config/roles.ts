@@ -1,0 +1,49 @@
+import type { MappingConfig } from './mapping-config.js';
+
+/**
+ * A source role in WorkOS terms. `slug` undefined means no slug could be derived: the
+ * membership gets the environment's default role (`member` unless changed in WorkOS) and the
+ * reader warns, because that may not be what the source meant.
+ */
+export interface MappedRole {
+  slug?: string;
+  /** True when the config's role map named the role; false for a derived default. */
+  fromConfig: boolean;
+}
+
+/**
+ * A Clerk organization role (`org:admin`, `org:billing_manager`). The role map is looked up by
+ * the full key, then without `org:`; by default the slug is the key without `org:`, which is
+ * what Clerk's default roles (`org:admin`, `org:member`) need to meet WorkOS's `admin` and
+ * `member`.
+ */
+export function mapClerkRole(role: string, config: MappingConfig): MappedRole {
+  const key = role.trim();
+  const bare = key.startsWith('org:') ? key.slice('org:'.length) : key;
+  const mapped = config.roles[key] ?? config.roles[bare];
+  if (mapped !== undefined) return { slug: mapped, fromConfig: true };
+  return bare === '' ? { fromConfig: false } : { slug: bare, fromConfig: false };
+}
+
+/**
+ * An Auth0 organization member role (`{id: "rol_…", name: "Billing Admin"}`). The role map is
+ * looked up by name, then by id; by default the slug is the name, lower-cased, with every run
+ * of other characters turned into one hyphen (`Billing Admin` → `billing-admin`).
+ */
+export function mapAuth0Role(role: { id?: string; name?: string }, config: MappingConfig): MappedRole {
+  const name = role.name?.trim();
+  const id = role.id?.trim();
+  const mapped = (name ? config.roles[name] : undefined) ?? (id ? config.roles[id] : undefined);
+  if (mapped !== undefined) return { slug: mapped, fromConfig: true };
+  const slug = name ? slugify(name) : '';
+  return slug === '' ? { fromConfig: false } : { slug, fromConfig: false };
+}
+
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

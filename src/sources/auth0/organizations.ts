@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { MappingConfig } from '../../config/mapping-config.js';
+import { pickMetadataFields } from '../../config/metadata-fields.js';
+import { mapAuth0Role } from '../../config/roles.js';
+import { readJsonRecords } from '../../io/json-records.js';
+import type { MembershipRecord, RecordProblem, SourceItem, SourceLocation } from '../../model/types.js';
+import { checkMetadata, describeType } from '../../model/validate.js';
+
+export interface Auth0OrganizationsOptions {
+  path: string;
+  config: MappingConfig;
+}
+
+// Auth0 has no organization export: people build this file from the Management API
+// (GET /api/v2/organizations, then each organization's members and their roles):
+// `{"organizations":[{id, name, display_name, metadata, members:[{user_id, roles:[{id,name}]}]}]}`,
+// or the same array bare, or one organization a line.
+
+const text = z.string().nullish();
+
+const Auth0OrganizationSchema = z.looseObject({
+  id: text,
+  name: text,
+  display_name: text,
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  members: z.array(z.unknown()).nullish(),
+});
+
+const Auth0MemberSchema = z.looseObject({
+  user_id: text,
+  roles: z.array(z.union([z.string(), z.looseObject({ id: text, name: text })])).nullish(),
+});
+
+const FIELD_EXPECTATIONS: Record<string, string> = {
+  metadata: 'an object',
+  members: 'an array of member objects',
+};
+
+/**
+ * Auth0 organizations and their members as canonical items. The organization's WorkOS name is
+ * its `display_name` (Auth0's `name` is a slug, kept as metadata `auth0_name`); domains come
+ * from `metadata.domains` (an array, or one comma-separated string, since Auth0 metadata
+ * values are strings). Member roles go through the config's role map by name, then id.
+ */
+export async function* readAuth0Organizations(options: Auth0OrganizationsOptions): AsyncGenerator<SourceItem> {
+  const { path, config } = options;
+  for await (const item of readJsonRecords(path, { arrayKey: 'organizations' })) {
+    const location: SourceLocation = { file: path, line: item.line };
+    if (!item.ok) {
+      const at = item.column !== undefined ? { ...location, column: item.column } : location;
+      yield organizationProblem(at, undefined, 'invalid_json', item.message);
+      continue;
+    }
+    const value = item.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      yield organizationProblem(location, undefined, 'invalid_record', `Each organization must be a JSON object; this record is ${describeType(value)}.`);
+      continue;
+    }
+    const raw = value as Record<string, unknown>;
+    const id = typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : undefined;
+    const parsed = Auth0OrganizationSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.map(String).join('.');
+      const expected = FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
+      yield* invalidOrganization(location, id, 'invalid_field_type', `The field ${field} must be ${expected}.`, field, Array.isArray(raw.members) ? raw.members : []);
+      continue;
+    }
+    const org = parsed.data;
+    const members = org.members ?? [];
+    if (!id) {
+      yield* invalidOrganization(location, undefined, 'missing_organization_id', 'The organization has no id; it becomes the WorkOS external id, so it is required.', 'id', members);
+      continue;
+    }
+    const slug = org.name?.trim();
+    const name = org.display_name?.trim() || slug;
+    if (!name) {
+      yield* invalidOrganization(location, id, 'missing_name', 'The organization has neither display_name nor name; WorkOS requires a name.', 'display_name', members);
+      continue;
+    }
+    const domains = metadataDomains(org.metadata?.domains);
+    if (!domains.ok) {
+      yield* invalidOrganization(location, id, 'invalid_domain', domains.message, 'metadata.domains', members);
+      continue;
+    }
+    const metadata = checkMetadata({
+      ...(slug ? { auth0_name: slug } : {}),
+      ...pickMetadataFields(raw, config.metadata.organizations),
+    });
+    if (!metadata.ok) {
+      yield* invalidOrganization(location, id, metadata.code, metadata.message, metadata.field, members);
+      continue;
+    }
+    yield { kind: 'organization', record: { sourceId: id, name, domains: domains.domains, metadata: metadata.metadata, location } };
+    for (const [i, entry] of members.entries()) yield* auth0Membership(entry, i, id, location, config);
+  }
+}
+
+function auth0Membership(entry: unknown, index: number, organizationSourceId: string, location: SourceLocation, config: MappingConfig): SourceItem[] {
+  const field = `members[${index}]`;
+  const parsed = Auth0MemberSchema.safeParse(entry);
+  if (!parsed.success) {
+    return [
+      membershipProblem(location, organizationSourceId, undefined, 'invalid_membership', `The member must be an object with a user_id and optional roles; this one is ${describeType(entry)} or has a field of the wrong type.`, field),
+    ];
+  }
+  const userSourceId = parsed.data.user_id?.trim();
+  if (!userSourceId) {
+    return [membershipProblem(location, organizationSourceId, undefined, 'missing_user_id', 'The member has no user_id, so it names no user.', `${field}.user_id`)];
+  }
+  const items: SourceItem[] = [];
+  const roles = new Set<string>();
+  for (const [r, role] of (parsed.data.roles ?? []).entries()) {
+    const source = typeof role === 'string' ? { name: role } : { ...(role.id ? { id: role.id } : {}), ...(role.name ? { name: role.name } : {}) };
+    const mapped = mapAuth0Role(source, config);
+    if (mapped.slug !== undefined) {
+      roles.add(mapped.slug);
+      continue;
+    }
+    items.push({
+      kind: 'problem',
+      problem: {
+        ...membershipBase(location, organizationSourceId, userSourceId, `${field}.roles[${r}]`),
+        code: 'default_role',
+        message: `Role ${r + 1} of the member has no name to derive a WorkOS role slug from; map its id in the config's roles. Without another role the membership gets the environment's default role (member unless changed).`,
+        severity: 'warning',
+      },
+    });
+  }
+  const record: MembershipRecord = { organizationSourceId, userSourceId, roles: [...roles], location };
+  items.push({ kind: 'membership', record });
+  return items;
+}
+
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+function metadataDomains(value: unknown): { ok: true; domains: string[] } | { ok: false; message: string } {
+  if (value === undefined || value === null || value === '') return { ok: true, domains: [] };
+  let list: unknown[];
+  if (typeof value === 'string') list = value.split(',');
+  else if (Array.isArray(value)) list = value;
+  else return { ok: false, message: `metadata.domains must be an array of domain names or one comma-separated string, not ${describeType(value)}.` };
+  const domains: string[] = [];
+  for (const [i, entry] of list.entries()) {
+    const domain = typeof entry === 'string' ? entry.trim().toLowerCase() : '';
+    if (domain === '' && typeof value === 'string') continue;
+    if (!DOMAIN_NAME.test(domain)) return { ok: false, message: `Domain ${i + 1} in metadata.domains is not a domain name (like example.com).` };
+    domains.push(domain);
+  }
+  return { ok: true, domains };
+}
+
+/** The organization's error, then one error for each of its members: none can be imported. */
+function* invalidOrganization(
+  location: SourceLocation,
+  sourceId: string | undefined,
+  code: string,
+  message: string,
+  field: string,
+  members: unknown[],
+): Generator<SourceItem> {
+  yield organizationProblem(location, sourceId, code, message, field);
+  for (const [i, entry] of members.entries()) {
+    const parsed = Auth0MemberSchema.safeParse(entry);
+    const user = parsed.success ? parsed.data.user_id?.trim() || undefined : undefined;
+    yield membershipProblem(location, sourceId, user, 'organization_not_imported', "The member belongs to an organization that is not imported (see that organization's problem).", `members[${i}]`);
+  }
+}
+
+function organizationProblem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): SourceItem {
+  return {
+    kind: 'problem',
+    problem: { entity: 'organization', ...(sourceId ? { sourceId } : {}), location, ...(field ? { field } : {}), code, message, severity: 'error' },
+  };
+}
+
+function membershipBase(location: SourceLocation, organizationSourceId: string | undefined, userSourceId: string | undefined, field: string): Omit<RecordProblem, 'code' | 'message' | 'severity'> {
+  // The same key the planner gives a membership (`<organization>:<user>`), when both are known.
+  const sourceId = organizationSourceId && userSourceId ? `${organizationSourceId}:${userSourceId}` : undefined;
+  return { entity: 'membership', ...(sourceId ? { sourceId } : {}), location, field };
+}
+
+function membershipProblem(
+  location: SourceLocation,
+  organizationSourceId: string | undefined,
+  userSourceId: string | undefined,
+  code: string,
+  message: string,
+  field: string,
+): SourceItem {
+  return { kind: 'problem', problem: { ...membershipBase(location, organizationSourceId, userSourceId, field), code, message, severity: 'error' } };
+}

@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import type { MappingConfig } from '../../config/mapping-config.js';
+import { pickMetadataFields } from '../../config/metadata-fields.js';
+import { mapClerkRole } from '../../config/roles.js';
+import { openByteStream } from '../../io/byte-stream.js';
+import { readJsonRecords } from '../../io/json-records.js';
+import type { MembershipRecord, RecordProblem, SourceItem, SourceLocation } from '../../model/types.js';
+import { checkMetadata, describeType } from '../../model/validate.js';
+
+export interface ClerkOrganizationsOptions {
+  path: string;
+  config: MappingConfig;
+}
+
+// Clerk has no organization export: people save Backend API objects, either collected under
+// `organizations` (with each organization's memberships) or as the API's own pages,
+// `{"data":[…],"total_count":n}`, one or several, or a bare array.
+
+const text = z.string().nullish();
+
+const ClerkOrganizationSchema = z.looseObject({
+  id: text,
+  name: text,
+  slug: text,
+  public_metadata: z.record(z.string(), z.unknown()).nullish(),
+  private_metadata: z.record(z.string(), z.unknown()).nullish(),
+  domains: z.array(z.union([z.string(), z.looseObject({ name: text })])).nullish(),
+  memberships: z.array(z.unknown()).nullish(),
+});
+
+const ClerkMembershipSchema = z.looseObject({
+  role: text,
+  user_id: text,
+  public_user_data: z.looseObject({ user_id: text }).nullish(),
+});
+
+const FIELD_EXPECTATIONS: Record<string, string> = {
+  public_metadata: 'an object',
+  private_metadata: 'an object',
+  domains: 'an array of domain names',
+  memberships: 'an array of membership objects',
+};
+
+/**
+ * Clerk organizations and their memberships as canonical items. Roles `org:<key>` go through
+ * the config's role map (by default `org:` is stripped). Memberships point at the line of
+ * their organization, with the field naming the entry (`memberships[2]`).
+ */
+export async function* readClerkOrganizations(options: ClerkOrganizationsOptions): AsyncGenerator<SourceItem> {
+  const { path, config } = options;
+  const arrayKey = await wrapperKey(path);
+  for await (const item of readJsonRecords(path, { arrayKey })) {
+    const location: SourceLocation = { file: path, line: item.line };
+    if (!item.ok) {
+      const at = item.column !== undefined ? { ...location, column: item.column } : location;
+      yield organizationProblem(at, undefined, 'invalid_json', item.message);
+      continue;
+    }
+    const value = item.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      yield organizationProblem(location, undefined, 'invalid_record', `Each organization must be a JSON object; this record is ${describeType(value)}.`);
+      continue;
+    }
+    const parsed = ClerkOrganizationSchema.safeParse(value);
+    const raw = value as Record<string, unknown>;
+    const guessedId = typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : undefined;
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.map(String).join('.');
+      const expected = FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
+      yield* invalidOrganization(location, guessedId, 'invalid_field_type', `The field ${field} must be ${expected}.`, field, membersOf(raw));
+      continue;
+    }
+    const org = parsed.data;
+    const members = org.memberships ?? [];
+    if (!guessedId) {
+      yield* invalidOrganization(location, undefined, 'missing_organization_id', 'The organization has no id; it becomes the WorkOS external id, so it is required.', 'id', members);
+      continue;
+    }
+    const name = org.name?.trim();
+    if (!name) {
+      yield* invalidOrganization(location, guessedId, 'missing_name', 'The organization has no name; WorkOS requires one.', 'name', members);
+      continue;
+    }
+    const domains = domainNames((org.domains ?? []).map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? ''))));
+    if (!domains.ok) {
+      yield* invalidOrganization(location, guessedId, 'invalid_domain', `Domain ${domains.index + 1} of the organization is not a domain name (like example.com).`, `domains[${domains.index}]`, members);
+      continue;
+    }
+
+    const slug = org.slug?.trim();
+    const metadata = checkMetadata({
+      ...(slug ? { clerk_slug: slug } : {}),
+      ...pickMetadataFields(raw, config.metadata.organizations),
+    });
+    if (!metadata.ok) {
+      yield* invalidOrganization(location, guessedId, metadata.code, metadata.message, metadata.field, members);
+      continue;
+    }
+    yield { kind: 'organization', record: { sourceId: guessedId, name, domains: domains.domains, metadata: metadata.metadata, location } };
+    for (const [i, entry] of members.entries()) yield* clerkMembership(entry, i, guessedId, location, config);
+  }
+}
+
+function clerkMembership(entry: unknown, index: number, organizationSourceId: string, location: SourceLocation, config: MappingConfig): SourceItem[] {
+  const field = `memberships[${index}]`;
+  const parsed = ClerkMembershipSchema.safeParse(entry);
+  if (!parsed.success) {
+    return [membershipProblem(location, organizationSourceId, undefined, 'invalid_membership', `The membership must be an object with a role and public_user_data.user_id; this one is ${describeType(entry)} or has a field of the wrong type.`, field)];
+  }
+  const userSourceId = (parsed.data.public_user_data?.user_id ?? parsed.data.user_id)?.trim();
+  if (!userSourceId) {
+    return [membershipProblem(location, organizationSourceId, undefined, 'missing_user_id', 'The membership has no public_user_data.user_id, so it names no user.', `${field}.public_user_data.user_id`)];
+  }
+  const items: SourceItem[] = [];
+  const role = parsed.data.role?.trim();
+  const mapped = role ? mapClerkRole(role, config) : { fromConfig: false };
+  if (mapped.slug === undefined) {
+    items.push({
+      kind: 'problem',
+      problem: {
+        ...membershipBase(location, organizationSourceId, userSourceId, `${field}.role`),
+        code: 'default_role',
+        message: role
+          ? `The role ${role} maps to no WorkOS role slug; the membership gets the environment's default role (member unless changed). Map it in the config's roles.`
+          : "The membership has no role; it gets the environment's default role (member unless changed).",
+        severity: 'warning',
+      },
+    });
+  }
+  const record: MembershipRecord = { organizationSourceId, userSourceId, roles: mapped.slug ? [mapped.slug] : [], location };
+  items.push({ kind: 'membership', record });
+  return items;
+}
+
+/** The organization's error, then one error for each of its memberships: none can be imported. */
+function* invalidOrganization(
+  location: SourceLocation,
+  sourceId: string | undefined,
+  code: string,
+  message: string,
+  field: string,
+  members: unknown[],
+): Generator<SourceItem> {
+  yield organizationProblem(location, sourceId, code, message, field);
+  for (const [i, entry] of members.entries()) {
+    const user = memberUserId(entry);
+    yield membershipProblem(
+      location,
+      sourceId,
+      user,
+      'organization_not_imported',
+      'The membership belongs to an organization that is not imported (see that organization\'s problem).',
+      `memberships[${i}]`,
+    );
+  }
+}
+
+function membersOf(raw: Record<string, unknown>): unknown[] {
+  return Array.isArray(raw.memberships) ? raw.memberships : [];
+}
+
+function memberUserId(entry: unknown): string | undefined {
+  const parsed = ClerkMembershipSchema.safeParse(entry);
+  if (!parsed.success) return undefined;
+  return (parsed.data.public_user_data?.user_id ?? parsed.data.user_id)?.trim() || undefined;
+}
+
+function organizationProblem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): SourceItem {
+  return {
+    kind: 'problem',
+    problem: { entity: 'organization', ...(sourceId ? { sourceId } : {}), location, ...(field ? { field } : {}), code, message, severity: 'error' },
+  };
+}
+
+function membershipBase(location: SourceLocation, organizationSourceId: string | undefined, userSourceId: string | undefined, field: string): Omit<RecordProblem, 'code' | 'message' | 'severity'> {
+  // The same key the planner gives a membership (`<organization>:<user>`), when both are known.
+  const sourceId = organizationSourceId && userSourceId ? `${organizationSourceId}:${userSourceId}` : undefined;
+  return { entity: 'membership', ...(sourceId ? { sourceId } : {}), location, field };
+}
+
+function membershipProblem(
+  location: SourceLocation,
+  organizationSourceId: string | undefined,
+  userSourceId: string | undefined,
+  code: string,
+  message: string,
+  field: string,
+): SourceItem {
+  return { kind: 'problem', problem: { ...membershipBase(location, organizationSourceId, userSourceId, field), code, message, severity: 'error' } };
+}
+
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/** Domain names, trimmed and lower-cased, or the index of the first one that is not a domain. */
+function domainNames(values: string[]): { ok: true; domains: string[] } | { ok: false; index: number } {
+  const domains = values.map((value) => value.trim().toLowerCase());
+  const index = domains.findIndex((domain) => !DOMAIN_NAME.test(domain));
+  return index < 0 ? { ok: true, domains } : { ok: false, index };
+}
+
+/**
+ * Which key holds the organizations: `organizations` (our layout) or `data` (Backend API
+ * pages). Decided by whichever of the two appears first in the file's opening bytes, before
+ * any organization's own fields could.
+ */
+async function wrapperKey(path: string): Promise<string> {
+  const stream = await openByteStream(path);
+  try {
+    stream.setEncoding('utf8');
+    let head = '';
+    for await (const chunk of stream as AsyncIterable<string>) {
+      head += chunk;
+      if (head.length >= 4096) break;
+    }
+    const match = /"(organizations|data)"\s*:\s*\[/.exec(head);
+    return match ? match[1]! : 'organizations';
+  } finally {
+    stream.destroy();
+  }
+}

@@ -1,0 +1,124 @@
+import type { MappingConfig } from '../../config/mapping-config.js';
+import { openByteStream } from '../../io/byte-stream.js';
+import { readCsvRecords } from '../../io/csv.js';
+import { readJsonRecords } from '../../io/json-records.js';
+import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
+import { describeType } from '../../model/validate.js';
+import { mapClerkUser } from './map-user.js';
+import { CLERK_JSON_FIELD_EXPECTATIONS, CLERK_SECRET_FIELDS, ClerkJsonUserSchema, clerkCsvUser, clerkJsonUser } from './schema.js';
+
+export interface ClerkUsersOptions {
+  usersPath: string;
+  config: MappingConfig;
+}
+
+/**
+ * Every user of a Clerk export (the dashboard CSV, or the older JSON array; gzipped or not),
+ * as canonical items, one at a time. The format is told by the first character of the file,
+ * not its name. TOTP secrets are read only to know the user had TOTP, and are dropped from the
+ * record before anything else sees it.
+ */
+export async function* readClerkUsers(options: ClerkUsersOptions): AsyncGenerator<SourceItem> {
+  const path = options.usersPath;
+  if ((await detectFormat(path)) === 'json') yield* readJsonUsers(path, options.config);
+  else yield* readCsvUsers(path, options.config);
+}
+
+async function detectFormat(path: string): Promise<'csv' | 'json'> {
+  const stream = await openByteStream(path);
+  try {
+    stream.setEncoding('utf8');
+    let head = '';
+    for await (const chunk of stream as AsyncIterable<string>) {
+      head += chunk;
+      const first = head.replace(/^\uFEFF/, '').trimStart().charAt(0);
+      if (first !== '') return first === '[' || first === '{' ? 'json' : 'csv';
+    }
+    throw new UsageError(`${path}: the file holds only blank space; export the users again or check the path.`);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* readCsvUsers(path: string, config: MappingConfig): AsyncGenerator<SourceItem> {
+  let columns: Map<string, number> | undefined;
+  const columnOf = (field: string) => columns?.get(field);
+  for await (const item of readCsvRecords(path)) {
+    if (!item.ok) {
+      const location: SourceLocation = { file: path, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
+      yield { kind: 'problem', problem: { entity: 'user', location, code: 'invalid_csv_row', message: item.message, severity: 'error' } };
+      continue;
+    }
+    if (!columns) {
+      // Every row is keyed by the same header, in its order.
+      const names = Object.keys(item.row);
+      checkHeader(path, names);
+      columns = new Map(names.map((name, i) => [name, i + 1]));
+    }
+    yield* mapClerkUser(clerkCsvUser(item.row), { file: path, line: item.line }, columnOf, config);
+  }
+}
+
+function checkHeader(path: string, columns: string[]): void {
+  const emailColumns = ['primary_email_address', 'verified_email_addresses', 'unverified_email_addresses'];
+  if (columns.includes('id') && emailColumns.some((c) => columns.includes(c))) return;
+  throw new UsageError(
+    `${path}: this CSV is not a Clerk user export: its header needs an id column and at least one of ${emailColumns.join(', ')}. Export the users from the Clerk dashboard again.`,
+  );
+}
+
+const noColumn = () => undefined;
+
+async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerator<SourceItem> {
+  for await (const item of readJsonRecords(path, { arrayKey: 'users' })) {
+    const location: SourceLocation = { file: path, line: item.line };
+    if (!item.ok) {
+      const at = item.column !== undefined ? { ...location, column: item.column } : location;
+      yield { kind: 'problem', problem: { entity: 'user', location: at, code: 'invalid_json', message: item.message, severity: 'error' } };
+      continue;
+    }
+    const value = item.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      yield problem(location, undefined, 'invalid_record', `Each user must be a JSON object; this record is ${describeType(value)}.`);
+      continue;
+    }
+    const raw = value as Record<string, unknown>;
+    const parsed = ClerkJsonUserSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.map(String).join('.');
+      const top = String(issue.path[0]);
+      const expected = CLERK_JSON_FIELD_EXPECTATIONS[top] ?? 'a string';
+      const sourceId = typeof raw.id === 'string' ? raw.id : undefined;
+      const actual = describeType(valueAt(raw, issue.path));
+      for (const secret of CLERK_SECRET_FIELDS) delete raw[secret];
+      yield problem(location, sourceId, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field);
+      continue;
+    }
+    yield* mapClerkUser(clerkJsonUser(parsed.data, raw), location, noColumn, config);
+  }
+}
+
+function problem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): SourceItem {
+  return {
+    kind: 'problem',
+    problem: {
+      entity: 'user',
+      ...(sourceId !== undefined ? { sourceId } : {}),
+      location,
+      ...(field !== undefined ? { field } : {}),
+      code,
+      message,
+      severity: 'error',
+    },
+  };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const part of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}
