@@ -22,7 +22,9 @@ export function toUpdateUserOptions(userId: string, input: UserInput, options: {
   return {
     userId,
     email: input.email,
-    emailVerified: input.emailVerified,
+    // WorkOS refuses to un-verify an address (400 email_already_verified), and a verification
+    // made in WorkOS since the import is worth keeping: only ever send true.
+    ...(input.emailVerified ? { emailVerified: true } : {}),
     firstName: input.firstName,
     lastName: input.lastName,
     externalId: input.externalId,
@@ -37,7 +39,7 @@ export function toUpdateUserOptions(userId: string, input: UserInput, options: {
 export function userMatchesInput(user: User, input: UserInput): boolean {
   return (
     user.email.toLowerCase() === input.email.toLowerCase() &&
-    user.emailVerified === input.emailVerified &&
+    (user.emailVerified || !input.emailVerified) &&
     (user.firstName ?? undefined) === input.firstName &&
     (user.lastName ?? undefined) === input.lastName &&
     user.externalId === input.externalId &&

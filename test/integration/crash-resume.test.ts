@@ -67,7 +67,7 @@ describe('an import killed with SIGKILL and run again', () => {
 
       const idMap = readFileSync(join(out, 'id-map.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
       expect(idMap).toHaveLength(USERS);
-      for (const [, sourceId, workosId] of idMap) expect(byExternalId.get(sourceId)).toBe(workosId);
+      for (const [, sourceId, workosId] of idMap) expect(byExternalId.get(sourceId ?? '')).toBe(workosId);
     }
     // The test is only worth something if it really killed runs mid-import.
     expect(kills).toBeGreaterThanOrEqual(TRIALS);
