@@ -20,7 +20,7 @@ export interface SourceFiles {
 export async function* readSource(kind: SourceKind, files: SourceFiles, config: MappingConfig): AsyncIterable<SourceItem> {
   switch (kind) {
     case 'auth0':
-      yield* readAuth0Users({ usersPath: files.users, passwordsPath: files.passwords });
+      yield* readAuth0Users({ usersPath: files.users, passwordsPath: files.passwords, metadataMap: config.metadata.users });
       if (files.organizations) yield* readAuth0Organizations({ path: files.organizations, config });
       return;
     case 'clerk':

@@ -1,6 +1,8 @@
 import { readJsonRecords } from '../../io/json-records.js';
 import type { SourceItem, SourceLocation } from '../../model/types.js';
-import { mapAuth0User } from './map-user.js';
+import { pickMetadataFields } from '../../config/metadata-fields.js';
+import { checkMetadata } from '../../model/validate.js';
+import { auth0MetadataFields, mapAuth0User } from './map-user.js';
 import { loadAuth0Passwords } from './passwords.js';
 
 export interface Auth0UserFiles {
@@ -8,6 +10,8 @@ export interface Auth0UserFiles {
   usersPath: string;
   /** The password-hash export from Auth0 support (NDJSON). */
   passwordsPath?: string;
+  /** WorkOS metadata key → Auth0 field (`app_metadata.plan`); nothing is imported without one. */
+  metadataMap?: Record<string, string>;
 }
 
 /**
@@ -34,6 +38,15 @@ export async function* readAuth0Users(options: Auth0UserFiles): AsyncGenerator<S
       continue;
     }
     const record = mapped.record;
+    if (options.metadataMap && Object.keys(options.metadataMap).length > 0) {
+      const metadata = checkMetadata(pickMetadataFields(auth0MetadataFields(mapped.user), options.metadataMap));
+      if (!metadata.ok) {
+        passwords?.index.settle(record.sourceId);
+        yield { kind: 'problem', problem: { entity: 'user', sourceId: record.sourceId, location: record.location, field: metadata.field, code: metadata.code, message: metadata.message, severity: 'error' } };
+        continue;
+      }
+      record.metadata = metadata.metadata;
+    }
     if (passwords) {
       const joined = passwords.index.join({ userId: record.sourceId, email: record.email, databaseConnections: mapped.databaseConnections });
       record.passwordGap = joined.passwordGap;

@@ -186,3 +186,23 @@ describe('readAuth0Users: the password join', () => {
     expectNoSecrets(problems, usersPath, passwordsPath);
   });
 });
+
+describe('readAuth0Users with a metadata map', () => {
+  it('puts the mapped app_metadata and user_metadata fields in WorkOS metadata, and nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'auth0-md-'));
+    const usersPath = join(dir, 'users.ndjson');
+    writeFileSync(
+      usersPath,
+      [
+        JSON.stringify({ user_id: 'auth0|1', email: 'a@example.com', app_metadata: { plan: 'pro', seats: 5 }, user_metadata: { theme: 'dark', secret_note: 'x' } }),
+        JSON.stringify({ user_id: 'auth0|2', email: 'b@example.com', app_metadata: { plan: 'x'.repeat(601) } }),
+      ].join('\n'),
+    );
+    const items: SourceItem[] = [];
+    for await (const item of readAuth0Users({ usersPath, metadataMap: { plan: 'app_metadata.plan', seats: 'app_metadata.seats', theme: 'user_metadata.theme' } })) items.push(item);
+    const user = items.find((i) => i.kind === 'user');
+    expect(user?.kind === 'user' && user.record.metadata).toEqual({ plan: 'pro', seats: '5', theme: 'dark' });
+    const problem = items.find((i) => i.kind === 'problem');
+    expect(problem?.kind === 'problem' && problem.problem).toMatchObject({ sourceId: 'auth0|2', location: { line: 2 }, field: 'metadata.plan' });
+  });
+});
