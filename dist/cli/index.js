@@ -32335,7 +32335,9 @@ function toUpdateUserOptions(userId, input, options) {
     return {
         userId,
         email: input.email,
-        emailVerified: input.emailVerified,
+        // WorkOS refuses to un-verify an address (400 email_already_verified), and a verification
+        // made in WorkOS since the import is worth keeping: only ever send true.
+        ...(input.emailVerified ? { emailVerified: true } : {}),
         firstName: input.firstName,
         lastName: input.lastName,
         externalId: input.externalId,
@@ -32348,7 +32350,7 @@ function toUpdateUserOptions(userId, input, options) {
 /** True when the WorkOS user already holds what we would send (the hash cannot be read back). */
 function userMatchesInput(user, input) {
     return (user.email.toLowerCase() === input.email.toLowerCase() &&
-        user.emailVerified === input.emailVerified &&
+        (user.emailVerified || !input.emailVerified) &&
         (user.firstName ?? undefined) === input.firstName &&
         (user.lastName ?? undefined) === input.lastName &&
         user.externalId === input.externalId &&

@@ -96,12 +96,17 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
     .sort((a, b) => severityRank(a[0]!) - severityRank(b[0]!) || b.length - a.length)
     .map((group) => {
       const first = group[0]!;
-      const title = `- **${first.severity === 'error' ? 'Invalid' : 'Warning'}** \`${escapeMarkdown(first.code)}\` (${first.entity}): ${group.length}`;
+      const title = `- **${first.severity === 'error' ? 'Invalid' : 'Warning'}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
       const examples = group.slice(0, examplesPerCode).map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(p.message, 300))}`);
       const more = group.length > examplesPerCode ? [`  - … and ${group.length - examplesPerCode} more`] : [];
       return [title, ...examples, ...more].join('\n');
     });
   return `### Problems\n${sections.join('\n')}`;
+}
+
+/** Inside backticks markdown escapes are shown literally: keep the text, drop what could end the span. */
+function codeSpan(text: string): string {
+  return `\`${text.replace(/[`\r\n]/g, '')}\``;
 }
 
 function where(p: RecordProblem): string {
