@@ -25,6 +25,8 @@ export const Input = {
   StateName: 'state-name',
   GithubToken: 'github-token',
   Comment: 'comment',
+  LoginProbes: 'login-probes',
+  WorkosClientId: 'workos-client-id',
 } as const;
 
 const optionalText = z
@@ -90,6 +92,8 @@ export const ActionInputsSchema = z.object({
     .regex(/^[A-Za-z0-9._-]{1,100}$/, 'state-name may hold letters, digits, dot, dash and underscore (at most 100)'),
   githubToken: optionalText,
   comment: z.enum(['auto', 'always', 'never'], { error: 'comment must be auto, always or never' }),
+  loginProbes: optionalText,
+  workosClientId: optionalText,
 });
 
 export type ActionInputs = z.infer<typeof ActionInputsSchema>;
@@ -101,6 +105,9 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
   if (key) core.setSecret(key);
   const token = getInput(Input.GithubToken);
   if (token) core.setSecret(token);
+  // Test credentials: mask every line (and so every password) before anything can print it.
+  const probes = getInput(Input.LoginProbes);
+  for (const line of probes.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim());
   const raw = {
     mode: getInput(Input.Mode) || 'plan',
     source: getInput(Input.Source) || 'auth0',
@@ -122,6 +129,8 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     stateName: getInput(Input.StateName) || 'workos-migration-state',
     githubToken: token,
     comment: getInput(Input.Comment) || 'auto',
+    loginProbes: probes,
+    workosClientId: getInput(Input.WorkosClientId),
   };
   const parsed = ActionInputsSchema.safeParse(raw);
   if (!parsed.success) {

@@ -6,7 +6,8 @@ import { renderPullRequestComment, upsertStickyComment } from '../github/comment
 import { readPullRequestContext, type PullRequestContext } from '../github/event.js';
 import { createOctokit } from '../github/octokit.js';
 import { recordExitCode } from '../modes/exit-code.js';
-import { runMigration, type MigrationResult } from '../modes/migration.js';
+import { runMigration, type MigrationOptions, type MigrationResult } from '../modes/migration.js';
+import { parseLoginProbes } from '../reconcile/login-probes.js';
 import { UsageError } from '../model/types.js';
 import type { Summary } from '../report/summary.js';
 import { checkApiKey } from '../workos/client.js';
@@ -73,6 +74,7 @@ async function migrate(inputs: ActionInputs): Promise<MigrationResult> {
       maxRecords: inputs.maxRecords,
       timeBudgetMs: inputs.timeBudgetMs,
       includePii: inputs.includePii,
+      loginProbes: loginProbes(inputs),
       log: actionsLogger,
     });
   } finally {
@@ -103,6 +105,12 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
   }
   const artifact = result.files ? await uploadReportArtifact(result.files, actionsLogger) : undefined;
   setOutputs(result.summary, result.files?.summaryJson, artifact);
+}
+
+function loginProbes(inputs: ActionInputs): MigrationOptions['loginProbes'] {
+  if (!inputs.loginProbes) return undefined;
+  if (!inputs.workosClientId) throw new UsageError('login-probes needs workos-client-id (the client id of the WorkOS environment, client_…).');
+  return { clientId: inputs.workosClientId, probes: parseLoginProbes(inputs.loginProbes, 'login-probes'), label: 'login-probes' };
 }
 
 function shouldComment(inputs: ActionInputs, event: PullRequestContext): boolean {

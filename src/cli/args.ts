@@ -32,6 +32,8 @@ Run flags:
   --time-budget 5h30m      stop cleanly after this long
   --api-url URL            WorkOS API base URL (or WORKOS_API_URL)
   --fail-on invalid|failed|never   which record problems make the exit code 1 (default invalid)
+  --login-probes FILE      verify: test accounts ("email password" a line, or JSON) whose sign-in
+                           must work; needs WORKOS_CLIENT_ID
   --include-pii            put emails in reenroll.csv
   --force                  reuse a checkpoint made with another source or config
 Emulator flags: --port N, --host 127.0.0.1
@@ -55,6 +57,7 @@ export interface CliArgs {
   failOn: FailOn;
   includePii: boolean;
   force: boolean;
+  loginProbes?: string;
   port?: number;
   host: string;
 }
@@ -81,6 +84,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'api-url': { type: 'string' },
         'fail-on': { type: 'string', default: 'invalid' },
         'include-pii': { type: 'boolean', default: false },
+        'login-probes': { type: 'string' },
         force: { type: 'boolean', default: false },
         port: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
@@ -118,6 +122,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     failOn: failOn as FailOn,
     includePii: values['include-pii'],
     force: values.force,
+    loginProbes: values['login-probes'],
     port: values.port === undefined ? undefined : nonNegativeInteger('--port', values.port),
     host: values.host,
   };

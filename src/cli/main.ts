@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { UsageError } from '../model/types.js';
 import { streamLogger } from '../report/logger.js';
 import { renderSummaryText } from '../report/text.js';
 import { parseSourceKind } from '../sources/index.js';
+import { parseLoginProbes } from '../reconcile/login-probes.js';
 import { parseCliArgs, USAGE, type CliArgs } from './args.js';
 
 export interface CliIO {
@@ -68,6 +69,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       timeBudgetMs: args.timeBudgetMs,
       includePii: args.includePii,
       force: args.force,
+      loginProbes: args.loginProbes ? await loginProbesFrom(args.loginProbes, io.env) : undefined,
       log: streamLogger(io.stderr),
       signal: controller.signal,
     };
@@ -79,6 +81,18 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
+}
+
+async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<MigrationOptions['loginProbes']> {
+  const clientId = env.WORKOS_CLIENT_ID;
+  if (!clientId) throw new UsageError('--login-probes needs WORKOS_CLIENT_ID (the client id of the WorkOS environment, client_…).');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`${path}: cannot read the login probes file. Check the --login-probes path.`);
+  }
+  return { clientId, probes: parseLoginProbes(text, path), label: path };
 }
 
 async function serveEmulator(args: CliArgs, io: CliIO): Promise<number> {

@@ -9,6 +9,6 @@ export function recordExitCode(summary: Summary, failOn: FailOn): 0 | 1 {
   const failed = entities.some((c) => c.failed > 0);
   const invalid = entities.some((c) => c.invalid > 0);
   // In verify, anything not found as planned is drift: the check failed.
-  if (summary.mode === 'verify' && entities.some((c) => c.pending > 0)) return 1;
+  if (summary.mode === 'verify' && (entities.some((c) => c.pending > 0) || (summary.logins?.failed ?? 0) > 0)) return 1;
   return failed || (failOn === 'invalid' && invalid) ? 1 : 0;
 }

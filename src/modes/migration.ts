@@ -24,6 +24,7 @@ import { readSource, type SourceFiles, type SourceKind } from '../sources/index.
 import { checkApiKey, createWorkOS, type WorkOSTarget } from '../workos/client.js';
 import { listRoleSlugs } from '../workos/roles.js';
 import { foundKey, reconcile, type Reconciliation } from '../reconcile/reconcile.js';
+import { runLoginProbes, type LoginProbe, type LoginProbeResult } from '../reconcile/login-probes.js';
 
 export interface MigrationOptions {
   mode: Mode;
@@ -44,6 +45,8 @@ export interface MigrationOptions {
   maxRecords?: number;
   timeBudgetMs?: number;
   includePii?: boolean;
+  /** verify: test accounts whose password sign-in must work (needs the WorkOS client id). */
+  loginProbes?: { clientId: string; probes: LoginProbe[]; label: string };
   /** Read WorkOS back after an import that reached the end (default true). */
   reconcileAfterImport?: boolean;
   /** Reuse a journal made with another source or config. */
@@ -127,9 +130,14 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     reconciliation = await log.group('Reconciling with WorkOS', () => reconcile(workos, caller, users, organizations));
     if (options.mode === 'verify') outcomes = verifyOutcomes(plan, reconciliation);
   }
+  let logins: LoginProbeResult | undefined;
+  if (workos && options.mode === 'verify' && options.loginProbes) {
+    const { clientId, probes, label } = options.loginProbes;
+    logins = await log.group(`Signing in ${probes.length} test account(s)`, () => runLoginProbes(workos, caller, clientId, probes, label));
+  }
 
   const elapsedSeconds = (Date.now() - started) / 1000;
-  const problems = [...records.problems, ...users.invalid, ...organizations.invalid, ...(reconciliation?.drift ?? [])];
+  const problems = [...records.problems, ...users.invalid, ...organizations.invalid, ...(reconciliation?.drift ?? []), ...(logins?.problems ?? [])];
   const summary = buildSummary({
     mode: options.mode,
     source: options.source,
@@ -140,6 +148,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     workos: reconciliation && { users: reconciliation.users, organizations: reconciliation.organizations, memberships: reconciliation.memberships },
     requests: workos ? { ...caller.counters, writesPerSecond: caller.counters.writes / Math.max(elapsedSeconds, 0.001), elapsedSeconds } : undefined,
     processedThisRun: processed,
+    logins: logins && { tried: logins.tried, succeeded: logins.succeeded, failed: logins.failed },
   });
   const markdown = renderSummaryMarkdown(summary, problems, { maxChars: 1_000_000 });
   const files = options.outDir

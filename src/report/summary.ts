@@ -36,6 +36,8 @@ export interface Summary {
   /** What WorkOS holds after the run (verify, and a complete import): found vs expected. */
   workos?: Pick<Reconciliation, 'users' | 'organizations' | 'memberships'>;
   requests?: RequestStats;
+  /** verify with login probes: test accounts signed in with their password. */
+  logins?: { tried: number; succeeded: number; failed: number };
   /** At this run's pace, how many more runs of the same size finish the migration. */
   runsRemaining?: number;
 }
@@ -63,17 +65,20 @@ export interface SummaryInput {
   stoppedBy?: string;
   workos?: Summary['workos'];
   requests?: RequestStats;
+  logins?: Summary['logins'];
   /** Writes this run made; used to estimate the runs remaining. */
   processedThisRun?: number;
 }
 
 export function buildSummary(input: SummaryInput): Summary {
+  // A login probe is about a user already counted: reported, not counted as invalid again.
+  const counted = input.problems.filter((p) => p.code !== 'login_failed');
   const counts: Record<'user' | 'organization' | 'membership', EntityCounts> = {
     user: emptyCounts(),
     organization: emptyCounts(),
     membership: emptyCounts(),
   };
-  const errors = input.problems.filter((p) => p.severity === 'error');
+  const errors = counted.filter((p) => p.severity === 'error');
   for (const problem of errors) {
     const entity = countedEntity(problem.entity);
     if (!entity) continue;
@@ -95,7 +100,7 @@ export function buildSummary(input: SummaryInput): Summary {
   return {
     mode: input.mode,
     source: input.source,
-    complete: input.mode !== 'plan' && pending === 0 && failed === 0,
+    complete: input.mode !== 'plan' && pending === 0 && failed === 0 && (input.logins?.failed ?? 0) === 0,
     ...(input.stoppedBy ? { stoppedBy: input.stoppedBy } : {}),
     users: { ...counts.user, merged: input.plan.merges.reduce((n, m) => n + m.mergedSourceIds.length, 0) },
     organizations: counts.organization,
@@ -110,6 +115,7 @@ export function buildSummary(input: SummaryInput): Summary {
     warnings: input.problems.filter((p) => p.severity === 'warning').length,
     ...(input.workos ? { workos: input.workos } : {}),
     ...(input.requests ? { requests: input.requests } : {}),
+    ...(input.logins ? { logins: input.logins } : {}),
     ...(runsRemaining !== undefined ? { runsRemaining } : {}),
   };
 }

@@ -25,6 +25,7 @@ export function renderSummaryText(s: Summary): string {
       out.push(`found in WorkOS, ${name}: ${f.found} of ${f.expected} (${f.missing} missing, ${f.mismatched} mismatched, ${f.unexpected} not in the export)`);
     }
   }
+  if (s.logins) out.push(`test sign-ins: ${s.logins.succeeded} of ${s.logins.tried} succeeded`);
   if (s.requests) {
     const r = s.requests;
     out.push(`WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} answered 429, ${r.transient} transient failures`);
