@@ -80,7 +80,7 @@ function share429(stats: { byStatus: Record<string, number> }): number {
 const dir = mkdtempSync(join(tmpdir(), 'bench-'));
 try {
   console.log(`Importing ${USERS} users into the stand-in: limit ${LIMIT_PER_SECOND} writes/s (${WINDOW_WRITES} per ${WINDOW_MS / 1000} s), ${LATENCY_MS} ms latency.`);
-  const ours = await paced(join(dir, 'paced'));
+  const ours = await paced(dir);
   const base = await unpaced();
   const baseRate = base.created / base.seconds;
   console.log('');
