@@ -1,4 +1,5 @@
 import type { MfaFactor, RecordProblem, SourceLocation, UserRecord } from '../../model/types.js';
+import { recordError, valueAtIssuePath } from '../../model/problems.js';
 import { describeType, normalizeEmail } from '../../model/validate.js';
 import { AUTH0_FIELD_EXPECTATIONS, Auth0UserSchema, fieldPath, normalizeAuth0Keys, type Auth0User } from './schema.js';
 
@@ -30,7 +31,7 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
     const field = fieldPath(issue.path, originalKeys);
     const last = issue.path[issue.path.length - 1];
     const expected = AUTH0_FIELD_EXPECTATIONS[String(last)] ?? ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
-    const actual = describeType(valueAt(value, issue.path));
+    const actual = describeType(valueAtIssuePath(value, issue.path));
     return problem(location, sourceIdGuess, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field);
   }
   const user = parsed.data;
@@ -57,28 +58,10 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
   return { ok: true, user, record, databaseConnections: databaseConnections(user, userId) };
 }
 
-function problem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): MappedAuth0User {
-  return {
-    ok: false,
-    problem: {
-      entity: 'user',
-      ...(sourceId !== undefined ? { sourceId } : {}),
-      location,
-      ...(field !== undefined ? { field } : {}),
-      code,
-      message,
-      severity: 'error',
-    },
-  };
-}
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const part of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[part];
-  }
-  return current;
+
+function problem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): MappedAuth0User {
+  return { ok: false, problem: recordError('user', location, sourceId, code, message, field) };
 }
 
 function names(user: Auth0User, email: string): Pick<UserRecord, 'firstName' | 'lastName'> {

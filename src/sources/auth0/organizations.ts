@@ -3,8 +3,9 @@ import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { mapAuth0Role } from '../../config/roles.js';
 import { readJsonRecords } from '../../io/json-records.js';
-import type { MembershipRecord, RecordProblem, SourceItem, SourceLocation } from '../../model/types.js';
+import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
+import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem } from '../organization-problems.js';
 
 export interface Auth0OrganizationsOptions {
   path: string;
@@ -132,8 +133,6 @@ function auth0Membership(entry: unknown, index: number, organizationSourceId: st
   return items;
 }
 
-const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
-
 function metadataDomains(value: unknown): { ok: true; domains: string[] } | { ok: false; message: string } {
   if (value === undefined || value === null || value === '') return { ok: true, domains: [] };
   let list: unknown[];
@@ -167,26 +166,3 @@ function* invalidOrganization(
   }
 }
 
-function organizationProblem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): SourceItem {
-  return {
-    kind: 'problem',
-    problem: { entity: 'organization', ...(sourceId ? { sourceId } : {}), location, ...(field ? { field } : {}), code, message, severity: 'error' },
-  };
-}
-
-function membershipBase(location: SourceLocation, organizationSourceId: string | undefined, userSourceId: string | undefined, field: string): Omit<RecordProblem, 'code' | 'message' | 'severity'> {
-  // The same key the planner gives a membership (`<organization>:<user>`), when both are known.
-  const sourceId = organizationSourceId && userSourceId ? `${organizationSourceId}:${userSourceId}` : undefined;
-  return { entity: 'membership', ...(sourceId ? { sourceId } : {}), location, field };
-}
-
-function membershipProblem(
-  location: SourceLocation,
-  organizationSourceId: string | undefined,
-  userSourceId: string | undefined,
-  code: string,
-  message: string,
-  field: string,
-): SourceItem {
-  return { kind: 'problem', problem: { ...membershipBase(location, organizationSourceId, userSourceId, field), code, message, severity: 'error' } };
-}

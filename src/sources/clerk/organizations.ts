@@ -4,8 +4,9 @@ import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { mapClerkRole } from '../../config/roles.js';
 import { openByteStream } from '../../io/byte-stream.js';
 import { readJsonRecords } from '../../io/json-records.js';
-import type { MembershipRecord, RecordProblem, SourceItem, SourceLocation } from '../../model/types.js';
+import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
+import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem } from '../organization-problems.js';
 
 export interface ClerkOrganizationsOptions {
   path: string;
@@ -165,32 +166,6 @@ function memberUserId(entry: unknown): string | undefined {
   if (!parsed.success) return undefined;
   return (parsed.data.public_user_data?.user_id ?? parsed.data.user_id)?.trim() || undefined;
 }
-
-function organizationProblem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): SourceItem {
-  return {
-    kind: 'problem',
-    problem: { entity: 'organization', ...(sourceId ? { sourceId } : {}), location, ...(field ? { field } : {}), code, message, severity: 'error' },
-  };
-}
-
-function membershipBase(location: SourceLocation, organizationSourceId: string | undefined, userSourceId: string | undefined, field: string): Omit<RecordProblem, 'code' | 'message' | 'severity'> {
-  // The same key the planner gives a membership (`<organization>:<user>`), when both are known.
-  const sourceId = organizationSourceId && userSourceId ? `${organizationSourceId}:${userSourceId}` : undefined;
-  return { entity: 'membership', ...(sourceId ? { sourceId } : {}), location, field };
-}
-
-function membershipProblem(
-  location: SourceLocation,
-  organizationSourceId: string | undefined,
-  userSourceId: string | undefined,
-  code: string,
-  message: string,
-  field: string,
-): SourceItem {
-  return { kind: 'problem', problem: { ...membershipBase(location, organizationSourceId, userSourceId, field), code, message, severity: 'error' } };
-}
-
-const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 /** Domain names, trimmed and lower-cased, or the index of the first one that is not a domain. */
 function domainNames(values: string[]): { ok: true; domains: string[] } | { ok: false; index: number } {

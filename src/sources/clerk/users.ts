@@ -6,6 +6,7 @@ import { UsageError, type SourceItem, type SourceLocation } from '../../model/ty
 import { describeType } from '../../model/validate.js';
 import { mapClerkUser } from './map-user.js';
 import { CLERK_JSON_FIELD_EXPECTATIONS, CLERK_SECRET_FIELDS, ClerkJsonUserSchema, clerkCsvUser, clerkJsonUser } from './schema.js';
+import { recordError, valueAtIssuePath } from '../../model/problems.js';
 
 export interface ClerkUsersOptions {
   usersPath: string;
@@ -90,7 +91,7 @@ async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerat
       const top = String(issue.path[0]);
       const expected = CLERK_JSON_FIELD_EXPECTATIONS[top] ?? 'a string';
       const sourceId = typeof raw.id === 'string' ? raw.id : undefined;
-      const actual = describeType(valueAt(raw, issue.path));
+      const actual = describeType(valueAtIssuePath(raw, issue.path));
       for (const secret of CLERK_SECRET_FIELDS) delete raw[secret];
       yield problem(location, sourceId, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field);
       continue;
@@ -100,25 +101,5 @@ async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerat
 }
 
 function problem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): SourceItem {
-  return {
-    kind: 'problem',
-    problem: {
-      entity: 'user',
-      ...(sourceId !== undefined ? { sourceId } : {}),
-      location,
-      ...(field !== undefined ? { field } : {}),
-      code,
-      message,
-      severity: 'error',
-    },
-  };
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const part of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[part];
-  }
-  return current;
+  return { kind: 'problem', problem: recordError('user', location, sourceId, code, message, field) };
 }
