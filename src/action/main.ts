@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
 import { annotateProblems } from '../github/annotations.js';
 import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
 import { readPullRequestContext, type PullRequestContext } from '../github/event.js';
@@ -23,7 +24,9 @@ export async function run(): Promise<void> {
     const inputs = readActionInputs();
     const event = readPullRequestContext();
     guardWrites(inputs, event);
-    const result = await migrate(inputs);
+    // Read before the checkpoint is touched, so a bad config fails the step before anything else.
+    const config = await loadMappingConfig(inputs.config);
+    const result = await migrate(inputs, config);
     await report(inputs, event, result);
     if (recordExitCode(result.summary, inputs.failOn) === 1) core.setFailed(failureMessage(result.summary));
   } catch (error) {
@@ -45,7 +48,7 @@ function guardWrites(inputs: ActionInputs, event: PullRequestContext): void {
   }
 }
 
-async function migrate(inputs: ActionInputs): Promise<MigrationResult> {
+async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<MigrationResult> {
   const stateDir = stateDirectory();
   const store = stateStoreFor({ kind: inputs.state, name: inputs.stateName, token: inputs.githubToken }, process.env, actionsLogger);
   await core.group(`Restoring the checkpoint from ${store.description}`, async () => {
@@ -66,6 +69,7 @@ async function migrate(inputs: ActionInputs): Promise<MigrationResult> {
       mode: inputs.mode,
       source: inputs.source,
       files: { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations },
+      config,
       stateDir,
       outDir: inputs.out || join(process.env.RUNNER_TEMP ?? process.cwd(), 'migrate-to-workos', 'report'),
       target: inputs.workosApiKey ? { apiKey: inputs.workosApiKey, apiUrl: inputs.workosApiUrl } : undefined,

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /**
@@ -28,7 +28,7 @@ export async function privatePath(tempDir: string, name: string): Promise<string
 }
 
 /** Creates the file 0600 and fails rather than follow or reuse anything already there. */
-export async function createPrivateFile(path: string): Promise<import('node:fs/promises').FileHandle> {
+export async function createPrivateFile(path: string): Promise<FileHandle> {
   return open(path, 'wx', 0o600);
 }
 
@@ -49,16 +49,18 @@ export async function restrictTree(dir: string): Promise<void> {
   }
 }
 
-export async function removePrivateDir(tempDir: string): Promise<void> {
+/** Removes the private dir of `tempDir` with everything in it; answers its path, if there was one. */
+export async function removePrivateDir(tempDir: string): Promise<string | undefined> {
   const key = resolve(tempDir);
   const dir = dirs.get(key);
-  if (!dir) return;
+  if (!dir) return undefined;
   dirs.delete(key);
   let path: string;
   try {
     path = await dir;
   } catch {
-    return;
+    return undefined;
   }
   await rm(path, { recursive: true, force: true });
+  return path;
 }
