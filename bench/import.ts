@@ -13,7 +13,8 @@ import { runMigration } from '../src/modes/migration.js';
 import { writeSyntheticAuth0Export } from '../test/support/synthetic-auth0.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 20_000);
-const BASELINE_USERS = Math.min(USERS, Number(process.env.BENCH_BASELINE_USERS ?? 2_000));
+// Three windows' worth: a smaller burst fits in one window and would never meet the limit.
+const BASELINE_USERS = Math.min(USERS, Number(process.env.BENCH_BASELINE_USERS ?? 6_000));
 const WINDOW_MS = 10_000;
 const WINDOW_WRITES = 2_000; // 4 × WorkOS's 500 per 10 s
 const LIMIT_PER_SECOND = WINDOW_WRITES / (WINDOW_MS / 1000);
@@ -38,7 +39,7 @@ async function paced(dir: string) {
     });
     const seconds = (Date.now() - started) / 1000;
     const created = result.summary.users.created;
-    return { created, seconds, writesPerSecond: result.summary.requests!.writes / seconds, stats: emulator.stats() };
+    return { created, seconds, writesPerSecond: result.summary.requests!.writesPerSecond, stats: emulator.stats() };
   } finally {
     await emulator.close();
   }
@@ -84,7 +85,7 @@ try {
   const base = await unpaced();
   const baseRate = base.created / base.seconds;
   console.log('');
-  console.log(`paced import:   ${ours.created} users in ${ours.seconds.toFixed(1)} s; ${ours.writesPerSecond.toFixed(1)} writes/s = ${(ours.writesPerSecond / LIMIT_PER_SECOND).toFixed(3)} of the limit; 429 share ${(share429(ours.stats) * 100).toFixed(2)} %`);
+  console.log(`paced import:   ${ours.created} users in ${ours.seconds.toFixed(1)} s (reading the export included); ${ours.writesPerSecond.toFixed(1)} writes/s while writing = ${(ours.writesPerSecond / LIMIT_PER_SECOND).toFixed(3)} of the limit; 429 share ${(share429(ours.stats) * 100).toFixed(2)} %`);
   console.log(`unpaced client: ${base.created} of ${BASELINE_USERS} users in ${base.seconds.toFixed(1)} s; ${baseRate.toFixed(1)} writes/s = ${(baseRate / LIMIT_PER_SECOND).toFixed(3)} of the limit; 429 share ${(share429(base.stats) * 100).toFixed(2)} %; ${base.failed} gave up`);
   console.log('');
   console.log(`ratio of limit: ${(ours.writesPerSecond / LIMIT_PER_SECOND).toFixed(3)} (target >= 0.95)`);

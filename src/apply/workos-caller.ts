@@ -39,6 +39,9 @@ export interface CallCounters {
   writes: number;
   rateLimited: number;
   transient: number;
+  /** Epoch ms of the first and the last write sent: the span the write rate is measured over. */
+  firstWriteAt?: number;
+  lastWriteAt?: number;
 }
 
 /**
@@ -84,6 +87,10 @@ export class WorkOSCaller {
     for (;;) {
       await limiter.acquire();
       this.counters[counter]++;
+      if (counter === 'writes') {
+        this.counters.lastWriteAt = Date.now();
+        this.counters.firstWriteAt ??= this.counters.lastWriteAt;
+      }
       try {
         return await request();
       } catch (error) {

@@ -146,7 +146,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     outcomes,
     stoppedBy,
     workos: reconciliation && { users: reconciliation.users, organizations: reconciliation.organizations, memberships: reconciliation.memberships },
-    requests: workos ? { ...caller.counters, writesPerSecond: caller.counters.writes / Math.max(elapsedSeconds, 0.001), elapsedSeconds } : undefined,
+    requests: workos ? { ...caller.counters, writesPerSecond: writeRate(caller.counters), elapsedSeconds } : undefined,
     processedThisRun: processed,
     logins: logins && { tried: logins.tried, succeeded: logins.succeeded, failed: logins.failed },
   });
@@ -155,6 +155,12 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     ? await writeReportFiles(options.outDir, { summary, markdown, problems, outcomes, users: users.users, includePii: options.includePii ?? false })
     : undefined;
   return { summary, markdown, problems, outcomes, files, journalAppended };
+}
+
+/** Writes per second while writing: reading the exports and reconciling are not in the span. */
+function writeRate(c: WorkOSCaller['counters']): number {
+  if (c.firstWriteAt === undefined || c.lastWriteAt === undefined || c.writes < 2) return 0;
+  return (c.writes - 1) / Math.max((c.lastWriteAt - c.firstWriteAt) / 1000, 0.001);
 }
 
 function connect(target: WorkOSTarget): WorkOS {

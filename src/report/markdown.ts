@@ -122,7 +122,7 @@ function severityRank(p: RecordProblem): number {
 function requestsLine(s: Summary): string {
   if (!s.requests) return '';
   const r = s.requests;
-  return `<sub>WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} rate-limited, ${r.transient} transient failures; ${r.writesPerSecond.toFixed(1)} writes/s over ${Math.round(r.elapsedSeconds)} s.</sub>`;
+  return `<sub>WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} rate-limited, ${r.transient} transient failures; ${r.writesPerSecond.toFixed(1)} writes/s while writing; ${Math.round(r.elapsedSeconds)} s in all.</sub>`;
 }
 
 function foundSection(s: Summary): string {
