@@ -82,6 +82,8 @@ interface FullPlan {
 /** One run of `plan` or `import`: read, plan, (write), report. */
 export async function runMigration(options: MigrationOptions): Promise<MigrationResult> {
   const log = options.log ?? silentLogger;
+  // A wrong key fails in a second, not after reading a million-user export.
+  if (options.target && (options.mode !== 'plan' || options.target.apiKey)) checkApiKey(options.target.apiKey);
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config));
   const users = planUsers(records.users, config.policies);

@@ -39,14 +39,20 @@ export async function reconcile(workos: WorkOS, caller: WorkOSCaller, users: Use
   const drift: RecordProblem[] = [];
   const foundIds = new Map<string, string>();
   const byExternalId = new Map<string, User>();
+  const byEmail = new Map<string, User>();
   for await (const u of allPages(caller, (after) => workos.userManagement.listUsers({ limit: 100, after, order: 'asc' }))) {
     if (u.externalId) byExternalId.set(u.externalId, u);
+    byEmail.set(u.email.toLowerCase(), u);
   }
   const plannedUserIds = new Set(users.users.map((u) => u.sourceId));
   const userCounts = emptyFound(users.users.length);
   const workosUserIds = new Map<string, string>();
   for (const planned of users.users) {
-    const found = byExternalId.get(planned.sourceId);
+    // An import keeps a user that already had the email under another external id (another
+    // source, an earlier system) and gives it the memberships: that user is found, as is.
+    const byId = byExternalId.get(planned.sourceId);
+    const claimedElsewhere = byId ? undefined : byEmail.get(planned.input.email.toLowerCase());
+    const found = byId ?? (claimedElsewhere?.externalId ? claimedElsewhere : undefined);
     const where = { entity: 'user' as const, sourceId: planned.sourceId, location: planned.location, severity: 'warning' as const };
     if (!found) {
       userCounts.missing++;
@@ -56,7 +62,7 @@ export async function reconcile(workos: WorkOS, caller: WorkOSCaller, users: Use
     userCounts.found++;
     foundIds.set(foundKey('user', planned.sourceId), found.id);
     workosUserIds.set(found.id, planned.sourceId);
-    if (!userMatchesInput(found, planned.input)) {
+    if (byId && !userMatchesInput(found, planned.input)) {
       userCounts.mismatched++;
       drift.push({ ...where, code: 'mismatch', message: 'The WorkOS user differs from the export (email, name, verification or metadata). Run import again to update it.' });
     }

@@ -58,7 +58,8 @@ function countsTable(s: Summary): string {
   const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s[key].total > 0).map(([label, key]) => row(label, s[key]));
   const merged = s.users.merged > 0 ? `\n\n${s.users.merged} source user(s) merged into another with the same email (listed in id-map.csv).` : '';
   const pw = s.passwords;
-  const passwords = `\n\nPasswords: ${pw.imported} imported, ${pw.missing} without a password, ${pw.unsupported} with a hash WorkOS cannot verify.`;
+  const bad = pw.invalid > 0 ? `, **${pw.invalid} invalid password row(s)** (see Problems)` : '';
+  const passwords = `\n\nPasswords: ${pw.imported} imported, ${pw.missing} without a password, ${pw.unsupported} with a hash WorkOS cannot verify${bad}.`;
   return `${header}\n${rows.join('\n')}${merged}${passwords}`;
 }
 

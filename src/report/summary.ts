@@ -28,7 +28,8 @@ export interface Summary {
   users: EntityCounts & { merged: number };
   organizations: EntityCounts;
   memberships: EntityCounts;
-  passwords: { imported: number; missing: number; unsupported: number };
+  /** `invalid`: password rows that are wrong (bad hash shape…): their users import without one. */
+  passwords: { imported: number; missing: number; unsupported: number; invalid: number };
   mfa: Partial<Record<MfaFactor, number>>;
   social: Partial<Record<string, number>>;
   /** Records imported but worth a look (unmatched password rows, secondary emails, …). */
@@ -109,6 +110,7 @@ export function buildSummary(input: SummaryInput): Summary {
       imported: users.filter((u) => u.passwordGap === 'none').length,
       missing: users.filter((u) => u.passwordGap === 'missing').length,
       unsupported: users.filter((u) => u.passwordGap === 'unsupported').length,
+      invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
     },
     mfa: tally(users.flatMap((u) => u.mfaFactors)),
     social: tally(users.flatMap((u) => u.socialProviders)),
