@@ -27,6 +27,7 @@ export const Input = {
   Comment: 'comment',
   LoginProbes: 'login-probes',
   WorkosClientId: 'workos-client-id',
+  Passphrase: 'passphrase',
 } as const;
 
 const optionalText = z
@@ -94,6 +95,8 @@ export const ActionInputsSchema = z.object({
   comment: z.enum(['auto', 'always', 'never'], { error: 'comment must be auto, always or never' }),
   loginProbes: optionalText,
   workosClientId: optionalText,
+  // Not trimmed: a passphrase may begin or end with a space.
+  passphrase: z.string().transform((s) => (s === '' ? undefined : s)),
 });
 
 export type ActionInputs = z.infer<typeof ActionInputsSchema>;
@@ -106,6 +109,8 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
   const token = getInput(Input.GithubToken);
   if (token) core.setSecret(token);
   // Test credentials: mask every line (and so every password) before anything can print it.
+  const passphrase = core.getInput(Input.Passphrase, { trimWhitespace: false });
+  if (passphrase) core.setSecret(passphrase);
   const probes = getInput(Input.LoginProbes);
   for (const line of probes.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim());
   const raw = {
@@ -131,6 +136,7 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     comment: getInput(Input.Comment) || 'auto',
     loginProbes: probes,
     workosClientId: getInput(Input.WorkosClientId),
+    passphrase,
   };
   const parsed = ActionInputsSchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolveSourceFiles } from '../modes/source-locations.js';
 import { loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
 import { annotateProblems } from '../github/annotations.js';
 import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
@@ -10,6 +12,7 @@ import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions, type MigrationResult } from '../modes/migration.js';
 import { parseLoginProbes } from '../reconcile/login-probes.js';
 import { UsageError } from '../model/types.js';
+import { escapeMarkdown } from '../report/escape.js';
 import type { Summary } from '../report/summary.js';
 import { checkApiKey } from '../workos/client.js';
 import { InputError, readActionInputs, type ActionInputs } from './inputs.js';
@@ -32,7 +35,8 @@ export async function run(): Promise<void> {
   } catch (error) {
     const message = error instanceof UsageError || error instanceof InputError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     core.setFailed(message);
-    await core.summary.addHeading('WorkOS migration did not run', 2).addRaw(`\n${escapeHtml(message)}\n`).write().catch(() => undefined);
+    // The message can quote the inputs and the config, which a pull request may have written.
+    await core.summary.addHeading('WorkOS migration did not run', 2).addRaw(`\n${escapeMarkdown(message)}\n`).write().catch(() => undefined);
   }
 }
 
@@ -62,13 +66,26 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
   });
   core.saveState(StateKey.StateDir, stateDir);
 
+  // Encrypted files, env:NAME and artifact:NAME become private files under RUNNER_TEMP until the end.
+  const sources = await resolveSourceFiles(
+    { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations },
+    { tempDir: process.env.RUNNER_TEMP ?? tmpdir(), env: process.env, passphrase: inputs.passphrase, github: githubContext(inputs) },
+    actionsLogger,
+  );
   const periodic = inputs.mode === 'import' && inputs.state !== 'none' ? startPeriodicSave(store, stateDir, actionsLogger) : undefined;
+  // Cancellation sends SIGINT then SIGTERM: stop taking records, journal what is in flight, save.
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   let result: MigrationResult;
   try {
     result = await runMigration({
       mode: inputs.mode,
       source: inputs.source,
-      files: { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations },
+      files: sources.files,
+      fileLabels: sources.labels,
+      signal: controller.signal,
       config,
       stateDir,
       outDir: inputs.out || join(process.env.RUNNER_TEMP ?? process.cwd(), 'migrate-to-workos', 'report'),
@@ -82,6 +99,9 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
       log: actionsLogger,
     });
   } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await sources.cleanup();
     await periodic?.stop();
     if (inputs.mode === 'import' && inputs.state !== 'none' && existsSync(stateDir)) {
       await core.group(`Saving the checkpoint to ${store.description}`, async () => {
@@ -117,6 +137,12 @@ function loginProbes(inputs: ActionInputs): MigrationOptions['loginProbes'] {
   return { clientId: inputs.workosClientId, probes: parseLoginProbes(inputs.loginProbes, 'login-probes'), label: 'login-probes' };
 }
 
+function githubContext(inputs: ActionInputs) {
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!inputs.githubToken || !owner || !repo) return undefined;
+  return { token: inputs.githubToken, owner, repo, runId: Number(process.env.GITHUB_RUN_ID ?? 0), apiUrl: process.env.GITHUB_API_URL };
+}
+
 function shouldComment(inputs: ActionInputs, event: PullRequestContext): boolean {
   if (inputs.comment === 'never') return false;
   return event.kind === 'pull_request';
@@ -145,8 +171,4 @@ function setOutputs(summary: Summary, summaryPath: string | undefined, reportArt
   core.setOutput('memberships', JSON.stringify(summary.memberships));
   if (summaryPath) core.setOutput('summary-path', summaryPath);
   if (reportArtifact) core.setOutput('report-artifact', reportArtifact);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,4 +1,5 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { UsageError, type Entity } from '../model/types.js';
 
@@ -77,7 +78,8 @@ export class Journal {
       }
       const entry = value as JournalEntry;
       if (typeof entry.source_id === 'string' && typeof entry.workos_id === 'string') {
-        this.entries.set(key(entry.entity, entry.source_id), entry);
+        // Stored ids are already in journal form; key() would leave them as they are.
+        this.entries.set(`${entry.entity}\u0000${entry.source_id}`, entry);
       }
     });
     this.needsHeader = !headerSeen;
@@ -104,8 +106,9 @@ export class Journal {
 
   /** Records a confirmed write. Synchronous on purpose: the line is on disk before we go on. */
   record(entry: JournalEntry): void {
-    this.entries.set(key(entry.entity, entry.source_id), entry);
-    this.writeLine(entry);
+    const stored = { ...entry, source_id: journalSourceId(entry.source_id) };
+    this.entries.set(key(entry.entity, entry.source_id), stored);
+    this.writeLine(stored);
     this.appended++;
   }
 
@@ -116,10 +119,6 @@ export class Journal {
 
   get size(): number {
     return this.entries.size;
-  }
-
-  all(): IterableIterator<JournalEntry> {
-    return this.entries.values();
   }
 
   close(): void {
@@ -134,5 +133,14 @@ export class Journal {
 }
 
 function key(entity: Entity, sourceId: string): string {
-  return `${entity}\u0000${sourceId}`;
+  return `${entity}\u0000${journalSourceId(sourceId)}`;
+}
+
+/**
+ * How a source id is written in the journal. Some ids carry an email (Auth0's SAML ids look
+ * like `samlp|acme|ann@acme.com`); those are kept as a digest, so the journal, and the
+ * checkpoint artifact made of it, holds no email (DESIGN §3).
+ */
+export function journalSourceId(sourceId: string): string {
+  return sourceId.includes('@') ? `sha256:${createHash('sha256').update(sourceId).digest('hex')}` : sourceId;
 }

@@ -17,7 +17,8 @@ Commands:
   emulator  start the local WorkOS stand-in and print its URL
   demo      import the bundled sample exports into the stand-in and print the reconciliation
 
-Source flags:
+Source flags (a FILE may be a path, a .gpg/.age file decrypted with the passphrase in
+MIGRATE_TO_WORKOS_PASSPHRASE, env:NAME for a variable holding the content, plain or base64):
   --source auth0|clerk     where the exports come from (default auth0)
   --users FILE             the user export (NDJSON, JSON or CSV; .gz detected)
   --passwords FILE         Auth0's password-hash export

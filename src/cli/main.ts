@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { startEmulator } from '../emulator/server.js';
 import { loadMappingConfig } from '../config/mapping-config.js';
 import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions } from '../modes/migration.js';
+import { resolveSourceFiles } from '../modes/source-locations.js';
 import { UsageError } from '../model/types.js';
 import { streamLogger } from '../report/logger.js';
 import { renderSummaryText } from '../report/text.js';
@@ -48,6 +49,15 @@ export async function runCli(argv: string[], io: CliIO = { stdout: process.stdou
 async function runMode(args: CliArgs, io: CliIO): Promise<number> {
   if (!args.users) throw new UsageError(`${args.command} needs --users FILE (the user export).`);
   const mode = args.command === 'import' ? 'import' : args.command === 'verify' ? 'verify' : 'plan';
+  // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
+  const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
+  const sources = await resolveSourceFiles(
+    { users: args.users, passwords: args.passwords, organizations: args.organizations },
+    { tempDir, env: io.env, passphrase: io.env.MIGRATE_TO_WORKOS_PASSPHRASE },
+  ).catch(async (error: unknown) => {
+    await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  });
   const controller = new AbortController();
   // Ctrl-C / SIGTERM: stop taking records, let in-flight writes land in the journal, report.
   const stop = (): void => controller.abort();
@@ -57,7 +67,8 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
     const options: MigrationOptions = {
       mode,
       source: parseSourceKind(args.source),
-      files: { users: args.users, passwords: args.passwords, organizations: args.organizations },
+      files: sources.files,
+      fileLabels: sources.labels,
       config: await loadMappingConfig(args.config),
       stateDir: args.state,
       outDir: args.out,
@@ -80,6 +91,8 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    await sources.cleanup();
+    await rm(tempDir, { recursive: true, force: true });
   }
 }
 

@@ -81,7 +81,7 @@ export async function loadMappingConfig(path?: string): Promise<MappingConfig> {
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
     throw new UsageError(
-      code === 'ENOENT' ? `${path}: config file not found; check the --config path.` : `${path}: the config file cannot be read (${code}).`,
+      code === 'ENOENT' ? `${path}: config file not found; check the path given as the config (--config, or the config input).` : `${path}: the config file cannot be read (${code}).`,
     );
   }
   return parseMappingConfig(text, path);

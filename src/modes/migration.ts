@@ -30,6 +30,8 @@ export interface MigrationOptions {
   mode: Mode;
   source: SourceKind;
   files: SourceFiles;
+  /** What to call a file in messages when it is not the path read (decrypted, from a secret). */
+  fileLabels?: ReadonlyMap<string, string>;
   /** The mapping config (role map, metadata map, policies); the defaults without one. */
   config?: MappingConfig;
   /** Checkpoint directory; without it nothing is remembered between runs. */
@@ -172,11 +174,16 @@ function connect(target: WorkOSTarget): WorkOS {
 
 async function readAll(options: MigrationOptions, config: MappingConfig): Promise<SourceRecords> {
   const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
+  const relabel = (location: { file: string }): void => {
+    const label = options.fileLabels?.get(location.file);
+    if (label !== undefined) location.file = label;
+  };
   for await (const item of readSource(options.source, options.files, config)) {
     if (item.kind === 'user') records.users.push(item.record);
     else if (item.kind === 'organization') records.organizations.push(item.record);
     else if (item.kind === 'membership') records.memberships.push(item.record);
     else records.problems.push(item.problem);
+    relabel(item.kind === 'problem' ? item.problem.location : item.record.location);
   }
   return records;
 }

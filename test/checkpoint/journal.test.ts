@@ -45,6 +45,17 @@ describe('Journal', () => {
     expect(readFileSync(join(dir, JOURNAL_FILE), 'utf8')).not.toMatch(/@/);
   });
 
+  it('keeps a source id that carries an email only as a digest, and still finds it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const j = Journal.open(dir, identity);
+    j.record({ entity: 'user', source_id: 'samlp|acme|ann@acme.example', workos_id: 'user_9', status: 'created', input_digest: 'd9' });
+    j.close();
+    expect(readFileSync(join(dir, JOURNAL_FILE), 'utf8')).not.toContain('ann@acme');
+    const again = Journal.open(dir, identity);
+    expect(again.get('user', 'samlp|acme|ann@acme.example')?.workos_id).toBe('user_9');
+    again.close();
+  });
+
   it('in a dry run reads without creating a file', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'journal-')), 'state');
     Journal.open(dir, identity, { readOnly: true });

@@ -150,12 +150,12 @@ describe('renderPullRequestComment', () => {
     expect(body).toContain('| Users | 120 | 0 | 0 | 6 | 4 | 0 | 110 |');
     expect(body).toContain('**Re-enroll MFA**: 7 totp, 2 sms');
     expect(body).toContain('**Social sign-in**: 20 google-oauth2');
-    expect(body).toContain('**Invalid** `missing\\_email` (user): 4');
+    expect(body).toContain('**Invalid** `missing_email` (user): 4');
     // Three examples per code, then a count.
     expect(body).toContain('exports/users.ndjson:12');
     expect(body).not.toContain('exports/users.ndjson:13');
     expect(body).toContain('… and 1 more');
-    expect(body).toContain('**Warning** `unmatched\\_password` (password): 1');
+    expect(body).toContain('**Warning** `unmatched_password` (password): 1');
     expect(body).toContain(`[job summary](${SUMMARY_URL})`);
     // Only one top-level heading: the summary's own is replaced, not repeated.
     expect(body.match(/^## /gm)).toHaveLength(1);
