@@ -81,3 +81,22 @@ function gzipError(path: string, error: unknown): UsageError {
   const detail = error instanceof Error ? error.message : String(error);
   return new UsageError(`${path}: the gzip data is corrupt or truncated (${detail}); download or export the file again.`);
 }
+
+/**
+ * The first `chars` characters of a file as text (gunzipped when it is gzip), to tell formats
+ * apart before reading the whole file. A UTF-8 byte order mark is dropped.
+ */
+export async function readTextHead(path: string, chars = 4096): Promise<string> {
+  const stream = await openByteStream(path);
+  try {
+    stream.setEncoding('utf8');
+    let head = '';
+    for await (const chunk of stream as AsyncIterable<string>) {
+      head += chunk;
+      if (head.length >= chars) break;
+    }
+    return head.replace(/^\uFEFF/, '');
+  } finally {
+    stream.destroy();
+  }
+}

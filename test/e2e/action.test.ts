@@ -6,6 +6,7 @@ import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { auth0PasswordHashes, auth0SourceIdsWithEmails, clerkSecrets, emailsIn, findLeaks, producedByStep, producedInDirectory, producedOnGitHub, type Produced } from './leak-scan.js';
 import { downloadArtifact, newJob, REPO_ROOT, runStep, startStep, workflowCommands, type Job, type JobOptions, type StepOptions, type StepRun } from './run-action.js';
+import type { EntityCounts } from '../../src/report/summary.js';
 
 // The built action (dist/) run step by step as GitHub runs it, against a fake GitHub and the
 // local WorkOS stand-in. The tests share both servers and run in order; the last one scans
@@ -56,15 +57,7 @@ function importInputs(extra: Record<string, string> = {}): Record<string, string
   return { mode: 'import', ...AUTH0, 'workos-api-key': KEY, 'workos-api-url': emulator.url, 'fail-on': 'never', ...extra };
 }
 
-interface Counts {
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  invalid: number;
-  failed: number;
-  pending: number;
-}
+type Counts = EntityCounts;
 
 function countsOutput(run: StepRun, entity: 'users' | 'organizations' | 'memberships'): Counts {
   expect(run.outputs[entity], `output ${entity}`).toBeDefined();

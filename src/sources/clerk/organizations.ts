@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { mapClerkRole } from '../../config/roles.js';
-import { openByteStream } from '../../io/byte-stream.js';
+import { readTextHead } from '../../io/byte-stream.js';
 import { readJsonRecords } from '../../io/json-records.js';
 import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
@@ -180,17 +180,6 @@ function domainNames(values: string[]): { ok: true; domains: string[] } | { ok: 
  * any organization's own fields could.
  */
 async function wrapperKey(path: string): Promise<string> {
-  const stream = await openByteStream(path);
-  try {
-    stream.setEncoding('utf8');
-    let head = '';
-    for await (const chunk of stream as AsyncIterable<string>) {
-      head += chunk;
-      if (head.length >= 4096) break;
-    }
-    const match = /"(organizations|data)"\s*:\s*\[/.exec(head);
-    return match ? match[1]! : 'organizations';
-  } finally {
-    stream.destroy();
-  }
+  const match = /"(organizations|data)"\s*:\s*\[/.exec(await readTextHead(path));
+  return match ? match[1]! : 'organizations';
 }

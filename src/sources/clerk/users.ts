@@ -1,5 +1,5 @@
 import type { MappingConfig } from '../../config/mapping-config.js';
-import { openByteStream } from '../../io/byte-stream.js';
+import { readTextHead } from '../../io/byte-stream.js';
 import { readCsvRecords } from '../../io/csv.js';
 import { readJsonRecords } from '../../io/json-records.js';
 import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
@@ -26,19 +26,9 @@ export async function* readClerkUsers(options: ClerkUsersOptions): AsyncGenerato
 }
 
 async function detectFormat(path: string): Promise<'csv' | 'json'> {
-  const stream = await openByteStream(path);
-  try {
-    stream.setEncoding('utf8');
-    let head = '';
-    for await (const chunk of stream as AsyncIterable<string>) {
-      head += chunk;
-      const first = head.replace(/^\uFEFF/, '').trimStart().charAt(0);
-      if (first !== '') return first === '[' || first === '{' ? 'json' : 'csv';
-    }
-    throw new UsageError(`${path}: the file holds only blank space; export the users again or check the path.`);
-  } finally {
-    stream.destroy();
-  }
+  const first = (await readTextHead(path)).trimStart().charAt(0);
+  if (first === '') throw new UsageError(`${path}: the file holds only blank space; export the users again or check the path.`);
+  return first === '[' || first === '{' ? 'json' : 'csv';
 }
 
 async function* readCsvUsers(path: string, config: MappingConfig): AsyncGenerator<SourceItem> {
