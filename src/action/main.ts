@@ -123,9 +123,14 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
       ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
       : undefined;
     const body = renderPullRequestComment(result.summary, result.problems, { jobSummaryUrl });
-    const posted = await upsertStickyComment({ octokit: createOctokit(inputs.githubToken, process.env.GITHUB_API_URL), owner: owner!, repo: repo!, issueNumber: event.number, body });
-    if (posted.action === 'skipped') core.notice(`The plan is in the job summary; no PR comment was posted (${posted.reason}).`);
-    else core.info(`PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''}.`);
+    // The import is done and reported in the job summary: a comment that fails is a warning.
+    try {
+      const posted = await upsertStickyComment({ octokit: createOctokit(inputs.githubToken, process.env.GITHUB_API_URL), owner: owner!, repo: repo!, issueNumber: event.number, body });
+      if (posted.action === 'skipped') core.notice(`The plan is in the job summary; no PR comment was posted (${posted.reason}).`);
+      else core.info(`PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''}.`);
+    } catch (error) {
+      core.warning(`Could not post the PR comment: ${(error as Error).message}. The plan is in the job summary.`);
+    }
   }
   const artifact = result.files ? await uploadReportArtifact(result.files, actionsLogger) : undefined;
   setOutputs(result.summary, result.files?.summaryJson, artifact);
@@ -143,9 +148,10 @@ function githubContext(inputs: ActionInputs) {
   return { token: inputs.githubToken, owner, repo, runId: Number(process.env.GITHUB_RUN_ID ?? 0), apiUrl: process.env.GITHUB_API_URL };
 }
 
+/** auto: the dry run a reviewer reads on a pull request; always: any mode run on a pull request. */
 function shouldComment(inputs: ActionInputs, event: PullRequestContext): boolean {
-  if (inputs.comment === 'never') return false;
-  return event.kind === 'pull_request';
+  if (inputs.comment === 'never' || event.kind !== 'pull_request') return false;
+  return inputs.comment === 'always' || inputs.mode === 'plan';
 }
 
 function failureMessage(s: Summary): string {

@@ -102,10 +102,15 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   );
   if (workos && plan.organizations.memberships.length > 0) {
     // Unknown roles are found before any write (a dry run with a key finds them too).
-    const roles = await caller.read(() => listRoleSlugs(workos));
-    const checked = checkMembershipRoles(plan.organizations.memberships, roles);
-    plan.organizations.memberships = checked.valid;
-    plan.organizations.invalid.push(...checked.invalid);
+    const roles = await caller.read(() => listRoleSlugs(workos)).catch((error: unknown) => {
+      log.warn(`Could not list the environment's roles (${(error as Error).message}); role slugs are not checked before writing.`);
+      return undefined;
+    });
+    if (roles) {
+      const checked = checkMembershipRoles(plan.organizations.memberships, roles);
+      plan.organizations.memberships = checked.valid;
+      plan.organizations.invalid.push(...checked.invalid);
+    }
   }
 
   let outcomes: Outcome[];
