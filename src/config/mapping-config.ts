@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import { z } from 'zod';
 import { UsageError } from '../model/types.js';
 import { METADATA_LIMITS } from '../model/validate.js';
+import { stableJson } from '../model/stable-json.js';
 
 // The mapping config (`--config FILE`, YAML or JSON): how source roles become WorkOS role
 // slugs, which source fields become WorkOS metadata, and what to do with blocked, unverified
@@ -162,16 +163,5 @@ function rangeStart(node: unknown): number | undefined {
  * mixing two mappings in one WorkOS environment.
  */
 export function configFingerprint(config: MappingConfig): string {
-  return createHash('sha256').update(canonicalJson(config)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return createHash('sha256').update(stableJson(config)).digest('hex');
 }

@@ -62,6 +62,11 @@ export interface MembershipRecord {
   location: SourceLocation;
 }
 
+/** A membership's key in the journal, the reports and the id map: `<organization>:<user>` source ids. */
+export function membershipKey(organizationSourceId: string, userSourceId: string): string {
+  return `${organizationSourceId}:${userSourceId}`;
+}
+
 /** A record that cannot be imported as it stands, or a note about one that can. */
 export interface RecordProblem {
   entity: Entity;

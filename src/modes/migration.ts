@@ -10,7 +10,7 @@ import { organizationWriter } from '../apply/writers/organizations.js';
 import { userWriter } from '../apply/writers/users.js';
 import { WorkOSCaller } from '../apply/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
-import type { Entity, MembershipRecord, OrganizationRecord, RecordProblem, UserRecord } from '../model/types.js';
+import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan, type PlannedMembership } from '../plan/organizations.js';
 import { planUsers, type UserPlan } from '../plan/users.js';
@@ -20,7 +20,7 @@ import { silentLogger, type Logger } from '../report/logger.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
 import { ProgressMeter } from '../report/progress.js';
 import { buildSummary, type Mode, type Summary } from '../report/summary.js';
-import { readSource, type SourceFiles, type SourceKind } from '../sources/index.js';
+import { collectSourceRecords, readSource, type SourceFiles, type SourceKind, type SourceRecords } from '../sources/index.js';
 import { checkApiKey, createWorkOS, type WorkOSTarget } from '../workos/client.js';
 import { listRoleSlugs } from '../workos/roles.js';
 import { foundKey, reconcile, type Reconciliation } from '../reconcile/reconcile.js';
@@ -69,13 +69,6 @@ export interface MigrationResult {
 
 export const DEFAULTS = { rateLimit: 45, readRateLimit: 45, concurrency: 8 } as const;
 
-interface SourceRecords {
-  users: UserRecord[];
-  organizations: OrganizationRecord[];
-  memberships: MembershipRecord[];
-  problems: RecordProblem[];
-}
-
 interface FullPlan {
   users: UserPlan;
   organizations: OrganizationPlan;
@@ -84,8 +77,8 @@ interface FullPlan {
 /** One run of `plan` or `import`: read, plan, (write), report. */
 export async function runMigration(options: MigrationOptions): Promise<MigrationResult> {
   const log = options.log ?? silentLogger;
-  // A wrong key fails in a second, not after reading a million-user export.
-  if (options.target && (options.mode !== 'plan' || options.target.apiKey)) checkApiKey(options.target.apiKey);
+  // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
+  const workos = options.target ? connect(options.target) : undefined;
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config));
   const users = planUsers(records.users, config.policies);
@@ -95,7 +88,6 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
 
   const identity: JournalIdentity = { source: options.source, fingerprint: configFingerprint(config) };
   const started = Date.now();
-  const workos = options.target ? connect(options.target) : undefined;
   const caller = new WorkOSCaller(
     new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
     new RateLimiter(options.readRateLimit ?? DEFAULTS.readRateLimit),
@@ -177,20 +169,11 @@ function connect(target: WorkOSTarget): WorkOS {
   return createWorkOS(target);
 }
 
-async function readAll(options: MigrationOptions, config: MappingConfig): Promise<SourceRecords> {
-  const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
-  const relabel = (location: { file: string }): void => {
+function readAll(options: MigrationOptions, config: MappingConfig): Promise<SourceRecords> {
+  return collectSourceRecords(readSource(options.source, options.files, config), (location) => {
     const label = options.fileLabels?.get(location.file);
     if (label !== undefined) location.file = label;
-  };
-  for await (const item of readSource(options.source, options.files, config)) {
-    if (item.kind === 'user') records.users.push(item.record);
-    else if (item.kind === 'organization') records.organizations.push(item.record);
-    else if (item.kind === 'membership') records.memberships.push(item.record);
-    else records.problems.push(item.problem);
-    relabel(item.kind === 'problem' ? item.problem.location : item.record.location);
-  }
-  return records;
+  });
 }
 
 function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
@@ -211,33 +194,38 @@ function readJournal(stateDir: string | undefined, identity: JournalIdentity, fo
   return Journal.open(stateDir, identity, { force, readOnly: true });
 }
 
-function dryRunOutcomes(plan: FullPlan, journal: Journal | undefined): Outcome[] {
-  const outcome = (entity: Entity, record: PlannedRecord): Outcome => {
-    const workosId = isJournaled(entity, record, journal);
-    const base = { entity, sourceId: record.sourceId, location: record.location };
-    return workosId ? { ...base, status: 'unchanged', workosId } : { ...base, status: 'pending' };
-  };
-  return [
-    ...plan.users.users.map((r) => outcome('user', r)),
-    ...plan.organizations.organizations.map((r) => outcome('organization', r)),
-    ...plan.organizations.memberships.map((r) => outcome('membership', r)),
+/** One outcome per planned record of every entity: `unchanged` when `state` says done, else pending. */
+function outcomesOfPlan(plan: FullPlan, state: (entity: Entity, record: PlannedRecord) => { done: boolean; workosId?: string }): Outcome[] {
+  const planned: [Entity, readonly PlannedRecord[]][] = [
+    ['user', plan.users.users],
+    ['organization', plan.organizations.organizations],
+    ['membership', plan.organizations.memberships],
   ];
+  return planned.flatMap(([entity, records]) =>
+    records.map((record): Outcome => {
+      const base = { entity, sourceId: record.sourceId, location: record.location };
+      const { done, workosId } = state(entity, record);
+      return { ...base, status: done ? 'unchanged' : 'pending', ...(workosId ? { workosId } : {}) };
+    }),
+  );
+}
+
+/** In a dry run, what the checkpoint holds as planned is unchanged; the rest would be written. */
+function dryRunOutcomes(plan: FullPlan, journal: Journal | undefined): Outcome[] {
+  return outcomesOfPlan(plan, (entity, record) => {
+    const workosId = isJournaled(entity, record, journal);
+    return { done: workosId !== undefined, workosId };
+  });
 }
 
 /** In verify, a record found as planned is unchanged; one missing or drifted is pending (an import fixes it). */
 function verifyOutcomes(plan: FullPlan, found: Reconciliation): Outcome[] {
   const drifted = new Set(found.drift.map((p) => foundKey(p.entity, p.sourceId ?? '')));
-  const outcome = (entity: Entity, record: PlannedRecord): Outcome => {
+  return outcomesOfPlan(plan, (entity, record) => {
     const key = foundKey(entity, record.sourceId);
     const workosId = found.found.get(key);
-    const base = { entity, sourceId: record.sourceId, location: record.location };
-    return workosId && !drifted.has(key) ? { ...base, status: 'unchanged', workosId } : { ...base, status: 'pending', workosId };
-  };
-  return [
-    ...plan.users.users.map((r) => outcome('user', r)),
-    ...plan.organizations.organizations.map((r) => outcome('organization', r)),
-    ...plan.organizations.memberships.map((r) => outcome('membership', r)),
-  ];
+    return { done: workosId !== undefined && !drifted.has(key), workosId };
+  });
 }
 
 interface PhaseResult {

@@ -1,4 +1,4 @@
-import type { MembershipRecord, OrganizationRecord, RecordProblem, SourceLocation } from '../model/types.js';
+import { membershipKey, type MembershipRecord, type OrganizationRecord, type RecordProblem, type SourceLocation } from '../model/types.js';
 import { inputDigest } from './digest.js';
 import type { UserPlan } from './users.js';
 
@@ -31,10 +31,6 @@ export interface OrganizationPlan {
   organizations: PlannedOrganization[];
   memberships: PlannedMembership[];
   invalid: RecordProblem[];
-}
-
-export function membershipKey(organizationSourceId: string, userSourceId: string): string {
-  return `${organizationSourceId}:${userSourceId}`;
 }
 
 /**

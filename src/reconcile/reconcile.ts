@@ -1,6 +1,6 @@
 import type { Organization, OrganizationMembership, User, WorkOS } from '@workos-inc/node';
 import type { WorkOSCaller } from '../apply/workos-caller.js';
-import type { Entity, RecordProblem } from '../model/types.js';
+import { membershipKey, type Entity, type RecordProblem } from '../model/types.js';
 import type { OrganizationPlan } from '../plan/organizations.js';
 import type { UserPlan } from '../plan/users.js';
 import { userMatchesInput } from '../workos/users.js';
@@ -99,7 +99,7 @@ export async function reconcile(workos: WorkOS, caller: WorkOSCaller, users: Use
     if (!org) continue;
     for await (const m of allPages(caller, (after) => workos.userManagement.listOrganizationMemberships({ organizationId: org.id, limit: 100, after }))) {
       const userSourceId = workosUserIds.get(m.userId);
-      if (userSourceId) held.set(`${planned.sourceId}:${userSourceId}`, m);
+      if (userSourceId) held.set(membershipKey(planned.sourceId, userSourceId), m);
       else memberships.unexpected++;
     }
   }

@@ -1,5 +1,5 @@
 import type { MappingConfig } from '../config/mapping-config.js';
-import { UsageError, type SourceItem } from '../model/types.js';
+import { UsageError, type MembershipRecord, type OrganizationRecord, type RecordProblem, type SourceItem, type SourceLocation, type UserRecord } from '../model/types.js';
 import { readAuth0Organizations } from './auth0/organizations.js';
 import { readAuth0Users } from './auth0/users.js';
 import { readClerkOrganizations } from './clerk/organizations.js';
@@ -35,4 +35,25 @@ export async function* readSource(kind: SourceKind, files: SourceFiles, config: 
 export function parseSourceKind(value: string): SourceKind {
   if ((SOURCE_KINDS as readonly string[]).includes(value)) return value as SourceKind;
   throw new UsageError(`Unknown source "${value}". Use one of: ${SOURCE_KINDS.join(', ')}.`);
+}
+
+/** A source's items sorted by kind, in the order they came. */
+export interface SourceRecords {
+  users: UserRecord[];
+  organizations: OrganizationRecord[];
+  memberships: MembershipRecord[];
+  problems: RecordProblem[];
+}
+
+/** Collects a source's items; `onLocation` sees each item's location (to rename files in messages). */
+export async function collectSourceRecords(items: AsyncIterable<SourceItem>, onLocation?: (location: SourceLocation) => void): Promise<SourceRecords> {
+  const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
+  for await (const item of items) {
+    if (item.kind === 'user') records.users.push(item.record);
+    else if (item.kind === 'organization') records.organizations.push(item.record);
+    else if (item.kind === 'membership') records.memberships.push(item.record);
+    else records.problems.push(item.problem);
+    onLocation?.(item.kind === 'problem' ? item.problem.location : item.record.location);
+  }
+  return records;
 }

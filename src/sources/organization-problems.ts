@@ -1,4 +1,4 @@
-import type { RecordProblem, SourceItem, SourceLocation } from '../model/types.js';
+import { membershipKey, type RecordProblem, type SourceItem, type SourceLocation } from '../model/types.js';
 
 // Problems of organization files, the same for every source: an organization that cannot be
 // imported, and a member that cannot be (each counted once, with the line it came from).
@@ -14,7 +14,7 @@ export function organizationProblem(location: SourceLocation, sourceId: string |
 
 export function membershipBase(location: SourceLocation, organizationSourceId: string | undefined, userSourceId: string | undefined, field: string): Omit<RecordProblem, 'code' | 'message' | 'severity'> {
   // The same key the planner gives a membership (`<organization>:<user>`), when both are known.
-  const sourceId = organizationSourceId && userSourceId ? `${organizationSourceId}:${userSourceId}` : undefined;
+  const sourceId = organizationSourceId && userSourceId ? membershipKey(organizationSourceId, userSourceId) : undefined;
   return { entity: 'membership', ...(sourceId ? { sourceId } : {}), location, field };
 }
 

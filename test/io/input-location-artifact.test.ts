@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type * as InputLocation from '../../src/io/input-location.js';
 import { UsageError } from '../../src/model/types.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
+import { stubActionsEnv } from '../support/state-fixtures.js';
 
 const USERS = '{"user_id":"auth0|1","email":"ada@example.com"}\n';
 const PASSWORDS = '{"_id":{"$oid":"1"},"email":"ada@example.com","passwordHash":"$2b$10$abcdefghijklmnopqrstuu"}\n';
@@ -18,25 +19,17 @@ let artifactClient: typeof import('@actions/artifact');
 let names = 0;
 const contexts: InputLocation.InputContext[] = [];
 
-function stubActionsEnv(): void {
-  vi.stubEnv('GITHUB_API_URL', fake.apiUrl);
-  vi.stubEnv('GITHUB_SERVER_URL', 'https://github.com');
-  vi.stubEnv('ACTIONS_RESULTS_URL', fake.resultsUrl);
-  vi.stubEnv('ACTIONS_RUNTIME_TOKEN', fake.runtimeToken);
-  vi.stubEnv('GITHUB_WORKSPACE', tmpdir());
-}
-
 beforeAll(async () => {
   fake = await startFakeGitHub();
   fake.newRun();
   // @actions/github reads GITHUB_API_URL once, when imported, and @actions/artifact downloads through it.
-  stubActionsEnv();
+  stubActionsEnv(fake);
   inputs = await import('../../src/io/input-location.js');
   artifactClient = await import('@actions/artifact');
 });
 afterAll(() => fake.close());
 beforeEach(() => {
-  stubActionsEnv();
+  stubActionsEnv(fake);
   // @actions/artifact narrates every step on stdout; the assertions say what matters.
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 });

@@ -2,33 +2,25 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Journal, JOURNAL_FILE } from '../../../src/checkpoint/journal.js';
+import { JOURNAL_FILE } from '../../../src/checkpoint/journal.js';
 import type * as Stores from '../../../src/checkpoint/stores/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github.js';
+import { journalWith, stubActionsEnv } from '../../support/state-fixtures.js';
 
-const identity = { source: 'auth0', fingerprint: 'f1' };
 
 let fake: FakeGitHub;
 let stores: typeof Stores;
 let names = 0;
 
-function stubActionsEnv(): void {
-  vi.stubEnv('GITHUB_API_URL', fake.apiUrl);
-  vi.stubEnv('GITHUB_SERVER_URL', 'https://github.com');
-  vi.stubEnv('ACTIONS_RESULTS_URL', fake.resultsUrl);
-  vi.stubEnv('ACTIONS_RUNTIME_TOKEN', fake.runtimeToken);
-  vi.stubEnv('GITHUB_WORKSPACE', tmpdir());
-}
-
 beforeAll(async () => {
   fake = await startFakeGitHub();
   // @actions/github reads GITHUB_API_URL once, when imported, and @actions/artifact downloads through it.
-  stubActionsEnv();
+  stubActionsEnv(fake);
   stores = await import('../../../src/checkpoint/stores/index.js');
 });
 afterAll(() => fake.close());
 beforeEach(() => {
-  stubActionsEnv();
+  stubActionsEnv(fake);
   // @actions/artifact narrates every step on stdout; the assertions say what matters.
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 });
@@ -52,16 +44,6 @@ function startRun(options: { workflowId?: number; attempt?: number } = {}) {
 
 function storeFor(name: string, run: { runId: number; runAttempt: number }, token = fake.token) {
   return stores.artifactStateStore({ name, token, owner: fake.owner, repo: fake.repo, retentionDays: 7, ...run });
-}
-
-function journalWith(dir: string, users: number[]): string {
-  const journal = Journal.open(dir, identity);
-  for (const n of users) {
-    if (journal.get('user', `auth0|${n}`)) continue;
-    journal.record({ entity: 'user', source_id: `auth0|${n}`, workos_id: `user_${n}`, status: 'created', input_digest: `d${n}` });
-  }
-  journal.close();
-  return readFileSync(join(dir, JOURNAL_FILE), 'utf8');
 }
 
 function stateDir(): string {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Journal, JOURNAL_FILE } from '../../../src/checkpoint/journal.js';
+import { JOURNAL_FILE } from '../../../src/checkpoint/journal.js';
 import { branchStateStore, StateStoreError } from '../../../src/checkpoint/stores/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github.js';
+import { journalWith } from '../../support/state-fixtures.js';
 
-const identity = { source: 'auth0', fingerprint: 'f1' };
 
 let fake: FakeGitHub;
 let branches = 0;
@@ -28,16 +28,6 @@ function storeFor(branch: string, options: { path?: string; token?: string; part
 
 function stateDir(): string {
   return join(mkdtempSync(join(tmpdir(), 'branch-store-')), 'state');
-}
-
-function journalWith(dir: string, users: number[]): string {
-  const journal = Journal.open(dir, identity);
-  for (const n of users) {
-    if (journal.get('user', `auth0|${n}`)) continue;
-    journal.record({ entity: 'user', source_id: `auth0|${n}`, workos_id: `user_${n}`, status: 'created', input_digest: `d${n}` });
-  }
-  journal.close();
-  return readFileSync(join(dir, JOURNAL_FILE), 'utf8');
 }
 
 describe('branch state store', () => {

@@ -3,26 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../../../src/config/mapping-config.js';
-import type { MembershipRecord, OrganizationRecord, RecordProblem, SourceItem } from '../../../src/model/types.js';
 import { readClerkOrganizations } from '../../../src/sources/clerk/organizations.js';
+import { collectSourceRecords } from '../../../src/sources/index.js';
 
 const EXAMPLE = 'examples/clerk/organizations.json';
 const dir = mkdtempSync(join(tmpdir(), 'clerk-orgs-'));
 
-interface Read {
-  organizations: OrganizationRecord[];
-  memberships: MembershipRecord[];
-  problems: RecordProblem[];
-}
-
-async function readAll(path: string, config: MappingConfig = DEFAULT_MAPPING_CONFIG): Promise<Read> {
-  const items: SourceItem[] = [];
-  for await (const item of readClerkOrganizations({ path, config })) items.push(item);
-  return {
-    organizations: items.flatMap((i) => (i.kind === 'organization' ? [i.record] : [])),
-    memberships: items.flatMap((i) => (i.kind === 'membership' ? [i.record] : [])),
-    problems: items.flatMap((i) => (i.kind === 'problem' ? [i.problem] : [])),
-  };
+function readAll(path: string, config: MappingConfig = DEFAULT_MAPPING_CONFIG) {
+  return collectSourceRecords(readClerkOrganizations({ path, config }));
 }
 
 function file(name: string, value: unknown): string {
