@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { mapAuth0Role } from '../../config/roles.js';
-import { readJsonRecords } from '../../io/json-records.js';
 import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
-import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem } from '../organization-problems.js';
+import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem, readOrganizationObjects } from '../organization-files.js';
 
 export interface Auth0OrganizationsOptions {
   path: string;
@@ -45,20 +44,12 @@ const FIELD_EXPECTATIONS: Record<string, string> = {
  */
 export async function* readAuth0Organizations(options: Auth0OrganizationsOptions): AsyncGenerator<SourceItem> {
   const { path, config } = options;
-  for await (const item of readJsonRecords(path, { arrayKey: 'organizations' })) {
-    const location: SourceLocation = { file: path, line: item.line };
-    if (!item.ok) {
-      const at = item.column !== undefined ? { ...location, column: item.column } : location;
-      yield organizationProblem(at, undefined, 'invalid_json', item.message);
+  for await (const item of readOrganizationObjects(path, 'organizations')) {
+    if (item.kind !== 'object') {
+      yield item;
       continue;
     }
-    const value = item.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield organizationProblem(location, undefined, 'invalid_record', `Each organization must be a JSON object; this record is ${describeType(value)}.`);
-      continue;
-    }
-    const raw = value as Record<string, unknown>;
-    const id = typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : undefined;
+    const { raw, location, id } = item;
     const parsed = Auth0OrganizationSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

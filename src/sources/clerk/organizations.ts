@@ -3,10 +3,9 @@ import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { mapClerkRole } from '../../config/roles.js';
 import { readTextHead } from '../../io/byte-stream.js';
-import { readJsonRecords } from '../../io/json-records.js';
 import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
-import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem } from '../organization-problems.js';
+import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem, readOrganizationObjects } from '../organization-files.js';
 
 export interface ClerkOrganizationsOptions {
   path: string;
@@ -50,21 +49,13 @@ const FIELD_EXPECTATIONS: Record<string, string> = {
 export async function* readClerkOrganizations(options: ClerkOrganizationsOptions): AsyncGenerator<SourceItem> {
   const { path, config } = options;
   const arrayKey = await wrapperKey(path);
-  for await (const item of readJsonRecords(path, { arrayKey })) {
-    const location: SourceLocation = { file: path, line: item.line };
-    if (!item.ok) {
-      const at = item.column !== undefined ? { ...location, column: item.column } : location;
-      yield organizationProblem(at, undefined, 'invalid_json', item.message);
+  for await (const item of readOrganizationObjects(path, arrayKey)) {
+    if (item.kind !== 'object') {
+      yield item;
       continue;
     }
-    const value = item.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield organizationProblem(location, undefined, 'invalid_record', `Each organization must be a JSON object; this record is ${describeType(value)}.`);
-      continue;
-    }
-    const parsed = ClerkOrganizationSchema.safeParse(value);
-    const raw = value as Record<string, unknown>;
-    const guessedId = typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : undefined;
+    const { raw, location, id: guessedId } = item;
+    const parsed = ClerkOrganizationSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.');
