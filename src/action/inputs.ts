@@ -28,6 +28,9 @@ export const Input = {
   LoginProbes: 'login-probes',
   WorkosClientId: 'workos-client-id',
   Passphrase: 'passphrase',
+  Prune: 'prune',
+  PruneLimit: 'prune-limit',
+  ConfirmRollback: 'confirm-rollback',
 } as const;
 
 const optionalText = z
@@ -54,9 +57,10 @@ const booleanInput = (name: string) =>
     .transform((s) => s === 'true');
 
 export const ActionInputsSchema = z.object({
-  mode: z.enum(['plan', 'import', 'verify'], { error: 'mode must be plan, import or verify' }),
+  mode: z.enum(['plan', 'import', 'verify', 'rollback'], { error: 'mode must be plan, import, verify or rollback' }),
   source: z.enum(SOURCE_KINDS, { error: `source must be one of ${SOURCE_KINDS.join(', ')}` }),
-  users: z.string().trim().min(1, 'users is required: the path of the user export in the repository'),
+  // Required by every mode but rollback (checked below): the checkpoint says what to undo.
+  users: z.string().trim(),
   passwords: optionalText,
   organizations: optionalText,
   config: optionalText,
@@ -82,7 +86,11 @@ export const ActionInputsSchema = z.object({
       })
       .optional(),
   ),
-  failOn: z.enum(['invalid', 'failed', 'never'], { error: 'fail-on must be invalid, failed or never' }),
+  // Empty: the mode's default (invalid for plan, failed for import).
+  failOn: z.enum(['invalid', 'failed', 'never'], { error: 'fail-on must be invalid, failed or never' }).optional(),
+  prune: booleanInput('prune'),
+  pruneLimit: optionalText.pipe(z.string().regex(/^\d+$/, 'prune-limit must be a whole number').transform(Number).optional()),
+  confirmRollback: booleanInput('confirm-rollback'),
   includePii: booleanInput('include-pii'),
   confirmProduction: booleanInput('confirm-production'),
   out: z.string().trim(),
@@ -97,6 +105,8 @@ export const ActionInputsSchema = z.object({
   workosClientId: optionalText,
   // Not trimmed: a passphrase may begin or end with a space.
   passphrase: z.string().transform((s) => (s === '' ? undefined : s)),
+}).refine((inputs) => inputs.mode === 'rollback' || inputs.users !== '', {
+  message: 'users is required: the path of the user export in the repository',
 });
 
 export type ActionInputs = z.infer<typeof ActionInputsSchema>;
@@ -126,7 +136,10 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     concurrency: getInput(Input.Concurrency),
     maxRecords: getInput(Input.MaxRecords),
     timeBudgetMs: getInput(Input.TimeBudget),
-    failOn: getInput(Input.FailOn) || 'invalid',
+    failOn: getInput(Input.FailOn) || undefined,
+    prune: getInput(Input.Prune),
+    pruneLimit: getInput(Input.PruneLimit),
+    confirmRollback: getInput(Input.ConfirmRollback),
     includePii: getInput(Input.IncludePii),
     confirmProduction: getInput(Input.ConfirmProduction),
     out: getInput(Input.Out) || '',

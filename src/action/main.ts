@@ -13,7 +13,7 @@ import { runMigration, type MigrationOptions, type MigrationResult } from '../mo
 import { parseLoginProbes } from '../reconcile/login-probes.js';
 import { UsageError } from '../model/types.js';
 import { escapeMarkdown } from '../report/escape.js';
-import type { Summary } from '../report/summary.js';
+import { sumOver, type Summary } from '../report/summary.js';
 import { checkApiKey } from '../workos/client.js';
 import { InputError, readActionInputs, type ActionInputs } from './inputs.js';
 import { actionsLogger, StateKey } from './runner.js';
@@ -45,10 +45,11 @@ function guardWrites(inputs: ActionInputs, event: PullRequestContext): void {
   if (event.kind === 'pull_request' && event.isFork && inputs.mode !== 'plan') {
     throw new UsageError(`A pull request from a fork only gets a dry run: set mode: plan for pull_request events (this run asked for ${inputs.mode}).`);
   }
-  if (inputs.mode === 'plan' && !inputs.workosApiKey) return;
+  if ((inputs.mode === 'plan' || inputs.mode === 'rollback') && !inputs.workosApiKey) return;
   const environment = checkApiKey(inputs.workosApiKey);
-  if (environment === 'live' && inputs.mode === 'import' && !inputs.confirmProduction) {
-    throw new UsageError('The key is a production key (sk_live_). To import into production set confirm-production: true.');
+  const writes = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
+  if (environment === 'live' && writes && !inputs.confirmProduction) {
+    throw new UsageError(`The key is a production key (sk_live_). To ${inputs.mode} in production set confirm-production: true.`);
   }
 }
 
@@ -68,11 +69,13 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
 
   // Encrypted files, env:NAME and artifact:NAME become private files under RUNNER_TEMP until the end.
   const sources = await resolveSourceFiles(
-    { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations },
+    // rollback reads no export: the checkpoint says what to undo.
+    inputs.mode === 'rollback' ? { users: '' } : { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations },
     { tempDir: process.env.RUNNER_TEMP ?? tmpdir(), env: process.env, passphrase: inputs.passphrase, github: githubContext(inputs) },
     actionsLogger,
   );
-  const periodic = inputs.mode === 'import' && inputs.state !== 'none' ? startPeriodicSave(store, stateDir, actionsLogger) : undefined;
+  const writesState = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
+  const periodic = writesState && inputs.state !== 'none' ? startPeriodicSave(store, stateDir, actionsLogger) : undefined;
   // Cancellation sends SIGINT then SIGTERM: stop taking records, journal what is in flight, save.
   const controller = new AbortController();
   const stop = (): void => controller.abort();
@@ -95,6 +98,9 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
       maxRecords: inputs.maxRecords,
       timeBudgetMs: inputs.timeBudgetMs,
       includePii: inputs.includePii,
+      prune: inputs.prune,
+      pruneLimit: inputs.pruneLimit,
+      confirm: inputs.confirmRollback,
       loginProbes: loginProbes(inputs),
       log: actionsLogger,
     });
@@ -103,7 +109,7 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
     process.off('SIGTERM', stop);
     await sources.cleanup();
     await periodic?.stop();
-    if (inputs.mode === 'import' && inputs.state !== 'none' && existsSync(stateDir)) {
+    if (writesState && inputs.state !== 'none' && existsSync(stateDir)) {
       await core.group(`Saving the checkpoint to ${store.description}`, async () => {
         const saved = await store.save(stateDir);
         core.info(saved.saved ? `Saved as ${saved.name}.` : `Nothing new to save${saved.reason ? `: ${saved.reason}` : ''}.`);
@@ -155,10 +161,11 @@ function shouldComment(inputs: ActionInputs, event: PullRequestContext): boolean
 }
 
 function failureMessage(s: Summary): string {
-  const invalid = s.users.invalid + s.organizations.invalid + s.memberships.invalid;
-  const failed = s.users.failed + s.organizations.failed + s.memberships.failed;
-  const pending = s.users.pending + s.organizations.pending + s.memberships.pending;
-  if (s.mode === 'verify' && invalid + failed === 0) return `${pending} record(s) are missing or differ in WorkOS; see the job summary. Run import to fix them.`;
+  const invalid = sumOver(s, 'invalid');
+  const failed = sumOver(s, 'failed');
+  const pending = sumOver(s, 'pending');
+  if (s.mode === 'verify' && invalid + failed === 0) return `${pending} record(s) are missing or differ in WorkOS; see the job summary. Run import to repair them.`;
+  if (s.mode === 'rollback') return 'Some deletes failed; see the job summary. Run rollback with confirm-rollback: true again.';
   return `${invalid} invalid and ${failed} failed record(s); see the job summary and errors.jsonl. Set fail-on: never to keep the step green.`;
 }
 
@@ -169,7 +176,7 @@ function setDefaultOutputs(): void {
 }
 
 function setOutputs(summary: Summary, summaryPath: string | undefined, reportArtifact: string | undefined): void {
-  const pending = summary.users.pending + summary.organizations.pending + summary.memberships.pending;
+  const pending = sumOver(summary, 'pending');
   core.setOutput('complete', String(summary.complete));
   core.setOutput('pending', String(pending));
   core.setOutput('users', JSON.stringify(summary.users));

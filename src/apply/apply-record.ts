@@ -1,14 +1,10 @@
-import type { Journal } from '../checkpoint/journal.js';
-import type { Entity, SourceLocation } from '../model/types.js';
-import type { Outcome } from './outcome.js';
+import type { Journal, JournalEntry } from '../checkpoint/journal.js';
+import type { Outcome } from '../model/outcome.js';
+import type { PlannedRecord } from '../model/planned.js';
+import type { Entity } from '../model/types.js';
 import { AmbiguousWriteError, WorkOSCallError, type WorkOSCaller } from './workos-caller.js';
 
-/** What every planned record has, whatever its entity. */
-export interface PlannedRecord {
-  sourceId: string;
-  digest: string;
-  location: SourceLocation;
-}
+export type { PlannedRecord } from '../model/planned.js';
 
 /** A WorkOS record found for a planned one, and how it relates to it. */
 export interface ExistingRecord {
@@ -16,25 +12,32 @@ export interface ExistingRecord {
   /**
    * `ours`: made for this source record (same external id, or a membership of the same pair);
    * `unclaimed`: same email/slot, no external id yet (e.g. the user signed up on their own);
-   * `other`: belongs to another source record (another source of a two-source migration).
+   * `other`: belongs to another source record (another source of a two-source migration);
+   * `conflict`: ours by external id but irreconcilable (another email): a person must look.
    */
-  owner: 'ours' | 'unclaimed' | 'other';
+  owner: 'ours' | 'unclaimed' | 'other' | 'conflict';
   /** True when it already holds what we would write. */
   matches: boolean;
+  /** With `conflict`: what a person should do. */
+  message?: string;
+}
+
+export interface WriteOptions {
+  /** The password hash goes with this write (WorkOS accepts it on update: a backfill). */
+  sendPassword: boolean;
 }
 
 /** The few entity-specific requests; pacing and retries are the caller's (WorkOSCaller). */
 export interface EntityWriter<P extends PlannedRecord> {
-  readonly entity: Entity;
+  readonly entity: Exclude<Entity, 'password'>;
   /** Look before the first create too (memberships: the API's duplicate answer is undocumented). */
   readonly lookBeforeCreate?: boolean;
   create(record: P): Promise<string>;
-  /** Brings an existing WorkOS record up to date; `fromJournal` when we know we wrote it before. */
-  update(workosId: string, record: P, fromJournal: boolean): Promise<string>;
-  /** Sets our external id on an unclaimed record. */
-  claim(workosId: string, record: P): Promise<string>;
+  /** Brings an existing WorkOS record to the plan (a claimed user gets our external id this way). */
+  update(workosId: string, record: P, options: WriteOptions): Promise<string>;
   /** Looks the record up; `conflictCode` is the API's code when a create was refused. */
   find(record: P, conflictCode?: string): Promise<ExistingRecord | undefined>;
+  delete(workosId: string): Promise<void>;
 }
 
 export interface ApplyContext {
@@ -42,54 +45,76 @@ export interface ApplyContext {
   journal?: Journal;
 }
 
-type Resolved = { status: 'created' | 'updated' | 'unchanged'; workosId: string };
-
-/** True when the journal already holds this record as we would write it now: no request needed. */
-export function isJournaled(entity: Entity, record: PlannedRecord, journal: Journal | undefined): string | undefined {
-  const entry = journal?.get(entity, record.sourceId);
-  return entry && entry.input_digest === record.digest ? entry.workos_id : undefined;
+/** One write the diff asked for. */
+export interface PlannedWrite<P extends PlannedRecord> {
+  record: P;
+  action: 'create' | 'update';
+  workosId?: string;
+  sendPassword: boolean;
+  /** An existing user that gets our external id: rollback must keep it. */
+  claim?: boolean;
+  /** Users: digest of the hash, journaled when it is sent. */
+  passwordDigest?: string;
 }
 
+type Resolved = { status: 'created' | 'updated' | 'unchanged'; workosId: string; passwordSent: boolean; claimed?: boolean };
+
 /**
- * Brings one WorkOS record to what the plan says, whatever happened before: a run killed after
- * WorkOS wrote it but before the journal line, a record made outside the migration, an earlier
- * run with other data. Never creates a second WorkOS record for one source record (DESIGN §3).
+ * Carries out one write of the diff, whatever happened since WorkOS was read or before: a run
+ * killed after WorkOS wrote but before the journal line, a record deleted or made meanwhile.
+ * Never creates a second WorkOS record for one source record (DESIGN §3). Journals what it did.
  */
-export async function applyRecord<P extends PlannedRecord>(record: P, writer: EntityWriter<P>, ctx: ApplyContext): Promise<Outcome> {
+export async function applyWrite<P extends PlannedRecord>(write: PlannedWrite<P>, writer: EntityWriter<P>, ctx: ApplyContext): Promise<Outcome> {
+  const { record } = write;
   const base = { entity: writer.entity, sourceId: record.sourceId, location: record.location };
   try {
-    const journaled = ctx.journal?.get(writer.entity, record.sourceId);
-    if (journaled && journaled.input_digest === record.digest) {
-      return { ...base, status: 'unchanged', workosId: journaled.workos_id };
+    const result =
+      write.action === 'update' && write.workosId
+        ? await updateExisting(write.workosId, write, writer, ctx)
+        : await createOrResolve(write, writer, ctx);
+    if (result.status !== 'unchanged') {
+      const entry: JournalEntry = {
+        entity: writer.entity,
+        source_id: record.sourceId,
+        workos_id: result.workosId,
+        status: result.status,
+        input_digest: record.digest,
+        ...(result.passwordSent && write.passwordDigest ? { password_digest: write.passwordDigest } : {}),
+        ...(result.claimed ? { claimed: true } : {}),
+      };
+      ctx.journal?.record(entry);
     }
-    const result = journaled ? await updateJournaled(journaled.workos_id, record, writer, ctx) : await createOrResolve(record, writer, ctx);
-    ctx.journal?.record({ entity: writer.entity, source_id: record.sourceId, workos_id: result.workosId, status: result.status, input_digest: record.digest });
-    return { ...base, ...result };
+    return { ...base, status: result.status, workosId: result.workosId };
   } catch (error) {
     return { ...base, status: 'failed', failure: describeFailure(error) };
   }
 }
 
-async function updateJournaled<P extends PlannedRecord>(workosId: string, record: P, writer: EntityWriter<P>, ctx: ApplyContext): Promise<Resolved> {
+async function updateExisting<P extends PlannedRecord>(workosId: string, write: PlannedWrite<P>, writer: EntityWriter<P>, ctx: ApplyContext): Promise<Resolved> {
   try {
-    return { status: 'updated', workosId: await ctx.caller.idempotentWrite(() => writer.update(workosId, record, true)) };
+    const id = await ctx.caller.idempotentWrite(() => writer.update(workosId, write.record, { sendPassword: write.sendPassword }));
+    return { status: 'updated', workosId: id, passwordSent: write.sendPassword, claimed: write.claim };
   } catch (error) {
-    // Deleted in WorkOS since the journal line was written: bring it back.
-    if (error instanceof WorkOSCallError && error.failure.kind === 'not_found') return createOrResolve(record, writer, ctx);
+    // Deleted in WorkOS since it was read: bring it back (with its hash: it is a new user).
+    if (error instanceof WorkOSCallError && error.failure.kind === 'not_found') {
+      return createOrResolve({ ...write, action: 'create', sendPassword: true, claim: false }, writer, ctx);
+    }
     throw error;
   }
 }
 
-async function createOrResolve<P extends PlannedRecord>(record: P, writer: EntityWriter<P>, ctx: ApplyContext): Promise<Resolved> {
+async function createOrResolve<P extends PlannedRecord>(write: PlannedWrite<P>, writer: EntityWriter<P>, ctx: ApplyContext): Promise<Resolved> {
+  const { record } = write;
   let sentAmbiguously = false;
   for (let attempt = 1; ; attempt++) {
     if (sentAmbiguously || (attempt === 1 && writer.lookBeforeCreate)) {
       // An earlier attempt may have been carried out; look before writing again.
       const existing = await ctx.caller.read(() => writer.find(record));
-      if (existing) return resolveExisting(existing, record, writer, ctx, sentAmbiguously);
+      if (existing) return resolveExisting(existing, write, writer, ctx, sentAmbiguously);
     }
     try {
-      return { status: 'created', workosId: await ctx.caller.create(() => writer.create(record)) };
+      const id = await ctx.caller.create(() => writer.create(record));
+      return { status: 'created', workosId: id, passwordSent: true };
     } catch (error) {
       if (error instanceof AmbiguousWriteError) {
         if (attempt >= ctx.caller.maxTransientAttempts) throw error;
@@ -100,7 +125,7 @@ async function createOrResolve<P extends PlannedRecord>(record: P, writer: Entit
       if (error instanceof WorkOSCallError && error.failure.kind === 'conflict') {
         const code = error.failure.code;
         const existing = await ctx.caller.read(() => writer.find(record, code));
-        if (existing) return resolveExisting(existing, record, writer, ctx, sentAmbiguously);
+        if (existing) return resolveExisting(existing, write, writer, ctx, sentAmbiguously);
       }
       throw error;
     }
@@ -109,21 +134,47 @@ async function createOrResolve<P extends PlannedRecord>(record: P, writer: Entit
 
 async function resolveExisting<P extends PlannedRecord>(
   existing: ExistingRecord,
-  record: P,
+  write: PlannedWrite<P>,
   writer: EntityWriter<P>,
   ctx: ApplyContext,
   createdByThisRun: boolean,
 ): Promise<Resolved> {
+  const update = (sendPassword: boolean) => ctx.caller.idempotentWrite(() => writer.update(existing.id, write.record, { sendPassword }));
   switch (existing.owner) {
     case 'ours':
-      if (createdByThisRun) return { status: 'created', workosId: existing.id };
-      if (existing.matches) return { status: 'unchanged', workosId: existing.id };
-      return { status: 'updated', workosId: await ctx.caller.idempotentWrite(() => writer.update(existing.id, record, false)) };
+      // Made by our own create whose answer was lost: it holds what we sent, hash included.
+      if (createdByThisRun) return { status: 'created', workosId: existing.id, passwordSent: true };
+      // Made meanwhile by another run: what it sent is not known here, so the hash goes again.
+      if (existing.matches && !write.sendPassword) return { status: 'unchanged', workosId: existing.id, passwordSent: false };
+      return { status: 'updated', workosId: await update(write.sendPassword), passwordSent: write.sendPassword };
     case 'unclaimed':
-      return { status: 'updated', workosId: await ctx.caller.idempotentWrite(() => writer.claim(existing.id, record)) };
+      return { status: 'updated', workosId: await update(false), passwordSent: false, claimed: true };
     case 'other':
-      return { status: 'unchanged', workosId: existing.id };
+      return { status: 'unchanged', workosId: existing.id, passwordSent: false };
+    case 'conflict':
+      throw new WorkOSCallError({ kind: 'rejected', status: 409, code: 'external_id_conflict', message: existing.message ?? 'conflict' });
   }
+}
+
+/** Deletes one WorkOS record (prune, rollback); already gone counts as done. Journaled. */
+export async function applyDelete(
+  target: { entity: Exclude<Entity, 'password'>; sourceId: string; workosId: string; location: Outcome['location'] },
+  remove: (workosId: string) => Promise<void>,
+  ctx: ApplyContext & { limiter?: { acquire(): Promise<void> } },
+): Promise<Outcome & { alreadyGone?: boolean }> {
+  const base = { entity: target.entity, sourceId: target.sourceId, location: target.location, workosId: target.workosId };
+  let alreadyGone = false;
+  try {
+    await ctx.limiter?.acquire();
+    await ctx.caller.idempotentWrite(() => remove(target.workosId));
+  } catch (error) {
+    if (!(error instanceof WorkOSCallError && error.failure.kind === 'not_found')) {
+      return { ...base, status: 'failed', failure: describeFailure(error) };
+    }
+    alreadyGone = true;
+  }
+  ctx.journal?.record({ entity: target.entity, source_id: target.sourceId, workos_id: target.workosId, status: 'deleted', input_digest: '' });
+  return { ...base, status: 'updated', alreadyGone };
 }
 
 export function describeFailure(error: unknown): NonNullable<Outcome['failure']> {

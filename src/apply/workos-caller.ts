@@ -1,4 +1,5 @@
 import { RateLimiter, sleep } from './rate-limiter.js';
+import type { CallCounters } from '../model/call-counters.js';
 import { classifyWorkOSError, type WorkOSFailure } from '../workos/errors.js';
 
 export interface RetryPolicy {
@@ -34,15 +35,7 @@ export class AmbiguousWriteError extends Error {
   }
 }
 
-export interface CallCounters {
-  reads: number;
-  writes: number;
-  rateLimited: number;
-  transient: number;
-  /** Epoch ms of the first and the last write sent: the span the write rate is measured over. */
-  firstWriteAt?: number;
-  lastWriteAt?: number;
-}
+export type { CallCounters } from '../model/call-counters.js';
 
 /**
  * Every request to WorkOS goes through here: paced by one limiter for writes and one for

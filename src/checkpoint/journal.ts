@@ -10,9 +10,16 @@ export interface JournalEntry {
   entity: Entity;
   source_id: string;
   workos_id: string;
-  status: 'created' | 'updated' | 'unchanged';
+  /** `deleted`: removed by prune or rollback (the line stays, for the audit trail). */
+  status: 'created' | 'updated' | 'unchanged' | 'deleted';
   /** Digest of what was sent; a record whose digest changed is planned again as an update. */
   input_digest: string;
+  /** Users: digest of the password hash last sent to this WorkOS user (WorkOS never returns hashes). */
+  password_digest?: string;
+  /** This migration created the WorkOS record (so rollback may delete it); kept across later updates. */
+  created?: boolean;
+  /** This migration set its external id on a WorkOS user that existed before (rollback keeps it). */
+  claimed?: boolean;
 }
 
 /** The first line of a journal: which migration it belongs to. */
@@ -104,9 +111,25 @@ export class Journal {
     return this.entries.get(key(entity, sourceId));
   }
 
+  /** The latest entry of every record, in first-recorded order. */
+  all(): IterableIterator<JournalEntry> {
+    return this.entries.values();
+  }
+
   /** Records a confirmed write. Synchronous on purpose: the line is on disk before we go on. */
   record(entry: JournalEntry): void {
-    const stored = { ...entry, source_id: journalSourceId(entry.source_id) };
+    const previous = this.entries.get(key(entry.entity, entry.source_id));
+    const sameRecord = previous !== undefined && previous.workos_id === entry.workos_id && entry.status !== 'deleted';
+    // What this migration made, and which hash it sent, outlive later updates of the same record.
+    const stored: JournalEntry = {
+      ...entry,
+      source_id: journalSourceId(entry.source_id),
+      ...(entry.status === 'created' || (sameRecord && previous.created) ? { created: true } : {}),
+      ...(entry.claimed || (sameRecord && previous.claimed) ? { claimed: true } : {}),
+      ...(entry.password_digest ?? (sameRecord ? previous.password_digest : undefined)
+        ? { password_digest: entry.password_digest ?? previous!.password_digest }
+        : {}),
+    };
     this.entries.set(key(entry.entity, entry.source_id), stored);
     this.writeLine(stored);
     this.appended++;

@@ -3,7 +3,7 @@ import { UsageError } from '../model/types.js';
 import type { FailOn } from '../modes/exit-code.js';
 import { parseDuration } from '../report/progress.js';
 
-export const COMMANDS = ['plan', 'import', 'verify', 'emulator', 'demo', 'bench', 'help'] as const;
+export const COMMANDS = ['plan', 'import', 'verify', 'rollback', 'emulator', 'demo', 'bench', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const FAIL_ON: readonly FailOn[] = ['invalid', 'failed', 'never'];
@@ -14,6 +14,8 @@ Commands:
   plan      dry run: read, validate and map the exports; writes nothing to WorkOS
   import    import into WorkOS (WORKOS_API_KEY from the environment), resumable with --state
   verify    reconcile the exports and checkpoint against WorkOS, no writes
+  rollback  delete what this migration created, as the checkpoint (--state) records it;
+            a preview unless --confirm
   emulator  start the local WorkOS stand-in and print its URL
   demo      import the bundled sample exports into the stand-in and print the reconciliation
 
@@ -32,7 +34,11 @@ Run flags:
   --max-records N          stop cleanly after N records that need writes (a stage)
   --time-budget 5h30m      stop cleanly after this long
   --api-url URL            WorkOS API base URL (or WORKOS_API_URL)
-  --fail-on invalid|failed|never   which record problems make the exit code 1 (default invalid)
+  --prune                  import: delete records of this migration that left the export
+  --prune-limit N          refuse to prune more than N records (default 10 % of the export's users)
+  --confirm                rollback: delete for real (without it, a preview)
+  --fail-on invalid|failed|never   which record problems make the exit code 1
+                           (default: invalid for plan, failed for import)
   --login-probes FILE      verify: test accounts ("email password" a line, or JSON) whose sign-in
                            must work; needs WORKOS_CLIENT_ID
   --include-pii            put emails in reenroll.csv
@@ -55,7 +61,11 @@ export interface CliArgs {
   maxRecords?: number;
   timeBudgetMs?: number;
   apiUrl?: string;
-  failOn: FailOn;
+  /** Undefined: the mode's default (DESIGN §2). */
+  failOn?: FailOn;
+  prune: boolean;
+  pruneLimit?: number;
+  confirm: boolean;
   includePii: boolean;
   force: boolean;
   loginProbes?: string;
@@ -83,7 +93,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'max-records': { type: 'string' },
         'time-budget': { type: 'string' },
         'api-url': { type: 'string' },
-        'fail-on': { type: 'string', default: 'invalid' },
+        'fail-on': { type: 'string' },
+        prune: { type: 'boolean', default: false },
+        'prune-limit': { type: 'string' },
+        confirm: { type: 'boolean', default: false },
         'include-pii': { type: 'boolean', default: false },
         'login-probes': { type: 'string' },
         force: { type: 'boolean', default: false },
@@ -102,7 +115,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}". Flags take the form --name value.`);
   const failOn = values['fail-on'];
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}".`);
+  if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}".`);
   const timeBudget = values['time-budget'];
   const timeBudgetMs = timeBudget === undefined ? undefined : parseDuration(timeBudget);
   if (timeBudget !== undefined && timeBudgetMs === undefined) throw new UsageError(`--time-budget "${timeBudget}" is not a duration like 5h30m, 90m or 45s.`);
@@ -120,7 +133,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     maxRecords: positiveInteger('--max-records', values['max-records']),
     timeBudgetMs,
     apiUrl: values['api-url'],
-    failOn: failOn as FailOn,
+    failOn: failOn as FailOn | undefined,
+    prune: values.prune,
+    pruneLimit: values['prune-limit'] === undefined ? undefined : nonNegativeCount('--prune-limit', values['prune-limit']),
+    confirm: values.confirm,
     includePii: values['include-pii'],
     force: values.force,
     loginProbes: values['login-probes'],
@@ -139,6 +155,12 @@ function positiveNumber(flag: string, raw: string | undefined): number | undefin
 function positiveInteger(flag: string, raw: string | undefined): number | undefined {
   const n = positiveNumber(flag, raw);
   if (n !== undefined && !Number.isInteger(n)) throw new UsageError(`${flag} must be a whole number, got "${raw}".`);
+  return n;
+}
+
+function nonNegativeCount(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number (0 or more), got "${raw}".`);
   return n;
 }
 

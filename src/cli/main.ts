@@ -47,8 +47,9 @@ export async function runCli(argv: string[], io: CliIO = { stdout: process.stdou
 }
 
 async function runMode(args: CliArgs, io: CliIO): Promise<number> {
+  const mode = args.command === 'import' || args.command === 'verify' || args.command === 'rollback' ? args.command : 'plan';
+  if (mode === 'rollback') return runRollbackCommand(args, io);
   if (!args.users) throw new UsageError(`${args.command} needs --users FILE (the user export).`);
-  const mode = args.command === 'import' ? 'import' : args.command === 'verify' ? 'verify' : 'plan';
   // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
   const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
   const sources = await resolveSourceFiles(
@@ -80,6 +81,8 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       timeBudgetMs: args.timeBudgetMs,
       includePii: args.includePii,
       force: args.force,
+      prune: args.prune,
+      pruneLimit: args.pruneLimit,
       loginProbes: args.loginProbes ? await loginProbesFrom(args.loginProbes, io.env) : undefined,
       log: streamLogger(io.stderr),
       signal: controller.signal,
@@ -93,6 +96,35 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
     process.off('SIGTERM', stop);
     await sources.cleanup();
     await rm(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** rollback reads no export: the checkpoint says what the migration created. */
+async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const result = await runMigration({
+      mode: 'rollback',
+      source: parseSourceKind(args.source),
+      files: { users: '' },
+      stateDir: args.state,
+      outDir: args.out,
+      target: io.env.WORKOS_API_KEY || args.confirm ? { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL } : undefined,
+      rateLimit: args.rateLimit,
+      concurrency: args.concurrency,
+      confirm: args.confirm,
+      log: streamLogger(io.stderr),
+      signal: controller.signal,
+    });
+    io.stdout.write(renderSummaryText(result.summary));
+    if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
+    return recordExitCode(result.summary, args.failOn);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
 }
 

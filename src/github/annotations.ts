@@ -38,6 +38,8 @@ export function annotateProblems(
   const notShownBySeverity = { error: 0, warning: 0 };
 
   for (const problem of problems) {
+    // A policy skip is deliberate: the summary counts it; an annotation would cry wolf.
+    if (problem.severity === 'skip') continue;
     const severity = problem.severity;
     if (shownBySeverity[severity] >= max) {
       notShownBySeverity[severity]++;

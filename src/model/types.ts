@@ -77,8 +77,12 @@ export interface RecordProblem {
   code: string;
   /** One sentence a person can act on. Holds no email, hash or secret. */
   message: string;
-  /** `error`: the record is not imported. `warning`: it is imported, but someone should look. */
-  severity: 'error' | 'warning';
+  /**
+   * `error`: the record is invalid and not imported. `skip`: a policy leaves it out on purpose
+   * (blocked users, …): counted as skipped, never a failure. `warning`: it is imported, but
+   * someone should look.
+   */
+  severity: 'error' | 'skip' | 'warning';
 }
 
 export type SourceItem =

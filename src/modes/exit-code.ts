@@ -1,15 +1,27 @@
-import type { Summary } from '../report/summary.js';
+import type { Mode } from '../report/summary.js';
+import { sumOver, type Summary } from '../report/summary.js';
 
 export type FailOn = 'invalid' | 'failed' | 'never';
 
-/** Exit code for record-level problems (DESIGN §2): 1 when the run's records call for a look. */
-export function recordExitCode(summary: Summary, failOn: FailOn): 0 | 1 {
+/** A dry run is about the export (invalid records are its news); an import about its writes. */
+export function defaultFailOn(mode: Mode): FailOn {
+  return mode === 'plan' ? 'invalid' : 'failed';
+}
+
+/**
+ * Exit code for record-level outcomes (DESIGN §2): 1 when the run's records call for a look.
+ * Policy skips and pending work never fail a run (a cron stage goes on next time); verify fails
+ * on drift or a failed sign-in, and passes when WorkOS matches.
+ */
+export function recordExitCode(summary: Summary, failOn: FailOn = defaultFailOn(summary.mode)): 0 | 1 {
   if (failOn === 'never') return 0;
-  const entities = [summary.users, summary.organizations, summary.memberships];
-  const failed = entities.some((c) => c.failed > 0);
+  const failed = sumOver(summary, 'failed') > 0;
+  if (summary.mode === 'verify') {
+    const drift = sumOver(summary, 'pending') > 0 || (summary.logins?.failed ?? 0) > 0;
+    if (drift) return 1;
+  }
+  if (summary.mode === 'rollback') return summary.deleted && !summary.complete ? 1 : 0;
   // A bad hash does not keep its user out, but that user cannot sign in as before: worth a 1.
-  const invalid = entities.some((c) => c.invalid > 0) || summary.passwords.invalid > 0;
-  // In verify, anything not found as planned is drift: the check failed.
-  if (summary.mode === 'verify' && (entities.some((c) => c.pending > 0) || (summary.logins?.failed ?? 0) > 0)) return 1;
+  const invalid = sumOver(summary, 'invalid') > 0 || summary.passwords.invalid > 0;
   return failed || (failOn === 'invalid' && invalid) ? 1 : 0;
 }

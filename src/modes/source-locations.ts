@@ -16,7 +16,7 @@ export interface ResolvedSourceFiles {
 export async function resolveSourceFiles(named: SourceFiles, ctx: InputContext, log?: Logger): Promise<ResolvedSourceFiles> {
   const labels = new Map<string, string>();
   const resolve = async (spec: string | undefined): Promise<string | undefined> => {
-    if (spec === undefined) return undefined;
+    if (spec === undefined || spec === '') return undefined;
     const resolved = await resolveInputLocation(spec, ctx);
     labels.set(resolved.path, resolved.label);
     if (resolved.from) log?.info(`${resolved.label}: read from ${resolved.from}.`);
@@ -24,7 +24,8 @@ export async function resolveSourceFiles(named: SourceFiles, ctx: InputContext, 
   };
   try {
     const files: SourceFiles = {
-      users: (await resolve(named.users))!,
+      // Empty for rollback, which reads no export.
+      users: (await resolve(named.users)) ?? '',
       passwords: await resolve(named.passwords),
       organizations: await resolve(named.organizations),
     };

@@ -1,31 +1,9 @@
-import { membershipKey, type MembershipRecord, type OrganizationRecord, type RecordProblem, type SourceLocation } from '../model/types.js';
+import { membershipKey, type MembershipRecord, type OrganizationRecord, type RecordProblem } from '../model/types.js';
+import type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
 import { inputDigest } from './digest.js';
 import type { UserPlan } from './users.js';
 
-export interface OrganizationInput {
-  name: string;
-  externalId: string;
-  domains: string[];
-  metadata?: Record<string, string>;
-}
-
-export interface PlannedOrganization {
-  sourceId: string;
-  input: OrganizationInput;
-  digest: string;
-  location: SourceLocation;
-}
-
-export interface PlannedMembership {
-  /** `<organization source id>:<user source id>`: the membership's key in the journal and reports. */
-  sourceId: string;
-  organizationSourceId: string;
-  /** The WorkOS user's source id: a merged user's membership goes to the user it merged into. */
-  userSourceId: string;
-  roles: string[];
-  digest: string;
-  location: SourceLocation;
-}
+export type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
 
 export interface OrganizationPlan {
   organizations: PlannedOrganization[];

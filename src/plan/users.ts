@@ -1,29 +1,8 @@
-import type { MfaFactor, PasswordGap, PasswordHash, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
+import type { PlannedUser, UserInput } from '../model/planned.js';
+import type { PasswordGap, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
 import { inputDigest } from './digest.js';
 
-/** What WorkOS is sent for a user: the create payload (and, for updates, the same fields). */
-export interface UserInput {
-  email: string;
-  emailVerified: boolean;
-  firstName?: string;
-  lastName?: string;
-  externalId: string;
-  metadata?: Record<string, string>;
-  password?: PasswordHash;
-}
-
-/** One WorkOS user to bring about; several source users when they share an email. */
-export interface PlannedUser {
-  sourceId: string;
-  /** Source users merged into this one (same email); they map to the same WorkOS id. */
-  mergedSourceIds: string[];
-  input: UserInput;
-  digest: string;
-  location: SourceLocation;
-  passwordGap: PasswordGap;
-  mfaFactors: MfaFactor[];
-  socialProviders: string[];
-}
+export type { PlannedUser, UserInput } from '../model/planned.js';
 
 export interface UserPolicies {
   blockedUsers: 'skip' | 'import';
@@ -41,7 +20,7 @@ export interface MergedUsers {
 
 export interface UserPlan {
   users: PlannedUser[];
-  /** Records that will not be imported (each counts once as invalid). */
+  /** Records that will not be imported: invalid (severity error) or skipped by policy (skip). */
   invalid: RecordProblem[];
   merges: MergedUsers[];
 }
@@ -53,7 +32,23 @@ export interface UserPlan {
 export function planUsers(records: Iterable<UserRecord>, policies: UserPolicies = DEFAULT_USER_POLICIES): UserPlan {
   const invalid: RecordProblem[] = [];
   const byEmail = new Map<string, UserRecord[]>();
+  const seen = new Map<string, SourceLocation>();
   for (const record of records) {
+    const first = seen.get(record.sourceId);
+    if (first) {
+      // Two records with one id would be one WorkOS external id: the first one stands.
+      invalid.push({
+        entity: 'user',
+        sourceId: record.sourceId,
+        location: record.location,
+        field: 'user_id',
+        code: 'duplicate_user',
+        message: `The user id appears again (first at ${first.file}:${first.line}); only the first record is imported. Remove the duplicate from the export.`,
+        severity: 'error',
+      });
+      continue;
+    }
+    seen.set(record.sourceId, record.location);
     const skip = policyProblem(record, policies);
     if (skip) {
       invalid.push(skip);
@@ -78,7 +73,7 @@ export function planUsers(records: Iterable<UserRecord>, policies: UserPolicies 
 }
 
 function policyProblem(record: UserRecord, policies: UserPolicies): RecordProblem | undefined {
-  const base = { entity: 'user' as const, sourceId: record.sourceId, location: record.location, severity: 'error' as const };
+  const base = { entity: 'user' as const, sourceId: record.sourceId, location: record.location, severity: 'skip' as const };
   if (record.blocked && policies.blockedUsers === 'skip') {
     return { ...base, field: 'blocked', code: 'blocked', message: 'The user is blocked in the source and is skipped (policies.blockedUsers: import to bring blocked users).' };
   }

@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Outcome } from '../apply/outcome.js';
+import { journalSourceId } from '../checkpoint/journal.js';
+import type { Outcome } from '../model/outcome.js';
+import type { PlannedUser } from '../model/planned.js';
 import type { RecordProblem } from '../model/types.js';
-import type { PlannedUser } from '../plan/users.js';
+import type { MigrationDiff, Removal } from '../plan/diff.js';
 import { csvRow } from './escape.js';
 import { reenrollments, type Summary } from './summary.js';
 
@@ -12,6 +14,8 @@ export interface ReportFiles {
   errors: string;
   idMap: string;
   reenroll: string;
+  /** Every file written, by name (the fixed ones above and the mode's own). */
+  all: string[];
 }
 
 export interface ReportContent {
@@ -20,33 +24,51 @@ export interface ReportContent {
   problems: readonly RecordProblem[];
   outcomes: readonly Outcome[];
   users: readonly PlannedUser[];
-  /** Emails in reenroll.csv only when the user opted in (DESIGN §3). */
+  /** Emails (and source ids that hold one) in the reports only when the user opted in (DESIGN §3). */
   includePii: boolean;
+  /** The mode's own files (changes.jsonl, removals.csv, rollback.csv): name → content. */
+  extraFiles?: Record<string, string>;
 }
 
 /** Writes the report files of DESIGN §2 to `dir`. */
 export async function writeReportFiles(dir: string, content: ReportContent): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
-  const files: ReportFiles = {
+  const files: Omit<ReportFiles, 'all'> = {
     summaryJson: join(dir, 'summary.json'),
     summaryMd: join(dir, 'summary.md'),
     errors: join(dir, 'errors.jsonl'),
     idMap: join(dir, 'id-map.csv'),
     reenroll: join(dir, 'reenroll.csv'),
   };
+  const pii = content.includePii;
   await writeFile(files.summaryJson, JSON.stringify(content.summary, null, 2) + '\n');
   await writeFile(files.summaryMd, content.markdown);
-  await writeFile(files.errors, errorLines(content.problems, content.outcomes));
+  await writeFile(files.errors, errorLines(content.problems, content.outcomes, pii));
   await writeFile(files.idMap, idMapCsv(content.outcomes, content.users));
-  await writeFile(files.reenroll, reenrollCsv(content.users, content.includePii));
-  return files;
+  await writeFile(files.reenroll, reenrollCsv(content.users, pii));
+  const all = Object.values(files);
+  for (const [name, text] of Object.entries(content.extraFiles ?? {})) {
+    const path = join(dir, name);
+    await writeFile(path, text);
+    all.push(path);
+  }
+  return { ...files, all };
 }
 
-/** One line per invalid or failed record, plus warnings, each with where it came from. */
-export function errorLines(problems: readonly RecordProblem[], outcomes: readonly Outcome[]): string {
+/**
+ * A source id as the reports show it: some carry an email (Auth0's `samlp|acme|ann@acme.com`),
+ * so without include-pii they appear as the same digest the journal keeps.
+ */
+export function reportedId(sourceId: string, includePii: boolean): string {
+  return includePii ? sourceId : journalSourceId(sourceId);
+}
+
+/** One line per invalid, skipped or failed record, plus warnings, each with where it came from. */
+export function errorLines(problems: readonly RecordProblem[], outcomes: readonly Outcome[], includePii = false): string {
+  const id = (sourceId: string | undefined) => (sourceId === undefined ? null : reportedId(sourceId, includePii));
   const fromProblems = problems.map((p) => ({
     entity: p.entity,
-    source_id: p.sourceId ?? null,
+    source_id: id(p.sourceId),
     file: p.location.file,
     line: p.location.line,
     ...(p.location.column ? { column: p.location.column } : {}),
@@ -59,7 +81,7 @@ export function errorLines(problems: readonly RecordProblem[], outcomes: readonl
     .filter((o) => o.status === 'failed')
     .map((o) => ({
       entity: o.entity,
-      source_id: o.sourceId,
+      source_id: id(o.sourceId),
       file: o.location.file,
       line: o.location.line,
       severity: 'error',
@@ -70,14 +92,17 @@ export function errorLines(problems: readonly RecordProblem[], outcomes: readonl
   return [...fromProblems, ...fromFailures].map((line) => JSON.stringify(line) + '\n').join('');
 }
 
-/** Every source id that exists in WorkOS, merged duplicates included, so apps can rewrite foreign keys. */
+/**
+ * Every source id that exists in WorkOS, merged duplicates included, so apps can rewrite
+ * foreign keys: the exact ids, always (an application needs them as they are).
+ */
 export function idMapCsv(outcomes: readonly Outcome[], users: readonly PlannedUser[]): string {
   const merged = new Map(users.map((u) => [u.sourceId, u.mergedSourceIds]));
-  let text = csvRow(['entity', 'source_id', 'workos_id']);
+  let text = csvRow(['entity', 'source_id', 'workos_id', 'status']);
   for (const o of outcomes) {
     if (!o.workosId) continue;
-    text += csvRow([o.entity, o.sourceId, o.workosId]);
-    if (o.entity === 'user') for (const other of merged.get(o.sourceId) ?? []) text += csvRow([o.entity, other, o.workosId]);
+    text += csvRow([o.entity, o.sourceId, o.workosId, o.status]);
+    if (o.entity === 'user') for (const other of merged.get(o.sourceId) ?? []) text += csvRow([o.entity, other, o.workosId, 'merged']);
   }
   return text;
 }
@@ -85,7 +110,34 @@ export function idMapCsv(outcomes: readonly Outcome[], users: readonly PlannedUs
 export function reenrollCsv(users: readonly PlannedUser[], includePii: boolean): string {
   let text = csvRow(includePii ? ['factor', 'source_id', 'email'] : ['factor', 'source_id']);
   for (const { user, factor } of reenrollments(users)) {
-    text += csvRow(includePii ? [factor, user.sourceId, user.input.email] : [factor, user.sourceId]);
+    text += csvRow(includePii ? [factor, user.sourceId, user.input.email] : [factor, reportedId(user.sourceId, false)]);
   }
+  return text;
+}
+
+/** What an import would do (or did), record by record: field names only, never values. */
+export function changesJsonl(diff: MigrationDiff, includePii: boolean): string {
+  const lines: string[] = [];
+  for (const change of [...diff.users, ...diff.organizations, ...diff.memberships]) {
+    if (change.action === 'unchanged') continue;
+    lines.push(
+      JSON.stringify({
+        entity: change.entity,
+        action: change.action,
+        external_id: reportedId(change.record.sourceId, includePii),
+        ...(change.workosId ? { workos_id: change.workosId } : {}),
+        fields: change.fields,
+      }),
+    );
+  }
+  for (const r of diff.removals) {
+    lines.push(JSON.stringify({ entity: r.entity, action: 'remove', external_id: reportedId(r.externalId, includePii), workos_id: r.workosId, fields: [] }));
+  }
+  return lines.map((l) => l + '\n').join('');
+}
+
+export function removalsCsv(removals: readonly Removal[], includePii: boolean): string {
+  let text = csvRow(['entity', 'external_id', 'workos_id', 'reason']);
+  for (const r of removals) text += csvRow([r.entity, reportedId(r.externalId, includePii), r.workosId, r.reason]);
   return text;
 }

@@ -1,5 +1,6 @@
 import type { RecordProblem } from '../model/types.js';
-import type { EntityCounts, Summary } from './summary.js';
+import type { ChangeCounts } from '../plan/diff.js';
+import { liveCheckPasses, sumOver, type EntityCounts, type EntityName, type Summary } from './summary.js';
 import { escapeMarkdown, truncate } from './escape.js';
 
 export interface MarkdownOptions {
@@ -21,9 +22,11 @@ const ENTITY_ROWS: [string, keyof Pick<Summary, 'users' | 'organizations' | 'mem
 export function renderSummaryMarkdown(summary: Summary, problems: readonly RecordProblem[], options: MarkdownOptions = {}): string {
   const parts = [
     `## WorkOS migration: ${summary.mode} (${escapeMarkdown(summary.source)})`,
-    statusLine(summary),
-    countsTable(summary),
+    headline(summary),
+    summary.mode === 'rollback' ? rollbackSection(summary) : countsTable(summary),
+    changesSection(summary),
     foundSection(summary),
+    removalsLine(summary),
     peopleWork(summary),
     problemSection(problems, options.examplesPerCode ?? 5),
     requestsLine(summary),
@@ -35,36 +38,118 @@ export function renderSummaryMarkdown(summary: Summary, problems: readonly Recor
   return truncate(text, max - note.length) + note;
 }
 
-function statusLine(s: Summary): string {
-  const pending = s.users.pending + s.organizations.pending + s.memberships.pending;
-  const failed = s.users.failed + s.organizations.failed + s.memberships.failed;
-  const invalid = s.users.invalid + s.organizations.invalid + s.memberships.invalid;
-  if (s.mode === 'plan') {
-    return `**Dry run.** Nothing was written. ${pending} record(s) would be written; ${invalid} invalid record(s) would be skipped.`;
+const ENTITY_NAMES: [string, EntityName][] = [
+  ['user', 'users'],
+  ['organization', 'organizations'],
+  ['membership', 'memberships'],
+];
+
+function listed(counts: Record<EntityName, number>): string {
+  const parts = ENTITY_NAMES.filter(([, key]) => counts[key] > 0).map(([noun, key]) => `${counts[key]} ${noun}${counts[key] === 1 ? '' : 's'}`);
+  return parts.length > 0 ? parts.join(', ') : 'nothing';
+}
+
+/** The first line a reader sees; every claim in it is true of WorkOS as this run saw it. */
+export function headline(s: Summary): string {
+  const pending = sumOver(s, 'pending');
+  const failed = sumOver(s, 'failed');
+  const invalid = sumOver(s, 'invalid');
+  const skipped = sumOver(s, 'skipped');
+  const notImported = invalid + skipped > 0 ? ` ${invalid} invalid and ${skipped} skipped record(s) are not brought over.` : '';
+  switch (s.mode) {
+    case 'plan': {
+      if (!s.changes) {
+        return `**Dry run without a WorkOS key.** Nothing was written. ${pending} record(s) are not in the checkpoint yet and would be written; give a key to diff against WorkOS itself.${notImported}`;
+      }
+      const c = s.changes;
+      const pick = (k: keyof ChangeCounts) => ({ users: c.users[k], organizations: c.organizations[k], memberships: c.memberships[k] });
+      const conflicts = sumChanges(c, 'conflict');
+      return (
+        `**Dry run against WorkOS.** Nothing was written. An import now would create ${listed(pick('create'))}, ` +
+        `update ${listed(pick('update'))} and leave ${sumChanges(c, 'unchanged')} record(s) as they are` +
+        `${sumChanges(c, 'remove') > 0 ? `; ${listed(pick('remove'))} of this migration are gone from the export (removed only with --prune)` : ''}.` +
+        `${conflicts > 0 ? ` **${conflicts} conflict(s)** need a person (see Problems).` : ''}${notImported}`
+      );
+    }
+    case 'verify':
+      if (s.complete) return `**In step.** WorkOS holds every planned record as planned.${notImported}`;
+      return `**Drift.** ${pending} record(s) are missing from WorkOS or differ from the export${(s.logins?.failed ?? 0) > 0 ? `, and ${s.logins!.failed} test sign-in(s) failed` : ''}. Run import to repair them (see Problems).`;
+    case 'rollback': {
+      const d = s.deleted;
+      if (!d) return `**Rollback preview.** Nothing was deleted. With --confirm (confirm-rollback: true) rollback deletes ${listed(s.removals ?? { users: 0, organizations: 0, memberships: 0 })} that this migration created (rollback.csv).`;
+      return s.complete ? `**Rolled back.** Deleted ${listed(d)} that this migration created.` : `**Rollback incomplete.** Deleted ${listed(d)}; some deletes failed (see Problems): run rollback --confirm again.`;
+    }
+    case 'import': {
+      if (s.complete) return `**Complete.** WorkOS holds every planned record as planned.${notImported}`;
+      const bits: string[] = [];
+      if (pending > 0) {
+        const why = s.stoppedBy ? ` (stopped by ${s.stoppedBy})` : '';
+        const runs = s.runsRemaining ? ` About ${s.runsRemaining} more run(s) of this size.` : '';
+        bits.push(`**${pending} record(s) pending**${why}: run import again to go on.${runs}`);
+      }
+      if (failed > 0) bits.push(`**${failed} record(s) failed** (see Problems); a rerun retries them.`);
+      const w = s.workos;
+      if (w && !liveCheckPasses(w)) {
+        const missing = w.users.missing + w.organizations.missing + w.memberships.missing;
+        const mismatched = w.users.mismatched + w.organizations.mismatched + w.memberships.mismatched;
+        bits.push(`**Not complete:** read back, WorkOS lacks ${missing} planned record(s) and ${mismatched} differ (changed during the run?); run import again.`);
+      }
+      return bits.join(' ') + notImported;
+    }
   }
-  const bits: string[] = [];
-  if (s.complete) bits.push('**Complete.** Every record is in WorkOS, invalid or deliberately skipped.');
-  if (pending > 0) {
-    const why = s.stoppedBy ? ` (stopped by ${s.stoppedBy})` : '';
-    const runs = s.runsRemaining ? ` About ${s.runsRemaining} more run(s) of this size.` : '';
-    bits.push(`**${pending} record(s) pending**${why}: run again to go on from the checkpoint.${runs}`);
-  }
-  if (failed > 0) bits.push(`**${failed} record(s) failed**: see Problems; a rerun retries them.`);
-  return bits.join(' ');
+}
+
+function sumChanges(c: NonNullable<Summary['changes']>, key: keyof ChangeCounts): number {
+  return c.users[key] + c.organizations[key] + c.memberships[key];
 }
 
 function countsTable(s: Summary): string {
-  const header = '| | Total | Created | Updated | Unchanged | Invalid | Failed | Pending |\n|---|---:|---:|---:|---:|---:|---:|---:|';
+  const title = s.mode === 'import' ? '### This run\n' : '';
+  const header = '| | Total | Created | Updated | Unchanged | Skipped | Invalid | Failed | Pending |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|';
   const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s[key].total > 0).map(([label, key]) => row(label, s[key]));
   const merged = s.users.merged > 0 ? `\n\n${s.users.merged} source user(s) merged into another with the same email (listed in id-map.csv).` : '';
+  return `${title}${header}\n${rows.join('\n')}${merged}\n\n${passwordLine(s)}`;
+}
+
+function passwordLine(s: Summary): string {
   const pw = s.passwords;
+  const parts = [`${pw.withHash} with a hash`];
+  if (s.mode === 'import') parts.push(`${pw.sent} sent in this run`);
+  if (pw.recordedEarlier > 0) parts.push(`${pw.recordedEarlier} recorded as sent earlier`);
+  if (pw.keptExisting > 0) parts.push(`${pw.keptExisting} kept by users who were in WorkOS before`);
+  if (s.mode === 'plan' && s.changes) parts.push(`${pw.notSent} would be sent`);
+  else if (s.mode === 'import' && pw.notSent > 0) parts.push(`${pw.notSent} not sent yet`);
+  parts.push(`${pw.missing} users without a password`, `${pw.unsupported} with a hash WorkOS cannot verify`);
   const bad = pw.invalid > 0 ? `, **${pw.invalid} invalid password row(s)** (see Problems)` : '';
-  const passwords = `\n\nPasswords: ${pw.imported} imported, ${pw.missing} without a password, ${pw.unsupported} with a hash WorkOS cannot verify${bad}.`;
-  return `${header}\n${rows.join('\n')}${merged}${passwords}`;
+  return `Passwords: ${parts.join(', ')}${bad}.`;
 }
 
 function row(label: string, c: EntityCounts): string {
-  return `| ${label} | ${c.total} | ${c.created} | ${c.updated} | ${c.unchanged} | ${c.invalid} | ${c.failed} | ${c.pending} |`;
+  return `| ${label} | ${c.total} | ${c.created} | ${c.updated} | ${c.unchanged} | ${c.skipped} | ${c.invalid} | ${c.failed} | ${c.pending} |`;
+}
+
+function changesSection(s: Summary): string {
+  if (!s.changes) return '';
+  const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s[key].total > 0 || s.changes![key].remove > 0).map(([label, key]) => {
+    const c = s.changes![key];
+    return `| ${label} | ${c.create} | ${c.update} | ${c.unchanged} | ${c.remove} | ${c.conflict} |`;
+  });
+  return `### Would change\n| | Create | Update | Unchanged | Remove | Conflict |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}\n\nEach record and the fields that differ are in changes.jsonl.`;
+}
+
+function removalsLine(s: Summary): string {
+  if (!s.removals || s.mode === 'rollback' || s.mode === 'plan') return '';
+  const total = s.removals.users + s.removals.organizations + s.removals.memberships;
+  if (s.deleted) return `Pruned: deleted ${listed(s.deleted)} of this migration that the export no longer has.`;
+  if (total === 0) return '';
+  return `**Removals:** ${listed(s.removals)} of this migration are in WorkOS but no longer in the export (removals.csv). They keep access until an import with --prune (prune: true) deletes them.`;
+}
+
+function rollbackSection(s: Summary): string {
+  const planned = s.removals ?? { users: 0, organizations: 0, memberships: 0 };
+  const d = s.deleted;
+  const rows = ENTITY_ROWS.map(([label, key]) => `| ${label} | ${planned[key]} | ${d ? d[key] : 0} |`);
+  return `| | Created by the migration | Deleted now |\n|---|---:|---:|\n${rows.join('\n')}\n\nUsers that were in WorkOS before the migration are never deleted; fields the migration updated are not reverted (rollback.csv lists both).`;
 }
 
 function peopleWork(s: Summary): string {
@@ -97,7 +182,7 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
     .sort((a, b) => severityRank(a[0]!) - severityRank(b[0]!) || b.length - a.length)
     .map((group) => {
       const first = group[0]!;
-      const title = `- **${first.severity === 'error' ? 'Invalid' : 'Warning'}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
+      const title = `- **${SEVERITY_LABEL[first.severity]}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
       const examples = group.slice(0, examplesPerCode).map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(p.message, 300))}`);
       const more = group.length > examplesPerCode ? [`  - … and ${group.length - examplesPerCode} more`] : [];
       return [title, ...examples, ...more].join('\n');
@@ -116,8 +201,10 @@ function where(p: RecordProblem): string {
   return `${p.location.file}:${p.location.line}${column}${field}`;
 }
 
+const SEVERITY_LABEL: Record<RecordProblem['severity'], string> = { error: 'Invalid', skip: 'Skipped', warning: 'Warning' };
+
 function severityRank(p: RecordProblem): number {
-  return p.severity === 'error' ? 0 : 1;
+  return p.severity === 'error' ? 0 : p.severity === 'warning' ? 1 : 2;
 }
 
 function requestsLine(s: Summary): string {
@@ -128,10 +215,11 @@ function requestsLine(s: Summary): string {
 
 function foundSection(s: Summary): string {
   if (!s.workos) return '';
+  const heading = s.mode === 'import' ? '### In WorkOS now (read back after the run)' : '### In WorkOS now';
   const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s.workos![key].expected > 0).map(([label, key]) => {
     const f = s.workos![key];
     return `| ${label} | ${f.expected} | ${f.found} | ${f.missing} | ${f.mismatched} | ${f.unexpected} |`;
   });
   const logins = s.logins ? `\n\nTest sign-ins: ${s.logins.succeeded} of ${s.logins.tried} succeeded${s.logins.failed > 0 ? ` (**${s.logins.failed} failed**, see Problems)` : ''}.` : '';
-  return `### Found in WorkOS\n| | Expected | Found | Missing | Mismatched | Not in the export |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}${logins}`;
+  return `${heading}\n| | Expected | Found | Missing | Mismatched | Not in the export |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}${logins}`;
 }

@@ -1,26 +1,52 @@
-import type { Outcome, OutcomeStatus } from '../apply/outcome.js';
-import type { CallCounters } from '../apply/workos-caller.js';
+import type { CallCounters } from '../model/call-counters.js';
+import type { Outcome, OutcomeStatus } from '../model/outcome.js';
+import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
-import type { PlannedUser, UserPlan } from '../plan/users.js';
+import type { ChangeCounts } from '../plan/diff.js';
+import type { UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 
-export type Mode = 'plan' | 'import' | 'verify';
+export type Mode = 'plan' | 'import' | 'verify' | 'rollback';
 
-/** total = created + updated + unchanged + invalid + failed + pending, always (DESIGN §2). */
+/**
+ * What this run did with each planned record. Always:
+ * total = created + updated + unchanged + skipped + invalid + failed + pending (DESIGN §2).
+ */
 export interface EntityCounts {
   total: number;
   created: number;
   updated: number;
   unchanged: number;
+  /** Left out by policy (blocked users, …): deliberate, never a failure. */
+  skipped: number;
   invalid: number;
   failed: number;
   pending: number;
 }
 
+export type EntityName = 'users' | 'organizations' | 'memberships';
+
+export interface PasswordCounts {
+  /** Users in the export with a hash WorkOS can verify. */
+  withHash: number;
+  /** Hashes sent to WorkOS in this run (with a create, or an update that backfills it). */
+  sent: number;
+  /** Hashes the checkpoint records as sent to the same WorkOS user in an earlier run. */
+  recordedEarlier: number;
+  /** Users who were in WorkOS before the migration: they keep the password they set there. */
+  keptExisting: number;
+  /** Hashes neither sent nor recorded: pending, failed, or (dry run) would be sent. */
+  notSent: number;
+  missing: number;
+  unsupported: number;
+  /** Password rows that are wrong (bad hash shape…): their users import without one. */
+  invalid: number;
+}
+
 export interface Summary {
   mode: Mode;
   source: string;
-  /** True when nothing is pending and nothing failed: the migration needs no further run. */
+  /** True when WorkOS holds every planned record as planned and nothing is pending or failed. */
   complete: boolean;
   /** Why this run stopped before the end, when it did. */
   stoppedBy?: string;
@@ -28,14 +54,19 @@ export interface Summary {
   users: EntityCounts & { merged: number };
   organizations: EntityCounts;
   memberships: EntityCounts;
-  /** `invalid`: password rows that are wrong (bad hash shape…): their users import without one. */
-  passwords: { imported: number; missing: number; unsupported: number; invalid: number };
+  passwords: PasswordCounts;
   mfa: Partial<Record<MfaFactor, number>>;
   social: Partial<Record<string, number>>;
   /** Records imported but worth a look (unmatched password rows, secondary emails, …). */
   warnings: number;
-  /** What WorkOS holds after the run (verify, and a complete import): found vs expected. */
+  /** The live check: what WorkOS holds now against the plan (cumulative, not this run's). */
   workos?: Pick<Reconciliation, 'users' | 'organizations' | 'memberships'>;
+  /** A dry run with a key: what an import would do now. */
+  changes?: Record<EntityName, ChangeCounts>;
+  /** Records of this migration in WorkOS that the export no longer has (removals.csv). */
+  removals?: Record<EntityName, number>;
+  /** Removals deleted by this run (`--prune`) or records deleted by `rollback`. */
+  deleted?: Record<EntityName, number>;
   requests?: RequestStats;
   /** verify with login probes: test accounts signed in with their password. */
   logins?: { tried: number; succeeded: number; failed: number };
@@ -49,22 +80,31 @@ export interface RequestStats extends CallCounters {
 }
 
 export function emptyCounts(): EntityCounts {
-  return { total: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, failed: 0, pending: 0 };
+  return { total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, invalid: 0, failed: 0, pending: 0 };
 }
 
 export function countsAddUp(c: EntityCounts): boolean {
-  return c.total === c.created + c.updated + c.unchanged + c.invalid + c.failed + c.pending;
+  return c.total === c.created + c.updated + c.unchanged + c.skipped + c.invalid + c.failed + c.pending;
+}
+
+export function sumOver(s: Record<EntityName, EntityCounts>, key: Exclude<keyof EntityCounts, 'total'>): number {
+  return s.users[key] + s.organizations[key] + s.memberships[key];
 }
 
 export interface SummaryInput {
   mode: Mode;
   source: string;
   plan: UserPlan;
-  /** Every problem of the run: reading, planning and reconciling (errors and warnings). */
-  problems: RecordProblem[];
-  outcomes: Outcome[];
+  /** Every problem of the run: reading, planning and reconciling (errors, skips and warnings). */
+  problems: readonly RecordProblem[];
+  outcomes: readonly Outcome[];
   stoppedBy?: string;
   workos?: Summary['workos'];
+  changes?: Summary['changes'];
+  removals?: Summary['removals'];
+  deleted?: Summary['deleted'];
+  /** What happened to each hash (absent for a run that did not look). */
+  passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting'>;
   requests?: RequestStats;
   logins?: Summary['logins'];
   /** Writes this run made; used to estimate the runs remaining. */
@@ -72,18 +112,16 @@ export interface SummaryInput {
 }
 
 export function buildSummary(input: SummaryInput): Summary {
-  // A login probe is about a user already counted: reported, not counted as invalid again.
-  const counted = input.problems.filter((p) => p.code !== 'login_failed');
   const counts: Record<'user' | 'organization' | 'membership', EntityCounts> = {
     user: emptyCounts(),
     organization: emptyCounts(),
     membership: emptyCounts(),
   };
-  const errors = counted.filter((p) => p.severity === 'error');
-  for (const problem of errors) {
+  for (const problem of input.problems) {
     const entity = countedEntity(problem.entity);
-    if (!entity) continue;
-    counts[entity].invalid++;
+    // A drift warning or a failed sign-in is about a record already counted.
+    if (!entity || problem.severity === 'warning' || problem.code === 'login_failed') continue;
+    counts[entity][problem.severity === 'skip' ? 'skipped' : 'invalid']++;
     counts[entity].total++;
   }
   for (const outcome of input.outcomes) {
@@ -94,20 +132,26 @@ export function buildSummary(input: SummaryInput): Summary {
   }
 
   const users = input.plan.users;
-  const pending = counts.user.pending + counts.organization.pending + counts.membership.pending;
-  const failed = counts.user.failed + counts.organization.failed + counts.membership.failed;
+  const entities = { users: counts.user, organizations: counts.organization, memberships: counts.membership };
+  const pending = sumOver(entities, 'pending');
+  const failed = sumOver(entities, 'failed');
   const runsRemaining = input.processedThisRun && pending > 0 ? Math.ceil(pending / input.processedThisRun) : undefined;
+  const inStep = input.workos !== undefined && liveCheckPasses(input.workos);
+  const withHash = users.filter((u) => u.passwordGap === 'none').length;
+  const pw = input.passwords ?? { sent: 0, recordedEarlier: 0, keptExisting: 0 };
 
   return {
     mode: input.mode,
     source: input.source,
-    complete: input.mode !== 'plan' && pending === 0 && failed === 0 && (input.logins?.failed ?? 0) === 0,
+    complete: (input.mode === 'import' || input.mode === 'verify') && inStep && pending === 0 && failed === 0 && (input.logins?.failed ?? 0) === 0,
     ...(input.stoppedBy ? { stoppedBy: input.stoppedBy } : {}),
     users: { ...counts.user, merged: input.plan.merges.reduce((n, m) => n + m.mergedSourceIds.length, 0) },
     organizations: counts.organization,
     memberships: counts.membership,
     passwords: {
-      imported: users.filter((u) => u.passwordGap === 'none').length,
+      withHash,
+      ...pw,
+      notSent: Math.max(0, withHash - pw.sent - pw.recordedEarlier - pw.keptExisting),
       missing: users.filter((u) => u.passwordGap === 'missing').length,
       unsupported: users.filter((u) => u.passwordGap === 'unsupported').length,
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
@@ -116,10 +160,18 @@ export function buildSummary(input: SummaryInput): Summary {
     social: tally(users.flatMap((u) => u.socialProviders)),
     warnings: input.problems.filter((p) => p.severity === 'warning').length,
     ...(input.workos ? { workos: input.workos } : {}),
+    ...(input.changes ? { changes: input.changes } : {}),
+    ...(input.removals ? { removals: input.removals } : {}),
+    ...(input.deleted ? { deleted: input.deleted } : {}),
     ...(input.requests ? { requests: input.requests } : {}),
     ...(input.logins ? { logins: input.logins } : {}),
     ...(runsRemaining !== undefined ? { runsRemaining } : {}),
   };
+}
+
+/** WorkOS holds every planned record, each as planned. */
+export function liveCheckPasses(found: NonNullable<Summary['workos']>): boolean {
+  return [found.users, found.organizations, found.memberships].every((f) => f.missing === 0 && f.mismatched === 0);
 }
 
 /** Password rows are about a user already counted; they are reported, not counted again. */

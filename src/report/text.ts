@@ -1,8 +1,9 @@
+import { headline } from './markdown.js';
 import type { EntityCounts, Summary } from './summary.js';
 
 /** The reconciliation for a terminal: the same numbers as summary.md, as plain columns. */
 export function renderSummaryText(s: Summary): string {
-  const cols = ['total', 'created', 'updated', 'unchanged', 'invalid', 'failed', 'pending'] as const;
+  const cols = ['total', 'created', 'updated', 'unchanged', 'skipped', 'invalid', 'failed', 'pending'] as const;
   const entities: [string, EntityCounts][] = [
     ['users', s.users],
     ['organizations', s.organizations],
@@ -11,13 +12,29 @@ export function renderSummaryText(s: Summary): string {
   const rows = entities.filter(([name, c]) => name === 'users' || c.total > 0);
   const header = ['', ...cols].map((c, i) => (i === 0 ? c.padEnd(14) : c.padStart(10))).join('');
   const lines = rows.map(([name, c]) => [name.padEnd(14), ...cols.map((k) => String(c[k]).padStart(10))].join(''));
-  const out = [`${s.mode} (${s.source})${s.complete ? ': complete' : ''}${s.stoppedBy ? `: stopped by ${s.stoppedBy}` : ''}`, header, ...lines];
+  const out = [`${s.mode} (${s.source})${s.stoppedBy ? `: stopped by ${s.stoppedBy}` : ''}`, plainHeadline(s), header, ...lines];
   const pending = s.users.pending + s.organizations.pending + s.memberships.pending;
   if (s.mode !== 'plan' && pending > 0) {
     out.push(`${pending} record(s) pending: run again to go on from the checkpoint${s.runsRemaining ? ` (about ${s.runsRemaining} more run(s) of this size)` : ''}`);
   }
   if (s.users.merged > 0) out.push(`${s.users.merged} source user(s) merged into another with the same email`);
-  out.push(`passwords: ${s.passwords.imported} imported, ${s.passwords.missing} missing, ${s.passwords.unsupported} unsupported${s.passwords.invalid ? `, ${s.passwords.invalid} invalid` : ''}`);
+  const pw = s.passwords;
+  out.push(
+    `passwords: ${pw.withHash} with a hash (${pw.sent} sent in this run, ${pw.recordedEarlier} recorded as sent earlier` +
+      `${pw.keptExisting ? `, ${pw.keptExisting} kept by existing users` : ''}, ${pw.notSent} not sent), ${pw.missing} missing, ${pw.unsupported} unsupported${pw.invalid ? `, ${pw.invalid} invalid` : ''}`,
+  );
+  if (s.changes) {
+    for (const [name, c] of Object.entries(s.changes)) {
+      out.push(`would change, ${name}: ${c.create} create, ${c.update} update, ${c.unchanged} unchanged, ${c.remove} remove, ${c.conflict} conflict`);
+    }
+  }
+  if (s.removals && s.mode !== 'rollback') {
+    const r = s.removals;
+    if (r.users + r.organizations + r.memberships > 0) {
+      out.push(`not in the export any more: ${r.users} users, ${r.organizations} organizations, ${r.memberships} memberships (removals.csv)${s.deleted ? '' : '; import --prune deletes them'}`);
+    }
+  }
+  if (s.deleted) out.push(`deleted: ${s.deleted.users} users, ${s.deleted.organizations} organizations, ${s.deleted.memberships} memberships`);
   const mfa = Object.entries(s.mfa).map(([f, n]) => `${n} ${f}`);
   if (mfa.length > 0) out.push(`re-enroll MFA: ${mfa.join(', ')}`);
   const social = Object.entries(s.social).map(([p, n]) => `${n} ${p}`);
@@ -35,4 +52,9 @@ export function renderSummaryText(s: Summary): string {
     out.push(`WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} answered 429, ${r.transient} transient failures`);
   }
   return out.join('\n') + '\n';
+}
+
+/** The markdown headline without its emphasis, for a terminal. */
+function plainHeadline(s: Summary): string {
+  return headline(s).replace(/\*\*/g, '');
 }

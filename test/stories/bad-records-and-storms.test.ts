@@ -71,7 +71,7 @@ describe('an export with a malformed line and a malformed password hash', () => 
     expect(report.summary.users).toMatchObject({ created: 26, failed: 0, pending: 0, invalid: 3 });
     expect(report.summary.memberships).toMatchObject({ created: 10, failed: 0 });
     // 17 in the intact example, less Noah's and Olivia's.
-    expect(report.summary.passwords.imported).toBe(15);
+    expect(report.summary.passwords.sent).toBe(15);
 
     // Olivia is in WorkOS, without the password her broken hash would have given her.
     expect(held).toContain(OLIVIA);

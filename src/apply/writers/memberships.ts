@@ -1,5 +1,5 @@
 import type { OrganizationMembership, WorkOS } from '@workos-inc/node';
-import type { PlannedMembership } from '../../plan/organizations.js';
+import type { PlannedMembership } from '../../model/planned.js';
 import type { EntityWriter } from '../apply-record.js';
 
 /** WorkOS ids of records already brought about in this run or an earlier one. */
@@ -32,7 +32,7 @@ export function membershipWriter(workos: WorkOS, ids: WorkOSIds): EntityWriter<P
     lookBeforeCreate: true,
     create: async (m) => (await workos.userManagement.createOrganizationMembership({ ...idsOf(m), ...roleOptions(m.roles) })).id,
     update: async (id, m) => (await workos.userManagement.updateOrganizationMembership(id, roleOptions(m.roles))).id,
-    claim: async (id) => id,
+    delete: (id) => workos.userManagement.deleteOrganizationMembership(id),
     async find(m) {
       // The API's answer to a duplicate membership is not documented (DESIGN §7): list instead.
       const list = await workos.userManagement.listOrganizationMemberships({ ...idsOf(m), limit: 1 });

@@ -1,5 +1,5 @@
 import { DomainDataState, type Organization, type WorkOS } from '@workos-inc/node';
-import type { OrganizationInput, PlannedOrganization } from '../../plan/organizations.js';
+import type { OrganizationInput, PlannedOrganization } from '../../model/planned.js';
 import type { EntityWriter } from '../apply-record.js';
 
 function organizationFields(input: OrganizationInput) {
@@ -29,7 +29,7 @@ export function organizationWriter(workos: WorkOS): EntityWriter<PlannedOrganiza
     entity: 'organization',
     create: async (org) => (await workos.organizations.createOrganization(organizationFields(org.input))).id,
     update: async (id, org) => (await workos.organizations.updateOrganization({ organization: id, ...organizationFields(org.input) })).id,
-    claim: async (id, org) => (await workos.organizations.updateOrganization({ organization: id, externalId: org.sourceId })).id,
+    delete: (id) => workos.organizations.deleteOrganization(id),
     async find(org) {
       try {
         const found = await workos.organizations.getOrganizationByExternalId(org.sourceId);

@@ -1,0 +1,322 @@
+// What every mode shares: read the exports, plan, connect, read WorkOS, diff, report. Each mode
+// (plan.ts, import.ts, verify.ts, rollback.ts) is one function over these steps.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WorkOS } from '@workos-inc/node';
+import { RateLimiter } from '../apply/rate-limiter.js';
+import { WorkOSCaller } from '../apply/workos-caller.js';
+import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
+import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
+import type { LiveIndex } from '../model/live-state.js';
+import type { Outcome } from '../model/outcome.js';
+import type { Entity, RecordProblem } from '../model/types.js';
+import { UsageError } from '../model/types.js';
+import { countChanges, diffMigration, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
+import { planUsers, type UserPlan } from '../plan/users.js';
+import type { Reconciliation } from '../reconcile/reconcile.js';
+import type { LoginProbe, LoginProbeResult } from '../reconcile/login-probes.js';
+import { writeReportFiles, type ReportFiles } from '../report/files.js';
+import { silentLogger, type Logger } from '../report/logger.js';
+import { renderSummaryMarkdown } from '../report/markdown.js';
+import { buildSummary, type EntityName, type Mode, type Summary, type SummaryInput } from '../report/summary.js';
+import { sourceOwnsExternalId } from '../sources/external-ids.js';
+import { collectSourceRecords, readSource, type SourceFiles, type SourceKind, type SourceRecords } from '../sources/index.js';
+import { checkApiKey, createWorkOS, type WorkOSTarget } from '../workos/client.js';
+import { readLiveIndex } from '../workos/live-index.js';
+import { listRoleSlugs } from '../workos/roles.js';
+
+export interface MigrationOptions {
+  mode: Mode;
+  source: SourceKind;
+  /** The export files; rollback needs none (the checkpoint says what to undo). */
+  files: SourceFiles;
+  /** What to call a file in messages when it is not the path read (decrypted, from a secret). */
+  fileLabels?: ReadonlyMap<string, string>;
+  /** The mapping config (role map, metadata map, policies); the defaults without one. */
+  config?: MappingConfig;
+  /** Checkpoint directory; without it nothing is remembered between runs. */
+  stateDir?: string;
+  /** Report directory (summary.json, summary.md, errors.jsonl, id-map.csv, …). */
+  outDir?: string;
+  /** Required for import, verify and rollback; with it a dry run diffs against live WorkOS. */
+  target?: WorkOSTarget;
+  /** Writes per second for the whole process. */
+  rateLimit?: number;
+  readRateLimit?: number;
+  concurrency?: number;
+  maxRecords?: number;
+  timeBudgetMs?: number;
+  includePii?: boolean;
+  /** verify: test accounts whose password sign-in must work (needs the WorkOS client id). */
+  loginProbes?: { clientId: string; probes: LoginProbe[]; label: string };
+  /** Read WorkOS back after an import that wrote something (default true). */
+  reconcileAfterImport?: boolean;
+  /** import: delete the removals (records of this migration gone from the export). */
+  prune?: boolean;
+  /** import --prune: refuse when there are more removals than this (default 10 % of the export's users). */
+  pruneLimit?: number;
+  /** rollback: delete for real (without it, a preview). */
+  confirm?: boolean;
+  /** Reuse a journal made with another source or config. */
+  force?: boolean;
+  log?: Logger;
+  signal?: AbortSignal;
+}
+
+export interface MigrationResult {
+  summary: Summary;
+  markdown: string;
+  problems: RecordProblem[];
+  outcomes: Outcome[];
+  files?: ReportFiles;
+  /** Lines appended to the journal by this run: 0 means the checkpoint need not be saved again. */
+  journalAppended: number;
+}
+
+export const DEFAULTS = { rateLimit: 45, readRateLimit: 45, concurrency: 8 } as const;
+
+export interface FullPlan {
+  users: UserPlan;
+  organizations: OrganizationPlan;
+}
+
+/** A run after reading and planning: everything the modes need. */
+export interface PreparedRun {
+  options: MigrationOptions;
+  log: Logger;
+  config: MappingConfig;
+  identity: JournalIdentity;
+  plan: FullPlan;
+  /** Problems of reading and planning (errors, skips, warnings). */
+  problems: RecordProblem[];
+  /** Whether the export includes an organizations file (else organizations are not ours to judge). */
+  managesOrganizations: boolean;
+  workos?: WorkOS;
+  caller: WorkOSCaller;
+  started: number;
+}
+
+/** Reads and plans the exports; connects (checking the key's shape first) when there is a key. */
+export async function prepareRun(options: MigrationOptions): Promise<PreparedRun> {
+  const log = options.log ?? silentLogger;
+  // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
+  const workos = options.target ? connect(options.target) : undefined;
+  const config = options.config ?? DEFAULT_MAPPING_CONFIG;
+  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config));
+  const users = planUsers(records.users, config.policies);
+  const organizations = planOrganizations(records.organizations, records.memberships, users);
+  const plan: FullPlan = { users, organizations };
+  log.info(describePlan(plan, records.problems));
+  const caller = newCaller(options);
+  const run: PreparedRun = {
+    options,
+    log,
+    config,
+    identity: { source: options.source, fingerprint: configFingerprint(config) },
+    plan,
+    problems: [...records.problems, ...users.invalid, ...organizations.invalid],
+    managesOrganizations: options.files.organizations !== undefined,
+    workos,
+    caller,
+    started: Date.now(),
+  };
+  if (workos && plan.organizations.memberships.length > 0) await checkRoles(run, workos);
+  return run;
+}
+
+/** A run that reads no export (rollback): the checkpoint says what to do. */
+export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
+  const config = options.config ?? DEFAULT_MAPPING_CONFIG;
+  return {
+    options,
+    log: options.log ?? silentLogger,
+    config,
+    identity: { source: options.source, fingerprint: configFingerprint(config) },
+    plan: { users: { users: [], invalid: [], merges: [] }, organizations: { organizations: [], memberships: [], invalid: [] } },
+    problems: [],
+    managesOrganizations: false,
+    workos: options.target ? connect(options.target) : undefined,
+    caller: newCaller(options),
+    started: Date.now(),
+  };
+}
+
+function newCaller(options: MigrationOptions): WorkOSCaller {
+  return new WorkOSCaller(
+    new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
+    new RateLimiter(options.readRateLimit ?? DEFAULTS.readRateLimit),
+  );
+}
+
+/** Unknown roles are found before any write (a dry run with a key finds them too). */
+async function checkRoles(run: PreparedRun, workos: WorkOS): Promise<void> {
+  const roles = await run.caller.read(() => listRoleSlugs(workos)).catch((error: unknown) => {
+    run.log.warn(`Could not list the environment's roles (${(error as Error).message}); role slugs are not checked before writing.`);
+    return undefined;
+  });
+  if (!roles) return;
+  const checked = checkMembershipRoles(run.plan.organizations.memberships, roles);
+  run.plan.organizations = { ...run.plan.organizations, memberships: checked.valid };
+  run.problems.push(...checked.invalid);
+}
+
+export function requireWorkOS(run: PreparedRun): WorkOS {
+  if (!run.workos) throw new UsageError(`${run.options.mode} needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).`);
+  return run.workos;
+}
+
+/** Opens the checkpoint: read-only for plan and verify (they never create one). */
+export function openJournal(run: PreparedRun, access: 'read' | 'write'): Journal | undefined {
+  const dir = run.options.stateDir;
+  if (!dir) return undefined;
+  if (access === 'read' && !existsSync(join(dir, JOURNAL_FILE))) return undefined;
+  return Journal.open(dir, run.identity, { force: run.options.force, readOnly: access === 'read' });
+}
+
+/** Reads what WorkOS holds: users, and organizations with their members when the export has them. */
+export function readWorkOS(run: PreparedRun, workos: WorkOS): Promise<LiveIndex> {
+  const plannedOrgs = new Set(run.plan.organizations.organizations.map((o) => o.sourceId));
+  return run.log.group('Reading WorkOS', async () => {
+    const live = await readLiveIndex(workos, (fn) => run.caller.read(fn), {
+      organizations: run.managesOrganizations,
+      // Members of the export's organizations (to diff) and of ours that left it (deleted with them).
+      membershipsOf: (org) => org.externalId !== null && plannedOrgs.has(org.externalId),
+    });
+    run.log.info(
+      `WorkOS holds ${live.usersById.size} user(s)` +
+        (run.managesOrganizations ? `, ${live.organizationsById.size} organization(s), ${live.memberships.size} membership(s) of the export's organizations` : '') +
+        ` (${live.reads} read(s)).`,
+    );
+    return live;
+  });
+}
+
+/** The diff of the plan against what WorkOS holds; `passwordsFromJournal` as in DiffInput. */
+export function diffRun(run: PreparedRun, live: LiveIndex, journal: Journal | undefined, passwordsFromJournal: boolean): MigrationDiff {
+  const notImported = (entity: Entity) =>
+    new Set(run.problems.filter((p) => p.entity === entity && p.severity === 'error' && p.sourceId).map((p) => p.sourceId!));
+  return diffMigration({
+    users: run.plan.users.users,
+    organizations: run.plan.organizations.organizations,
+    memberships: run.plan.organizations.memberships,
+    live,
+    journal,
+    passwordsFromJournal,
+    notImported: { users: notImported('user'), organizations: notImported('organization') },
+    skippedUsers: new Set(run.problems.filter((p) => p.entity === 'user' && p.severity === 'skip' && p.sourceId).map((p) => p.sourceId!)),
+    managesOrganizations: run.managesOrganizations,
+    ownsExternalId: (entity, id) => sourceOwnsExternalId(run.options.source, entity, id),
+  });
+}
+
+/** Users the export moves to an address another WorkOS user holds, and users kept under another id. */
+export function conflictProblems(diff: MigrationDiff): RecordProblem[] {
+  return diff.users
+    .filter((c) => c.action === 'conflict' && c.fields.length === 0)
+    .map((c) => ({
+      entity: 'user' as const,
+      sourceId: c.record.sourceId,
+      location: c.record.location,
+      field: 'email',
+      code: 'email_held_by_other',
+      message: `WorkOS user ${c.workosId} already has this email under another external id; it is kept as it is and gets this user's memberships. Check that they are the same person.`,
+      severity: 'warning' as const,
+    }));
+}
+
+export function removalCounts(removals: readonly Removal[]): Record<EntityName, number> {
+  return {
+    users: removals.filter((r) => r.entity === 'user').length,
+    organizations: removals.filter((r) => r.entity === 'organization').length,
+    memberships: removals.filter((r) => r.entity === 'membership').length,
+  };
+}
+
+export { countChanges };
+
+export interface RunReport {
+  outcomes: Outcome[];
+  problems: RecordProblem[];
+  stoppedBy?: string;
+  reconciliation?: Reconciliation;
+  diff?: MigrationDiff;
+  /** Include `changes` in the summary (a dry run with a key). */
+  showChanges?: boolean;
+  removals?: readonly Removal[];
+  deleted?: Summary['deleted'];
+  passwords?: SummaryInput['passwords'];
+  logins?: LoginProbeResult;
+  processed?: number;
+  journalAppended?: number;
+  /** Extra report files (changes.jsonl, removals.csv, rollback.csv): name → content. */
+  extraFiles?: Record<string, string>;
+}
+
+/** Builds the summary and writes the reports: the last step of every mode. */
+export async function finishRun(run: PreparedRun, report: RunReport): Promise<MigrationResult> {
+  const { options } = run;
+  const elapsedSeconds = (Date.now() - run.started) / 1000;
+  const c = run.caller.counters;
+  const problems = [...report.problems, ...(report.reconciliation?.drift ?? []), ...(report.logins?.problems ?? [])];
+  const r = report.reconciliation;
+  const summary = buildSummary({
+    mode: options.mode,
+    source: options.source,
+    plan: run.plan.users,
+    problems,
+    outcomes: report.outcomes,
+    stoppedBy: report.stoppedBy,
+    workos: r && { users: r.users, organizations: r.organizations, memberships: r.memberships },
+    changes: report.showChanges && report.diff ? countChanges(report.diff) : undefined,
+    removals: report.removals ? removalCounts(report.removals) : undefined,
+    deleted: report.deleted,
+    passwords: report.passwords,
+    requests: run.workos ? { ...c, writesPerSecond: writeRate(c), elapsedSeconds } : undefined,
+    processedThisRun: report.processed,
+    logins: report.logins && { tried: report.logins.tried, succeeded: report.logins.succeeded, failed: report.logins.failed },
+  });
+  const markdown = renderSummaryMarkdown(summary, problems, { maxChars: 1_000_000 });
+  const files = options.outDir
+    ? await writeReportFiles(options.outDir, {
+        summary,
+        markdown,
+        problems,
+        outcomes: report.outcomes,
+        users: run.plan.users.users,
+        includePii: options.includePii ?? false,
+        extraFiles: report.extraFiles,
+      })
+    : undefined;
+  return { summary, markdown, problems, outcomes: report.outcomes, files, journalAppended: report.journalAppended ?? 0 };
+}
+
+/** Writes per second while writing: reading the exports and reconciling are not in the span. */
+export function writeRate(c: WorkOSCaller['counters']): number {
+  if (c.firstWriteAt === undefined || c.lastWriteAt === undefined || c.writes < 2) return 0;
+  return (c.writes - 1) / Math.max((c.lastWriteAt - c.firstWriteAt) / 1000, 0.001);
+}
+
+function connect(target: WorkOSTarget): WorkOS {
+  checkApiKey(target.apiKey);
+  return createWorkOS(target);
+}
+
+function readAll(options: MigrationOptions, config: MappingConfig): Promise<SourceRecords> {
+  return collectSourceRecords(readSource(options.source, options.files, config), (location) => {
+    const label = options.fileLabels?.get(location.file);
+    if (label !== undefined) location.file = label;
+  });
+}
+
+function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
+  const count = (entity: Entity) => problems.filter((p) => p.severity !== 'warning' && p.entity === entity).length;
+  const u = plan.users;
+  const o = plan.organizations;
+  return [
+    `Users: ${u.users.length} to bring to WorkOS, ${u.invalid.length + count('user')} invalid or skipped, ${u.merges.length} merge(s).`,
+    ...(o.organizations.length + o.memberships.length > 0
+      ? [`Organizations: ${o.organizations.length}; memberships: ${o.memberships.length}; ${o.invalid.length + count('organization') + count('membership')} invalid.`]
+      : []),
+  ].join('\n');
+}

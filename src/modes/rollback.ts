@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Journal, JOURNAL_FILE, type JournalEntry } from '../checkpoint/journal.js';
+import { UsageError, type RecordProblem } from '../model/types.js';
+import type { Removal } from '../plan/diff.js';
+import { csvRow } from '../report/escape.js';
+import { silentLogger } from '../report/logger.js';
+import { deleteAll, deleteFailureProblem } from './import.js';
+import { finishRun, prepareEmptyRun, removalCounts, type MigrationOptions, type MigrationResult } from './pipeline.js';
+
+export type RollbackAction = 'delete' | 'already_deleted' | 'keep_claimed' | 'keep_updated';
+
+export interface RollbackStep {
+  entry: JournalEntry;
+  action: RollbackAction;
+}
+
+/**
+ * What rollback does with each record the journal knows: delete what this migration created;
+ * keep users it only claimed or updated (they existed before; field updates are not reverted).
+ * A membership of a user that goes is deleted with the user, not on its own.
+ */
+export function planRollback(entries: Iterable<JournalEntry>, journal: Pick<Journal, 'get'>): RollbackStep[] {
+  const steps: RollbackStep[] = [];
+  for (const entry of entries) {
+    if (entry.status === 'deleted') {
+      if (entry.created) steps.push({ entry, action: 'already_deleted' });
+      continue;
+    }
+    if (entry.created) steps.push({ entry, action: 'delete' });
+    else steps.push({ entry, action: entry.claimed ? 'keep_claimed' : 'keep_updated' });
+  }
+  return steps;
+}
+
+/** Deletes that WorkOS does by itself: memberships of a user or organization being deleted. */
+function goesWithItsOwner(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean {
+  if (entry.entity !== 'membership') return false;
+  const cut = entry.source_id.indexOf(':');
+  if (cut < 0 || entry.source_id.startsWith('sha256:')) return false;
+  const owners = [journal.get('organization', entry.source_id.slice(0, cut)), journal.get('user', entry.source_id.slice(cut + 1))];
+  return owners.some((o) => o?.created === true && o.status !== 'deleted');
+}
+
+/**
+ * `rollback`: undoes what the migration created, as the journal records it. Without `confirm`
+ * a preview: it prints and writes exactly what it would delete. With it, deletes memberships,
+ * users, then organizations, each delete journaled, so a killed rollback resumes.
+ */
+export async function runRollback(options: MigrationOptions): Promise<MigrationResult> {
+  const dir = options.stateDir;
+  if (!dir) throw new UsageError('rollback needs --state DIR: the checkpoint says what the migration created.');
+  if (!existsSync(join(dir, JOURNAL_FILE))) throw new UsageError(`${dir} holds no checkpoint (${JOURNAL_FILE}); nothing is known to roll back.`);
+  const run = prepareEmptyRun(options);
+  const log = options.log ?? silentLogger;
+  // The checkpoint's own source and config are the ones to undo, whatever this run was given.
+  const journal = Journal.open(dir, run.identity, { force: true, readOnly: !options.confirm });
+  try {
+    const steps = planRollback(journal.all(), journal);
+    const toDelete: Removal[] = steps
+      .filter((s) => s.action === 'delete')
+      .map((s) => ({ entity: s.entry.entity as Removal['entity'], externalId: s.entry.source_id, workosId: s.entry.workos_id, reason: 'not_in_export' }));
+    // WorkOS deletes a user's or organization's memberships with it: no request of their own.
+    const targets = toDelete.filter((t) => !goesWithItsOwner(journal.get(t.entity, t.externalId)!, journal));
+    const counts = removalCounts(toDelete);
+    log.info(
+      `The checkpoint records ${counts.users} user(s), ${counts.organizations} organization(s) and ${counts.memberships} membership(s) created by this migration` +
+        `; ${steps.filter((s) => s.action.startsWith('keep')).length} record(s) it updated stay (field updates are not reverted).`,
+    );
+    let deleted: MigrationResult['summary']['deleted'];
+    const problems: RecordProblem[] = [];
+    if (options.confirm && targets.length > 0) {
+      if (!run.workos) throw new UsageError('rollback --confirm needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).');
+      const workos = run.workos;
+      const result = await log.group(`Deleting ${targets.length} record(s)`, () => deleteAll(run, workos, targets, { caller: run.caller, journal }, journal));
+      deleted = result.deleted;
+      problems.push(...result.failed.map(deleteFailureProblem));
+    } else if (!options.confirm) {
+      log.info('Preview only: nothing was deleted. Run rollback again with --confirm (confirm-rollback: true in the action) to delete.');
+    }
+    const result = await finishRun(run, {
+      outcomes: [],
+      problems,
+      removals: toDelete,
+      deleted: deleted ?? (options.confirm ? { users: 0, organizations: 0, memberships: 0 } : undefined),
+      journalAppended: journal.appendedCount,
+      extraFiles: { 'rollback.csv': rollbackCsv(steps) },
+    });
+    result.summary.complete = options.confirm === true && problems.length === 0;
+    return result;
+  } finally {
+    journal.close();
+  }
+}
+
+export function rollbackCsv(steps: readonly RollbackStep[]): string {
+  let text = csvRow(['entity', 'source_id', 'workos_id', 'action']);
+  for (const { entry, action } of steps) text += csvRow([entry.entity, entry.source_id, entry.workos_id, action]);
+  return text;
+}

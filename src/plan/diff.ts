@@ -1,0 +1,295 @@
+import type { JournalEntry } from '../checkpoint/journal.js';
+import { liveMembershipKey, metadataDigest, sortedJoined, type LiveIndex, type LiveUser } from '../model/live-state.js';
+import type { PlannedMembership, PlannedOrganization, PlannedRecord, PlannedUser } from '../model/planned.js';
+import type { Entity, PasswordHash } from '../model/types.js';
+import { inputDigest } from './digest.js';
+
+// The plan/apply core: what WorkOS holds (the live index) against what the export says, record
+// by record. Pure: the same plan, index and journal always give the same changes. The journal
+// only answers what WorkOS cannot: which password hash was sent, and what this migration made.
+
+export type ChangeAction = 'create' | 'update' | 'unchanged' | 'conflict';
+
+/** Field names in changes.jsonl and the summary; never values. */
+export type ChangedField =
+  | 'email'
+  | 'email_verified'
+  | 'first_name'
+  | 'last_name'
+  | 'metadata'
+  | 'password'
+  | 'external_id'
+  | 'name'
+  | 'domains'
+  | 'roles';
+
+export interface Change<P extends PlannedRecord> {
+  entity: Exclude<Entity, 'password'>;
+  record: P;
+  action: ChangeAction;
+  /** The WorkOS record it concerns (absent for a create). */
+  workosId?: string;
+  fields: ChangedField[];
+}
+
+export interface UserChange extends Change<PlannedUser> {
+  /** The hash goes with this write (a create, or an update that backfills it). */
+  sendPassword: boolean;
+  /** Found by email with no external id (signed up on their own): the update sets ours. */
+  claim: boolean;
+  /** A hash the export has that this run does not send, and why. */
+  passwordNotSent?: 'recorded_earlier' | 'kept_existing' | 'unknown';
+}
+
+export type OrganizationChange = Change<PlannedOrganization>;
+export type MembershipChange = Change<PlannedMembership>;
+
+export type RemovalReason = 'not_in_export' | 'skipped_by_policy' | 'member_removed';
+
+/** A WorkOS record that belongs to this migration but that the export no longer has. */
+export interface Removal {
+  entity: Exclude<Entity, 'password'>;
+  /** The source id it carries (a membership: `<organization>:<user>`). */
+  externalId: string;
+  workosId: string;
+  reason: RemovalReason;
+}
+
+export interface MigrationDiff {
+  users: UserChange[];
+  organizations: OrganizationChange[];
+  memberships: MembershipChange[];
+  removals: Removal[];
+}
+
+/** What the diff asks of the journal. */
+export interface JournalView {
+  get(entity: Entity, sourceId: string): JournalEntry | undefined;
+  all(): Iterable<JournalEntry>;
+}
+
+export interface DiffInput {
+  users: readonly PlannedUser[];
+  organizations: readonly PlannedOrganization[];
+  memberships: readonly PlannedMembership[];
+  live: LiveIndex;
+  journal?: JournalView;
+  /**
+   * Whether a hash not recorded in the journal counts as a change. True for plan and import
+   * (WorkOS never returns hashes, so one not recorded as sent is sent); verify without a
+   * checkpoint cannot know and says nothing of passwords.
+   */
+  passwordsFromJournal: boolean;
+  /** The source ids the export holds but does not import (invalid records): never removals. */
+  notImported: { users: ReadonlySet<string>; organizations: ReadonlySet<string> };
+  /** Users skipped by policy (blocked, …): in WorkOS they are removals. */
+  skippedUsers: ReadonlySet<string>;
+  /** Whether the run manages organizations (an organizations file was given). */
+  managesOrganizations: boolean;
+  /** True for an external id that this source gives out (e.g. Auth0's `auth0|…`). */
+  ownsExternalId: (entity: 'user' | 'organization', externalId: string) => boolean;
+}
+
+export function diffMigration(input: DiffInput): MigrationDiff {
+  const users = input.users.map((u) => diffUser(u, input));
+  const userIds = new Map<string, string>();
+  for (const change of users) if (change.workosId) userIds.set(change.record.sourceId, change.workosId);
+  const organizations = input.organizations.map((o) => diffOrganization(o, input.live));
+  const orgIds = new Map<string, string>();
+  for (const change of organizations) if (change.workosId) orgIds.set(change.record.sourceId, change.workosId);
+  const memberships = input.memberships.map((m) => diffMembership(m, input.live, userIds, orgIds));
+  return { users, organizations, memberships, removals: findRemovals(input, users, memberships) };
+}
+
+export function passwordDigest(password: PasswordHash): string {
+  return inputDigest(password);
+}
+
+function diffUser(user: PlannedUser, input: DiffInput): UserChange {
+  const base = { entity: 'user' as const, record: user };
+  const { live } = input;
+  const wanted = user.input;
+  const emailKey = wanted.email.toLowerCase();
+  const byExternalId = live.usersByExternalId.get(user.sourceId);
+  const byEmail = live.usersByEmail.get(emailKey);
+
+  if (!byExternalId) {
+    if (!byEmail) return { ...base, action: 'create', fields: [], sendPassword: user.input.password !== undefined, claim: false };
+    if (byEmail.externalId) {
+      // Another system (or another source of this migration) holds the email: its user stays as
+      // it is and gets the memberships; a person decides whether the two are one.
+      return { ...base, action: 'conflict', workosId: byEmail.id, fields: [], sendPassword: false, claim: false, ...keptPassword(user) };
+    }
+    // Signed up on their own before the migration: take it over, keep the password they set.
+    const fields: ChangedField[] = ['external_id', ...userFieldChanges(byEmail, user)];
+    return { ...base, action: 'update', workosId: byEmail.id, fields, sendPassword: false, claim: true, ...keptPassword(user) };
+  }
+
+  const fields = userFieldChanges(byExternalId, user);
+  if (fields.includes('email') && byEmail && byEmail.id !== byExternalId.id) {
+    // The export moved the user to an address another WorkOS user holds: WorkOS would refuse it.
+    return { ...base, action: 'conflict', workosId: byExternalId.id, fields, sendPassword: false, claim: false };
+  }
+  const password = passwordDecision(user, byExternalId, input);
+  if (password.send) fields.push('password');
+  const action = fields.length > 0 ? 'update' : 'unchanged';
+  return {
+    ...base,
+    action,
+    workosId: byExternalId.id,
+    fields,
+    sendPassword: password.send,
+    claim: false,
+    ...(password.notSent ? { passwordNotSent: password.notSent } : {}),
+  };
+}
+
+function keptPassword(user: PlannedUser): Pick<UserChange, 'passwordNotSent'> {
+  return user.input.password ? { passwordNotSent: 'kept_existing' } : {};
+}
+
+function passwordDecision(
+  user: PlannedUser,
+  found: LiveUser,
+  input: DiffInput,
+): { send: boolean; notSent?: UserChange['passwordNotSent'] } {
+  const password = user.input.password;
+  if (!password) return { send: false };
+  const entry = input.journal?.get('user', user.sourceId);
+  // The same WorkOS user (not one deleted and made again since) was sent this very hash. A journal
+  // from before password digests were kept recorded the whole input, hash included.
+  const recorded =
+    entry !== undefined &&
+    entry.status !== 'deleted' &&
+    entry.workos_id === found.id &&
+    (entry.password_digest === passwordDigest(password) || entry.input_digest === user.digest);
+  if (recorded) return { send: false, notSent: 'recorded_earlier' };
+  if (!input.passwordsFromJournal) return { send: false, notSent: 'unknown' };
+  return { send: true };
+}
+
+/** Fields of the WorkOS user that differ from the export. A field the export lacks is not ours to clear. */
+export function userFieldChanges(found: LiveUser, user: PlannedUser): ChangedField[] {
+  const wanted = user.input;
+  const fields: ChangedField[] = [];
+  if (found.emailKey !== wanted.email.toLowerCase()) fields.push('email');
+  // WorkOS refuses to un-verify, and a verification made in WorkOS since is worth keeping.
+  if (wanted.emailVerified && !found.emailVerified) fields.push('email_verified');
+  if (wanted.firstName !== undefined && found.firstName !== wanted.firstName) fields.push('first_name');
+  if (wanted.lastName !== undefined && found.lastName !== wanted.lastName) fields.push('last_name');
+  if (found.metadataDigest !== metadataDigest(wanted.metadata)) fields.push('metadata');
+  return fields;
+}
+
+function diffOrganization(org: PlannedOrganization, live: LiveIndex): OrganizationChange {
+  const base = { entity: 'organization' as const, record: org };
+  const found = live.organizationsByExternalId.get(org.sourceId);
+  if (!found) return { ...base, action: 'create', fields: [] };
+  const fields: ChangedField[] = [];
+  if (found.name !== org.input.name) fields.push('name');
+  if (found.domains !== sortedJoined(org.input.domains)) fields.push('domains');
+  if (found.metadataDigest !== metadataDigest(org.input.metadata)) fields.push('metadata');
+  return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
+}
+
+function diffMembership(
+  m: PlannedMembership,
+  live: LiveIndex,
+  userIds: ReadonlyMap<string, string>,
+  orgIds: ReadonlyMap<string, string>,
+): MembershipChange {
+  const base = { entity: 'membership' as const, record: m };
+  const userId = userIds.get(m.userSourceId);
+  const organizationId = orgIds.get(m.organizationSourceId);
+  if (!userId || !organizationId || !live.membershipsReadFor.has(organizationId)) return { ...base, action: 'create', fields: [] };
+  const found = live.memberships.get(liveMembershipKey(organizationId, userId));
+  if (!found) return { ...base, action: 'create', fields: [] };
+  // No roles in the export means the environment's default role: whatever WorkOS has is fine.
+  const fields: ChangedField[] = m.roles.length > 0 && found.roles !== sortedJoined(m.roles) ? ['roles'] : [];
+  return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
+}
+
+/**
+ * Records of this migration that WorkOS holds and the export no longer has: users and
+ * organizations with an external id this migration made or claimed (the journal says so) or
+ * that this source gives out, and memberships of such users in the export's organizations.
+ */
+function findRemovals(input: DiffInput, users: readonly UserChange[], memberships: readonly MembershipChange[]): Removal[] {
+  const { live, journal } = input;
+  const journaled = (entity: Entity, id: string): boolean => {
+    const entry = journal?.get(entity, id);
+    return entry !== undefined && entry.status !== 'deleted';
+  };
+  const ours = (entity: 'user' | 'organization', id: string): boolean => journaled(entity, id) || input.ownsExternalId(entity, id);
+
+  const exportedUsers = new Set<string>();
+  for (const u of input.users) {
+    exportedUsers.add(u.sourceId);
+    for (const other of u.mergedSourceIds) exportedUsers.add(other);
+  }
+  const removals: Removal[] = [];
+  const removedUserIds = new Set<string>();
+  for (const found of live.usersByExternalId.values()) {
+    const id = found.externalId!;
+    if (exportedUsers.has(id) || input.notImported.users.has(id)) continue;
+    const reason: RemovalReason | undefined = input.skippedUsers.has(id) ? 'skipped_by_policy' : ours('user', id) ? 'not_in_export' : undefined;
+    if (!reason) continue;
+    removals.push({ entity: 'user', externalId: id, workosId: found.id, reason });
+    removedUserIds.add(found.id);
+  }
+  if (!input.managesOrganizations) return removals;
+
+  const exportedOrgs = new Set(input.organizations.map((o) => o.sourceId));
+  for (const found of live.organizationsByExternalId.values()) {
+    const id = found.externalId!;
+    if (exportedOrgs.has(id) || input.notImported.organizations.has(id) || !ours('organization', id)) continue;
+    removals.push({ entity: 'organization', externalId: id, workosId: found.id, reason: 'not_in_export' });
+  }
+
+  // A member dropped from an organization that stays: the membership goes, the user stays.
+  const planned = new Set<string>();
+  for (const m of memberships) if (m.workosId) planned.add(m.workosId);
+  const userSourceIds = new Map<string, string>();
+  for (const u of users) if (u.workosId) userSourceIds.set(u.workosId, u.record.sourceId);
+  const orgSourceIds = new Map<string, string>();
+  for (const o of input.organizations) {
+    const found = live.organizationsByExternalId.get(o.sourceId);
+    if (found) orgSourceIds.set(found.id, o.sourceId);
+  }
+  const journaledMemberships = new Set<string>();
+  for (const entry of journal?.all() ?? []) {
+    if (entry.entity === 'membership' && entry.status !== 'deleted') journaledMemberships.add(entry.workos_id);
+  }
+  for (const m of live.memberships.values()) {
+    const orgSourceId = orgSourceIds.get(m.organizationId);
+    if (!orgSourceId || planned.has(m.id) || removedUserIds.has(m.userId)) continue;
+    const userSourceId = userSourceIds.get(m.userId);
+    // Only memberships of users this export brings (or that the journal says we added).
+    if (!userSourceId && !journaledMemberships.has(m.id)) continue;
+    const userLabel = userSourceId ?? live.usersById.get(m.userId)?.externalId ?? m.userId;
+    removals.push({ entity: 'membership', externalId: `${orgSourceId}:${userLabel}`, workosId: m.id, reason: 'member_removed' });
+  }
+  return removals;
+}
+
+export interface ChangeCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+  remove: number;
+  conflict: number;
+}
+
+export function countChanges(diff: MigrationDiff): Record<'users' | 'organizations' | 'memberships', ChangeCounts> {
+  const count = (changes: readonly Change<PlannedRecord>[], entity: Removal['entity']): ChangeCounts => {
+    const c: ChangeCounts = { create: 0, update: 0, unchanged: 0, remove: 0, conflict: 0 };
+    for (const change of changes) c[change.action]++;
+    c.remove = diff.removals.filter((r) => r.entity === entity).length;
+    return c;
+  };
+  return {
+    users: count(diff.users, 'user'),
+    organizations: count(diff.organizations, 'organization'),
+    memberships: count(diff.memberships, 'membership'),
+  };
+}
