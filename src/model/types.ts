@@ -83,6 +83,8 @@ export interface RecordProblem {
    * someone should look.
    */
   severity: 'error' | 'skip' | 'warning';
+  /** A valid record whose write to WorkOS failed (shown with the problems, counted as failed). */
+  failed?: boolean;
 }
 
 export type SourceItem =

@@ -276,7 +276,9 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     processedThisRun: report.processed,
     logins: report.logins && { tried: report.logins.tried, succeeded: report.logins.succeeded, failed: report.logins.failed },
   });
-  const markdown = renderSummaryMarkdown(summary, problems, { maxChars: 1_000_000 });
+  // Failed writes are outcomes, counted once as failed; reports list them with the problems.
+  const shown = [...problems, ...report.outcomes.filter((o) => o.status === 'failed').map(failureProblem)];
+  const markdown = renderSummaryMarkdown(summary, shown, { maxChars: 1_000_000 });
   const files = options.outDir
     ? await writeReportFiles(options.outDir, {
         summary,
@@ -288,7 +290,21 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
         extraFiles: report.extraFiles,
       })
     : undefined;
-  return { summary, markdown, problems, outcomes: report.outcomes, files, journalAppended: report.journalAppended ?? 0 };
+  return { summary, markdown, problems: shown, outcomes: report.outcomes, files, journalAppended: report.journalAppended ?? 0 };
+}
+
+/** A failed write as the problem lists show it (the summary counts it as failed, not invalid). */
+function failureProblem(o: Outcome): RecordProblem {
+  const requestId = o.failure?.requestId ? ` (request ${o.failure.requestId})` : '';
+  return {
+    entity: o.entity,
+    sourceId: o.sourceId,
+    location: o.location,
+    code: o.failure?.code ?? 'failed',
+    message: `${o.failure?.message ?? 'No reason was given.'}${requestId}`,
+    severity: 'error',
+    failed: true,
+  };
 }
 
 /** Writes per second while writing: reading the exports and reconciling are not in the span. */

@@ -42,6 +42,13 @@ function goesWithItsOwner(entry: JournalEntry, journal: Pick<Journal, 'get'>): b
   return owners.some((o) => o?.created === true && o.status !== 'deleted');
 }
 
+function ownerGone(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean {
+  const cut = entry.source_id.indexOf(':');
+  if (cut < 0) return false;
+  const owners = [journal.get('organization', entry.source_id.slice(0, cut)), journal.get('user', entry.source_id.slice(cut + 1))];
+  return owners.some((o) => o?.status === 'deleted');
+}
+
 /**
  * `rollback`: undoes what the migration created, as the journal records it. Without `confirm`
  * a preview: it prints and writes exactly what it would delete. With it, deletes memberships,
@@ -75,6 +82,13 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
       const result = await log.group(`Deleting ${targets.length} record(s)`, () => deleteAll(run, workos, targets, { caller: run.caller, journal }, journal));
       deleted = result.deleted;
       problems.push(...result.failed.map(deleteFailureProblem));
+      // Memberships that went with their user or organization: journaled as gone, counted as deleted.
+      for (const t of toDelete) {
+        const entry = journal.get(t.entity, t.externalId);
+        if (t.entity !== 'membership' || !entry || entry.status === 'deleted' || !ownerGone(entry, journal)) continue;
+        journal.record({ ...entry, status: 'deleted' });
+        deleted.memberships++;
+      }
     } else if (!options.confirm) {
       log.info('Preview only: nothing was deleted. Run rollback again with --confirm (confirm-rollback: true in the action) to delete.');
     }

@@ -173,7 +173,7 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
   if (problems.length === 0) return '';
   const byCode = new Map<string, RecordProblem[]>();
   for (const p of problems) {
-    const key = `${p.severity}\u0000${p.entity}\u0000${p.code}`;
+    const key = `${p.severity}\u0000${p.failed === true}\u0000${p.entity}\u0000${p.code}`;
     const group = byCode.get(key);
     if (group) group.push(p);
     else byCode.set(key, [p]);
@@ -182,7 +182,7 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
     .sort((a, b) => severityRank(a[0]!) - severityRank(b[0]!) || b.length - a.length)
     .map((group) => {
       const first = group[0]!;
-      const title = `- **${SEVERITY_LABEL[first.severity]}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
+      const title = `- **${first.failed ? 'Failed' : SEVERITY_LABEL[first.severity]}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
       const examples = group.slice(0, examplesPerCode).map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(p.message, 300))}`);
       const more = group.length > examplesPerCode ? [`  - … and ${group.length - examplesPerCode} more`] : [];
       return [title, ...examples, ...more].join('\n');

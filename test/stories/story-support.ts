@@ -118,11 +118,11 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-/** DESIGN §2: total = created + updated + unchanged + invalid + failed + pending, per entity. */
+/** DESIGN §2: total = created + updated + unchanged + skipped + invalid + failed + pending, per entity. */
 export function expectCountsAddUp(summary: Summary): void {
   for (const entity of ['users', 'organizations', 'memberships'] as const) {
     const c = summary[entity];
-    expect(c.total, `${entity} in ${JSON.stringify(c)}`).toBe(c.created + c.updated + c.unchanged + c.invalid + c.failed + c.pending);
+    expect(c.total, `${entity} in ${JSON.stringify(c)}`).toBe(c.created + c.updated + c.unchanged + c.skipped + c.invalid + c.failed + c.pending);
   }
 }
 
