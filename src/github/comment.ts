@@ -1,7 +1,7 @@
 import type { RecordProblem } from '../model/types.js';
 import { escapeMarkdown, truncate } from '../report/escape.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
-import type { EntityCounts, Summary } from '../report/summary.js';
+import type { Summary } from '../report/summary.js';
 import { maskEmailsAndHashes } from './annotations.js';
 import { httpStatusOf, type Octokit } from './octokit.js';
 
@@ -146,10 +146,9 @@ export function renderPullRequestComment(summary: Summary, problems: readonly Re
     summary.mode === 'plan'
       ? `## WorkOS migration plan (dry run): ${escapeMarkdown(summary.source)}`
       : `## WorkOS migration ${summary.mode}: ${escapeMarkdown(summary.source)}`;
-  const wouldWrite = summary.mode === 'plan' ? wouldWriteLine(summary) : '';
   const footer = `<sub>Posted by migrate-to-workos and updated in place on each run. The ${summaryLink} has the full report; errors.jsonl in the report artifact lists every problem with its file and line.</sub>`;
 
-  const fixed = [marker, heading, wouldWrite, footer].join('\n\n').length;
+  const fixed = [marker, heading, footer].join('\n\n').length;
   const rendered = renderSummaryMarkdown(summary, problems.map(withoutPersonalData), {
     examplesPerCode: EXAMPLES_PER_CODE,
     maxChars: COMMENT_SUMMARY_BUDGET - fixed,
@@ -158,20 +157,8 @@ export function renderPullRequestComment(summary: Summary, problems: readonly Re
   // The summary's own heading is the job summary's; the PR gets one that says what kind of run it was.
   const body = rendered.startsWith('## ') ? rendered.slice(rendered.indexOf('\n') + 1).replace(/^\n+/, '') : rendered;
 
-  return [marker, heading, wouldWrite, body.trimEnd(), footer].filter((part) => part !== '').join('\n\n') + '\n';
-}
-
-function wouldWriteLine(s: Summary): string {
-  const entities: [string, EntityCounts][] = [
-    ['user(s)', s.users],
-    ['organization(s)', s.organizations],
-    ['membership(s)', s.memberships],
-  ];
-  const pending = entities.filter(([, c]) => c.pending > 0).map(([label, c]) => `${c.pending} ${label}`);
-  const unchanged = entities.filter(([, c]) => c.unchanged > 0).map(([label, c]) => `${c.unchanged} ${label}`);
-  const write = pending.length > 0 ? `**Would write** ${pending.join(', ')}: new records, or records changed since the last import.` : '**Nothing to write.**';
-  const kept = unchanged.length > 0 ? ` Already in WorkOS as planned: ${unchanged.join(', ')}.` : '';
-  return write + kept;
+  // The summary's headline says what a dry run would do (create / update / remove, from WorkOS itself).
+  return [marker, heading, body.trimEnd(), footer].filter((part) => part !== '').join('\n\n') + '\n';
 }
 
 /** Problems hold no emails or hashes by contract; the PR is no place to find out one did. */

@@ -43,13 +43,14 @@ export async function runImport(options: MigrationOptions): Promise<MigrationRes
   try {
     const live = await readWorkOS(run, workos);
     const diff = diffRun(run, live, journal, true);
+    // Before any write: a truncated export must stop the run, not half of it.
+    if (options.prune) checkPruneLimit(run, diff.removals);
     const ctx: ApplyContext = { caller: run.caller, journal };
     const applied = await applyDiff(run, workos, diff, ctx);
     let deleted: Summary['deleted'] | undefined;
     const deleteProblems: RecordProblem[] = [];
     let stoppedBy = applied.stoppedBy;
     if (options.prune && diff.removals.length > 0 && !stoppedBy) {
-      checkPruneLimit(run, diff.removals);
       const pruned = await run.log.group(`Pruning ${diff.removals.length} removal(s)`, () => prune(run, workos, diff.removals, ctx));
       deleted = pruned.deleted;
       deleteProblems.push(...pruned.failed.map(deleteFailureProblem));
@@ -249,7 +250,7 @@ function checkPruneLimit(run: PreparedRun, removals: readonly Removal[]): void {
     const c = removalCounts(removals);
     throw new UsageError(
       `--prune would delete ${removals.length} record(s) (${c.users} users, ${c.organizations} organizations, ${c.memberships} memberships), more than the prune limit of ${limit}` +
-        `${run.options.pruneLimit === undefined ? ' (10 % of the export\'s users)' : ''}. Nothing was deleted. Check removals.csv from a dry run; if the export is whole, raise --prune-limit.`,
+        `${run.options.pruneLimit === undefined ? ' (10 % of the export\'s users)' : ''}. Nothing was written. Check removals.csv from a dry run (plan); if the export is whole, raise --prune-limit.`,
     );
   }
 }

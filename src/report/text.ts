@@ -13,10 +13,6 @@ export function renderSummaryText(s: Summary): string {
   const header = ['', ...cols].map((c, i) => (i === 0 ? c.padEnd(14) : c.padStart(10))).join('');
   const lines = rows.map(([name, c]) => [name.padEnd(14), ...cols.map((k) => String(c[k]).padStart(10))].join(''));
   const out = [`${s.mode} (${s.source})${s.stoppedBy ? `: stopped by ${s.stoppedBy}` : ''}`, plainHeadline(s), header, ...lines];
-  const pending = s.users.pending + s.organizations.pending + s.memberships.pending;
-  if (s.mode !== 'plan' && pending > 0) {
-    out.push(`${pending} record(s) pending: run again to go on from the checkpoint${s.runsRemaining ? ` (about ${s.runsRemaining} more run(s) of this size)` : ''}`);
-  }
   if (s.users.merged > 0) out.push(`${s.users.merged} source user(s) merged into another with the same email`);
   const pw = s.passwords;
   out.push(

@@ -145,9 +145,8 @@ describe('renderPullRequestComment', () => {
 
     expect(body.startsWith(`${MARKER}\n`)).toBe(true);
     expect(body).toContain('## WorkOS migration plan (dry run): auth0');
-    expect(body).toContain('**Would write** 110 user(s), 3 organization(s), 40 membership(s)');
-    expect(body).toContain('Already in WorkOS as planned: 6 user(s).');
-    expect(body).toContain('| Users | 120 | 0 | 0 | 6 | 4 | 0 | 110 |');
+    expect(body).toContain('**Dry run without a WorkOS key.** Nothing was written. 153 record(s) are not in the checkpoint yet and would be written');
+    expect(body).toContain('| Users | 120 | 0 | 0 | 6 | 0 | 4 | 0 | 110 |');
     expect(body).toContain('**Re-enroll MFA**: 7 totp, 2 sms');
     expect(body).toContain('**Social sign-in**: 20 google-oauth2');
     expect(body).toContain('**Invalid** `missing_email` (user): 4');

@@ -5,7 +5,7 @@ import { examplePii, expectNoPii, filesUnder, shown } from './story-support.js';
 // Someone evaluating the tool runs `npm run demo` (`migrate-to-workos demo`): the bundled
 // examples go into a local stand-in, and the reconciliation it prints must add up.
 
-const COLUMNS = ['total', 'created', 'updated', 'unchanged', 'invalid', 'failed', 'pending'] as const;
+const COLUMNS = ['total', 'created', 'updated', 'unchanged', 'skipped', 'invalid', 'failed', 'pending'] as const;
 
 type Row = Record<(typeof COLUMNS)[number], number>;
 
@@ -13,12 +13,12 @@ function tables(stdout: string): Map<string, Row>[] {
   const result: Map<string, Row>[] = [];
   let current: Map<string, Row> | undefined;
   for (const line of stdout.split('\n')) {
-    if (/^\s+total\s+created\s+updated\s+unchanged\s+invalid\s+failed\s+pending\s*$/.test(line)) {
+    if (/^\s+total\s+created\s+updated\s+unchanged\s+skipped\s+invalid\s+failed\s+pending\s*$/.test(line)) {
       current = new Map();
       result.push(current);
       continue;
     }
-    const row = /^(users|organizations|memberships)\s+((?:\d+\s+){6}\d+)\s*$/.exec(line);
+    const row = /^(users|organizations|memberships)\s+((?:\d+\s+){7}\d+)\s*$/.exec(line);
     if (row && current) {
       const numbers = row[2]!.trim().split(/\s+/).map(Number);
       current.set(row[1]!, Object.fromEntries(COLUMNS.map((c, i) => [c, numbers[i]!])) as Row);
@@ -37,12 +37,12 @@ describe('migrate-to-workos demo', () => {
     for (const table of [auth0!, clerk!]) {
       expect([...table.keys()]).toEqual(['users', 'organizations', 'memberships']);
       for (const [entity, c] of table) {
-        expect(c.total, `${entity}: ${JSON.stringify(c)}`).toBe(c.created + c.updated + c.unchanged + c.invalid + c.failed + c.pending);
+        expect(c.total, `${entity}: ${JSON.stringify(c)}`).toBe(c.created + c.updated + c.unchanged + c.skipped + c.invalid + c.failed + c.pending);
         expect(c.failed + c.pending, entity).toBe(0);
       }
     }
     // The example READMEs' counts.
-    expect(auth0!.get('users')).toMatchObject({ total: 29, created: 27, invalid: 2 });
+    expect(auth0!.get('users')).toMatchObject({ total: 29, created: 27, skipped: 1, invalid: 1 });
     expect(clerk!.get('users')).toMatchObject({ total: 20, created: 19, invalid: 1 });
 
     // Everything imported was found again in WorkOS.
