@@ -62,8 +62,8 @@ type Counts = EntityCounts;
 function countsOutput(run: StepRun, entity: 'users' | 'organizations' | 'memberships'): Counts {
   expect(run.outputs[entity], `output ${entity}`).toBeDefined();
   const counts = JSON.parse(run.outputs[entity]!) as Counts;
-  expect(counts.total, `${entity}: total = created+updated+unchanged+invalid+failed+pending`).toBe(
-    counts.created + counts.updated + counts.unchanged + counts.invalid + counts.failed + counts.pending,
+  expect(counts.total, `${entity}: total = created+updated+unchanged+skipped+invalid+failed+pending`).toBe(
+    counts.created + counts.updated + counts.unchanged + counts.skipped + counts.invalid + counts.failed + counts.pending,
   );
   return counts;
 }
@@ -107,17 +107,17 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     // The runner masks a secret only in lines printed after it is registered: they come first.
     expect(main.stdout.split('\n').slice(0, 2)).toEqual([`::add-mask::${KEY}`, `::add-mask::${TOKEN}`]);
 
-    // The example's documented counts (examples/auth0/README.md): 29 users read, 27 to WorkOS, 2 invalid (blocked, no email).
+    // The example's documented counts (examples/auth0/README.md): 29 users read, 27 to WorkOS, 1 skipped (blocked), 1 invalid (no email).
     expect(main.summary).toContain('## WorkOS migration: import (auth0)');
-    expect(main.summary).toMatch(/\| Users \| 29 \| 27 \| 0 \| 0 \| 2 \| 0 \| 0 \|/);
-    expect(main.summary).toMatch(/\| Organizations \| 3 \| 3 \| 0 \| 0 \| 0 \| 0 \| 0 \|/);
-    expect(main.summary).toMatch(/\| Memberships \| 10 \| 10 \| 0 \| 0 \| 0 \| 0 \| 0 \|/);
-    expect(main.summary).toContain('### Found in WorkOS');
+    expect(main.summary).toMatch(/\| Users \| 29 \| 27 \| 0 \| 0 \| 1 \| 1 \| 0 \| 0 \|/);
+    expect(main.summary).toMatch(/\| Organizations \| 3 \| 3 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|/);
+    expect(main.summary).toMatch(/\| Memberships \| 10 \| 10 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|/);
+    expect(main.summary).toContain('### In WorkOS now (read back after the run)');
     expect(main.summary).toMatch(/\| Users \| 27 \| 27 \| 0 \| 0 \| 0 \|/);
 
     expect(main.outputs.complete).toBe('true');
     expect(main.outputs.pending).toBe('0');
-    expect(countsOutput(main, 'users')).toMatchObject({ total: 29, created: 27, invalid: 2, pending: 0 });
+    expect(countsOutput(main, 'users')).toMatchObject({ total: 29, created: 27, skipped: 1, invalid: 1, pending: 0 });
     expect(countsOutput(main, 'organizations')).toMatchObject({ total: 3, created: 3 });
     expect(countsOutput(main, 'memberships')).toMatchObject({ total: 10, created: 10 });
 
@@ -138,7 +138,7 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     const checkpoint = ofRun.find((a) => a.name === `workos-migration-state-${firstRunId}-1-1`);
     expect(checkpoint?.files).toEqual(['journal.ndjson']);
     const report = ofRun.find((a) => a.name === main.outputs['report-artifact']);
-    expect(report?.files).toEqual(['errors.jsonl', 'id-map.csv', 'reenroll.csv', 'summary.json', 'summary.md']);
+    expect(report?.files).toEqual(['changes.jsonl', 'errors.jsonl', 'id-map.csv', 'reenroll.csv', 'removals.csv', 'summary.json', 'summary.md']);
 
     const files = await downloadArtifact(fake, report!.id);
     expect(JSON.parse(files.get('summary.json')!.toString())).toEqual(JSON.parse(readFileSync(main.outputs['summary-path']!, 'utf8')));
@@ -163,10 +163,10 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     const run = await step(second, 'main', { inputs: importInputs() });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain(`Restored from artifact workos-migration-state-${firstRunId}-1-1 of run ${firstRunId}.`);
-    expect(countsOutput(run, 'users')).toMatchObject({ created: 0, unchanged: 27, invalid: 2 });
+    expect(countsOutput(run, 'users')).toMatchObject({ created: 0, unchanged: 27, skipped: 1, invalid: 1 });
     expect(countsOutput(run, 'memberships')).toMatchObject({ created: 0, unchanged: 10 });
     expect(run.outputs.complete).toBe('true');
-    expect(run.summary).toMatch(/\| Users \| 29 \| 0 \| 0 \| 27 \| 2 \| 0 \| 0 \|/);
+    expect(run.summary).toMatch(/\| Users \| 29 \| 0 \| 0 \| 27 \| 1 \| 1 \| 0 \| 0 \|/);
     expect(run.summary).toMatch(/WorkOS requests: 0 writes/);
     expect(emulator.stats().writes).toBe(writesBefore);
     expect(workosState()).toEqual(uninterruptedImport);
@@ -183,15 +183,15 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     expect(emulator.stats().writes).toBe(writesBefore);
   });
 
-  it('with the default fail-on, the invalid records fail the step and say where to look', async () => {
+  it('with the default fail-on of a plan, the invalid record fails the step and says where to look', async () => {
     const job = jobOfNewRun(WORKFLOW);
     const run = await step(job, 'main', { inputs: { mode: 'plan', ...AUTH0 } });
     expect(run.code).toBe(1);
     expect(errorCommands(run).map((c) => c.message)).toContain(
-      '2 invalid and 0 failed record(s); see the job summary and errors.jsonl. Set fail-on: never to keep the step green.',
+      '1 invalid and 0 failed record(s); see the job summary and errors.jsonl. Set fail-on: never to keep the step green.',
     );
     // The summary is written even though the step fails.
-    expect(run.summary).toMatch(/\| Users \| 29 \| 0 \| 0 \| 27 \| 2 \| 0 \| 0 \|/);
+    expect(run.summary).toMatch(/\| Users \| 29 \| 0 \| 0 \| 27 \| 1 \| 1 \| 0 \| 0 \|/);
   });
 
   it('honours the config input (policies.blockedUsers: import brings the blocked user)', async () => {
@@ -330,9 +330,10 @@ describe('pull_request runs', () => {
     expect(errors.map((c) => c.properties)).toEqual(
       expect.arrayContaining([
         { title: 'missing_email', file: 'examples/auth0/users.ndjson', line: '27' },
-        { title: 'blocked', file: 'examples/auth0/users.ndjson', line: '7' },
       ]),
     );
+    // A policy skip is deliberate: counted in the summary, not raised as an error.
+    expect(errors.map((c) => c.properties.title)).not.toContain('blocked');
     expect(workflowCommands(run.stdout).filter((c) => c.command === 'warning').map((c) => c.properties)).toContainEqual({
       title: 'password_unmatched',
       file: 'examples/auth0/passwords.ndjson',
@@ -390,7 +391,7 @@ describe('pull_request runs', () => {
 
 describe('input validation', () => {
   const cases: [string, Record<string, string>, string][] = [
-    ['a mode that does not exist', { mode: 'migrate' }, 'Input mode must be plan, import or verify'],
+    ['a mode that does not exist', { mode: 'migrate' }, 'Input mode must be plan, import, verify or rollback'],
     [
       'a client ID given as the key',
       { 'workos-api-key': 'client_01HZZE2ETESTCLIENT' },
@@ -399,7 +400,7 @@ describe('input validation', () => {
     [
       'a production key without confirm-production',
       { 'workos-api-key': 'sk_live_E2E_PRODUCTION_1a2b3c' },
-      'The key is a production key (sk_live_). To import into production set confirm-production: true.',
+      'The key is a production key (sk_live_). To import in production set confirm-production: true.',
     ],
   ];
 

@@ -42,7 +42,7 @@ const scenarios: Record<string, Summary> = {
   'import with prune': planSummary({
     mode: 'import',
     complete: true,
-    users: { ...emptyCounts(), total: 120, unchanged: 120 },
+    users: { ...emptyCounts(), total: 120, unchanged: 120, merged: 0 },
     organizations: { ...emptyCounts(), total: 3, unchanged: 3 },
     memberships: { ...emptyCounts(), total: 40, unchanged: 40 },
     passwords: { withHash: 90, sent: 0, recordedEarlier: 90, keptExisting: 0, notSent: 0, missing: 30, unsupported: 0, invalid: 0 },
