@@ -32,10 +32,61 @@ export interface LiveMembership {
   roles: string;
 }
 
+/**
+ * WorkOS users, one packed string each (its fields joined by a separator no field holds), found
+ * by external id and by email key. One string shared by both maps, decoded on lookup: about
+ * half the memory of an object per user, which is what lets a million users fit beside the plan.
+ */
+export class LiveUsers {
+  private readonly byExternal = new Map<string, string>();
+  private readonly byEmailKey = new Map<string, string>();
+
+  add(user: LiveUser): void {
+    const packed = [user.id, user.externalId ?? '', user.emailKey, user.emailVerified ? '1' : '0', user.firstName ?? NONE, user.lastName ?? NONE, user.metadataDigest].join(SEP);
+    if (user.externalId) this.byExternal.set(user.externalId, packed);
+    this.byEmailKey.set(user.emailKey, packed);
+  }
+
+  byExternalId(externalId: string): LiveUser | undefined {
+    const packed = this.byExternal.get(externalId);
+    return packed === undefined ? undefined : unpack(packed);
+  }
+
+  byEmail(emailKey: string): LiveUser | undefined {
+    const packed = this.byEmailKey.get(emailKey);
+    return packed === undefined ? undefined : unpack(packed);
+  }
+
+  /** Users that carry an external id (the only ones that can belong to a migration). */
+  *withExternalId(): IterableIterator<LiveUser> {
+    for (const packed of this.byExternal.values()) yield unpack(packed);
+  }
+
+  /** Every user (emails are unique in WorkOS, so one entry each). */
+  get size(): number {
+    return this.byEmailKey.size;
+  }
+}
+
+// Unit and record separators: control characters that no id, email or name from WorkOS holds.
+const SEP = '\u001f';
+const NONE = '\u001e';
+
+function unpack(packed: string): LiveUser {
+  const [id, externalId, emailKey, verified, firstName, lastName, metadataDigest] = packed.split(SEP) as [string, string, string, string, string, string, string];
+  return {
+    id,
+    externalId: externalId === '' ? null : externalId,
+    emailKey,
+    emailVerified: verified === '1',
+    firstName: firstName === NONE ? null : firstName,
+    lastName: lastName === NONE ? null : lastName,
+    metadataDigest,
+  };
+}
+
 export interface LiveIndex {
-  usersByExternalId: Map<string, LiveUser>;
-  usersByEmail: Map<string, LiveUser>;
-  usersById: Map<string, LiveUser>;
+  users: LiveUsers;
   organizationsByExternalId: Map<string, LiveOrganization>;
   organizationsById: Map<string, LiveOrganization>;
   /** Memberships of the organizations the index was asked about, by `<organization id>:<user id>`. */
@@ -48,9 +99,7 @@ export interface LiveIndex {
 
 export function emptyLiveIndex(): LiveIndex {
   return {
-    usersByExternalId: new Map(),
-    usersByEmail: new Map(),
-    usersById: new Map(),
+    users: new LiveUsers(),
     organizationsByExternalId: new Map(),
     organizationsById: new Map(),
     memberships: new Map(),

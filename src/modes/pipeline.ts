@@ -184,7 +184,7 @@ export function readWorkOS(run: PreparedRun, workos: WorkOS): Promise<LiveIndex>
       membershipsOf: (org) => org.externalId !== null && plannedOrgs.has(org.externalId),
     });
     run.log.info(
-      `WorkOS holds ${live.usersById.size} user(s)` +
+      `WorkOS holds ${live.users.size} user(s)` +
         (run.managesOrganizations ? `, ${live.organizationsById.size} organization(s), ${live.memberships.size} membership(s) of the export's organizations` : '') +
         ` (${live.reads} read(s)).`,
     );

@@ -110,8 +110,8 @@ function diffUser(user: PlannedUser, input: DiffInput): UserChange {
   const { live } = input;
   const wanted = user.input;
   const emailKey = wanted.email.toLowerCase();
-  const byExternalId = live.usersByExternalId.get(user.sourceId);
-  const byEmail = live.usersByEmail.get(emailKey);
+  const byExternalId = live.users.byExternalId(user.sourceId);
+  const byEmail = live.users.byEmail(emailKey);
 
   if (!byExternalId) {
     if (!byEmail) return { ...base, action: 'create', fields: [], sendPassword: user.input.password !== undefined, claim: false };
@@ -229,7 +229,7 @@ function findRemovals(input: DiffInput, users: readonly UserChange[], membership
   }
   const removals: Removal[] = [];
   const removedUserIds = new Set<string>();
-  for (const found of live.usersByExternalId.values()) {
+  for (const found of live.users.withExternalId()) {
     const id = found.externalId!;
     if (exportedUsers.has(id) || input.notImported.users.has(id)) continue;
     const reason: RemovalReason | undefined = input.skippedUsers.has(id) ? 'skipped_by_policy' : ours('user', id) ? 'not_in_export' : undefined;
@@ -266,7 +266,7 @@ function findRemovals(input: DiffInput, users: readonly UserChange[], membership
     const userSourceId = userSourceIds.get(m.userId);
     // Only memberships of users this export brings (or that the journal says we added).
     if (!userSourceId && !journaledMemberships.has(m.id)) continue;
-    const userLabel = userSourceId ?? live.usersById.get(m.userId)?.externalId ?? m.userId;
+    const userLabel = userSourceId ?? m.userId;
     removals.push({ entity: 'membership', externalId: `${orgSourceId}:${userLabel}`, workosId: m.id, reason: 'member_removed' });
   }
   return removals;

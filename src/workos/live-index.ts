@@ -87,10 +87,7 @@ export function liveMembership(m: OrganizationMembership): LiveMembership {
 }
 
 function addUser(index: LiveIndex, user: User): void {
-  const live = liveUser(user);
-  index.usersById.set(live.id, live);
-  if (live.externalId) index.usersByExternalId.set(live.externalId, live);
-  index.usersByEmail.set(live.emailKey, live);
+  index.users.add(liveUser(user));
 }
 
 function addOrganization(index: LiveIndex, org: Organization): LiveOrganization {
