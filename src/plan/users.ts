@@ -1,4 +1,4 @@
-import type { MfaFactor, PasswordGap, PasswordHash, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
+import type { EnterpriseConnection, MfaFactor, PasswordGap, PasswordHash, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
 import { inputDigest } from './digest.js';
 
 /** What WorkOS is sent for a user: the create payload (and, for updates, the same fields). */
@@ -23,6 +23,8 @@ export interface PlannedUser {
   passwordGap: PasswordGap;
   mfaFactors: MfaFactor[];
   socialProviders: string[];
+  /** From any of the merged source users: the user signs in through an enterprise connection. */
+  enterpriseConnection?: EnterpriseConnection;
 }
 
 export interface UserPolicies {
@@ -96,6 +98,7 @@ function mergeGroup(group: UserRecord[]): PlannedUser {
   const firstName = winner.firstName ?? others.find((u) => u.firstName)?.firstName;
   const lastName = winner.lastName ?? others.find((u) => u.lastName)?.lastName;
   const metadata = Object.assign({}, ...[...others].reverse().map((u) => u.metadata), winner.metadata) as Record<string, string>;
+  const enterprise = group.find((u) => u.enterpriseConnection)?.enterpriseConnection;
   const input: UserInput = {
     email: winner.email,
     // An identity provider that verified the address (Google, say) vouches for it for all of them.
@@ -115,6 +118,7 @@ function mergeGroup(group: UserRecord[]): PlannedUser {
     passwordGap: winner.password ? 'none' : worstGap(group),
     mfaFactors: unique(group.flatMap((u) => u.mfaFactors)),
     socialProviders: unique(group.flatMap((u) => u.socialProviders)),
+    ...(enterprise ? { enterpriseConnection: enterprise } : {}),
   };
 }
 

@@ -14,7 +14,7 @@ async function usersOf(name: string, content: string): Promise<Map<string, UserR
   const users = new Map<string, UserRecord>();
   for await (const item of readClerkUsers({ usersPath: path, config: DEFAULT_MAPPING_CONFIG })) {
     if (item.kind === 'user') users.set(item.record.sourceId, item.record);
-    else if (item.problem.severity === 'error') throw new Error(item.problem.message);
+    else if (item.kind === 'problem' && item.problem.severity === 'error') throw new Error(item.problem.message);
   }
   return users;
 }
