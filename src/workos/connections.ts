@@ -40,3 +40,11 @@ export async function generateSsoPortalLink(workos: WorkOS, read: PacedRead, org
   const { link } = await read(() => workos.adminPortal.generateLink({ organization: organizationId, intent: 'sso' }));
   return link;
 }
+
+/** Both reads above for one client and one pacing: what the cutover's SSO check reads through. */
+export function connectionsReader(workos: WorkOS, read: PacedRead) {
+  return {
+    connectionsOf: (organizationId: string) => listOrganizationConnections(workos, read, organizationId),
+    ssoPortalLink: (organizationId: string) => generateSsoPortalLink(workos, read, organizationId),
+  };
+}
