@@ -67,7 +67,7 @@ function enterpriseSsoCheck(e: CutoverEvidence): CutoverCheck {
   const orphanCount = orphans.reduce((n, [, count]) => n + count, 0);
   const problems: string[] = [];
   if (lacking.length > 0) {
-    const names = lacking.slice(0, 5).map((o) => `${o.externalId} (${o.users} ${o.connectionTypes.join('/')})`);
+    const names = lacking.slice(0, 5).map((o) => `${o.externalId} (${plural(o.users, 'user')}, ${o.connectionTypes.join('/')})`);
     const more = lacking.length > 5 ? ` and ${lacking.length - 5} more` : '';
     problems.push(
       `${plural(lacking.length, 'organization')} with enterprise sign-in ${lacking.length === 1 ? 'has' : 'have'} no active SSO connection in WorkOS: ` +

@@ -47,8 +47,8 @@ export function renderCutoverMarkdown(decision: CutoverDecision, evidence: Cutov
   } else {
     out.push(
       '',
-      '**Next:** freeze sign-ups in the old system, run a final import (the delta), run cutover again, switch sign-in, ' +
-        'then run verify. Keep the checkpoint so rollback stays possible.',
+      '**Next:** if sign-ups are frozen in the old system and this ran after the final import, switch sign-in to WorkOS, ' +
+        'then run verify. Keep the checkpoint (the state) until you are sure: rollback needs it.',
     );
   }
   return out.join('\n') + '\n';

@@ -41,7 +41,7 @@ describe('decideCutover', () => {
     expect(decision.go).toBe(false);
     expect(failingChecks(decision)).toEqual(['enterprise-sso']);
     expect(byName(evidence)['enterprise-sso']!.detail).toBe(
-      '1 organization with enterprise sign-in has no active SSO connection in WorkOS: org_acme (40 samlp). ' +
+      '1 organization with enterprise sign-in has no active SSO connection in WorkOS: org_acme (40 users, samlp). ' +
         'They are listed in sso-setup.csv; run cutover with --portal-links for Admin Portal links to send each IT admin.',
     );
   });
