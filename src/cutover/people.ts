@@ -1,3 +1,4 @@
+import { journalSourceId } from '../checkpoint/journal.js';
 import type { PlannedUser } from '../plan/users.js';
 import { csvRow } from '../report/escape.js';
 import type { PeopleEvidence } from './evidence.js';
@@ -14,13 +15,17 @@ export function needsPasswordReset(user: Pick<PlannedUser, 'passwordGap' | 'soci
   return user.passwordGap === 'missing' && user.socialProviders.length === 0 && user.enterpriseConnection === undefined;
 }
 
-/** password-reset.csv: `reason,source_id` (plus `email` only with include-pii). */
+/**
+ * password-reset.csv: `reason,source_id` (plus `email` only with include-pii). A source id that
+ * holds an email (Auth0's `email|…`, `samlp|…|ann@acme.com`) is written as its `sha256:` digest
+ * unless include-pii, as in the journal.
+ */
 export function passwordResetCsv(users: readonly PlannedUser[], includePii: boolean): string {
   let text = csvRow(includePii ? ['reason', 'source_id', 'email'] : ['reason', 'source_id']);
   for (const user of users) {
     if (!needsPasswordReset(user)) continue;
     const reason = user.passwordGap === 'unsupported' ? 'hash_not_importable' : 'no_password_hash';
-    text += csvRow(includePii ? [reason, user.sourceId, user.input.email] : [reason, user.sourceId]);
+    text += csvRow(includePii ? [reason, user.sourceId, user.input.email] : [reason, journalSourceId(user.sourceId)]);
   }
   return text;
 }

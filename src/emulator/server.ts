@@ -3,11 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './access-token.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin.js';
+import { ConnectionStore, type SeedConnection } from './connections.js';
 import { FaultInjector, type FaultConfig, type FaultOutcome } from './faults.js';
 import { IdGenerator } from './ids.js';
 import { hashShapeProblem, isPasswordHashType, type PasswordHashType } from './password-verify.js';
 import { SlidingWindowLimiter, type WindowLimit } from './rate-limit.js';
-import { ConnectionStore, type SeedConnection } from './connections.js';
 import { authenticateRoute } from './routes/authenticate.js';
 import { connectionRoutes } from './routes/connections.js';
 import { membershipRoutes } from './routes/memberships.js';

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { WorkOS } from '@workos-inc/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decideCutover } from '../../src/cutover/decide.js';
+import { passwordResetCsv, peopleEvidence } from '../../src/cutover/people.js';
 import { renderSsoSetupCsv } from '../../src/cutover/render.js';
 import { foundRecords, rollbackCoverage } from '../../src/cutover/rollback.js';
 import { enterpriseMembers, gatherSsoEvidence } from '../../src/cutover/sso.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
+import type { PlannedUser } from '../../src/plan/users.js';
 import { connectionsReader } from '../../src/workos/connections.js';
 import { sdkFor } from '../emulator/sdk-client.js';
 import { readyEvidence } from './evidence-fixture.js';
@@ -128,5 +131,39 @@ describe('gatherSsoEvidence against the stand-in', () => {
     const after = await gatherSsoEvidence(only, connectionsReader(workos, read), { portalLinks: true });
     expect(after.organizations.every((o) => o.activeConnection && o.portalLink === undefined)).toBe(true);
     expect(decideCutover(readyEvidence({ sso: after })).go).toBe(true);
+  });
+});
+
+describe('password-reset.csv', () => {
+  const user = (sourceId: string, extra: Partial<PlannedUser>): PlannedUser => ({
+    sourceId,
+    mergedSourceIds: [],
+    input: { email: `${sourceId.replace(/\W/g, '')}@acme.com`, emailVerified: true, externalId: sourceId },
+    digest: 'd',
+    location: { file: 'users.ndjson', line: 1 },
+    passwordGap: 'missing',
+    mfaFactors: [],
+    socialProviders: [],
+    ...extra,
+  });
+  const users = [
+    user('auth0|1', { passwordGap: 'none' }),
+    user('auth0|2', {}),
+    user('auth0|3', { passwordGap: 'unsupported' }),
+    user('google-oauth2|4', { socialProviders: ['google-oauth2'] }),
+    user('samlp|acme|ann@acme.com', { enterpriseConnection: { type: 'samlp', connection: 'acme' } }),
+    user('email|ben@acme.com', {}),
+  ];
+
+  it('lists users without a usable password and no social or enterprise way in, with no email unless include-pii', () => {
+    const csv = passwordResetCsv(users, false);
+    expect(csv).toBe(
+      'reason,source_id\n' +
+        'no_password_hash,auth0|2\n' +
+        'hash_not_importable,auth0|3\n' +
+        `no_password_hash,sha256:${createHash('sha256').update('email|ben@acme.com').digest('hex')}\n`,
+    );
+    expect(passwordResetCsv(users, true).split('\n')[3]).toBe('no_password_hash,email|ben@acme.com,emailbenacmecom@acme.com');
+    expect(peopleEvidence(users, {})).toEqual({ reenroll: 0, passwordReset: 3, files: {}, socialProviders: { 'google-oauth2': 1 } });
   });
 });
