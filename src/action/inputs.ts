@@ -31,6 +31,7 @@ export const Input = {
   Prune: 'prune',
   PruneLimit: 'prune-limit',
   ConfirmRollback: 'confirm-rollback',
+  PortalLinks: 'portal-links',
 } as const;
 
 const optionalText = z
@@ -57,7 +58,7 @@ const booleanInput = (name: string) =>
     .transform((s) => s === 'true');
 
 export const ActionInputsSchema = z.object({
-  mode: z.enum(['plan', 'import', 'verify', 'rollback'], { error: 'mode must be plan, import, verify or rollback' }),
+  mode: z.enum(['plan', 'import', 'verify', 'rollback', 'cutover'], { error: 'mode must be plan, import, verify, rollback or cutover' }),
   source: z.enum(SOURCE_KINDS, { error: `source must be one of ${SOURCE_KINDS.join(', ')}` }),
   // Required by every mode but rollback (checked below): the checkpoint says what to undo.
   users: z.string().trim(),
@@ -91,6 +92,7 @@ export const ActionInputsSchema = z.object({
   prune: booleanInput('prune'),
   pruneLimit: optionalText.pipe(z.string().regex(/^\d+$/, 'prune-limit must be a whole number').transform(Number).optional()),
   confirmRollback: booleanInput('confirm-rollback'),
+  portalLinks: booleanInput('portal-links'),
   includePii: booleanInput('include-pii'),
   confirmProduction: booleanInput('confirm-production'),
   out: z.string().trim(),
@@ -140,6 +142,7 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     prune: getInput(Input.Prune),
     pruneLimit: getInput(Input.PruneLimit),
     confirmRollback: getInput(Input.ConfirmRollback),
+    portalLinks: getInput(Input.PortalLinks),
     includePii: getInput(Input.IncludePii),
     confirmProduction: getInput(Input.ConfirmProduction),
     out: getInput(Input.Out) || '',

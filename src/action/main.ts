@@ -101,6 +101,9 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
       prune: inputs.prune,
       pruneLimit: inputs.pruneLimit,
       confirm: inputs.confirmRollback,
+      portalLinks: inputs.portalLinks,
+      // Portal links are secrets: masked before anything can print them.
+      onSecret: (secret) => core.setSecret(secret),
       loginProbes: loginProbes(inputs),
       log: actionsLogger,
     });
@@ -128,7 +131,8 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
     const jobSummaryUrl = process.env.GITHUB_RUN_ID
       ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
       : undefined;
-    const body = renderPullRequestComment(result.summary, result.problems, { jobSummaryUrl });
+    // A cutover's comment is its checks, as its job summary is (no portal link ever is in it).
+    const body = result.summary.mode === 'cutover' ? result.markdown : renderPullRequestComment(result.summary, result.problems, { jobSummaryUrl });
     // The import is done and reported in the job summary: a comment that fails is a warning.
     try {
       const posted = await upsertStickyComment({ octokit: createOctokit(inputs.githubToken, process.env.GITHUB_API_URL), owner: owner!, repo: repo!, issueNumber: event.number, body });

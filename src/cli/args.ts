@@ -3,7 +3,7 @@ import { UsageError } from '../model/types.js';
 import type { FailOn } from '../modes/exit-code.js';
 import { parseDuration } from '../report/progress.js';
 
-export const COMMANDS = ['plan', 'import', 'verify', 'rollback', 'emulator', 'demo', 'bench', 'help'] as const;
+export const COMMANDS = ['plan', 'import', 'verify', 'rollback', 'cutover', 'emulator', 'demo', 'bench', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const FAIL_ON: readonly FailOn[] = ['invalid', 'failed', 'never'];
@@ -14,6 +14,8 @@ Commands:
   plan      dry run: read, validate and map the exports; writes nothing to WorkOS
   import    import into WorkOS (WORKOS_API_KEY from the environment), resumable with --state
   verify    reconcile the exports and checkpoint against WorkOS, no writes
+  cutover   read-only go/no-go before sign-in switches to WorkOS (cutover.json, cutover.md,
+            sso-setup.csv); exit 0 go, 1 no-go
   rollback  delete what this migration created, as the checkpoint (--state) records it;
             a preview unless --confirm
   emulator  start the local WorkOS stand-in and print its URL
@@ -37,6 +39,8 @@ Run flags:
   --prune                  import: delete records of this migration that left the export
   --prune-limit N          refuse to prune more than N records (default 10 % of the export's users)
   --confirm                rollback: delete for real (without it, a preview)
+  --portal-links           cutover: an Admin Portal SSO setup link per organization that needs one
+                           (in sso-setup.csv only: the links are secrets)
   --fail-on invalid|failed|never   which record problems make the exit code 1
                            (default: invalid for plan, failed for import)
   --login-probes FILE      verify: test accounts ("email password" a line, or JSON) whose sign-in
@@ -66,6 +70,7 @@ export interface CliArgs {
   prune: boolean;
   pruneLimit?: number;
   confirm: boolean;
+  portalLinks: boolean;
   includePii: boolean;
   force: boolean;
   loginProbes?: string;
@@ -97,6 +102,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         prune: { type: 'boolean', default: false },
         'prune-limit': { type: 'string' },
         confirm: { type: 'boolean', default: false },
+        'portal-links': { type: 'boolean', default: false },
         'include-pii': { type: 'boolean', default: false },
         'login-probes': { type: 'string' },
         force: { type: 'boolean', default: false },
@@ -137,6 +143,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     prune: values.prune,
     pruneLimit: values['prune-limit'] === undefined ? undefined : nonNegativeCount('--prune-limit', values['prune-limit']),
     confirm: values.confirm,
+    portalLinks: values['portal-links'],
     includePii: values['include-pii'],
     force: values.force,
     loginProbes: values['login-probes'],

@@ -47,7 +47,7 @@ export async function runCli(argv: string[], io: CliIO = { stdout: process.stdou
 }
 
 async function runMode(args: CliArgs, io: CliIO): Promise<number> {
-  const mode = args.command === 'import' || args.command === 'verify' || args.command === 'rollback' ? args.command : 'plan';
+  const mode = args.command === 'import' || args.command === 'verify' || args.command === 'rollback' || args.command === 'cutover' ? args.command : 'plan';
   if (mode === 'rollback') return runRollbackCommand(args, io);
   if (!args.users) throw new UsageError(`${args.command} needs --users FILE (the user export).`);
   // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
@@ -83,6 +83,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       force: args.force,
       prune: args.prune,
       pruneLimit: args.pruneLimit,
+      portalLinks: args.portalLinks,
       loginProbes: args.loginProbes ? await loginProbesFrom(args.loginProbes, io.env) : undefined,
       log: streamLogger(io.stderr),
       signal: controller.signal,

@@ -42,8 +42,21 @@ export interface UserRecord {
   mfaFactors: MfaFactor[];
   /** Social providers the user signed in with (google-oauth2, github, …). */
   socialProviders: string[];
+  /** Set when the user signed in through an enterprise connection (SAML, OIDC…) in the source. */
+  enterpriseConnection?: EnterpriseConnection;
   blocked: boolean;
   location: SourceLocation;
+}
+
+/**
+ * An enterprise sign-in in the source: such a user can sign in after the switch only once
+ * their organization has an active SSO connection in WorkOS.
+ */
+export interface EnterpriseConnection {
+  /** The source's kind: an Auth0 strategy (`samlp`, `waad`, `oidc`, `adfs`, `okta`, `google-apps`) or a Clerk provider (`saml_okta`, …). */
+  type: string;
+  /** The source's name for the connection (Auth0 connection name, Clerk connection name or id). */
+  connection: string;
 }
 
 export interface OrganizationRecord {

@@ -14,6 +14,8 @@ export function defaultFailOn(mode: Mode): FailOn {
  * on drift or a failed sign-in, and passes when WorkOS matches.
  */
 export function recordExitCode(summary: Summary, failOn: FailOn = defaultFailOn(summary.mode)): 0 | 1 {
+  // cutover: 0 go, 1 no-go (the checks are the point; fail-on does not apply).
+  if (summary.mode === 'cutover') return summary.cutover?.go ? 0 : 1;
   if (failOn === 'never') return 0;
   const failed = sumOver(summary, 'failed') > 0;
   if (summary.mode === 'verify') {

@@ -58,6 +58,10 @@ export interface MigrationOptions {
   pruneLimit?: number;
   /** rollback: delete for real (without it, a preview). */
   confirm?: boolean;
+  /** cutover: an Admin Portal SSO link for each organization that still needs a connection. */
+  portalLinks?: boolean;
+  /** Called with each secret the run makes (portal links) before anything prints it. */
+  onSecret?: (secret: string) => void;
   /** Reuse a journal made with another source or config. */
   force?: boolean;
   log?: Logger;
@@ -72,6 +76,8 @@ export interface MigrationResult {
   files?: ReportFiles;
   /** Lines appended to the journal by this run: 0 means the checkpoint need not be saved again. */
   journalAppended: number;
+  /** Secrets the run made (cutover's portal links): never in a log, comment or summary. */
+  secrets?: string[];
 }
 
 export const DEFAULTS = { rateLimit: 45, readRateLimit: 45, concurrency: 8 } as const;
@@ -251,6 +257,7 @@ export interface RunReport {
   journalAppended?: number;
   /** Extra report files (changes.jsonl, removals.csv, rollback.csv): name → content. */
   extraFiles?: Record<string, string>;
+  cutover?: Summary['cutover'];
 }
 
 /** Builds the summary and writes the reports: the last step of every mode. */
@@ -271,6 +278,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     changes: report.showChanges && report.diff ? countChanges(report.diff) : undefined,
     removals: report.removals ? removalCounts(report.removals) : undefined,
     deleted: report.deleted,
+    cutover: report.cutover,
     passwords: report.passwords,
     requests: run.workos ? { ...c, writesPerSecond: writeRate(c), elapsedSeconds } : undefined,
     processedThisRun: report.processed,

@@ -74,6 +74,11 @@ export function headline(s: Summary): string {
     case 'verify':
       if (s.complete) return `**In step.** WorkOS holds every planned record as planned.${notImported}`;
       return `**Drift.** ${pending} record(s) are missing from WorkOS or differ from the export${(s.logins?.failed ?? 0) > 0 ? `, and ${s.logins!.failed} test sign-in(s) failed` : ''}. Run import to repair them (see Problems).`;
+    case 'cutover': {
+      const c = s.cutover;
+      if (!c) return '**Cutover check.**';
+      return c.go ? '**Go.** Every cutover check passed (cutover.md).' : `**No-go.** Failing: ${c.failing.join(', ')} (cutover.md says why and what to do).`;
+    }
     case 'rollback': {
       const d = s.deleted;
       if (!d) return `**Rollback preview.** Nothing was deleted. With --confirm (confirm-rollback: true) rollback deletes ${listed(s.removals ?? { users: 0, organizations: 0, memberships: 0 })} that this migration created (rollback.csv).`;

@@ -6,7 +6,7 @@ import type { ChangeCounts } from '../plan/diff.js';
 import type { UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 
-export type Mode = 'plan' | 'import' | 'verify' | 'rollback';
+export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
 /**
  * What this run did with each planned record. Always:
@@ -65,6 +65,8 @@ export interface Summary {
   changes?: Record<EntityName, ChangeCounts>;
   /** Records of this migration in WorkOS that the export no longer has (removals.csv). */
   removals?: Record<EntityName, number>;
+  /** cutover: go or no-go, and the checks that failed (cutover.json has the evidence). */
+  cutover?: { go: boolean; failing: string[] };
   /** Removals deleted by this run (`--prune`) or records deleted by `rollback`. */
   deleted?: Record<EntityName, number>;
   requests?: RequestStats;
@@ -103,6 +105,7 @@ export interface SummaryInput {
   changes?: Summary['changes'];
   removals?: Summary['removals'];
   deleted?: Summary['deleted'];
+  cutover?: Summary['cutover'];
   /** What happened to each hash (absent for a run that did not look). */
   passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting'>;
   requests?: RequestStats;
@@ -143,7 +146,7 @@ export function buildSummary(input: SummaryInput): Summary {
   return {
     mode: input.mode,
     source: input.source,
-    complete: (input.mode === 'import' || input.mode === 'verify') && inStep && pending === 0 && failed === 0 && (input.logins?.failed ?? 0) === 0,
+    complete: (input.mode === 'import' || input.mode === 'verify' || input.mode === 'cutover') && inStep && pending === 0 && failed === 0 && (input.logins?.failed ?? 0) === 0,
     ...(input.stoppedBy ? { stoppedBy: input.stoppedBy } : {}),
     users: { ...counts.user, merged: input.plan.merges.reduce((n, m) => n + m.mergedSourceIds.length, 0) },
     organizations: counts.organization,
@@ -163,6 +166,7 @@ export function buildSummary(input: SummaryInput): Summary {
     ...(input.changes ? { changes: input.changes } : {}),
     ...(input.removals ? { removals: input.removals } : {}),
     ...(input.deleted ? { deleted: input.deleted } : {}),
+    ...(input.cutover ? { cutover: input.cutover } : {}),
     ...(input.requests ? { requests: input.requests } : {}),
     ...(input.logins ? { logins: input.logins } : {}),
     ...(runsRemaining !== undefined ? { runsRemaining } : {}),

@@ -1,4 +1,4 @@
-import type { MfaFactor, RecordProblem, SourceLocation, UserRecord } from '../../model/types.js';
+import type { EnterpriseConnection, MfaFactor, RecordProblem, SourceLocation, UserRecord } from '../../model/types.js';
 import { recordError, valueAtIssuePath } from '../../model/problems.js';
 import { describeType, normalizeEmail } from '../../model/validate.js';
 import { AUTH0_FIELD_EXPECTATIONS, Auth0UserSchema, fieldPath, normalizeAuth0Keys, type Auth0User } from './schema.js';
@@ -52,6 +52,7 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
     metadata: {},
     mfaFactors: mfaFactors(user.multifactor),
     socialProviders: socialProviders(user, userId),
+    ...enterpriseField(user, userId),
     blocked: user.blocked ?? false,
     location,
   };
@@ -107,6 +108,29 @@ export function socialProviders(user: Auth0User, userId: string): string[] {
   const strategy = userId.slice(0, userId.indexOf('|'));
   if (userId.includes('|') && SOCIAL_PREFIXES.includes(strategy)) providers.add(strategy);
   return [...providers];
+}
+
+/** Auth0 strategies of enterprise connections: their users need an SSO connection in WorkOS. */
+export const AUTH0_ENTERPRISE_STRATEGIES = ['samlp', 'waad', 'oidc', 'adfs', 'okta', 'google-apps'];
+
+/** The user's first enterprise identity, from `identities[]` or else the `user_id` prefix. */
+export function enterpriseConnection(user: Auth0User, userId: string): EnterpriseConnection | undefined {
+  for (const identity of user.identities ?? []) {
+    const strategy = identity.provider?.trim().toLowerCase();
+    if (strategy && AUTH0_ENTERPRISE_STRATEGIES.includes(strategy)) {
+      return { type: strategy, connection: identity.connection?.trim() || strategy };
+    }
+  }
+  const strategy = userId.includes('|') ? userId.slice(0, userId.indexOf('|')).toLowerCase() : '';
+  if (!AUTH0_ENTERPRISE_STRATEGIES.includes(strategy)) return undefined;
+  // SAML user ids are `samlp|<connection>|<id>`; other strategies name no connection there.
+  const named = strategy === 'samlp' ? userId.split('|')[1] : undefined;
+  return { type: strategy, connection: user.connection?.trim() || named || strategy };
+}
+
+function enterpriseField(user: Auth0User, userId: string): Pick<UserRecord, 'enterpriseConnection'> {
+  const connection = enterpriseConnection(user, userId);
+  return connection ? { enterpriseConnection: connection } : {};
 }
 
 function databaseConnections(user: Auth0User, userId: string): string[] {

@@ -72,6 +72,7 @@ export function mapClerkUser(user: ClerkUserFields, location: SourceLocation, co
     metadata: metadata.metadata,
     mfaFactors,
     socialProviders: user.socialProviders,
+    ...(user.enterpriseConnection ? { enterpriseConnection: user.enterpriseConnection } : {}),
     blocked: user.banned,
     location,
   };
