@@ -113,6 +113,37 @@ describe('export --source auth0, then import', () => {
     }
   });
 
+  it('gets a fresh link when the download link has expired, and a new job when links keep failing', async () => {
+    for (const [expire, jobs] of [
+      [2, 1],
+      [4, 2],
+    ] as const) {
+      const stand = await startAuth0StandIn({ users: auth0ExampleUsers(), organizations: [], managementToken: 't', expireFirstDownloads: expire });
+      try {
+        const out = tempDir('auth0-expired');
+        const run = await cliInProcess(['export', '--source', 'auth0', '--out', out], { AUTH0_API_URL: stand.url, AUTH0_MANAGEMENT_TOKEN: 't' });
+        expect(run.code, run.stderr).toBe(0);
+        expect(stand.jobs()).toBe(jobs);
+        expect(readFileSync(join(out, 'users.ndjson.gz')).equals(stand.lastExportBytes()!)).toBe(true);
+      } finally {
+        await stand.close();
+      }
+    }
+  });
+
+  it('gets a new access token when the one it has expires during the export', async () => {
+    const stand = await startAuth0StandIn({ users: auth0ExampleUsers(), organizations: auth0ExampleOrganizations(), clientId: CLIENT.id, clientSecret: CLIENT.secret, tokenTtlMs: 400, jobMs: 900 });
+    try {
+      const out = tempDir('auth0-token');
+      const run = await cliInProcess(['export', '--source', 'auth0', '--out', out], env(stand.url));
+      expect(run.code, run.stderr).toBe(0);
+      expect(stand.stats().unauthorized).toBeGreaterThan(0);
+      expect(run.stdout).toContain('Exported 30 users, 3 organizations');
+    } finally {
+      await stand.close();
+    }
+  });
+
   it('stops with exit 2 and says what to check when Auth0 refuses the credentials', async () => {
     const out = tempDir('auth0-401');
     const wrongSecret = await cliInProcess(['export', '--source', 'auth0', '--out', out], env(auth0.url, { AUTH0_CLIENT_SECRET: 'wrong' }));

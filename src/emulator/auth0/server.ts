@@ -45,6 +45,8 @@ export interface Auth0StandInOptions {
   jobMs?: number;
   /** How long a download link works (default 60 s). */
   linkTtlMs?: number;
+  /** The first N downloads answer 403 "Request has expired", as if the link had aged out in transit. */
+  expireFirstDownloads?: number;
   /** Serve the export file with Content-Encoding: gzip, as some storage does (the bytes must not change). */
   contentEncodingGzip?: boolean;
   faults?: SourceFaults;
@@ -84,6 +86,7 @@ export async function startAuth0StandIn(options: Auth0StandInOptions): Promise<A
   const tokens = new Map<string, number>();
   const jobs = new Map<string, Job>();
   let lastFile: Buffer | undefined;
+  let downloadsToExpire = options.expireFirstDownloads ?? 0;
   const organizations = options.organizations ?? [];
   const tenant = options.tenant ?? 'dev-tenant';
 
@@ -199,6 +202,10 @@ export async function startAuth0StandIn(options: Auth0StandInOptions): Promise<A
     });
     if (!Number.isFinite(expires) || signature !== sign(url.pathname, expires)) return denied('Signature does not match');
     if (expires * 1000 < Date.now()) return denied('Request has expired');
+    if (downloadsToExpire > 0) {
+      downloadsToExpire--;
+      return denied('Request has expired');
+    }
     const job = jobs.get(url.pathname.split('/')[2] ?? '');
     if (!job?.file) return { status: 404, raw: Buffer.from('<Error><Code>NoSuchKey</Code></Error>'), headers: { 'content-type': 'application/xml' } };
     const headers: Record<string, string> = { 'content-type': 'application/gzip' };
