@@ -65,7 +65,8 @@ export function seededRandom(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-export function createPlumbing(faults: SourceFaults, seed: number): StandInPlumbing {
+/** `rateHeaders`: send X-RateLimit-* (Auth0 does; Clerk documents only Retry-After). */
+export function createPlumbing(faults: SourceFaults, seed: number, rateHeaders = true): StandInPlumbing {
   const random = seededRandom(seed);
   let windowStart = 0;
   let used = 0;
@@ -83,14 +84,15 @@ export function createPlumbing(faults: SourceFaults, seed: number): StandInPlumb
         if (used >= limit.requests) {
           plumbing.stats.rateLimited++;
           const retryAfter = Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000));
-          return { status: 429, body: limitedBody, headers: { ...plumbing.rateHeaders(), 'retry-after': String(retryAfter) } };
+          return { status: 429, body: limitedBody, headers: { ...(rateHeaders ? plumbing.rateHeaders() : {}), 'retry-after': String(retryAfter) } };
         }
         used++;
       }
       const storm = plumbing.faults.stormRate ?? 0;
       if (storm > 0 && random() < storm) {
         plumbing.stats.rateLimited++;
-        return { status: 429, body: limitedBody, headers: { ...plumbing.rateHeaders(), 'retry-after': String(plumbing.faults.stormRetryAfterSeconds ?? 1) } };
+        const retryAfter = String(plumbing.faults.stormRetryAfterSeconds ?? 1);
+        return { status: 429, body: limitedBody, headers: { ...(rateHeaders ? plumbing.rateHeaders() : {}), 'retry-after': retryAfter } };
       }
       return undefined;
     },

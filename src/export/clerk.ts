@@ -61,6 +61,13 @@ export async function exportClerk(context: ExportContext, checkpoint: ExportChec
       return (page.body.data ?? []).map((m) => ({ id: m.id, role: m.role, public_user_data: { user_id: m.public_user_data?.user_id } }));
     });
     memberships += spool.state.count;
+    const domains = await checkpoint.spool(`domains-${index}`);
+    await pageByOffset(domains, async (offset) => {
+      const page = await api.json<{ data?: { name?: string }[] }>(`/v1/organizations/${encodeURIComponent(organization.id)}/domains`, {
+        query: { limit: PAGE, offset, verified: true },
+      });
+      return (page.body.data ?? []).map((d) => ({ name: d.name }));
+    });
     index++;
     if (index % 25 === 0 || index === total) context.log.progress(`Organizations: ${index} of ${total} read, ${memberships} memberships.`);
   }
@@ -93,7 +100,9 @@ async function* organizationsFile(checkpoint: ExportCheckpoint, list: Spool): As
   yield '{"organizations":[\n';
   let index = 0;
   for await (const organization of spoolRecords<Record<string, unknown>>(list)) {
-    const head = JSON.stringify({ ...organization, memberships: [] });
+    const domains: unknown[] = [];
+    for await (const domain of spoolRecords(await checkpoint.spool(`domains-${index}`))) domains.push(domain);
+    const head = JSON.stringify({ ...organization, domains, memberships: [] });
     yield `${index === 0 ? '' : ',\n'}${head.slice(0, -2)}`;
     let first = true;
     for await (const membership of spoolRecords(await checkpoint.spool(`memberships-${index}`))) {

@@ -62,7 +62,17 @@ describe('export --source clerk, then import', () => {
     const memberships = many.slice(0, 1100).map((u, i) => ({ user_id: u.id, role: i % 7 === 0 ? 'org:admin' : 'org:member' }));
     const stand = await startClerkStandIn({
       users: many,
-      organizations: [{ id: 'org_many', name: 'Many', memberships }],
+      organizations: [
+        {
+          id: 'org_many',
+          name: 'Many',
+          memberships,
+          domains: [
+            { name: 'many.example.com', verified: true },
+            { name: 'not-proven.example.com', verified: false },
+          ],
+        },
+      ],
       secretKey: SECRET,
       faults: { stormRate: 0.3 },
       seed: 7,
@@ -74,7 +84,10 @@ describe('export --source clerk, then import', () => {
       expect(stand.stats().rateLimited).toBeGreaterThan(0);
       const users = JSON.parse(readFileSync(join(out, 'users.json'), 'utf8')) as { id: string }[];
       expect(users.map((u) => u.id)).toEqual(many.map((u) => u.id));
-      const orgs = JSON.parse(readFileSync(join(out, 'organizations.json'), 'utf8')) as { organizations: { memberships: { role: string; public_user_data: { user_id: string } }[] }[] };
+      const orgs = JSON.parse(readFileSync(join(out, 'organizations.json'), 'utf8')) as {
+        organizations: { domains: unknown[]; memberships: { role: string; public_user_data: { user_id: string } }[] }[];
+      };
+      expect(orgs.organizations[0]!.domains).toEqual([{ name: 'many.example.com' }]);
       expect(orgs.organizations[0]!.memberships.map((m) => [m.public_user_data.user_id, m.role])).toEqual(memberships.map((m) => [m.user_id, m.role]));
     } finally {
       await stand.close();

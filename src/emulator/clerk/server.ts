@@ -10,8 +10,8 @@ import {
 } from '../source-stand-in.js';
 
 // A local stand-in for the parts of Clerk's Backend API that `export --source clerk` uses:
-// GET /v1/users (a bare array), GET /v1/organizations and GET /v1/organizations/{id}/memberships
-// (`{data, total_count}`), all with `limit` (1–500, default 10), `offset` and `order_by`
+// GET /v1/users (a bare array), GET /v1/organizations, GET /v1/organizations/{id}/memberships and
+// GET /v1/organizations/{id}/domains (`{data, total_count}`), all with `limit` (1–500, default 10), `offset` and `order_by`
 // (default -created_at, newest first), the secret key as a bearer token (401 otherwise), and
 // 429 + Retry-After. Like the real API it never returns password digests.
 
@@ -22,6 +22,8 @@ export interface ClerkSeedOrganization {
   public_metadata?: Record<string, unknown>;
   private_metadata?: Record<string, unknown>;
   memberships?: { user_id: string; role: string }[];
+  /** Verified Domains; `verified: false` ones are listed only without the verified=true filter. */
+  domains?: { name: string; verified: boolean }[];
 }
 
 export interface ClerkStandInOptions {
@@ -47,7 +49,7 @@ const ORDER_FIELDS = new Set(['created_at', 'updated_at', 'email_address', 'firs
 const SECRET_FIELDS = ['password_digest', 'password_hasher', 'totp_secret', 'backup_codes', 'password'];
 
 export async function startClerkStandIn(options: ClerkStandInOptions): Promise<ClerkStandIn> {
-  const plumbing = createPlumbing(options.faults ?? {}, options.seed ?? 1);
+  const plumbing = createPlumbing(options.faults ?? {}, options.seed ?? 1, false);
   const epoch = Date.UTC(2024, 0, 1);
   // Seeds in order get increasing creation times, so "oldest first" is the seed order.
   const users = options.users.map((user, i) => {
@@ -101,6 +103,26 @@ export async function startClerkStandIn(options: ClerkStandInOptions): Promise<C
     if (parts[1] === 'users' && parts.length === 2) return { status: 200, body: sortBy(users, order).slice(offset, offset + limit) };
     if (parts[1] === 'organizations' && parts.length === 2) {
       return { status: 200, body: { data: sortBy(organizations, order).slice(offset, offset + limit), total_count: organizations.length } };
+    }
+    if (parts[1] === 'organizations' && parts[3] === 'domains' && parts.length === 4) {
+      const seed = options.organizations?.find((o) => o.id === parts[2]);
+      if (!seed) return clerkError(404, 'resource_not_found', 'not found', 'Organization not found');
+      const filter = url.searchParams.get('verified');
+      const domains = (seed.domains ?? [])
+        .filter((d) => filter === null || String(d.verified) === filter)
+        .map((d, i) => ({
+          object: 'organization_domain',
+          id: `orgdmn_${seed.id.slice(4)}_${i}`,
+          organization_id: seed.id,
+          name: d.name,
+          enrollment_mode: 'manual_invitation',
+          verification: d.verified ? { status: 'verified', strategy: 'email_code', attempts: 1, expire_at: null } : null,
+          total_pending_invitations: 0,
+          total_pending_suggestions: 0,
+          created_at: epoch + i * 1000,
+          updated_at: epoch + i * 1000,
+        }));
+      return { status: 200, body: { data: sortBy(domains, order).slice(offset, offset + limit), total_count: domains.length } };
     }
     if (parts[1] === 'organizations' && parts[3] === 'memberships' && parts.length === 4) {
       const index = organizations.findIndex((o) => o.id === parts[2] || o.slug === parts[2]);
