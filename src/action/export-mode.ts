@@ -34,7 +34,10 @@ export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promi
     if (passphrase) core.setSecret(passphrase);
     const source = parseExportSource(core.getInput('source') || 'auth0');
     const artifactName = core.getInput(EXPORT_ARTIFACT_INPUT) || 'migrate-to-workos-export';
-    if (!/^[A-Za-z0-9._-]{1,100}$/.test(artifactName)) throw new UsageError(`Input ${EXPORT_ARTIFACT_INPUT} may hold letters, digits, dot, dash and underscore (at most 100).`);
+    if (!/^[A-Za-z0-9._-]{1,100}$/.test(artifactName))
+      throw new UsageError(
+        `Input ${EXPORT_ARTIFACT_INPUT} may hold letters, digits, dot, dash and underscore (at most 100).`,
+      );
     const outDir = core.getInput('out') || join(env.RUNNER_TEMP ?? tmpdir(), 'migrate-to-workos', 'export');
 
     const controller = new AbortController();
@@ -44,7 +47,12 @@ export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promi
     let result;
     try {
       result = await core.group(`Exporting from ${source === 'auth0' ? 'Auth0' : 'Clerk'}`, () =>
-        runExport(source, outDir, { env, log: actionsLogger, signal: controller.signal, onSecret: (secret) => core.setSecret(secret) }),
+        runExport(source, outDir, {
+          env,
+          log: actionsLogger,
+          signal: controller.signal,
+          onSecret: (secret) => core.setSecret(secret),
+        }),
       );
     } finally {
       process.off('SIGINT', stop);
@@ -55,9 +63,14 @@ export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promi
     if (passphrase) {
       const encryptedDir = join(outDir, 'encrypted');
       await mkdir(encryptedDir, { recursive: true, mode: 0o700 });
-      files = await Promise.all(files.map((file) => encryptFile(file, join(encryptedDir, `${basename(file)}.gpg`), passphrase)));
+      files = await Promise.all(
+        files.map((file) => encryptFile(file, join(encryptedDir, `${basename(file)}.gpg`), passphrase)),
+      );
     } else {
-      core.warning('No passphrase: the export artifact holds emails and names unencrypted, readable by anyone who may read this repository’s artifacts. Set passphrase to encrypt it.');
+      core.warning(
+        'No passphrase: the export artifact holds emails and names unencrypted, readable by anyone who may read ' +
+          'this repository’s artifacts. Set passphrase to encrypt it.',
+      );
     }
     const uploaded = await uploadExport(artifactName, files, env);
     const names = files.map((f) => basename(f));
@@ -93,21 +106,36 @@ export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promi
           ? error.message
           : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     core.setFailed(message);
-    await core.summary.addHeading('Export did not finish', 2).addRaw(`\n${escapeMarkdown(message)}\n`).write().catch(() => undefined);
+    await core.summary
+      .addHeading('Export did not finish', 2)
+      .addRaw(`\n${escapeMarkdown(message)}\n`)
+      .write()
+      .catch(() => undefined);
   }
 }
 
 /** OpenPGP, symmetric (AES-256 from the passphrase), binary: what `gpg --symmetric` writes and `gpg -d` reads. */
 async function encryptFile(source: string, target: string, passphrase: string): Promise<string> {
-  const message = await openpgp.createMessage({ binary: Readable.toWeb(createReadStream(source)) as NodeReadableStream<Uint8Array> });
-  const encrypted = await openpgp.encrypt({ message, passwords: [passphrase], format: 'binary', config: { preferredSymmetricAlgorithm: openpgp.enums.symmetric.aes256 } });
-  await (encrypted as unknown as NodeReadableStream<Uint8Array>).pipeTo(Writable.toWeb(createWriteStream(target, { mode: 0o600 })) as NodeWritableStream<Uint8Array>);
+  const message = await openpgp.createMessage({
+    binary: Readable.toWeb(createReadStream(source)) as NodeReadableStream<Uint8Array>,
+  });
+  const encrypted = await openpgp.encrypt({
+    message,
+    passwords: [passphrase],
+    format: 'binary',
+    config: { preferredSymmetricAlgorithm: openpgp.enums.symmetric.aes256 },
+  });
+  await (encrypted as unknown as NodeReadableStream<Uint8Array>).pipeTo(
+    Writable.toWeb(createWriteStream(target, { mode: 0o600 })) as NodeWritableStream<Uint8Array>,
+  );
   return target;
 }
 
 async function uploadExport(name: string, files: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-    core.info(`Not inside GitHub Actions: the export files stay in ${files.map((f) => f.slice(0, f.lastIndexOf('/'))).at(0)}.`);
+    core.info(
+      `Not inside GitHub Actions: the export files stay in ${files.map((f) => f.slice(0, f.lastIndexOf('/'))).at(0)}.`,
+    );
     return undefined;
   }
   const root = files[0]!.slice(0, files[0]!.lastIndexOf('/'));

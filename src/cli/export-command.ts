@@ -10,7 +10,8 @@ import type { CliIO } from './main.js';
  * from the environment. Prints the files to pass to `import`.
  */
 export async function runExportCommand(args: CliArgs, io: CliIO): Promise<number> {
-  if (!args.out) throw new UsageError(`export needs --out DIR: where the export files (and the export's checkpoint) go.`);
+  if (!args.out)
+    throw new UsageError(`export needs --out DIR: where the export files (and the export's checkpoint) go.`);
   const source = parseExportSource(args.source);
   const controller = new AbortController();
   let signalName: 'SIGINT' | 'SIGTERM' | undefined;
@@ -25,12 +26,26 @@ export async function runExportCommand(args: CliArgs, io: CliIO): Promise<number
   process.once('SIGINT', onInt);
   process.once('SIGTERM', onTerm);
   try {
-    const result = await runExport(source, args.out, { env: io.env, log: streamLogger(io.stderr), signal: controller.signal });
+    const result = await runExport(source, args.out, {
+      env: io.env,
+      log: streamLogger(io.stderr),
+      signal: controller.signal,
+    });
     const { users, organizations, memberships } = result.counts;
-    io.stdout.write(`Exported ${users} users, ${organizations} organizations, ${memberships} memberships into ${args.out}\n`);
-    io.stdout.write(`Next: migrate-to-workos plan --source ${source} --users ${result.files.users} --organizations ${result.files.organizations}\n`);
-    if (source === 'clerk') io.stdout.write('Clerk gives no password digests through its API: add the dashboard CSV export to move passwords.\n');
-    if (source === 'auth0') io.stdout.write('Auth0 gives no password hashes through its API: ask Auth0 support for them and pass --passwords.\n');
+    io.stdout.write(
+      `Exported ${users} users, ${organizations} organizations, ${memberships} memberships into ${args.out}\n`,
+    );
+    io.stdout.write(
+      `Next: migrate-to-workos plan --source ${source} --users ${result.files.users} --organizations ${result.files.organizations}\n`,
+    );
+    if (source === 'clerk')
+      io.stdout.write(
+        'Clerk gives no password digests through its API: add the dashboard CSV export to move passwords.\n',
+      );
+    if (source === 'auth0')
+      io.stdout.write(
+        'Auth0 gives no password hashes through its API: ask Auth0 support for them and pass --passwords.\n',
+      );
     return 0;
   } catch (error) {
     if (error instanceof ExportInterrupted || controller.signal.aborted) {

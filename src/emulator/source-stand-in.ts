@@ -62,7 +62,7 @@ export interface StandInPlumbing {
 /** A seeded generator (LCG), so a storm's pattern repeats with its seed. */
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** `rateHeaders`: send X-RateLimit-* (Auth0 does; Clerk documents only Retry-After). */
@@ -84,7 +84,11 @@ export function createPlumbing(faults: SourceFaults, seed: number, rateHeaders =
         if (used >= limit.requests) {
           plumbing.stats.rateLimited++;
           const retryAfter = Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000));
-          return { status: 429, body: limitedBody, headers: { ...(rateHeaders ? plumbing.rateHeaders() : {}), 'retry-after': String(retryAfter) } };
+          return {
+            status: 429,
+            body: limitedBody,
+            headers: { ...(rateHeaders ? plumbing.rateHeaders() : {}), 'retry-after': String(retryAfter) },
+          };
         }
         used++;
       }
@@ -92,15 +96,25 @@ export function createPlumbing(faults: SourceFaults, seed: number, rateHeaders =
       if (storm > 0 && random() < storm) {
         plumbing.stats.rateLimited++;
         const retryAfter = String(plumbing.faults.stormRetryAfterSeconds ?? 1);
-        return { status: 429, body: limitedBody, headers: { ...(rateHeaders ? plumbing.rateHeaders() : {}), 'retry-after': retryAfter } };
+        return {
+          status: 429,
+          body: limitedBody,
+          headers: { ...(rateHeaders ? plumbing.rateHeaders() : {}), 'retry-after': retryAfter },
+        };
       }
       return undefined;
     },
     rateHeaders() {
       const limit = plumbing.faults.rateLimit ?? { requests: 50, windowMs: 1000 };
-      const reset = Math.ceil((plumbing.faults.rateLimit ? windowStart + limit.windowMs : Date.now() + limit.windowMs) / 1000);
+      const reset = Math.ceil(
+        (plumbing.faults.rateLimit ? windowStart + limit.windowMs : Date.now() + limit.windowMs) / 1000,
+      );
       const remaining = plumbing.faults.rateLimit ? Math.max(0, limit.requests - used) : limit.requests - 1;
-      return { 'x-ratelimit-limit': String(limit.requests), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(reset) };
+      return {
+        'x-ratelimit-limit': String(limit.requests),
+        'x-ratelimit-remaining': String(remaining),
+        'x-ratelimit-reset': String(reset),
+      };
     },
   };
   return plumbing;
@@ -123,7 +137,12 @@ export async function serveStandIn(
       if (size <= MAX_BODY) chunks.push(chunk);
     });
     request.on('end', () => {
-      const call: IncomingCall = { method: request.method ?? 'GET', url: new URL(request.url ?? '/', baseUrl), headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const call: IncomingCall = {
+        method: request.method ?? 'GET',
+        url: new URL(request.url ?? '/', baseUrl),
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       Promise.resolve()
         .then(() => handle(call, baseUrl))
         .then(

@@ -46,9 +46,14 @@ interface Auth0Credentials {
 }
 
 export function auth0Credentials(env: NodeJS.ProcessEnv): Auth0Credentials {
-  const domain = env.AUTH0_DOMAIN?.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  const domain = env.AUTH0_DOMAIN?.trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '');
   const apiUrl = env.AUTH0_API_URL?.trim().replace(/\/+$/, '');
-  if (!domain && !apiUrl) throw new UsageError('export --source auth0 needs AUTH0_DOMAIN (your tenant, like acme.eu.auth0.com) in the environment.');
+  if (!domain && !apiUrl)
+    throw new UsageError(
+      'export --source auth0 needs AUTH0_DOMAIN (your tenant, like acme.eu.auth0.com) in the environment.',
+    );
   const baseUrl = apiUrl || `https://${domain}`;
   const audience = `${domain ? `https://${domain}` : baseUrl}/api/v2/`;
   const managementToken = env.AUTH0_MANAGEMENT_TOKEN?.trim() || undefined;
@@ -56,7 +61,9 @@ export function auth0Credentials(env: NodeJS.ProcessEnv): Auth0Credentials {
   const clientSecret = env.AUTH0_CLIENT_SECRET?.trim() || undefined;
   if (!managementToken && !(clientId && clientSecret)) {
     throw new UsageError(
-      'export --source auth0 needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (a machine-to-machine application authorized for the Management API with read:users, read:organizations, read:organization_members, read:organization_member_roles) or AUTH0_MANAGEMENT_TOKEN.',
+      'export --source auth0 needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (a machine-to-machine application ' +
+        'authorized for the Management API with read:users, read:organizations, read:organization_members, ' +
+        'read:organization_member_roles) or AUTH0_MANAGEMENT_TOKEN.',
     );
   }
   return { baseUrl, audience, managementToken, clientId, clientSecret };
@@ -65,17 +72,28 @@ export function auth0Credentials(env: NodeJS.ProcessEnv): Auth0Credentials {
 /** A Management API token: the one given, or one from the client credentials grant, kept until refused. */
 function tokenSource(credentials: Auth0Credentials, context: ExportContext): (refresh: boolean) => Promise<string> {
   let current = credentials.managementToken;
-  const auth = new SourceApi({ baseUrl: credentials.baseUrl, label: 'Auth0 (token endpoint)', signal: context.signal, maxAttempts: 6 });
+  const auth = new SourceApi({
+    baseUrl: credentials.baseUrl,
+    label: 'Auth0 (token endpoint)',
+    signal: context.signal,
+    maxAttempts: 6,
+  });
   return async (refresh) => {
     if (current && !(refresh && !credentials.managementToken)) return current;
     const answer = await auth.json<{ access_token?: string }>('/oauth/token', {
       method: 'POST',
-      body: { grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret, audience: credentials.audience },
+      body: {
+        grant_type: 'client_credentials',
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        audience: credentials.audience,
+      },
       accept: [401, 403],
     });
     if (answer.status !== 200 || !answer.body?.access_token) {
       throw new SourceApiError(
-        `Auth0 refused the client credentials (HTTP ${answer.status}). Check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is authorized for the Management API (${credentials.audience}).`,
+        `Auth0 refused the client credentials (HTTP ${answer.status}). Check AUTH0_CLIENT_ID and ` +
+          `AUTH0_CLIENT_SECRET, and that the application is authorized for the Management API (${credentials.audience}).`,
         answer.status,
       );
     }
@@ -93,14 +111,28 @@ interface Job {
 
 export async function exportAuth0(context: ExportContext, checkpoint: ExportCheckpoint): Promise<ExportResult> {
   const credentials = auth0Credentials(context.env);
-  const api = new SourceApi({ baseUrl: credentials.baseUrl, label: 'Auth0 Management API', token: tokenSource(credentials, context), signal: context.signal });
+  const api = new SourceApi({
+    baseUrl: credentials.baseUrl,
+    label: 'Auth0 Management API',
+    token: tokenSource(credentials, context),
+    signal: context.signal,
+  });
   const usersPath = join(checkpoint.outDir, AUTH0_USERS_FILE);
   const users = await exportUsers(api, checkpoint, usersPath, context);
   const organizations = await exportOrganizations(api, checkpoint, context);
-  return { files: { users: usersPath, organizations: organizations.path }, counts: { users, organizations: organizations.count, memberships: organizations.members }, requests: api.counts };
+  return {
+    files: { users: usersPath, organizations: organizations.path },
+    counts: { users, organizations: organizations.count, memberships: organizations.members },
+    requests: api.counts,
+  };
 }
 
-async function exportUsers(api: SourceApi, checkpoint: ExportCheckpoint, usersPath: string, context: ExportContext): Promise<number> {
+async function exportUsers(
+  api: SourceApi,
+  checkpoint: ExportCheckpoint,
+  usersPath: string,
+  context: ExportContext,
+): Promise<number> {
   const progress = checkpoint.state.progress as { usersJob?: string; usersCount?: number };
   if (progress.usersCount !== undefined) {
     context.log.info(`Users: ${progress.usersCount} exported earlier (kept from the checkpoint).`);
@@ -110,7 +142,10 @@ async function exportUsers(api: SourceApi, checkpoint: ExportCheckpoint, usersPa
   let expiredLinks = 0;
   for (;;) {
     if (!progress.usersJob) {
-      const created = await api.json<Job>('/api/v2/jobs/users-exports', { method: 'POST', body: { format: 'json', fields: AUTH0_EXPORT_FIELDS.map((name) => ({ name })) } });
+      const created = await api.json<Job>('/api/v2/jobs/users-exports', {
+        method: 'POST',
+        body: { format: 'json', fields: AUTH0_EXPORT_FIELDS.map((name) => ({ name })) },
+      });
       progress.usersJob = created.body.id;
       await checkpoint.save();
       context.log.info('Users: Auth0 export job created; waiting for Auth0 to write the file.');
@@ -128,11 +163,18 @@ async function exportUsers(api: SourceApi, checkpoint: ExportCheckpoint, usersPa
       // The link is short-lived: a fresh GET of the job signs a new one; after a few, a new job.
       if (++expiredLinks % 3 === 0) delete progress.usersJob;
       await checkpoint.save();
-      if (expiredLinks > 9) throw new SourceApiError(`The export file's download link kept failing (HTTP ${download.status}). Run export again.`, download.status);
+      if (expiredLinks > 9)
+        throw new SourceApiError(
+          `The export file's download link kept failing (HTTP ${download.status}). Run export again.`,
+          download.status,
+        );
       continue;
     }
     const count = await countGzipLines(part).catch(() => {
-      throw new SourceApiError('The file Auth0 wrote is not a gzipped NDJSON export. Run export again; if it persists, export from the dashboard (User Import / Export extension).', 0);
+      throw new SourceApiError(
+        'The file Auth0 wrote is not a gzipped NDJSON export. Run export again; if it persists, export from the dashboard (User Import / Export extension).',
+        0,
+      );
     });
     await rename(part, usersPath);
     progress.usersCount = count;
@@ -148,15 +190,24 @@ async function waitForJob(api: SourceApi, id: string, context: ExportContext): P
   let delay = context.pollMs ?? 1000;
   let polls = 0;
   for (;;) {
-    const answer = await api.json<Job & { summary?: unknown }>(`/api/v2/jobs/${encodeURIComponent(id)}`, { accept: [404] });
+    const answer = await api.json<Job & { summary?: unknown }>(`/api/v2/jobs/${encodeURIComponent(id)}`, {
+      accept: [404],
+    });
     if (answer.status === 404) return undefined;
     const job = answer.body;
     if (job.status === 'completed') {
-      if (!job.location) throw new SourceApiError('Auth0 says the export job completed but gives no file location. Run export again.', 200);
+      if (!job.location)
+        throw new SourceApiError(
+          'Auth0 says the export job completed but gives no file location. Run export again.',
+          200,
+        );
       return job;
     }
     if (job.status === 'failed' || job.status === 'cancelled') {
-      throw new SourceApiError(`Auth0's export job ended as ${job.status}. Run export again; it starts a new job.`, 200);
+      throw new SourceApiError(
+        `Auth0's export job ended as ${job.status}. Run export again; it starts a new job.`,
+        200,
+      );
     }
     if (++polls % 10 === 0) context.log.progress(`Users: Auth0 is still writing the export (${job.status}).`);
     await abortableSleep(delay, context.signal);
@@ -176,11 +227,22 @@ interface Auth0Member {
   roles?: { id?: string; name?: string }[];
 }
 
-async function exportOrganizations(api: SourceApi, checkpoint: ExportCheckpoint, context: ExportContext): Promise<{ path: string; count: number; members: number }> {
+async function exportOrganizations(
+  api: SourceApi,
+  checkpoint: ExportCheckpoint,
+  context: ExportContext,
+): Promise<{ path: string; count: number; members: number }> {
   const list = await checkpoint.spool('organizations');
   while (!list.state.done) {
-    const page = await api.json<{ organizations?: Auth0Organization[]; next?: string }>('/api/v2/organizations', { query: { take: PAGE, from: list.state.cursor as string | undefined } });
-    const organizations = (page.body.organizations ?? []).map(({ id, name, display_name, metadata }) => ({ id, name, display_name, metadata: metadata ?? {} }));
+    const page = await api.json<{ organizations?: Auth0Organization[]; next?: string }>('/api/v2/organizations', {
+      query: { take: PAGE, from: list.state.cursor as string | undefined },
+    });
+    const organizations = (page.body.organizations ?? []).map(({ id, name, display_name, metadata }) => ({
+      id,
+      name,
+      display_name,
+      metadata: metadata ?? {},
+    }));
     await list.append(organizations, page.body.next || undefined);
   }
   const total = list.state.count;
@@ -191,15 +253,27 @@ async function exportOrganizations(api: SourceApi, checkpoint: ExportCheckpoint,
   for await (const organization of spoolRecords<Auth0Organization>(list)) {
     const spool = await checkpoint.spool(`members-${index}`);
     while (!spool.state.done) {
-      const page = await api.json<{ members?: Auth0Member[]; next?: string }>(`/api/v2/organizations/${encodeURIComponent(organization.id)}/members`, {
-        query: { take: PAGE, from: spool.state.cursor as string | undefined, fields: 'user_id,roles', include_fields: true },
-      });
-      const records = (page.body.members ?? []).map((m) => ({ user_id: m.user_id, roles: (m.roles ?? []).map((r) => ({ id: r.id, name: r.name })) }));
+      const page = await api.json<{ members?: Auth0Member[]; next?: string }>(
+        `/api/v2/organizations/${encodeURIComponent(organization.id)}/members`,
+        {
+          query: {
+            take: PAGE,
+            from: spool.state.cursor as string | undefined,
+            fields: 'user_id,roles',
+            include_fields: true,
+          },
+        },
+      );
+      const records = (page.body.members ?? []).map((m) => ({
+        user_id: m.user_id,
+        roles: (m.roles ?? []).map((r) => ({ id: r.id, name: r.name })),
+      }));
       await spool.append(records, page.body.next || undefined);
     }
     members += spool.state.count;
     index++;
-    if (index % 25 === 0 || index === total) context.log.progress(`Organizations: ${index} of ${total} read, ${members} members.`);
+    if (index % 25 === 0 || index === total)
+      context.log.progress(`Organizations: ${index} of ${total} read, ${members} members.`);
   }
 
   const path = join(checkpoint.outDir, ORGANIZATIONS_FILE);
@@ -209,7 +283,10 @@ async function exportOrganizations(api: SourceApi, checkpoint: ExportCheckpoint,
 }
 
 /** `{"organizations":[{…, "members":[…]}, …]}`, one organization and one member a line. */
-async function* organizationsFile(checkpoint: ExportCheckpoint, list: Awaited<ReturnType<ExportCheckpoint['spool']>>): AsyncGenerator<string> {
+async function* organizationsFile(
+  checkpoint: ExportCheckpoint,
+  list: Awaited<ReturnType<ExportCheckpoint['spool']>>,
+): AsyncGenerator<string> {
   yield '{"organizations":[\n';
   let index = 0;
   for await (const organization of spoolRecords<Auth0Organization>(list)) {

@@ -53,20 +53,33 @@ export class ExportCheckpoint {
       try {
         state = JSON.parse(text) as ExportState;
       } catch {
-        throw new UsageError(`${path}: the export checkpoint is damaged (not JSON). Delete it to start the export over.`);
+        throw new UsageError(
+          `${path}: the export checkpoint is damaged (not JSON). Delete it to start the export over.`,
+        );
       }
       if (state.version !== 1 || typeof state.spools !== 'object' || state.spools === null) {
-        throw new UsageError(`${path}: this is not an export checkpoint this version can read. Delete it to start the export over.`);
+        throw new UsageError(
+          `${path}: this is not an export checkpoint this version can read. Delete it to start the export over.`,
+        );
       }
       if (state.source !== source) {
-        throw new UsageError(`${path}: ${outDir} holds an unfinished ${state.source} export; use another --out, or delete ${STATE_FILE} there to start over.`);
+        throw new UsageError(
+          `${path}: ${outDir} holds an unfinished ${state.source} export; use another --out, or delete ${STATE_FILE} there to start over.`,
+        );
       }
       if (!state.complete) return new ExportCheckpoint(outDir, state, true);
       // A finished export is fetched again from the start: the source may have changed since.
       await rm(join(outDir, PARTS_DIR), { recursive: true, force: true });
       await mkdir(join(outDir, PARTS_DIR), { recursive: true });
     }
-    const state: ExportState = { version: 1, source, startedAt: new Date().toISOString(), progress: {}, spools: {}, complete: false };
+    const state: ExportState = {
+      version: 1,
+      source,
+      startedAt: new Date().toISOString(),
+      progress: {},
+      spools: {},
+      complete: false,
+    };
     const checkpoint = new ExportCheckpoint(outDir, state, false);
     await checkpoint.save();
     return checkpoint;

@@ -19,7 +19,10 @@ const PAGE = 500;
 
 export function clerkCredentials(env: NodeJS.ProcessEnv): { baseUrl: string; secretKey: string } {
   const secretKey = env.CLERK_SECRET_KEY?.trim();
-  if (!secretKey) throw new UsageError('export --source clerk needs CLERK_SECRET_KEY (sk_live_… or sk_test_…, from the Clerk dashboard, API keys) in the environment.');
+  if (!secretKey)
+    throw new UsageError(
+      'export --source clerk needs CLERK_SECRET_KEY (sk_live_… or sk_test_…, from the Clerk dashboard, API keys) in the environment.',
+    );
   const baseUrl = (env.CLERK_API_URL?.trim() || 'https://api.clerk.com').replace(/\/+$/, '');
   return { baseUrl, secretKey };
 }
@@ -32,7 +35,12 @@ interface ClerkMembership {
 
 export async function exportClerk(context: ExportContext, checkpoint: ExportCheckpoint): Promise<ExportResult> {
   const { baseUrl, secretKey } = clerkCredentials(context.env);
-  const api = new SourceApi({ baseUrl, label: 'Clerk Backend API', token: async () => secretKey, signal: context.signal });
+  const api = new SourceApi({
+    baseUrl,
+    label: 'Clerk Backend API',
+    token: async () => secretKey,
+    signal: context.signal,
+  });
 
   const users = await checkpoint.spool('users');
   await pageByOffset(users, async (offset) => {
@@ -45,8 +53,17 @@ export async function exportClerk(context: ExportContext, checkpoint: ExportChec
 
   const organizations = await checkpoint.spool('organizations');
   await pageByOffset(organizations, async (offset) => {
-    const page = await api.json<{ data?: Record<string, unknown>[] }>('/v1/organizations', { query: { limit: PAGE, offset, order_by: '+created_at' } });
-    return (page.body.data ?? []).map(({ id, name, slug, public_metadata, private_metadata, created_at }) => ({ id, name, slug, public_metadata, private_metadata, created_at }));
+    const page = await api.json<{ data?: Record<string, unknown>[] }>('/v1/organizations', {
+      query: { limit: PAGE, offset, order_by: '+created_at' },
+    });
+    return (page.body.data ?? []).map(({ id, name, slug, public_metadata, private_metadata, created_at }) => ({
+      id,
+      name,
+      slug,
+      public_metadata,
+      private_metadata,
+      created_at,
+    }));
   });
   const total = organizations.state.count;
   context.log.info(`Organizations: ${total} to export with their memberships.`);
@@ -55,26 +72,41 @@ export async function exportClerk(context: ExportContext, checkpoint: ExportChec
   for await (const organization of spoolRecords<{ id: string }>(organizations)) {
     const spool = await checkpoint.spool(`memberships-${index}`);
     await pageByOffset(spool, async (offset) => {
-      const page = await api.json<{ data?: ClerkMembership[] }>(`/v1/organizations/${encodeURIComponent(organization.id)}/memberships`, {
-        query: { limit: PAGE, offset, order_by: '+created_at' },
-      });
-      return (page.body.data ?? []).map((m) => ({ id: m.id, role: m.role, public_user_data: { user_id: m.public_user_data?.user_id } }));
+      const page = await api.json<{ data?: ClerkMembership[] }>(
+        `/v1/organizations/${encodeURIComponent(organization.id)}/memberships`,
+        {
+          query: { limit: PAGE, offset, order_by: '+created_at' },
+        },
+      );
+      return (page.body.data ?? []).map((m) => ({
+        id: m.id,
+        role: m.role,
+        public_user_data: { user_id: m.public_user_data?.user_id },
+      }));
     });
     memberships += spool.state.count;
     const domains = await checkpoint.spool(`domains-${index}`);
     await pageByOffset(domains, async (offset) => {
-      const page = await api.json<{ data?: { name?: string }[] }>(`/v1/organizations/${encodeURIComponent(organization.id)}/domains`, {
-        query: { limit: PAGE, offset, verified: true },
-      });
+      const page = await api.json<{ data?: { name?: string }[] }>(
+        `/v1/organizations/${encodeURIComponent(organization.id)}/domains`,
+        {
+          query: { limit: PAGE, offset, verified: true },
+        },
+      );
       return (page.body.data ?? []).map((d) => ({ name: d.name }));
     });
     index++;
-    if (index % 25 === 0 || index === total) context.log.progress(`Organizations: ${index} of ${total} read, ${memberships} memberships.`);
+    if (index % 25 === 0 || index === total)
+      context.log.progress(`Organizations: ${index} of ${total} read, ${memberships} memberships.`);
   }
   const organizationsPath = join(checkpoint.outDir, CLERK_ORGANIZATIONS_FILE);
   await writeFileAtomically(organizationsPath, organizationsFile(checkpoint, organizations));
   context.log.info(`Organizations: ${total} exported with ${memberships} memberships.`);
-  return { files: { users: usersPath, organizations: organizationsPath }, counts: { users: users.state.count, organizations: total, memberships }, requests: api.counts };
+  return {
+    files: { users: usersPath, organizations: organizationsPath },
+    counts: { users: users.state.count, organizations: total, memberships },
+    requests: api.counts,
+  };
 }
 
 /** Offset paging: a short page is the last one. The cursor is the next offset. */

@@ -11,7 +11,10 @@ import { ExportInterrupted } from './http.js';
 /** The confirmed records of a spool, one at a time. */
 export async function* spoolRecords<T>(spool: Spool): AsyncGenerator<T> {
   if (spool.state.bytes === 0) return;
-  const lines = createInterface({ input: createReadStream(spool.path, { start: 0, end: spool.state.bytes - 1 }), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(spool.path, { start: 0, end: spool.state.bytes - 1 }),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) if (line !== '') yield JSON.parse(line) as T;
 }
 

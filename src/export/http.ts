@@ -74,7 +74,10 @@ export class SourceApi {
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
-      throw new SourceApiError(`${this.options.label} answered ${request.method ?? 'GET'} ${pathOnly(path)} with a body that is not JSON (HTTP ${response.status}).`, response.status);
+      throw new SourceApiError(
+        `${this.options.label} answered ${request.method ?? 'GET'} ${pathOnly(path)} with a body that is not JSON (HTTP ${response.status}).`,
+        response.status,
+      );
     }
     return { status: response.status, body: body as T };
   }
@@ -100,11 +103,20 @@ export class SourceApi {
       let response: Response;
       this.counts.requests++;
       try {
-        response = await fetch(url, { method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body), signal });
+        response = await fetch(url, {
+          method,
+          headers,
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          signal,
+        });
       } catch (error) {
         if (signal?.aborted) throw new ExportInterrupted('interrupted');
         if (attempt >= maxAttempts) {
-          throw new SourceApiError(`${label} could not be reached at ${new URL(url).origin} (${(error as Error).message}) after ${attempt} attempts. Check the URL and the network, then run export again: it resumes.`, 0);
+          throw new SourceApiError(
+            `${label} could not be reached at ${new URL(url).origin} (${(error as Error).message}) after ` +
+              `${attempt} attempts. Check the URL and the network, then run export again: it resumes.`,
+            0,
+          );
         }
         this.counts.retried++;
         await this.wait(backoff);
@@ -115,7 +127,12 @@ export class SourceApi {
       if (response.status === 429) {
         this.counts.rateLimited++;
         await response.body?.cancel();
-        if (attempt >= maxAttempts) throw new SourceApiError(`${label} kept answering 429 (rate limited) for ${method} ${pathOnly(path)} after ${attempt} attempts. Run export again later: it resumes where it stopped.`, 429);
+        if (attempt >= maxAttempts)
+          throw new SourceApiError(
+            `${label} kept answering 429 (rate limited) for ${method} ${pathOnly(path)} after ${attempt} attempts. ` +
+              'Run export again later: it resumes where it stopped.',
+            429,
+          );
         await this.wait(this.retryAfterMs(response.headers) ?? backoff);
         backoff = Math.min(backoff * 2, this.maxWait());
         continue;
@@ -143,7 +160,8 @@ export class SourceApi {
 
   private url(path: string, query: RequestOptions['query']): string {
     const url = /^https?:\/\//.test(path) ? new URL(path) : new URL(this.options.baseUrl + path);
-    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, String(value));
     return url.toString();
   }
 
@@ -156,7 +174,8 @@ export class SourceApi {
       if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), this.maxWait());
     }
     const reset = Number(headers.get('x-ratelimit-reset'));
-    if (headers.has('x-ratelimit-reset') && Number.isFinite(reset)) return Math.min(Math.max(reset * 1000 - Date.now(), 0), this.maxWait());
+    if (headers.has('x-ratelimit-reset') && Number.isFinite(reset))
+      return Math.min(Math.max(reset * 1000 - Date.now(), 0), this.maxWait());
     return undefined;
   }
 
@@ -219,7 +238,9 @@ async function errorDetail(response: Response): Promise<string> {
 
 function explain(label: string, status: number, what: string, detail: string): string {
   const said = detail ? `: "${detail}"` : '';
-  if (status === 401) return `${label} refused the credentials (HTTP 401${said}) for ${what}. Check them, then run export again.`;
-  if (status === 403) return `${label} refused ${what} (HTTP 403${said}). The credentials lack a permission (scope) this needs; grant it and run export again.`;
+  if (status === 401)
+    return `${label} refused the credentials (HTTP 401${said}) for ${what}. Check them, then run export again.`;
+  if (status === 403)
+    return `${label} refused ${what} (HTTP 403${said}). The credentials lack a permission (scope) this needs; grant it and run export again.`;
   return `${label} answered ${what} with HTTP ${status}${said}. Run export again to resume; if it persists, check the API's status.`;
 }

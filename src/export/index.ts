@@ -29,6 +29,8 @@ export async function runExport(source: ExportSource, outDir: string, context: E
   const result = source === 'auth0' ? await exportAuth0(context, checkpoint) : await exportClerk(context, checkpoint);
   await checkpoint.finish();
   const { requests, rateLimited, retried } = result.requests;
-  context.log.info(`${requests} requests to ${source === 'auth0' ? 'Auth0' : 'Clerk'}, ${rateLimited} rate limited (waited as told), ${retried} retried.`);
+  context.log.info(
+    `${requests} requests to ${source === 'auth0' ? 'Auth0' : 'Clerk'}, ${rateLimited} rate limited (waited as told), ${retried} retried.`,
+  );
   return result;
 }

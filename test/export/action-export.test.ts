@@ -4,7 +4,14 @@ import { startAuth0StandIn, type Auth0StandIn } from '../../src/emulator/auth0/s
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { downloadArtifact, newJob, runStep, workflowCommands } from '../e2e/run-action.js';
-import { auth0ExampleOrganizations, auth0ExampleUsers, cliInProcess, EXAMPLES, tempDir, workosState } from './export-support.js';
+import {
+  auth0ExampleOrganizations,
+  auth0ExampleUsers,
+  cliInProcess,
+  EXAMPLES,
+  tempDir,
+  workosState,
+} from './export-support.js';
 
 // The example workflow's shape, run with the built action against a fake GitHub: a job with
 // `mode: export` fetches the Auth0 tenant into an encrypted artifact; a later job of the same
@@ -19,7 +26,12 @@ const emulators: Emulator[] = [];
 
 beforeAll(async () => {
   fake = await startFakeGitHub({ token: TOKEN });
-  auth0 = await startAuth0StandIn({ users: auth0ExampleUsers(), organizations: auth0ExampleOrganizations(), clientId: 'e2e-client', clientSecret: SECRET });
+  auth0 = await startAuth0StandIn({
+    users: auth0ExampleUsers(),
+    organizations: auth0ExampleOrganizations(),
+    clientId: 'e2e-client',
+    clientSecret: SECRET,
+  });
 });
 afterAll(async () => {
   await fake?.close();
@@ -40,10 +52,14 @@ describe('mode: export, then import from the artifact in a later job', () => {
     exportJob.env.AUTH0_API_URL = auth0.url;
     exportJob.env.AUTH0_CLIENT_ID = 'e2e-client';
     exportJob.env.AUTH0_CLIENT_SECRET = SECRET;
-    const exported = await runStep(exportJob, 'main', { inputs: { mode: 'export', source: 'auth0', passphrase: PASSPHRASE, users: '' } });
+    const exported = await runStep(exportJob, 'main', {
+      inputs: { mode: 'export', source: 'auth0', passphrase: PASSPHRASE, users: '' },
+    });
     expect(exported.code, exported.stdout + exported.stderr).toBe(0);
 
-    const masks = workflowCommands(exported.stdout).filter((c) => c.command === 'add-mask').map((c) => c.message);
+    const masks = workflowCommands(exported.stdout)
+      .filter((c) => c.command === 'add-mask')
+      .map((c) => c.message);
     expect(masks.slice(0, 2)).toEqual([SECRET, PASSPHRASE]);
     // The access token Auth0 issued is masked too.
     expect(masks.some((m) => m.startsWith('eyJ'))).toBe(true);
@@ -84,7 +100,25 @@ describe('mode: export, then import from the artifact in a later job', () => {
 
     const direct = await freshWorkos();
     const run = await cliInProcess(
-      ['import', '--source', 'auth0', '--users', join(EXAMPLES, 'auth0', 'users.ndjson'), '--passwords', join(EXAMPLES, 'auth0', 'passwords.ndjson'), '--organizations', join(EXAMPLES, 'auth0', 'organizations.json'), '--state', tempDir('state'), '--out', tempDir('out'), '--api-url', direct.url, '--fail-on', 'never'],
+      [
+        'import',
+        '--source',
+        'auth0',
+        '--users',
+        join(EXAMPLES, 'auth0', 'users.ndjson'),
+        '--passwords',
+        join(EXAMPLES, 'auth0', 'passwords.ndjson'),
+        '--organizations',
+        join(EXAMPLES, 'auth0', 'organizations.json'),
+        '--state',
+        tempDir('state'),
+        '--out',
+        tempDir('out'),
+        '--api-url',
+        direct.url,
+        '--fail-on',
+        'never',
+      ],
       { WORKOS_API_KEY: 'sk_test_direct' },
     );
     expect(run.code, run.stderr).toBe(0);

@@ -4,7 +4,14 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuth0StandIn, type Auth0SeedOrganization, type Auth0StandIn } from '../../src/emulator/auth0/server.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
-import { auth0ExampleOrganizations, auth0ExampleUsers, cliInProcess, EXAMPLES, tempDir, workosState } from './export-support.js';
+import {
+  auth0ExampleOrganizations,
+  auth0ExampleUsers,
+  cliInProcess,
+  EXAMPLES,
+  tempDir,
+  workosState,
+} from './export-support.js';
 
 // A team whose Auth0 tenant holds the users and organizations of examples/auth0 runs
 // `export --source auth0`, then `import` with the files it wrote. WorkOS must end up exactly as
@@ -25,7 +32,25 @@ async function importInto(users: string, organizations: string): Promise<Emulato
   const workos = await startEmulator({ writeLimit: { requests: 100_000, windowMs: 10_000 } });
   emulators.push(workos);
   const run = await cliInProcess(
-    ['import', '--source', 'auth0', '--users', users, '--passwords', passwords, '--organizations', organizations, '--state', tempDir('state'), '--out', tempDir('report'), '--api-url', workos.url, '--fail-on', 'never'],
+    [
+      'import',
+      '--source',
+      'auth0',
+      '--users',
+      users,
+      '--passwords',
+      passwords,
+      '--organizations',
+      organizations,
+      '--state',
+      tempDir('state'),
+      '--out',
+      tempDir('report'),
+      '--api-url',
+      workos.url,
+      '--fail-on',
+      'never',
+    ],
     { WORKOS_API_KEY: 'sk_test_export' },
   );
   expect(run.code, run.stderr).toBe(0);
@@ -33,9 +58,17 @@ async function importInto(users: string, organizations: string): Promise<Emulato
 }
 
 beforeAll(async () => {
-  auth0 = await startAuth0StandIn({ users: auth0ExampleUsers(), organizations: auth0ExampleOrganizations(), clientId: CLIENT.id, clientSecret: CLIENT.secret, contentEncodingGzip: true });
+  auth0 = await startAuth0StandIn({
+    users: auth0ExampleUsers(),
+    organizations: auth0ExampleOrganizations(),
+    clientId: CLIENT.id,
+    clientSecret: CLIENT.secret,
+    contentEncodingGzip: true,
+  });
   // The state the tenant's data implies: Auth0's own users file and the organizations file as a team would write it.
-  expected = workosState(await importInto(join(EXAMPLES, 'auth0', 'users.ndjson'), join(EXAMPLES, 'auth0', 'organizations.json')));
+  expected = workosState(
+    await importInto(join(EXAMPLES, 'auth0', 'users.ndjson'), join(EXAMPLES, 'auth0', 'organizations.json')),
+  );
 });
 afterAll(async () => {
   await auth0?.close();
@@ -83,7 +116,9 @@ describe('export --source auth0, then import', () => {
       expect(stormy.stats().rateLimited).toBeGreaterThan(2);
       expect(run.stderr).toMatch(/[1-9]\d* rate limited/);
       expect(readFileSync(join(out, 'users.ndjson.gz')).equals(stormy.lastExportBytes()!)).toBe(true);
-      expect(readFileSync(join(out, 'organizations.json'), 'utf8')).toBe(readFileSync(join(calm, 'organizations.json'), 'utf8'));
+      expect(readFileSync(join(out, 'organizations.json'), 'utf8')).toBe(
+        readFileSync(join(calm, 'organizations.json'), 'utf8'),
+      );
       const state = workosState(await importInto(join(out, 'users.ndjson.gz'), join(out, 'organizations.json')));
       expect(state).toEqual(expected);
     } finally {
@@ -100,9 +135,14 @@ describe('export --source auth0, then import', () => {
     const stand = await startAuth0StandIn({ users: [], organizations: [big], managementToken: 'static-token' });
     try {
       const out = tempDir('auth0-big');
-      const run = await cliInProcess(['export', '--source', 'auth0', '--out', out], { AUTH0_API_URL: stand.url, AUTH0_MANAGEMENT_TOKEN: 'static-token' });
+      const run = await cliInProcess(['export', '--source', 'auth0', '--out', out], {
+        AUTH0_API_URL: stand.url,
+        AUTH0_MANAGEMENT_TOKEN: 'static-token',
+      });
       expect(run.code, run.stderr).toBe(0);
-      const file = JSON.parse(readFileSync(join(out, 'organizations.json'), 'utf8')) as { organizations: { id: string; members: { user_id: string; roles: unknown[] }[] }[] };
+      const file = JSON.parse(readFileSync(join(out, 'organizations.json'), 'utf8')) as {
+        organizations: { id: string; members: { user_id: string; roles: unknown[] }[] }[];
+      };
       const exported = file.organizations[0]!.members;
       expect(exported).toHaveLength(2500);
       expect(new Set(exported.map((m) => m.user_id)).size).toBe(2500);
@@ -118,10 +158,18 @@ describe('export --source auth0, then import', () => {
       [2, 1],
       [4, 2],
     ] as const) {
-      const stand = await startAuth0StandIn({ users: auth0ExampleUsers(), organizations: [], managementToken: 't', expireFirstDownloads: expire });
+      const stand = await startAuth0StandIn({
+        users: auth0ExampleUsers(),
+        organizations: [],
+        managementToken: 't',
+        expireFirstDownloads: expire,
+      });
       try {
         const out = tempDir('auth0-expired');
-        const run = await cliInProcess(['export', '--source', 'auth0', '--out', out], { AUTH0_API_URL: stand.url, AUTH0_MANAGEMENT_TOKEN: 't' });
+        const run = await cliInProcess(['export', '--source', 'auth0', '--out', out], {
+          AUTH0_API_URL: stand.url,
+          AUTH0_MANAGEMENT_TOKEN: 't',
+        });
         expect(run.code, run.stderr).toBe(0);
         expect(stand.jobs()).toBe(jobs);
         expect(readFileSync(join(out, 'users.ndjson.gz')).equals(stand.lastExportBytes()!)).toBe(true);
@@ -132,7 +180,14 @@ describe('export --source auth0, then import', () => {
   });
 
   it('gets a new access token when the one it has expires during the export', async () => {
-    const stand = await startAuth0StandIn({ users: auth0ExampleUsers(), organizations: auth0ExampleOrganizations(), clientId: CLIENT.id, clientSecret: CLIENT.secret, tokenTtlMs: 400, jobMs: 900 });
+    const stand = await startAuth0StandIn({
+      users: auth0ExampleUsers(),
+      organizations: auth0ExampleOrganizations(),
+      clientId: CLIENT.id,
+      clientSecret: CLIENT.secret,
+      tokenTtlMs: 400,
+      jobMs: 900,
+    });
     try {
       const out = tempDir('auth0-token');
       const run = await cliInProcess(['export', '--source', 'auth0', '--out', out], env(stand.url));
@@ -146,14 +201,22 @@ describe('export --source auth0, then import', () => {
 
   it('stops with exit 2 and says what to check when Auth0 refuses the credentials', async () => {
     const out = tempDir('auth0-401');
-    const wrongSecret = await cliInProcess(['export', '--source', 'auth0', '--out', out], env(auth0.url, { AUTH0_CLIENT_SECRET: 'wrong' }));
+    const wrongSecret = await cliInProcess(
+      ['export', '--source', 'auth0', '--out', out],
+      env(auth0.url, { AUTH0_CLIENT_SECRET: 'wrong' }),
+    );
     expect(wrongSecret.code).toBe(2);
     expect(wrongSecret.stderr).toMatch(/refused the client credentials \(HTTP 401\).*AUTH0_CLIENT_SECRET/);
     expect(wrongSecret.stderr).not.toContain('wrong');
-    const badToken = await cliInProcess(['export', '--source', 'auth0', '--out', tempDir('auth0-401b')], { AUTH0_API_URL: auth0.url, AUTH0_MANAGEMENT_TOKEN: 'expired-or-made-up' });
+    const badToken = await cliInProcess(['export', '--source', 'auth0', '--out', tempDir('auth0-401b')], {
+      AUTH0_API_URL: auth0.url,
+      AUTH0_MANAGEMENT_TOKEN: 'expired-or-made-up',
+    });
     expect(badToken.code).toBe(2);
     expect(badToken.stderr).toMatch(/refused the credentials \(HTTP 401/);
-    const none = await cliInProcess(['export', '--source', 'auth0', '--out', tempDir('auth0-none')], { AUTH0_API_URL: auth0.url });
+    const none = await cliInProcess(['export', '--source', 'auth0', '--out', tempDir('auth0-none')], {
+      AUTH0_API_URL: auth0.url,
+    });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET/);
   });

@@ -73,19 +73,30 @@ describe('the source API client', () => {
   });
 
   it('retries a 503, and gets a fresh token once after a 401', async () => {
-    const { url, auth } = await serve([{ status: 503, body: {} }, { status: 401, body: { message: 'Expired token' } }]);
+    const { url, auth } = await serve([
+      { status: 503, body: {} },
+      { status: 401, body: { message: 'Expired token' } },
+    ]);
     let issued = 0;
-    const api = new SourceApi({ baseUrl: url, label: 'Test API', token: async (refresh) => `t${refresh ? ++issued : issued}` });
+    const api = new SourceApi({
+      baseUrl: url,
+      label: 'Test API',
+      token: async (refresh) => `t${refresh ? ++issued : issued}`,
+    });
     expect((await api.json('/c')).status).toBe(200);
     expect(auth).toEqual(['Bearer t0', 'Bearer t0', 'Bearer t1']);
     expect(api.counts.retried).toBe(1);
   });
 
   it('names the API, the status and the next step, never the token, when refused', async () => {
-    const { url } = await serve([{ status: 403, body: { message: 'Insufficient scope, expected any of: read:users' } }]);
+    const { url } = await serve([
+      { status: 403, body: { message: 'Insufficient scope, expected any of: read:users' } },
+    ]);
     const api = new SourceApi({ baseUrl: url, label: 'Auth0 Management API', token: async () => 'secret-token-value' });
     const error = await api.json('/api/v2/jobs/users-exports?x=1', { method: 'POST', body: {} }).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/Auth0 Management API refused POST \/api\/v2\/jobs\/users-exports \(HTTP 403: "Insufficient scope.*grant it/);
+    expect((error as Error).message).toMatch(
+      /Auth0 Management API refused POST \/api\/v2\/jobs\/users-exports \(HTTP 403: "Insufficient scope.*grant it/,
+    );
     expect((error as Error).message).not.toContain('secret-token-value');
   });
 });

@@ -32,7 +32,11 @@ export async function cliInProcess(argv: string[], env: Record<string, string>):
       },
       isTTY: false,
     }) as unknown as NodeJS.WriteStream;
-  const code = await runCli(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), env: { CI: 'true', ...env } });
+  const code = await runCli(argv, {
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+    env: { CI: 'true', ...env },
+  });
   return { code, stdout, stderr };
 }
 
@@ -46,7 +50,11 @@ export function auth0ExampleUsers(): Record<string, unknown>[] {
 }
 
 export function auth0ExampleOrganizations(): Auth0SeedOrganization[] {
-  return (JSON.parse(readFileSync(join(EXAMPLES, 'auth0', 'organizations.json'), 'utf8')) as { organizations: Auth0SeedOrganization[] }).organizations;
+  return (
+    JSON.parse(readFileSync(join(EXAMPLES, 'auth0', 'organizations.json'), 'utf8')) as {
+      organizations: Auth0SeedOrganization[];
+    }
+  ).organizations;
 }
 
 /**
@@ -54,12 +62,21 @@ export function auth0ExampleOrganizations(): Auth0SeedOrganization[] {
  * verification, `totp_enabled` instead of the secret, and no password digest (the API has none).
  */
 export function clerkExampleApiUsers(): Record<string, unknown>[] {
-  const rows: Record<string, string>[] = parseCsvText(readFileSync(join(EXAMPLES, 'clerk', 'users.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true });
+  const rows: Record<string, string>[] = parseCsvText(
+    readFileSync(join(EXAMPLES, 'clerk', 'users.csv'), 'utf8').replace(/^\uFEFF/, ''),
+    { columns: true },
+  );
   return rows.map((row) => {
-    const split = (value: string | undefined) => (value ?? '').split(/[|,]/).map((s) => s.trim()).filter(Boolean);
+    const split = (value: string | undefined) =>
+      (value ?? '')
+        .split(/[|,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     const verified = split(row.verified_email_addresses);
     const unverified = split(row.unverified_email_addresses);
-    const addresses = [...new Set([row.primary_email_address, ...verified, ...unverified].filter((a): a is string => !!a))];
+    const addresses = [
+      ...new Set([row.primary_email_address, ...verified, ...unverified].filter((a): a is string => !!a)),
+    ];
     const emailObjects = addresses.map((address, i) => ({
       id: `idn_${row.id}_${i}`,
       object: 'email_address',
@@ -88,7 +105,14 @@ export function clerkExampleApiUsers(): Record<string, unknown>[] {
 
 export function clerkExampleOrganizations(): ClerkSeedOrganization[] {
   const file = JSON.parse(readFileSync(join(EXAMPLES, 'clerk', 'organizations.json'), 'utf8')) as {
-    organizations: { id: string; name: string; slug?: string; public_metadata?: Record<string, unknown>; private_metadata?: Record<string, unknown>; memberships: { role: string; public_user_data: { user_id: string } }[] }[];
+    organizations: {
+      id: string;
+      name: string;
+      slug?: string;
+      public_metadata?: Record<string, unknown>;
+      private_metadata?: Record<string, unknown>;
+      memberships: { role: string; public_user_data: { user_id: string } }[];
+    }[];
   };
   return file.organizations.map((o) => ({
     id: o.id,
@@ -114,12 +138,16 @@ export function workosState(emulator: Emulator): WorkosState {
   const userExt = new Map(snapshot.users.map((u) => [u.id, u.external_id]));
   const orgExt = new Map(snapshot.organizations.map((o) => [o.id, o.external_id]));
   return {
-    users: snapshot.users.map((u) => JSON.stringify([u.external_id, u.email, u.email_verified, u.first_name, u.last_name, u.metadata])).sort(),
+    users: snapshot.users
+      .map((u) => JSON.stringify([u.external_id, u.email, u.email_verified, u.first_name, u.last_name, u.metadata]))
+      .sort(),
     organizations: snapshot.organizations
       .map((o) => JSON.stringify([o.external_id, o.name, o.domains.map((d) => d.domain).sort(), o.metadata]))
       .sort(),
     memberships: snapshot.memberships
-      .map((m) => JSON.stringify([orgExt.get(m.organization_id), userExt.get(m.user_id), m.roles.map((r) => r.slug).sort()]))
+      .map((m) =>
+        JSON.stringify([orgExt.get(m.organization_id), userExt.get(m.user_id), m.roles.map((r) => r.slug).sort()]),
+      )
       .sort(),
   };
 }

@@ -5,7 +5,16 @@ import { startAuth0StandIn, type Auth0SeedOrganization } from '../../src/emulato
 import { startClerkStandIn } from '../../src/emulator/clerk/server.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { startCli } from '../support/cli.js';
-import { auth0ExampleOrganizations, auth0ExampleUsers, clerkExampleApiUsers, clerkExampleOrganizations, cliInProcess, EXAMPLES, tempDir, workosState } from './export-support.js';
+import {
+  auth0ExampleOrganizations,
+  auth0ExampleUsers,
+  clerkExampleApiUsers,
+  clerkExampleOrganizations,
+  cliInProcess,
+  EXAMPLES,
+  tempDir,
+  workosState,
+} from './export-support.js';
 
 // The export's CLI process is SIGKILLed again and again, each time a little further in (at the
 // 2nd or 3rd request of each attempt), and run again in the same --out until it finishes. The files
@@ -17,11 +26,35 @@ afterAll(async () => {
   for (const e of emulators) await e.close();
 });
 
-async function importInto(source: string, users: string, organizations: string, extra: string[] = []): Promise<ReturnType<typeof workosState>> {
+async function importInto(
+  source: string,
+  users: string,
+  organizations: string,
+  extra: string[] = [],
+): Promise<ReturnType<typeof workosState>> {
   const workos = await startEmulator({ writeLimit: { requests: 100_000, windowMs: 10_000 } });
   emulators.push(workos);
   const run = await cliInProcess(
-    ['import', '--source', source, '--users', users, '--organizations', organizations, ...extra, '--state', tempDir('state'), '--out', tempDir('report'), '--api-url', workos.url, '--fail-on', 'never', '--rate-limit', '2000'],
+    [
+      'import',
+      '--source',
+      source,
+      '--users',
+      users,
+      '--organizations',
+      organizations,
+      ...extra,
+      '--state',
+      tempDir('state'),
+      '--out',
+      tempDir('report'),
+      '--api-url',
+      workos.url,
+      '--fail-on',
+      'never',
+      '--rate-limit',
+      '2000',
+    ],
     { WORKOS_API_KEY: 'sk_test_export' },
   );
   expect(run.code, run.stderr).toBe(0);
@@ -29,7 +62,11 @@ async function importInto(source: string, users: string, organizations: string, 
 }
 
 /** Runs `export` in a child until an attempt ends on its own; each attempt is killed at its 2nd or 3rd request. */
-async function exportWithKills(stand: { onRequest(listener: ((route: string) => void) | undefined): void }, args: string[], env: Record<string, string>) {
+async function exportWithKills(
+  stand: { onRequest(listener: ((route: string) => void) | undefined): void },
+  args: string[],
+  env: Record<string, string>,
+) {
   let kills = 0;
   let resumed = 0;
   for (let attempt = 0; attempt < 40; attempt++) {
@@ -58,17 +95,33 @@ describe('an export killed with SIGKILL and run again', () => {
       email: `kill${i}@resume.example.com`,
       email_verified: true,
       given_name: `K${i}`,
-      identities: [{ connection: 'Username-Password-Authentication', provider: 'auth0', user_id: `k${String(i).padStart(23, '0')}`, isSocial: false }],
+      identities: [
+        {
+          connection: 'Username-Password-Authentication',
+          provider: 'auth0',
+          user_id: `k${String(i).padStart(23, '0')}`,
+          isSocial: false,
+        },
+      ],
     }));
     const big: Auth0SeedOrganization = {
       id: 'org_KillResume000001',
       name: 'kill-resume',
       display_name: 'Kill Resume Inc',
-      members: extraUsers.map((u, i) => ({ user_id: u.user_id, roles: [{ id: 'rol_x', name: i % 5 === 0 ? 'Admin' : 'Member' }] })),
+      members: extraUsers.map((u, i) => ({
+        user_id: u.user_id,
+        roles: [{ id: 'rol_x', name: i % 5 === 0 ? 'Admin' : 'Member' }],
+      })),
     };
     const users = [...auth0ExampleUsers(), ...extraUsers];
     const organizations = [...auth0ExampleOrganizations(), big];
-    const stand = await startAuth0StandIn({ users, organizations, clientId: 'cid', clientSecret: 'csecret', jobMs: 600 });
+    const stand = await startAuth0StandIn({
+      users,
+      organizations,
+      clientId: 'cid',
+      clientSecret: 'csecret',
+      jobMs: 600,
+    });
     try {
       const env = { AUTH0_API_URL: stand.url, AUTH0_CLIENT_ID: 'cid', AUTH0_CLIENT_SECRET: 'csecret' };
       const clean = tempDir('auth0-clean');
@@ -78,7 +131,9 @@ describe('an export killed with SIGKILL and run again', () => {
       const { kills, resumed } = await exportWithKills(stand, ['export', '--source', 'auth0', '--out', out], env);
       expect(kills).toBeGreaterThanOrEqual(5);
       expect(resumed).toBe(1);
-      expect(readFileSync(join(out, 'organizations.json'), 'utf8')).toBe(readFileSync(join(clean, 'organizations.json'), 'utf8'));
+      expect(readFileSync(join(out, 'organizations.json'), 'utf8')).toBe(
+        readFileSync(join(clean, 'organizations.json'), 'utf8'),
+      );
       expect(readFileSync(join(out, 'users.ndjson.gz')).equals(stand.lastExportBytes()!)).toBe(true);
 
       // What the tenant's data implies: its users and organizations imported as files.
@@ -86,7 +141,12 @@ describe('an export killed with SIGKILL and run again', () => {
       writeFileSync(join(seedDir, 'users.ndjson'), users.map((u) => JSON.stringify(u)).join('\n') + '\n');
       writeFileSync(join(seedDir, 'organizations.json'), JSON.stringify({ organizations }));
       const passwords = ['--passwords', join(EXAMPLES, 'auth0', 'passwords.ndjson')];
-      const expected = await importInto('auth0', join(seedDir, 'users.ndjson'), join(seedDir, 'organizations.json'), passwords);
+      const expected = await importInto(
+        'auth0',
+        join(seedDir, 'users.ndjson'),
+        join(seedDir, 'organizations.json'),
+        passwords,
+      );
       const state = await importInto('auth0', join(out, 'users.ndjson.gz'), join(out, 'organizations.json'), passwords);
       expect(state.memberships.length).toBeGreaterThan(130);
       expect(state).toEqual(expected);
@@ -99,15 +159,26 @@ describe('an export killed with SIGKILL and run again', () => {
     const extraUsers = Array.from({ length: 505 }, (_, i) => ({
       id: `user_kill${String(i).padStart(5, '0')}`,
       first_name: `K${i}`,
-      email_addresses: [{ id: `idn_k${i}`, email_address: `kill${i}@resume.example.com`, verification: { status: 'verified' } }],
+      email_addresses: [
+        { id: `idn_k${i}`, email_address: `kill${i}@resume.example.com`, verification: { status: 'verified' } },
+      ],
       primary_email_address_id: `idn_k${i}`,
     }));
     const organizations = [
       ...clerkExampleOrganizations(),
-      { id: 'org_killresume', name: 'Kill Resume', slug: 'kill-resume', memberships: extraUsers.map((u, i) => ({ user_id: u.id, role: i % 4 === 0 ? 'org:admin' : 'org:member' })) },
+      {
+        id: 'org_killresume',
+        name: 'Kill Resume',
+        slug: 'kill-resume',
+        memberships: extraUsers.map((u, i) => ({ user_id: u.id, role: i % 4 === 0 ? 'org:admin' : 'org:member' })),
+      },
     ];
     const secret = 'sk_test_kill_resume';
-    const stand = await startClerkStandIn({ users: [...clerkExampleApiUsers(), ...extraUsers], organizations, secretKey: secret });
+    const stand = await startClerkStandIn({
+      users: [...clerkExampleApiUsers(), ...extraUsers],
+      organizations,
+      secretKey: secret,
+    });
     try {
       const env = { CLERK_API_URL: stand.url, CLERK_SECRET_KEY: secret };
       const clean = tempDir('clerk-clean');

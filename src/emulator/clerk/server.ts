@@ -45,7 +45,19 @@ export interface ClerkStandIn {
   close(): Promise<void>;
 }
 
-const ORDER_FIELDS = new Set(['created_at', 'updated_at', 'email_address', 'first_name', 'last_name', 'username', 'phone_number', 'last_active_at', 'last_sign_in_at', 'name', 'members_count']);
+const ORDER_FIELDS = new Set([
+  'created_at',
+  'updated_at',
+  'email_address',
+  'first_name',
+  'last_name',
+  'username',
+  'phone_number',
+  'last_active_at',
+  'last_sign_in_at',
+  'name',
+  'members_count',
+]);
 const SECRET_FIELDS = ['password_digest', 'password_hasher', 'totp_secret', 'backup_codes', 'password'];
 
 export async function startClerkStandIn(options: ClerkStandInOptions): Promise<ClerkStandIn> {
@@ -53,7 +65,12 @@ export async function startClerkStandIn(options: ClerkStandInOptions): Promise<C
   const epoch = Date.UTC(2024, 0, 1);
   // Seeds in order get increasing creation times, so "oldest first" is the seed order.
   const users = options.users.map((user, i) => {
-    const copy: Record<string, unknown> = { object: 'user', created_at: epoch + i * 1000, updated_at: epoch + i * 1000, ...user };
+    const copy: Record<string, unknown> = {
+      object: 'user',
+      created_at: epoch + i * 1000,
+      updated_at: epoch + i * 1000,
+      ...user,
+    };
     for (const field of SECRET_FIELDS) delete copy[field];
     return copy;
   });
@@ -80,29 +97,68 @@ export async function startClerkStandIn(options: ClerkStandInOptions): Promise<C
   const handle = (call: IncomingCall): Answer => {
     const { method, url } = call;
     const parts = url.pathname.split('/').slice(1).map(decodeURIComponent);
-    if (parts[0] !== 'v1') return clerkError(404, 'resource_not_found', 'not found', 'The requested resource was not found.');
+    if (parts[0] !== 'v1')
+      return clerkError(404, 'resource_not_found', 'not found', 'The requested resource was not found.');
     const route = `${method} ${parts[1] ?? ''}${parts[3] ? `/${parts[3]}` : ''}`;
     plumbing.stats.requests++;
     plumbing.stats.routes[route] = (plumbing.stats.routes[route] ?? 0) + 1;
     plumbing.onRequest?.(route);
     if (bearer(call) !== options.secretKey) {
       plumbing.stats.unauthorized++;
-      return clerkError(401, 'authentication_invalid', 'Invalid authentication', 'Unable to authenticate the request, you need to supply an active API key');
+      return clerkError(
+        401,
+        'authentication_invalid',
+        'Invalid authentication',
+        'Unable to authenticate the request, you need to supply an active API key',
+      );
     }
-    const limited = plumbing.limit({ errors: [{ message: 'Too Many Requests', long_message: 'You have exceeded the rate limit. Retry later.', code: 'too_many_requests' }] });
+    const limited = plumbing.limit({
+      errors: [
+        {
+          message: 'Too Many Requests',
+          long_message: 'You have exceeded the rate limit. Retry later.',
+          code: 'too_many_requests',
+        },
+      ],
+    });
     if (limited) return limited;
     if (method !== 'GET') return clerkError(405, 'method_not_allowed', 'not allowed', 'This stand-in only lists.');
 
     const limit = intParam(url, 'limit', 10, 1, 500);
-    if (limit === 'invalid') return clerkError(422, 'form_param_value_invalid', 'is invalid', 'limit must be an integer greater than zero and less than 501', 'limit');
+    if (limit === 'invalid')
+      return clerkError(
+        422,
+        'form_param_value_invalid',
+        'is invalid',
+        'limit must be an integer greater than zero and less than 501',
+        'limit',
+      );
     const offset = intParam(url, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-    if (offset === 'invalid') return clerkError(422, 'form_param_value_invalid', 'is invalid', 'offset must be an integer greater or equal to zero', 'offset');
+    if (offset === 'invalid')
+      return clerkError(
+        422,
+        'form_param_value_invalid',
+        'is invalid',
+        'offset must be an integer greater or equal to zero',
+        'offset',
+      );
     const order = ordering(url.searchParams.get('order_by'));
-    if (!order) return clerkError(422, 'form_param_value_invalid', 'is invalid', 'order_by is not a supported ordering', 'order_by');
+    if (!order)
+      return clerkError(
+        422,
+        'form_param_value_invalid',
+        'is invalid',
+        'order_by is not a supported ordering',
+        'order_by',
+      );
 
-    if (parts[1] === 'users' && parts.length === 2) return { status: 200, body: sortBy(users, order).slice(offset, offset + limit) };
+    if (parts[1] === 'users' && parts.length === 2)
+      return { status: 200, body: sortBy(users, order).slice(offset, offset + limit) };
     if (parts[1] === 'organizations' && parts.length === 2) {
-      return { status: 200, body: { data: sortBy(organizations, order).slice(offset, offset + limit), total_count: organizations.length } };
+      return {
+        status: 200,
+        body: { data: sortBy(organizations, order).slice(offset, offset + limit), total_count: organizations.length },
+      };
     }
     if (parts[1] === 'organizations' && parts[3] === 'domains' && parts.length === 4) {
       const seed = options.organizations?.find((o) => o.id === parts[2]);
@@ -116,13 +172,18 @@ export async function startClerkStandIn(options: ClerkStandInOptions): Promise<C
           organization_id: seed.id,
           name: d.name,
           enrollment_mode: 'manual_invitation',
-          verification: d.verified ? { status: 'verified', strategy: 'email_code', attempts: 1, expire_at: null } : null,
+          verification: d.verified
+            ? { status: 'verified', strategy: 'email_code', attempts: 1, expire_at: null }
+            : null,
           total_pending_invitations: 0,
           total_pending_suggestions: 0,
           created_at: epoch + i * 1000,
           updated_at: epoch + i * 1000,
         }));
-      return { status: 200, body: { data: sortBy(domains, order).slice(offset, offset + limit), total_count: domains.length } };
+      return {
+        status: 200,
+        body: { data: sortBy(domains, order).slice(offset, offset + limit), total_count: domains.length },
+      };
     }
     if (parts[1] === 'organizations' && parts[3] === 'memberships' && parts.length === 4) {
       const index = organizations.findIndex((o) => o.id === parts[2] || o.slug === parts[2]);
@@ -151,7 +212,10 @@ export async function startClerkStandIn(options: ClerkStandInOptions): Promise<C
           },
         };
       });
-      return { status: 200, body: { data: sortBy(memberships, order).slice(offset, offset + limit), total_count: memberships.length } };
+      return {
+        status: 200,
+        body: { data: sortBy(memberships, order).slice(offset, offset + limit), total_count: memberships.length },
+      };
     }
     return clerkError(404, 'resource_not_found', 'not found', 'The requested resource was not found.');
   };
