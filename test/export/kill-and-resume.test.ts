@@ -199,4 +199,26 @@ describe('an export killed with SIGKILL and run again', () => {
       await stand.close();
     }
   }, 240_000);
+
+  it('Ctrl-C (SIGINT) stops with exit 130, says how to resume, and the next run finishes', async () => {
+    const stand = await startClerkStandIn({ users: clerkExampleApiUsers(), organizations: clerkExampleOrganizations(), secretKey: 'sk_test_int' });
+    try {
+      const env = { CLERK_API_URL: stand.url, CLERK_SECRET_KEY: 'sk_test_int' };
+      const out = tempDir('clerk-sigint');
+      const { child, done } = startCli(['export', '--source', 'clerk', '--out', out], env);
+      let seen = 0;
+      stand.onRequest(() => {
+        if (++seen === 2) child.kill('SIGINT');
+      });
+      const stopped = await done;
+      stand.onRequest(undefined);
+      expect(stopped.code).toBe(130);
+      expect(stopped.stderr).toContain('run the same command again to resume');
+      const again = await cliInProcess(['export', '--source', 'clerk', '--out', out], env);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toContain('Resuming');
+    } finally {
+      await stand.close();
+    }
+  }, 60_000);
 });
