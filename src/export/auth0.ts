@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { UsageError } from '../model/types.js';
 import type { ExportCheckpoint } from './checkpoint.js';
 import { countGzipLines, downloadRaw, spoolRecords, writeFileAtomically } from './files.js';
-import { abortableSleep, SourceApi, SourceApiError } from './http.js';
+import { abortableSleep, ExportInterrupted, SourceApi, SourceApiError } from './http.js';
 import type { ExportContext, ExportResult } from './types.js';
 
 // Auth0: users through the Management API's bulk export job (POST /api/v2/jobs/users-exports,
@@ -157,7 +157,11 @@ async function exportUsers(
       await checkpoint.save();
       continue;
     }
-    const download = await downloadRaw(job.location!, part, context.signal);
+    const download = await downloadRaw(job.location!, part, context.signal).catch((error: unknown) => {
+      // A connection cut mid-file is retried like an expired link: with a fresh link.
+      if (error instanceof ExportInterrupted) throw error;
+      return { status: 0, bytes: 0 };
+    });
     if (download.status !== 200) {
       await rm(part, { force: true });
       // The link is short-lived: a fresh GET of the job signs a new one; after a few, a new job.
@@ -165,7 +169,8 @@ async function exportUsers(
       await checkpoint.save();
       if (expiredLinks > 9)
         throw new SourceApiError(
-          `The export file's download link kept failing (HTTP ${download.status}). Run export again.`,
+          `The export file's download kept failing (${download.status ? `HTTP ${download.status}` : 'connection lost'}). ` +
+            'Run export again.',
           download.status,
         );
       continue;
