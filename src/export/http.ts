@@ -69,7 +69,17 @@ export class SourceApi {
 
   async json<T>(path: string, request: RequestOptions = {}): Promise<ApiAnswer<T>> {
     const response = await this.send(path, request);
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      if (this.options.signal?.aborted) throw new ExportInterrupted('interrupted');
+      throw new SourceApiError(
+        `${this.options.label}: the connection broke while reading the answer to ${pathOnly(path)}. ` +
+          'Run export again: it resumes where it stopped.',
+        0,
+      );
+    }
     let body: unknown;
     try {
       body = text === '' ? undefined : JSON.parse(text);
