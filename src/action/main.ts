@@ -17,11 +17,13 @@ import { sumOver, type Summary } from '../report/summary.js';
 import { checkApiKey } from '../workos/client.js';
 import { InputError, readActionInputs, type ActionInputs } from './inputs.js';
 import { actionsLogger, StateKey } from './runner.js';
+import { runExportMode } from './export-mode.js';
 import { uploadReportArtifact } from './report-artifact.js';
 import { startPeriodicSave, stateDirectory, stateStoreFor } from './state.js';
 
 /** The action's main step. Every error ends here and becomes one failed-step message. */
 export async function run(): Promise<void> {
+  if (core.getInput('mode').trim() === 'export') return runExportMode();
   setDefaultOutputs();
   try {
     const inputs = readActionInputs();

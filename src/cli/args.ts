@@ -3,7 +3,7 @@ import { UsageError } from '../model/types.js';
 import type { FailOn } from '../modes/exit-code.js';
 import { parseDuration } from '../report/progress.js';
 
-export const COMMANDS = ['plan', 'import', 'verify', 'rollback', 'cutover', 'emulator', 'demo', 'bench', 'help'] as const;
+export const COMMANDS = ['plan', 'import', 'verify', 'rollback', 'cutover', 'export', 'emulator', 'demo', 'bench', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const FAIL_ON: readonly FailOn[] = ['invalid', 'failed', 'never'];
@@ -18,6 +18,9 @@ Commands:
             sso-setup.csv); exit 0 go, 1 no-go
   rollback  delete what this migration created, as the checkpoint (--state) records it;
             a preview unless --confirm
+  export    fetch the exports from Auth0 or Clerk (--source auth0|clerk --out DIR; credentials from
+            AUTH0_DOMAIN + AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET or AUTH0_MANAGEMENT_TOKEN, or
+            CLERK_SECRET_KEY); resumes after an interruption
   emulator  start the local WorkOS stand-in and print its URL
   demo      import the bundled sample exports into the stand-in and print the reconciliation
 

@@ -13,6 +13,7 @@ import { renderSummaryText } from '../report/text.js';
 import { parseSourceKind } from '../sources/index.js';
 import { parseLoginProbes } from '../reconcile/login-probes.js';
 import { parseCliArgs, USAGE, type CliArgs } from './args.js';
+import { runExportCommand } from './export-command.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
@@ -32,6 +33,8 @@ export async function runCli(argv: string[], io: CliIO = { stdout: process.stdou
         return await serveEmulator(args, io);
       case 'demo':
         return await runDemo(io);
+      case 'export':
+        return await runExportCommand(args, io);
       case 'bench':
         throw new UsageError('bench is not available yet.');
       default:
