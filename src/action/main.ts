@@ -68,7 +68,7 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
 
   // Encrypted files, env:NAME and artifact:NAME become private files under RUNNER_TEMP until the end.
   const sources = await resolveSourceFiles(
-    { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations },
+    { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations, hashConfig: inputs.hashConfig },
     { tempDir: process.env.RUNNER_TEMP ?? tmpdir(), env: process.env, passphrase: inputs.passphrase, github: githubContext(inputs) },
     actionsLogger,
   );

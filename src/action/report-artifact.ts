@@ -10,7 +10,7 @@ export async function uploadReportArtifact(files: ReportFiles, log: Logger, env:
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) return undefined;
   // Unique per step: matrix legs share GITHUB_JOB, and artifact names cannot be reused in a run.
   const name = `migrate-to-workos-report-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${env.GITHUB_JOB ?? 'job'}-${Date.now().toString(36)}`;
-  const paths = [files.summaryJson, files.summaryMd, files.errors, files.idMap, files.reenroll];
+  const paths = [files.summaryJson, files.summaryMd, files.errors, files.idMap, files.reenroll, files.passwordReset];
   const root = files.summaryJson.slice(0, files.summaryJson.lastIndexOf('/'));
   try {
     await new DefaultArtifactClient().uploadArtifact(name, paths, root, { retentionDays: 30 });

@@ -19,10 +19,11 @@ Commands:
 
 Source flags (a FILE may be a path, a .gpg/.age file decrypted with the passphrase in
 MIGRATE_TO_WORKOS_PASSPHRASE, env:NAME for a variable holding the content, plain or base64):
-  --source auth0|clerk     where the exports come from (default auth0)
+  --source auth0|clerk|firebase|cognito|supabase|csv   where the exports come from (default auth0)
   --users FILE             the user export (NDJSON, JSON or CSV; .gz detected)
   --passwords FILE         Auth0's password-hash export
-  --organizations FILE     organizations with their members
+  --organizations FILE     organizations with their members (Auth0, Clerk)
+  --hash-config FILE       Firebase: the project's password hash parameters (JSON or the console's block)
   --config FILE            mapping config (YAML or JSON)
 Run flags:
   --state DIR              checkpoint directory (resume from it; created if missing)
@@ -47,6 +48,7 @@ export interface CliArgs {
   users?: string;
   passwords?: string;
   organizations?: string;
+  hashConfig?: string;
   config?: string;
   state?: string;
   out?: string;
@@ -75,6 +77,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         users: { type: 'string' },
         passwords: { type: 'string' },
         organizations: { type: 'string' },
+        'hash-config': { type: 'string' },
         config: { type: 'string' },
         state: { type: 'string' },
         out: { type: 'string' },
@@ -112,6 +115,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     users: values.users,
     passwords: values.passwords,
     organizations: values.organizations,
+    hashConfig: values['hash-config'],
     config: values.config,
     state: values.state,
     out: values.out,

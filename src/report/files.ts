@@ -4,7 +4,7 @@ import type { Outcome } from '../apply/outcome.js';
 import type { RecordProblem } from '../model/types.js';
 import type { PlannedUser } from '../plan/users.js';
 import { csvRow } from './escape.js';
-import { reenrollments, type Summary } from './summary.js';
+import { passwordResets, reenrollments, type Summary } from './summary.js';
 
 export interface ReportFiles {
   summaryJson: string;
@@ -12,6 +12,7 @@ export interface ReportFiles {
   errors: string;
   idMap: string;
   reenroll: string;
+  passwordReset: string;
 }
 
 export interface ReportContent {
@@ -33,12 +34,14 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
     errors: join(dir, 'errors.jsonl'),
     idMap: join(dir, 'id-map.csv'),
     reenroll: join(dir, 'reenroll.csv'),
+    passwordReset: join(dir, 'password-reset.csv'),
   };
   await writeFile(files.summaryJson, JSON.stringify(content.summary, null, 2) + '\n');
   await writeFile(files.summaryMd, content.markdown);
   await writeFile(files.errors, errorLines(content.problems, content.outcomes));
   await writeFile(files.idMap, idMapCsv(content.outcomes, content.users));
   await writeFile(files.reenroll, reenrollCsv(content.users, content.includePii));
+  await writeFile(files.passwordReset, passwordResetCsv(content.users, content.includePii));
   return files;
 }
 
@@ -87,5 +90,12 @@ export function reenrollCsv(users: readonly PlannedUser[], includePii: boolean):
   for (const { user, factor } of reenrollments(users)) {
     text += csvRow(includePii ? [factor, user.sourceId, user.input.email] : [factor, user.sourceId]);
   }
+  return text;
+}
+
+/** Users to send a password reset or Magic Auth link: ids, and emails only with include-pii. */
+export function passwordResetCsv(users: readonly PlannedUser[], includePii: boolean): string {
+  let text = csvRow(includePii ? ['source_id', 'email'] : ['source_id']);
+  for (const user of passwordResets(users)) text += csvRow(includePii ? [user.sourceId, user.input.email] : [user.sourceId]);
   return text;
 }

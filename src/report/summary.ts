@@ -28,8 +28,11 @@ export interface Summary {
   users: EntityCounts & { merged: number };
   organizations: EntityCounts;
   memberships: EntityCounts;
-  /** `invalid`: password rows that are wrong (bad hash shape…): their users import without one. */
-  passwords: { imported: number; missing: number; unsupported: number; invalid: number };
+  /**
+   * `invalid`: password rows that are wrong (bad hash shape…): their users import without one.
+   * `reset`: users who need a password reset or Magic Auth (password-reset.csv).
+   */
+  passwords: { imported: number; missing: number; unsupported: number; invalid: number; reset?: number };
   mfa: Partial<Record<MfaFactor, number>>;
   social: Partial<Record<string, number>>;
   /** Records imported but worth a look (unmatched password rows, secondary emails, …). */
@@ -111,6 +114,7 @@ export function buildSummary(input: SummaryInput): Summary {
       missing: users.filter((u) => u.passwordGap === 'missing').length,
       unsupported: users.filter((u) => u.passwordGap === 'unsupported').length,
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
+      reset: passwordResets(users).length,
     },
     mfa: tally(users.flatMap((u) => u.mfaFactors)),
     social: tally(users.flatMap((u) => u.socialProviders)),
@@ -136,4 +140,13 @@ function tally<T extends string>(values: T[]): Partial<Record<T, number>> {
 /** Users whose MFA cannot move: one row per user and factor. */
 export function reenrollments(users: readonly PlannedUser[]): { user: PlannedUser; factor: MfaFactor }[] {
   return users.flatMap((user) => user.mfaFactors.map((factor) => ({ user, factor })));
+}
+
+/**
+ * Users who arrive without a password WorkOS can verify and have no social provider to link
+ * with: they sign in with a password reset or Magic Auth. (Cognito exports no hashes, so every
+ * Cognito user who did not sign in through a provider is one.)
+ */
+export function passwordResets(users: readonly PlannedUser[]): PlannedUser[] {
+  return users.filter((user) => user.passwordGap !== 'none' && user.socialProviders.length === 0);
 }

@@ -17,7 +17,7 @@ export function renderSummaryText(s: Summary): string {
     out.push(`${pending} record(s) pending: run again to go on from the checkpoint${s.runsRemaining ? ` (about ${s.runsRemaining} more run(s) of this size)` : ''}`);
   }
   if (s.users.merged > 0) out.push(`${s.users.merged} source user(s) merged into another with the same email`);
-  out.push(`passwords: ${s.passwords.imported} imported, ${s.passwords.missing} missing, ${s.passwords.unsupported} unsupported${s.passwords.invalid ? `, ${s.passwords.invalid} invalid` : ''}`);
+  out.push(`passwords: ${s.passwords.imported} imported, ${s.passwords.missing} missing, ${s.passwords.unsupported} unsupported${s.passwords.invalid ? `, ${s.passwords.invalid} invalid` : ''}${s.passwords.reset ? `; ${s.passwords.reset} need a reset or Magic Auth (password-reset.csv)` : ''}`);
   const mfa = Object.entries(s.mfa).map(([f, n]) => `${n} ${f}`);
   if (mfa.length > 0) out.push(`re-enroll MFA: ${mfa.join(', ')}`);
   const social = Object.entries(s.social).map(([p, n]) => `${n} ${p}`);
