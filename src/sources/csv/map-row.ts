@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { checkPasswordHash } from '../../model/password.js';
@@ -41,8 +42,7 @@ export function mapCsvRow(row: Record<string, string>, location: SourceLocation,
 
   const email = normalizeEmail(textOf(row.email));
   const externalId = textOf(row.external_id);
-  // Without an external_id the email is the user's key (and its WorkOS external id).
-  const sourceId = externalId ?? (email.ok ? email.email.toLowerCase() : undefined);
+  const sourceId = externalId ?? (email.ok ? emailKey(email.email) : undefined);
   const fail = (code: string, message: string, field: string): MappedCsvRow => ({
     ...(sourceId !== undefined ? { sourceId } : {}),
     items: [userProblem(at(field), sourceId, code, message, field)],
@@ -125,6 +125,15 @@ function organizationPart(row: Record<string, string>, config: MappingConfig): M
   if (!externalId && !workosId && !name) return undefined;
   const roles = roleSlugs(row.role_slugs).map((role) => config.roles[role] ?? role);
   return { ...(externalId ? { externalId } : {}), ...(workosId ? { workosId } : {}), ...(name ? { name } : {}), roles: [...new Set(roles)] };
+}
+
+/**
+ * A user's key when the row has no external_id: `email-sha256:` and 40 hex digits of the SHA-256
+ * of the lower-cased email. It is stable across runs (so a rerun finds the user), and keeps the
+ * address itself out of the reports, the journal and the WorkOS external id.
+ */
+export function emailKey(email: string): string {
+  return `email-sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 40)}`;
 }
 
 /** `role_slugs` as the migrations CLI reads it: comma-separated, or a JSON array. */
