@@ -158,6 +158,17 @@ async function runDemo(io: CliIO): Promise<number> {
           log,
         },
       ],
+      ...(
+        [
+          ['firebase', 'Firebase: auth:export JSON with the project hash parameters', { users: join(examples, 'firebase', 'users.json'), hashConfig: join(examples, 'firebase', 'hash-config.json') }],
+          ['cognito', 'Cognito: list-users JSON (no hashes: password-reset.csv)', { users: join(examples, 'cognito', 'users.json') }],
+          ['supabase', 'Supabase: auth.users CSV', { users: join(examples, 'supabase', 'users.csv') }],
+          ['csv', 'Generic CSV (WorkOS migrations CLI columns), organizations and roles', { users: join(examples, 'csv', 'users.csv') }],
+        ] as const
+      ).map(([source, title, files]): [string, MigrationOptions] => [
+        title,
+        { mode: 'import', source, files, stateDir: join(state, source), outDir: join(state, `${source}-report`), target, log },
+      ]),
     ];
     let consistent = true;
     for (const [title, options] of runs) {
@@ -171,7 +182,7 @@ async function runDemo(io: CliIO): Promise<number> {
     }
     const held = emulator.snapshot();
     io.stdout.write(`The stand-in now holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships.\n`);
-    io.stdout.write(`Reports (summary.md, errors.jsonl, id-map.csv, reenroll.csv) are in ${state}\n`);
+    io.stdout.write(`Reports (summary.md, errors.jsonl, id-map.csv, reenroll.csv, password-reset.csv) are in ${state}\n`);
     return consistent ? 0 : 1;
   } finally {
     await emulator.close();
