@@ -36,7 +36,7 @@ Run flags:
   --fail-on invalid|failed|never   which record problems make the exit code 1 (default invalid)
   --login-probes FILE      verify: test accounts ("email password" a line, or JSON) whose sign-in
                            must work; needs WORKOS_CLIENT_ID
-  --include-pii            put emails in reenroll.csv
+  --include-pii            put emails in reenroll.csv and password-reset.csv
   --force                  reuse a checkpoint made with another source or config
 Emulator flags: --port N, --host 127.0.0.1
 
