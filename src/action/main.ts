@@ -72,7 +72,9 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
   // Encrypted files, env:NAME and artifact:NAME become private files under RUNNER_TEMP until the end.
   const sources = await resolveSourceFiles(
     // rollback reads no export: the checkpoint says what to undo.
-    inputs.mode === 'rollback' ? { users: '' } : { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations },
+    inputs.mode === 'rollback'
+      ? { users: '' }
+      : { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations, hashConfig: inputs.hashConfig },
     { tempDir: process.env.RUNNER_TEMP ?? tmpdir(), env: process.env, passphrase: inputs.passphrase, github: githubContext(inputs) },
     actionsLogger,
   );

@@ -26,10 +26,11 @@ Commands:
 
 Source flags (a FILE may be a path, a .gpg/.age file decrypted with the passphrase in
 MIGRATE_TO_WORKOS_PASSPHRASE, env:NAME for a variable holding the content, plain or base64):
-  --source auth0|clerk     where the exports come from (default auth0)
+  --source auth0|clerk|firebase|cognito|supabase|csv   where the exports come from (default auth0)
   --users FILE             the user export (NDJSON, JSON or CSV; .gz detected)
   --passwords FILE         Auth0's password-hash export
-  --organizations FILE     organizations with their members
+  --organizations FILE     organizations with their members (Auth0, Clerk)
+  --hash-config FILE       Firebase: the project's password hash parameters (JSON or the console's block)
   --config FILE            mapping config (YAML or JSON)
 Run flags:
   --state DIR              checkpoint directory (resume from it; created if missing)
@@ -48,7 +49,7 @@ Run flags:
                            (default: invalid for plan, failed for import)
   --login-probes FILE      verify: test accounts ("email password" a line, or JSON) whose sign-in
                            must work; needs WORKOS_CLIENT_ID
-  --include-pii            put emails in reenroll.csv
+  --include-pii            put emails in reenroll.csv and password-reset.csv
   --force                  reuse a checkpoint made with another source or config
 Emulator flags: --port N, --host 127.0.0.1
 
@@ -60,6 +61,7 @@ export interface CliArgs {
   users?: string;
   passwords?: string;
   organizations?: string;
+  hashConfig?: string;
   config?: string;
   state?: string;
   out?: string;
@@ -93,6 +95,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         users: { type: 'string' },
         passwords: { type: 'string' },
         organizations: { type: 'string' },
+        'hash-config': { type: 'string' },
         config: { type: 'string' },
         state: { type: 'string' },
         out: { type: 'string' },
@@ -134,6 +137,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     users: values.users,
     passwords: values.passwords,
     organizations: values.organizations,
+    hashConfig: values['hash-config'],
     config: values.config,
     state: values.state,
     out: values.out,

@@ -56,7 +56,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
   // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
   const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
   const sources = await resolveSourceFiles(
-    { users: args.users, passwords: args.passwords, organizations: args.organizations },
+    { users: args.users, passwords: args.passwords, organizations: args.organizations, hashConfig: args.hashConfig },
     { tempDir, env: io.env, passphrase: io.env.MIGRATE_TO_WORKOS_PASSPHRASE },
   ).catch(async (error: unknown) => {
     await rm(tempDir, { recursive: true, force: true });
@@ -194,6 +194,17 @@ async function runDemo(io: CliIO): Promise<number> {
           log,
         },
       ],
+      ...(
+        [
+          ['firebase', 'Firebase: auth:export JSON with the project hash parameters', { users: join(examples, 'firebase', 'users.json'), hashConfig: join(examples, 'firebase', 'hash-config.json') }],
+          ['cognito', 'Cognito: list-users JSON (no hashes: password-reset.csv)', { users: join(examples, 'cognito', 'users.json') }],
+          ['supabase', 'Supabase: auth.users CSV', { users: join(examples, 'supabase', 'users.csv') }],
+          ['csv', 'Generic CSV (WorkOS migrations CLI columns), organizations and roles', { users: join(examples, 'csv', 'users.csv') }],
+        ] as const
+      ).map(([source, title, files]): [string, MigrationOptions] => [
+        title,
+        { mode: 'import', source, files, stateDir: join(state, source), outDir: join(state, `${source}-report`), target, log },
+      ]),
     ];
     let consistent = true;
     for (const [title, options] of runs) {
@@ -207,7 +218,7 @@ async function runDemo(io: CliIO): Promise<number> {
     }
     const held = emulator.snapshot();
     io.stdout.write(`The stand-in now holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships.\n`);
-    io.stdout.write(`Reports (summary.md, errors.jsonl, id-map.csv, reenroll.csv) are in ${state}\n`);
+    io.stdout.write(`Reports (summary.md, errors.jsonl, id-map.csv, reenroll.csv, password-reset.csv) are in ${state}\n`);
     return consistent ? 0 : 1;
   } finally {
     await emulator.close();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { FirebaseHashConfigSchema } from '../model/firebase-hash-config.js';
 import { UsageError } from '../model/types.js';
 import { METADATA_LIMITS } from '../model/validate.js';
 import { stableJson } from '../model/stable-json.js';
@@ -62,8 +63,10 @@ export const MappingConfigSchema = z.strictObject(
         { error: 'must be a mapping with blockedUsers, unverifiedEmails and/or usersWithoutEmail' },
       )
       .default({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' }),
+    /** Firebase only: the project's password hash parameters (or `--hash-config FILE`). */
+    hashConfig: FirebaseHashConfigSchema.optional(),
   },
-  { error: 'must be a mapping with roles, metadata and/or policies' },
+  { error: 'must be a mapping with roles, metadata, policies and/or hashConfig' },
 );
 
 export type MappingConfig = z.output<typeof MappingConfigSchema>;
@@ -122,7 +125,8 @@ export function parseMappingConfig(text: string, file: string): MappingConfig {
 
 function allowedKeys(parent: string[]): string | undefined {
   const joined = parent.join('.');
-  if (joined === '') return 'roles, metadata or policies';
+  if (joined === '') return 'roles, metadata, policies or hashConfig';
+  if (joined === 'hashConfig') return 'base64_signer_key, base64_salt_separator, rounds and mem_cost';
   if (joined === 'metadata') return 'users or organizations';
   if (joined === 'policies') return 'blockedUsers, unverifiedEmails or usersWithoutEmail';
   return undefined;

@@ -122,7 +122,8 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
     identity: { source: options.source, fingerprint: configFingerprint(config) },
     plan,
     problems: [...records.problems, ...users.invalid, ...organizations.invalid],
-    managesOrganizations: options.files.organizations !== undefined,
+    // An organizations file, or organizations in the user file itself (the generic CSV).
+    managesOrganizations: options.files.organizations !== undefined || organizations.organizations.length > 0,
     workos,
     caller,
     started: Date.now(),

@@ -167,9 +167,8 @@ function peopleWork(s: Summary): string {
   if (social.length > 0) {
     lines.push(`- **Social sign-in**: ${social.map(([p, n]) => `${n} ${escapeMarkdown(p)}`).join(', ')}. Configure these providers in WorkOS; users link by email on first sign-in.`);
   }
-  const noPassword = s.passwords.missing + s.passwords.unsupported;
-  if (noPassword > 0) {
-    lines.push(`- **No password imported**: ${noPassword} user(s) sign in with a social provider, Magic Auth, or a password reset.`);
+  if (s.passwords.reset > 0) {
+    lines.push(`- **Password reset**: ${s.passwords.reset} user(s) arrive without a password WorkOS can verify and have no social or enterprise sign-in: send them a password reset or Magic Auth (password-reset.csv).`);
   }
   return lines.length > 0 ? `### Needs people\n${lines.join('\n')}` : '';
 }

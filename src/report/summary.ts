@@ -4,6 +4,7 @@ import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
 import type { UserPlan } from '../plan/users.js';
+import { needsPasswordReset } from './people.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
@@ -41,6 +42,8 @@ export interface PasswordCounts {
   unsupported: number;
   /** Password rows that are wrong (bad hash shape…): their users import without one. */
   invalid: number;
+  /** Users who need a password reset or Magic Auth (password-reset.csv). */
+  reset: number;
 }
 
 export interface Summary {
@@ -158,6 +161,7 @@ export function buildSummary(input: SummaryInput): Summary {
       missing: users.filter((u) => u.passwordGap === 'missing').length,
       unsupported: users.filter((u) => u.passwordGap === 'unsupported').length,
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
+      reset: users.filter(needsPasswordReset).length,
     },
     mfa: tally(users.flatMap((u) => u.mfaFactors)),
     social: tally(users.flatMap((u) => u.socialProviders)),

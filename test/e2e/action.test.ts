@@ -138,7 +138,7 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     const checkpoint = ofRun.find((a) => a.name === `workos-migration-state-${firstRunId}-1-1`);
     expect(checkpoint?.files).toEqual(['journal.ndjson']);
     const report = ofRun.find((a) => a.name === main.outputs['report-artifact']);
-    expect(report?.files).toEqual(['changes.jsonl', 'errors.jsonl', 'id-map.csv', 'reenroll.csv', 'removals.csv', 'summary.json', 'summary.md']);
+    expect(report?.files).toEqual(['changes.jsonl', 'errors.jsonl', 'id-map.csv', 'password-reset.csv', 'reenroll.csv', 'removals.csv', 'summary.json', 'summary.md']);
 
     const files = await downloadArtifact(fake, report!.id);
     expect(JSON.parse(files.get('summary.json')!.toString())).toEqual(JSON.parse(readFileSync(main.outputs['summary-path']!, 'utf8')));
