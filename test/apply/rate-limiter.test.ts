@@ -47,6 +47,51 @@ describe('RateLimiter', () => {
   });
 });
 
+describe('RateLimiter under a 429 (AIMD)', () => {
+  it('spaces requests evenly by default: no burst even after an idle spell', () => {
+    const clock = { now: 60_000 };
+    const limiter = new RateLimiter(50, undefined, () => clock.now);
+    expect([limiter.reserve(), limiter.reserve(), limiter.reserve()]).toEqual([0, 20, 40]);
+  });
+
+  it('slows down by a quarter once per overload, then climbs back over one 10 s window', () => {
+    const clock = { now: 0 };
+    const limiter = new RateLimiter(48, undefined, () => clock.now);
+    limiter.slowDown(2000);
+    // Requests already in flight come back 429 too: still one decrease.
+    limiter.slowDown(2000);
+    limiter.slowDown(2000);
+    expect(limiter.currentRate()).toBeCloseTo(36, 5);
+    clock.now = 2000 + 5000;
+    expect(limiter.currentRate()).toBeCloseTo(42, 5);
+    clock.now = 2000 + 10_000;
+    expect(limiter.currentRate()).toBe(48);
+    // A new 429 after the pause is a new overload.
+    limiter.slowDown(1000);
+    expect(limiter.currentRate()).toBeCloseTo(36, 5);
+  });
+
+  it('never drops below a tenth of the configured rate', () => {
+    const clock = { now: 0 };
+    const limiter = new RateLimiter(40, undefined, () => clock.now);
+    for (let i = 0; i < 20; i++) {
+      limiter.slowDown(100);
+      clock.now += 100;
+    }
+    expect(limiter.currentRate()).toBeGreaterThanOrEqual(4);
+  });
+
+  it('makes a worker that reserved a slot before a 429 wait until after Retry-After', async () => {
+    const limiter = new RateLimiter(10);
+    await limiter.acquire();
+    const started = Date.now();
+    const waiting = limiter.acquire(); // holds the slot 100 ms from now
+    limiter.slowDown(300);
+    await waiting;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+});
+
 describe('jitteredBackoff', () => {
   it('grows with the attempt and stays under the cap', () => {
     const policy = { maxTransientAttempts: 6, maxRateLimitedAttempts: 30, baseBackoffMs: 100, maxBackoffMs: 1000 };
