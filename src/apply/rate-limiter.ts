@@ -15,15 +15,25 @@ export class RateLimiter {
   /** The rate right after the last slow-down; it grows back from there once the pause ends. */
   private reducedRate: number;
   private readonly burst: number;
+  /** When the last `windowCap` requests were actually sent (a ring: `sent[sentIndex]` is the oldest). */
+  private readonly sent: number[] = [];
+  private sentIndex = 0;
+  private readonly windowCap: number;
 
+  /**
+   * @param windowMs the server's counting window: besides spacing, never more than `rate × window`
+   *   requests are sent in any window, even when the event loop stalls and slots come due at once.
+   */
   constructor(
     readonly ratePerSecond: number,
     burst = 1,
     private readonly now: () => number = Date.now,
+    private readonly windowMs = 10_000,
   ) {
     if (!(ratePerSecond > 0)) throw new RangeError('rate must be positive');
     this.burst = Math.max(1, burst);
     this.reducedRate = ratePerSecond;
+    this.windowCap = Math.max(this.burst, Math.floor((ratePerSecond * windowMs) / 1000));
   }
 
   /** Resolves when the caller may send one request. */
@@ -33,7 +43,28 @@ export class RateLimiter {
       const wait = this.reserve();
       if (wait > 0) await sleep(wait);
       // A 429 seen while we slept: our slot predates it, so wait for one after the pause.
-      if (pauses === this.pauses) return;
+      if (pauses !== this.pauses) continue;
+      // Slots that came due together (a stalled event loop, a slow runner) must not burst past
+      // the server's window: wait until the request `windowCap` sends ago has left it.
+      for (let windowWait = this.windowWait(); windowWait > 0; windowWait = this.windowWait()) await sleep(windowWait);
+      if (pauses !== this.pauses) continue;
+      this.recordSend();
+      return;
+    }
+  }
+
+  private windowWait(): number {
+    if (this.sent.length < this.windowCap) return 0;
+    // One millisecond past the window's edge: clocks here and at the server tick in whole ms.
+    return Math.max(0, this.sent[this.sentIndex]! + this.windowMs + 1 - this.now());
+  }
+
+  private recordSend(): void {
+    const now = this.now();
+    if (this.sent.length < this.windowCap) this.sent.push(now);
+    else {
+      this.sent[this.sentIndex] = now;
+      this.sentIndex = (this.sentIndex + 1) % this.windowCap;
     }
   }
 
