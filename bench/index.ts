@@ -3,13 +3,16 @@
 //   write rate / WorkOS write limit, at 50, 150 and 400 ms per request, default settings
 //   share of requests answered 429
 //   peak RSS of this process (the stand-in runs in it too)
+//   two importers sharing one environment: together against the limit, 429s, the split (AIMD)
 //
-// BENCH_SECONDS (default 30) sets how long each latency writes; BENCH_LATENCIES="50,150,400".
+// BENCH_SECONDS (default 30) sets how long each latency writes; BENCH_LATENCIES="50,150,400";
+// BENCH_SHARING=0 skips the two-importer run.
 // Further sections (plan speed against bare parsing) plug in below as `bench/<name>.ts`
 // modules exporting `run(log): Promise<BenchLine[]>`.
 import { existsSync } from 'node:fs';
 import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/apply/defaults.js';
 import { benchPacing, LIMIT_PER_SECOND } from './pacing.js';
+import { benchSharing } from './sharing.js';
 
 export interface BenchLine {
   label: string;
@@ -32,6 +35,17 @@ const lines: BenchLine[] = rows.flatMap((r) => [
   { label: `write rate / limit @ ${r.latencyMs} ms`, value: r.ofLimit.toFixed(3), target: '>= 0.95', ok: r.ofLimit >= 0.95 },
   { label: `429 share @ ${r.latencyMs} ms`, value: `${(r.share429 * 100).toFixed(2)} %`, target: '< 1 %', ok: r.share429 < 0.01 },
 ]);
+
+if (process.env.BENCH_SHARING !== '0') {
+  log(`Two importers with default settings on one environment, 150 ms latency, ${seconds} s:`);
+  const shared = await benchSharing(seconds, 150);
+  log(`  together ${shared.ofLimit.toFixed(3)} of the limit, 429s ${(shared.share429 * 100).toFixed(2)} %, split ${shared.split.map((x) => x.toFixed(2)).join(' / ')}`);
+  lines.push(
+    { label: 'two importers sharing: writes / limit', value: shared.ofLimit.toFixed(3) },
+    { label: 'two importers sharing: 429 share', value: `${(shared.share429 * 100).toFixed(2)} %` },
+    { label: 'two importers sharing: split', value: shared.split.map((x) => x.toFixed(2)).join(' / ') },
+  );
+}
 
 // Sections owned elsewhere: each is optional, so the bench runs whichever are present.
 for (const name of ['plan']) {
