@@ -1,7 +1,7 @@
 import type { Journal } from '../checkpoint/journal.js';
 import type { Entity, SourceLocation } from '../model/types.js';
 import type { Outcome } from './outcome.js';
-import { AmbiguousWriteError, WorkOSCallError, type WorkOSCaller } from './workos-caller.js';
+import { AmbiguousWriteError, WorkOSCallError, WorkOSUnreachableError, type WorkOSCaller } from './workos-caller.js';
 
 /** What every planned record has, whatever its entity. */
 export interface PlannedRecord {
@@ -66,6 +66,8 @@ export async function applyRecord<P extends PlannedRecord>(record: P, writer: En
     ctx.journal?.record({ entity: writer.entity, source_id: record.sourceId, workos_id: result.workosId, status: result.status, input_digest: record.digest });
     return { ...base, ...result };
   } catch (error) {
+    // WorkOS unreachable: stop the run (exit 2) instead of failing every record alike.
+    if (error instanceof WorkOSUnreachableError) throw error;
     return { ...base, status: 'failed', failure: describeFailure(error) };
   }
 }
