@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/apply/defaults.js';
 import { startEmulator } from '../src/emulator/server.js';
 import { runMigration } from '../src/modes/migration.js';
@@ -20,6 +21,8 @@ export interface PacingRow {
   ofLimit: number;
   /** Share of all requests answered 429. */
   share429: number;
+  /** The longest the event loop (importer and stand-in share it) was blocked: a busy machine's mark. */
+  maxStallMs: number;
 }
 
 const LIMIT_PER_SECOND = WORKOS_LIMITS.writes.requests / (WORKOS_LIMITS.writes.windowMs / 1000);
@@ -34,6 +37,8 @@ export async function benchPacing(latencies: number[], secondsEach: number, log:
     for (const latencyMs of latencies) {
       const emulator = await startEmulator({ writeLimit: WORKOS_LIMITS.writes, readLimit: WORKOS_LIMITS.reads });
       emulator.setFaults({ latencyMs });
+      const stalls = monitorEventLoopDelay({ resolution: 10 });
+      stalls.enable();
       try {
         const started = Date.now();
         const result = await runMigration({
@@ -58,13 +63,16 @@ export async function benchPacing(latencies: number[], secondsEach: number, log:
           writesPerSecond,
           ofLimit: writesPerSecond / LIMIT_PER_SECOND,
           share429: answered === 0 ? 0 : (stats.byStatus['429'] ?? 0) / answered,
+          maxStallMs: stalls.max / 1e6,
         };
         rows.push(row);
         log(
           `  ${latencyMs} ms: ${row.created}/${users} users in ${row.seconds.toFixed(1)} s, ` +
-            `${writesPerSecond.toFixed(1)} writes/s = ${row.ofLimit.toFixed(3)} of the limit, 429s ${(row.share429 * 100).toFixed(2)} %`,
+            `${writesPerSecond.toFixed(1)} writes/s = ${row.ofLimit.toFixed(3)} of the limit, 429s ${(row.share429 * 100).toFixed(2)} %, ` +
+            `longest event-loop stall ${Math.round(row.maxStallMs)} ms`,
         );
       } finally {
+        stalls.disable();
         await emulator.close();
       }
     }
