@@ -84,9 +84,14 @@ export interface CallCounters {
 
 /** Extra room over Little's law: latency varies, and a record may wait on a read before its write. */
 const IN_FLIGHT_HEADROOM = 1.5;
-const IN_FLIGHT_SPARE = 2;
-/** Weight of the newest latency sample in the moving average. */
-const LATENCY_SMOOTHING = 0.1;
+/**
+ * Records' worth of this many seconds at the write rate, on top: time a record spends outside a
+ * request (timers firing late, a busy runner, the journal) would otherwise leave slots unused.
+ */
+const IN_FLIGHT_SPARE_SECONDS = 0.25;
+/** Weights of a new latency sample: a slower answer counts at once, a faster one only gradually. */
+const LATENCY_RISE = 0.3;
+const LATENCY_FALL = 0.05;
 
 /**
  * Every request to WorkOS goes through here: paced by one limiter for writes and one for
@@ -141,7 +146,7 @@ export class WorkOSCaller {
     return this.policy.maxTransientAttempts;
   }
 
-  /** Moving average of the time a request takes once sent (the limiter's wait not included). */
+  /** Estimate of the time a request takes once sent (the limiter's wait not included): quick to rise, slow to fall. */
   get averageLatencyMs(): number {
     return this.latencyMs;
   }
@@ -154,8 +159,8 @@ export class WorkOSCaller {
   inFlightTarget(): number {
     const { reads, writes } = this.counters;
     const requestsPerWrite = 1 + Math.min(3, writes > 0 ? reads / writes : 0);
-    const secondsPerRecord = (this.latencyMs / 1000) * requestsPerWrite;
-    return Math.ceil(this.writeLimiter.currentRate() * secondsPerRecord * IN_FLIGHT_HEADROOM) + IN_FLIGHT_SPARE;
+    const secondsPerRecord = (this.latencyMs / 1000) * requestsPerWrite * IN_FLIGHT_HEADROOM + IN_FLIGHT_SPARE_SECONDS;
+    return Math.ceil(this.writeLimiter.currentRate() * secondsPerRecord) + 1;
   }
 
   private async send<T>(limiter: RateLimiter, counter: 'reads' | 'writes', request: () => Promise<T>, repeatable: boolean): Promise<T> {
@@ -213,7 +218,8 @@ export class WorkOSCaller {
   /** WorkOS answered (anything but a 5xx): it is reachable, and the time taken is a latency sample. */
   private answered(sentAt: number): void {
     this.failureStreak = 0;
-    this.latencyMs += (Date.now() - sentAt - this.latencyMs) * LATENCY_SMOOTHING;
+    const sample = Date.now() - sentAt;
+    this.latencyMs += (sample - this.latencyMs) * (sample > this.latencyMs ? LATENCY_RISE : LATENCY_FALL);
   }
 
   private get breakerPolicy(): CircuitBreakerPolicy {
