@@ -20,7 +20,9 @@ export class FatalRunError extends Error {}
 
 /**
  * Runs `work` over `items` with as many in flight as `limits` allow. Items not started when a
- * limit is hit are returned as `notStarted`: they are the run's pending records.
+ * limit is hit are returned as `notStarted`: they are the run's pending records. When `work`
+ * throws (a FatalRunError, an unreachable WorkOS, a bug), no record is started after it, the ones
+ * in flight finish (their writes reach the journal), and the first error is thrown.
  *
  * Records are taken only when a worker is free, so a record waits in the queue, not inside a
  * request: at a deadline or a cancel, little has been started that still has to finish.
@@ -32,6 +34,7 @@ export async function runWorkQueue<T>(
 ): Promise<{ notStarted: T[]; stoppedBy?: StopReason }> {
   let next = 0;
   let stoppedBy: StopReason | undefined;
+  let failed = false;
   let fatal: unknown;
   let active = 0;
 
@@ -48,36 +51,35 @@ export async function runWorkQueue<T>(
     return Math.max(1, Math.min(limits.concurrency, Number.isFinite(wanted) ? Math.floor(wanted) : limits.concurrency));
   };
 
-  await new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolve) => {
     const worker = async (): Promise<void> => {
       // A worker leaves when the target drops below the workers running, to keep it.
       while (next < items.length && active <= target() && mayStart()) {
         const item = items[next++]!;
-        try {
-          await work(item);
-        } catch (error) {
-          if (error instanceof FatalRunError) {
-            stoppedBy = 'fatal';
-            fatal ??= error;
-            return;
-          }
-          throw error;
-        }
+        await work(item);
         launch();
       }
     };
     const launch = (): void => {
       while (active < target() && next < items.length && !stoppedBy) {
         active++;
-        worker().then(() => {
-          if (--active === 0) resolve();
-          else launch();
-        }, reject);
+        void worker()
+          .catch((error: unknown) => {
+            stoppedBy = 'fatal';
+            if (!failed) {
+              failed = true;
+              fatal = error;
+            }
+          })
+          .then(() => {
+            if (--active === 0) resolve();
+            else launch();
+          });
       }
     };
     launch();
     if (active === 0) resolve();
   });
-  if (fatal) throw fatal;
+  if (failed) throw fatal;
   return { notStarted: items.slice(next), stoppedBy };
 }

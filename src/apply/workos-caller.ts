@@ -1,5 +1,5 @@
 import { RateLimiter, sleep } from './rate-limiter.js';
-import { FatalRunError } from './work-queue.js';
+import { UsageError } from '../model/types.js';
 import { classifyWorkOSError, type WorkOSFailure } from '../workos/errors.js';
 
 export interface RetryPolicy {
@@ -56,10 +56,13 @@ export class AmbiguousWriteError extends Error {
 }
 
 /**
- * WorkOS stopped answering (refused, reset, DNS, or only 5xx): the run stops with exit 2 instead of
- * failing every record one by one. Thrown from every pending and every later call of the caller.
+ * WorkOS stopped answering (refused, reset, DNS, or only 5xx): the run stops with exit 2 (a
+ * UsageError, in every mode) instead of failing every record one by one. Thrown from every
+ * pending and every later call of the caller; the work queue stops taking records on it.
  */
-export class WorkOSUnreachableError extends FatalRunError {
+export class WorkOSUnreachableError extends UsageError {
+  override name = 'WorkOSUnreachableError';
+
   constructor(
     readonly apiUrl: string | undefined,
     readonly reason: string,
@@ -68,7 +71,6 @@ export class WorkOSUnreachableError extends FatalRunError {
       `WorkOS at ${apiUrl ?? 'the configured API URL'} cannot be reached: ${reason}. ` +
         'Check the API URL (--api-url, WORKOS_API_URL) and the network, then run again: the checkpoint keeps what was written.',
     );
-    this.name = 'WorkOSUnreachableError';
   }
 }
 

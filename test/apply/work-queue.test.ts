@@ -75,4 +75,20 @@ describe('runWorkQueue', () => {
     await expect(run).rejects.toThrow('WorkOS is gone');
     expect(started.length).toBeLessThan(10);
   });
+
+  it('lets the records in flight finish (and reach the journal) before it throws', async () => {
+    const finished: number[] = [];
+    const run = runWorkQueue(
+      Array.from({ length: 50 }, (_, i) => i),
+      async (i) => {
+        if (i === 0) throw new Error('WorkOS at http://127.0.0.1:1 cannot be reached');
+        await sleep(20);
+        finished.push(i);
+      },
+      { concurrency: 4 },
+    );
+    await expect(run).rejects.toThrow('cannot be reached');
+    // The three started beside the failing one finished; nothing was started after it.
+    expect(finished.sort()).toEqual([1, 2, 3]);
+  });
 });
