@@ -80,7 +80,7 @@ const CONNECTION_CODES: Record<string, string> = {
   ETIMEDOUT: 'connection timed out',
   ENETUNREACH: 'network unreachable',
   EHOSTUNREACH: 'host unreachable',
-  ENOTFOUND: 'host not found (DNS)',
+  ENOTFOUND: 'host name not found in DNS',
   EAI_AGAIN: 'DNS lookup failed',
   UND_ERR_SOCKET: 'connection closed by the server',
   UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
