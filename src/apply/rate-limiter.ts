@@ -4,8 +4,8 @@
  * WorkOS counts requests in a sliding 10 s window. Spacing them evenly (no burst by default)
  * keeps any window at `rate × 10` plus jitter, so a rate just under the limit never sees a 429
  * while using nearly all of it. A 429 that gets through anyway (another client on the same
- * environment) is AIMD's signal: everyone waits out `Retry-After`, the rate drops by a
- * quarter, then climbs back to the configured rate over one window.
+ * environment) makes everyone wait out `Retry-After`; a second one within a window is AIMD's
+ * signal: the rate drops by a quarter, then climbs back to the configured rate over one window.
  */
 export class RateLimiter {
   private nextSlotAt = 0;
@@ -14,6 +14,7 @@ export class RateLimiter {
   private pauses = 0;
   /** The rate right after the last slow-down; it grows back from there once the pause ends. */
   private reducedRate: number;
+  private lastOverloadAt = -Infinity;
   private readonly burst: number;
   /** When the last `windowCap` requests were actually sent (a ring: `sent[sentIndex]` is the oldest). */
   private readonly sent: number[] = [];
@@ -87,13 +88,17 @@ export class RateLimiter {
   }
 
   /**
-   * A 429: pause for `retryAfterMs`, and go on at a lower rate. The 429s of requests already in
-   * flight when the first one came back belong to the same overload: one decrease per pause.
+   * A 429: pause for `retryAfterMs`; when 429s recur, go on at a lower rate. The 429s of requests
+   * already in flight when the first one came back belong to the same overload: one per pause.
    */
   slowDown(retryAfterMs: number): void {
     const now = this.now();
+    // A lone 429 (network jitter bunched a few requests) is only waited out; another one within a
+    // window means someone else writes to this environment too: make room for them.
+    const again = now - this.lastOverloadAt < this.windowMs;
     if (now >= this.pausedUntil) {
-      this.reducedRate = Math.max(this.ratePerSecond * MIN_RATE_SHARE, this.currentRate(now) * DECREASE_FACTOR);
+      if (again) this.reducedRate = Math.max(this.ratePerSecond * MIN_RATE_SHARE, this.currentRate(now) * DECREASE_FACTOR);
+      this.lastOverloadAt = now;
     }
     this.pause(Math.max(retryAfterMs, 1000 / this.ratePerSecond));
   }

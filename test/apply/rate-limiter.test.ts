@@ -54,21 +54,27 @@ describe('RateLimiter under a 429 (AIMD)', () => {
     expect([limiter.reserve(), limiter.reserve(), limiter.reserve()]).toEqual([0, 20, 40]);
   });
 
-  it('slows down by a quarter once per overload, then climbs back over one 10 s window', () => {
+  it('waits out a lone 429 at full rate; when 429s recur within a window, slows by a quarter, then climbs back', () => {
     const clock = { now: 0 };
     const limiter = new RateLimiter(48, undefined, () => clock.now);
     limiter.slowDown(2000);
-    // Requests already in flight come back 429 too: still one decrease.
-    limiter.slowDown(2000);
-    limiter.slowDown(2000);
-    expect(limiter.currentRate()).toBeCloseTo(36, 5);
-    clock.now = 2000 + 5000;
-    expect(limiter.currentRate()).toBeCloseTo(42, 5);
-    clock.now = 2000 + 10_000;
+    expect(limiter.reserve()).toBe(2000);
     expect(limiter.currentRate()).toBe(48);
-    // A new 429 after the pause is a new overload.
+    // Another client on the environment: 429s again soon after the pause.
+    clock.now = 2500;
+    limiter.slowDown(1000);
+    // Requests already in flight come back 429 too: still one decrease.
+    limiter.slowDown(1000);
     limiter.slowDown(1000);
     expect(limiter.currentRate()).toBeCloseTo(36, 5);
+    clock.now = 3500 + 5000;
+    expect(limiter.currentRate()).toBeCloseTo(42, 5);
+    clock.now = 3500 + 10_000;
+    expect(limiter.currentRate()).toBe(48);
+    // Long after: a lone 429 again.
+    clock.now = 60_000;
+    limiter.slowDown(1000);
+    expect(limiter.currentRate()).toBe(48);
   });
 
   it('never drops below a tenth of the configured rate', () => {
