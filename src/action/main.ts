@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
     const config = await loadMappingConfig(inputs.config);
     const result = await migrate(inputs, config);
     await report(inputs, event, result);
-    if (recordExitCode(result.summary, inputs.failOn) === 1) core.setFailed(failureMessage(result.summary));
+    if (recordExitCode(result.summary, inputs.failOn) !== 0) core.setFailed(failureMessage(result.summary));
   } catch (error) {
     const message = error instanceof UsageError || error instanceof InputError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     core.setFailed(message);
@@ -169,6 +169,8 @@ function shouldComment(inputs: ActionInputs, event: PullRequestContext): boolean
 }
 
 function failureMessage(s: Summary): string {
+  if (s.fatal) return s.fatal;
+  if (s.mode === 'cutover') return `No-go: ${s.cutover?.failing.join(', ') ?? 'see the job summary'}. The job summary (cutover.md) says why and what to do.`;
   const invalid = sumOver(s, 'invalid');
   const failed = sumOver(s, 'failed');
   const pending = sumOver(s, 'pending');

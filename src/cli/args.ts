@@ -35,8 +35,8 @@ MIGRATE_TO_WORKOS_PASSPHRASE, env:NAME for a variable holding the content, plain
 Run flags:
   --state DIR              checkpoint directory (resume from it; created if missing)
   --out DIR                report directory (summary.json, summary.md, errors.jsonl, id-map.csv, reenroll.csv)
-  --rate-limit N           WorkOS writes per second for the whole run (default 45)
-  --concurrency N          requests in flight (default 8)
+  --rate-limit N           WorkOS writes per second for the whole run (default 48)
+  --concurrency N          most records in flight, a ceiling: the pace follows the rate (default 100)
   --max-records N          stop cleanly after N records that need writes (a stage)
   --time-budget 5h30m      stop cleanly after this long
   --api-url URL            WorkOS API base URL (or WORKOS_API_URL)

@@ -94,6 +94,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
     const result = await runMigration(options);
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
+    if (result.summary.fatal) io.stderr.write(`error: ${result.summary.fatal}\n`);
     return recordExitCode(result.summary, args.failOn);
   } finally {
     process.off('SIGINT', stop);
@@ -125,6 +126,7 @@ async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
     });
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
+    if (result.summary.fatal) io.stderr.write(`error: ${result.summary.fatal}\n`);
     return recordExitCode(result.summary, args.failOn);
   } finally {
     process.off('SIGINT', stop);

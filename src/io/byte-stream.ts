@@ -5,6 +5,16 @@ import { UsageError } from '../model/types.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
+/** Told of every chunk read from an export file: bytes as on disk (before gunzip), and the file's size. */
+export type BytesReadListener = (path: string, bytes: number, fileSize: number) => void;
+const bytesReadListeners = new Set<BytesReadListener>();
+
+/** Read progress (bytes/s, ETA from the file size) without threading a callback through every reader. */
+export function watchBytesRead(listener: BytesReadListener): () => void {
+  bytesReadListeners.add(listener);
+  return () => bytesReadListeners.delete(listener);
+}
+
 /**
  * The bytes of an export file, gunzipped when they are gzip. Gzip is recognised by its magic
  * bytes, not by the name: Auth0 export jobs hand out `.json.gz` files that people rename, and
@@ -21,8 +31,10 @@ export async function openByteStream(path: string): Promise<Readable> {
   }
 
   let gzip = false;
+  let size = 0;
   try {
     const info = await handle.stat();
+    size = info.size;
     if (info.isDirectory()) throw new UsageError(`${path}: is a directory, not a file; name the export file itself.`);
     if (info.isFile()) {
       if (info.size === 0) throw new UsageError(`${path}: the file is empty; export the data again or check the path.`);
@@ -36,6 +48,7 @@ export async function openByteStream(path: string): Promise<Readable> {
   }
 
   const file = handle.createReadStream({ start: 0 });
+  if (bytesReadListeners.size > 0) file.on('data', (chunk: Buffer | string) => bytesReadListeners.forEach((l) => l(path, chunk.length, size)));
   const out = new PassThrough();
   // Errors of the inner streams are replaced by one the user can act on; the consumer sees
   // only `out`, and closing it early (a `break` in `for await`) releases the file.

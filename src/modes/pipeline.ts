@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
+import { DEFAULT_PACING } from '../apply/defaults.js';
 import { RateLimiter } from '../apply/rate-limiter.js';
-import { WorkOSCaller } from '../apply/workos-caller.js';
+import { WorkOSCaller, WorkOSUnreachableError } from '../apply/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
 import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
 import type { LiveIndex } from '../model/live-state.js';
@@ -22,7 +23,7 @@ import { renderSummaryMarkdown } from '../report/markdown.js';
 import { buildSummary, type EntityName, type Mode, type Summary, type SummaryInput } from '../report/summary.js';
 import { sourceOwnsExternalId } from '../sources/external-ids.js';
 import { collectSourceRecords, readSource, type SourceFiles, type SourceKind, type SourceRecords } from '../sources/index.js';
-import { checkApiKey, createWorkOS, type WorkOSTarget } from '../workos/client.js';
+import { checkApiKey, createWorkOS, DEFAULT_API_URL, type WorkOSTarget } from '../workos/client.js';
 import { readLiveIndex } from '../workos/live-index.js';
 import { listRoleSlugs } from '../workos/roles.js';
 
@@ -80,7 +81,7 @@ export interface MigrationResult {
   secrets?: string[];
 }
 
-export const DEFAULTS = { rateLimit: 45, readRateLimit: 45, concurrency: 8 } as const;
+export const DEFAULTS = DEFAULT_PACING;
 
 export interface FullPlan {
   users: UserPlan;
@@ -153,6 +154,8 @@ function newCaller(options: MigrationOptions): WorkOSCaller {
   return new WorkOSCaller(
     new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
     new RateLimiter(options.readRateLimit ?? DEFAULTS.readRateLimit),
+    undefined,
+    { apiUrl: options.target?.apiUrl ?? DEFAULT_API_URL },
   );
 }
 
@@ -259,6 +262,8 @@ export interface RunReport {
   /** Extra report files (changes.jsonl, removals.csv, rollback.csv): name → content. */
   extraFiles?: Record<string, string>;
   cutover?: Summary['cutover'];
+  /** The run had to stop (WorkOS unreachable): the one sentence to show, and exit 2. */
+  fatal?: string;
 }
 
 /** Builds the summary and writes the reports: the last step of every mode. */
@@ -280,6 +285,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     removals: report.removals ? removalCounts(report.removals) : undefined,
     deleted: report.deleted,
     cutover: report.cutover,
+    fatal: report.fatal,
     passwords: report.passwords,
     requests: run.workos ? { ...c, writesPerSecond: writeRate(c), elapsedSeconds } : undefined,
     processedThisRun: report.processed,
@@ -313,6 +319,27 @@ function failureProblem(o: Outcome): RecordProblem {
     message: `${o.failure?.message ?? 'No reason was given.'}${requestId}`,
     severity: 'error',
     failed: true,
+  };
+}
+
+/** Every planned record, not yet done: what a run that could not reach WorkOS leaves. */
+export function pendingOutcomes(run: PreparedRun): Outcome[] {
+  const planned: [Exclude<Entity, 'password'>, readonly { sourceId: string; location: Outcome['location'] }[]][] = [
+    ['user', run.plan.users.users],
+    ['organization', run.plan.organizations.organizations],
+    ['membership', run.plan.organizations.memberships],
+  ];
+  return planned.flatMap(([entity, records]) => records.map((r): Outcome => ({ entity, sourceId: r.sourceId, location: r.location, status: 'pending' })));
+}
+
+/**
+ * WorkOS stopped answering before the run could do its work: the reports are still written
+ * (everything pending, the reason as the headline), and the run ends with exit 2.
+ */
+export function whenUnreachable(run: PreparedRun): (error: unknown) => Promise<MigrationResult> {
+  return async (error) => {
+    if (!(error instanceof WorkOSUnreachableError)) throw error;
+    return finishRun(run, { outcomes: pendingOutcomes(run), problems: run.problems, stoppedBy: 'unreachable', fatal: error.message });
   };
 }
 

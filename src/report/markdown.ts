@@ -51,6 +51,7 @@ function listed(counts: Record<EntityName, number>): string {
 
 /** The first line a reader sees; every claim in it is true of WorkOS as this run saw it. */
 export function headline(s: Summary): string {
+  if (s.fatal) return `**Stopped:** ${escapeMarkdown(s.fatal)} ${sumOver(s, 'pending')} record(s) pending.`;
   const pending = sumOver(s, 'pending');
   const failed = sumOver(s, 'failed');
   const invalid = sumOver(s, 'invalid');

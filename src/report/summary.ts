@@ -68,6 +68,8 @@ export interface Summary {
   changes?: Record<EntityName, ChangeCounts>;
   /** Records of this migration in WorkOS that the export no longer has (removals.csv). */
   removals?: Record<EntityName, number>;
+  /** Why the run had to stop before the end (WorkOS unreachable): one sentence; the exit code is 2. */
+  fatal?: string;
   /** cutover: go or no-go, and the checks that failed (cutover.json has the evidence). */
   cutover?: { go: boolean; failing: string[] };
   /** Removals deleted by this run (`--prune`) or records deleted by `rollback`. */
@@ -109,6 +111,7 @@ export interface SummaryInput {
   removals?: Summary['removals'];
   deleted?: Summary['deleted'];
   cutover?: Summary['cutover'];
+  fatal?: string;
   /** What happened to each hash (absent for a run that did not look). */
   passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting'>;
   requests?: RequestStats;
@@ -171,6 +174,7 @@ export function buildSummary(input: SummaryInput): Summary {
     ...(input.removals ? { removals: input.removals } : {}),
     ...(input.deleted ? { deleted: input.deleted } : {}),
     ...(input.cutover ? { cutover: input.cutover } : {}),
+    ...(input.fatal ? { fatal: input.fatal } : {}),
     ...(input.requests ? { requests: input.requests } : {}),
     ...(input.logins ? { logins: input.logins } : {}),
     ...(runsRemaining !== undefined ? { runsRemaining } : {}),

@@ -1,7 +1,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact';
-import { createOctokit, httpStatusOf, type Octokit } from '../../github/octokit.js';
+// @actions/artifact and Octokit are loaded only when an artifact: input is read (a fast CLI start).
+import type { DefaultArtifactClient } from '@actions/artifact';
+import type { Octokit } from '../../github/octokit.js';
 import { UsageError } from '../../model/types.js';
 import { privateDir, restrictTree } from './private-dir.js';
 
@@ -85,6 +86,7 @@ function pickFile(location: ArtifactLocation, files: string[], from: string): st
 }
 
 async function downloadNewest(location: ArtifactLocation, dir: string, github: GitHubContext | undefined): Promise<Download> {
+  const [{ DefaultArtifactClient }, { createOctokit }] = await Promise.all([import('@actions/artifact'), import('../../github/octokit.js')]);
   const client = new DefaultArtifactClient();
   const searched: string[] = [];
   let found = await findInCurrentRun(location, client, searched);
@@ -136,7 +138,7 @@ async function findInCurrentRun(location: ArtifactLocation, client: DefaultArtif
     const { artifact } = await client.getArtifact(location.name);
     return { id: artifact.id, runId, currentRun: true };
   } catch (error) {
-    if (error instanceof ArtifactNotFoundError) return undefined;
+    if ((error as Error)?.name === 'ArtifactNotFoundError') return undefined;
     throw new UsageError(`${location.label}: could not list this run's artifacts: ${messageOf(error)}`, { cause: error });
   }
 }
@@ -203,7 +205,8 @@ function messageOf(error: unknown): string {
 
 function gitHubError(location: ArtifactLocation, what: string, error: unknown): UsageError {
   if (error instanceof UsageError) return error;
-  const status = httpStatusOf(error);
+  const raw = (error as { status?: unknown } | null)?.status;
+  const status = typeof raw === 'number' ? raw : undefined;
   const detail =
     status === 401
       ? 'GitHub refused the token (401); pass a valid token (usually ${{ github.token }}).'
