@@ -19,6 +19,7 @@ import type { Reconciliation } from '../reconcile/reconcile.js';
 import type { LoginProbe, LoginProbeResult } from '../reconcile/login-probes.js';
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
 import { silentLogger, type Logger } from '../report/logger.js';
+import { ReadProgress } from '../report/progress.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
 import { buildSummary, type EntityName, type Mode, type Summary, type SummaryInput } from '../report/summary.js';
 import { sourceOwnsExternalId } from '../sources/external-ids.js';
@@ -110,7 +111,7 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
   const workos = options.target ? connect(options.target) : undefined;
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
-  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config));
+  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config, log));
   const users = planUsers(records.users, config.policies);
   const organizations = planOrganizations(records.organizations, records.memberships, users);
   const plan: FullPlan = { users, organizations };
@@ -354,11 +355,17 @@ function connect(target: WorkOSTarget): WorkOS {
   return createWorkOS(target);
 }
 
-function readAll(options: MigrationOptions, config: MappingConfig): Promise<SourceRecords> {
-  return collectSourceRecords(readSource(options.source, options.files, config), (location) => {
-    const label = options.fileLabels?.get(location.file);
-    if (label !== undefined) location.file = label;
-  });
+async function readAll(options: MigrationOptions, config: MappingConfig, log: Logger): Promise<SourceRecords> {
+  const reading = new ReadProgress(log, `Reading the ${options.source} export`);
+  try {
+    return await collectSourceRecords(readSource(options.source, options.files, config), (location) => {
+      reading.record();
+      const label = options.fileLabels?.get(location.file);
+      if (label !== undefined) location.file = label;
+    });
+  } finally {
+    reading.done();
+  }
 }
 
 function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
