@@ -26,6 +26,8 @@ export interface ArtifactSearch {
   repo: string;
   /** Which artifact names to look at (an exact name, or our checkpoint names). */
   matches: (name: string) => boolean;
+  /** An exact name, when there is one: GitHub then lists only artifacts of that name. */
+  name?: string;
   /** The run asking: its own artifacts are as trusted as the run itself, whatever its event. */
   currentRunId?: number;
 }
@@ -71,7 +73,12 @@ export async function findTrustedArtifacts(search: ArtifactSearch): Promise<Arti
   const trusted: TrustedArtifact[] = [];
   const ignored: ArtifactSearchResult['ignored'] = [];
   let scanned = 0;
-  const pages = octokit.paginate.iterator(octokit.rest.actions.listArtifactsForRepo, { owner, repo, per_page: 100 });
+  const pages = octokit.paginate.iterator(octokit.rest.actions.listArtifactsForRepo, {
+    owner,
+    repo,
+    per_page: 100,
+    ...(search.name ? { name: search.name } : {}),
+  });
   for await (const { data } of pages) {
     for (const artifact of data) {
       scanned++;
