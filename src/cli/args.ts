@@ -3,46 +3,140 @@ import { UsageError } from '../model/types.js';
 import type { FailOn } from '../modes/exit-code.js';
 import { parseDuration } from '../report/progress.js';
 
-export const COMMANDS = ['plan', 'import', 'verify', 'emulator', 'demo', 'bench', 'help'] as const;
+export const COMMANDS = ['plan', 'import', 'verify', 'emulator', 'demo', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const FAIL_ON: readonly FailOn[] = ['invalid', 'failed', 'never'];
 
-export const USAGE = `Usage: migrate-to-workos <command> [flags]
-
-Commands:
-  plan      dry run: read, validate and map the exports; writes nothing to WorkOS
-  import    import into WorkOS (WORKOS_API_KEY from the environment), resumable with --state
-  verify    reconcile the exports and checkpoint against WorkOS, no writes
-  emulator  start the local WorkOS stand-in and print its URL
-  demo      import the bundled sample exports into the stand-in and print the reconciliation
-
-Source flags (a FILE may be a path, a .gpg/.age file decrypted with the passphrase in
-MIGRATE_TO_WORKOS_PASSPHRASE, env:NAME for a variable holding the content, plain or base64):
+const SOURCE_FLAGS = `Source flags (a FILE may be a path, a .gz, a .gpg/.age file decrypted with the passphrase in
+MIGRATE_TO_WORKOS_PASSPHRASE, or env:NAME for a variable holding the content, plain or base64):
   --source auth0|clerk     where the exports come from (default auth0)
   --users FILE             the user export (NDJSON, JSON or CSV; .gz detected)
   --passwords FILE         Auth0's password-hash export
   --organizations FILE     organizations with their members
-  --config FILE            mapping config (YAML or JSON)
-Run flags:
-  --state DIR              checkpoint directory (resume from it; created if missing)
+  --config FILE            mapping config (YAML or JSON): role map, metadata map, policies`;
+
+const REPORT_FLAGS = `  --state DIR              checkpoint directory (resume from it; created if missing)
   --out DIR                report directory (summary.json, summary.md, errors.jsonl, id-map.csv, reenroll.csv)
-  --rate-limit N           WorkOS writes per second for the whole run (default 45)
+  --api-url URL            WorkOS API base URL (or WORKOS_API_URL)
+  --include-pii            put emails in reenroll.csv
+  --force                  reuse a checkpoint made with another source or config`;
+
+const RUN_FLAGS = `  --rate-limit N           WorkOS writes per second for the whole run (default 45)
   --concurrency N          requests in flight (default 8)
   --max-records N          stop cleanly after N records that need writes (a stage)
   --time-budget 5h30m      stop cleanly after this long
-  --api-url URL            WorkOS API base URL (or WORKOS_API_URL)
-  --fail-on invalid|failed|never   which record problems make the exit code 1 (default invalid)
-  --login-probes FILE      verify: test accounts ("email password" a line, or JSON) whose sign-in
-                           must work; needs WORKOS_CLIENT_ID
-  --include-pii            put emails in reenroll.csv
-  --force                  reuse a checkpoint made with another source or config
-Emulator flags: --port N, --host 127.0.0.1
+  --confirm-production     allow an sk_live_ key (otherwise asked on a terminal, refused elsewhere)`;
 
-Exit codes: 0 done; 1 some records invalid or failed (see errors.jsonl); 2 the run could not start.`;
+const EXIT_CODES = `Exit codes: 0 done, or work left for the next stage; 1 records matched --fail-on, or verify found drift;
+2 the run could not start or had to stop; 130 / 143 interrupted (Ctrl-C / SIGTERM), pending work is listed.`;
+
+interface CommandHelp {
+  summary: string;
+  usage: string;
+  body: string;
+  examples: string[];
+}
+
+/** One entry per command: `migrate-to-workos <command> --help` prints it. */
+export const COMMAND_HELP: Record<Exclude<Command, 'help'>, CommandHelp> = {
+  plan: {
+    summary: 'dry run: read, validate and map the exports; writes nothing to WorkOS',
+    usage: 'migrate-to-workos plan [source flags] [--state DIR] [--out DIR] [--fail-on invalid|failed|never]',
+    body: `${SOURCE_FLAGS}
+Flags:
+${REPORT_FLAGS}
+  --fail-on invalid|failed|never   which record problems make the exit code 1 (default invalid)
+With WORKOS_API_KEY set, role slugs are checked against the environment (still no writes).`,
+    examples: [
+      'migrate-to-workos plan --users examples/auth0/users.ndjson --passwords examples/auth0/passwords.ndjson --out report',
+      'migrate-to-workos plan --source clerk --users examples/clerk/users.csv --organizations examples/clerk/organizations.json',
+    ],
+  },
+  import: {
+    summary: 'import into WorkOS (WORKOS_API_KEY from the environment), resumable with --state',
+    usage: 'migrate-to-workos import [source flags] --state DIR [--out DIR] [run flags]',
+    body: `${SOURCE_FLAGS}
+Run flags:
+${RUN_FLAGS}
+${REPORT_FLAGS}
+  --fail-on invalid|failed|never   which record problems make the exit code 1 (default failed)
+Ctrl-C stops after the writes in flight and reports what is pending (exit 130); run the same command to go on.`,
+    examples: [
+      'WORKOS_API_KEY=sk_test_... migrate-to-workos import --users users.ndjson.gz --passwords passwords.ndjson --state state --out report',
+      'WORKOS_API_KEY=sk_live_... migrate-to-workos import --users users.ndjson --state state --max-records 20000 --confirm-production',
+    ],
+  },
+  verify: {
+    summary: 'reconcile the exports and checkpoint against WorkOS, no writes',
+    usage: 'migrate-to-workos verify [source flags] [--state DIR] [--out DIR] [--login-probes FILE]',
+    body: `${SOURCE_FLAGS}
+Flags:
+${REPORT_FLAGS}
+  --login-probes FILE      test accounts ("email password" a line, or JSON) whose sign-in must work;
+                           needs WORKOS_CLIENT_ID
+Exit code 0 when WorkOS holds every record as planned, 1 when something is missing or differs.`,
+    examples: [
+      'WORKOS_API_KEY=sk_test_... migrate-to-workos verify --users users.ndjson --state state --out report',
+      'WORKOS_CLIENT_ID=client_... WORKOS_API_KEY=sk_test_... migrate-to-workos verify --users users.ndjson --login-probes probes.txt',
+    ],
+  },
+  emulator: {
+    summary: 'start the local WorkOS stand-in and print its URL',
+    usage: 'migrate-to-workos emulator [--port N] [--host 127.0.0.1]',
+    body: `Flags:
+  --port N                 port to listen on (default: any free port)
+  --host HOST              address to listen on (default 127.0.0.1)
+It runs until Ctrl-C. Point the other commands at it with WORKOS_API_URL.`,
+    examples: [
+      'migrate-to-workos emulator --port 8787',
+      'WORKOS_API_URL=http://127.0.0.1:8787 WORKOS_API_KEY=sk_test_local migrate-to-workos import --users examples/auth0/users.ndjson --state state',
+    ],
+  },
+  demo: {
+    summary: 'import the bundled sample exports into the stand-in and print the reconciliation',
+    usage: 'migrate-to-workos demo',
+    body: 'Starts the local WorkOS stand-in, imports the Auth0 and Clerk samples twice (the second run resumes from\nthe checkpoint and writes nothing), and prints what WorkOS holds. Needs no key and no network.',
+    examples: ['migrate-to-workos demo'],
+  },
+};
+
+export const USAGE = `Usage: migrate-to-workos <command> [flags]
+
+Commands:
+${Object.entries(COMMAND_HELP)
+  .map(([name, help]) => `  ${name.padEnd(9)} ${help.summary}`)
+  .join('\n')}
+
+Run migrate-to-workos <command> --help for a command's flags and examples.
+The WorkOS key comes from WORKOS_API_KEY (never a flag).
+
+${EXIT_CODES}`;
+
+/** The help of one command, or the overview. */
+export function helpText(topic?: string): string {
+  if (topic === undefined || topic === 'help') return USAGE;
+  const help = COMMAND_HELP[topic as Exclude<Command, 'help'>];
+  if (!help) throw new UsageError(`Unknown command "${topic}". Commands: ${Object.keys(COMMAND_HELP).join(', ')}.`);
+  return [
+    `Usage: ${help.usage}`,
+    '',
+    `${topic}: ${help.summary}`,
+    '',
+    help.body,
+    '',
+    'Examples:',
+    ...help.examples.map((example) => `  ${example}`),
+    '',
+    EXIT_CODES,
+  ].join('\n');
+}
 
 export interface CliArgs {
   command: Command;
+  /** `help` and `<command> --help`: the command whose help to print. */
+  helpTopic?: string;
+  confirmProduction: boolean;
   source: string;
   users?: string;
   passwords?: string;
@@ -83,7 +177,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'max-records': { type: 'string' },
         'time-budget': { type: 'string' },
         'api-url': { type: 'string' },
-        'fail-on': { type: 'string', default: 'invalid' },
+        'fail-on': { type: 'string' },
+        'confirm-production': { type: 'boolean', default: false },
         'include-pii': { type: 'boolean', default: false },
         'login-probes': { type: 'string' },
         force: { type: 'boolean', default: false },
@@ -96,18 +191,26 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new UsageError(`${(error as Error).message}. Run migrate-to-workos help for the flags.`);
   }
   const { values, positionals } = parsed;
-  const command = values.help ? 'help' : (positionals[0] ?? 'help');
-  if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new UsageError(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
+  const first = positionals[0];
+  if (values.help || first === 'help' || first === undefined) {
+    const topic = first === 'help' ? positionals[1] : first;
+    helpText(topic);
+    return { ...HELP_DEFAULTS, command: 'help', ...(topic ? { helpTopic: topic } : {}) };
   }
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    throw new UsageError(`Unknown command "${first}". Commands: ${COMMANDS.join(', ')}. Run migrate-to-workos help for more.`);
+  }
+  const command = first as Command;
   if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}". Flags take the form --name value.`);
-  const failOn = values['fail-on'];
+  // Record problems fail a dry run when invalid, an import only when a write failed (DESIGN's defaults).
+  const failOn = values['fail-on'] ?? (command === 'plan' ? 'invalid' : 'failed');
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}".`);
   const timeBudget = values['time-budget'];
   const timeBudgetMs = timeBudget === undefined ? undefined : parseDuration(timeBudget);
   if (timeBudget !== undefined && timeBudgetMs === undefined) throw new UsageError(`--time-budget "${timeBudget}" is not a duration like 5h30m, 90m or 45s.`);
   return {
-    command: command as Command,
+    command,
+    confirmProduction: values['confirm-production'],
     source: values.source,
     users: values.users,
     passwords: values.passwords,
@@ -128,6 +231,16 @@ export function parseCliArgs(argv: string[]): CliArgs {
     host: values.host,
   };
 }
+
+const HELP_DEFAULTS: CliArgs = {
+  command: 'help',
+  confirmProduction: false,
+  source: 'auth0',
+  failOn: 'invalid',
+  includePii: false,
+  force: false,
+  host: '127.0.0.1',
+};
 
 function positiveNumber(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
