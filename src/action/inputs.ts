@@ -23,6 +23,7 @@ export const Input = {
   Out: 'out',
   State: 'state',
   StateName: 'state-name',
+  StateRetentionDays: 'state-retention-days',
   GithubToken: 'github-token',
   Comment: 'comment',
   LoginProbes: 'login-probes',
@@ -91,6 +92,7 @@ export const ActionInputsSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9._-]{1,100}$/, 'state-name may hold letters, digits, dot, dash and underscore (at most 100)'),
+  stateRetentionDays: optionalPositiveInt('state-retention-days'),
   githubToken: optionalText,
   comment: z.enum(['auto', 'always', 'never'], { error: 'comment must be auto, always or never' }),
   loginProbes: optionalText,
@@ -126,12 +128,14 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     concurrency: getInput(Input.Concurrency),
     maxRecords: getInput(Input.MaxRecords),
     timeBudgetMs: getInput(Input.TimeBudget),
-    failOn: getInput(Input.FailOn) || 'invalid',
+    // A dry run fails on invalid records, an import only on failed writes (the README's table).
+    failOn: getInput(Input.FailOn) || ((getInput(Input.Mode) || 'plan') === 'plan' ? 'invalid' : 'failed'),
     includePii: getInput(Input.IncludePii),
     confirmProduction: getInput(Input.ConfirmProduction),
     out: getInput(Input.Out) || '',
     state: getInput(Input.State) || 'artifact',
     stateName: getInput(Input.StateName) || 'workos-migration-state',
+    stateRetentionDays: getInput(Input.StateRetentionDays),
     githubToken: token,
     comment: getInput(Input.Comment) || 'auto',
     loginProbes: probes,
