@@ -157,10 +157,8 @@ export interface CliArgs {
   host: string;
 }
 
-export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
+function parseFlags(argv: string[]) {
+  return parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -187,6 +185,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv);
   } catch (error) {
     throw new UsageError(`${(error as Error).message}. Run migrate-to-workos help for the flags.`);
   }
