@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { startFakeGitHub, type FakeGitHub, type NewRunOptions } from '../fakes/github.js';
-import { downloadArtifact, newJob, runStep, workflowCommands, type Job, type StepRun } from './run-action.js';
+import { downloadArtifact, newJob, runStep, startStep, workflowCommands, type Job, type StepRun } from './run-action.js';
 
 // One repository with the three workflows a real migration has (a dispatch import, a PR dry run,
 // a cron of stages), run with the built action (dist/) against a fake GitHub and the local WorkOS
@@ -186,5 +186,39 @@ describe('a checkpoint that cannot be read or written', () => {
     const post = await runStep(job, 'post', { inputs: importInputs({ 'state-name': 'save-fails' }), state: run.state });
     expect(post.code, post.stdout + post.stderr).toBe(0);
     expect(post.stdout).toContain(`Checkpoint saved as save-fails-${runId}-1-1 after the main step stopped early.`);
+  });
+});
+
+describe('a cancelled job', () => {
+  it('main stops on SIGINT after the writes in flight, reports, saves the checkpoint and says what is pending', async () => {
+    emulator.reset();
+    emulator.setFaults({ latencyMs: 150 });
+    const job = jobOf({ workflowId: DISPATCH, event: 'workflow_dispatch' });
+    const runId = job.env.GITHUB_RUN_ID!;
+    const inputs = importInputs({ concurrency: '2', 'state-name': 'cancelled' });
+    const { child, done } = startStep(job, 'main', { inputs });
+    let sent = false;
+    const poll = setInterval(() => {
+      if (!sent && emulator.snapshot().users.length >= 3) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    }, 20);
+    const run = await done.finally(() => clearInterval(poll));
+    emulator.setFaults({});
+    expect(run.code, run.stdout + run.stderr).toBe(130);
+    const written = emulator.snapshot().users.length;
+    expect(written).toBeLessThan(27);
+    const [message] = errors(run).filter((m) => m.startsWith('Interrupted'));
+    const pending = Number(run.outputs.pending);
+    expect(pending).toBeGreaterThan(0);
+    expect(message).toBe(`Interrupted (SIGINT): ${pending} records pending. The next run goes on from the checkpoint.`);
+    expect(run.summary).toContain('## WorkOS migration: import (auth0)');
+    expect(run.state['final-saved']).toBe('true');
+    expect(fake.artifacts().filter((a) => a.name.startsWith(`cancelled-${runId}-`)).map((a) => a.name)).toEqual([`cancelled-${runId}-1-1`]);
+
+    const next = await runStep(jobOf({ workflowId: DISPATCH, event: 'workflow_dispatch' }), 'main', { inputs: importInputs({ 'state-name': 'cancelled' }) });
+    expect(next.code, next.stdout + next.stderr).toBe(0);
+    expect(users(next)).toMatchObject({ created: 27 - written, unchanged: written, pending: 0 });
   });
 });
