@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../sources/index.js';
 import { parseDuration } from '../report/progress.js';
+import { defaultFailOn } from '../cli/args.js';
 
 /** Input names, spelled once (they are action.yml's keys). */
 export const Input = {
@@ -128,8 +129,8 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     concurrency: getInput(Input.Concurrency),
     maxRecords: getInput(Input.MaxRecords),
     timeBudgetMs: getInput(Input.TimeBudget),
-    // A dry run fails on invalid records, an import only on failed writes (the README's table).
-    failOn: getInput(Input.FailOn) || ((getInput(Input.Mode) || 'plan') === 'plan' ? 'invalid' : 'failed'),
+    // The same default as the CLI's (src/cli/args.ts, defaultFailOn).
+    failOn: getInput(Input.FailOn) || defaultFailOn(getInput(Input.Mode) || 'plan'),
     includePii: getInput(Input.IncludePii),
     confirmProduction: getInput(Input.ConfirmProduction),
     out: getInput(Input.Out) || '',

