@@ -24,6 +24,7 @@ export const Input = {
   Out: 'out',
   State: 'state',
   StateName: 'state-name',
+  StateRetentionDays: 'state-retention-days',
   GithubToken: 'github-token',
   Comment: 'comment',
   LoginProbes: 'login-probes',
@@ -103,6 +104,7 @@ export const ActionInputsSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9._-]{1,100}$/, 'state-name may hold letters, digits, dot, dash and underscore (at most 100)'),
+  stateRetentionDays: optionalPositiveInt('state-retention-days'),
   githubToken: optionalText,
   comment: z.enum(['auto', 'always', 'never'], { error: 'comment must be auto, always or never' }),
   loginProbes: optionalText,
@@ -151,6 +153,7 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     out: getInput(Input.Out) || '',
     state: getInput(Input.State) || 'artifact',
     stateName: getInput(Input.StateName) || 'workos-migration-state',
+    stateRetentionDays: getInput(Input.StateRetentionDays),
     githubToken: token,
     comment: getInput(Input.Comment) || 'auto',
     loginProbes: probes,
