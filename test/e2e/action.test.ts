@@ -398,7 +398,7 @@ describe('pull_request runs', () => {
 
 describe('input validation', () => {
   const cases: [string, Record<string, string>, string][] = [
-    ['a mode that does not exist', { mode: 'migrate' }, 'Input mode must be plan, import, verify or rollback'],
+    ['a mode that does not exist', { mode: 'migrate' }, 'Input mode must be plan, import, verify, rollback or cutover'],
     [
       'a client ID given as the key',
       { 'workos-api-key': 'client_01HZZE2ETESTCLIENT' },

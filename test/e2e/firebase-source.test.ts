@@ -69,7 +69,7 @@ describe('mode: import, source: firebase, with the hash parameters from a secret
     const report = fake.artifacts().find((a) => String(a.runId) === runId && a.name === first.outputs['report-artifact']);
     expect(report?.files).toContain('password-reset.csv');
     const files = await downloadArtifact(fake, report!.id);
-    expect(files.get('password-reset.csv')!.toString().trim().split('\n')).toEqual(['source_id', 'fbHugoLambert0000000000008']);
+    expect(files.get('password-reset.csv')!.toString().trim().split('\n')).toEqual(['reason,source_id', 'no_password_hash,fbHugoLambert0000000000008']);
   });
 
   it('a second run restores the checkpoint and writes nothing', async () => {
