@@ -1,7 +1,9 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { UsageError } from '../model/types.js';
+import { notRegularFile } from './file-kind.js';
+import { inputLimits, raiseHint } from './limits.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
@@ -15,9 +17,12 @@ const GZIP_MAGIC = [0x1f, 0x8b] as const;
 export async function openByteStream(path: string): Promise<Readable> {
   let handle: FileHandle;
   try {
+    // Checked before opening: opening a FIFO for reading blocks until something writes to it.
+    const kind = notRegularFile(await stat(path));
+    if (kind) throw new UsageError(`${path}: is ${kind}, not a file; name the export file itself (save a stream to a file first).`);
     handle = await open(path, 'r');
   } catch (error) {
-    throw openError(path, error);
+    throw error instanceof UsageError ? error : openError(path, error);
   }
 
   let gzip = false;
@@ -44,6 +49,17 @@ export async function openByteStream(path: string): Promise<Readable> {
   if (gzip) {
     const gunzip = createGunzip();
     gunzip.on('error', (error) => out.destroy(gzipError(path, error)));
+    // A few kilobytes of gzip can unpack to terabytes: stop at the limit, not at a full disk or heap.
+    const { decompressedBytes } = inputLimits();
+    let unpacked = 0;
+    gunzip.on('data', (chunk: Buffer) => {
+      unpacked += chunk.length;
+      if (unpacked > decompressedBytes && !out.destroyed) {
+        out.destroy(
+          new UsageError(`${path}: the gzip data unpacks to more than ${decompressedBytes} bytes, the limit; ${raiseHint('decompressedBytes')}.`),
+        );
+      }
+    });
     out.on('close', () => gunzip.destroy());
     file.pipe(gunzip).pipe(out);
   } else {

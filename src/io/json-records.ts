@@ -4,6 +4,7 @@ import { openByteStream } from './byte-stream.js';
 import { JsonElementScanner } from './json-element-scanner.js';
 import { parseJsonText, type JsonRecord } from './json-text.js';
 import { splitLines } from './lines.js';
+import { inputLimits, raiseHint } from './limits.js';
 
 export type { JsonRecord } from './json-text.js';
 
@@ -102,7 +103,13 @@ async function* withoutBom(chunks: AsyncIterable<string>): AsyncGenerator<string
 
 async function* ndjsonRecords(path: string, chunks: AsyncIterable<string>): AsyncGenerator<JsonRecord> {
   let first = true;
-  for await (const { text, line } of splitLines(chunks)) {
+  const { lineLength } = inputLimits();
+  for await (const { text, line, tooLong } of splitLines(chunks, lineLength)) {
+    if (tooLong !== undefined) {
+      first = false;
+      yield { ok: false, line, message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${raiseHint('lineLength')}.` };
+      continue;
+    }
     if (text.trim() === '') continue;
     // Pretty-printed objects one after another (`jq '.[]'` without -c) would otherwise give
     // one parse error per line of the file.

@@ -10,6 +10,8 @@ import { organizationWriter } from '../apply/writers/organizations.js';
 import { userWriter } from '../apply/writers/users.js';
 import { WorkOSCaller } from '../apply/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
+import { setInputLimits } from '../io/limits.js';
+import { checkRunDirectories } from '../io/run-directories.js';
 import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan, type PlannedMembership } from '../plan/organizations.js';
@@ -80,6 +82,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
   const workos = options.target ? connect(options.target) : undefined;
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
+  checkRunDirectories({ state: options.stateDir, out: options.outDir });
+  setInputLimits(config.limits);
   const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config));
   const users = planUsers(records.users, config.policies);
   const organizations = planOrganizations(records.organizations, records.memberships, users);

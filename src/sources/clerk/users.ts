@@ -7,6 +7,7 @@ import { describeType } from '../../model/validate.js';
 import { mapClerkUser } from './map-user.js';
 import { CLERK_JSON_FIELD_EXPECTATIONS, CLERK_SECRET_FIELDS, ClerkJsonUserSchema, clerkCsvUser, clerkJsonUser } from './schema.js';
 import { recordError, valueAtIssuePath } from '../../model/problems.js';
+import { ownValue } from '../../model/lookup.js';
 
 export interface ClerkUsersOptions {
   usersPath: string;
@@ -79,7 +80,7 @@ async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerat
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.');
       const top = String(issue.path[0]);
-      const expected = CLERK_JSON_FIELD_EXPECTATIONS[top] ?? 'a string';
+      const expected = ownValue(CLERK_JSON_FIELD_EXPECTATIONS, top) ?? 'a string';
       const sourceId = typeof raw.id === 'string' ? raw.id : undefined;
       const actual = describeType(valueAtIssuePath(raw, issue.path));
       for (const secret of CLERK_SECRET_FIELDS) delete raw[secret];
