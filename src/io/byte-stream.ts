@@ -1,6 +1,7 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { TextDecoder } from 'node:util';
 import { UsageError } from '../model/types.js';
 import { notRegularFile } from './file-kind.js';
 import { inputLimits, raiseHint } from './limits.js';
@@ -61,11 +62,59 @@ export async function openByteStream(path: string): Promise<Readable> {
       }
     });
     out.on('close', () => gunzip.destroy());
-    file.pipe(gunzip).pipe(out);
+    file.pipe(gunzip).pipe(asUtf8(path, out)).pipe(out);
   } else {
-    file.pipe(out);
+    file.pipe(asUtf8(path, out)).pipe(out);
   }
   return out;
+}
+
+/**
+ * Excel and PowerShell save "Unicode" text as UTF-16 with a byte order mark: that is turned
+ * into UTF-8 here, so every reader sees the same text (and the same line numbers). UTF-16
+ * without a mark cannot be told apart reliably from binary, so it is named and refused.
+ */
+function asUtf8(path: string, out: PassThrough): Transform {
+  let decoder: TextDecoder | undefined;
+  let decided = false;
+  let head = Buffer.alloc(0);
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (decided) return callback(null, decoder ? Buffer.from(decoder.decode(chunk, { stream: true })) : chunk);
+      head = Buffer.concat([head, chunk]);
+      if (head.length < 4) return callback();
+      try {
+        decide();
+      } catch (error) {
+        return callback(error as Error);
+      }
+      callback(null, decoder ? Buffer.from(decoder.decode(head, { stream: true })) : head);
+    },
+    flush(callback) {
+      if (!decided && head.length > 0) {
+        try {
+          decide();
+        } catch (error) {
+          return callback(error as Error);
+        }
+        return callback(null, decoder ? Buffer.from(decoder.decode(head)) : head);
+      }
+      if (decoder) return callback(null, Buffer.from(decoder.decode()));
+      callback();
+    },
+  });
+  transform.on('error', (error) => out.destroy(error instanceof UsageError ? error : readError(path, error)));
+  out.on('close', () => transform.destroy());
+  return transform;
+
+  function decide(): void {
+    decided = true;
+    if (head[0] === 0xff && head[1] === 0xfe) decoder = new TextDecoder('utf-16le');
+    else if (head[0] === 0xfe && head[1] === 0xff) decoder = new TextDecoder('utf-16be');
+    else if (head.length >= 4 && ((head[0] !== 0 && head[1] === 0 && head[3] === 0) || (head[0] === 0 && head[2] === 0 && head[1] !== 0))) {
+      throw new UsageError(`${path}: the text is UTF-16 without a byte order mark; save the file as UTF-8 and run again.`);
+    }
+  }
 }
 
 function errorCode(error: unknown): string | undefined {

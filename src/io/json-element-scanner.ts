@@ -65,6 +65,7 @@ export class JsonElementScanner {
   private objectLine = 0;
   private foundArray = false;
   private keyMissing = false;
+  private missingArrayAt: number | undefined;
 
   constructor(private readonly arrayKey?: string) {}
 
@@ -74,6 +75,11 @@ export class JsonElementScanner {
    */
   get isNdjson(): boolean {
     return this.keyMissing;
+  }
+
+  /** The line of a multi-line object that holds no `arrayKey` array: not an export of records at all. */
+  get objectWithoutArray(): number | undefined {
+    return this.missingArrayAt;
   }
 
   /** True once the input ended its structure, or broke it beyond recovery. */
@@ -251,11 +257,7 @@ export class JsonElementScanner {
       this.state = 'stopped';
       return;
     }
-    out.push({
-      ok: false,
-      line: this.objectLine,
-      message: `The object that starts here has no "${this.arrayKey}" array; give the array, or one object per line (NDJSON).`,
-    });
+    this.missingArrayAt = this.objectLine;
     this.state = 'stopped';
   }
 

@@ -37,6 +37,12 @@ export async function* readJsonRecords(path: string, options: JsonRecordsOptions
     if (first === '[' || (first === '{' && options.arrayKey !== undefined)) {
       const scanner = new JsonElementScanner(options.arrayKey);
       yield* scanElements(scanner, prepend(head, chunks));
+      if (scanner.objectWithoutArray !== undefined) {
+        // One pretty-printed record is not an export, whichever source: the same answer as for NDJSON below.
+        throw new UsageError(
+          `${path}: line ${scanner.objectWithoutArray}: the object that starts here has no "${options.arrayKey}" array; give the array, or one object per line (NDJSON).`,
+        );
+      }
       if (!scanner.isNdjson) return;
       // The first object was an ordinary one-line record without the key: plain NDJSON.
       stream.destroy();
