@@ -157,3 +157,14 @@ async function decryptIfEncrypted(input: ResolvedInput, name: string, ctx: Input
   await decryptFile({ source: input.path, encryption, passphrase: ctx.passphrase, target, label: input.label });
   return { ...input, path: target };
 }
+
+/**
+ * A reader's error names the file it read; for `env:` secrets, artifacts and decrypted files
+ * that is a private temp path. This puts back what the user wrote (`env:AUTH0_USERS`).
+ */
+export function relabelError(error: unknown, labels: ReadonlyMap<string, string> | undefined): unknown {
+  if (!(error instanceof UsageError) || !labels) return error;
+  let message = error.message;
+  for (const [path, label] of labels) if (path !== label) message = message.split(path).join(label);
+  return message === error.message ? error : new UsageError(message, { cause: error });
+}

@@ -10,6 +10,7 @@ import { organizationWriter } from '../apply/writers/organizations.js';
 import { userWriter } from '../apply/writers/users.js';
 import { WorkOSCaller } from '../apply/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
+import { relabelError } from '../io/input-location.js';
 import { setInputLimits } from '../io/limits.js';
 import { checkRunDirectories } from '../io/run-directories.js';
 import type { Entity, RecordProblem } from '../model/types.js';
@@ -177,6 +178,8 @@ function readAll(options: MigrationOptions, config: MappingConfig): Promise<Sour
   return collectSourceRecords(readSource(options.source, options.files, config), (location) => {
     const label = options.fileLabels?.get(location.file);
     if (label !== undefined) location.file = label;
+  }).catch((error: unknown) => {
+    throw relabelError(error, options.fileLabels);
   });
 }
 

@@ -406,6 +406,22 @@ export const auth0UserCases: CorpusCase[] = [
 
 export const auth0ImportCases: CorpusCase[] = [
   {
+    name: 'auth0 import: a SAML user id that holds an email stays out of the reports',
+    files: { [USERS]: auth0Lines(3, { 2: auth0User(2, { user_id: `samlp|acme|${email(2)}`, email: 'not-an-address' }) }) },
+    args: ['import', '--users', '{users.ndjson}'],
+    expect: { exit: 1, errors: [{ file: USERS, line: 2, field: 'email' }], good: { users: 2 } },
+    importIds: auth0Ids(3, [2]),
+    needs: 'lead: email-bearing source ids as digests in report files (report/files.ts)',
+  },
+  {
+    name: 'auth0 import: the same user_id twice is reported at its line, not retried as a network error',
+    files: { [USERS]: auth0Lines(3, { 3: auth0User(3, { user_id: 'auth0|c1' }) }) },
+    args: ['import', '--users', '{users.ndjson}'],
+    expect: { exit: 1, errors: [{ file: USERS, line: 3, field: 'user_id' }], good: { users: 2 } },
+    importIds: auth0Ids(2),
+    needs: 'lead: duplicate user_id detection, external_id_conflict classification',
+  },
+  {
     name: 'auth0 import: a broken line among good users; every good user lands in WorkOS exactly',
     files: { [USERS]: auth0Lines(6, { 2: '{"user_id":', 5: { user_id: 'auth0|c5' } }) },
     args: ['import', '--users', '{users.ndjson}', '--state', '{dir}/state'],

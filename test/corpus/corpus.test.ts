@@ -1,5 +1,8 @@
 import { describe, it } from 'vitest';
 import { auth0ImportCases, auth0UserCases } from './cases-auth0.js';
+import { clerkImportCases, clerkUserCases } from './cases-clerk.js';
+import { configCases, flagCases, locationCases, resumeCases } from './cases-config-flags.js';
+import { organizationCases, organizationImportCases } from './cases-organizations.js';
 import { checkCase, runCase, type CorpusCase } from './harness.js';
 
 // Hostile and malformed inputs, each run through the CLI with its expected outcome: exit 2 and
@@ -8,7 +11,12 @@ import { checkCase, runCase, type CorpusCase } from './harness.js';
 
 const groups: [string, CorpusCase[]][] = [
   ['Auth0 user exports', auth0UserCases],
-  ['Auth0 imports against the stand-in', auth0ImportCases],
+  ['Clerk user exports', clerkUserCases],
+  ['Organization files', organizationCases],
+  ['The mapping config', configCases],
+  ['Flags, --out and --state', flagCases],
+  ['Input locations', locationCases],
+  ['Imports against the stand-in', [...auth0ImportCases, ...clerkImportCases, ...organizationImportCases, ...resumeCases]],
 ];
 
 for (const [title, cases] of groups) {

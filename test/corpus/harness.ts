@@ -42,6 +42,8 @@ export interface CorpusCase {
   expect: Expectation;
   /** Run against a fresh WorkOS stand-in (`import`); the good users must be in it, exactly. */
   importIds?: string[];
+  /** Role slugs the stand-in's environment has besides admin and member. */
+  roles?: string[];
   /** Per-case time limit; a hang fails the case. */
   timeoutMs?: number;
   /** Why the case is skipped for now, and who owns the fix. */
@@ -86,6 +88,7 @@ export async function runCase(c: CorpusCase): Promise<CaseRun> {
   const out = join(dir, 'out');
   const args = c.args.map((arg) => arg.replace(/\{dir\}/g, dir).replace(/\{([^}]+)\}/g, (_, name: string) => join(dir, name)));
   const emulator = c.importIds ? await startEmulator({ writeLimit: { requests: 100_000, windowMs: 1000 } }) : undefined;
+  for (const role of c.roles ?? []) emulator?.defineRole(role);
   const stdout = new Capture();
   const stderr = new Capture();
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CI: 'true', ...c.env };

@@ -62,7 +62,9 @@ function checkHeader(path: string, columns: string[]): void {
 const noColumn = () => undefined;
 
 async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerator<SourceItem> {
-  for await (const item of readJsonRecords(path, { arrayKey: 'users' })) {
+  // Clerk's Backend API pages (`{"data":[…],"total_count":n}`), as for organizations, or a `{"users":[…]}` wrapper.
+  const arrayKey = /"(users|data)"\s*:\s*\[/.exec(await readTextHead(path))?.[1] ?? 'users';
+  for await (const item of readJsonRecords(path, { arrayKey })) {
     const location: SourceLocation = { file: path, line: item.line };
     if (!item.ok) {
       const at = item.column !== undefined ? { ...location, column: item.column } : location;
