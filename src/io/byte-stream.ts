@@ -8,6 +8,11 @@ import { inputLimits, raiseHint } from './limits.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
+export interface ByteStreamOptions {
+  /** How many bytes the file is read at a time (tests cut input into small chunks to prove readers do not care). */
+  chunkBytes?: number;
+}
+
 /**
  * The bytes of an export file, gunzipped when they are gzip. Gzip is recognised by its magic
  * bytes, not by the name: Auth0 export jobs hand out `.json.gz` files that people rename, and
@@ -15,7 +20,7 @@ const GZIP_MAGIC = [0x1f, 0x8b] as const;
  *
  * Every failure, at open time or later while reading, is a `UsageError` naming the file.
  */
-export async function openByteStream(path: string): Promise<Readable> {
+export async function openByteStream(path: string, options: ByteStreamOptions = {}): Promise<Readable> {
   let handle: FileHandle;
   try {
     // Checked before opening: opening a FIFO for reading blocks until something writes to it.
@@ -41,7 +46,7 @@ export async function openByteStream(path: string): Promise<Readable> {
     throw error instanceof UsageError ? error : openError(path, error);
   }
 
-  const file = handle.createReadStream({ start: 0 });
+  const file = handle.createReadStream({ start: 0, ...(options.chunkBytes ? { highWaterMark: options.chunkBytes } : {}) });
   const out = new PassThrough();
   // Errors of the inner streams are replaced by one the user can act on; the consumer sees
   // only `out`, and closing it early (a `break` in `for await`) releases the file.

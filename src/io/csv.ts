@@ -2,7 +2,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError, type Info } from 'csv-parse';
 import { UsageError } from '../model/types.js';
-import { openByteStream } from './byte-stream.js';
+import { openByteStream, type ByteStreamOptions } from './byte-stream.js';
 import { inputLimits, raiseHint } from './limits.js';
 
 /** One row of a CSV file keyed by the header, or why it could not be read. Lines and columns are 1-based. */
@@ -31,11 +31,11 @@ const CR = 0x0d;
  * take in (or give up on) the rest of the file. That row is reported, and reading starts
  * again on the line after the one the row began on, so the rows after it are still read.
  */
-export async function* readCsvRecords(path: string): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(path: string, options: ByteStreamOptions = {}): AsyncGenerator<CsvRecord> {
   let from: Resume = { offset: 0, line: 1, skipLine: false };
   const state: { header?: string[] } = {};
   for (;;) {
-    const resume = yield* readCsvSegment(path, from, state);
+    const resume = yield* readCsvSegment(path, from, state, options);
     if (resume === undefined) return;
     from = resume;
   }
@@ -51,8 +51,13 @@ interface Resume {
 /** Errors after which csv-parse has taken in, or stopped reading, the rest of the file. */
 const SWALLOWING = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_MAX_RECORD_SIZE']);
 
-async function* readCsvSegment(path: string, from: Resume, state: { header?: string[] }): AsyncGenerator<CsvRecord, Resume | undefined> {
-  const stream = await openByteStream(path);
+async function* readCsvSegment(
+  path: string,
+  from: Resume,
+  state: { header?: string[] },
+  options: ByteStreamOptions,
+): AsyncGenerator<CsvRecord, Resume | undefined> {
+  const stream = await openByteStream(path, options);
   const { lineLength } = inputLimits();
   const lines = new LineStarts(from.line);
   const skipped: CsvError[] = [];

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { UsageError } from '../model/types.js';
-import { openByteStream } from './byte-stream.js';
+import { openByteStream, type ByteStreamOptions } from './byte-stream.js';
 import { JsonElementScanner } from './json-element-scanner.js';
 import { parseJsonText, type JsonRecord } from './json-text.js';
 import { splitLines } from './lines.js';
@@ -8,7 +8,7 @@ import { inputLimits, raiseHint } from './limits.js';
 
 export type { JsonRecord } from './json-text.js';
 
-export interface JsonRecordsOptions {
+export interface JsonRecordsOptions extends ByteStreamOptions {
   /**
    * The key under which a wrapper object holds the records: `organizations` for
    * `{"organizations":[…]}`, `data` for Clerk's paginated `{"data":[…],"total_count":n}`.
@@ -26,7 +26,7 @@ const BOM = '\uFEFF';
  * reading goes on; a file that is not JSON at all is a `UsageError`.
  */
 export async function* readJsonRecords(path: string, options: JsonRecordsOptions = {}): AsyncGenerator<JsonRecord> {
-  const stream = await openByteStream(path);
+  const stream = await openByteStream(path, options);
   try {
     stream.setEncoding('utf8');
     const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
@@ -46,7 +46,7 @@ export async function* readJsonRecords(path: string, options: JsonRecordsOptions
       if (!scanner.isNdjson) return;
       // The first object was an ordinary one-line record without the key: plain NDJSON.
       stream.destroy();
-      yield* readNdjson(path, await openByteStream(path));
+      yield* readNdjson(path, await openByteStream(path, options));
       return;
     }
     if (first === '{') {
