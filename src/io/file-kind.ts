@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { UsageError } from '../model/types.js';
 
 /**
  * What a path is when it is not a regular file (`a directory`, `a named pipe (FIFO)`), or
@@ -12,4 +14,17 @@ export function notRegularFile(info: Stats): string | undefined {
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
   return 'a special file';
+}
+
+/** Refuses a path that exists but is not a regular file, before anything opens it (opening a FIFO would block). */
+export async function assertNotSpecialFile(path: string, what: string): Promise<void> {
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch {
+    // Missing or unreadable: the caller's own read says so.
+    return;
+  }
+  const kind = notRegularFile(info);
+  if (kind) throw new UsageError(`${path}: ${what} is ${kind}, not a file; name the file itself.`);
 }
