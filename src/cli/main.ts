@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../emulator/server.js';
 import { loadMappingConfig } from '../config/mapping-config.js';
+import { assertNotSpecialFile } from '../io/file-kind.js';
 import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions } from '../modes/migration.js';
 import { resolveSourceFiles } from '../modes/source-locations.js';
@@ -171,6 +172,7 @@ async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<Mi
   const clientId = env.WORKOS_CLIENT_ID;
   if (!clientId) throw new UsageError('--login-probes needs WORKOS_CLIENT_ID (the client id of the WorkOS environment, client_…).');
   let text: string;
+  await assertNotSpecialFile(path, 'the login probes file');
   try {
     text = await readFile(path, 'utf8');
   } catch {

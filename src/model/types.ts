@@ -31,6 +31,8 @@ export type MfaFactor = 'sms' | 'totp' | 'email' | 'webauthn' | 'push' | 'other'
 export interface UserRecord {
   /** The source's own id; becomes the WorkOS `external_id`. */
   sourceId: string;
+  /** The field the id is read from, for messages (default `user_id`; Clerk `id`, Firebase `localId`…). */
+  idField?: string;
   email: string;
   emailVerified: boolean;
   firstName?: string;

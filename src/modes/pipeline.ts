@@ -20,6 +20,9 @@ import type { LoginProbe, LoginProbeResult } from '../reconcile/login-probes.js'
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { ReadProgress } from '../report/progress.js';
+import { relabelError } from '../io/input-location.js';
+import { setInputLimits } from '../io/limits.js';
+import { checkRunDirectories } from '../io/run-directories.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
 import { buildSummary, type EntityName, type Mode, type Summary, type SummaryInput } from '../report/summary.js';
 import { sourceOwnsExternalId } from '../sources/external-ids.js';
@@ -111,6 +114,9 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
   const workos = options.target ? connect(options.target) : undefined;
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
+  // Before anything is read or written: --out and --state must be directories (or not exist yet).
+  checkRunDirectories({ state: options.stateDir, out: options.outDir });
+  setInputLimits(config.limits);
   const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config, log));
   const users = planUsers(records.users, config.policies);
   const organizations = planOrganizations(records.organizations, records.memberships, users);
@@ -137,6 +143,7 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
 /** A run that reads no export (rollback): the checkpoint says what to do. */
 export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
+  checkRunDirectories({ state: options.stateDir, out: options.outDir });
   return {
     options,
     log: options.log ?? silentLogger,
@@ -363,6 +370,8 @@ async function readAll(options: MigrationOptions, config: MappingConfig, log: Lo
       const label = options.fileLabels?.get(location.file);
       if (label !== undefined) location.file = label;
     });
+  } catch (error) {
+    throw relabelError(error, options.fileLabels);
   } finally {
     reading.done();
   }

@@ -41,7 +41,7 @@ export function planUsers(records: Iterable<UserRecord>, policies: UserPolicies 
         entity: 'user',
         sourceId: record.sourceId,
         location: record.location,
-        field: 'user_id',
+        field: record.idField ?? 'user_id',
         code: 'duplicate_user',
         message: `The user id appears again (first at ${first.file}:${first.line}); only the first record is imported. Remove the duplicate from the export.`,
         severity: 'error',

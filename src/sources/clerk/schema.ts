@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EnterpriseConnection } from '../../model/types.js';
+import { emptyRecord } from '../../model/lookup.js';
 
 // Clerk's user exports, in the two shapes they come in, reduced to one: the fields the mapping
 // needs, with secrets already gone. The dashboard CSV writes every field as text and lists
@@ -71,7 +72,7 @@ export function clerkCsvUser(row: Record<string, string>): ClerkUserFields {
   const hasTotp = textOrUndefined(row.totp_secret) !== undefined;
   const passwordDigest = textOrUndefined(row.password_digest);
   const passwordHasher = textOrUndefined(row.password_hasher);
-  const fields: Record<string, unknown> = {};
+  const fields = emptyRecord<unknown>();
   for (const key in row) {
     if (CLERK_SECRET_FIELDS.has(key)) row[key] = '';
     else fields[key] = row[key];

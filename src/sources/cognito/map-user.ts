@@ -85,6 +85,7 @@ export function mapCognitoUser(raw: Record<string, unknown>, location: SourceLoc
   items.push(
     userItem({
       sourceId: sub,
+      idField: 'Attributes.sub',
       email: email.email,
       emailVerified: verified ?? false,
       ...names,

@@ -111,6 +111,7 @@ export function mapFirebaseUser(raw: Record<string, unknown>, location: SourceLo
   items.push(
     userItem({
       sourceId: id,
+      idField: 'localId',
       email: email.email,
       emailVerified: flags.emailVerified,
       ...splitDisplayName(textOf(user.displayName)),
