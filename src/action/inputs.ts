@@ -10,6 +10,7 @@ export const Input = {
   Users: 'users',
   Passwords: 'passwords',
   Organizations: 'organizations',
+  HashConfig: 'hash-config',
   Config: 'config',
   WorkosApiKey: 'workos-api-key',
   WorkosApiUrl: 'workos-api-url',
@@ -23,6 +24,7 @@ export const Input = {
   Out: 'out',
   State: 'state',
   StateName: 'state-name',
+  StateRetentionDays: 'state-retention-days',
   GithubToken: 'github-token',
   Comment: 'comment',
   LoginProbes: 'login-probes',
@@ -31,6 +33,7 @@ export const Input = {
   Prune: 'prune',
   PruneLimit: 'prune-limit',
   ConfirmRollback: 'confirm-rollback',
+  PortalLinks: 'portal-links',
 } as const;
 
 const optionalText = z
@@ -57,12 +60,13 @@ const booleanInput = (name: string) =>
     .transform((s) => s === 'true');
 
 export const ActionInputsSchema = z.object({
-  mode: z.enum(['plan', 'import', 'verify', 'rollback'], { error: 'mode must be plan, import, verify or rollback' }),
+  mode: z.enum(['plan', 'import', 'verify', 'rollback', 'cutover'], { error: 'mode must be plan, import, verify, rollback or cutover' }),
   source: z.enum(SOURCE_KINDS, { error: `source must be one of ${SOURCE_KINDS.join(', ')}` }),
   // Required by every mode but rollback (checked below): the checkpoint says what to undo.
   users: z.string().trim(),
   passwords: optionalText,
   organizations: optionalText,
+  hashConfig: optionalText,
   config: optionalText,
   workosApiKey: optionalText,
   workosApiUrl: optionalText.pipe(z.url({ error: 'workos-api-url must be a URL such as https://api.workos.com' }).optional()),
@@ -91,6 +95,7 @@ export const ActionInputsSchema = z.object({
   prune: booleanInput('prune'),
   pruneLimit: optionalText.pipe(z.string().regex(/^\d+$/, 'prune-limit must be a whole number').transform(Number).optional()),
   confirmRollback: booleanInput('confirm-rollback'),
+  portalLinks: booleanInput('portal-links'),
   includePii: booleanInput('include-pii'),
   confirmProduction: booleanInput('confirm-production'),
   out: z.string().trim(),
@@ -99,6 +104,7 @@ export const ActionInputsSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9._-]{1,100}$/, 'state-name may hold letters, digits, dot, dash and underscore (at most 100)'),
+  stateRetentionDays: optionalPositiveInt('state-retention-days'),
   githubToken: optionalText,
   comment: z.enum(['auto', 'always', 'never'], { error: 'comment must be auto, always or never' }),
   loginProbes: optionalText,
@@ -129,6 +135,7 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     users: getInput(Input.Users),
     passwords: getInput(Input.Passwords),
     organizations: getInput(Input.Organizations),
+    hashConfig: getInput(Input.HashConfig),
     config: getInput(Input.Config),
     workosApiKey: key,
     workosApiUrl: getInput(Input.WorkosApiUrl),
@@ -140,11 +147,13 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     prune: getInput(Input.Prune),
     pruneLimit: getInput(Input.PruneLimit),
     confirmRollback: getInput(Input.ConfirmRollback),
+    portalLinks: getInput(Input.PortalLinks),
     includePii: getInput(Input.IncludePii),
     confirmProduction: getInput(Input.ConfirmProduction),
     out: getInput(Input.Out) || '',
     state: getInput(Input.State) || 'artifact',
     stateName: getInput(Input.StateName) || 'workos-migration-state',
+    stateRetentionDays: getInput(Input.StateRetentionDays),
     githubToken: token,
     comment: getInput(Input.Comment) || 'auto',
     loginProbes: probes,

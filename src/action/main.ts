@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveSourceFiles } from '../modes/source-locations.js';
-import { loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
+import { configFingerprint, loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
 import { annotateProblems } from '../github/annotations.js';
 import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
 import { readPullRequestContext, type PullRequestContext } from '../github/event.js';
@@ -17,11 +17,15 @@ import { sumOver, type Summary } from '../report/summary.js';
 import { checkApiKey } from '../workos/client.js';
 import { InputError, readActionInputs, type ActionInputs } from './inputs.js';
 import { actionsLogger, StateKey } from './runner.js';
+import { runExportMode } from './export-mode.js';
 import { uploadReportArtifact } from './report-artifact.js';
-import { startPeriodicSave, stateDirectory, stateStoreFor } from './state.js';
+import { isPullRequestEvent, startPeriodicSave, stateDirectory, stateStoreFor, type StateSettings } from './state.js';
+import type { JournalIdentity } from '../checkpoint/journal.js';
+import { describeInterruption, exitCodeOfSignal, onInterrupt } from '../shell/interrupt.js';
 
 /** The action's main step. Every error ends here and becomes one failed-step message. */
 export async function run(): Promise<void> {
+  if (core.getInput('mode').trim() === 'export') return runExportMode();
   setDefaultOutputs();
   try {
     const inputs = readActionInputs();
@@ -29,9 +33,19 @@ export async function run(): Promise<void> {
     guardWrites(inputs, event);
     // Read before the checkpoint is touched, so a bad config fails the step before anything else.
     const config = await loadMappingConfig(inputs.config);
-    const result = await migrate(inputs, config);
+    const { result, saveError, interrupted } = await migrate(inputs, config);
+    // The reports come first: a checkpoint that could not be saved must not cost the run its report.
     await report(inputs, event, result);
-    if (recordExitCode(result.summary, inputs.failOn) === 1) core.setFailed(failureMessage(result.summary));
+    if (interrupted) {
+      const s = result.summary;
+      const pending = s.users.pending + s.organizations.pending + s.memberships.pending;
+      core.setFailed(describeInterruption(interrupted, pending, 'The next run goes on from the checkpoint.'));
+      process.exitCode = exitCodeOfSignal(interrupted);
+    } else if (saveError) {
+      core.setFailed(`${saveError.message} The reports of this run were written.`);
+    } else if (recordExitCode(result.summary, inputs.failOn) !== 0) {
+      core.setFailed(failureMessage(result.summary));
+    }
   } catch (error) {
     const message = error instanceof UsageError || error instanceof InputError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     core.setFailed(message);
@@ -53,16 +67,26 @@ function guardWrites(inputs: ActionInputs, event: PullRequestContext): void {
   }
 }
 
-async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<MigrationResult> {
+interface MigrationRun {
+  result: MigrationResult;
+  /** The final checkpoint save failed: the run reports, then fails with this. */
+  saveError?: Error;
+  /** The signal that stopped the run (the job was cancelled). */
+  interrupted?: NodeJS.Signals;
+}
+
+async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<MigrationRun> {
   const stateDir = stateDirectory();
-  const store = stateStoreFor({ kind: inputs.state, name: inputs.stateName, token: inputs.githubToken }, process.env, actionsLogger);
+  const identity = { source: inputs.source, fingerprint: configFingerprint(config) };
+  const store = stateStoreFor(stateSettings(inputs, identity), process.env, actionsLogger);
   await core.group(`Restoring the checkpoint from ${store.description}`, async () => {
     try {
       const restored = await store.restore(stateDir);
       core.info(restored.restored ? `Restored from ${restored.from ?? store.description}.` : 'No checkpoint yet: this is the first run.');
     } catch (error) {
-      // Without the journal the import is still safe (every record is looked up), only slower.
-      core.warning(`Could not restore the checkpoint: ${(error as Error).message} Going on without it.`);
+      // Going on without it would save a smaller, newer checkpoint and staged progress would silently start over.
+      const reason = error instanceof Error ? error.message.replace(/\.?$/, '.') : String(error);
+      throw new UsageError(`${reason} The run stopped before any write; fix this and run again.`, { cause: error });
     }
   });
   core.saveState(StateKey.StateDir, stateDir);
@@ -70,25 +94,27 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
   // Encrypted files, env:NAME and artifact:NAME become private files under RUNNER_TEMP until the end.
   const sources = await resolveSourceFiles(
     // rollback reads no export: the checkpoint says what to undo.
-    inputs.mode === 'rollback' ? { users: '' } : { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations },
+    inputs.mode === 'rollback'
+      ? { users: '' }
+      : { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations, hashConfig: inputs.hashConfig },
     { tempDir: process.env.RUNNER_TEMP ?? tmpdir(), env: process.env, passphrase: inputs.passphrase, github: githubContext(inputs) },
     actionsLogger,
   );
+  // Pull-request runs read the checkpoint but never write one.
   const writesState = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
-  const periodic = writesState && inputs.state !== 'none' ? startPeriodicSave(store, stateDir, actionsLogger) : undefined;
+  const saving = writesState && inputs.state !== 'none' && !isPullRequestEvent();
+  const periodic = saving ? startPeriodicSave(store, stateDir, actionsLogger) : undefined;
   // Cancellation sends SIGINT then SIGTERM: stop taking records, journal what is in flight, save.
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  let result: MigrationResult;
+  const interruption = onInterrupt({ onFirst: (signal) => core.warning(`${signal}: stopping after the writes in flight.`) });
+  let result: MigrationResult | undefined;
+  let saveError: Error | undefined;
   try {
     result = await runMigration({
       mode: inputs.mode,
       source: inputs.source,
       files: sources.files,
       fileLabels: sources.labels,
-      signal: controller.signal,
+      signal: interruption.signal,
       config,
       stateDir,
       outDir: inputs.out || join(process.env.RUNNER_TEMP ?? process.cwd(), 'migrate-to-workos', 'report'),
@@ -101,23 +127,42 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
       prune: inputs.prune,
       pruneLimit: inputs.pruneLimit,
       confirm: inputs.confirmRollback,
+      portalLinks: inputs.portalLinks,
+      // Portal links are secrets: masked before anything can print them.
+      onSecret: (secret) => core.setSecret(secret),
       loginProbes: loginProbes(inputs),
       log: actionsLogger,
     });
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    interruption.dispose();
     await sources.cleanup();
     await periodic?.stop();
-    if (writesState && inputs.state !== 'none' && existsSync(stateDir)) {
+    if (saving && existsSync(stateDir)) {
       await core.group(`Saving the checkpoint to ${store.description}`, async () => {
-        const saved = await store.save(stateDir);
-        core.info(saved.saved ? `Saved as ${saved.name}.` : `Nothing new to save${saved.reason ? `: ${saved.reason}` : ''}.`);
-        core.saveState(StateKey.FinalSaved, 'true');
+        try {
+          const saved = await store.save(stateDir);
+          core.info(saved.saved ? `Saved as ${saved.name}.` : `Nothing new to save${saved.reason ? `: ${saved.reason}` : ''}.`);
+          core.saveState(StateKey.FinalSaved, 'true');
+        } catch (error) {
+          // The post step tries again; the run still reports what it did.
+          saveError = error instanceof Error ? error : new Error(String(error));
+          core.error(saveError.message);
+        }
       });
     }
   }
-  return result;
+  return { result: result!, saveError, interrupted: interruption.received };
+}
+
+function stateSettings(inputs: ActionInputs, identity?: JournalIdentity): StateSettings {
+  return {
+    kind: inputs.state,
+    name: inputs.stateName,
+    token: inputs.githubToken,
+    identity,
+    readOnly: isPullRequestEvent(),
+    retentionDays: inputs.stateRetentionDays,
+  };
 }
 
 async function report(inputs: ActionInputs, event: PullRequestContext, result: MigrationResult): Promise<void> {
@@ -128,7 +173,8 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
     const jobSummaryUrl = process.env.GITHUB_RUN_ID
       ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
       : undefined;
-    const body = renderPullRequestComment(result.summary, result.problems, { jobSummaryUrl });
+    // A cutover's comment is its checks, as its job summary is (no portal link ever is in it).
+    const body = result.summary.mode === 'cutover' ? result.markdown : renderPullRequestComment(result.summary, result.problems, { jobSummaryUrl });
     // The import is done and reported in the job summary: a comment that fails is a warning.
     try {
       const posted = await upsertStickyComment({ octokit: createOctokit(inputs.githubToken, process.env.GITHUB_API_URL), owner: owner!, repo: repo!, issueNumber: event.number, body });
@@ -161,6 +207,8 @@ function shouldComment(inputs: ActionInputs, event: PullRequestContext): boolean
 }
 
 function failureMessage(s: Summary): string {
+  if (s.fatal) return s.fatal;
+  if (s.mode === 'cutover') return `No-go: ${s.cutover?.failing.join(', ') ?? 'see the job summary'}. The job summary (cutover.md) says why and what to do.`;
   const invalid = sumOver(s, 'invalid');
   const failed = sumOver(s, 'failed');
   const pending = sumOver(s, 'pending');

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { readActionInputs } from './inputs.js';
 import { actionsLogger, StateKey } from './runner.js';
-import { stateStoreFor } from './state.js';
+import { isPullRequestEvent, stateStoreFor } from './state.js';
 
 /**
  * Runs after the main step even when it was cancelled or timed out (`post-if: always()`): if
@@ -20,8 +20,12 @@ export async function runPost(): Promise<void> {
       return;
     }
     const inputs = readActionInputs();
-    if (inputs.mode !== 'import' || inputs.state === 'none') return;
-    const store = stateStoreFor({ kind: inputs.state, name: inputs.stateName, token: inputs.githubToken }, process.env, actionsLogger);
+    if (inputs.mode !== 'import' || inputs.state === 'none' || isPullRequestEvent()) return;
+    const store = stateStoreFor(
+      { kind: inputs.state, name: inputs.stateName, token: inputs.githubToken, retentionDays: inputs.stateRetentionDays },
+      process.env,
+      actionsLogger,
+    );
     const saved = await store.save(dir);
     core.info(saved.saved ? `Checkpoint saved as ${saved.name} after the main step stopped early.` : `Checkpoint unchanged${saved.reason ? `: ${saved.reason}` : ''}.`);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { artifactStateStore, branchStateStore, localStateStore, type StateStore } from '../checkpoint/stores/index.js';
+import type { JournalIdentity } from '../checkpoint/journal.js';
 import { UsageError } from '../model/types.js';
 import type { Logger } from '../report/logger.js';
 
@@ -9,6 +10,17 @@ export interface StateSettings {
   kind: StateKind;
   name: string;
   token?: string;
+  /** The migration a restored journal must belong to. */
+  identity?: JournalIdentity;
+  /** Pull-request runs read the checkpoint and never write one. */
+  readOnly?: boolean;
+  /** How long a saved checkpoint artifact is kept (GitHub caps it at the repository's setting). */
+  retentionDays?: number;
+}
+
+/** pull_request and pull_request_target runs: they may read a checkpoint, never write one. */
+export function isPullRequestEvent(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request');
 }
 
 /** Where the journal lives on the runner while the job runs. */
@@ -23,7 +35,15 @@ export function stateStoreFor(settings: StateSettings, env: NodeJS.ProcessEnv = 
   if (!owner || !repo) throw new UsageError('GITHUB_REPOSITORY is not set: state: artifact and state: branch only work inside GitHub Actions. Use state: none here.');
   if (!settings.token) throw new UsageError(`state: ${settings.kind} needs the github-token input (the default github.token works with "actions: read" / "contents: write").`);
   if (settings.kind === 'branch') {
-    return branchStateStore({ branch: `migrate-to-workos/${settings.name}`, token: settings.token, owner, repo, apiUrl: env.GITHUB_API_URL });
+    return branchStateStore({
+      branch: `migrate-to-workos/${settings.name}`,
+      token: settings.token,
+      owner,
+      repo,
+      apiUrl: env.GITHUB_API_URL,
+      readOnly: settings.readOnly,
+      log: (m) => log?.info(m),
+    });
   }
   return artifactStateStore({
     name: settings.name,
@@ -32,7 +52,9 @@ export function stateStoreFor(settings: StateSettings, env: NodeJS.ProcessEnv = 
     repo,
     runId: Number(env.GITHUB_RUN_ID ?? 0),
     runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? 1),
-    retentionDays: 90,
+    retentionDays: settings.retentionDays,
+    identity: settings.identity,
+    readOnly: settings.readOnly,
     log: (m) => log?.info(m),
   });
 }

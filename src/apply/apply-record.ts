@@ -2,7 +2,7 @@ import type { Journal, JournalEntry } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedRecord } from '../model/planned.js';
 import type { Entity } from '../model/types.js';
-import { AmbiguousWriteError, WorkOSCallError, type WorkOSCaller } from './workos-caller.js';
+import { AmbiguousWriteError, WorkOSCallError, WorkOSUnreachableError, type WorkOSCaller } from './workos-caller.js';
 
 export type { PlannedRecord } from '../model/planned.js';
 
@@ -86,6 +86,8 @@ export async function applyWrite<P extends PlannedRecord>(write: PlannedWrite<P>
     }
     return { ...base, status: result.status, workosId: result.workosId };
   } catch (error) {
+    // WorkOS unreachable: stop the run (exit 2) instead of failing every record alike.
+    if (error instanceof WorkOSUnreachableError) throw error;
     return { ...base, status: 'failed', failure: describeFailure(error) };
   }
 }
@@ -168,6 +170,7 @@ export async function applyDelete(
     await ctx.limiter?.acquire();
     await ctx.caller.idempotentWrite(() => remove(target.workosId));
   } catch (error) {
+    if (error instanceof WorkOSUnreachableError) throw error;
     if (!(error instanceof WorkOSCallError && error.failure.kind === 'not_found')) {
       return { ...base, status: 'failed', failure: describeFailure(error) };
     }

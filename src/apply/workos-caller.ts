@@ -1,5 +1,6 @@
 import { RateLimiter, sleep } from './rate-limiter.js';
 import type { CallCounters } from '../model/call-counters.js';
+import { UsageError } from '../model/types.js';
 import { classifyWorkOSError, type WorkOSFailure } from '../workos/errors.js';
 
 export interface RetryPolicy {
@@ -18,6 +19,26 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxBackoffMs: 20_000,
 };
 
+/**
+ * When WorkOS counts as unreachable: this many failures in a row (no answer, or a 5xx), with no
+ * answer of any other kind between them, over at least `minSpanMs`. A flaky 10 % of 5xx never
+ * gets there (a success resets the count); a closed port or a dead host does within seconds.
+ */
+export interface CircuitBreakerPolicy {
+  consecutiveFailures: number;
+  minSpanMs: number;
+}
+
+export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerPolicy = { consecutiveFailures: 5, minSpanMs: 1500 };
+
+export interface WorkOSCallerOptions {
+  /** The API's base URL, named in the unreachable error. */
+  apiUrl?: string;
+  breaker?: CircuitBreakerPolicy;
+  /** Seconds per request assumed before any is measured (sizes the first requests in flight). */
+  initialLatencyMs?: number;
+}
+
 /** A failure the engine gives up on: the record is reported as failed with this code. */
 export class WorkOSCallError extends Error {
   constructor(readonly failure: WorkOSFailure) {
@@ -35,21 +56,67 @@ export class AmbiguousWriteError extends Error {
   }
 }
 
+/**
+ * WorkOS stopped answering (refused, reset, DNS, or only 5xx): the run stops with exit 2 (a
+ * UsageError, in every mode) instead of failing every record one by one. Thrown from every
+ * pending and every later call of the caller; the work queue stops taking records on it.
+ */
+export class WorkOSUnreachableError extends UsageError {
+  override name = 'WorkOSUnreachableError';
+
+  constructor(
+    readonly apiUrl: string | undefined,
+    readonly reason: string,
+  ) {
+    super(
+      `WorkOS at ${apiUrl ?? 'the configured API URL'} cannot be reached: ${reason}. ` +
+        'Check the API URL (--api-url, WORKOS_API_URL) and the network, then run again: the checkpoint keeps what was written.',
+    );
+  }
+}
+
 export type { CallCounters } from '../model/call-counters.js';
+
+/** Extra room over Little's law: latency varies, and a record may wait on a read before its write. */
+const IN_FLIGHT_HEADROOM = 1.5;
+/**
+ * Records' worth of this many seconds at the write rate, on top: time a record spends outside a
+ * request (timers firing late, a busy runner, the journal) would otherwise leave slots unused.
+ */
+const IN_FLIGHT_SPARE_SECONDS = 0.25;
+/** Weights of a new latency sample: a slower answer counts at once, a faster one only gradually. */
+const LATENCY_RISE = 0.3;
+const LATENCY_FALL = 0.05;
 
 /**
  * Every request to WorkOS goes through here: paced by one limiter for writes and one for
- * reads, 429s paused for everyone, transient failures retried with jittered backoff where
- * repeating the request is safe.
+ * reads, 429s slow everyone down (AIMD), transient failures retried with jittered backoff where
+ * repeating the request is safe, and a circuit breaker that stops the run when WorkOS is gone.
  */
 export class WorkOSCaller {
   readonly counters: CallCounters = { reads: 0, writes: 0, rateLimited: 0, transient: 0 };
+  private latencyMs: number;
+  private failureStreak = 0;
+  private failureStreakSince = 0;
+  private unreachable?: WorkOSUnreachableError;
+  private readonly tripped: Promise<never>;
+  private trip!: (error: WorkOSUnreachableError) => void;
+  private readonly options: WorkOSCallerOptions;
 
   constructor(
     private readonly writeLimiter: RateLimiter,
     private readonly readLimiter: RateLimiter,
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
-  ) {}
+    options: WorkOSCallerOptions = {},
+  ) {
+    this.options = options;
+    this.latencyMs = options.initialLatencyMs ?? 500;
+    this.tripped = new Promise<never>((_, reject) => {
+      this.trip = reject;
+    });
+    // Nobody may be waiting when it trips; the error still reaches every later call.
+    this.tripped.catch(() => {});
+  }
 
   read<T>(request: () => Promise<T>): Promise<T> {
     return this.send(this.readLimiter, 'reads', request, true);
@@ -67,47 +134,110 @@ export class WorkOSCaller {
 
   /** Backoff before the caller's own retry after an ambiguous write. */
   backoff(attempt: number): Promise<void> {
-    return sleep(jitteredBackoff(attempt, this.policy));
+    return this.wait(sleep(jitteredBackoff(attempt, this.policy)));
   }
 
   get maxTransientAttempts(): number {
     return this.policy.maxTransientAttempts;
   }
 
+  /** Estimate of the time a request takes once sent (the limiter's wait not included): quick to rise, slow to fall. */
+  get averageLatencyMs(): number {
+    return this.latencyMs;
+  }
+
+  /**
+   * How many records should be in flight to keep the write limiter busy (Little's law: rate ×
+   * time per record, with headroom). A record takes one write and its share of the reads.
+   * Pass it to the work queue as `StageLimits.inFlight`; `--concurrency` caps it.
+   */
+  inFlightTarget(): number {
+    const { reads, writes } = this.counters;
+    const requestsPerWrite = 1 + Math.min(3, writes > 0 ? reads / writes : 0);
+    const secondsPerRecord = (this.latencyMs / 1000) * requestsPerWrite * IN_FLIGHT_HEADROOM + IN_FLIGHT_SPARE_SECONDS;
+    return Math.ceil(this.writeLimiter.currentRate() * secondsPerRecord) + 1;
+  }
+
   private async send<T>(limiter: RateLimiter, counter: 'reads' | 'writes', request: () => Promise<T>, repeatable: boolean): Promise<T> {
     let transientAttempts = 0;
     let rateLimitedAttempts = 0;
     for (;;) {
-      await limiter.acquire();
+      if (this.unreachable) throw this.unreachable;
+      await this.wait(limiter.acquire());
       this.counters[counter]++;
+      const sentAt = Date.now();
       if (counter === 'writes') {
-        this.counters.lastWriteAt = Date.now();
-        this.counters.firstWriteAt ??= this.counters.lastWriteAt;
+        this.counters.lastWriteAt = sentAt;
+        this.counters.firstWriteAt ??= sentAt;
       }
       try {
-        return await request();
+        const result = await request();
+        this.answered(sentAt);
+        return result;
       } catch (error) {
+        if (this.unreachable) throw this.unreachable;
         const failure = classifyWorkOSError(error);
+        if (failure.kind === 'internal') throw error;
+        if (failure.kind === 'transient') this.failed(failure);
+        else this.answered(sentAt);
         if (failure.kind === 'rate_limited') {
           this.counters.rateLimited++;
           // A 429 means the request was not carried out, so repeating it is always safe.
-          this.writeLimiter.pause(failure.retryAfterMs);
-          this.readLimiter.pause(failure.retryAfterMs);
+          this.writeLimiter.slowDown(failure.retryAfterMs);
+          this.readLimiter.slowDown(failure.retryAfterMs);
           if (++rateLimitedAttempts >= this.policy.maxRateLimitedAttempts) throw new WorkOSCallError(failure);
           continue;
         }
         if (failure.kind === 'transient') {
           this.counters.transient++;
           if (!repeatable) throw new AmbiguousWriteError(failure);
-          if (++transientAttempts >= this.policy.maxTransientAttempts) throw new WorkOSCallError(failure);
-          await sleep(jitteredBackoff(transientAttempts, this.policy));
+          if (++transientAttempts >= this.policy.maxTransientAttempts) {
+            // Every attempt failed and nothing answered in between, anywhere: not a flaky record.
+            if (this.failureStreak >= this.breakerPolicy.consecutiveFailures) this.open(failure);
+            throw this.unreachable ?? new WorkOSCallError(failure);
+          }
+          await this.wait(sleep(jitteredBackoff(transientAttempts, this.policy)));
           continue;
         }
         throw new WorkOSCallError(failure);
       }
     }
   }
+
+  /** Waits for `promise`, or throws at once when the breaker trips meanwhile. */
+  private wait<T>(promise: Promise<T>): Promise<T> {
+    if (this.unreachable) return Promise.reject(this.unreachable);
+    return Promise.race([promise, this.tripped]);
+  }
+
+  /** WorkOS answered (anything but a 5xx): it is reachable, and the time taken is a latency sample. */
+  private answered(sentAt: number): void {
+    this.failureStreak = 0;
+    const sample = Date.now() - sentAt;
+    this.latencyMs += (sample - this.latencyMs) * (sample > this.latencyMs ? LATENCY_RISE : LATENCY_FALL);
+  }
+
+  private get breakerPolicy(): CircuitBreakerPolicy {
+    return this.options.breaker ?? DEFAULT_CIRCUIT_BREAKER;
+  }
+
+  private failed(failure: TransientFailure): void {
+    const now = Date.now();
+    if (this.failureStreak++ === 0) this.failureStreakSince = now;
+    const { consecutiveFailures, minSpanMs } = this.breakerPolicy;
+    if (this.failureStreak >= consecutiveFailures && now - this.failureStreakSince >= minSpanMs) this.open(failure);
+  }
+
+  /** Trips the breaker: every waiting call and every later one throws WorkOSUnreachableError. */
+  private open(failure: TransientFailure): void {
+    if (this.unreachable) return;
+    const reason = failure.connection ?? (failure.status ? `it answered HTTP ${failure.status}` : failure.message);
+    this.unreachable = new WorkOSUnreachableError(this.options.apiUrl, `${reason} on ${this.failureStreak} requests in a row`);
+    this.trip(this.unreachable);
+  }
 }
+
+type TransientFailure = Extract<WorkOSFailure, { kind: 'transient' }>;
 
 /** "Full jitter" exponential backoff: spreads retries so workers do not come back in step. */
 export function jitteredBackoff(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { UsageError, type Entity } from '../model/types.js';
@@ -36,13 +36,22 @@ interface JournalHeader extends JournalIdentity {
 /**
  * Append-only NDJSON of confirmed writes. Each line is written with one `write(2)` as soon as
  * WorkOS confirms, so a SIGKILL loses at most the line being written: the kernel keeps what
- * was written, and a torn last line is ignored on replay (that record is then resolved by a
- * lookup, never created twice).
+ * was written. A torn last line is ignored on replay and cut off before the next append (that
+ * record is then resolved by a lookup, never created twice); without the cut, the next entry
+ * would be glued to the torn one and the journal would no longer open.
+ *
+ * Replay reads the file in chunks, one line at a time, so a journal of millions of lines never
+ * becomes one string (V8 caps strings at about 512 MiB).
  */
 export class Journal {
-  private readonly entries = new Map<string, JournalEntry>();
+  private readonly byKey = new Map<string, JournalEntry>();
   private fd: number | undefined;
   private appended = 0;
+  private needsHeader = true;
+  /** Bytes of the file that hold complete lines; anything after them is a torn tail. */
+  private keepBytes = 0;
+  /** The last entry is complete but its line break was not written. */
+  private needsLineBreak = false;
 
   private constructor(
     readonly path: string,
@@ -53,43 +62,50 @@ export class Journal {
   static open(dir: string, identity: JournalIdentity, options: { force?: boolean; readOnly?: boolean } = {}): Journal {
     const path = join(dir, JOURNAL_FILE);
     const journal = new Journal(path, identity);
-    if (existsSync(path)) journal.replay(readFileSync(path, 'utf8'), options.force ?? false);
+    const exists = existsSync(path);
+    if (exists) journal.replay(options.force ?? false);
     if (options.readOnly) return journal;
     mkdirSync(dir, { recursive: true });
     journal.fd = openSync(path, 'a');
+    if (exists && fstatSync(journal.fd).size > journal.keepBytes) ftruncateSync(journal.fd, journal.keepBytes);
+    if (journal.needsLineBreak) writeSync(journal.fd, '\n');
     if (journal.needsHeader) journal.writeLine({ journal: 1, ...identity } satisfies JournalHeader);
     return journal;
   }
 
-  private needsHeader = true;
-
-  private replay(text: string, force: boolean): void {
-    const lines = text.split('\n');
+  private replay(force: boolean): void {
     let headerSeen = false;
-    lines.forEach((line, index) => {
-      if (line.trim() === '') return;
+    /** Where an unreadable line starts: harmless only if it turns out to be the last one. */
+    let torn: { offset: number; line: number } | undefined;
+    for (const { text, offset, line, complete } of readLines(this.path)) {
+      if (text.trim() === '') {
+        if (complete && torn === undefined) this.keepBytes = offset + Buffer.byteLength(text) + 1;
+        continue;
+      }
+      if (torn !== undefined) throw this.damaged(torn.line);
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(text);
       } catch {
-        // Only the last line can be torn by a kill mid-write; anything else is damage worth a word.
-        if (index < lines.length - 2) {
-          throw new UsageError(`${this.path}: line ${index + 1} is not valid JSON. The checkpoint is damaged; restore it or start over with a new --state directory.`);
-        }
-        return;
+        torn = { offset, line };
+        continue;
       }
       if (!headerSeen) {
         headerSeen = true;
         this.checkHeader(value, force);
-        return;
-      }
-      const entry = value as JournalEntry;
-      if (typeof entry.source_id === 'string' && typeof entry.workos_id === 'string') {
+      } else {
+        const entry = value as JournalEntry;
         // Stored ids are already in journal form; key() would leave them as they are.
-        this.entries.set(`${entry.entity}\u0000${entry.source_id}`, entry);
+        if (isEntry(entry)) this.byKey.set(`${entry.entity}\u0000${entry.source_id}`, entry);
       }
-    });
+      this.keepBytes = offset + Buffer.byteLength(text) + (complete ? 1 : 0);
+      this.needsLineBreak = !complete;
+    }
     this.needsHeader = !headerSeen;
+  }
+
+  private damaged(line: number): UsageError {
+    return new UsageError(`${this.path}: line ${line} is not valid JSON. The checkpoint is damaged; restore it or start over with a new --state directory.`);
   }
 
   private checkHeader(value: unknown, force: boolean): void {
@@ -108,29 +124,30 @@ export class Journal {
   }
 
   get(entity: Entity, sourceId: string): JournalEntry | undefined {
-    return this.entries.get(key(entity, sourceId));
+    return this.byKey.get(key(entity, sourceId));
   }
 
-  /** The latest entry of every record, in first-recorded order. */
-  all(): IterableIterator<JournalEntry> {
-    return this.entries.values();
+  /** Every entry the journal holds (the newest per record), in the order first recorded. */
+  entries(): IterableIterator<JournalEntry> {
+    return this.byKey.values();
   }
 
   /** Records a confirmed write. Synchronous on purpose: the line is on disk before we go on. */
   record(entry: JournalEntry): void {
-    const previous = this.entries.get(key(entry.entity, entry.source_id));
+    const previous = this.byKey.get(key(entry.entity, entry.source_id));
     const sameRecord = previous !== undefined && previous.workos_id === entry.workos_id && entry.status !== 'deleted';
     // What this migration made, and which hash it sent, outlive later updates of the same record.
     const stored: JournalEntry = {
       ...entry,
       source_id: journalSourceId(entry.source_id),
-      ...(entry.status === 'created' || (sameRecord && previous.created) ? { created: true } : {}),
+      // `created` is implied by its own status; a later update of the same record carries it on.
+      ...(entry.status !== 'created' && previous?.workos_id === entry.workos_id && madeByMigration(previous) ? { created: true } : {}),
       ...(entry.claimed || (sameRecord && previous.claimed) ? { claimed: true } : {}),
       ...(entry.password_digest ?? (sameRecord ? previous.password_digest : undefined)
         ? { password_digest: entry.password_digest ?? previous!.password_digest }
         : {}),
     };
-    this.entries.set(key(entry.entity, entry.source_id), stored);
+    this.byKey.set(key(entry.entity, entry.source_id), stored);
     this.writeLine(stored);
     this.appended++;
   }
@@ -141,7 +158,7 @@ export class Journal {
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.byKey.size;
   }
 
   close(): void {
@@ -155,6 +172,11 @@ export class Journal {
   }
 }
 
+/** The migration created this WorkOS record (so rollback may delete it). */
+export function madeByMigration(entry: Pick<JournalEntry, 'status' | 'created'>): boolean {
+  return entry.status === 'created' || entry.created === true;
+}
+
 function key(entity: Entity, sourceId: string): string {
   return `${entity}\u0000${journalSourceId(sourceId)}`;
 }
@@ -166,4 +188,57 @@ function key(entity: Entity, sourceId: string): string {
  */
 export function journalSourceId(sourceId: string): string {
   return sourceId.includes('@') ? `sha256:${createHash('sha256').update(sourceId).digest('hex')}` : sourceId;
+}
+
+function isEntry(value: unknown): value is JournalEntry {
+  const entry = value as Partial<JournalEntry> | null;
+  return typeof entry === 'object' && entry !== null && typeof entry.source_id === 'string' && typeof entry.workos_id === 'string';
+}
+
+interface JournalLine {
+  text: string;
+  /** Byte offset of the line's first byte. */
+  offset: number;
+  /** 1-based. */
+  line: number;
+  /** False for a last line without its line break (torn, or its break not yet written). */
+  complete: boolean;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/** The lines of a file, read in chunks so that no string ever holds more than one line. */
+function* readLines(path: string): Generator<JournalLine> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    let carry: Buffer[] = [];
+    let carryBytes = 0;
+    let offset = 0;
+    let line = 1;
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      const chunk = buffer.subarray(0, read);
+      let from = 0;
+      let at = chunk.indexOf(0x0a);
+      while (at >= 0) {
+        const bytes = Buffer.concat([...carry, chunk.subarray(from, at)]);
+        yield { text: bytes.toString('utf8'), offset, line: line++, complete: true };
+        offset += bytes.length + 1;
+        carry = [];
+        carryBytes = 0;
+        from = at + 1;
+        at = chunk.indexOf(0x0a, from);
+      }
+      if (from < read) {
+        // The buffer is reused for the next chunk: keep a copy.
+        carry.push(Buffer.from(chunk.subarray(from)));
+        carryBytes += read - from;
+      }
+    }
+    if (carryBytes > 0) yield { text: Buffer.concat(carry).toString('utf8'), offset, line, complete: false };
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,4 +1,19 @@
 #!/usr/bin/env node
-import { runCli } from './main.js';
+import { parseCliArgs, USAGE } from './args.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// `--help` answers without loading the engine, the SDK or the stand-in: a fast first start.
+if (isHelp(argv)) {
+  process.stdout.write(`${USAGE}\n`);
+} else {
+  const { runCli } = await import('./main.js');
+  process.exitCode = await runCli(argv);
+}
+
+function isHelp(args: string[]): boolean {
+  try {
+    return parseCliArgs(args).command === 'help';
+  } catch {
+    return false; // runCli reports the bad flag
+  }
+}

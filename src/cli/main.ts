@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../emulator/server.js';
 import { loadMappingConfig } from '../config/mapping-config.js';
+import { assertNotSpecialFile } from '../io/file-kind.js';
 import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions } from '../modes/migration.js';
 import { resolveSourceFiles } from '../modes/source-locations.js';
@@ -12,28 +13,36 @@ import { streamLogger } from '../report/logger.js';
 import { renderSummaryText } from '../report/text.js';
 import { parseSourceKind } from '../sources/index.js';
 import { parseLoginProbes } from '../reconcile/login-probes.js';
-import { parseCliArgs, USAGE, type CliArgs } from './args.js';
+import { createInterface } from 'node:readline/promises';
+import { describeInterruption, onInterrupt } from '../shell/interrupt.js';
+import { helpText, parseCliArgs, type CliArgs } from './args.js';
+import { runExportCommand } from './export-command.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
+  /** Where a yes comes from for a production key; only asked when both stdin and stderr are terminals. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-/** Runs one CLI command and returns the exit code (0, 1 or 2 as in DESIGN §2). */
-export async function runCli(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+/** Runs one CLI command and returns the exit code (0, 1, 2, 130 or 143, as in the README's table). */
+export async function runCli(
+  argv: string[],
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin },
+): Promise<number> {
   try {
     const args = parseCliArgs(argv);
     switch (args.command) {
       case 'help':
-        io.stdout.write(`${USAGE}\n`);
+        io.stdout.write(`${helpText(args.helpTopic)}\n`);
         return 0;
       case 'emulator':
         return await serveEmulator(args, io);
       case 'demo':
         return await runDemo(io);
-      case 'bench':
-        throw new UsageError('bench is not available yet.');
+      case 'export':
+        return await runExportCommand(args, io);
       default:
         return await runMode(args, io);
     }
@@ -47,23 +56,24 @@ export async function runCli(argv: string[], io: CliIO = { stdout: process.stdou
 }
 
 async function runMode(args: CliArgs, io: CliIO): Promise<number> {
-  const mode = args.command === 'import' || args.command === 'verify' || args.command === 'rollback' ? args.command : 'plan';
+  const mode = args.command === 'import' || args.command === 'verify' || args.command === 'rollback' || args.command === 'cutover' ? args.command : 'plan';
+  if (mode === 'import' || (mode === 'rollback' && args.confirm)) await confirmProduction(io.env.WORKOS_API_KEY, args.confirmProduction, io);
   if (mode === 'rollback') return runRollbackCommand(args, io);
-  if (!args.users) throw new UsageError(`${args.command} needs --users FILE (the user export).`);
+  if (!args.users) throw new UsageError(`${args.command} needs --users FILE (the user export). Run migrate-to-workos ${args.command} --help.`);
   // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
   const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
   const sources = await resolveSourceFiles(
-    { users: args.users, passwords: args.passwords, organizations: args.organizations },
+    { users: args.users, passwords: args.passwords, organizations: args.organizations, hashConfig: args.hashConfig },
     { tempDir, env: io.env, passphrase: io.env.MIGRATE_TO_WORKOS_PASSPHRASE },
   ).catch(async (error: unknown) => {
     await rm(tempDir, { recursive: true, force: true });
     throw error;
   });
-  const controller = new AbortController();
-  // Ctrl-C / SIGTERM: stop taking records, let in-flight writes land in the journal, report.
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Ctrl-C / SIGTERM: stop taking records, let in-flight writes land in the journal, report; twice: exit now.
+  const interruption = onInterrupt({
+    exitOnSecond: true,
+    onFirst: (signal) => io.stderr.write(`\n${signal}: stopping after the writes in flight (again to quit at once)…\n`),
+  });
   try {
     const options: MigrationOptions = {
       mode,
@@ -83,17 +93,27 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       force: args.force,
       prune: args.prune,
       pruneLimit: args.pruneLimit,
+      portalLinks: args.portalLinks,
       loginProbes: args.loginProbes ? await loginProbesFrom(args.loginProbes, io.env) : undefined,
       log: streamLogger(io.stderr),
-      signal: controller.signal,
+      signal: interruption.signal,
     };
     const result = await runMigration(options);
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
+    if (result.summary.fatal) io.stderr.write(`error: ${result.summary.fatal}\n`);
+    if (interruption.received) {
+      const s = result.summary;
+      const pending = s.users.pending + s.organizations.pending + s.memberships.pending;
+      const resume = args.state
+        ? 'Run the same command again to go on from the checkpoint.'
+        : 'Run it again with --state DIR to keep a checkpoint; without one every record is looked up again.';
+      io.stderr.write(`${describeInterruption(interruption.received, pending, resume)}\n`);
+      return interruption.exitCode!;
+    }
     return recordExitCode(result.summary, args.failOn);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    interruption.dispose();
     await sources.cleanup();
     await rm(tempDir, { recursive: true, force: true });
   }
@@ -101,10 +121,10 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
 
 /** rollback reads no export: the checkpoint says what the migration created. */
 async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const interruption = onInterrupt({
+    exitOnSecond: true,
+    onFirst: (signal) => io.stderr.write(`\n${signal}: stopping after the deletes in flight (again to quit at once)…\n`),
+  });
   try {
     const result = await runMigration({
       mode: 'rollback',
@@ -117,14 +137,34 @@ async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
       concurrency: args.concurrency,
       confirm: args.confirm,
       log: streamLogger(io.stderr),
-      signal: controller.signal,
+      signal: interruption.signal,
     });
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
+    if (interruption.received) {
+      io.stderr.write(`${describeInterruption(interruption.received, 0, 'Run rollback --confirm again: it goes on from the checkpoint.')}\n`);
+      return interruption.exitCode!;
+    }
     return recordExitCode(result.summary, args.failOn);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    interruption.dispose();
+  }
+}
+
+/**
+ * An sk_live_ key imports into production only with --confirm-production, or a typed "yes" when a
+ * person is at a terminal; a script or CI job without the flag stops here, before any write.
+ */
+async function confirmProduction(apiKey: string | undefined, confirmed: boolean, io: CliIO): Promise<void> {
+  if (!apiKey?.startsWith('sk_live_') || confirmed) return;
+  const refusal = 'WORKOS_API_KEY is a production key (sk_live_). To import into production pass --confirm-production.';
+  if (!io.stdin?.isTTY || !io.stderr.isTTY) throw new UsageError(refusal);
+  const prompt = createInterface({ input: io.stdin, output: io.stderr });
+  try {
+    const answer = await prompt.question('WORKOS_API_KEY is a production key (sk_live_). Import into production? Type yes to go on: ');
+    if (answer.trim().toLowerCase() !== 'yes') throw new UsageError('Not confirmed: nothing was written. Pass --confirm-production to skip the question.');
+  } finally {
+    prompt.close();
   }
 }
 
@@ -132,6 +172,7 @@ async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<Mi
   const clientId = env.WORKOS_CLIENT_ID;
   if (!clientId) throw new UsageError('--login-probes needs WORKOS_CLIENT_ID (the client id of the WorkOS environment, client_…).');
   let text: string;
+  await assertNotSpecialFile(path, 'the login probes file');
   try {
     text = await readFile(path, 'utf8');
   } catch {
@@ -143,10 +184,9 @@ async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<Mi
 async function serveEmulator(args: CliArgs, io: CliIO): Promise<number> {
   const emulator = await startEmulator({ host: args.host, port: args.port ?? 0 });
   io.stdout.write(`WorkOS stand-in listening on ${emulator.url}\nUse it with: WORKOS_API_URL=${emulator.url} WORKOS_API_KEY=sk_test_local\n`);
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
+  const interruption = onInterrupt();
+  await new Promise<void>((done) => interruption.signal.addEventListener('abort', () => done(), { once: true }));
+  interruption.dispose();
   await emulator.close();
   return 0;
 }
@@ -190,6 +230,17 @@ async function runDemo(io: CliIO): Promise<number> {
           log,
         },
       ],
+      ...(
+        [
+          ['firebase', 'Firebase: auth:export JSON with the project hash parameters', { users: join(examples, 'firebase', 'users.json'), hashConfig: join(examples, 'firebase', 'hash-config.json') }],
+          ['cognito', 'Cognito: list-users JSON (no hashes: password-reset.csv)', { users: join(examples, 'cognito', 'users.json') }],
+          ['supabase', 'Supabase: auth.users CSV', { users: join(examples, 'supabase', 'users.csv') }],
+          ['csv', 'Generic CSV (WorkOS migrations CLI columns), organizations and roles', { users: join(examples, 'csv', 'users.csv') }],
+        ] as const
+      ).map(([source, title, files]): [string, MigrationOptions] => [
+        title,
+        { mode: 'import', source, files, stateDir: join(state, source), outDir: join(state, `${source}-report`), target, log },
+      ]),
     ];
     let consistent = true;
     for (const [title, options] of runs) {
@@ -203,7 +254,7 @@ async function runDemo(io: CliIO): Promise<number> {
     }
     const held = emulator.snapshot();
     io.stdout.write(`The stand-in now holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships.\n`);
-    io.stdout.write(`Reports (summary.md, errors.jsonl, id-map.csv, reenroll.csv) are in ${state}\n`);
+    io.stdout.write(`Reports (summary.md, errors.jsonl, id-map.csv, reenroll.csv, password-reset.csv) are in ${state}\n`);
     return consistent ? 0 : 1;
   } finally {
     await emulator.close();

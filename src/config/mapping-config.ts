@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { FirebaseHashConfigSchema } from '../model/firebase-hash-config.js';
+import { notRegularFile } from '../io/file-kind.js';
 import { UsageError } from '../model/types.js';
 import { METADATA_LIMITS } from '../model/validate.js';
 import { stableJson } from '../model/stable-json.js';
@@ -9,6 +11,9 @@ import { stableJson } from '../model/stable-json.js';
 // The mapping config (`--config FILE`, YAML or JSON): how source roles become WorkOS role
 // slugs, which source fields become WorkOS metadata, and what to do with blocked, unverified
 // and email-less users. Every key is optional; a run without a config uses the defaults.
+
+const MAX_CONFIG_BYTES = 1 << 20;
+const MAX_CONFIG_ALIASES = 100;
 
 /** Source fields that hold secrets: never metadata, whatever the config says (DESIGN §5). */
 const SECRET_FIELD = /(?:^|\.)(?:totp_secret|password_digest|password_hasher|password_hash|passwordhash|backup_codes|password)$/i;
@@ -37,6 +42,8 @@ const metadataMap = z
     error: `maps more than ${METADATA_LIMITS.maxKeys} keys, the WorkOS limit for metadata`,
   });
 
+const limit = z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' });
+
 export const MappingConfigSchema = z.strictObject(
   {
     /** Source role (Clerk `org:admin`; Auth0 role name or id) → WorkOS role slug. */
@@ -62,8 +69,22 @@ export const MappingConfigSchema = z.strictObject(
         { error: 'must be a mapping with blockedUsers, unverifiedEmails and/or usersWithoutEmail' },
       )
       .default({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' }),
+    /** Firebase only: the project's password hash parameters (or `--hash-config FILE`). */
+    hashConfig: FirebaseHashConfigSchema.optional(),
+    /** Caps on input size and shape (see io/limits.ts); only raised for genuine exports that exceed them. */
+    limits: z
+      .strictObject(
+        {
+          decompressedBytes: limit.optional(),
+          lineLength: limit.optional(),
+          recordLength: limit.optional(),
+          depth: limit.optional(),
+        },
+        { error: 'must be a mapping with decompressedBytes, lineLength, recordLength and/or depth' },
+      )
+      .default({}),
   },
-  { error: 'must be a mapping with roles, metadata and/or policies' },
+  { error: 'must be a mapping with roles, metadata, policies, hashConfig and/or limits' },
 );
 
 export type MappingConfig = z.output<typeof MappingConfigSchema>;
@@ -78,8 +99,15 @@ export async function loadMappingConfig(path?: string): Promise<MappingConfig> {
   if (path === undefined) return DEFAULT_MAPPING_CONFIG;
   let text: string;
   try {
+    const info = await stat(path);
+    const kind = notRegularFile(info);
+    if (kind) throw new UsageError(`${path}: the config is ${kind}, not a file; name the config file itself.`);
+    if (info.size > MAX_CONFIG_BYTES) {
+      throw new UsageError(`${path}: the config is ${info.size} bytes, more than a mapping config needs (at most ${MAX_CONFIG_BYTES}); check the path.`);
+    }
     text = await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
     throw new UsageError(
       code === 'ENOENT' ? `${path}: config file not found; check the path given as the config (--config, or the config input).` : `${path}: the config file cannot be read (${code}).`,
@@ -100,9 +128,16 @@ export function parseMappingConfig(text: string, file: string): MappingConfig {
     const reason = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new UsageError(`${file}${where}: not valid YAML or JSON: ${reason}.`);
   }
-  const value: unknown = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    // yaml refuses to expand more aliases than this (a "billion laughs" file) with a ReferenceError.
+    value = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]!.replace(/\.$/, '') : String(error);
+    throw new UsageError(`${file}: the config cannot be read (${reason}); write the values out instead of using YAML aliases.`);
+  }
   const parsed = MappingConfigSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ...parsed.data, roles: roleTable((value as { roles?: Record<string, unknown> }).roles ?? {}) };
 
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map(String);
@@ -120,9 +155,22 @@ export function parseMappingConfig(text: string, file: string): MappingConfig {
   throw new UsageError(`${file}${lineOf(doc, lineCounter, path, issue.code === 'invalid_key')}: ${subject} ${message}.`);
 }
 
+/**
+ * The role map as a table without a prototype: role names come from the exports, and a role
+ * called `constructor` or `toString` must not find Object's methods; built from the parsed
+ * YAML itself because a record schema drops a `__proto__` key.
+ */
+function roleTable(raw: Record<string, unknown>): Record<string, string> {
+  const table = Object.create(null) as Record<string, string>;
+  for (const [name, slug] of Object.entries(raw)) table[name] = roleSlug.parse(slug);
+  return table;
+}
+
 function allowedKeys(parent: string[]): string | undefined {
   const joined = parent.join('.');
-  if (joined === '') return 'roles, metadata or policies';
+  if (joined === '') return 'roles, metadata, policies, hashConfig or limits';
+  if (joined === 'hashConfig') return 'base64_signer_key, base64_salt_separator, rounds and mem_cost';
+  if (joined === 'limits') return 'decompressedBytes, lineLength, recordLength or depth';
   if (joined === 'metadata') return 'users or organizations';
   if (joined === 'policies') return 'blockedUsers, unverifiedEmails or usersWithoutEmail';
   return undefined;
@@ -163,5 +211,7 @@ function rangeStart(node: unknown): number | undefined {
  * mixing two mappings in one WorkOS environment.
  */
 export function configFingerprint(config: MappingConfig): string {
-  return createHash('sha256').update(stableJson(config)).digest('hex');
+  // Limits change what may be read, not what is written: raising one must not orphan a checkpoint.
+  const { limits: _limits, ...mapping } = config;
+  return createHash('sha256').update(stableJson(mapping)).digest('hex');
 }

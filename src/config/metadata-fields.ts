@@ -1,3 +1,5 @@
+import { emptyRecord } from '../model/lookup.js';
+
 /**
  * The values a metadata map picks from one source record: `{ plan: 'public_metadata.plan' }`
  * gives `{ plan: <the record's public_metadata.plan> }`. A path is first tried as one flat key
@@ -13,7 +15,7 @@ export function pickMetadataFields(
   map: Record<string, string>,
   secretFields: ReadonlySet<string> = new Set(),
 ): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
+  const picked = emptyRecord<unknown>();
   for (const [key, path] of Object.entries(map)) {
     const first = path.split('.')[0]!;
     if (secretFields.has(path) || secretFields.has(first)) continue;

@@ -20,7 +20,7 @@ export interface MappedRole {
 export function mapClerkRole(role: string, config: MappingConfig): MappedRole {
   const key = role.trim();
   const bare = key.startsWith('org:') ? key.slice('org:'.length) : key;
-  const mapped = config.roles[key] ?? config.roles[bare];
+  const mapped = roleFor(config, key) ?? roleFor(config, bare);
   if (mapped !== undefined) return { slug: mapped, fromConfig: true };
   return bare === '' ? { fromConfig: false } : { slug: bare, fromConfig: false };
 }
@@ -33,10 +33,15 @@ export function mapClerkRole(role: string, config: MappingConfig): MappedRole {
 export function mapAuth0Role(role: { id?: string; name?: string }, config: MappingConfig): MappedRole {
   const name = role.name?.trim();
   const id = role.id?.trim();
-  const mapped = (name ? config.roles[name] : undefined) ?? (id ? config.roles[id] : undefined);
+  const mapped = (name ? roleFor(config, name) : undefined) ?? (id ? roleFor(config, id) : undefined);
   if (mapped !== undefined) return { slug: mapped, fromConfig: true };
   const slug = name ? slugify(name) : '';
   return slug === '' ? { fromConfig: false } : { slug, fromConfig: false };
+}
+
+/** A role map lookup that only sees the map's own keys (`constructor` is a role name, not Object). */
+function roleFor(config: MappingConfig, role: string): string | undefined {
+  return Object.hasOwn(config.roles, role) ? config.roles[role] : undefined;
 }
 
 export function slugify(name: string): string {

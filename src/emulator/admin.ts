@@ -1,4 +1,5 @@
 import { parseFaultConfig } from './faults.js';
+import type { SeedConnection } from './connections.js';
 import type { EmulatorControls, SeedUser } from './server.js';
 
 export const ADMIN_PREFIX = '/_emulator/';
@@ -25,6 +26,10 @@ export function handleAdmin(emulator: EmulatorControls, method: string, path: st
         return { status: 200, body: {} };
       case 'POST /users':
         return { status: 201, body: emulator.seedUser(parseJson(rawBody) as SeedUser) };
+      case 'POST /connections':
+        return { status: 201, body: emulator.seedConnection(parseJson(rawBody) as SeedConnection) };
+      case 'GET /connections':
+        return { status: 200, body: emulator.connections() };
       case 'POST /roles': {
         const { slug, name } = parseJson(rawBody) as { slug?: unknown; name?: unknown };
         if (typeof slug !== 'string' || slug === '') throw new Error('a role needs a slug');
@@ -32,7 +37,7 @@ export function handleAdmin(emulator: EmulatorControls, method: string, path: st
         return { status: 201, body: {} };
       }
       default:
-        return { status: 404, body: { message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users and POST /_emulator/roles.` } };
+        return { status: 404, body: { message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users, POST /_emulator/roles, POST /_emulator/connections and GET /_emulator/connections.` } };
     }
   } catch (error) {
     return { status: 400, body: { message: error instanceof Error ? error.message : String(error) } };

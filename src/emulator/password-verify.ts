@@ -1,17 +1,19 @@
 import * as nodeCrypto from 'node:crypto';
 import { createCipheriv, createHash, pbkdf2, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import { parseFirebaseScryptHash, parsePbkdf2Hash } from '../model/password.js';
 
 // Checks a password against an imported hash the way WorkOS does on sign-in, for the
 // `password_hash_type`s the API accepts. Formats (WorkOS migration guides):
 //   bcrypt           $2a$|$2b$|$2y$, two-digit cost, 53 characters of salt and hash
 //   argon2           PHC: $argon2id$v=19$m=…,t=…,p=…$<salt>$<hash>  (also argon2i, argon2d)
-//   pbkdf2           PHC: $pbkdf2-sha256$i=<iterations>[,l=<length>]$<salt>$<hash>  ($pbkdf2$ is SHA-1)
+//   pbkdf2           PHC: $pbkdf2-sha256$i=<iterations>[,l=<length>]$<salt>$<hash>, or the digest as a
+//                    parameter: $pbkdf2$i=…,d=sha256$…  ($pbkdf2$ with neither is SHA-1)
 //   scrypt           PHC: $scrypt$ln=<log2 N>,r=…,p=…$<salt>$<hash>  (n=<N> accepted too)
 //   ssha / ssha256   [{SSHA}|{SSHA256}]base64(sha(password + salt) + salt)
-//   firebase-scrypt  $firebase-scrypt$ with hash=, salt=, sk= (signer key), ss= (salt separator),
-//                    r= (rounds) and m= (mem_cost) as $- or ,-separated key=value parts; a trailing
-//                    unnamed <salt>$<hash> pair (PHC order) is read too.
+//   firebase-scrypt  PHC: $firebase-scrypt$sk=<signer key>,ss=<salt separator>,r=<rounds>,m=<mem_cost>
+//                    $<salt>$<hash> (WorkOS's Firebase guide), or hash=, salt=, sk=, ss=, r=, m= as
+//                    $-separated parts (the WorkOS migrations CLI); model/password.ts reads both.
 // PHC base64 is unpadded; the "adapted" alphabet some libraries write ('.' for '+') and
 // url-safe base64 decode the same.
 
@@ -80,9 +82,8 @@ function parseBcrypt(hash: string): ParsedHash | string {
 }
 
 const B64 = '[A-Za-z0-9+/.\\-_]+={0,2}';
-const PHC_PARAMS = '[a-z0-9-]+=[^$,]+(?:,[a-z0-9-]+=[^$,]+)*';
+const PHC_PARAMS = '[A-Za-z0-9-]+=[^$,]+(?:,[A-Za-z0-9-]+=[^$,]+)*';
 const ARGON2 = new RegExp(`^\\$(argon2id|argon2i|argon2d)\\$(?:v=(\\d+)\\$)?(${PHC_PARAMS})\\$(${B64})\\$(${B64})$`);
-const PBKDF2 = new RegExp(`^\\$pbkdf2(?:-(sha1|sha256|sha384|sha512))?\\$(${PHC_PARAMS})\\$(${B64})\\$(${B64})$`);
 const SCRYPT = new RegExp(`^\\$scrypt\\$(${PHC_PARAMS})\\$(${B64})\\$(${B64})$`);
 
 function parseArgon2(hash: string): ParsedHash | string {
@@ -125,20 +126,16 @@ function runArgon2(
 }
 
 function parsePbkdf2(hash: string): ParsedHash | string {
-  const match = PBKDF2.exec(hash);
-  if (!match) return 'a pbkdf2 hash is a PHC string: $pbkdf2-sha256$i=<iterations>,l=<length>$<salt>$<hash>';
-  const [, digest = 'sha1', paramText, saltText, hashText] = match;
-  const params = phcParams(paramText!);
-  const iterations = params.get('i');
-  if (iterations === undefined || iterations < 1) return 'a pbkdf2 hash needs the i (iterations) parameter';
-  const salt = decodeBase64(saltText!);
-  const expected = decodeBase64(hashText!);
-  const length = params.get('l') ?? expected.length;
+  const parts = parsePbkdf2Hash(hash);
+  if (typeof parts === 'string') return `a pbkdf2 hash is a PHC string: $pbkdf2-sha256$i=<iterations>,l=<length>$<salt>$<hash> (${parts})`;
+  const salt = decodeBase64(parts.salt);
+  const expected = decodeBase64(parts.hash);
+  const length = parts.length ?? expected.length;
   if (length !== expected.length) return 'the pbkdf2 l parameter does not match the hash length';
   return {
     verify: (password) =>
       new Promise((resolve, reject) =>
-        pbkdf2(password, salt, iterations, length, digest, (error, key) => (error ? reject(error) : resolve(sameBytes(key, expected)))),
+        pbkdf2(password, salt, parts.iterations, length, parts.digest, (error, key) => (error ? reject(error) : resolve(sameBytes(key, expected)))),
       ),
   };
 }
@@ -172,37 +169,20 @@ function parseSsha(hash: string, digest: 'sha1' | 'sha256', digestBytes: number,
   };
 }
 
-const FIREBASE_PREFIX = '$firebase-scrypt$';
-const FIREBASE_KEYS = new Set(['hash', 'salt', 'sk', 'ss', 'r', 'm', 'rounds', 'mem_cost', 'ln', 'p', 'n', 'v']);
-
 function parseFirebaseScrypt(hash: string): ParsedHash | string {
-  if (!hash.startsWith(FIREBASE_PREFIX)) return 'a firebase-scrypt hash starts with $firebase-scrypt$';
-  const named = new Map<string, string>();
-  const unnamed: string[] = [];
-  for (const part of hash.slice(FIREBASE_PREFIX.length).split(/[$,]/)) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    // Base64 padding also contains '=', so only the known parameter names count as keys.
-    if (eq > 0 && FIREBASE_KEYS.has(part.slice(0, eq))) named.set(part.slice(0, eq), part.slice(eq + 1));
-    else unnamed.push(part);
-  }
-  const salt = named.get('salt') ?? (unnamed.length >= 2 ? unnamed[unnamed.length - 2] : undefined);
-  const passwordHash = named.get('hash') ?? unnamed[unnamed.length - 1];
-  const signerKey = named.get('sk');
-  const saltSeparator = named.get('ss');
-  if (!salt || !passwordHash || !signerKey || saltSeparator === undefined) return 'a firebase-scrypt hash needs the hash, salt, sk and ss parts';
-  // Firebase's defaults; every project shows its own in the console's password hash parameters.
-  const rounds = Number(named.get('r') ?? named.get('rounds') ?? 8);
-  const memCost = Number(named.get('m') ?? named.get('mem_cost') ?? named.get('ln') ?? 14);
-  if (!Number.isInteger(rounds) || !Number.isInteger(memCost) || rounds < 1 || memCost < 1 || memCost > 20) return 'the firebase-scrypt r and m parameters must be small whole numbers';
-  const expected = decodeBase64(passwordHash);
+  const parts = parseFirebaseScryptHash(hash);
+  if (typeof parts === 'string') return `a firebase-scrypt hash needs the hash, salt, sk, ss, r and m parts (${parts})`;
+  const expected = decodeBase64(parts.hash);
   return {
     async verify(password) {
-      // Firebase's scrypt fork: the scrypt key (salt + separator) encrypts the project's signer
-      // key with AES-256-CTR and a zero IV; the result is the stored hash.
-      const key = await runScrypt(password, Buffer.concat([decodeBase64(salt), decodeBase64(saltSeparator)]), 64, { N: 2 ** memCost, r: rounds, p: 1 });
+      // Firebase's modified scrypt (github.com/firebase/scrypt): scrypt of the password with the
+      // user's salt followed by the project's salt separator, N = 2^mem_cost, r = rounds, p = 1,
+      // gives a key; its first 32 bytes encrypt the project's signer key with AES-256-CTR and a
+      // zero IV; the ciphertext is the stored hash.
+      const salt = Buffer.concat([decodeBase64(parts.salt), decodeBase64(parts.saltSeparator)]);
+      const key = await runScrypt(password, salt, 64, { N: 2 ** parts.memCost, r: parts.rounds, p: 1 });
       const cipher = createCipheriv('aes-256-ctr', key.subarray(0, 32), Buffer.alloc(16));
-      const derived = Buffer.concat([cipher.update(decodeBase64(signerKey)), cipher.final()]);
+      const derived = Buffer.concat([cipher.update(decodeBase64(parts.signerKey)), cipher.final()]);
       return sameBytes(derived, expected);
     },
   };
@@ -219,7 +199,8 @@ function phcParams(text: string): Map<string, number> {
   for (const pair of text.split(',')) {
     const eq = pair.indexOf('=');
     const value = Number(pair.slice(eq + 1));
-    if (Number.isFinite(value)) params.set(pair.slice(0, eq), value);
+    // `N=16384` (some scrypt libraries) is the same parameter as `n=`.
+    if (Number.isFinite(value)) params.set(pair.slice(0, eq).toLowerCase(), value);
   }
   return params;
 }

@@ -3,19 +3,22 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './access-token.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin.js';
+import { ConnectionStore, type SeedConnection } from './connections.js';
 import { FaultInjector, type FaultConfig, type FaultOutcome } from './faults.js';
 import { IdGenerator } from './ids.js';
 import { hashShapeProblem, isPasswordHashType, type PasswordHashType } from './password-verify.js';
 import { SlidingWindowLimiter, type WindowLimit } from './rate-limit.js';
 import { authenticateRoute } from './routes/authenticate.js';
+import { connectionRoutes } from './routes/connections.js';
 import { membershipRoutes } from './routes/memberships.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { portalRoutes } from './routes/portal.js';
 import { roleRoutes } from './routes/roles.js';
 import { isWriteMethod, RouteTable, type ApiResponse } from './routes/route-table.js';
 import { userRoutes } from './routes/users.js';
 import { StatsCounter, type EmulatorStats } from './stats.js';
 import { EmulatorStore, passwordCredential, type Credential, type DuplicateEmailStyle } from './store.js';
-import { ApiError, type WireMembership, type WireOrganization, type WireUser } from './wire.js';
+import { ApiError, type WireConnection, type WireMembership, type WireOrganization, type WireUser } from './wire.js';
 
 // The local WorkOS stand-in: an HTTP server on 127.0.0.1 that the real @workos-inc/node SDK can
 // talk to (`new WorkOS(key, { apiHostname: '127.0.0.1', port, https: false })`). This module is
@@ -23,7 +26,8 @@ import { ApiError, type WireMembership, type WireOrganization, type WireUser } f
 
 export type { EmulatorStats } from './stats.js';
 export type { FaultConfig } from './faults.js';
-export type { WireMembership, WireOrganization, WireUser } from './wire.js';
+export type { WireConnection, WireMembership, WireOrganization, WireUser } from './wire.js';
+export type { SeedConnection } from './connections.js';
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -76,6 +80,10 @@ export interface EmulatorControls {
   seedUser(user: SeedUser): WireUser;
   /** Adds an environment role; `admin` and `member` exist from the start, `member` is the default. */
   defineRole(slug: string, name?: string): void;
+  /** Puts an SSO connection in place for an organization (default state `active`). */
+  seedConnection(connection: SeedConnection): WireConnection;
+  /** Every SSO connection, oldest first. */
+  connections(): WireConnection[];
   /** The kind of password a user holds (and the imported hash), for tests; never sent over the API. */
   passwordOf(userId: string): { type: 'password' } | { type: PasswordHashType; hash: string } | undefined;
 }
@@ -89,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultInjector(options.seed ?? randomInt(2 ** 31));
   const writeLimiter = new SlidingWindowLimiter(options.writeLimit ?? DEFAULT_WRITE_LIMIT);
   const readLimiter = options.readLimit ? new SlidingWindowLimiter(options.readLimit) : undefined;
+  const connections = new ConnectionStore(store);
   const stats = new StatsCounter();
   const ids = new IdGenerator();
   let url = '';
@@ -98,6 +107,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...organizationRoutes(store),
     ...membershipRoutes(store),
     ...roleRoutes(store),
+    ...connectionRoutes(connections),
+    ...portalRoutes(store, () => url),
     authenticateRoute(store, { clientId: options.clientId, tokens, ids }),
   ]);
 
@@ -128,7 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const path = requestUrl.pathname;
     const matched = routes.match(method, path);
     const routeKey = `${method} ${matched?.route.pattern ?? '(no route)'}`;
-    const isWrite = isWriteMethod(method);
+    const isWrite = isWriteMethod(method) && matched?.route.readOnly !== true;
     const requestId = `req_${(++requestCount).toString(36).padStart(8, '0')}`;
     stats.received(routeKey, isWrite);
 
@@ -219,6 +230,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFaults: (config) => faults.set(config),
     reset() {
       store.reset();
+      connections.reset();
       stats.reset();
       faults.reset();
       writeLimiter.reset();
@@ -238,6 +250,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       });
     },
     defineRole: (slug, name) => store.defineRole(slug, name),
+    seedConnection: (connection) => connections.seed(connection),
+    connections: () => connections.all(),
     passwordOf: (userId) => store.credentialOf(userId),
   };
 

@@ -106,7 +106,7 @@ export class ApiError extends Error {
 }
 
 /** 404 in the API's words, e.g. "User not found: 'user_01…'." */
-export function notFound(entity: 'User' | 'Organization' | 'Organization membership', id: string): ApiError {
+export function notFound(entity: 'User' | 'Organization' | 'Organization membership' | 'Connection', id: string): ApiError {
   return new ApiError(404, { code: 'entity_not_found', entity_id: id, message: `${entity} not found: '${id}'.` });
 }
 
@@ -124,4 +124,36 @@ export function invalidParameters(errors: FieldError[]): ApiError {
  */
 export function badRequest(code: string, message: string): ApiError {
   return new ApiError(400, { code, message });
+}
+
+/**
+ * The connection types the API names (`connection_type`), as @workos-inc/node 11's
+ * ConnectionType enum lists them. The enterprise ones are SAML and OIDC; the OAuth ones and
+ * MagicLink are sign-in methods of the environment, not of one organization.
+ */
+export const CONNECTION_TYPES = [
+  'ADFSSAML', 'AdpOidc', 'AppleOAuth', 'Auth0SAML', 'AzureSAML', 'CasSAML', 'CleverOIDC', 'ClassLinkSAML',
+  'CloudflareSAML', 'CyberArkSAML', 'DuoSAML', 'EntraIdOIDC', 'GenericOIDC', 'GenericSAML', 'GitHubOAuth',
+  'GoogleOAuth', 'GoogleSAML', 'JumpCloudSAML', 'KeycloakSAML', 'LastPassSAML', 'LoginGovOidc', 'MagicLink',
+  'MicrosoftOAuth', 'MiniOrangeSAML', 'NetIqSAML', 'OktaOIDC', 'OktaSAML', 'OneLoginSAML', 'OracleSAML',
+  'PingFederateSAML', 'PingOneSAML', 'RipplingSAML', 'SalesforceOAuth', 'SalesforceSAML', 'ShibbolethGenericSAML',
+  'ShibbolethSAML', 'SimpleSamlPhpSAML', 'VMwareSAML',
+] as const;
+export type ConnectionType = (typeof CONNECTION_TYPES)[number];
+
+/** Only `active` connections sign anyone in; `draft` is one an IT admin has not finished setting up. */
+export const CONNECTION_STATES = ['draft', 'active', 'inactive', 'validating'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+/** An SSO connection (WorkOS "Connection"), as `GET /connections` lists it. */
+export interface WireConnection {
+  object: 'connection';
+  id: string;
+  organization_id: string;
+  connection_type: ConnectionType;
+  name: string;
+  state: ConnectionState;
+  domains: Array<{ object: 'connection_domain'; id: string; domain: string }>;
+  created_at: string;
+  updated_at: string;
 }

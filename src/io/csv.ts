@@ -2,7 +2,8 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError, type Info } from 'csv-parse';
 import { UsageError } from '../model/types.js';
-import { openByteStream } from './byte-stream.js';
+import { openByteStream, type ByteStreamOptions } from './byte-stream.js';
+import { inputLimits, raiseHint } from './limits.js';
 
 /** One row of a CSV file keyed by the header, or why it could not be read. Lines and columns are 1-based. */
 export type CsvRecord =
@@ -25,10 +26,40 @@ const CR = 0x0d;
  * item with the line and the first column that does not fit, and the reading goes on.
  * Quotes inside an unquoted cell are kept as text (`relax_quotes`): csv-parse's own recovery
  * from a misplaced quote swallows the good rows after it.
+ *
+ * A quote that is never closed, or a row longer than the line-length limit, makes csv-parse
+ * take in (or give up on) the rest of the file. That row is reported, and reading starts
+ * again on the line after the one the row began on, so the rows after it are still read.
  */
-export async function* readCsvRecords(path: string): AsyncGenerator<CsvRecord> {
-  const stream = await openByteStream(path);
-  const lines = new LineStarts();
+export async function* readCsvRecords(path: string, options: ByteStreamOptions = {}): AsyncGenerator<CsvRecord> {
+  let from: Resume = { offset: 0, line: 1, skipLine: false };
+  const state: { header?: string[] } = {};
+  for (;;) {
+    const resume = yield* readCsvSegment(path, from, state, options);
+    if (resume === undefined) return;
+    from = resume;
+  }
+}
+
+/** Where to start reading again: at byte `offset`, after dropping its line when `skipLine`. */
+interface Resume {
+  offset: number;
+  line: number;
+  skipLine: boolean;
+}
+
+/** Errors after which csv-parse has taken in, or stopped reading, the rest of the file. */
+const SWALLOWING = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_MAX_RECORD_SIZE']);
+
+async function* readCsvSegment(
+  path: string,
+  from: Resume,
+  state: { header?: string[] },
+  options: ByteStreamOptions,
+): AsyncGenerator<CsvRecord, Resume | undefined> {
+  const stream = await openByteStream(path, options);
+  const { lineLength } = inputLimits();
+  const lines = new LineStarts(from.line);
   const skipped: CsvError[] = [];
   const parser = parse({
     bom: true,
@@ -37,12 +68,29 @@ export async function* readCsvRecords(path: string): AsyncGenerator<CsvRecord> {
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    max_record_size: lineLength,
     on_skip: (error) => {
       if (error) skipped.push(error);
     },
   });
+  /** Absolute offset of the first byte the parser sees. */
+  let base = from.offset;
+  let toDrop = from.offset;
+  let dropLine = from.skipLine;
   const scanner = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      if (toDrop > 0) {
+        const n = Math.min(toDrop, chunk.length);
+        toDrop -= n;
+        chunk = chunk.subarray(n);
+      }
+      if (dropLine && chunk.length > 0) {
+        const at = chunk.indexOf(LF);
+        base += at < 0 ? chunk.length : at + 1;
+        if (at < 0) return callback();
+        dropLine = false;
+        chunk = chunk.subarray(at + 1);
+      }
       lines.scan(chunk);
       callback(null, chunk);
     },
@@ -50,34 +98,50 @@ export async function* readCsvRecords(path: string): AsyncGenerator<CsvRecord> {
   const piped = pipeline(stream, scanner, parser);
   piped.catch(() => undefined);
 
-  let header: string[] | undefined;
   let recordEnd = 0;
+  let resume: Resume | undefined;
   const skipProblem = (error: CsvError): CsvRecord => {
-    const line = lines.contentLineFrom(recordEnd);
+    const start = lines.contentStartFrom(recordEnd);
     recordEnd = Math.max(recordEnd, errorBytes(error));
-    return { ok: false, line, message: describeCsvError(error) };
+    if (SWALLOWING.has(error.code)) {
+      if (!state.header) {
+        throw new UsageError(`${path}: the header row ${error.code === 'CSV_MAX_RECORD_SIZE' ? 'is too long' : 'opens a quote it never closes'}; fix the first row.`);
+      }
+      resume = { offset: base + start.offset, line: start.line + 1, skipLine: true };
+    }
+    return { ok: false, line: start.line, message: describeCsvError(error, lineLength) };
   };
+  const swallowed = () => skipped.some((error) => SWALLOWING.has(error.code));
 
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      while (skipped.length > 0 && errorBytes(skipped[0]!) <= item.info.bytes) yield skipProblem(skipped.shift()!);
+      while (skipped.length > 0 && errorBytes(skipped[0]!) <= item.info.bytes) {
+        yield skipProblem(skipped.shift()!);
+        // What csv-parse gives after it gave up on a row is not to be trusted: read again from the next line.
+        if (resume) return resume;
+      }
       const line = lines.contentLineFrom(recordEnd);
       recordEnd = item.info.bytes;
       const cells = item.record;
-      if (!header) {
-        header = readHeader(path, cells);
+      if (!state.header) {
+        state.header = readHeader(path, cells);
         continue;
       }
+      const header = state.header;
       if (cells.length !== header.length) {
         yield { ok: false, line, column: Math.min(cells.length, header.length) + 1, message: describeWidth(cells.length, header.length) };
         continue;
       }
-      const row: Record<string, string> = {};
+      const row: Record<string, string> = Object.create(null) as Record<string, string>;
       header.forEach((name, i) => (row[name] = cells[i]!));
       yield { ok: true, row, line };
     }
-    await piped;
-    while (skipped.length > 0) yield skipProblem(skipped.shift()!);
+    if (!swallowed()) await piped;
+    while (skipped.length > 0) {
+      yield skipProblem(skipped.shift()!);
+      if (resume) return resume;
+    }
+    return undefined;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const detail = error instanceof Error ? error.message.split(':')[0] : String(error);
@@ -121,10 +185,12 @@ function describeWidth(cells: number, expected: number): string {
 }
 
 // csv-parse messages quote the cell they fail on, which may hold an email or a hash.
-function describeCsvError(error: CsvError): string {
+function describeCsvError(error: CsvError, lineLength: number): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'A quoted cell on this row is never closed, so the rest of the file was read as that one cell; close the quote or remove it.';
+      return 'A quoted cell on this row is never closed; the row was skipped and reading went on from the next line. Close the quote or remove it.';
+    case 'CSV_MAX_RECORD_SIZE':
+      return `The row has more than ${lineLength} characters, the limit (an unclosed quote can cause this); ${raiseHint('lineLength')}.`;
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'A quoted cell on this row has text after its closing quote; quote the whole cell and double the quotes inside it ("").';
     default:
@@ -138,11 +204,16 @@ function describeCsvError(error: CsvError): string {
  * are skipped here too. Only lines after the last finished record are kept.
  */
 class LineStarts {
-  private starts: { offset: number; line: number; blank?: boolean }[] = [{ offset: 0, line: 1 }];
+  private starts: { offset: number; line: number; blank?: boolean }[];
   /** Index of the first line start still needed; the ones before it are dropped in batches. */
   private head = 0;
   private scanned = 0;
-  private line = 1;
+  private line: number;
+
+  constructor(firstLine = 1) {
+    this.line = firstLine;
+    this.starts = [{ offset: 0, line: firstLine }];
+  }
 
   scan(chunk: Buffer): void {
     const last = this.starts[this.starts.length - 1]!;
@@ -159,6 +230,11 @@ class LineStarts {
 
   /** The line of the first non-empty line that starts at or after `offset`. */
   contentLineFrom(offset: number): number {
+    return this.contentStartFrom(offset).line;
+  }
+
+  /** The first non-empty line that starts at or after `offset`: its number and its offset. */
+  contentStartFrom(offset: number): { line: number; offset: number } {
     const starts = this.starts;
     while (this.head < starts.length - 1 && starts[this.head]!.offset < offset) this.head++;
     if (this.head > 4096) {
@@ -167,9 +243,9 @@ class LineStarts {
     }
     for (let i = this.head; i < this.starts.length; i++) {
       const start = this.starts[i]!;
-      if (start.offset >= offset && start.blank !== true) return start.line;
+      if (start.offset >= offset && start.blank !== true) return start;
     }
-    return this.starts[this.starts.length - 1]!.line;
+    return this.starts[this.starts.length - 1]!;
   }
 }
 

@@ -1,6 +1,8 @@
+import type { Stats } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UsageError } from '../model/types.js';
+import { notRegularFile } from './file-kind.js';
 import { artifactFile, forgetArtifactDownloads, parseArtifactSpec, type GitHubContext } from './input-location/artifact.js';
 import { CONTENT_HEAD_BYTES, decodeBase64Export, detectContentKind, encryptionFromName } from './input-location/content-kind.js';
 import { decryptFile, type Encryption } from './input-location/decrypt.js';
@@ -88,9 +90,9 @@ async function writeEnvValue(label: string, name: string, ctx: InputContext): Pr
 }
 
 async function checkPath(path: string): Promise<void> {
-  let isDirectory: boolean;
+  let info: Stats;
   try {
-    isDirectory = (await stat(path)).isDirectory();
+    info = await stat(path);
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -101,7 +103,8 @@ async function checkPath(path: string): Promise<void> {
     if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${path}: permission denied; make the file readable by this user.`);
     throw new UsageError(`${path}: the file cannot be read (${String(code ?? 'unknown error')}).`, { cause: error });
   }
-  if (isDirectory) throw new UsageError(`${path}: is a directory, not a file; name the export file itself.`);
+  const kind = notRegularFile(info);
+  if (kind) throw new UsageError(`${path}: is ${kind}, not a file; name the export file itself (save a stream to a file first).`);
 }
 
 async function readHead(path: string): Promise<Buffer> {
@@ -153,4 +156,15 @@ async function decryptIfEncrypted(input: ResolvedInput, name: string, ctx: Input
   const target = await privatePath(ctx.tempDir, plainName(name));
   await decryptFile({ source: input.path, encryption, passphrase: ctx.passphrase, target, label: input.label });
   return { ...input, path: target };
+}
+
+/**
+ * A reader's error names the file it read; for `env:` secrets, artifacts and decrypted files
+ * that is a private temp path. This puts back what the user wrote (`env:AUTH0_USERS`).
+ */
+export function relabelError(error: unknown, labels: ReadonlyMap<string, string> | undefined): unknown {
+  if (!(error instanceof UsageError) || !labels) return error;
+  let message = error.message;
+  for (const [path, label] of labels) if (path !== label) message = message.split(path).join(label);
+  return message === error.message ? error : new UsageError(message, { cause: error });
 }

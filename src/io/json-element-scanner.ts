@@ -1,4 +1,5 @@
 import { parseJsonText, type JsonRecord } from './json-text.js';
+import { inputLimits, raiseHint } from './limits.js';
 
 type State =
   | 'start'
@@ -53,6 +54,10 @@ export class JsonElementScanner {
   private escaped = false;
 
   private parts: string[] = [];
+  /** Characters of the element or key being captured; past `maxLength` its text is dropped. */
+  private partsLength = 0;
+  private oversized = false;
+  private readonly maxLength = inputLimits().recordLength;
   private elementLine = 0;
   private elementColumn = 0;
 
@@ -60,6 +65,7 @@ export class JsonElementScanner {
   private objectLine = 0;
   private foundArray = false;
   private keyMissing = false;
+  private missingArrayAt: number | undefined;
 
   constructor(private readonly arrayKey?: string) {}
 
@@ -69,6 +75,11 @@ export class JsonElementScanner {
    */
   get isNdjson(): boolean {
     return this.keyMissing;
+  }
+
+  /** The line of a multi-line object that holds no `arrayKey` array: not an export of records at all. */
+  get objectWithoutArray(): number | undefined {
+    return this.missingArrayAt;
   }
 
   /** True once the input ended its structure, or broke it beyond recovery. */
@@ -98,7 +109,7 @@ export class JsonElementScanner {
           else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.depth++;
           else if (this.depth > 0 && (c === CLOSE_BRACE || c === CLOSE_BRACKET)) this.depth--;
           else if (this.depth === 0 && this.state === 'element' && (c === COMMA || c === CLOSE_BRACKET)) {
-            this.parts.push(chunk.slice(captureFrom, i));
+            this.capture(chunk.slice(captureFrom, i));
             captureFrom = -1;
             out.push(this.finishElement());
             this.state = c === COMMA ? 'before-element' : this.afterArrayState();
@@ -113,7 +124,7 @@ export class JsonElementScanner {
           if (this.escaped) this.escaped = false;
           else if (c === BACKSLASH) this.escaped = true;
           else if (c === QUOTE) {
-            this.parts.push(chunk.slice(captureFrom, i));
+            this.capture(chunk.slice(captureFrom, i));
             captureFrom = -1;
             this.key = this.takeKey();
             this.state = 'object-colon';
@@ -144,6 +155,8 @@ export class JsonElementScanner {
           this.elementLine = this.line;
           this.elementColumn = this.column(i);
           this.parts = [];
+          this.partsLength = 0;
+          this.oversized = false;
           this.depth = 0;
           captureFrom = i;
           // The element's first character is read again in the 'element' state.
@@ -155,6 +168,8 @@ export class JsonElementScanner {
           if (c === QUOTE) {
             this.state = 'object-key';
             this.parts = [];
+            this.partsLength = 0;
+            this.oversized = false;
             captureFrom = i + 1;
           } else if (c === CLOSE_BRACE) {
             this.state = 'after-object';
@@ -190,7 +205,12 @@ export class JsonElementScanner {
       }
       i++;
     }
-    if (captureFrom >= 0 && (this.state === 'element' || this.state === 'object-key')) this.parts.push(chunk.slice(captureFrom));
+    if (captureFrom >= 0 && (this.state === 'element' || this.state === 'object-key')) {
+      this.capture(chunk.slice(captureFrom));
+      if (this.oversized && this.state === 'object-key') {
+        this.fail(out, n - 1, `a key of the top-level object is longer than ${this.maxLength} characters`);
+      }
+    }
     this.consumed += n;
     return out;
   }
@@ -237,17 +257,34 @@ export class JsonElementScanner {
       this.state = 'stopped';
       return;
     }
-    out.push({
-      ok: false,
-      line: this.objectLine,
-      message: `The object that starts here has no "${this.arrayKey}" array; give the array, or one object per line (NDJSON).`,
-    });
+    this.missingArrayAt = this.objectLine;
     this.state = 'stopped';
+  }
+
+  /** Keeps part of the element being read, unless it has grown past the limit. */
+  private capture(part: string): void {
+    this.partsLength += part.length;
+    if (this.partsLength > this.maxLength) {
+      this.oversized = true;
+      this.parts = [];
+    } else this.parts.push(part);
   }
 
   private finishElement(): JsonRecord {
     const text = this.parts.join('');
+    const oversized = this.oversized;
+    const length = this.partsLength;
     this.parts = [];
+    this.partsLength = 0;
+    this.oversized = false;
+    if (oversized) {
+      return {
+        ok: false,
+        line: this.elementLine,
+        column: this.elementColumn,
+        message: `The element has ${length} characters, more than the limit of ${this.maxLength}; ${raiseHint('recordLength')}.`,
+      };
+    }
     if (text.trim() === '') {
       return { ok: false, line: this.elementLine, column: this.elementColumn, message: 'Not valid JSON: an empty element between commas.' };
     }
@@ -257,6 +294,8 @@ export class JsonElementScanner {
   private takeKey(): string {
     const raw = this.parts.join('');
     this.parts = [];
+    this.partsLength = 0;
+    this.oversized = false;
     try {
       return JSON.parse(`"${raw}"`) as string;
     } catch {

@@ -1,13 +1,14 @@
 import type { Readable } from 'node:stream';
 import { UsageError } from '../model/types.js';
-import { openByteStream } from './byte-stream.js';
+import { openByteStream, type ByteStreamOptions } from './byte-stream.js';
 import { JsonElementScanner } from './json-element-scanner.js';
 import { parseJsonText, type JsonRecord } from './json-text.js';
 import { splitLines } from './lines.js';
+import { inputLimits, raiseHint } from './limits.js';
 
 export type { JsonRecord } from './json-text.js';
 
-export interface JsonRecordsOptions {
+export interface JsonRecordsOptions extends ByteStreamOptions {
   /**
    * The key under which a wrapper object holds the records: `organizations` for
    * `{"organizations":[…]}`, `data` for Clerk's paginated `{"data":[…],"total_count":n}`.
@@ -25,7 +26,7 @@ const BOM = '\uFEFF';
  * reading goes on; a file that is not JSON at all is a `UsageError`.
  */
 export async function* readJsonRecords(path: string, options: JsonRecordsOptions = {}): AsyncGenerator<JsonRecord> {
-  const stream = await openByteStream(path);
+  const stream = await openByteStream(path, options);
   try {
     stream.setEncoding('utf8');
     const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
@@ -36,10 +37,16 @@ export async function* readJsonRecords(path: string, options: JsonRecordsOptions
     if (first === '[' || (first === '{' && options.arrayKey !== undefined)) {
       const scanner = new JsonElementScanner(options.arrayKey);
       yield* scanElements(scanner, prepend(head, chunks));
+      if (scanner.objectWithoutArray !== undefined) {
+        // One pretty-printed record is not an export, whichever source: the same answer as for NDJSON below.
+        throw new UsageError(
+          `${path}: line ${scanner.objectWithoutArray}: the object that starts here has no "${options.arrayKey}" array; give the array, or one object per line (NDJSON).`,
+        );
+      }
       if (!scanner.isNdjson) return;
       // The first object was an ordinary one-line record without the key: plain NDJSON.
       stream.destroy();
-      yield* readNdjson(path, await openByteStream(path));
+      yield* readNdjson(path, await openByteStream(path, options));
       return;
     }
     if (first === '{') {
@@ -102,7 +109,13 @@ async function* withoutBom(chunks: AsyncIterable<string>): AsyncGenerator<string
 
 async function* ndjsonRecords(path: string, chunks: AsyncIterable<string>): AsyncGenerator<JsonRecord> {
   let first = true;
-  for await (const { text, line } of splitLines(chunks)) {
+  const { lineLength } = inputLimits();
+  for await (const { text, line, tooLong } of splitLines(chunks, lineLength)) {
+    if (tooLong !== undefined) {
+      first = false;
+      yield { ok: false, line, message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${raiseHint('lineLength')}.` };
+      continue;
+    }
     if (text.trim() === '') continue;
     // Pretty-printed objects one after another (`jq '.[]'` without -c) would otherwise give
     // one parse error per line of the file.

@@ -1,3 +1,5 @@
+import { inputLimits, nestingDepth, raiseHint } from './limits.js';
+
 /** One record of a JSON or NDJSON file: its value, or why it could not be read. Lines are 1-based. */
 export type JsonRecord = { ok: true; value: unknown; line: number } | { ok: false; line: number; column?: number; message: string };
 
@@ -12,8 +14,9 @@ export interface TextStart {
  * embed a snippet of the input, which may hold an email or a password hash.
  */
 export function parseJsonText(text: string, start: TextStart): JsonRecord {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text), line: start.line };
+    value = JSON.parse(text);
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(raw);
@@ -22,6 +25,12 @@ export function parseJsonText(text: string, start: TextStart): JsonRecord {
     const at = locate(text, Number(position[1]), start);
     return { ok: false, line: at.line, column: at.column, message: `Not valid JSON: ${reason}.` };
   }
+  const { depth } = inputLimits();
+  // Mapping walks records (metadata maps, digests); a record nested past the limit is refused here, whole.
+  if (nestingDepth(value, depth) > depth) {
+    return { ok: false, line: start.line, message: `The record is nested more than ${depth} levels deep; ${raiseHint('depth')}.` };
+  }
+  return { ok: true, value, line: start.line };
 }
 
 function describeParseError(raw: string): string {

@@ -5,24 +5,33 @@ export type PasswordHashCheck = { ok: true } | { ok: false; code: 'invalid_passw
 // Shape checks only: WorkOS rejects a malformed hash for the whole create request, so a bad
 // one is caught here and the user is imported without it. Messages describe what is wrong
 // with the shape and never include the hash.
+//
+// PHC strings (argon2, pbkdf2, scrypt, firebase-scrypt) carry base64 without padding; the
+// libraries people export from also write it padded, url-safe, or in the "adapted" alphabet
+// with '.' for '+' (passlib), and all of them decode to the same bytes.
 
 const BCRYPT = /^\$2[aby]\$(\d\d)\$([./A-Za-z0-9]*)$/;
 const BCRYPT_BODY_LENGTH = 53; // 22 characters of salt and 31 of hash
-const B64 = '[A-Za-z0-9+/]+';
-const PHC_PARAMS = '[a-z0-9-]+=[^$,]+(?:,[a-z0-9-]+=[^$,]+)*';
-const ARGON2 = new RegExp(`^\\$argon2(?:id|i|d)\\$v=(?:16|19)\\$(${PHC_PARAMS})\\$${B64}\\$${B64}$`);
-const PBKDF2 = new RegExp(`^\\$pbkdf2(?:-(?:sha1|sha256|sha384|sha512))?\\$(${PHC_PARAMS})\\$[A-Za-z0-9+/.=-]+\\$[A-Za-z0-9+/.=-]+$`);
-const SCRYPT = new RegExp(`^\\$scrypt\\$(${PHC_PARAMS})\\$${B64}={0,2}\\$${B64}={0,2}$`);
-const FIREBASE_SCRYPT = /^\$firebase-scrypt\$[A-Za-z0-9+/=$,.-]+$/;
+const PHC_B64 = '[A-Za-z0-9+/.\\-_]+={0,2}';
+const PHC_PARAMS = '[A-Za-z0-9-]+=[^$,]+(?:,[A-Za-z0-9-]+=[^$,]+)*';
+const ARGON2 = new RegExp(`^\\$argon2(?:id|i|d)\\$v=(?:16|19)\\$(${PHC_PARAMS})\\$${PHC_B64}\\$${PHC_B64}$`);
+const PBKDF2 = new RegExp(`^\\$pbkdf2(?:-([a-z0-9]+))?\\$(${PHC_PARAMS})\\$${PHC_B64}\\$${PHC_B64}$`);
+const SCRYPT = new RegExp(`^\\$scrypt\\$(${PHC_PARAMS})\\$${PHC_B64}\\$${PHC_B64}$`);
 const SSHA = /^(?:\{(SSHA|SSHA256)\})?([A-Za-z0-9+/]+={0,2})$/i;
 const SSHA_DIGEST_BYTES = { ssha: 20, ssha256: 32 } as const;
+
+/** The digests a pbkdf2 hash may name, in its id (`$pbkdf2-sha256$`) or its `d=` parameter. */
+export const PBKDF2_DIGESTS = ['sha1', 'sha256', 'sha384', 'sha512'] as const;
+export type Pbkdf2Digest = (typeof PBKDF2_DIGESTS)[number];
 
 const EXPECTED: Record<PasswordHashType, string> = {
   bcrypt: 'a bcrypt hash: $2a$, $2b$ or $2y$, a two-digit cost from 04 to 31, $, then 53 characters (60 in all)',
   argon2: 'an argon2 PHC string: $argon2id$ (or $argon2i$, $argon2d$), v=19, m=…,t=…,p=…, then the base64 salt and hash',
-  pbkdf2: 'a pbkdf2 PHC string: $pbkdf2-sha256$i=<iterations>,l=<key length>$<salt>$<hash>',
-  scrypt: 'a scrypt PHC string: $scrypt$ln=…,r=…,p=…$<salt>$<hash>',
-  'firebase-scrypt': 'a Firebase scrypt PHC string starting with $firebase-scrypt$ holding the hash, salt, sk= and ss= parameters',
+  pbkdf2: 'a pbkdf2 PHC string: $pbkdf2-sha256$i=<iterations>,l=<key length>$<salt>$<hash> (or $pbkdf2$i=…,d=sha256$…)',
+  scrypt: 'a scrypt PHC string: $scrypt$ln=…,r=…,p=…$<salt>$<hash> (n=<N> in place of ln= is accepted)',
+  'firebase-scrypt':
+    'a Firebase scrypt PHC string, $firebase-scrypt$sk=<signer key>,ss=<salt separator>,r=<rounds>,m=<mem_cost>$<salt>$<hash>, ' +
+    'or the $firebase-scrypt$hash=…$salt=…$sk=…$ss=…$r=…$m=… form',
   ssha: 'base64 of a SHA-1 digest followed by its salt, optionally prefixed {SSHA}',
   ssha256: 'base64 of a SHA-256 digest followed by its salt, optionally prefixed {SSHA256}',
 };
@@ -47,9 +56,8 @@ function shapeProblem(type: PasswordHashType, hash: string): string | undefined 
       return missingParams(match[1]!, ['m', 't', 'p']);
     }
     case 'pbkdf2': {
-      const match = PBKDF2.exec(hash);
-      if (!match) return 'it does not have the pbkdf2 PHC layout';
-      return missingParams(match[1]!, ['i']);
+      const parsed = parsePbkdf2Hash(hash);
+      return typeof parsed === 'string' ? parsed : undefined;
     }
     case 'scrypt': {
       const match = SCRYPT.exec(hash);
@@ -59,16 +67,131 @@ function shapeProblem(type: PasswordHashType, hash: string): string | undefined 
       return missingParams(match[1]!, ['r', 'p']);
     }
     case 'firebase-scrypt': {
-      if (!FIREBASE_SCRYPT.test(hash)) return 'it does not start with $firebase-scrypt$ or holds characters outside base64';
-      const segments = hash.split('$').slice(2);
-      if (segments.length < 3 || segments.some((s) => s === '')) return 'it has too few $-separated parts';
-      if (!/(?:^|[$,])sk=/.test(hash) || !/(?:^|[$,])ss=/.test(hash)) return 'the sk= (signer key) or ss= (salt separator) parameter is missing';
-      return undefined;
+      const parsed = parseFirebaseScryptHash(hash);
+      return typeof parsed === 'string' ? parsed : undefined;
     }
     case 'ssha':
     case 'ssha256':
       return sshaProblem(type, hash);
   }
+}
+
+function isPbkdf2Digest(value: string): value is Pbkdf2Digest {
+  return (PBKDF2_DIGESTS as readonly string[]).includes(value);
+}
+
+/** A pbkdf2 PHC string's digest and iterations; salt and hash stay in their base64 text. */
+export interface Pbkdf2Parts {
+  digest: Pbkdf2Digest;
+  iterations: number;
+  /** `l=`, when given. */
+  length?: number;
+  salt: string;
+  hash: string;
+}
+
+/**
+ * A pbkdf2 PHC string's parts, or why it is malformed. The digest comes from the id
+ * (`$pbkdf2-sha256$`) or the `d=` parameter (`$pbkdf2$i=…,d=sha256$`); with neither it is
+ * SHA-1, the PHC default. When both are given they must agree.
+ */
+export function parsePbkdf2Hash(hash: string): Pbkdf2Parts | string {
+  const match = PBKDF2.exec(hash);
+  if (!match) return 'it does not have the pbkdf2 PHC layout';
+  const [, fromId, paramText] = match;
+  const missing = missingParams(paramText!, ['i']);
+  if (missing) return missing;
+  const iterations = Number(paramValue(paramText!, 'i'));
+  if (!Number.isInteger(iterations) || iterations < 1) return 'the i (iterations) parameter is not a whole number above 0';
+  const lengthText = paramValue(paramText!, 'l');
+  const length = lengthText === undefined ? undefined : Number(lengthText);
+  if (length !== undefined && (!Number.isInteger(length) || length < 1)) return 'the l (key length) parameter is not a whole number above 0';
+  const fromParam = paramValue(paramText!, 'd')?.toLowerCase().replace('-', '');
+  for (const named of [fromId, fromParam]) {
+    if (named !== undefined && !isPbkdf2Digest(named)) return `the digest ${named} is not one of ${PBKDF2_DIGESTS.join(', ')}`;
+  }
+  if (fromId !== undefined && fromParam !== undefined && fromId !== fromParam) return `the id names ${fromId} but the d parameter names ${fromParam}`;
+  const parts = hash.split('$');
+  return {
+    digest: (fromId ?? fromParam ?? 'sha1') as Pbkdf2Digest,
+    iterations,
+    ...(length !== undefined ? { length } : {}),
+    salt: parts[3]!,
+    hash: parts[4]!,
+  };
+}
+
+/** A firebase-scrypt hash's parts, each as the base64 text it was written in. */
+export interface FirebaseScryptParts {
+  hash: string;
+  salt: string;
+  signerKey: string;
+  saltSeparator: string;
+  rounds: number;
+  memCost: number;
+}
+
+const FIREBASE_PREFIX = '$firebase-scrypt$';
+const FIREBASE_NAMES = new Set(['hash', 'salt', 'sk', 'ss', 'r', 'm']);
+const BASE64_TEXT = /^[A-Za-z0-9+/\-_.]+={0,2}$/;
+
+/**
+ * Reads both firebase-scrypt forms in circulation: the PHC string of WorkOS's Firebase guide,
+ * `$firebase-scrypt$sk=…,ss=…,r=…,m=…$<salt>$<hash>` (unpadded base64), and the form the WorkOS
+ * migrations CLI sends, `$firebase-scrypt$hash=…$salt=…$sk=…$ss=…$r=…$m=…` (padded). Parameters
+ * may be separated by `$` or `,` in either. Returns why the hash is malformed, without quoting it.
+ */
+export function parseFirebaseScryptHash(text: string): FirebaseScryptParts | string {
+  if (!text.startsWith(FIREBASE_PREFIX)) return 'it does not start with $firebase-scrypt$';
+  const named = new Map<string, string>();
+  const unnamed: string[] = [];
+  for (const part of text.slice(FIREBASE_PREFIX.length).split(/[$,]/)) {
+    if (part === '') return 'it has an empty part between separators';
+    const eq = part.indexOf('=');
+    // Base64 padding also holds '=', so only the parameter names count as keys.
+    const name = eq > 0 ? part.slice(0, eq) : '';
+    if (FIREBASE_NAMES.has(name)) {
+      if (named.has(name)) return `the ${name} parameter appears twice`;
+      named.set(name, part.slice(eq + 1));
+    } else unnamed.push(part);
+  }
+  if (unnamed.length > 2) return 'it has parts that are neither a known parameter nor the salt and hash';
+  // The PHC form puts the salt and the hash last, unnamed.
+  const salt = named.get('salt') ?? (unnamed.length === 2 ? unnamed[0] : undefined);
+  const hash = named.get('hash') ?? unnamed[unnamed.length - 1];
+  if (named.has('salt') && named.has('hash') && unnamed.length > 0) return 'it has parts that are neither a known parameter nor the salt and hash';
+  const missing = [
+    ['hash', hash],
+    ['salt', salt],
+    ['sk', named.get('sk')],
+    ['ss', named.get('ss')],
+    ['r', named.get('r')],
+    ['m', named.get('m')],
+  ].filter(([, value]) => !value).map(([name]) => name);
+  if (missing.length > 0) return `the ${missing.join(', ')} part${missing.length > 1 ? 's are' : ' is'} missing`;
+  for (const [name, value] of [['hash', hash], ['salt', salt], ['sk', named.get('sk')], ['ss', named.get('ss')]] as const) {
+    if (!BASE64_TEXT.test(value!)) return `the ${name} part is not base64`;
+  }
+  const rounds = Number(named.get('r'));
+  const memCost = Number(named.get('m'));
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 32) return 'r (rounds) is not a whole number from 1 to 32';
+  if (!Number.isInteger(memCost) || memCost < 1 || memCost > 20) return 'm (mem_cost) is not a whole number from 1 to 20';
+  return { hash: hash!, salt: salt!, signerKey: named.get('sk')!, saltSeparator: named.get('ss')!, rounds, memCost };
+}
+
+/** Base64 without padding, as PHC strings carry it. */
+function unpadded(base64: string): string {
+  return base64.replace(/=+$/, '');
+}
+
+/**
+ * A Firebase user's password as WorkOS's Firebase guide builds it: a PHC string with the
+ * project's signer key and salt separator as `sk` and `ss`, its rounds and mem_cost as `r` and
+ * `m`, then the user's salt and hash, every base64 value without padding.
+ */
+export function formatFirebaseScryptHash(parts: FirebaseScryptParts): string {
+  const params = `sk=${unpadded(parts.signerKey)},ss=${unpadded(parts.saltSeparator)},r=${parts.rounds},m=${parts.memCost}`;
+  return `${FIREBASE_PREFIX}${params}$${unpadded(parts.salt)}$${unpadded(parts.hash)}`;
 }
 
 function bcryptProblem(hash: string): string | undefined {
@@ -97,8 +220,14 @@ function sshaProblem(type: 'ssha' | 'ssha256', hash: string): string | undefined
   return undefined;
 }
 
+/** Parameter names, lower-cased: `N=16384` (some libraries) is `n`. */
 function paramNames(params: string): Set<string> {
-  return new Set(params.split(',').map((p) => p.slice(0, p.indexOf('='))));
+  return new Set(params.split(',').map((p) => p.slice(0, p.indexOf('=')).toLowerCase()));
+}
+
+function paramValue(params: string, name: string): string | undefined {
+  const pair = params.split(',').find((p) => p.slice(0, p.indexOf('=')).toLowerCase() === name);
+  return pair?.slice(pair.indexOf('=') + 1);
 }
 
 function missingParams(params: string, required: string[]): string | undefined {

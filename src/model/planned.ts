@@ -1,5 +1,5 @@
 // What the plan stage hands to apply, report and reconcile: one record per WorkOS object to bring about.
-import type { MfaFactor, PasswordGap, PasswordHash, SourceLocation } from './types.js';
+import type { EnterpriseConnection, MfaFactor, PasswordGap, PasswordHash, SourceLocation } from './types.js';
 
 /** What WorkOS is sent for a user: the create payload (and, for updates, the same fields). */
 export interface UserInput {
@@ -23,6 +23,8 @@ export interface PlannedUser {
   passwordGap: PasswordGap;
   mfaFactors: MfaFactor[];
   socialProviders: string[];
+  /** From any of the merged source users: the user signs in through an enterprise connection. */
+  enterpriseConnection?: EnterpriseConnection;
 }
 
 export interface OrganizationInput {

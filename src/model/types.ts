@@ -31,6 +31,8 @@ export type MfaFactor = 'sms' | 'totp' | 'email' | 'webauthn' | 'push' | 'other'
 export interface UserRecord {
   /** The source's own id; becomes the WorkOS `external_id`. */
   sourceId: string;
+  /** The field the id is read from, for messages (default `user_id`; Clerk `id`, Firebase `localId`…). */
+  idField?: string;
   email: string;
   emailVerified: boolean;
   firstName?: string;
@@ -42,8 +44,21 @@ export interface UserRecord {
   mfaFactors: MfaFactor[];
   /** Social providers the user signed in with (google-oauth2, github, …). */
   socialProviders: string[];
+  /** Set when the user signed in through an enterprise connection (SAML, OIDC…) in the source. */
+  enterpriseConnection?: EnterpriseConnection;
   blocked: boolean;
   location: SourceLocation;
+}
+
+/**
+ * An enterprise sign-in in the source: such a user can sign in after the switch only once
+ * their organization has an active SSO connection in WorkOS.
+ */
+export interface EnterpriseConnection {
+  /** The source's kind: an Auth0 strategy (`samlp`, `waad`, `oidc`, `adfs`, `okta`, `google-apps`) or a Clerk provider (`saml_okta`, …). */
+  type: string;
+  /** The source's name for the connection (Auth0 connection name, Clerk connection name or id). */
+  connection: string;
 }
 
 export interface OrganizationRecord {

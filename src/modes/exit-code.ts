@@ -13,7 +13,11 @@ export function defaultFailOn(mode: Mode): FailOn {
  * Policy skips and pending work never fail a run (a cron stage goes on next time); verify fails
  * on drift or a failed sign-in, and passes when WorkOS matches.
  */
-export function recordExitCode(summary: Summary, failOn: FailOn = defaultFailOn(summary.mode)): 0 | 1 {
+export function recordExitCode(summary: Summary, failOn: FailOn = defaultFailOn(summary.mode)): 0 | 1 | 2 {
+  // The run had to stop (WorkOS unreachable): reports are written, and it could not do its work.
+  if (summary.fatal) return 2;
+  // cutover: 0 go, 1 no-go (the checks are the point; fail-on does not apply).
+  if (summary.mode === 'cutover') return summary.cutover?.go ? 0 : 1;
   if (failOn === 'never') return 0;
   const failed = sumOver(summary, 'failed') > 0;
   if (summary.mode === 'verify') {

@@ -1,6 +1,7 @@
 import type { WorkOS } from '@workos-inc/node';
 import { applyDelete, applyWrite, type ApplyContext, type EntityWriter, type PlannedWrite } from '../apply/apply-record.js';
 import { RateLimiter } from '../apply/rate-limiter.js';
+import { WorkOSUnreachableError } from '../apply/workos-caller.js';
 import { FatalRunError, runWorkQueue, type StageLimits, type StopReason } from '../apply/work-queue.js';
 import { membershipWriter, type WorkOSIds } from '../apply/writers/memberships.js';
 import { organizationWriter } from '../apply/writers/organizations.js';
@@ -23,6 +24,7 @@ import {
   readWorkOS,
   removalCounts,
   requireWorkOS,
+  whenUnreachable,
   DEFAULTS,
   type MigrationOptions,
   type MigrationResult,
@@ -40,55 +42,72 @@ export async function runImport(options: MigrationOptions): Promise<MigrationRes
   const run = await prepareRun(options);
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'write');
-  try {
-    const live = await readWorkOS(run, workos);
-    const diff = diffRun(run, live, journal, true);
-    // Before any write: a truncated export must stop the run, not half of it.
-    if (options.prune) checkPruneLimit(run, diff.removals);
-    const ctx: ApplyContext = { caller: run.caller, journal };
-    const applied = await applyDiff(run, workos, diff, ctx);
-    let deleted: Summary['deleted'] | undefined;
-    const deleteProblems: RecordProblem[] = [];
-    let stoppedBy = applied.stoppedBy;
-    if (options.prune && diff.removals.length > 0 && !stoppedBy) {
-      const pruned = await run.log.group(`Pruning ${diff.removals.length} removal(s)`, () => prune(run, workos, diff.removals, ctx));
-      deleted = pruned.deleted;
-      deleteProblems.push(...pruned.failed.map(deleteFailureProblem));
-      stoppedBy ??= pruned.stoppedBy;
-    }
-    const wrote = applied.processed > 0 || deleted !== undefined;
-    if (stoppedBy) run.log.info(`Stopped by ${stoppedBy}; run again to go on from the checkpoint.`);
-    else if (!wrote) run.log.info('Nothing to write: WorkOS already holds every record as planned.');
+  // WorkOS unreachable before or while writing: the reports are still written, then exit 2.
+  return importWith(run, workos, journal).catch(whenUnreachable(run)).finally(() => journal?.close());
+}
 
-    // The live check: after writes WorkOS is read again; with nothing written the first read stands.
-    let after = diff;
-    if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
-      after = await run.log.group('Reading WorkOS back', async () => diffRun(run, await readWorkOS(run, workos), journal, true));
-    }
-    const reconciliation = stoppedBy ? undefined : reconcile(after);
-    const removals = deleted ? after.removals : diff.removals;
-    if (removals.length > 0 && !options.prune) {
-      run.log.info(`${removals.length} record(s) of this migration are no longer in the export (removals.csv); import with --prune deletes them.`);
-    }
-    return await finishRun(run, {
+async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
+  const { options } = run;
+  const live = await readWorkOS(run, workos);
+  const diff = diffRun(run, live, journal, true);
+  // Before any write: a truncated export must stop the run, not half of it.
+  if (options.prune) checkPruneLimit(run, diff.removals);
+  const ctx: ApplyContext = { caller: run.caller, journal };
+  const applied = await applyDiff(run, workos, diff, ctx);
+  let deleted: Summary['deleted'] | undefined;
+  const deleteProblems: RecordProblem[] = [];
+  let stoppedBy = applied.stoppedBy;
+  if (options.prune && diff.removals.length > 0 && !stoppedBy) {
+    const pruned = await run.log.group(`Pruning ${diff.removals.length} removal(s)`, () => prune(run, workos, diff.removals, ctx));
+    deleted = pruned.deleted;
+    deleteProblems.push(...pruned.failed.map(deleteFailureProblem));
+    stoppedBy ??= pruned.stoppedBy;
+  }
+  const wrote = applied.processed > 0 || deleted !== undefined;
+  if (applied.unreachable) {
+    const report = await finishRun(run, {
       outcomes: applied.outcomes,
-      problems: [...run.problems, ...conflictProblems(diff), ...deleteProblems],
-      stoppedBy,
-      reconciliation,
+      problems: [...run.problems, ...conflictProblems(diff)],
+      stoppedBy: 'unreachable',
+      fatal: applied.unreachable.message,
       diff,
-      removals,
-      deleted,
       passwords: applied.passwords,
       processed: applied.processed,
       journalAppended: journal?.appendedCount ?? 0,
-      extraFiles: { 'changes.jsonl': changesJsonl(diff, run.options.includePii ?? false), 'removals.csv': removalsCsv(removals, run.options.includePii ?? false) },
     });
-  } finally {
-    journal?.close();
+    return report;
   }
+  if (stoppedBy) run.log.info(`Stopped by ${stoppedBy}; run again to go on from the checkpoint.`);
+  else if (!wrote) run.log.info('Nothing to write: WorkOS already holds every record as planned.');
+
+  // The live check: after writes WorkOS is read again; with nothing written the first read stands.
+  let after = diff;
+  if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
+    after = await run.log.group('Reading WorkOS back', async () => diffRun(run, await readWorkOS(run, workos), journal, true));
+  }
+  const reconciliation = stoppedBy ? undefined : reconcile(after);
+  const removals = deleted ? after.removals : diff.removals;
+  if (removals.length > 0 && !options.prune) {
+    run.log.info(`${removals.length} record(s) of this migration are no longer in the export (removals.csv); import with --prune deletes them.`);
+  }
+  return await finishRun(run, {
+    outcomes: applied.outcomes,
+    problems: [...run.problems, ...conflictProblems(diff), ...deleteProblems],
+    stoppedBy,
+    reconciliation,
+    diff,
+    removals,
+    deleted,
+    passwords: applied.passwords,
+    processed: applied.processed,
+    journalAppended: journal?.appendedCount ?? 0,
+    extraFiles: { 'changes.jsonl': changesJsonl(diff, run.options.includePii ?? false), 'removals.csv': removalsCsv(removals, run.options.includePii ?? false) },
+  });
 }
 
 interface Applied {
+  /** WorkOS stopped answering mid-run: the report is written, then the run ends with exit 2. */
+  unreachable?: WorkOSUnreachableError;
   outcomes: Outcome[];
   stoppedBy?: StopReason;
   processed: number;
@@ -102,8 +121,11 @@ async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, 
   const outcomes: Outcome[] = [];
   let processed = 0;
   let stoppedBy: StopReason | undefined;
+  let unreachable: WorkOSUnreachableError | undefined;
   const limits = (): StageLimits => ({
     concurrency: options.concurrency ?? DEFAULTS.concurrency,
+    // The limiter paces; in flight is whatever reaches its rate at the measured latency.
+    inFlight: () => ctx.caller.inFlightTarget(),
     maxRecords: stoppedBy ? 0 : options.maxRecords !== undefined ? Math.max(0, options.maxRecords - processed) : undefined,
     deadline,
     signal: options.signal,
@@ -119,6 +141,7 @@ async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, 
     outcomes.push(...result.outcomes);
     processed += result.processed;
     stoppedBy ??= result.stoppedBy;
+    unreachable ??= result.unreachable;
     return result.outcomes;
   };
 
@@ -128,7 +151,7 @@ async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, 
   const { ready, blocked } = membershipsReady(diff.memberships, ids, outcomes);
   outcomes.push(...blocked);
   await phase('memberships', ready, membershipWriter(workos, ids), (c) => ({ record: c.record, action: writeAction(c), workosId: c.workosId, sendPassword: false }));
-  return { outcomes, stoppedBy, processed, passwords: passwordsOf(diff, userOutcomes) };
+  return { outcomes, stoppedBy, processed, passwords: passwordsOf(diff, userOutcomes), unreachable };
 }
 
 function writeAction(change: Change<PlannedRecord>): 'create' | 'update' {
@@ -187,10 +210,11 @@ async function applyWrites<P extends PlannedRecord>(
   ctx: ApplyContext,
   limits: StageLimits,
   run: PreparedRun,
-): Promise<{ outcomes: Outcome[]; stoppedBy?: StopReason; processed: number }> {
+): Promise<{ outcomes: Outcome[]; stoppedBy?: StopReason; processed: number; unreachable?: WorkOSUnreachableError }> {
   const outcomes: Outcome[] = [];
   if (writes.length === 0) return { outcomes, processed: 0 };
   const meter = new ProgressMeter(run.log, label, Math.min(writes.length, limits.maxRecords ?? Infinity));
+  let unreachable: WorkOSUnreachableError | undefined;
   const { notStarted, stoppedBy } = await runWorkQueue(
     writes,
     async (write) => {
@@ -201,12 +225,18 @@ async function applyWrites<P extends PlannedRecord>(
       meter.tick();
     },
     limits,
-  ).catch((error: unknown) => {
+  ).catch((error: unknown): { notStarted: PlannedWrite<P>[]; stoppedBy?: StopReason } => {
     if (error instanceof FatalRunError) throw new UsageError(error.message);
+    // WorkOS stopped answering: what was written stands (journaled); the rest waits for a rerun.
+    if (error instanceof WorkOSUnreachableError) {
+      unreachable = error;
+      const done = new Set(outcomes.map((o) => o.sourceId));
+      return { notStarted: writes.filter((w) => !done.has(w.record.sourceId)), stoppedBy: 'fatal' };
+    }
     throw error;
   });
   for (const { record } of notStarted) outcomes.push({ entity: writer.entity, sourceId: record.sourceId, status: 'pending', location: record.location });
-  return { outcomes, stoppedBy, processed: writes.length - notStarted.length };
+  return { outcomes, stoppedBy, processed: writes.length - notStarted.length, unreachable };
 }
 
 function workosIds(outcomes: readonly Outcome[]): WorkOSIds {

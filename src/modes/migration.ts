@@ -1,3 +1,4 @@
+import { runCutoverMode } from './cutover.js';
 import { runImport } from './import.js';
 import type { MigrationOptions, MigrationResult } from './pipeline.js';
 import { runPlan } from './plan.js';
@@ -17,5 +18,7 @@ export function runMigration(options: MigrationOptions): Promise<MigrationResult
       return runVerify(options);
     case 'rollback':
       return runRollback(options);
+    case 'cutover':
+      return runCutoverMode(options);
   }
 }

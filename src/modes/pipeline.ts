@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
+import { DEFAULT_PACING } from '../apply/defaults.js';
 import { RateLimiter } from '../apply/rate-limiter.js';
-import { WorkOSCaller } from '../apply/workos-caller.js';
+import { WorkOSCaller, WorkOSUnreachableError } from '../apply/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
 import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
 import type { LiveIndex } from '../model/live-state.js';
@@ -18,11 +19,15 @@ import type { Reconciliation } from '../reconcile/reconcile.js';
 import type { LoginProbe, LoginProbeResult } from '../reconcile/login-probes.js';
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
 import { silentLogger, type Logger } from '../report/logger.js';
+import { ReadProgress } from '../report/progress.js';
+import { relabelError } from '../io/input-location.js';
+import { setInputLimits } from '../io/limits.js';
+import { checkRunDirectories } from '../io/run-directories.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
 import { buildSummary, type EntityName, type Mode, type Summary, type SummaryInput } from '../report/summary.js';
 import { sourceOwnsExternalId } from '../sources/external-ids.js';
 import { collectSourceRecords, readSource, type SourceFiles, type SourceKind, type SourceRecords } from '../sources/index.js';
-import { checkApiKey, createWorkOS, type WorkOSTarget } from '../workos/client.js';
+import { checkApiKey, createWorkOS, DEFAULT_API_URL, type WorkOSTarget } from '../workos/client.js';
 import { readLiveIndex } from '../workos/live-index.js';
 import { listRoleSlugs } from '../workos/roles.js';
 
@@ -58,6 +63,10 @@ export interface MigrationOptions {
   pruneLimit?: number;
   /** rollback: delete for real (without it, a preview). */
   confirm?: boolean;
+  /** cutover: an Admin Portal SSO link for each organization that still needs a connection. */
+  portalLinks?: boolean;
+  /** Called with each secret the run makes (portal links) before anything prints it. */
+  onSecret?: (secret: string) => void;
   /** Reuse a journal made with another source or config. */
   force?: boolean;
   log?: Logger;
@@ -72,9 +81,11 @@ export interface MigrationResult {
   files?: ReportFiles;
   /** Lines appended to the journal by this run: 0 means the checkpoint need not be saved again. */
   journalAppended: number;
+  /** Secrets the run made (cutover's portal links): never in a log, comment or summary. */
+  secrets?: string[];
 }
 
-export const DEFAULTS = { rateLimit: 45, readRateLimit: 45, concurrency: 8 } as const;
+export const DEFAULTS = DEFAULT_PACING;
 
 export interface FullPlan {
   users: UserPlan;
@@ -103,7 +114,10 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
   const workos = options.target ? connect(options.target) : undefined;
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
-  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config));
+  // Before anything is read or written: --out and --state must be directories (or not exist yet).
+  checkRunDirectories({ state: options.stateDir, out: options.outDir });
+  setInputLimits(config.limits);
+  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config, log));
   const users = planUsers(records.users, config.policies);
   const organizations = planOrganizations(records.organizations, records.memberships, users);
   const plan: FullPlan = { users, organizations };
@@ -116,7 +130,8 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
     identity: { source: options.source, fingerprint: configFingerprint(config) },
     plan,
     problems: [...records.problems, ...users.invalid, ...organizations.invalid],
-    managesOrganizations: options.files.organizations !== undefined,
+    // An organizations file, or organizations in the user file itself (the generic CSV).
+    managesOrganizations: options.files.organizations !== undefined || organizations.organizations.length > 0,
     workos,
     caller,
     started: Date.now(),
@@ -128,6 +143,7 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
 /** A run that reads no export (rollback): the checkpoint says what to do. */
 export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
+  checkRunDirectories({ state: options.stateDir, out: options.outDir });
   return {
     options,
     log: options.log ?? silentLogger,
@@ -146,6 +162,8 @@ function newCaller(options: MigrationOptions): WorkOSCaller {
   return new WorkOSCaller(
     new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
     new RateLimiter(options.readRateLimit ?? DEFAULTS.readRateLimit),
+    undefined,
+    { apiUrl: options.target?.apiUrl ?? DEFAULT_API_URL },
   );
 }
 
@@ -251,6 +269,9 @@ export interface RunReport {
   journalAppended?: number;
   /** Extra report files (changes.jsonl, removals.csv, rollback.csv): name → content. */
   extraFiles?: Record<string, string>;
+  cutover?: Summary['cutover'];
+  /** The run had to stop (WorkOS unreachable): the one sentence to show, and exit 2. */
+  fatal?: string;
 }
 
 /** Builds the summary and writes the reports: the last step of every mode. */
@@ -271,6 +292,8 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     changes: report.showChanges && report.diff ? countChanges(report.diff) : undefined,
     removals: report.removals ? removalCounts(report.removals) : undefined,
     deleted: report.deleted,
+    cutover: report.cutover,
+    fatal: report.fatal,
     passwords: report.passwords,
     requests: run.workos ? { ...c, writesPerSecond: writeRate(c), elapsedSeconds } : undefined,
     processedThisRun: report.processed,
@@ -307,6 +330,27 @@ function failureProblem(o: Outcome): RecordProblem {
   };
 }
 
+/** Every planned record, not yet done: what a run that could not reach WorkOS leaves. */
+export function pendingOutcomes(run: PreparedRun): Outcome[] {
+  const planned: [Exclude<Entity, 'password'>, readonly { sourceId: string; location: Outcome['location'] }[]][] = [
+    ['user', run.plan.users.users],
+    ['organization', run.plan.organizations.organizations],
+    ['membership', run.plan.organizations.memberships],
+  ];
+  return planned.flatMap(([entity, records]) => records.map((r): Outcome => ({ entity, sourceId: r.sourceId, location: r.location, status: 'pending' })));
+}
+
+/**
+ * WorkOS stopped answering before the run could do its work: the reports are still written
+ * (everything pending, the reason as the headline), and the run ends with exit 2.
+ */
+export function whenUnreachable(run: PreparedRun): (error: unknown) => Promise<MigrationResult> {
+  return async (error) => {
+    if (!(error instanceof WorkOSUnreachableError)) throw error;
+    return finishRun(run, { outcomes: pendingOutcomes(run), problems: run.problems, stoppedBy: 'unreachable', fatal: error.message });
+  };
+}
+
 /** Writes per second while writing: reading the exports and reconciling are not in the span. */
 export function writeRate(c: WorkOSCaller['counters']): number {
   if (c.firstWriteAt === undefined || c.lastWriteAt === undefined || c.writes < 2) return 0;
@@ -318,11 +362,19 @@ function connect(target: WorkOSTarget): WorkOS {
   return createWorkOS(target);
 }
 
-function readAll(options: MigrationOptions, config: MappingConfig): Promise<SourceRecords> {
-  return collectSourceRecords(readSource(options.source, options.files, config), (location) => {
-    const label = options.fileLabels?.get(location.file);
-    if (label !== undefined) location.file = label;
-  });
+async function readAll(options: MigrationOptions, config: MappingConfig, log: Logger): Promise<SourceRecords> {
+  const reading = new ReadProgress(log, `Reading the ${options.source} export`);
+  try {
+    return await collectSourceRecords(readSource(options.source, options.files, config), (location) => {
+      reading.record();
+      const label = options.fileLabels?.get(location.file);
+      if (label !== undefined) location.file = label;
+    });
+  } catch (error) {
+    throw relabelError(error, options.fileLabels);
+  } finally {
+    reading.done();
+  }
 }
 
 function describePlan(plan: FullPlan, problems: RecordProblem[]): string {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Journal, JOURNAL_FILE, type JournalEntry } from '../checkpoint/journal.js';
+import { Journal, JOURNAL_FILE, madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import type { Removal } from '../plan/diff.js';
 import { csvRow } from '../report/escape.js';
@@ -24,10 +24,10 @@ export function planRollback(entries: Iterable<JournalEntry>, journal: Pick<Jour
   const steps: RollbackStep[] = [];
   for (const entry of entries) {
     if (entry.status === 'deleted') {
-      if (entry.created) steps.push({ entry, action: 'already_deleted' });
+      if (madeByMigration(entry)) steps.push({ entry, action: 'already_deleted' });
       continue;
     }
-    if (entry.created) steps.push({ entry, action: 'delete' });
+    if (madeByMigration(entry)) steps.push({ entry, action: 'delete' });
     else steps.push({ entry, action: entry.claimed ? 'keep_claimed' : 'keep_updated' });
   }
   return steps;
@@ -39,7 +39,7 @@ function goesWithItsOwner(entry: JournalEntry, journal: Pick<Journal, 'get'>): b
   const cut = entry.source_id.indexOf(':');
   if (cut < 0 || entry.source_id.startsWith('sha256:')) return false;
   const owners = [journal.get('organization', entry.source_id.slice(0, cut)), journal.get('user', entry.source_id.slice(cut + 1))];
-  return owners.some((o) => o?.created === true && o.status !== 'deleted');
+  return owners.some((o) => o !== undefined && madeByMigration(o) && o.status !== 'deleted');
 }
 
 function ownerGone(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean {
@@ -63,7 +63,7 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
   // The checkpoint's own source and config are the ones to undo, whatever this run was given.
   const journal = Journal.open(dir, run.identity, { force: true, readOnly: !options.confirm });
   try {
-    const steps = planRollback(journal.all(), journal);
+    const steps = planRollback(journal.entries(), journal);
     const toDelete: Removal[] = steps
       .filter((s) => s.action === 'delete')
       .map((s) => ({ entity: s.entry.entity as Removal['entity'], externalId: s.entry.source_id, workosId: s.entry.workos_id, reason: 'not_in_export' }));

@@ -28,6 +28,7 @@ export async function resolveSourceFiles(named: SourceFiles, ctx: InputContext, 
       users: (await resolve(named.users)) ?? '',
       passwords: await resolve(named.passwords),
       organizations: await resolve(named.organizations),
+      hashConfig: await resolve(named.hashConfig),
     };
     return { files, labels, cleanup: () => cleanupInputs(ctx) };
   } catch (error) {

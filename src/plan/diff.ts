@@ -65,7 +65,7 @@ export interface MigrationDiff {
 /** What the diff asks of the journal. */
 export interface JournalView {
   get(entity: Entity, sourceId: string): JournalEntry | undefined;
-  all(): Iterable<JournalEntry>;
+  entries(): Iterable<JournalEntry>;
 }
 
 export interface DiffInput {
@@ -257,7 +257,7 @@ function findRemovals(input: DiffInput, users: readonly UserChange[], membership
     if (found) orgSourceIds.set(found.id, o.sourceId);
   }
   const journaledMemberships = new Set<string>();
-  for (const entry of journal?.all() ?? []) {
+  for (const entry of journal?.entries() ?? []) {
     if (entry.entity === 'membership' && entry.status !== 'deleted') journaledMemberships.add(entry.workos_id);
   }
   for (const m of live.memberships.values()) {

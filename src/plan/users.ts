@@ -41,7 +41,7 @@ export function planUsers(records: Iterable<UserRecord>, policies: UserPolicies 
         entity: 'user',
         sourceId: record.sourceId,
         location: record.location,
-        field: 'user_id',
+        field: record.idField ?? 'user_id',
         code: 'duplicate_user',
         message: `The user id appears again (first at ${first.file}:${first.line}); only the first record is imported. Remove the duplicate from the export.`,
         severity: 'error',
@@ -91,6 +91,7 @@ function mergeGroup(group: UserRecord[]): PlannedUser {
   const firstName = winner.firstName ?? others.find((u) => u.firstName)?.firstName;
   const lastName = winner.lastName ?? others.find((u) => u.lastName)?.lastName;
   const metadata = Object.assign({}, ...[...others].reverse().map((u) => u.metadata), winner.metadata) as Record<string, string>;
+  const enterprise = group.find((u) => u.enterpriseConnection)?.enterpriseConnection;
   const input: UserInput = {
     email: winner.email,
     // An identity provider that verified the address (Google, say) vouches for it for all of them.
@@ -110,6 +111,7 @@ function mergeGroup(group: UserRecord[]): PlannedUser {
     passwordGap: winner.password ? 'none' : worstGap(group),
     mfaFactors: unique(group.flatMap((u) => u.mfaFactors)),
     socialProviders: unique(group.flatMap((u) => u.socialProviders)),
+    ...(enterprise ? { enterpriseConnection: enterprise } : {}),
   };
 }
 

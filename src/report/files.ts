@@ -6,6 +6,7 @@ import type { PlannedUser } from '../model/planned.js';
 import type { RecordProblem } from '../model/types.js';
 import type { MigrationDiff, Removal } from '../plan/diff.js';
 import { csvRow } from './escape.js';
+import { passwordResetCsv } from './people.js';
 import { reenrollments, type Summary } from './summary.js';
 
 export interface ReportFiles {
@@ -16,6 +17,7 @@ export interface ReportFiles {
   reenroll: string;
   /** Every file written, by name (the fixed ones above and the mode's own). */
   all: string[];
+  passwordReset: string;
 }
 
 export interface ReportContent {
@@ -39,6 +41,7 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
     errors: join(dir, 'errors.jsonl'),
     idMap: join(dir, 'id-map.csv'),
     reenroll: join(dir, 'reenroll.csv'),
+    passwordReset: join(dir, 'password-reset.csv'),
   };
   const pii = content.includePii;
   await writeFile(files.summaryJson, JSON.stringify(content.summary, null, 2) + '\n');
@@ -46,6 +49,7 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
   await writeFile(files.errors, errorLines(content.problems, content.outcomes, pii));
   await writeFile(files.idMap, idMapCsv(content.outcomes, content.users));
   await writeFile(files.reenroll, reenrollCsv(content.users, pii));
+  await writeFile(files.passwordReset, passwordResetCsv(content.users, pii));
   const all = Object.values(files);
   for (const [name, text] of Object.entries(content.extraFiles ?? {})) {
     const path = join(dir, name);

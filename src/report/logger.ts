@@ -3,6 +3,8 @@
  * log (with folding groups). Messages never hold an email, hash or key: callers mask first.
  */
 export interface Logger {
+  /** True when progress lines are redrawn in place (a terminal): they may then carry a bar. */
+  readonly live?: boolean;
   info(message: string): void;
   warn(message: string): void;
   /** A live status line: redrawn in a terminal, printed now and then in CI. */
@@ -18,6 +20,7 @@ export function streamLogger(stream: NodeJS.WriteStream = process.stderr): Logge
     lineOpen = false;
   };
   return {
+    live,
     info: (m) => {
       endLine();
       stream.write(`${m}\n`);

@@ -51,6 +51,7 @@ function listed(counts: Record<EntityName, number>): string {
 
 /** The first line a reader sees; every claim in it is true of WorkOS as this run saw it. */
 export function headline(s: Summary): string {
+  if (s.fatal) return `**Stopped:** ${escapeMarkdown(s.fatal)} ${sumOver(s, 'pending')} record(s) pending.`;
   const pending = sumOver(s, 'pending');
   const failed = sumOver(s, 'failed');
   const invalid = sumOver(s, 'invalid');
@@ -74,6 +75,11 @@ export function headline(s: Summary): string {
     case 'verify':
       if (s.complete) return `**In step.** WorkOS holds every planned record as planned.${notImported}`;
       return `**Drift.** ${pending} record(s) are missing from WorkOS or differ from the export${(s.logins?.failed ?? 0) > 0 ? `, and ${s.logins!.failed} test sign-in(s) failed` : ''}. Run import to repair them (see Problems).`;
+    case 'cutover': {
+      const c = s.cutover;
+      if (!c) return '**Cutover check.**';
+      return c.go ? '**Go.** Every cutover check passed (cutover.md).' : `**No-go.** Failing: ${c.failing.join(', ')} (cutover.md says why and what to do).`;
+    }
     case 'rollback': {
       const d = s.deleted;
       if (!d) return `**Rollback preview.** Nothing was deleted. With --confirm (confirm-rollback: true) rollback deletes ${listed(s.removals ?? { users: 0, organizations: 0, memberships: 0 })} that this migration created (rollback.csv).`;
@@ -162,9 +168,8 @@ function peopleWork(s: Summary): string {
   if (social.length > 0) {
     lines.push(`- **Social sign-in**: ${social.map(([p, n]) => `${n} ${escapeMarkdown(p)}`).join(', ')}. Configure these providers in WorkOS; users link by email on first sign-in.`);
   }
-  const noPassword = s.passwords.missing + s.passwords.unsupported;
-  if (noPassword > 0) {
-    lines.push(`- **No password imported**: ${noPassword} user(s) sign in with a social provider, Magic Auth, or a password reset.`);
+  if (s.passwords.reset > 0) {
+    lines.push(`- **Password reset**: ${s.passwords.reset} user(s) arrive without a password WorkOS can verify and have no social or enterprise sign-in: send them a password reset or Magic Auth (password-reset.csv).`);
   }
   return lines.length > 0 ? `### Needs people\n${lines.join('\n')}` : '';
 }

@@ -4,9 +4,10 @@ import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
 import type { UserPlan } from '../plan/users.js';
+import { needsPasswordReset } from './people.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 
-export type Mode = 'plan' | 'import' | 'verify' | 'rollback';
+export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
 /**
  * What this run did with each planned record. Always:
@@ -41,6 +42,8 @@ export interface PasswordCounts {
   unsupported: number;
   /** Password rows that are wrong (bad hash shape…): their users import without one. */
   invalid: number;
+  /** Users who need a password reset or Magic Auth (password-reset.csv). */
+  reset: number;
 }
 
 export interface Summary {
@@ -65,6 +68,10 @@ export interface Summary {
   changes?: Record<EntityName, ChangeCounts>;
   /** Records of this migration in WorkOS that the export no longer has (removals.csv). */
   removals?: Record<EntityName, number>;
+  /** Why the run had to stop before the end (WorkOS unreachable): one sentence; the exit code is 2. */
+  fatal?: string;
+  /** cutover: go or no-go, and the checks that failed (cutover.json has the evidence). */
+  cutover?: { go: boolean; failing: string[] };
   /** Removals deleted by this run (`--prune`) or records deleted by `rollback`. */
   deleted?: Record<EntityName, number>;
   requests?: RequestStats;
@@ -103,6 +110,8 @@ export interface SummaryInput {
   changes?: Summary['changes'];
   removals?: Summary['removals'];
   deleted?: Summary['deleted'];
+  cutover?: Summary['cutover'];
+  fatal?: string;
   /** What happened to each hash (absent for a run that did not look). */
   passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting'>;
   requests?: RequestStats;
@@ -143,7 +152,7 @@ export function buildSummary(input: SummaryInput): Summary {
   return {
     mode: input.mode,
     source: input.source,
-    complete: (input.mode === 'import' || input.mode === 'verify') && inStep && pending === 0 && failed === 0 && (input.logins?.failed ?? 0) === 0,
+    complete: (input.mode === 'import' || input.mode === 'verify' || input.mode === 'cutover') && inStep && pending === 0 && failed === 0 && (input.logins?.failed ?? 0) === 0,
     ...(input.stoppedBy ? { stoppedBy: input.stoppedBy } : {}),
     users: { ...counts.user, merged: input.plan.merges.reduce((n, m) => n + m.mergedSourceIds.length, 0) },
     organizations: counts.organization,
@@ -155,6 +164,7 @@ export function buildSummary(input: SummaryInput): Summary {
       missing: users.filter((u) => u.passwordGap === 'missing').length,
       unsupported: users.filter((u) => u.passwordGap === 'unsupported').length,
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
+      reset: users.filter(needsPasswordReset).length,
     },
     mfa: tally(users.flatMap((u) => u.mfaFactors)),
     social: tally(users.flatMap((u) => u.socialProviders)),
@@ -163,6 +173,8 @@ export function buildSummary(input: SummaryInput): Summary {
     ...(input.changes ? { changes: input.changes } : {}),
     ...(input.removals ? { removals: input.removals } : {}),
     ...(input.deleted ? { deleted: input.deleted } : {}),
+    ...(input.cutover ? { cutover: input.cutover } : {}),
+    ...(input.fatal ? { fatal: input.fatal } : {}),
     ...(input.requests ? { requests: input.requests } : {}),
     ...(input.logins ? { logins: input.logins } : {}),
     ...(runsRemaining !== undefined ? { runsRemaining } : {}),

@@ -4,8 +4,12 @@ import { readAuth0Organizations } from './auth0/organizations.js';
 import { readAuth0Users } from './auth0/users.js';
 import { readClerkOrganizations } from './clerk/organizations.js';
 import { readClerkUsers } from './clerk/users.js';
+import { readCognitoUsers } from './cognito/users.js';
+import { readGenericCsv } from './csv/users.js';
+import { readFirebaseUsers } from './firebase/users.js';
+import { readSupabaseUsers } from './supabase/users.js';
 
-export const SOURCE_KINDS = ['auth0', 'clerk'] as const;
+export const SOURCE_KINDS = ['auth0', 'clerk', 'firebase', 'cognito', 'supabase', 'csv'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** The export files of one migration, as the user named them. */
@@ -14,20 +18,43 @@ export interface SourceFiles {
   /** Auth0 only: the password-hash file from Auth0 support. */
   passwords?: string;
   organizations?: string;
+  /** Firebase only: the project's password hash parameters. */
+  hashConfig?: string;
 }
 
 /** Every record of the source's files, mapped to canonical records, one at a time. */
 export async function* readSource(kind: SourceKind, files: SourceFiles, config: MappingConfig): AsyncIterable<SourceItem> {
+  if (files.passwords && kind !== 'auth0') {
+    throw new UsageError(`--passwords is for Auth0 only: ${kind} exports carry their password hashes (if any) in the user file.`);
+  }
+  if (files.hashConfig && kind !== 'firebase') throw new UsageError('--hash-config is for Firebase only: it holds a Firebase project\'s hash parameters.');
+  if (files.organizations && !['auth0', 'clerk'].includes(kind)) {
+    throw new UsageError(
+      kind === 'csv'
+        ? '--organizations is not used with --source csv: organizations come from its org_external_id and org_name columns.'
+        : `--organizations is for Auth0 and Clerk: ${kind} has no organization export.`,
+    );
+  }
   switch (kind) {
     case 'auth0':
       yield* readAuth0Users({ usersPath: files.users, passwordsPath: files.passwords, metadataMap: config.metadata.users });
       if (files.organizations) yield* readAuth0Organizations({ path: files.organizations, config });
       return;
     case 'clerk':
-      // Clerk's exports carry the hash in the user file itself.
-      if (files.passwords) throw new UsageError('--passwords is for Auth0 only: Clerk exports carry password digests in the user file.');
       yield* readClerkUsers({ usersPath: files.users, config });
       if (files.organizations) yield* readClerkOrganizations({ path: files.organizations, config });
+      return;
+    case 'firebase':
+      yield* readFirebaseUsers({ usersPath: files.users, ...(files.hashConfig ? { hashConfigPath: files.hashConfig } : {}), config });
+      return;
+    case 'cognito':
+      yield* readCognitoUsers({ usersPath: files.users, config });
+      return;
+    case 'supabase':
+      yield* readSupabaseUsers({ usersPath: files.users, config });
+      return;
+    case 'csv':
+      yield* readGenericCsv({ usersPath: files.users, config });
       return;
   }
 }

@@ -44,8 +44,14 @@ export function createWorkOS(target: WorkOSTarget): WorkOS {
     port: url.port ? Number(url.port) : undefined,
     https: url.protocol === 'https:',
     maxRetries: 0,
-    timeout: target.timeoutMs ?? 30_000,
+    timeout: target.timeoutMs ?? requestTimeoutFromEnv() ?? 30_000,
   });
+}
+
+/** `MIGRATE_TO_WORKOS_REQUEST_TIMEOUT_MS`: a shorter request timeout, for rehearsals against slow stand-ins (the soak). */
+function requestTimeoutFromEnv(): number | undefined {
+  const ms = Number(process.env.MIGRATE_TO_WORKOS_REQUEST_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 function parseApiUrl(raw: string): URL {

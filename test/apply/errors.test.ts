@@ -19,4 +19,19 @@ describe('classifyWorkOSError', () => {
     expect(classifyWorkOSError(new GenericServerException(502, 'bad gateway', {}, 'r4')).kind).toBe('transient');
     expect(classifyWorkOSError(new GenericServerException(400, 'nope', { code: 'invalid_password_hash' }, 'r5'))).toMatchObject({ kind: 'rejected', code: 'invalid_password_hash' });
   });
+  it('names why there was no answer from the cause chain the SDK wraps around fetch', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    const wrapped = new Error('Unexpected error: TypeError: fetch failed', { cause: new TypeError('fetch failed', { cause: refused }) });
+    expect(classifyWorkOSError(wrapped)).toMatchObject({ kind: 'transient', connection: 'connection refused (ECONNREFUSED)' });
+    const dns = new Error('Unexpected error: TypeError: fetch failed', { cause: new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }) }) });
+    expect(classifyWorkOSError(dns)).toMatchObject({ kind: 'transient', connection: 'host name not found in DNS (ENOTFOUND)' });
+  });
+  it("reads a proxy's HTML 502 page (the SDK's ParseError, wrapped) as a transient 502", () => {
+    const parse = Object.assign(new Error('Unexpected token <'), { name: 'ParseError', status: 500, rawStatus: 502 });
+    expect(classifyWorkOSError(new Error('Unexpected error: ParseError', { cause: parse }))).toMatchObject({ kind: 'transient', status: 502 });
+  });
+  it('never takes an error of our own code for a WorkOS failure', () => {
+    expect(classifyWorkOSError(new TypeError("Cannot read properties of undefined (reading 'id')")).kind).toBe('internal');
+    expect(classifyWorkOSError(new RangeError('Invalid array length')).kind).toBe('internal');
+  });
 });

@@ -47,6 +47,81 @@ describe('RateLimiter', () => {
   });
 });
 
+describe('RateLimiter under a 429 (AIMD)', () => {
+  it('spaces requests evenly by default: no burst even after an idle spell', () => {
+    const clock = { now: 60_000 };
+    const limiter = new RateLimiter(50, undefined, () => clock.now);
+    expect([limiter.reserve(), limiter.reserve(), limiter.reserve()]).toEqual([0, 20, 40]);
+  });
+
+  it('waits out a lone 429 at full rate; when 429s recur within a window, slows by a quarter, then climbs back', () => {
+    const clock = { now: 0 };
+    const limiter = new RateLimiter(48, undefined, () => clock.now);
+    limiter.slowDown(2000);
+    expect(limiter.reserve()).toBe(2000);
+    expect(limiter.currentRate()).toBe(48);
+    // Another client on the environment: 429s again soon after the pause.
+    clock.now = 2500;
+    limiter.slowDown(1000);
+    // Requests already in flight come back 429 too: still one decrease.
+    limiter.slowDown(1000);
+    limiter.slowDown(1000);
+    expect(limiter.currentRate()).toBeCloseTo(36, 5);
+    clock.now = 3500 + 5000;
+    expect(limiter.currentRate()).toBeCloseTo(42, 5);
+    clock.now = 3500 + 10_000;
+    expect(limiter.currentRate()).toBe(48);
+    // Long after: a lone 429 again.
+    clock.now = 60_000;
+    limiter.slowDown(1000);
+    expect(limiter.currentRate()).toBe(48);
+  });
+
+  it('never drops below a tenth of the configured rate', () => {
+    const clock = { now: 0 };
+    const limiter = new RateLimiter(40, undefined, () => clock.now);
+    for (let i = 0; i < 20; i++) {
+      limiter.slowDown(100);
+      clock.now += 100;
+    }
+    expect(limiter.currentRate()).toBeGreaterThanOrEqual(4);
+  });
+
+  it('makes a worker that reserved a slot before a 429 wait until after Retry-After', async () => {
+    const limiter = new RateLimiter(10);
+    await limiter.acquire();
+    const started = Date.now();
+    const waiting = limiter.acquire(); // holds the slot 100 ms from now
+    limiter.slowDown(300);
+    await waiting;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+});
+
+describe('RateLimiter after a stall', () => {
+  it('never sends more than rate × window in any window, even when slots come due at once', async () => {
+    // 100/s with a 300 ms window: at most 30 sends in any 300 ms.
+    const limiter = new RateLimiter(100, undefined, Date.now, 300);
+    const sent: number[] = [];
+    const workers = Array.from({ length: 40 }, async () => {
+      for (let i = 0; i < 3; i++) {
+        await limiter.acquire();
+        sent.push(Date.now());
+      }
+    });
+    // The event loop is blocked while 40 slots come due: a slow runner, a long GC.
+    await new Promise((resolve) => setImmediate(resolve));
+    const blockedUntil = Date.now() + 250;
+    while (Date.now() < blockedUntil);
+    await Promise.all(workers);
+    sent.sort((a, b) => a - b);
+    expect(sent).toHaveLength(120);
+    expect(maxInWindow(sent, 300)).toBeLessThanOrEqual(30);
+    // …and the rate is kept: 120 at 100/s take about 1.2 s, the stall included.
+    expect(sent.at(-1)! - sent[0]!).toBeLessThan(1700);
+  });
+});
+
 describe('jitteredBackoff', () => {
   it('grows with the attempt and stays under the cap', () => {
     const policy = { maxTransientAttempts: 6, maxRateLimitedAttempts: 30, baseBackoffMs: 100, maxBackoffMs: 1000 };

@@ -32,6 +32,7 @@ describe('loadMappingConfig', () => {
       roles: {},
       metadata: { users: {}, organizations: {} },
       policies: { blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' },
+      limits: {},
     });
   });
 
@@ -67,7 +68,7 @@ describe('loadMappingConfig', () => {
 
   it('names a misspelt key and the keys it could have been', async () => {
     expect(await loadError('mapping.yml', 'roles: {}\npolicy:\n  blockedUsers: skip\n')).toBe(
-      'mapping.yml:2: policy is not a config key; use roles, metadata or policies.',
+      'mapping.yml:2: policy is not a config key; use roles, metadata, policies, hashConfig or limits.',
     );
     expect(await loadError('mapping.yml', 'policies:\n  blockedUser: import\n')).toBe(
       'mapping.yml:2: policies.blockedUser is not a config key; use blockedUsers, unverifiedEmails or usersWithoutEmail.',

@@ -38,16 +38,23 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-/** A job of a new workflow run (a fresh runner). Each scenario uses its own workflow so checkpoints do not cross. */
+/**
+ * A job of a new workflow run (a fresh runner). Checkpoints are shared by every workflow of the
+ * repository, so each scenario keeps its own state name (the first one the default).
+ */
 function jobOfNewRun(workflowId: number, options: JobOptions = {}): Job {
-  fake.newRun({ workflowId });
+  fake.newRun({ workflowId, ...(options.eventName ? { event: options.eventName } : {}) });
   const job = newJob(fake, options);
   runnerDirs.push(dirname(job.runnerTemp));
+  if (workflowId !== 2001) stateNames.set(job, `workos-migration-state-w${workflowId}`);
   return job;
 }
 
+const stateNames = new Map<Job, string>();
 let stepCount = 0;
 async function step(job: Job, which: 'main' | 'post', options: StepOptions): Promise<StepRun> {
+  const stateName = stateNames.get(job);
+  if (stateName && options.inputs['state-name'] === undefined) options = { ...options, inputs: { ...options.inputs, 'state-name': stateName } };
   const run = await runStep(job, which, options);
   produced.push(...producedByStep(`step ${++stepCount} (${which})`, run));
   return run;
@@ -138,7 +145,7 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     const checkpoint = ofRun.find((a) => a.name === `workos-migration-state-${firstRunId}-1-1`);
     expect(checkpoint?.files).toEqual(['journal.ndjson']);
     const report = ofRun.find((a) => a.name === main.outputs['report-artifact']);
-    expect(report?.files).toEqual(['changes.jsonl', 'errors.jsonl', 'id-map.csv', 'reenroll.csv', 'removals.csv', 'summary.json', 'summary.md']);
+    expect(report?.files).toEqual(['changes.jsonl', 'errors.jsonl', 'id-map.csv', 'password-reset.csv', 'reenroll.csv', 'removals.csv', 'summary.json', 'summary.md']);
 
     const files = await downloadArtifact(fake, report!.id);
     expect(JSON.parse(files.get('summary.json')!.toString())).toEqual(JSON.parse(readFileSync(main.outputs['summary-path']!, 'utf8')));
@@ -251,7 +258,7 @@ describe('the post step after a main step that was killed mid-import', () => {
     emulator.setFaults({ latencyMs: 200 });
     const job = jobOfNewRun(WORKFLOW);
     const runId = job.env.GITHUB_RUN_ID!;
-    const inputs = importInputs({ concurrency: '2' });
+    const inputs = importInputs({ concurrency: '2', 'state-name': 'workos-migration-state-w2004' });
 
     const { child, done } = startStep(job, 'main', { inputs });
     let log = '';
@@ -270,8 +277,8 @@ describe('the post step after a main step that was killed mid-import', () => {
 
     const post = await step(job, 'post', { inputs, state: killed.state });
     expect(post.code, post.stdout + post.stderr).toBe(0);
-    expect(post.stdout).toContain(`Checkpoint saved as workos-migration-state-${runId}-1-1 after the main step stopped early.`);
-    const checkpoint = fake.artifacts().find((a) => a.name === `workos-migration-state-${runId}-1-1`);
+    expect(post.stdout).toContain(`Checkpoint saved as workos-migration-state-w2004-${runId}-1-1 after the main step stopped early.`);
+    const checkpoint = fake.artifacts().find((a) => a.name === `workos-migration-state-w2004-${runId}-1-1`);
     expect(checkpoint?.files).toEqual(['journal.ndjson']);
     const journaled = (await downloadArtifact(fake, checkpoint!.id)).get('journal.ndjson')!.toString().trim().split('\n').length - 1;
     expect(journaled).toBeGreaterThan(0);
@@ -281,7 +288,7 @@ describe('the post step after a main step that was killed mid-import', () => {
     const next = jobOfNewRun(WORKFLOW);
     const resumed = await step(next, 'main', { inputs: importInputs() });
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-    expect(resumed.stdout).toContain(`Restored from artifact workos-migration-state-${runId}-1-1 of run ${runId}.`);
+    expect(resumed.stdout).toContain(`Restored from artifact workos-migration-state-w2004-${runId}-1-1 of run ${runId}.`);
     expect(resumed.outputs.complete).toBe('true');
     const users = countsOutput(resumed, 'users');
     expect(users.unchanged).toBeGreaterThanOrEqual(Math.min(journaled, 27));
@@ -391,7 +398,7 @@ describe('pull_request runs', () => {
 
 describe('input validation', () => {
   const cases: [string, Record<string, string>, string][] = [
-    ['a mode that does not exist', { mode: 'migrate' }, 'Input mode must be plan, import, verify or rollback'],
+    ['a mode that does not exist', { mode: 'migrate' }, 'Input mode must be plan, import, verify, rollback or cutover'],
     [
       'a client ID given as the key',
       { 'workos-api-key': 'client_01HZZE2ETESTCLIENT' },

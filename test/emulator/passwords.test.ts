@@ -66,6 +66,26 @@ describe('verifyPassword', () => {
     expect(await verifyPassword('user2password', { type: 'firebase-scrypt', hash: FIREBASE.hash })).toBe(false);
   });
 
+  it("verifies the PHC form of WorkOS's Firebase guide, built from the same published example", async () => {
+    const strip = (s: string) => s.replace(/=+$/, '');
+    const sk = 'jxspr8Ki0RYycVU8zykbdLGjFQ3McFUH0uiiTvC8pVMXAn210wjLNmdZJzxUECKbm0QsEmYUSDzZvpjeJ9WmXA==';
+    const hash = `$firebase-scrypt$sk=${strip(sk)},ss=Bw,r=8,m=14$42xEC+ixf3L2lw$${strip('lSrfV15cpx95/sZS2W9c9Kp6i/LVgQNDNC/qzrCnh1SAyZvqmZqAjTdn3aoItz+VHjoZilo78198JAdRuid5lQ==')}`;
+    expect(await verifyPassword(FIREBASE.password, { type: 'firebase-scrypt', hash })).toBe(true);
+    expect(await verifyPassword('user1password ', { type: 'firebase-scrypt', hash })).toBe(false);
+    // Another signer key (another project) cannot verify it.
+    expect(await verifyPassword(FIREBASE.password, { type: 'firebase-scrypt', hash: hash.replace('sk=jxspr8', 'sk=jxspr9') })).toBe(false);
+  });
+
+  it('honours the digest of $pbkdf2$ given as the d= parameter', async () => {
+    const salt = randomBytes(16);
+    const key = await pbkdf2({ password: PASSWORD, salt, iterations: 1000, hashLength: 32, hashFunction: createSHA256(), outputType: 'binary' });
+    const withParam = `$pbkdf2$i=1000,d=sha256$${b64(salt)}$${b64(key)}`;
+    expect(await verifyPassword(PASSWORD, { type: 'pbkdf2', hash: withParam })).toBe(true);
+    expect(await verifyPassword(`${PASSWORD}!`, { type: 'pbkdf2', hash: withParam })).toBe(false);
+    // Without the parameter the same bytes are read as SHA-1, and do not verify.
+    expect(await verifyPassword(PASSWORD, { type: 'pbkdf2', hash: withParam.replace(',d=sha256', '') })).toBe(false);
+  });
+
   it('reads PHC base64 in the adapted alphabet some libraries write', async () => {
     let hash = await pbkdf2Hash(PASSWORD, 'sha256', 1000);
     while (!hash.includes('+')) hash = await pbkdf2Hash(PASSWORD, 'sha256', 1000);

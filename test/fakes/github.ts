@@ -22,6 +22,19 @@ export interface FakeGitHubOptions {
   readOnlyToken?: string;
 }
 
+export interface NewRunOptions {
+  workflowId?: number;
+  attempt?: number;
+  /** Re-run this run: a new attempt of it (GitHub's "Re-run jobs" on any run, old or new). */
+  rerunOf?: number;
+  /** `github.event_name` of the run: workflow_dispatch by default. */
+  event?: string;
+  /** The run's head branch: main by default (for pull_request runs, the PR's branch). */
+  headBranch?: string;
+  /** owner/name of the head repository: this repository by default; another one is a fork's pull request. */
+  headRepository?: string;
+}
+
 export interface FakeUser {
   login: string;
   type: string;
@@ -38,12 +51,20 @@ export interface FakeGitHub {
   readOnlyToken: string;
   owner: string;
   repo: string;
-  /** Starts a new workflow run (or, with attempt > 1, a new attempt of the latest run of that workflow); later uploads with its token belong to it. */
-  newRun(options?: { workflowId?: number; attempt?: number }): { runId: number; runtimeToken: string };
+  /**
+   * Starts a new workflow run (or, with attempt > 1, a new attempt of the latest run of that workflow;
+   * with `rerunOf`, a new attempt of that run, which keeps its event, branch and head repository);
+   * later uploads with its token belong to it.
+   */
+  newRun(options?: NewRunOptions): { runId: number; runtimeToken: string };
+  /** Marks an artifact expired, as GitHub does when its retention ends: still listed, `expired: true`, download 410. */
+  expireArtifact(id: number): void;
+  /** The next `times` requests whose method and path match answer `status` (a GitHub outage, a missing permission). */
+  failRequests(rule: { method?: string; path: RegExp; status: number; message?: string; times?: number }): void;
   comments(issueNumber: number): { id: number; body: string; user: FakeUser }[];
   /** Seeds a comment, by default from another user. */
   addComment(issueNumber: number, body: string, user?: FakeUser): void;
-  artifacts(): { id: number; name: string; runId: number; size: number; files: string[] }[];
+  artifacts(): { id: number; name: string; runId: number; attempt: number; size: number; files: string[]; expired: boolean; createdAt: string }[];
   requests(): { method: string; path: string; status: number }[];
   /** Git refs, e.g. { 'refs/heads/main': sha }. */
   refs(): Record<string, string>;
@@ -70,6 +91,9 @@ interface WorkflowRun {
   id: number;
   number: number;
   workflowId: number;
+  event: string;
+  headBranch: string;
+  headRepository: string;
   createdAt: string;
   updatedAt: string;
   status: 'in_progress' | 'completed';
@@ -184,6 +208,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const trees = new Map<string, Map<string, string>>();
   const commits = new Map<string, Commit>();
   const refs = new Map<string, string>();
+  const forkIds = new Map<string, number>();
+  const failures: { method?: string; path: RegExp; status: number; message: string; times: number }[] = [];
   let nextRunId = 5001;
   let nextArtifactId = 90001;
   let nextCommentId = 70001;
@@ -299,7 +325,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return attempt;
   }
 
-  function newRun(runOptions: { workflowId?: number; attempt?: number } = {}): { runId: number; runtimeToken: string } {
+  function newRun(runOptions: NewRunOptions = {}): { runId: number; runtimeToken: string } {
+    if (runOptions.rerunOf !== undefined) {
+      const run = runs.get(runOptions.rerunOf);
+      if (!run) throw new Error(`fake GitHub: no run ${runOptions.rerunOf} to re-run`);
+      const attempt = startAttempt(run, run.attempts.length + 1);
+      return { runId: run.id, runtimeToken: attempt.runtimeToken };
+    }
     const workflowId = runOptions.workflowId ?? DEFAULT_WORKFLOW_ID;
     if (!workflows.has(workflowId)) {
       workflows.set(workflowId, { id: workflowId, name: `Workflow ${workflowId}`, path: `.github/workflows/workflow-${workflowId}.yml` });
@@ -317,6 +349,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       id,
       number: [...runs.values()].filter((r) => r.workflowId === workflowId).length + 1,
       workflowId,
+      event: runOptions.event ?? 'workflow_dispatch',
+      headBranch: runOptions.headBranch ?? 'main',
+      headRepository: runOptions.headRepository ?? `${owner}/${repo}`,
       createdAt: timestamp(),
       updatedAt: timestamp(),
       status: 'in_progress',
@@ -337,12 +372,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       id: run.id,
       name: workflow.name,
       node_id: `WFR_${run.id}`,
-      head_branch: 'main',
+      head_branch: run.headBranch,
       head_sha: refs.get('refs/heads/main'),
       path: workflow.path,
       run_number: run.number,
       run_attempt: latest.attempt,
-      event: 'workflow_dispatch',
+      event: run.event,
       status: run.status,
       conclusion: run.conclusion,
       workflow_id: run.workflowId,
@@ -352,11 +387,31 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       created_at: run.createdAt,
       updated_at: run.updatedAt,
       run_started_at: latest.startedAt,
-      repository: { id: 1, name: repo, full_name: `${owner}/${repo}` },
+      repository: repositoryJson(`${owner}/${repo}`),
+      head_repository: repositoryJson(run.headRepository),
     };
   }
 
+  /** This repository has id 1; a fork gets an id of its own, stable per name. */
+  function repositoryId(fullName: string): number {
+    if (fullName.toLowerCase() === `${owner}/${repo}`.toLowerCase()) return 1;
+    let id = forkIds.get(fullName.toLowerCase());
+    if (id === undefined) forkIds.set(fullName.toLowerCase(), (id = 1000 + forkIds.size));
+    return id;
+  }
+
+  function repositoryJson(fullName: string) {
+    const [login, name] = fullName.split('/');
+    const id = repositoryId(fullName);
+    return { id, node_id: `R_${id}`, name, full_name: fullName, owner: { login }, private: true, fork: id !== 1 };
+  }
+
+  function isExpired(artifact: StoredArtifact): boolean {
+    return Date.parse(artifact.expiresAt) <= Date.now();
+  }
+
   function artifactJson(artifact: StoredArtifact) {
+    const run = runs.get(artifact.runId)!;
     return {
       id: artifact.id,
       node_id: `MDg6QXJ0aWZhY3Q${artifact.id}`,
@@ -364,12 +419,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       size_in_bytes: artifact.zip.length,
       url: `${apiBase()}/actions/artifacts/${artifact.id}`,
       archive_download_url: `${apiBase()}/actions/artifacts/${artifact.id}/zip`,
-      expired: false,
+      expired: isExpired(artifact),
       digest: artifact.digest,
       created_at: artifact.createdAt,
       updated_at: artifact.createdAt,
       expires_at: artifact.expiresAt,
-      workflow_run: { id: artifact.runId, repository_id: 1, head_repository_id: 1, head_branch: 'main', head_sha: refs.get('refs/heads/main') },
+      workflow_run: {
+        id: artifact.runId,
+        repository_id: 1,
+        head_repository_id: repositoryId(run.headRepository),
+        head_branch: run.headBranch,
+        head_sha: refs.get('refs/heads/main'),
+      },
     };
   }
 
@@ -510,6 +571,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (!run) throw restError(404, 'Not Found');
       return send(res, 200, runJson(run));
     }
+    if (rest === '/actions/runs' && method === 'GET') {
+      const filters = ['event', 'branch', 'status'].map((k) => [k, url.searchParams.get(k)] as const);
+      const selected = [...runs.values()]
+        .filter((run) => filters.every(([k, v]) => !v || (k === 'event' ? run.event === v : k === 'branch' ? run.headBranch === v : run.status === v || run.conclusion === v)))
+        .sort((a, b) => b.id - a.id);
+      const { items, headers } = page(url, selected, 30);
+      return send(res, 200, { total_count: selected.length, workflow_runs: items.map(runJson) }, headers);
+    }
     if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) && method === 'GET') {
       const key = m[1]!;
       const workflow = [...workflows.values()].find((w) => String(w.id) === key || w.path.endsWith(`/${key}`));
@@ -548,6 +617,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return send(res, 204);
       }
       if (m[2] === 'zip' && method === 'GET') {
+        if (isExpired(artifact)) throw restError(410, 'Artifact has expired');
         return send(res, 302, undefined, { location: downloadUrl(artifact) });
       }
     }
@@ -786,6 +856,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     res.on('finish', () => requestLog.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, status: res.statusCode }));
     readBody(req)
       .then(async (raw) => {
+        const failure = failures.find((f) => f.times > 0 && (!f.method || f.method === req.method) && f.path.test(url.pathname));
+        if (failure) {
+          failure.times--;
+          throw restError(failure.status, failure.message);
+        }
         if (url.pathname.startsWith('/api/')) return handleRest(req, res, url, raw);
         if (url.pathname.startsWith(ARTIFACT_SERVICE) && req.method === 'POST') {
           return handleTwirp(req, res, url.pathname.slice(ARTIFACT_SERVICE.length), raw);
@@ -814,12 +889,30 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     owner,
     repo,
     newRun,
+    expireArtifact(id) {
+      const artifact = artifacts.find((a) => a.id === id);
+      if (!artifact) throw new Error(`fake GitHub: no artifact ${id}`);
+      artifact.expiresAt = timestamp(new Date(Date.now() - 1000));
+    },
+    failRequests({ method, path, status, message, times = 1 }) {
+      failures.push({ method, path, status, message: message ?? (status === 403 ? 'Resource not accessible by integration' : 'Server Error'), times });
+    },
     comments: (issueNumber) =>
       comments.filter((c) => c.issue === issueNumber).map((c) => ({ id: c.id, body: c.body, user: { login: c.user.login, type: c.user.type } })),
     addComment(issueNumber, body, user = { login: 'octocat', type: 'User' }) {
       comments.push({ id: nextCommentId++, issue: issueNumber, body, user: { ...user, id: 583231 }, createdAt: timestamp(), updatedAt: timestamp() });
     },
-    artifacts: () => artifacts.map((a) => ({ id: a.id, name: a.name, runId: a.runId, size: a.zip.length, files: zipFileNames(a.zip) })),
+    artifacts: () =>
+      artifacts.map((a) => ({
+        id: a.id,
+        name: a.name,
+        runId: a.runId,
+        attempt: a.attempt,
+        size: a.zip.length,
+        files: zipFileNames(a.zip),
+        expired: isExpired(a),
+        createdAt: a.createdAt,
+      })),
     requests: () => [...requestLog],
     refs: () => Object.fromEntries(refs),
     branchFiles(branch) {

@@ -140,15 +140,15 @@ describe('maskEmailsInText', () => {
 function parseWorkflowCommand(line: string): { name: string; properties: Record<string, string>; message: string } {
   const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!match) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescapeCommand = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const properties = Object.fromEntries(
     (match[2] ?? '')
       .split(',')
       .filter((p) => p !== '')
       .map((p) => {
         const eq = p.indexOf('=');
-        return [p.slice(0, eq), unescape(p.slice(eq + 1))];
+        return [p.slice(0, eq), unescapeCommand(p.slice(eq + 1))];
       }),
   );
-  return { name: match[1]!, properties, message: unescape(match[3]!) };
+  return { name: match[1]!, properties, message: unescapeCommand(match[3]!) };
 }

@@ -10,7 +10,7 @@ export function planSummary(overrides: Partial<Summary> = {}): Summary {
     users: { ...emptyCounts(), total: 120, pending: 110, unchanged: 6, invalid: 4, merged: 1 },
     organizations: { ...emptyCounts(), total: 3, pending: 3 },
     memberships: { ...emptyCounts(), total: 40, pending: 40 },
-    passwords: { withHash: 90, sent: 0, recordedEarlier: 0, keptExisting: 0, notSent: 90, missing: 25, unsupported: 1, invalid: 0 },
+    passwords: { withHash: 90, sent: 0, recordedEarlier: 0, keptExisting: 0, notSent: 90, missing: 25, unsupported: 1, invalid: 0, reset: 26 },
     mfa: { totp: 7, sms: 2 },
     social: { 'google-oauth2': 20 },
     warnings: 0,

@@ -74,11 +74,13 @@ describe('readCsvRecords', () => {
     ]);
   });
 
-  it('reports a quote that is never closed at the line of its row, without quoting the cell', async () => {
-    const records = await readAll(file('a,b\n1,ok\n2,"secret@example.com\n3,never read\n'));
+  it('reports a quote that is never closed at the line of its row, without quoting the cell, and reads the rows after it', async () => {
+    const records = await readAll(file('a,b\n1,ok\n2,"secret@example.com\n3,read again\n\n5,last\n'));
     expect(rowsAndLines(records)).toEqual([
       [2, { a: '1', b: 'ok' }],
       [3, undefined, 'error'],
+      [4, { a: '3', b: 'read again' }],
+      [6, { a: '5', b: 'last' }],
     ]);
     const problem = records[1] as Extract<CsvRecord, { ok: false }>;
     expect(problem.message).toMatch(/never closed/);

@@ -6,7 +6,7 @@ import * as openpgp from 'openpgp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as InputLocation from '../../src/io/input-location.js';
 import { UsageError } from '../../src/model/types.js';
-import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
+import { startFakeGitHub, type FakeGitHub, type NewRunOptions } from '../fakes/github.js';
 import { stubActionsEnv } from '../support/state-fixtures.js';
 
 const USERS = '{"user_id":"auth0|1","email":"ada@example.com"}\n';
@@ -45,7 +45,7 @@ function artifactName(): string {
 }
 
 /** Starts a run the way the runner would: its id and runtime token in the step's env. */
-function startRun(options: { workflowId?: number } = {}): number {
+function startRun(options: NewRunOptions = {}): number {
   const run = fake.newRun(options);
   vi.stubEnv('ACTIONS_RUNTIME_TOKEN', run.runtimeToken);
   vi.stubEnv('GITHUB_RUN_ID', String(run.runId));
@@ -170,24 +170,42 @@ describe('artifact:NAME', () => {
     expect(readFileSync(resolved.path, 'utf8')).toBe(USERS);
   });
 
-  it('that no run has says which runs were searched and that the token needs actions: read', async () => {
+  it('that no trusted run has says where it looked, what it ignored and that the token needs actions: read', async () => {
     const name = artifactName();
-    const first = startRun({ workflowId: 3003 });
-    const second = startRun({ workflowId: 3003 });
+    startRun({ event: 'pull_request', headRepository: 'mallory/identity-migration' });
+    await upload(name, { 'users.ndjson': USERS });
+    startRun({ event: 'pull_request', headBranch: 'feature' });
+    await upload(name, { 'users.ndjson': USERS });
     const current = startRun({ workflowId: 3003 });
     const error = await failure(inputs.resolveInputLocation(`artifact:${name}`, context(current)));
     expect(error.message).toBe(
-      `artifact:${name}: no artifact named "${name}" in this run (${current}) or the 2 earlier runs of workflow-3003.yml (runs ${first}–${second}); ` +
+      `artifact:${name}: no artifact named "${name}" in this run (${current}) or any run of acme/identity-migration it trusts ` +
+        '(push, workflow_dispatch, schedule, workflow_call, repository_dispatch); 2 artifact(s) of that name were ignored: ' +
+        '1 uploaded by a pull_request run, 1 uploaded by a run of a fork; ' +
         'check the name, that the artifact has not expired, and that the token may read artifacts (permissions: actions: read).',
     );
   });
 
-  it('ignores artifacts of the same name from other workflows', async () => {
+  it('finds the artifact another workflow of the repository uploaded, the newest by time', async () => {
     const name = artifactName();
-    startRun({ workflowId: 4004 });
+    startRun({ workflowId: 4004, event: 'schedule' });
+    await upload(name, { 'users.ndjson': '{"user_id":"auth0|old","email":"old@example.com"}\n' });
+    const newer = startRun({ workflowId: 4006, event: 'push' });
     await upload(name, { 'users.ndjson': USERS });
-    const error = await failure(inputs.resolveInputLocation(`artifact:${name}`, context(startRun({ workflowId: 4005 }))));
-    expect(error.message).toMatch(/no artifact named .* in this run \(\d+\) or any earlier run of workflow-4005\.yml: there is none/);
+    const resolved = await inputs.resolveInputLocation(`artifact:${name}`, context(startRun({ workflowId: 4005 })));
+    expect(resolved.from).toBe(`artifact "${name}" of run ${newer}`);
+    expect(readFileSync(resolved.path, 'utf8')).toBe(USERS);
+  });
+
+  it('skips an expired artifact for the older live one', async () => {
+    const name = artifactName();
+    const older = startRun();
+    await upload(name, { 'users.ndjson': USERS });
+    startRun();
+    await upload(name, { 'users.ndjson': '{"user_id":"auth0|gone","email":"gone@example.com"}\n' });
+    fake.expireArtifact(fake.artifacts().filter((a) => a.name === name).at(-1)!.id);
+    const resolved = await inputs.resolveInputLocation(`artifact:${name}`, context(startRun(), {}));
+    expect(resolved.from).toBe(`artifact "${name}" of run ${older}`);
   });
 
   it('with a token GitHub refuses says so, without the token', async () => {

@@ -167,9 +167,10 @@ describe('readJsonRecords: an array under a key', () => {
     ]);
   });
 
-  it('says so when a pretty-printed object lacks the key', async () => {
-    const records = await read(file('c.json', '{\n  "orgs": []\n}\n'), { arrayKey: 'organizations' });
-    expect(records).toEqual([{ ok: false, line: 1, message: expect.stringContaining('no "organizations" array') }]);
+  it('refuses a pretty-printed object that lacks the key, as it refuses one without a key (not an export)', async () => {
+    const path = file('c.json', '{\n  "orgs": []\n}\n');
+    await expect(read(path, { arrayKey: 'organizations' })).rejects.toBeInstanceOf(UsageError);
+    await expect(read(path, { arrayKey: 'organizations' })).rejects.toThrow(/line 1: the object that starts here has no "organizations" array/);
   });
 });
 

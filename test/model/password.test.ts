@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
-import { checkPasswordHash } from '../../src/model/password.js';
+import { checkPasswordHash, formatFirebaseScryptHash, parseFirebaseScryptHash, parsePbkdf2Hash } from '../../src/model/password.js';
 
 const BCRYPT = bcrypt.hashSync('Password-1!', 4);
 
@@ -53,5 +53,72 @@ describe('checkPasswordHash', () => {
       ['ssha256', 'not base64!'],
     ];
     for (const [type, hash] of bad) expect(checkPasswordHash(type, hash), hash).toMatchObject({ ok: false, code: 'invalid_password_hash' });
+  });
+
+  it('accepts the layouts the guides and exporting libraries write', () => {
+    const good: [Parameters<typeof checkPasswordHash>[0], string][] = [
+      // The digest as a parameter rather than in the id.
+      ['pbkdf2', '$pbkdf2$i=100000,d=sha256,l=32$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA'],
+      ['pbkdf2', '$pbkdf2-sha512$i=1000,d=sha512$c2FsdA$aGFzaA'],
+      // passlib's scrypt example: the "adapted" base64 alphabet and no padding.
+      ['scrypt', '$scrypt$ln=16,r=8,p=1$aM15713r3Xsvxbi31lqr1Q$nFNh2CVHVjNldFVKDHDlm4CbdRSCdEBsjjJxD+iCs5E'],
+      ['scrypt', '$scrypt$N=16384,r=8,p=1$c2FsdA$aGFz.aA'],
+    ];
+    for (const [type, hash] of good) expect(checkPasswordHash(type, hash), hash).toEqual({ ok: true });
+  });
+
+  it('refuses a pbkdf2 hash whose digest is unknown or contradicts itself', () => {
+    expect(checkPasswordHash('pbkdf2', '$pbkdf2$i=1000,d=md5$c2FsdA$aGFzaA')).toMatchObject({ ok: false, message: expect.stringMatching(/digest md5/) });
+    expect(checkPasswordHash('pbkdf2', '$pbkdf2-sha256$i=1000,d=sha512$c2FsdA$aGFzaA')).toMatchObject({ ok: false, message: expect.stringMatching(/names sha256 but the d parameter names sha512/) });
+    expect(checkPasswordHash('pbkdf2', '$pbkdf2$i=0$c2FsdA$aGFzaA')).toMatchObject({ ok: false });
+    expect(parsePbkdf2Hash('$pbkdf2$i=1000,d=SHA-256$c2FsdA$aGFzaA')).toMatchObject({ digest: 'sha256', iterations: 1000 });
+    expect(parsePbkdf2Hash('$pbkdf2$i=1000$c2FsdA$aGFzaA')).toMatchObject({ digest: 'sha1' });
+  });
+});
+
+// firebase/scrypt's README: a project's hash parameters and one exported user.
+const FIREBASE_SAMPLE = {
+  signerKey: 'jxspr8Ki0RYycVU8zykbdLGjFQ3McFUH0uiiTvC8pVMXAn210wjLNmdZJzxUECKbm0QsEmYUSDzZvpjeJ9WmXA==',
+  saltSeparator: 'Bw==',
+  rounds: 8,
+  memCost: 14,
+  salt: '42xEC+ixf3L2lw==',
+  hash: 'lSrfV15cpx95/sZS2W9c9Kp6i/LVgQNDNC/qzrCnh1SAyZvqmZqAjTdn3aoItz+VHjoZilo78198JAdRuid5lQ==',
+};
+
+describe('firebase-scrypt hashes', () => {
+  it("builds the PHC string of WorkOS's Firebase guide: sk, ss, r, m, then salt and hash, without padding", () => {
+    const phc = formatFirebaseScryptHash(FIREBASE_SAMPLE);
+    expect(phc).toBe(
+      '$firebase-scrypt$sk=jxspr8Ki0RYycVU8zykbdLGjFQ3McFUH0uiiTvC8pVMXAn210wjLNmdZJzxUECKbm0QsEmYUSDzZvpjeJ9WmXA,ss=Bw,r=8,m=14' +
+        '$42xEC+ixf3L2lw$lSrfV15cpx95/sZS2W9c9Kp6i/LVgQNDNC/qzrCnh1SAyZvqmZqAjTdn3aoItz+VHjoZilo78198JAdRuid5lQ',
+    );
+    expect(phc).not.toContain('=$');
+    expect(checkPasswordHash('firebase-scrypt', phc)).toEqual({ ok: true });
+  });
+
+  it('reads both forms in circulation to the same parts', () => {
+    const strip = (s: string) => s.replace(/=+$/, '');
+    const migrationsCli = `$firebase-scrypt$hash=${FIREBASE_SAMPLE.hash}$salt=${FIREBASE_SAMPLE.salt}$sk=${FIREBASE_SAMPLE.signerKey}$ss=${FIREBASE_SAMPLE.saltSeparator}$r=8$m=14`;
+    expect(checkPasswordHash('firebase-scrypt', migrationsCli)).toEqual({ ok: true });
+    const fromCli = parseFirebaseScryptHash(migrationsCli);
+    const fromGuide = parseFirebaseScryptHash(formatFirebaseScryptHash(FIREBASE_SAMPLE));
+    if (typeof fromCli === 'string' || typeof fromGuide === 'string') throw new Error('not parsed');
+    for (const key of ['hash', 'salt', 'signerKey', 'saltSeparator'] as const) expect(strip(fromCli[key])).toBe(strip(fromGuide[key]));
+    expect([fromCli.rounds, fromCli.memCost, fromGuide.rounds, fromGuide.memCost]).toEqual([8, 14, 8, 14]);
+  });
+
+  it('refuses a hash without the project parameters, or with a part that is not base64', () => {
+    const cases: [string, RegExp][] = [
+      ['$firebase-scrypt$hash=aGFzaA==$salt=c2FsdA==', /sk, ss, r, m parts are missing/],
+      ['$firebase-scrypt$sk=a2V5,ss=Bw,r=8$c2FsdA$aGFzaA', /m part is missing/],
+      ['$firebase-scrypt$sk=a2V5,ss=Bw,r=8,m=99$c2FsdA$aGFzaA', /mem_cost/],
+      ['$firebase-scrypt$sk=a2V5,ss=Bw,r=8,m=14$c2Fs!A$aGFzaA', /salt part is not base64/],
+      ['$firebase-scrypt$sk=a2V5,ss=Bw,r=8,m=14$c2FsdA$aGFzaA$extra', /neither a known parameter/],
+      ['$scrypt$ln=14,r=8,p=1$c2FsdA$aGFzaA', /does not start with \$firebase-scrypt\$/],
+    ];
+    for (const [hash, reason] of cases) {
+      expect(checkPasswordHash('firebase-scrypt', hash), hash).toMatchObject({ ok: false, message: expect.stringMatching(reason) });
+    }
   });
 });

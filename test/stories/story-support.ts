@@ -27,6 +27,11 @@ export const CLERK = {
   config: join(EXAMPLES, 'mapping.yml'),
 };
 
+export const FIREBASE = { users: join(EXAMPLES, 'firebase', 'users.json'), hashConfig: join(EXAMPLES, 'firebase', 'hash-config.json') };
+export const COGNITO = { users: join(EXAMPLES, 'cognito', 'users.json') };
+export const SUPABASE = { users: join(EXAMPLES, 'supabase', 'users.csv') };
+export const GENERIC_CSV = { users: join(EXAMPLES, 'csv', 'users.csv') };
+
 /** Distinctive, so a leak of it into any output is easy to find. */
 export const API_KEY = 'sk_test_story_4f1d9c2b7e';
 
@@ -174,7 +179,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 /** The personal data and secrets of both examples, read from the files themselves. */
 export function examplePii(): ExamplePii {
-  const texts = [AUTH0.users, AUTH0.passwords, AUTH0.organizations, CLERK.users, CLERK.organizations].map((p) => readFileSync(p, 'utf8'));
+  const texts = [AUTH0.users, AUTH0.passwords, AUTH0.organizations, CLERK.users, CLERK.organizations, ...NEW_SOURCE_FILES].map((p) => readFileSync(p, 'utf8'));
   const emails = [...new Set(texts.flatMap((t) => t.match(EMAIL) ?? []).flatMap((e) => [e, e.toLowerCase()]))];
   const hashes = [
     ...readFileSync(AUTH0.passwords, 'utf8')
@@ -182,6 +187,7 @@ export function examplePii(): ExamplePii {
       .split('\n')
       .map((l) => (JSON.parse(l) as { passwordHash: string }).passwordHash),
     ...clerkRows().flatMap((r) => [r.password_digest, r.totp_secret]),
+    ...newSourceSecrets(),
   ].filter((h): h is string => !!h);
   const secrets = [...new Set(hashes.flatMap((h) => [h, ...h.split(/[$,]/).map((part) => part.replace(/=+$/, '')).filter((part) => part.length >= 16)]))];
   const sourceIds = [
@@ -221,4 +227,19 @@ export function expectNoPii(texts: { where: string; text: string }[], pii: Examp
       expect(token.replace(/^["'(<]+/, ''), `an email-like text in ${where}`).toMatch(/^[^@\s]?\*\*\*@/);
     }
   }
+}
+
+const NEW_SOURCE_FILES = [FIREBASE.users, FIREBASE.hashConfig, COGNITO.users, SUPABASE.users, GENERIC_CSV.users];
+
+/** The password hashes, salts and the Firebase signer key of the Firebase, Supabase and CSV examples. */
+function newSourceSecrets(): string[] {
+  const firebase = JSON.parse(readFileSync(FIREBASE.users, 'utf8')) as { users: { passwordHash?: string; salt?: string }[] };
+  const project = JSON.parse(readFileSync(FIREBASE.hashConfig, 'utf8')) as { base64_signer_key: string };
+  const rows = (path: string) => parseCsv(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  return [
+    ...firebase.users.flatMap((u) => [u.passwordHash, u.salt]),
+    project.base64_signer_key,
+    ...rows(SUPABASE.users).map((r) => r.encrypted_password),
+    ...rows(GENERIC_CSV.users).map((r) => r.password_hash),
+  ].filter((s): s is string => !!s && s.length >= 16);
 }

@@ -19,7 +19,7 @@ export interface StateStore {
    * Saves the files of `dir` as the newest state and says what it saved. When the store fails
    * it throws a StateStoreError saying what was not saved and what the next run will do.
    */
-  save(dir: string): Promise<{ saved: boolean; name?: string; reason?: string }>;
+  save(dir: string): Promise<{ saved: boolean; name?: string; reason?: string; bytes?: number }>;
 }
 
 export class StateStoreError extends Error {

@@ -23,6 +23,8 @@ export interface Route {
   method: HttpMethod;
   /** `/user_management/users/:id`; also the key the stats count requests under. */
   pattern: string;
+  /** A POST that changes no data (a portal link): paced and counted as a read, not a write. */
+  readOnly?: boolean;
   handle(request: ApiRequest): ApiResponse | Promise<ApiResponse>;
 }
 

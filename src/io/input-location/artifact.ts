@@ -1,7 +1,9 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact';
-import { createOctokit, httpStatusOf, type Octokit } from '../../github/octokit.js';
+// @actions/artifact and Octokit are loaded only when an artifact: input is read (a fast CLI start).
+import type { DefaultArtifactClient } from '@actions/artifact';
+import type { Octokit } from '../../github/octokit.js';
+import { describeIgnored, findTrustedArtifacts } from '../../github/trusted-artifacts.js';
 import { UsageError } from '../../model/types.js';
 import { privateDir, restrictTree } from './private-dir.js';
 
@@ -39,9 +41,6 @@ interface Download {
   files: string[];
   from: string;
 }
-
-/** Runs that lack the artifact cost a request each; past this many the search stops and says so. */
-const MAX_RUNS_SEARCHED = 50;
 
 /** One download per artifact per private dir: `users` and `passwords` often come from one export artifact. */
 const downloads = new Map<string, Promise<Download>>();
@@ -85,13 +84,14 @@ function pickFile(location: ArtifactLocation, files: string[], from: string): st
 }
 
 async function downloadNewest(location: ArtifactLocation, dir: string, github: GitHubContext | undefined): Promise<Download> {
+  const [{ DefaultArtifactClient }, { createOctokit }] = await Promise.all([import('@actions/artifact'), import('../../github/octokit.js')]);
   const client = new DefaultArtifactClient();
   const searched: string[] = [];
   let found = await findInCurrentRun(location, client, searched);
   if (!found && github) {
     const octokit = createOctokit(github.token, github.apiUrl);
     try {
-      found = await findInWorkflowRuns(location, octokit, github, searched, searched.length === 0);
+      found = await findInTrustedRuns(location, octokit, github, searched);
     } catch (error) {
       throw gitHubError(location, `could not look for artifact "${location.name}"`, error);
     }
@@ -136,56 +136,34 @@ async function findInCurrentRun(location: ArtifactLocation, client: DefaultArtif
     const { artifact } = await client.getArtifact(location.name);
     return { id: artifact.id, runId, currentRun: true };
   } catch (error) {
-    if (error instanceof ArtifactNotFoundError) return undefined;
+    if ((error as Error)?.name === 'ArtifactNotFoundError') return undefined;
     throw new UsageError(`${location.label}: could not list this run's artifacts: ${messageOf(error)}`, { cause: error });
   }
 }
 
-async function findInWorkflowRuns(
+/**
+ * The newest artifact of that name from a run this repository trusts (any workflow; not a
+ * pull-request run, not a fork's run; not expired): a fork's pull request must not be able to
+ * plant an export that a later import reads.
+ */
+async function findInTrustedRuns(
   location: ArtifactLocation,
   octokit: Octokit,
   github: GitHubContext,
   searched: string[],
-  includeCurrentRun: boolean,
 ): Promise<Found | undefined> {
-  const repo = { owner: github.owner, repo: github.repo };
-  const newestIn = async (runId: number): Promise<Found | undefined> => {
-    const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: runId, name: location.name, per_page: 100 });
-    const live = data.artifacts.filter((artifact) => !artifact.expired && artifact.name === location.name);
-    // GitHub's timestamps have whole seconds; a tie goes to the higher (later) id.
-    live.sort((a, b) => (Date.parse(b.created_at ?? '') || 0) - (Date.parse(a.created_at ?? '') || 0) || b.id - a.id);
-    const newest = live[0];
-    return newest ? { id: newest.id, runId, currentRun: false } : undefined;
-  };
-
-  if (includeCurrentRun) {
-    searched.push(`this run (${github.runId})`);
-    const found = await newestIn(github.runId);
-    if (found) return found;
-  }
-  const { data: thisRun } = await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: github.runId });
-  const earlier: number[] = [];
-  let stopped = false;
-  const pages = octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, { ...repo, workflow_id: thisRun.workflow_id, per_page: 100 });
-  search: for await (const { data: runs } of pages) {
-    for (const run of runs) {
-      if (run.id === github.runId) continue;
-      if (earlier.length === MAX_RUNS_SEARCHED) {
-        stopped = true;
-        break search;
-      }
-      earlier.push(run.id);
-      // Runs come newest first, so the first run holding the artifact holds the newest one.
-      const found = await newestIn(run.id);
-      if (found) return found;
-    }
-  }
-  const workflow = thisRun.path ? thisRun.path.replace(/^.*\//, '') : 'this workflow';
-  if (earlier.length === 0) searched.push(`any earlier run of ${workflow}: there is none`);
-  else {
-    const range = earlier.length === 1 ? `run ${earlier[0]}` : `runs ${earlier.at(-1)}–${earlier[0]}`;
-    searched.push(`the ${stopped ? 'latest ' : ''}${earlier.length} earlier run${earlier.length === 1 ? '' : 's'} of ${workflow} (${range})`);
-  }
+  const { trusted, ignored } = await findTrustedArtifacts({
+    octokit,
+    owner: github.owner,
+    repo: github.repo,
+    name: location.name,
+    matches: (name) => name === location.name,
+    currentRunId: github.runId,
+  });
+  const newest = trusted[0];
+  if (newest) return { id: newest.id, runId: newest.runId, currentRun: false };
+  const note = describeIgnored(ignored, 'artifact(s) of that name');
+  searched.push(`any run of ${github.owner}/${github.repo} it trusts (push, workflow_dispatch, schedule, workflow_call, repository_dispatch)${note ? `; ${note.replace(/\.$/, '')}` : ''}`);
   return undefined;
 }
 
@@ -203,7 +181,8 @@ function messageOf(error: unknown): string {
 
 function gitHubError(location: ArtifactLocation, what: string, error: unknown): UsageError {
   if (error instanceof UsageError) return error;
-  const status = httpStatusOf(error);
+  const raw = (error as { status?: unknown } | null)?.status;
+  const status = typeof raw === 'number' ? raw : undefined;
   const detail =
     status === 401
       ? 'GitHub refused the token (401); pass a valid token (usually ${{ github.token }}).'

@@ -3,8 +3,8 @@ import { open, readFile, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { armor as ageArmor, Decrypter as AgeDecrypter } from 'age-encryption';
-import * as openpgp from 'openpgp';
+// Loaded when a file is encrypted: openpgp alone is a large share of the bundle's parse time.
+import type * as openpgp from 'openpgp';
 import { UsageError } from '../../model/types.js';
 import { createPrivateFile } from './private-dir.js';
 
@@ -46,6 +46,7 @@ function wrongPassphrase(label: string, kind: string, cause: unknown): UsageErro
 async function decryptOpenPgp(request: DecryptRequest): Promise<void> {
   const { source, passphrase, target, label } = request;
   const how = 'gpg --symmetric';
+  const openpgp = await import('openpgp');
   const bytes = Readable.toWeb(createReadStream(source)) as NodeReadableStream<Uint8Array>;
   let message: openpgp.Message<openpgp.Stream<Uint8Array>> | openpgp.Message<openpgp.Stream<string>>;
   try {
@@ -89,6 +90,7 @@ async function decryptOpenPgp(request: DecryptRequest): Promise<void> {
 async function decryptAge(request: DecryptRequest): Promise<void> {
   const { source, passphrase, target, label } = request;
   const how = 'age --passphrase';
+  const { armor: ageArmor, Decrypter: AgeDecrypter } = await import('age-encryption');
   let encrypted: NodeReadableStream<Uint8Array>;
   let head: string;
   if (request.encryption === 'age-armored') {

@@ -1,7 +1,8 @@
-import type { MfaFactor, RecordProblem, SourceLocation, UserRecord } from '../../model/types.js';
+import type { EnterpriseConnection, MfaFactor, RecordProblem, SourceLocation, UserRecord } from '../../model/types.js';
 import { recordError, valueAtIssuePath } from '../../model/problems.js';
 import { describeType, normalizeEmail } from '../../model/validate.js';
 import { AUTH0_FIELD_EXPECTATIONS, Auth0UserSchema, fieldPath, normalizeAuth0Keys, type Auth0User } from './schema.js';
+import { emptyRecord, ownValue } from '../../model/lookup.js';
 
 export type MappedAuth0User =
   | {
@@ -30,7 +31,7 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
     const issue = parsed.error.issues[0]!;
     const field = fieldPath(issue.path, originalKeys);
     const last = issue.path[issue.path.length - 1];
-    const expected = AUTH0_FIELD_EXPECTATIONS[String(last)] ?? ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
+    const expected = ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ?? ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
     const actual = describeType(valueAtIssuePath(value, issue.path));
     return problem(location, sourceIdGuess, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field);
   }
@@ -52,6 +53,7 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
     metadata: {},
     mfaFactors: mfaFactors(user.multifactor),
     socialProviders: socialProviders(user, userId),
+    ...enterpriseField(user, userId),
     blocked: user.blocked ?? false,
     location,
   };
@@ -92,7 +94,7 @@ const MFA_FACTORS: Record<string, MfaFactor> = {
 export function mfaFactors(multifactor: Auth0User['multifactor']): MfaFactor[] {
   if (multifactor === undefined || multifactor === null) return [];
   const names = typeof multifactor === 'string' ? [multifactor] : multifactor;
-  const factors = names.map((name) => MFA_FACTORS[name.trim().toLowerCase()] ?? 'other');
+  const factors = names.map((name) => ownValue(MFA_FACTORS, name.trim().toLowerCase()) ?? 'other');
   return [...new Set(factors)];
 }
 
@@ -107,6 +109,29 @@ export function socialProviders(user: Auth0User, userId: string): string[] {
   const strategy = userId.slice(0, userId.indexOf('|'));
   if (userId.includes('|') && SOCIAL_PREFIXES.includes(strategy)) providers.add(strategy);
   return [...providers];
+}
+
+/** Auth0 strategies of enterprise connections: their users need an SSO connection in WorkOS. */
+export const AUTH0_ENTERPRISE_STRATEGIES = ['samlp', 'waad', 'oidc', 'adfs', 'okta', 'google-apps'];
+
+/** The user's first enterprise identity, from `identities[]` or else the `user_id` prefix. */
+export function enterpriseConnection(user: Auth0User, userId: string): EnterpriseConnection | undefined {
+  for (const identity of user.identities ?? []) {
+    const strategy = identity.provider?.trim().toLowerCase();
+    if (strategy && AUTH0_ENTERPRISE_STRATEGIES.includes(strategy)) {
+      return { type: strategy, connection: identity.connection?.trim() || strategy };
+    }
+  }
+  const strategy = userId.includes('|') ? userId.slice(0, userId.indexOf('|')).toLowerCase() : '';
+  if (!AUTH0_ENTERPRISE_STRATEGIES.includes(strategy)) return undefined;
+  // SAML user ids are `samlp|<connection>|<id>`; other strategies name no connection there.
+  const named = strategy === 'samlp' ? userId.split('|')[1] : undefined;
+  return { type: strategy, connection: user.connection?.trim() || named || strategy };
+}
+
+function enterpriseField(user: Auth0User, userId: string): Pick<UserRecord, 'enterpriseConnection'> {
+  const connection = enterpriseConnection(user, userId);
+  return connection ? { enterpriseConnection: connection } : {};
 }
 
 function databaseConnections(user: Auth0User, userId: string): string[] {
@@ -124,7 +149,7 @@ function databaseConnections(user: Auth0User, userId: string): string[] {
  * `last_login`, `nickname`, …). Arrays are leaves. Nothing here is imported by default.
  */
 export function auth0MetadataFields(user: Auth0User | Record<string, unknown>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
+  const fields = emptyRecord<unknown>();
   for (const [key, value] of Object.entries(user)) {
     if (key === 'identities') continue;
     if (key === 'app_metadata' || key === 'user_metadata') {
@@ -136,11 +161,15 @@ export function auth0MetadataFields(user: Auth0User | Record<string, unknown>): 
   return fields;
 }
 
+/** Without recursion: readers cap nesting, but a stack overflow must not be one limit away. */
 function flatten(object: Record<string, unknown>, prefix: string, into: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(object)) {
-    const path = `${prefix}.${key}`;
-    if (isPlainObject(value)) flatten(value, path, into);
-    else into[path] = value;
+  const stack: [Record<string, unknown>, string][] = [[object, prefix]];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop()!;
+    for (const [key, value] of Object.entries(current)) {
+      if (isPlainObject(value)) stack.push([value, `${path}.${key}`]);
+      else into[`${path}.${key}`] = value;
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { mapAuth0Role } from '../../config/roles.js';
 import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
 import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem, readOrganizationObjects } from '../organization-files.js';
+import { ownValue } from '../../model/lookup.js';
 
 export interface Auth0OrganizationsOptions {
   path: string;
@@ -54,7 +55,7 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.');
-      const expected = FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
+      const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
       yield* invalidOrganization(location, id, 'invalid_field_type', `The field ${field} must be ${expected}.`, field, Array.isArray(raw.members) ? raw.members : []);
       continue;
     }

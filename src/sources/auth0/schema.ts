@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyRecord, ownValue } from '../../model/lookup.js';
 
 // Auth0's bulk user export (NDJSON, one user a line) and the older import/export extension,
 // which writes the same fields under capitalised labels (`Email Verified`). Unknown keys are
@@ -67,7 +68,7 @@ export interface NormalizedKeys {
  * export's field names. A key already present in canonical form wins over its label.
  */
 export function normalizeAuth0Keys(raw: Record<string, unknown>): NormalizedKeys {
-  const value: Record<string, unknown> = {};
+  const value = emptyRecord<unknown>();
   const originalKeys = new Map<string, string>();
   for (const [key, v] of Object.entries(raw)) {
     if (USER_FIELDS.has(key)) value[key] = v;
@@ -75,11 +76,11 @@ export function normalizeAuth0Keys(raw: Record<string, unknown>): NormalizedKeys
   for (const [key, v] of Object.entries(raw)) {
     if (USER_FIELDS.has(key)) continue;
     const lower = key.trim().toLowerCase().replace(/\s+/g, ' ');
-    const canonical = LEGACY_ALIASES[lower] ?? lower.replace(/ /g, '_');
-    if (USER_FIELDS.has(canonical) && !(canonical in value)) {
+    const canonical = ownValue(LEGACY_ALIASES, lower) ?? lower.replace(/ /g, '_');
+    if (USER_FIELDS.has(canonical) && !Object.hasOwn(value, canonical)) {
       value[canonical] = v;
       originalKeys.set(canonical, key);
-    } else if (!(key in value)) {
+    } else if (!Object.hasOwn(value, key)) {
       value[key] = v;
     }
   }

@@ -63,6 +63,7 @@ export function mapClerkUser(user: ClerkUserFields, location: SourceLocation, co
 
   const record: UserRecord = {
     sourceId: user.id,
+    idField: 'id',
     email: email.email,
     emailVerified: verified.has(key),
     ...(user.firstName !== undefined ? { firstName: user.firstName } : {}),
@@ -72,6 +73,7 @@ export function mapClerkUser(user: ClerkUserFields, location: SourceLocation, co
     metadata: metadata.metadata,
     mfaFactors,
     socialProviders: user.socialProviders,
+    ...(user.enterpriseConnection ? { enterpriseConnection: user.enterpriseConnection } : {}),
     blocked: user.banned,
     location,
   };

@@ -6,6 +6,7 @@ import { readTextHead } from '../../io/byte-stream.js';
 import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
 import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem, readOrganizationObjects } from '../organization-files.js';
+import { ownValue } from '../../model/lookup.js';
 
 export interface ClerkOrganizationsOptions {
   path: string;
@@ -59,7 +60,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.');
-      const expected = FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
+      const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
       yield* invalidOrganization(location, guessedId, 'invalid_field_type', `The field ${field} must be ${expected}.`, field, membersOf(raw));
       continue;
     }

@@ -1,4 +1,5 @@
 import type { PasswordHash } from '../../model/types.js';
+import { ownValue } from '../../model/lookup.js';
 
 // Clerk stores each password digest with the name of its hasher (`password_hasher`). The
 // digest formats below are Clerk's own, from the `password_hasher` documentation of Clerk's
@@ -53,7 +54,7 @@ export function convertClerkPassword(hasher: string, digest: string): ClerkPassw
       // `{SSHA}` + base64(SHA-1 digest ‖ salt): the LDAP layout WorkOS's ssha type reads.
       return converted('ssha', value);
     default: {
-      const why = NO_WORKOS_EQUIVALENT[name];
+      const why = ownValue(NO_WORKOS_EQUIVALENT, name);
       return {
         kind: 'unsupported',
         reason: why

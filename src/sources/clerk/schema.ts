@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { EnterpriseConnection } from '../../model/types.js';
+import { emptyRecord } from '../../model/lookup.js';
 
 // Clerk's user exports, in the two shapes they come in, reduced to one: the fields the mapping
 // needs, with secrets already gone. The dashboard CSV writes every field as text and lists
@@ -44,6 +46,8 @@ export interface ClerkUserFields {
   passwordHasher?: string;
   /** `oauth_google` → `google`. */
   socialProviders: string[];
+  /** The user's SAML or enterprise account, from `saml_accounts` / `enterprise_accounts` (JSON only). */
+  enterpriseConnection?: EnterpriseConnection;
   banned: boolean;
   /** The record's other fields, for the metadata map. No secrets. */
   fields: Record<string, unknown>;
@@ -68,7 +72,7 @@ export function clerkCsvUser(row: Record<string, string>): ClerkUserFields {
   const hasTotp = textOrUndefined(row.totp_secret) !== undefined;
   const passwordDigest = textOrUndefined(row.password_digest);
   const passwordHasher = textOrUndefined(row.password_hasher);
-  const fields: Record<string, unknown> = {};
+  const fields = emptyRecord<unknown>();
   for (const key in row) {
     if (CLERK_SECRET_FIELDS.has(key)) row[key] = '';
     else fields[key] = row[key];
@@ -103,6 +107,13 @@ const objectOf = z.record(z.string(), z.unknown()).nullish();
 
 const EmailObject = z.looseObject({ id: text, email_address: text, verification: z.looseObject({ status: text }).nullish() });
 const PhoneObject = z.looseObject({ phone_number: text, reserved_for_second_factor: flag, default_second_factor: flag });
+const ConnectionRef = z.looseObject({ id: text, name: text }).nullish();
+const EnterpriseAccount = z.looseObject({
+  provider: text,
+  active: flag,
+  saml_connection: ConnectionRef,
+  enterprise_connection: ConnectionRef,
+});
 const textList = z.union([z.string(), z.array(z.string())]).nullish();
 
 export const ClerkJsonUserSchema = z.looseObject({
@@ -121,6 +132,9 @@ export const ClerkJsonUserSchema = z.looseObject({
   password_digest: text,
   password_hasher: text,
   external_accounts: z.array(z.looseObject({ provider: text })).nullish(),
+  // Backend API user objects: `saml_accounts` (older) and `enterprise_accounts` (SAML or OIDC).
+  saml_accounts: z.array(EnterpriseAccount).nullish(),
+  enterprise_accounts: z.array(EnterpriseAccount).nullish(),
   banned: flag,
   public_metadata: objectOf,
   private_metadata: objectOf,
@@ -138,6 +152,8 @@ export const CLERK_JSON_FIELD_EXPECTATIONS: Record<string, string> = {
   totp_enabled: 'true or false',
   banned: 'true or false',
   external_accounts: 'an array of objects with a provider',
+  saml_accounts: 'an array of SAML account objects',
+  enterprise_accounts: 'an array of enterprise account objects',
   public_metadata: 'an object',
   private_metadata: 'an object',
   unsafe_metadata: 'an object',
@@ -200,9 +216,20 @@ export function clerkJsonUser(user: ClerkJsonUser, value: Record<string, unknown
     ...(passwordDigest !== undefined ? { passwordDigest } : {}),
     ...(passwordHasher !== undefined ? { passwordHasher } : {}),
     socialProviders: [...providers],
+    ...clerkEnterpriseField(user),
     banned: user.banned === true,
     fields: value,
   };
+}
+
+/** The first active SAML or enterprise account (else the first one): its provider and connection. */
+function clerkEnterpriseField(user: ClerkJsonUser): Pick<ClerkUserFields, 'enterpriseConnection'> {
+  const accounts = [...(user.enterprise_accounts ?? []), ...(user.saml_accounts ?? [])];
+  const account = accounts.find((a) => a.active !== false) ?? accounts[0];
+  if (account === undefined) return {};
+  const type = textOrUndefined(account.provider) ?? 'saml';
+  const ref = account.enterprise_connection ?? account.saml_connection;
+  return { enterpriseConnection: { type, connection: textOrUndefined(ref?.name) ?? textOrUndefined(ref?.id) ?? type } };
 }
 
 function listOf(value: string | string[] | null | undefined): string[] {

@@ -7,6 +7,7 @@ import { describeType } from '../../model/validate.js';
 import { mapClerkUser } from './map-user.js';
 import { CLERK_JSON_FIELD_EXPECTATIONS, CLERK_SECRET_FIELDS, ClerkJsonUserSchema, clerkCsvUser, clerkJsonUser } from './schema.js';
 import { recordError, valueAtIssuePath } from '../../model/problems.js';
+import { ownValue } from '../../model/lookup.js';
 
 export interface ClerkUsersOptions {
   usersPath: string;
@@ -61,7 +62,9 @@ function checkHeader(path: string, columns: string[]): void {
 const noColumn = () => undefined;
 
 async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerator<SourceItem> {
-  for await (const item of readJsonRecords(path, { arrayKey: 'users' })) {
+  // Clerk's Backend API pages (`{"data":[…],"total_count":n}`), as for organizations, or a `{"users":[…]}` wrapper.
+  const arrayKey = /"(users|data)"\s*:\s*\[/.exec(await readTextHead(path))?.[1] ?? 'users';
+  for await (const item of readJsonRecords(path, { arrayKey })) {
     const location: SourceLocation = { file: path, line: item.line };
     if (!item.ok) {
       const at = item.column !== undefined ? { ...location, column: item.column } : location;
@@ -79,7 +82,7 @@ async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerat
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.');
       const top = String(issue.path[0]);
-      const expected = CLERK_JSON_FIELD_EXPECTATIONS[top] ?? 'a string';
+      const expected = ownValue(CLERK_JSON_FIELD_EXPECTATIONS, top) ?? 'a string';
       const sourceId = typeof raw.id === 'string' ? raw.id : undefined;
       const actual = describeType(valueAtIssuePath(raw, issue.path));
       for (const secret of CLERK_SECRET_FIELDS) delete raw[secret];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from '../../../src/checkpoint/journal.js';
-import { branchStateStore, StateStoreError } from '../../../src/checkpoint/stores/index.js';
+import { branchStateStore } from '../../../src/checkpoint/stores/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github.js';
 import { journalWith } from '../../support/state-fixtures.js';
 
@@ -89,27 +89,46 @@ describe('branch state store', () => {
     expect((await storeFor('main', { path: 'checkpoints/staging' }).restore(stateDir())).restored).toBe(false);
   });
 
-  it('splits a large file into parts and joins them back, dropping parts a smaller save no longer needs', async () => {
+  it('splits a large journal into parts and joins them back, dropping parts a smaller save no longer needs', async () => {
     const branch = branchName();
     const dir = stateDir();
     mkdirSync(dir, { recursive: true });
-    const big = randomBytes(10_000); // random bytes do not compress: about 10 parts of 1 KiB
+    // Random hex does not compress much: about 10 parts of 1 KiB, each cut after a whole line.
+    const big = Array.from({ length: 100 }, () => `${randomBytes(50).toString('hex')}\n`).join('');
     writeFileSync(join(dir, 'journal.ndjson'), big);
     await storeFor(branch, { partBytes: 1024 }).save(dir);
-    const partNames = Object.keys(fake.branchFiles(branch));
-    expect(partNames.length).toBeGreaterThanOrEqual(10);
-    expect(partNames).toContain('journal.ndjson.gz.1');
+    const parts = fake.branchFiles(branch);
+    expect(Object.keys(parts).length).toBeGreaterThanOrEqual(10);
+    expect(Object.keys(parts)).toContain('journal.ndjson.gz.1');
+    for (const part of Object.values(parts)) expect(gunzipSync(part).toString().endsWith('\n')).toBe(true);
 
     const back = stateDir();
     await storeFor(branch).restore(back);
-    expect(readFileSync(join(back, JOURNAL_FILE)).equals(big)).toBe(true);
+    expect(readFileSync(join(back, JOURNAL_FILE), 'utf8')).toBe(big);
 
     writeFileSync(join(dir, 'journal.ndjson'), 'small\n');
     await storeFor(branch, { partBytes: 1024 }).save(dir);
     expect(Object.keys(fake.branchFiles(branch))).toEqual(['journal.ndjson.gz']);
   });
 
-  it('refuses to overwrite a concurrent writer and says the save was not applied', async () => {
+  it('uploads only the parts that changed: the history grows with new entries, not with the journal', async () => {
+    const branch = branchName();
+    const dir = stateDir();
+    const store = storeFor(branch, { partBytes: 512 });
+    journalWith(dir, Array.from({ length: 60 }, (_, i) => i));
+    const first = await store.save(dir);
+    const blobs = () => fake.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/git/blobs')).length;
+    const before = blobs();
+    const text = journalWith(dir, Array.from({ length: 61 }, (_, i) => i));
+    const second = await store.save(dir);
+    expect(blobs() - before).toBe(1);
+    expect(second.bytes!).toBeLessThan(first.bytes! / 4);
+    const back = stateDir();
+    await storeFor(branch).restore(back);
+    expect(readFileSync(join(back, JOURNAL_FILE), 'utf8')).toBe(text);
+  });
+
+  it('merges with a concurrent writer instead of overwriting or refusing it', async () => {
     const branch = branchName();
     const seed = stateDir();
     journalWith(seed, [1]);
@@ -126,10 +145,36 @@ describe('branch state store', () => {
     const headB = fake.refs()[`refs/heads/${branch}`];
 
     journalWith(dirA, [1, 3]);
-    const failure = jobA.save(dirA);
-    await expect(failure).rejects.toThrow(StateStoreError);
-    await expect(failure).rejects.toThrow(/branch "migration-state-\d+": the checkpoint in .* was not saved: another writer moved the branch past/);
-    expect(fake.refs()[`refs/heads/${branch}`]).toBe(headB);
+    expect((await jobA.save(dirA)).saved).toBe(true);
+    const head = fake.refs()[`refs/heads/${branch}`];
+    expect(head).not.toBe(headB);
+    const back = stateDir();
+    await storeFor(branch).restore(back);
+    const lines = readFileSync(join(back, JOURNAL_FILE), 'utf8').trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { source_id?: string }).source_id ?? 'header').sort()).toEqual(
+      ['auth0|1', 'auth0|2', 'auth0|3', 'header'].sort(),
+    );
+    // A's next save keeps B's lines.
+    journalWith(dirA, [1, 3, 4]);
+    await jobA.save(dirA);
+    const again = stateDir();
+    await storeFor(branch).restore(again);
+    expect(readFileSync(join(again, JOURNAL_FILE), 'utf8')).toContain('"auth0|2"');
+    expect(readFileSync(join(again, JOURNAL_FILE), 'utf8')).toContain('"auth0|4"');
+  });
+
+  it('a pull-request run reads the branch and never commits', async () => {
+    const branch = branchName();
+    const dir = stateDir();
+    journalWith(dir, [1]);
+    await storeFor(branch).save(dir);
+    const head = fake.refs()[`refs/heads/${branch}`];
+    const pr = branchStateStore({ branch, token: fake.token, owner: fake.owner, repo: fake.repo, apiUrl: fake.apiUrl, readOnly: true });
+    const back = stateDir();
+    expect((await pr.restore(back)).restored).toBe(true);
+    journalWith(back, [1, 2]);
+    expect((await pr.save(back)).saved).toBe(false);
+    expect(fake.refs()[`refs/heads/${branch}`]).toBe(head);
   });
 
   it('names the store when the token is refused or may not write', async () => {

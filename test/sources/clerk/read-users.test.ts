@@ -133,6 +133,8 @@ describe('readClerkUsers on a broken CSV', () => {
       ['user_bad_bcrypt_8', 9, 'unsupported'],
       ['user_bad_pbkdf2_9', 10, 'unsupported'],
       ['user_ok_11', 12, 'missing'],
+      // The row after an unclosed quote is read again from its own line, not lost.
+      ['user_swallowed_13', 14, 'missing'],
     ]);
     expect(problems.map((p) => [p.entity, ...brief(p)])).toEqual([
       ['user', 3, 13, undefined, 'invalid_csv_row', 'error'],

@@ -1,0 +1,103 @@
+import type { EnterpriseConnection } from '../model/types.js';
+import type { OrganizationConnection } from '../workos/connections.js';
+import type { OrganizationSsoEvidence, SsoEvidence } from './evidence.js';
+
+// Which organizations need an SSO connection in WorkOS before the switch: those with members
+// who signed in through an enterprise connection in the source (UserRecord.enterpriseConnection).
+
+/** An organization of the export whose members include enterprise users. */
+export interface EnterpriseOrganization {
+  externalId: string;
+  /** From the live diff; undefined when WorkOS lacks the organization. */
+  workosId?: string;
+  domains: string[];
+  connectionTypes: string[];
+  users: number;
+}
+
+export interface EnterpriseMembers {
+  organizations: EnterpriseOrganization[];
+  /** Enterprise users in no organization of the export, by source connection name. */
+  usersWithoutOrganization: Record<string, number>;
+}
+
+/**
+ * Groups enterprise users by the organizations they are members of (a user in two
+ * organizations counts in both). Pure: the plan's users, organizations and memberships in,
+ * organizations in export order out.
+ */
+export function enterpriseMembers(input: {
+  users: Iterable<{ sourceId: string; enterpriseConnection?: EnterpriseConnection }>;
+  organizations: Iterable<{ sourceId: string; domains: string[] }>;
+  memberships: Iterable<{ organizationSourceId: string; userSourceId: string }>;
+  /** The WorkOS id of an organization, by source id (the live diff's `found`). */
+  workosOrganizationId: (sourceId: string) => string | undefined;
+}): EnterpriseMembers {
+  const enterprise = new Map<string, EnterpriseConnection>();
+  for (const user of input.users) if (user.enterpriseConnection) enterprise.set(user.sourceId, user.enterpriseConnection);
+
+  const byOrganization = new Map<string, { users: Set<string>; types: Set<string> }>();
+  const inSomeOrganization = new Set<string>();
+  for (const m of input.memberships) {
+    const connection = enterprise.get(m.userSourceId);
+    if (connection === undefined) continue;
+    inSomeOrganization.add(m.userSourceId);
+    let entry = byOrganization.get(m.organizationSourceId);
+    if (entry === undefined) byOrganization.set(m.organizationSourceId, (entry = { users: new Set(), types: new Set() }));
+    entry.users.add(m.userSourceId);
+    entry.types.add(connection.type);
+  }
+
+  const organizations: EnterpriseOrganization[] = [];
+  for (const org of input.organizations) {
+    const entry = byOrganization.get(org.sourceId);
+    if (entry === undefined) continue;
+    const workosId = input.workosOrganizationId(org.sourceId);
+    organizations.push({
+      externalId: org.sourceId,
+      ...(workosId !== undefined ? { workosId } : {}),
+      domains: [...org.domains],
+      connectionTypes: [...entry.types].sort(),
+      users: entry.users.size,
+    });
+  }
+
+  const usersWithoutOrganization: Record<string, number> = {};
+  for (const [userId, connection] of enterprise) {
+    if (!inSomeOrganization.has(userId)) usersWithoutOrganization[connection.connection] = (usersWithoutOrganization[connection.connection] ?? 0) + 1;
+  }
+  return { organizations, usersWithoutOrganization };
+}
+
+/** Reads WorkOS for the SSO check; pacing and retries are the implementation's (see src/workos/connections.ts). */
+export interface ConnectionsReader {
+  connectionsOf(workosOrganizationId: string): Promise<OrganizationConnection[]>;
+  /** An Admin Portal link with intent `sso`; only called when portal links were asked for. */
+  ssoPortalLink(workosOrganizationId: string): Promise<string>;
+}
+
+/**
+ * For each organization with enterprise users: its SSO connections in WorkOS, whether one is
+ * active, and (with `portalLinks`) a setup link for those that lack one. An organization that
+ * WorkOS lacks has no connection and gets no link (the reconciled check reports it). Reads one
+ * organization at a time: a few hundred organizations are a few hundred paced reads.
+ */
+export async function gatherSsoEvidence(members: EnterpriseMembers, reader: ConnectionsReader, options: { portalLinks: boolean }): Promise<SsoEvidence> {
+  const organizations: OrganizationSsoEvidence[] = [];
+  for (const org of members.organizations) {
+    const connections = org.workosId === undefined ? [] : await reader.connectionsOf(org.workosId);
+    const activeConnection = connections.some((c) => c.state === 'active');
+    const portalLink = options.portalLinks && !activeConnection && org.workosId !== undefined ? await reader.ssoPortalLink(org.workosId) : undefined;
+    organizations.push({
+      externalId: org.externalId,
+      ...(org.workosId !== undefined ? { workosId: org.workosId } : {}),
+      connectionTypes: org.connectionTypes,
+      users: org.users,
+      domains: org.domains,
+      workosConnections: connections.map((c) => ({ type: c.type, state: c.state })),
+      activeConnection,
+      ...(portalLink !== undefined ? { portalLink } : {}),
+    });
+  }
+  return { organizations, usersWithoutOrganization: { ...members.usersWithoutOrganization }, portalLinks: options.portalLinks };
+}

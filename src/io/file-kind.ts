@@ -1,0 +1,30 @@
+import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { UsageError } from '../model/types.js';
+
+/**
+ * What a path is when it is not a regular file (`a directory`, `a named pipe (FIFO)`), or
+ * undefined for a regular file. Reading a FIFO blocks until something writes to it, and a
+ * device like /dev/zero never ends: both would hang a run, so inputs must be regular files.
+ */
+export function notRegularFile(info: Stats): string | undefined {
+  if (info.isFile()) return undefined;
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
+/** Refuses a path that exists but is not a regular file, before anything opens it (opening a FIFO would block). */
+export async function assertNotSpecialFile(path: string, what: string): Promise<void> {
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch {
+    // Missing or unreadable: the caller's own read says so.
+    return;
+  }
+  const kind = notRegularFile(info);
+  if (kind) throw new UsageError(`${path}: ${what} is ${kind}, not a file; name the file itself.`);
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { MappingConfig } from '../../config/mapping-config.js';
+import { readCsvRecords } from '../../io/csv.js';
+import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
+import { membershipBase, membershipProblem, organizationProblem } from '../organization-files.js';
+import { userNote, userProblem } from '../user-items.js';
+import { mapCsvRow } from './map-row.js';
+
+export interface GenericCsvOptions {
+  usersPath: string;
+  config: MappingConfig;
+}
+
+/**
+ * The users, organizations and memberships of a generic CSV in the WorkOS migrations CLI's
+ * columns, one row at a time. A user in several organizations has one row per organization:
+ * the first row of a user brings the user, every row its membership. An organization is
+ * `org_external_id` (its external id) with `org_name`, created from the first row that names it.
+ */
+export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerator<SourceItem> {
+  const path = options.usersPath;
+  let columns: Map<string, number> | undefined;
+  const columnOf = (field: string) => columns?.get(field);
+  // Only short digests are kept per user, so a large file stays small in memory.
+  const users = new Map<string, { digest: string; line: number; imported: boolean }>();
+  const organizations = new Map<string, { named: boolean; line: number }>();
+
+  for await (const item of readCsvRecords(path)) {
+    if (!item.ok) {
+      const location: SourceLocation = { file: path, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
+      yield userProblem(location, undefined, 'invalid_csv_row', item.message);
+      continue;
+    }
+    if (!columns) {
+      const names = Object.keys(item.row);
+      if (!names.includes('email')) {
+        throw new UsageError(
+          `${path}: this CSV has no email column. The generic CSV has the WorkOS migrations CLI's columns: email, first_name, last_name, email_verified, ` +
+            'password_hash, password_hash_type, external_id, metadata, org_id, org_external_id, org_name, role_slugs.',
+        );
+      }
+      columns = new Map(names.map((name, i) => [name, i + 1]));
+    }
+    const location: SourceLocation = { file: path, line: item.line };
+    const mapped = mapCsvRow(item.row, location, { config: options.config, columnOf });
+    const sourceId = mapped.sourceId;
+
+    const seen = sourceId === undefined ? undefined : users.get(sourceId);
+    if (!seen) {
+      yield* mapped.items;
+      if (sourceId !== undefined) users.set(sourceId, { digest: digest(mapped.fingerprint), line: item.line, imported: mapped.user !== undefined });
+      if (mapped.user) yield { kind: 'user', record: mapped.user };
+    } else if (seen.imported && mapped.user && digest(mapped.fingerprint) !== seen.digest) {
+      yield userNote({
+        entity: 'user',
+        sourceId: sourceId!,
+        location,
+        code: 'conflicting_user_rows',
+        message: `This row repeats the user of line ${seen.line} with other user columns; the values of line ${seen.line} are imported.`,
+      });
+    }
+
+    const org = mapped.organization;
+    if (!org) continue;
+    const field = org.workosId ? 'org_id' : 'org_external_id';
+    const at: SourceLocation = columnOf(field) === undefined ? location : { ...location, column: columnOf(field)! };
+    if (org.workosId) {
+      yield membershipProblem(at, undefined, sourceId, 'unsupported_org_id', 'org_id names an organization already in WorkOS by its WorkOS id; give the organization as org_external_id (and org_name) instead.', field);
+      continue;
+    }
+    if (!org.externalId) {
+      yield membershipProblem(at, undefined, sourceId, 'missing_org_external_id', 'The row names an organization by org_name alone; add its org_external_id, the key the organization is created and found by.', field);
+      continue;
+    }
+    const known = organizations.get(org.externalId);
+    if (!known?.named && org.name) {
+      organizations.set(org.externalId, { named: true, line: item.line });
+      yield { kind: 'organization', record: { sourceId: org.externalId, name: org.name, domains: [], metadata: {}, location } };
+    } else if (!known) organizations.set(org.externalId, { named: false, line: item.line });
+
+    if (sourceId === undefined || !users.get(sourceId)?.imported) {
+      yield membershipProblem(location, org.externalId, sourceId, 'user_not_imported', 'The membership belongs to a user that is not imported (see that user\'s problem).', 'email');
+      continue;
+    }
+    // Several slugs in one row are several roles of one membership.
+    yield { kind: 'membership', record: { organizationSourceId: org.externalId, userSourceId: sourceId, roles: org.roles, location } };
+    if (org.roles.length === 0) {
+      yield {
+        kind: 'problem',
+        problem: {
+          ...membershipBase(location, org.externalId, sourceId, 'role_slugs'),
+          code: 'default_role',
+          message: "The row has no role_slugs; the membership gets the environment's default role (member unless changed).",
+          severity: 'warning',
+        },
+      };
+    }
+  }
+
+  for (const [externalId, org] of organizations) {
+    if (!org.named) {
+      yield organizationProblem({ file: path, line: org.line }, externalId, 'missing_name', 'The organization has no org_name on any row; WorkOS requires a name. Add it to one of its rows.', 'org_name');
+    }
+  }
+}
+
+function digest(fingerprint: string | undefined): string {
+  return createHash('sha256').update(fingerprint ?? '').digest('base64').slice(0, 16);
+}

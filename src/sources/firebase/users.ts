@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import type { MappingConfig } from '../../config/mapping-config.js';
+import { parseFirebaseHashConfig, type FirebaseHashConfig } from '../../model/firebase-hash-config.js';
+import { UsageError, type SourceItem } from '../../model/types.js';
+import { readUserObjects } from '../user-items.js';
+import { mapFirebaseUser } from './map-user.js';
+
+export interface FirebaseUsersOptions {
+  usersPath: string;
+  /** `--hash-config FILE`; or `config.hashConfig`. */
+  hashConfigPath?: string;
+  config: MappingConfig;
+}
+
+/**
+ * Every user of a `firebase auth:export --format=json` file (`{"users":[…]}`, a bare array or
+ * NDJSON; gzipped or not) as canonical items, one at a time. Password hashes become
+ * firebase-scrypt PHC strings with the project's hash parameters. Disabled users are yielded
+ * with `blocked: true`; the planner applies the policy.
+ */
+export async function* readFirebaseUsers(options: FirebaseUsersOptions): AsyncGenerator<SourceItem> {
+  const hashConfig = await firebaseHashConfig(options);
+  for await (const item of readUserObjects(options.usersPath, 'users')) {
+    if (item.kind !== 'object') yield item;
+    else yield* mapFirebaseUser(item.raw, item.location, { config: options.config, ...(hashConfig ? { hashConfig } : {}) });
+  }
+}
+
+async function firebaseHashConfig(options: FirebaseUsersOptions): Promise<FirebaseHashConfig | undefined> {
+  const path = options.hashConfigPath;
+  if (path === undefined) return options.config.hashConfig;
+  if (options.config.hashConfig) {
+    throw new UsageError(`${path}: the hash parameters are given twice (--hash-config and hashConfig in the config); keep one.`);
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`${path}: cannot read the hash parameters file; check the --hash-config path.`);
+  }
+  const parsed = parseFirebaseHashConfig(text);
+  if (typeof parsed === 'string') {
+    throw new UsageError(
+      `${path}: not Firebase hash parameters: ${parsed}. Copy them from the Firebase console (Authentication → Users → ⋮ → Password hash parameters).`,
+    );
+  }
+  return parsed;
+}

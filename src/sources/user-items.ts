@@ -1,0 +1,107 @@
+import { readJsonRecords } from '../io/json-records.js';
+import { recordError } from '../model/problems.js';
+import type { RecordProblem, SourceItem, SourceLocation, UserRecord } from '../model/types.js';
+import { describeType } from '../model/validate.js';
+
+// What the Firebase, Cognito, Supabase and CSV user readers share: reading user objects from
+// JSON with their lines, reporting a user that cannot be imported, splitting a display name,
+// and reading the loosely typed values exports write.
+
+/** One user object of a JSON export, with where it is. */
+export interface UserObject {
+  kind: 'object';
+  raw: Record<string, unknown>;
+  location: SourceLocation;
+}
+
+/**
+ * The user objects of a JSON file (an array, NDJSON, or objects wrapping the array under
+ * `arrayKey`), with a problem in their place for each record that is not JSON or not an object.
+ */
+export async function* readUserObjects(path: string, arrayKey?: string): AsyncGenerator<UserObject | SourceItem> {
+  for await (const item of readJsonRecords(path, arrayKey === undefined ? {} : { arrayKey })) {
+    const location: SourceLocation = { file: path, line: item.line };
+    if (!item.ok) {
+      const at = item.column !== undefined ? { ...location, column: item.column } : location;
+      yield userProblem(at, undefined, 'invalid_json', item.message);
+      continue;
+    }
+    const value = item.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      yield userProblem(location, undefined, 'invalid_record', `Each user must be a JSON object; this record is ${describeType(value)}.`);
+      continue;
+    }
+    yield { kind: 'object', raw: value as Record<string, unknown>, location };
+  }
+}
+
+/** A user that is not imported, as an item. */
+export function userProblem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): SourceItem {
+  return { kind: 'problem', problem: recordError('user', location, sourceId, code, message, field) };
+}
+
+/** A note about a user that is imported (or its password), as an item. */
+export function userNote(
+  problem: Omit<RecordProblem, 'severity'> & { severity?: RecordProblem['severity'] },
+): SourceItem {
+  return { kind: 'problem', problem: { ...problem, severity: problem.severity ?? 'warning' } };
+}
+
+export function userItem(record: UserRecord): SourceItem {
+  return { kind: 'user', record };
+}
+
+/** A trimmed string, or undefined for anything else or blank text. */
+export function textOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * A yes/no value as exports write it: a boolean, or the text `true`/`false` (Cognito writes
+ * `email_verified` as a string), `yes`/`no`, `1`/`0`, `t`/`f` (PostgreSQL's CSV). Blank is
+ * `undefined`; anything else is `'invalid'`.
+ */
+export function flagOf(value: unknown): boolean | undefined | 'invalid' {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return 'invalid';
+  const text = value.trim().toLowerCase();
+  if (text === '') return undefined;
+  if (['true', 'yes', 'y', '1', 't'].includes(text)) return true;
+  if (['false', 'no', 'n', '0', 'f'].includes(text)) return false;
+  return 'invalid';
+}
+
+/**
+ * First and last name from one display name. The rule: blank space splits it; the first word is
+ * the first name and the rest, as written, the last name (`Ana María de la Cruz` → `Ana` and
+ * `María de la Cruz`); one word is a first name alone. A name holding an `@` is taken for an
+ * email some systems put there, not a name.
+ */
+export function splitDisplayName(name: string | undefined): Pick<UserRecord, 'firstName' | 'lastName'> {
+  const text = name?.trim();
+  if (!text || text.includes('@')) return {};
+  const [first, ...rest] = text.split(/\s+/);
+  return { firstName: first!, ...(rest.length > 0 ? { lastName: rest.join(' ') } : {}) };
+}
+
+/** A JSON object written as text inside a field (Firebase `customAttributes`, Supabase CSV metadata). */
+export function objectFromJsonText(value: unknown): Record<string, unknown> | undefined | 'invalid' {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'object') return Array.isArray(value) ? 'invalid' : (value as Record<string, unknown>);
+  if (typeof value !== 'string') return 'invalid';
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed === null) return undefined;
+    return typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : 'invalid';
+  } catch {
+    return 'invalid';
+  }
+}
+
+/** The note for a user who signs in through enterprise SSO: no password, a connection to set up. */
+export function ssoMessage(source: string, provider: string): string {
+  return `The user signs in through enterprise SSO (${provider}) in ${source}; set up that organization's SSO connection in WorkOS, and they sign in through it with no password.`;
+}
