@@ -32,14 +32,26 @@ log(
 );
 const rows = await benchPacing(latencies, seconds, log);
 const lines: BenchLine[] = rows.flatMap((r) => [
-  { label: `write rate / limit @ ${r.latencyMs} ms`, value: r.ofLimit.toFixed(3), target: '>= 0.95', ok: r.ofLimit >= 0.95 },
-  { label: `429 share @ ${r.latencyMs} ms`, value: `${(r.share429 * 100).toFixed(2)} %`, target: '< 1 %', ok: r.share429 < 0.01 },
+  {
+    label: `write rate / limit @ ${r.latencyMs} ms`,
+    value: r.ofLimit.toFixed(3),
+    target: '>= 0.95',
+    ok: r.ofLimit >= 0.95,
+  },
+  {
+    label: `429 share @ ${r.latencyMs} ms`,
+    value: `${(r.share429 * 100).toFixed(2)} %`,
+    target: '< 1 %',
+    ok: r.share429 < 0.01,
+  },
 ]);
 
 if (process.env.BENCH_SHARING !== '0') {
   log(`Two importers with default settings on one environment, 150 ms latency, ${seconds} s:`);
   const shared = await benchSharing(seconds, 150);
-  log(`  together ${shared.ofLimit.toFixed(3)} of the limit, 429s ${(shared.share429 * 100).toFixed(2)} %, split ${shared.split.map((x) => x.toFixed(2)).join(' / ')}`);
+  log(
+    `  together ${shared.ofLimit.toFixed(3)} of the limit, 429s ${(shared.share429 * 100).toFixed(2)} %, split ${shared.split.map((x) => x.toFixed(2)).join(' / ')}`,
+  );
   lines.push(
     { label: 'two importers sharing: writes / limit', value: shared.ofLimit.toFixed(3) },
     { label: 'two importers sharing: 429 share', value: `${(shared.share429 * 100).toFixed(2)} %` },

@@ -33,7 +33,12 @@ async function main(): Promise<void> {
       });
     }
     const url = new URL(emulator.url);
-    const workos = new WorkOS('sk_test_bench', { apiHostname: url.hostname, port: Number(url.port), https: false, maxRetries: 0 });
+    const workos = new WorkOS('sk_test_bench', {
+      apiHostname: url.hostname,
+      port: Number(url.port),
+      https: false,
+      maxRetries: 0,
+    });
     const read = <T>(fn: () => Promise<T>) => fn();
 
     const before = heapMb();
@@ -44,13 +49,18 @@ async function main(): Promise<void> {
 
     const baselineBefore = heapMb();
     const full: User[] = [];
-    for await (const user of allPages(read, (after) => workos.userManagement.listUsers({ limit: 100, after }))) full.push(user);
+    for await (const user of allPages(read, (after) => workos.userManagement.listUsers({ limit: 100, after })))
+      full.push(user);
     const fullMb = heapMb() - baselineBefore;
 
     console.log(`live index of ${USERS.toLocaleString('en')} WorkOS users, read in ${seconds.toFixed(1)} s`);
     console.log(`  reads: ${index.reads} = ${(index.reads / USERS).toFixed(4)} per record (bound: about 0.01)`);
-    console.log(`  retained heap: ${indexMb.toFixed(1)} MB = ${((indexMb * 1024 * 1024) / USERS).toFixed(0)} bytes per user`);
-    console.log(`  baseline (full SDK user objects): ${fullMb.toFixed(1)} MB; index / baseline = ${(indexMb / fullMb).toFixed(2)}`);
+    console.log(
+      `  retained heap: ${indexMb.toFixed(1)} MB = ${((indexMb * 1024 * 1024) / USERS).toFixed(0)} bytes per user`,
+    );
+    console.log(
+      `  baseline (full SDK user objects): ${fullMb.toFixed(1)} MB; index / baseline = ${(indexMb / fullMb).toFixed(2)}`,
+    );
     if (index.users.size !== USERS || full.length !== USERS) throw new Error('the index does not hold every user');
   } finally {
     await emulator.close();

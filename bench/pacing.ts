@@ -27,7 +27,11 @@ export interface PacingRow {
 
 const LIMIT_PER_SECOND = WORKOS_LIMITS.writes.requests / (WORKOS_LIMITS.writes.windowMs / 1000);
 
-export async function benchPacing(latencies: number[], secondsEach: number, log: (line: string) => void): Promise<PacingRow[]> {
+export async function benchPacing(
+  latencies: number[],
+  secondsEach: number,
+  log: (line: string) => void,
+): Promise<PacingRow[]> {
   // Enough users to keep the default rate busy for `secondsEach`, at least two limit windows.
   const users = Math.round(DEFAULT_PACING.rateLimit * secondsEach);
   const dir = mkdtempSync(join(tmpdir(), 'bench-pacing-'));

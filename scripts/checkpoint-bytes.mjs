@@ -11,7 +11,12 @@ const WRITES_PER_S = 45;
 const JOB_HOURS = 5.5;
 const SEGMENTS_PER_BASE = 24;
 
-const ulid = () => randomBytes(20).toString('base64').replace(/[^A-Z0-9]/gi, '').toUpperCase().slice(0, 26);
+const ulid = () =>
+  randomBytes(20)
+    .toString('base64')
+    .replace(/[^A-Z0-9]/gi, '')
+    .toUpperCase()
+    .slice(0, 26);
 const line = () =>
   `${JSON.stringify({
     entity: 'user',
@@ -30,9 +35,13 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 const saves = Math.round((JOB_HOURS * 3600) / SAVE_EVERY_S);
 const bases = Math.ceil(saves / (SEGMENTS_PER_BASE + 1));
-console.log(`journal of ${entries.toLocaleString('en-US')} entries: ${mb(journal.length)}, ${mb(zipped(journal))} compressed`);
+console.log(
+  `journal of ${entries.toLocaleString('en-US')} entries: ${mb(journal.length)}, ${mb(zipped(journal))} compressed`,
+);
 console.log(`a segment (${SAVE_EVERY_S} s at ${WRITES_PER_S} writes/s): ${mb(zipped(segment))} compressed`);
-console.log(`whole journal every save: ${mb(zipped(journal))} per save, ${mb(zipped(journal) * saves)} per ${JOB_HOURS} h job`);
+console.log(
+  `whole journal every save: ${mb(zipped(journal))} per save, ${mb(zipped(journal) * saves)} per ${JOB_HOURS} h job`,
+);
 console.log(
   `segments: ${mb(zipped(journal))} for the first save, ${mb(zipped(segment))} per later save, ` +
     `${mb(zipped(journal) * bases + zipped(segment) * (saves - bases))} per ${JOB_HOURS} h job`,

@@ -280,7 +280,11 @@ const Bottleneck = light;
  * so we keep the serialisation and drop the pauses.
  */
 const serialWrites = new Bottleneck.Group({ id: 'migrate-to-workos-write', maxConcurrent: 1, minTime: 0 });
-const serialNotifications = new Bottleneck.Group({ id: 'migrate-to-workos-notifications', maxConcurrent: 1, minTime: 0 });
+const serialNotifications = new Bottleneck.Group({
+    id: 'migrate-to-workos-notifications',
+    maxConcurrent: 1,
+    minTime: 0,
+});
 /** Retries after a primary rate limit at most this often, and after a secondary one once. */
 const RATE_LIMIT_RETRIES = 2;
 /**

@@ -43,7 +43,14 @@ class AccessTokenIssuer {
     issue(claims) {
         const now = Math.floor(Date.now() / 1000);
         const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-        const payload = base64url(JSON.stringify({ iss: this.issuer(), ...claims, permissions: [], jti: (0,external_node_crypto_.randomUUID)(), iat: now, exp: now + this.lifetimeSeconds }));
+        const payload = base64url(JSON.stringify({
+            iss: this.issuer(),
+            ...claims,
+            permissions: [],
+            jti: (0,external_node_crypto_.randomUUID)(),
+            iat: now,
+            exp: now + this.lifetimeSeconds,
+        }));
         const signature = (0,external_node_crypto_.createHmac)('sha256', this.key).update(`${header}.${payload}`).digest('base64url');
         return `${header}.${payload}.${signature}`;
     }
@@ -128,7 +135,8 @@ const faultRuleSchema = schemas/* strictObject */.rej({
     /** Reset the connection without an answer, before carrying the request out. */
     dropRate: rate.optional(),
     /** From the moment the faults are set, answer every request 429 for `durationMs`. */
-    rateLimitStorm: schemas/* strictObject */.rej({ durationMs: schemas/* number */.aig().positive(), retryAfterSeconds: schemas/* number */.aig().int().min(1) }).optional(),
+    rateLimitStorm: schemas/* strictObject */.rej({ durationMs: schemas/* number */.aig().positive(), retryAfterSeconds: schemas/* number */.aig().int().min(1) })
+        .optional(),
 });
 const faultConfigSchema = faultRuleSchema.extend({
     /** More rules, each with its own `match`; for each kind of fault the first rule that matches and sets it wins, then the top level. */
@@ -275,7 +283,12 @@ function handleAdmin(emulator, method, path, rawBody) {
                 return { status: 201, body: {} };
             }
             default:
-                return { status: 404, body: { message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users, POST /_emulator/roles, POST /_emulator/connections and GET /_emulator/connections.` } };
+                return {
+                    status: 404,
+                    body: {
+                        message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users, POST /_emulator/roles, POST /_emulator/connections and GET /_emulator/connections.`,
+                    },
+                };
         }
     }
     catch (error) {
@@ -497,12 +510,44 @@ function badRequest(code, message) {
  * MagicLink are sign-in methods of the environment, not of one organization.
  */
 const CONNECTION_TYPES = [
-    'ADFSSAML', 'AdpOidc', 'AppleOAuth', 'Auth0SAML', 'AzureSAML', 'CasSAML', 'CleverOIDC', 'ClassLinkSAML',
-    'CloudflareSAML', 'CyberArkSAML', 'DuoSAML', 'EntraIdOIDC', 'GenericOIDC', 'GenericSAML', 'GitHubOAuth',
-    'GoogleOAuth', 'GoogleSAML', 'JumpCloudSAML', 'KeycloakSAML', 'LastPassSAML', 'LoginGovOidc', 'MagicLink',
-    'MicrosoftOAuth', 'MiniOrangeSAML', 'NetIqSAML', 'OktaOIDC', 'OktaSAML', 'OneLoginSAML', 'OracleSAML',
-    'PingFederateSAML', 'PingOneSAML', 'RipplingSAML', 'SalesforceOAuth', 'SalesforceSAML', 'ShibbolethGenericSAML',
-    'ShibbolethSAML', 'SimpleSamlPhpSAML', 'VMwareSAML',
+    'ADFSSAML',
+    'AdpOidc',
+    'AppleOAuth',
+    'Auth0SAML',
+    'AzureSAML',
+    'CasSAML',
+    'CleverOIDC',
+    'ClassLinkSAML',
+    'CloudflareSAML',
+    'CyberArkSAML',
+    'DuoSAML',
+    'EntraIdOIDC',
+    'GenericOIDC',
+    'GenericSAML',
+    'GitHubOAuth',
+    'GoogleOAuth',
+    'GoogleSAML',
+    'JumpCloudSAML',
+    'KeycloakSAML',
+    'LastPassSAML',
+    'LoginGovOidc',
+    'MagicLink',
+    'MicrosoftOAuth',
+    'MiniOrangeSAML',
+    'NetIqSAML',
+    'OktaOIDC',
+    'OktaSAML',
+    'OneLoginSAML',
+    'OracleSAML',
+    'PingFederateSAML',
+    'PingOneSAML',
+    'RipplingSAML',
+    'SalesforceOAuth',
+    'SalesforceSAML',
+    'ShibbolethGenericSAML',
+    'ShibbolethSAML',
+    'SimpleSamlPhpSAML',
+    'VMwareSAML',
 ];
 /** Only `active` connections sign anyone in; `draft` is one an IT admin has not finished setting up. */
 const CONNECTION_STATES = ['draft', 'active', 'inactive', 'validating'];
@@ -538,7 +583,8 @@ class ConnectionStore {
         const state = input.state ?? 'active';
         if (!CONNECTION_STATES.includes(state))
             throw new Error(`state must be one of ${CONNECTION_STATES.join(', ')}`);
-        if (input.domains !== undefined && !(Array.isArray(input.domains) && input.domains.every((d) => typeof d === 'string' && d !== ''))) {
+        if (input.domains !== undefined &&
+            !(Array.isArray(input.domains) && input.domains.every((d) => typeof d === 'string' && d !== ''))) {
             throw new Error('domains must be an array of domain names');
         }
         const organization = this.store.getOrganization(input.organization_id);
@@ -642,7 +688,11 @@ function checkPasswordHash(type, hash) {
     return problem === undefined ? { ok: true } : invalid(type, problem);
 }
 function invalid(type, problem) {
-    return { ok: false, code: 'invalid_password_hash', message: `The ${type} password hash is malformed (${problem}); expected ${EXPECTED[type]}.` };
+    return {
+        ok: false,
+        code: 'invalid_password_hash',
+        message: `The ${type} password hash is malformed (${problem}); expected ${EXPECTED[type]}.`,
+    };
 }
 function shapeProblem(type, hash) {
     switch (type) {
@@ -757,10 +807,17 @@ function parseFirebaseScryptHash(text) {
         ['ss', named.get('ss')],
         ['r', named.get('r')],
         ['m', named.get('m')],
-    ].filter(([, value]) => !value).map(([name]) => name);
+    ]
+        .filter(([, value]) => !value)
+        .map(([name]) => name);
     if (missing.length > 0)
         return `the ${missing.join(', ')} part${missing.length > 1 ? 's are' : ' is'} missing`;
-    for (const [name, value] of [['hash', hash], ['salt', salt], ['sk', named.get('sk')], ['ss', named.get('ss')]]) {
+    for (const [name, value] of [
+        ['hash', hash],
+        ['salt', salt],
+        ['sk', named.get('sk')],
+        ['ss', named.get('ss')],
+    ]) {
         if (!BASE64_TEXT.test(value))
             return `the ${name} part is not base64`;
     }
@@ -828,7 +885,9 @@ function paramValue(params, name) {
 function missingParams(params, required) {
     const names = paramNames(params);
     const missing = required.filter((name) => !names.has(name));
-    return missing.length === 0 ? undefined : `the ${missing.join(', ')} parameter${missing.length > 1 ? 's are' : ' is'} missing`;
+    return missing.length === 0
+        ? undefined
+        : `the ${missing.join(', ')} parameter${missing.length > 1 ? 's are' : ' is'} missing`;
 }
 
 ;// CONCATENATED MODULE: ./build/emulator/password-verify.js
@@ -849,7 +908,15 @@ function missingParams(params, required) {
 //                    $-separated parts (the WorkOS migrations CLI); model/password.ts reads both.
 // PHC base64 is unpadded; the "adapted" alphabet some libraries write ('.' for '+') and
 // url-safe base64 decode the same.
-const PASSWORD_HASH_TYPES = ['bcrypt', 'firebase-scrypt', 'ssha', 'ssha256', 'scrypt', 'pbkdf2', 'argon2'];
+const PASSWORD_HASH_TYPES = [
+    'bcrypt',
+    'firebase-scrypt',
+    'ssha',
+    'ssha256',
+    'scrypt',
+    'pbkdf2',
+    'argon2',
+];
 function isPasswordHashType(value) {
     return typeof value === 'string' && PASSWORD_HASH_TYPES.includes(value);
 }
@@ -953,7 +1020,7 @@ function parsePbkdf2(hash) {
     if (length !== expected.length)
         return 'the pbkdf2 l parameter does not match the hash length';
     return {
-        verify: (password) => new Promise((resolve, reject) => (0,external_node_crypto_.pbkdf2)(password, salt, parts.iterations, length, parts.digest, (error, key) => (error ? reject(error) : resolve(sameBytes(key, expected))))),
+        verify: (password) => new Promise((resolve, reject) => (0,external_node_crypto_.pbkdf2)(password, salt, parts.iterations, length, parts.digest, (error, key) => error ? reject(error) : resolve(sameBytes(key, expected)))),
     };
 }
 function parseScrypt(hash) {
@@ -1084,12 +1151,20 @@ function authenticateRoute(store, options) {
         async handle({ body }) {
             // OAuth-style errors ({error, error_description}) for the standard grant's own checks.
             if (body.grant_type !== 'password') {
-                throw new ApiError(400, { error: 'unsupported_grant_type', error_description: 'The stand-in supports the password grant only.' });
+                throw new ApiError(400, {
+                    error: 'unsupported_grant_type',
+                    error_description: 'The stand-in supports the password grant only.',
+                });
             }
-            if (typeof body.client_id !== 'string' || body.client_id === '' || (options.clientId !== undefined && body.client_id !== options.clientId)) {
+            if (typeof body.client_id !== 'string' ||
+                body.client_id === '' ||
+                (options.clientId !== undefined && body.client_id !== options.clientId)) {
                 throw new ApiError(400, { error: 'invalid_client', error_description: 'Invalid client ID.' });
             }
-            if (typeof body.email !== 'string' || typeof body.password !== 'string' || body.email === '' || body.password === '') {
+            if (typeof body.email !== 'string' ||
+                typeof body.password !== 'string' ||
+                body.email === '' ||
+                body.password === '') {
                 throw new ApiError(400, { error: 'invalid_request', error_description: 'email and password are required.' });
             }
             const user = await store.checkPassword(body.email, body.password);
@@ -1111,7 +1186,13 @@ function authenticateRoute(store, options) {
             const accessToken = options.tokens.issue({
                 sub: user.id,
                 sid: options.ids.next('session'),
-                ...(membership ? { org_id: membership.organization_id, role: membership.role.slug, roles: membership.roles.map((r) => r.slug) } : {}),
+                ...(membership
+                    ? {
+                        org_id: membership.organization_id,
+                        role: membership.role.slug,
+                        roles: membership.roles.map((r) => r.slug),
+                    }
+                    : {}),
             });
             return {
                 status: 200,
@@ -1246,17 +1327,28 @@ function pageRequest(query) {
     const limitText = query.get('limit');
     const limit = limitText === null ? 10 : Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-        errors.push({ field: 'limit', code: 'limit_out_of_range', message: 'Limit must be a whole number between 1 and 100.' });
+        errors.push({
+            field: 'limit',
+            code: 'limit_out_of_range',
+            message: 'Limit must be a whole number between 1 and 100.',
+        });
     const order = query.get('order') ?? 'desc';
     if (order !== 'asc' && order !== 'desc' && order !== 'normal')
         errors.push({ field: 'order', code: 'order_invalid', message: 'Order must be asc, desc or normal.' });
     if (errors.length > 0)
         throw invalidParameters(errors);
-    return { limit, order: order, after: query.get('after') || undefined, before: query.get('before') || undefined };
+    return {
+        limit,
+        order: order,
+        after: query.get('after') || undefined,
+        before: query.get('before') || undefined,
+    };
 }
 /** A query array, sent either comma-separated (the SDK's form) or as repeated `name[]`. */
 function queryList(query, name) {
-    const values = [...query.getAll(name), ...query.getAll(`${name}[]`)].flatMap((v) => v.split(',')).filter((v) => v !== '');
+    const values = [...query.getAll(name), ...query.getAll(`${name}[]`)]
+        .flatMap((v) => v.split(','))
+        .filter((v) => v !== '');
     return values.length > 0 ? values : undefined;
 }
 function label(field) {
@@ -1279,7 +1371,11 @@ function connectionRoutes(connections) {
                 const connectionType = query.get('connection_type') || undefined;
                 if (connectionType !== undefined && !isConnectionType(connectionType)) {
                     throw invalidParameters([
-                        { field: 'connection_type', code: 'connection_type_invalid', message: `Connection type must be one of ${CONNECTION_TYPES.join(', ')}.` },
+                        {
+                            field: 'connection_type',
+                            code: 'connection_type_invalid',
+                            message: `Connection type must be one of ${CONNECTION_TYPES.join(', ')}.`,
+                        },
                     ]);
                 }
                 const filter = {
@@ -1312,7 +1408,10 @@ function connectionRoutes(connections) {
 const STATUSES = ['active', 'inactive', 'pending'];
 function membershipRoutes(store) {
     // API answers embed the member (the OpenAPI description requires `user`); the snapshot does not.
-    const withUser = (membership) => ({ ...membership, user: store.getUser(membership.user_id) });
+    const withUser = (membership) => ({
+        ...membership,
+        user: store.getUser(membership.user_id),
+    });
     return [
         {
             method: 'POST',
@@ -1339,7 +1438,9 @@ function membershipRoutes(store) {
                 const statuses = queryList(query, 'statuses');
                 const unknown = statuses?.find((s) => !STATUSES.includes(s));
                 if (unknown !== undefined)
-                    throw invalidParameters([{ field: 'statuses', code: 'statuses_invalid', message: 'Statuses must be active, inactive or pending.' }]);
+                    throw invalidParameters([
+                        { field: 'statuses', code: 'statuses_invalid', message: 'Statuses must be active, inactive or pending.' },
+                    ]);
                 const list = store.listMemberships({ userId, organizationId, statuses: statuses }, page);
                 return { status: 200, body: { ...list, data: list.data.map(withUser) } };
             },
@@ -1416,7 +1517,10 @@ function organizationRoutes(store) {
             pattern: '/organizations',
             handle({ query }) {
                 const page = pageRequest(query);
-                return { status: 200, body: store.listOrganizations({ domains: queryList(query, 'domains'), search: query.get('search') || undefined }, page) };
+                return {
+                    status: 200,
+                    body: store.listOrganizations({ domains: queryList(query, 'domains'), search: query.get('search') || undefined }, page),
+                };
             },
         },
         {
@@ -1471,7 +1575,11 @@ function readDomains(fields) {
     const data = fields.raw('domain_data');
     if (data !== undefined && data !== null) {
         const valid = Array.isArray(data) &&
-            data.every((d) => typeof d === 'object' && d !== null && typeof d.domain === 'string' && d.domain !== '' && (d.state === 'verified' || d.state === 'pending'));
+            data.every((d) => typeof d === 'object' &&
+                d !== null &&
+                typeof d.domain === 'string' &&
+                d.domain !== '' &&
+                (d.state === 'verified' || d.state === 'pending'));
         if (!valid) {
             fields.fail('domain_data', 'domain_data_invalid', 'Domain data must be a list of {domain, state} with state verified or pending.');
             return undefined;
@@ -1485,7 +1593,15 @@ function readDomains(fields) {
 
 
 // The intents `POST /portal/generate_link` accepts (@workos-inc/node 11's GenerateLinkIntent).
-const INTENTS = ['sso', 'dsync', 'audit_logs', 'log_streams', 'domain_verification', 'certificate_renewal', 'bring_your_own_key'];
+const INTENTS = [
+    'sso',
+    'dsync',
+    'audit_logs',
+    'log_streams',
+    'domain_verification',
+    'certificate_renewal',
+    'bring_your_own_key',
+];
 /**
  * `POST /portal/generate_link`: a one-time Admin Portal link for an organization. In WorkOS it
  * expires five minutes after issue and opens setup.workos.com; here it points at the stand-in,
@@ -1546,7 +1662,9 @@ class EmulatorStore {
     options;
     ids = new IdGenerator();
     state = emptyState();
-    constructor(options = { duplicateEmailStyle: 'user_creation_error' }) {
+    constructor(options = {
+        duplicateEmailStyle: 'user_creation_error',
+    }) {
         this.options = options;
         this.reset();
     }
@@ -1675,7 +1793,9 @@ class EmulatorStore {
         const credential = id === undefined ? undefined : this.state.credentials.get(id);
         if (id === undefined || credential === undefined)
             return undefined;
-        const matches = credential.kind === 'password' ? sameDigest(passwordDigest(password, credential.salt), credential.digest) : await verifyPassword(password, credential);
+        const matches = credential.kind === 'password'
+            ? sameDigest(passwordDigest(password, credential.salt), credential.digest)
+            : await verifyPassword(password, credential);
         // The user may have been deleted while a slow hash was being checked.
         return matches && this.state.users.has(id) ? this.getUser(id) : undefined;
     }
@@ -1892,7 +2012,14 @@ class EmulatorStore {
     membershipWire(membership) {
         // Computed on read so a renamed organization shows its new name in every membership.
         const { object, id, user_id, organization_id, ...rest } = copy(membership);
-        return { object, id, user_id, organization_id, organization_name: this.state.organizations.get(organization_id)?.name ?? '', ...rest };
+        return {
+            object,
+            id,
+            user_id,
+            organization_id,
+            organization_name: this.state.organizations.get(organization_id)?.name ?? '',
+            ...rest,
+        };
     }
     checkedRoles(slugs) {
         const wanted = slugs === undefined || slugs.length === 0 ? [DEFAULT_ROLE] : [...new Set(slugs)];
@@ -2230,7 +2357,9 @@ async function startEmulator(options = {}) {
         const key = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
         if (key === undefined)
             return false;
-        return options.apiKey !== undefined ? key === options.apiKey : key.startsWith('sk_test_') || key.startsWith('sk_live_');
+        return options.apiKey !== undefined
+            ? key === options.apiKey
+            : key.startsWith('sk_test_') || key.startsWith('sk_live_');
     };
     async function handleApi(req, res, method, requestUrl, rawBody) {
         const path = requestUrl.pathname;
@@ -2251,7 +2380,10 @@ async function startEmulator(options = {}) {
             send(res, response, { 'X-Request-ID': requestId, ...headers });
         };
         if (!isAuthorized(req.headers.authorization)) {
-            return answer({ status: 401, body: { code: 'unauthorized', message: 'Could not authorize the request. Check the API key.' } });
+            return answer({
+                status: 401,
+                body: { code: 'unauthorized', message: 'Could not authorize the request. Check the API key.' },
+            });
         }
         const stormRetryAfter = faults.storm(method, path);
         if (stormRetryAfter !== undefined) {
@@ -2301,7 +2433,10 @@ async function startEmulator(options = {}) {
             let body;
             try {
                 const parsed = rawBody === '' ? {} : JSON.parse(rawBody);
-                body = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
+                body =
+                    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+                        ? parsed
+                        : {};
             }
             catch {
                 return { status: 400, body: { code: 'invalid_request_body', message: 'Problems parsing JSON.' } };
@@ -2316,7 +2451,10 @@ async function startEmulator(options = {}) {
                 if (error instanceof ApiError)
                     return { status: error.status, body: error.body };
                 // A bug in the stand-in: say so in the answer rather than hang the client.
-                return { status: 500, body: { code: 'emulator_error', message: error instanceof Error ? error.message : String(error) } };
+                return {
+                    status: 500,
+                    body: { code: 'emulator_error', message: error instanceof Error ? error.message : String(error) },
+                };
             }
         }
     }
@@ -2425,7 +2563,10 @@ function serverError(status) {
     // A 502 comes from the proxy in front of the API, as an HTML page (the SDK's ParseError).
     if (status === 502)
         return { status, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' };
-    return { status, body: { code: 'server_error', message: status === 503 ? 'Service Unavailable' : 'Internal Server Error' } };
+    return {
+        status,
+        body: { code: 'server_error', message: status === 503 ? 'Service Unavailable' : 'Internal Server Error' },
+    };
 }
 function send(res, response, headers = {}) {
     if (res.headersSent || res.destroyed)
@@ -2433,7 +2574,9 @@ function send(res, response, headers = {}) {
     const isHtml = typeof response.body === 'string';
     const payload = response.body === undefined ? '' : isHtml ? response.body : JSON.stringify(response.body);
     res.writeHead(response.status, {
-        ...(payload === '' ? {} : { 'Content-Type': isHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' }),
+        ...(payload === ''
+            ? {}
+            : { 'Content-Type': isHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' }),
         'Content-Length': String(Buffer.byteLength(payload)),
         ...headers,
     });
@@ -2486,7 +2629,8 @@ const whole = (name, max) => coerce/* number */.ai({ error: `${name} must be a n
     .min(1, { error: `${name} must be from 1 to ${max}` })
     .max(max, { error: `${name} must be from 1 to ${max}` });
 const FirebaseHashConfigSchema = schemas/* strictObject */.rej({
-    algorithm: schemas/* literal */.euz('SCRYPT', { error: 'algorithm must be SCRYPT (Firebase exports only its own scrypt hashes)' }).optional(),
+    algorithm: schemas/* literal */.euz('SCRYPT', { error: 'algorithm must be SCRYPT (Firebase exports only its own scrypt hashes)' })
+        .optional(),
     base64_signer_key: base64('base64_signer_key'),
     base64_salt_separator: base64('base64_salt_separator'),
     rounds: whole('rounds', 32),
@@ -2559,7 +2703,9 @@ function normalizeEmail(raw) {
     if (email === '')
         return { ok: false, code: 'missing_email', message: 'The user has an empty email address; WorkOS requires one.' };
     const problem = emailShapeProblem(email);
-    return problem ? { ok: false, code: 'invalid_email', message: `The email address is not valid: ${problem}.` } : { ok: true, email };
+    return problem
+        ? { ok: false, code: 'invalid_email', message: `The email address is not valid: ${problem}.` }
+        : { ok: true, email };
 }
 function emailShapeProblem(email) {
     if (email.length > MAX_EMAIL_LENGTH)
@@ -2608,7 +2754,12 @@ function checkMetadata(md) {
         const field = `metadata.${key}`;
         const keyLength = [...key].length;
         if (keyLength === 0)
-            return { ok: false, field, code: 'metadata_key_too_long', message: 'A metadata key is empty; WorkOS keys need 1 to 40 characters.' };
+            return {
+                ok: false,
+                field,
+                code: 'metadata_key_too_long',
+                message: 'A metadata key is empty; WorkOS keys need 1 to 40 characters.',
+            };
         if (keyLength > METADATA_LIMITS.maxKeyLength) {
             return {
                 ok: false,
@@ -2619,7 +2770,12 @@ function checkMetadata(md) {
         }
         const text = metadataText(value);
         if (text === undefined) {
-            return { ok: false, field, code: 'metadata_invalid_value', message: `The metadata value of "${key}" is ${describeType(value)}, which cannot be stored as text.` };
+            return {
+                ok: false,
+                field,
+                code: 'metadata_invalid_value',
+                message: `The metadata value of "${key}" is ${describeType(value)}, which cannot be stored as text.`,
+            };
         }
         const valueLength = [...text].length;
         if (valueLength > METADATA_LIMITS.maxValueLength) {
@@ -2726,14 +2882,19 @@ const fieldPath = schemas/* string */.YjP({ error: 'must be a string (the source
     .refine((path) => !SECRET_FIELD.test(path), {
     error: 'names a password hash or TOTP secret; those never go into metadata',
 });
-const metadataMap = schemas/* record */.g1P(schemas/* string */.YjP().max(METADATA_LIMITS.maxKeyLength, { error: `is longer than ${METADATA_LIMITS.maxKeyLength} characters, the WorkOS limit for a metadata key` }), fieldPath, { error: 'must be a mapping of WorkOS metadata key to source field path' })
+const metadataMap = schemas/* record */.g1P(schemas/* string */.YjP().max(METADATA_LIMITS.maxKeyLength, {
+    error: `is longer than ${METADATA_LIMITS.maxKeyLength} characters, the WorkOS limit for a metadata key`,
+}), fieldPath, { error: 'must be a mapping of WorkOS metadata key to source field path' })
     .refine((map) => Object.keys(map).length <= METADATA_LIMITS.maxKeys, {
     error: `maps more than ${METADATA_LIMITS.maxKeys} keys, the WorkOS limit for metadata`,
 });
-const limit = schemas/* number */.aig({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' });
+const limit = schemas/* number */.aig({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .positive({ error: 'must be more than 0' });
 const MappingConfigSchema = schemas/* strictObject */.rej({
     /** Source role (Clerk `org:admin`; Auth0 role name or id) → WorkOS role slug. */
-    roles: schemas/* record */.g1P(schemas/* string */.YjP(), roleSlug, { error: 'must be a mapping of source role to WorkOS role slug' }).default({}),
+    roles: schemas/* record */.g1P(schemas/* string */.YjP(), roleSlug, { error: 'must be a mapping of source role to WorkOS role slug' })
+        .default({}),
     metadata: schemas/* strictObject */.rej({
         /** WorkOS metadata key → source field path (`public_metadata.plan`, `app_metadata.tier`). */
         users: metadataMap.default({}),
@@ -2744,7 +2905,8 @@ const MappingConfigSchema = schemas/* strictObject */.rej({
         blockedUsers: schemas/* enum */.k5n(['skip', 'import'], { error: 'must be skip or import' }).default('skip'),
         unverifiedEmails: schemas/* enum */.k5n(['import', 'skip'], { error: 'must be import or skip' }).default('import'),
         // WorkOS users are keyed by email: a user without one cannot be imported, only reported.
-        usersWithoutEmail: schemas/* literal */.euz('report', { error: 'must be report (users without an email cannot be imported)' }).default('report'),
+        usersWithoutEmail: schemas/* literal */.euz('report', { error: 'must be report (users without an email cannot be imported)' })
+            .default('report'),
     }, { error: 'must be a mapping with blockedUsers, unverifiedEmails and/or usersWithoutEmail' })
         .default({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' }),
     /** Firebase only: the project's password hash parameters (or `--hash-config FILE`). */
@@ -2781,7 +2943,9 @@ async function loadMappingConfig(path) {
         if (error instanceof types/* UsageError */.eb)
             throw error;
         const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
-        throw new types/* UsageError */.eb(code === 'ENOENT' ? `${path}: config file not found; check the path given as the config (--config, or the config input).` : `${path}: the config file cannot be read (${code}).`);
+        throw new types/* UsageError */.eb(code === 'ENOENT'
+            ? `${path}: config file not found; check the path given as the config (--config, or the config input).`
+            : `${path}: the config file cannot be read (${code}).`);
     }
     return parseMappingConfig(text, path);
 }
@@ -2856,7 +3020,7 @@ function lineOf(doc, lineCounter, path, key) {
             const pair = node.items.find((item) => ((0,dist/* isScalar */.jn)(item.key) ? String(item.key.value) : String(item.key)) === part);
             if (!pair)
                 break;
-            offset = key && (0,dist/* isScalar */.jn)(pair.key) ? pair.key.range?.[0] : rangeStart(pair.value) ?? rangeStart(pair.key);
+            offset = key && (0,dist/* isScalar */.jn)(pair.key) ? pair.key.range?.[0] : (rangeStart(pair.value) ?? rangeStart(pair.key));
             node = pair.value;
         }
         else if ((0,dist/* isSeq */.oP)(node)) {
@@ -2931,24 +3095,44 @@ function reconciledCheck(e) {
         .filter(([name, c]) => name === 'users' || c.expected > 0)
         .map(([name, c]) => `${c.found} ${name}`)
         .join(', ');
-    return { name: 'reconciled', ok: true, detail: `WorkOS holds all ${held} as planned; no conflicts; no removals left unreviewed.` };
+    return {
+        name: 'reconciled',
+        ok: true,
+        detail: `WorkOS holds all ${held} as planned; no conflicts; no removals left unreviewed.`,
+    };
 }
 function completeCheck(e) {
     const { pending, failed } = e.checkpoint;
     if (pending === 0 && failed === 0)
         return { name: 'complete', ok: true, detail: 'Nothing pending or failed in the checkpoint.' };
     const parts = [pending > 0 ? `${pending} pending` : '', failed > 0 ? `${failed} failed` : ''].filter(Boolean);
-    return { name: 'complete', ok: false, detail: `${parts.join(' and ')} in the checkpoint (see errors.jsonl). Run import until nothing is left.` };
+    return {
+        name: 'complete',
+        ok: false,
+        detail: `${parts.join(' and ')} in the checkpoint (see errors.jsonl). Run import until nothing is left.`,
+    };
 }
 function loginsCheck(e) {
     if (e.logins === undefined) {
-        return { name: 'logins', ok: true, detail: 'Not run: no login probes given. Pass --login-probes FILE (test accounts) to prove sign-in.' };
+        return {
+            name: 'logins',
+            ok: true,
+            detail: 'Not run: no login probes given. Pass --login-probes FILE (test accounts) to prove sign-in.',
+        };
     }
     const { tried, succeeded, failed } = e.logins;
     if (tried === 0)
-        return { name: 'logins', ok: false, detail: 'The login probes file lists no account; add test accounts or leave it out.' };
+        return {
+            name: 'logins',
+            ok: false,
+            detail: 'The login probes file lists no account; add test accounts or leave it out.',
+        };
     if (failed > 0) {
-        return { name: 'logins', ok: false, detail: `${failed} of ${tried} test sign-ins failed (accounts in errors.jsonl, masked). Check their passwords were imported.` };
+        return {
+            name: 'logins',
+            ok: false,
+            detail: `${failed} of ${tried} test sign-ins failed (accounts in errors.jsonl, masked). Check their passwords were imported.`,
+        };
     }
     return { name: 'logins', ok: true, detail: `${succeeded} of ${tried} test sign-ins succeeded.` };
 }
@@ -2959,7 +3143,9 @@ function enterpriseSsoCheck(e) {
     const orphanCount = orphans.reduce((n, [, count]) => n + count, 0);
     const problems = [];
     if (lacking.length > 0) {
-        const names = lacking.slice(0, 5).map((o) => `${o.externalId} (${plural(o.users, 'user')}, ${o.connectionTypes.join('/')})`);
+        const names = lacking
+            .slice(0, 5)
+            .map((o) => `${o.externalId} (${plural(o.users, 'user')}, ${o.connectionTypes.join('/')})`);
         const more = lacking.length > 5 ? ` and ${lacking.length - 5} more` : '';
         problems.push(`${plural(lacking.length, 'organization')} with enterprise sign-in ${lacking.length === 1 ? 'has' : 'have'} no active SSO connection in WorkOS: ` +
             `${names.join(', ')}${more}. ` +
@@ -2975,7 +3161,11 @@ function enterpriseSsoCheck(e) {
     if (problems.length > 0)
         return { name: 'enterprise-sso', ok: false, detail: `${problems.join('. ')}.` };
     if (organizations.length === 0) {
-        return { name: 'enterprise-sso', ok: true, detail: `No user signed in through an enterprise connection (SAML, OIDC…) in ${e.source}.` };
+        return {
+            name: 'enterprise-sso',
+            ok: true,
+            detail: `No user signed in through an enterprise connection (SAML, OIDC…) in ${e.source}.`,
+        };
     }
     const users = organizations.reduce((n, o) => n + o.users, 0);
     return {
@@ -2998,16 +3188,26 @@ function peopleCheck(e) {
         .map(([provider, count]) => `${provider} (${count})`);
     const lists = `${plural(reenroll, 'user')} to re-enroll MFA${files.reenroll ? ` (${files.reenroll})` : ''}, ` +
         `${plural(passwordReset, 'user')} to reset a password${files.passwordReset ? ` (${files.passwordReset})` : ''}`;
-    const social = providers.length > 0 ? `; configure social sign-in in WorkOS for ${providers.join(', ')}` : '; no social sign-in to configure';
+    const social = providers.length > 0
+        ? `; configure social sign-in in WorkOS for ${providers.join(', ')}`
+        : '; no social sign-in to configure';
     if (missing.length > 0) {
-        return { name: 'people', ok: false, detail: `${lists}${social}. Not written: ${missing.join(', ')}; run cutover with --out to write them.` };
+        return {
+            name: 'people',
+            ok: false,
+            detail: `${lists}${social}. Not written: ${missing.join(', ')}; run cutover with --out to write them.`,
+        };
     }
     return { name: 'people', ok: true, detail: `${lists}${social}.` };
 }
 function rollbackCheck(e) {
     const { journal, inWorkOS, created, unknown } = e.rollback;
     if (!journal) {
-        return { name: 'rollback-ready', ok: false, detail: 'No checkpoint journal: pass --state DIR (the import\'s state) so rollback knows what this migration created.' };
+        return {
+            name: 'rollback-ready',
+            ok: false,
+            detail: "No checkpoint journal: pass --state DIR (the import's state) so rollback knows what this migration created.",
+        };
     }
     if (unknown > 0) {
         return {
@@ -3056,7 +3256,7 @@ var report_escape = __webpack_require__(9924);
 // secrets: only sso-setup.csv holds them; the markdown and the JSON never do.
 /** cutover.json: `{go, checks: [{name, ok, detail}]}`. */
 function renderCutoverJson(decision) {
-    return JSON.stringify({ go: decision.go, checks: decision.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) }, null, 2) + '\n';
+    return (JSON.stringify({ go: decision.go, checks: decision.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) }, null, 2) + '\n');
 }
 const MAX_ORGANIZATION_ROWS = 50;
 /** cutover.md: one row per check, then the organizations that still need SSO, then the order of the switch. */
@@ -3111,7 +3311,14 @@ function organizationRow(org) {
  */
 function renderSsoSetupCsv(evidence) {
     const withLinks = evidence.sso.portalLinks;
-    const header = ['organization_external_id', 'workos_organization_id', 'connection_types', 'users', 'domains', ...(withLinks ? ['portal_link'] : [])];
+    const header = [
+        'organization_external_id',
+        'workos_organization_id',
+        'connection_types',
+        'users',
+        'domains',
+        ...(withLinks ? ['portal_link'] : []),
+    ];
     let out = (0,report_escape/* csvRow */.rr)(header);
     for (const org of evidence.sso.organizations) {
         if (org.activeConnection)
@@ -3216,7 +3423,9 @@ async function gatherSsoEvidence(members, reader, options) {
     for (const org of members.organizations) {
         const connections = org.workosId === undefined ? [] : await reader.connectionsOf(org.workosId);
         const activeConnection = connections.some((c) => c.state === 'active');
-        const portalLink = options.portalLinks && !activeConnection && org.workosId !== undefined ? await reader.ssoPortalLink(org.workosId) : undefined;
+        const portalLink = options.portalLinks && !activeConnection && org.workosId !== undefined
+            ? await reader.ssoPortalLink(org.workosId)
+            : undefined;
         organizations.push({
             externalId: org.externalId,
             ...(org.workosId !== undefined ? { workosId: org.workosId } : {}),
@@ -3228,7 +3437,11 @@ async function gatherSsoEvidence(members, reader, options) {
             ...(portalLink !== undefined ? { portalLink } : {}),
         });
     }
-    return { organizations, usersWithoutOrganization: { ...members.usersWithoutOrganization }, portalLinks: options.portalLinks };
+    return {
+        organizations,
+        usersWithoutOrganization: { ...members.usersWithoutOrganization },
+        portalLinks: options.portalLinks,
+    };
 }
 
 // EXTERNAL MODULE: ./build/checkpoint/journal.js
@@ -3342,7 +3555,13 @@ function changesJsonl(diff, includePii) {
         }));
     }
     for (const r of diff.removals) {
-        lines.push(JSON.stringify({ entity: r.entity, action: 'remove', external_id: reportedId(r.externalId, includePii), workos_id: r.workosId, fields: [] }));
+        lines.push(JSON.stringify({
+            entity: r.entity,
+            action: 'remove',
+            external_id: reportedId(r.externalId, includePii),
+            workos_id: r.workosId,
+            fields: [],
+        }));
     }
     return lines.map((l) => l + '\n').join('');
 }
@@ -3409,7 +3628,12 @@ async function listOrganizationConnections(workos, read, organizationId) {
         // Not the SDK's autoPagination: each page must go through `read`.
         const page = await read(() => workos.sso.listConnections({ organizationId, limit: 100, order: 'asc', ...(after ? { after } : {}) }));
         for (const c of page.data) {
-            connections.push({ id: c.id, type: String(c.type), state: c.state, domains: (c.domains ?? []).map((d) => d.domain) });
+            connections.push({
+                id: c.id,
+                type: String(c.type),
+                state: c.state,
+                domains: (c.domains ?? []).map((d) => d.domain),
+            });
         }
         after = page.listMetadata.after ?? undefined;
     } while (after);
@@ -3429,6 +3653,343 @@ function connectionsReader(workos, read) {
     return {
         connectionsOf: (organizationId) => listOrganizationConnections(workos, read, organizationId),
         ssoPortalLink: (organizationId) => generateSsoPortalLink(workos, read, organizationId),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/model/live-state.js
+// What WorkOS holds, as the diff needs it: read in pages by workos/live-index.ts, compared by
+// plan/diff.ts. Kept compact on purpose (no full user objects): at a million users the index
+// must fit beside the plan, so each user is its ids, its email key, names and a metadata digest.
+
+
+/**
+ * WorkOS users, one packed string each (its fields joined by a separator no field holds), found
+ * by external id and by email key. One string shared by both maps, decoded on lookup: about
+ * half the memory of an object per user, which is what lets a million users fit beside the plan.
+ */
+class LiveUsers {
+    byExternal = new Map();
+    byEmailKey = new Map();
+    add(user) {
+        const packed = [
+            user.id,
+            user.externalId ?? '',
+            user.emailKey,
+            user.emailVerified ? '1' : '0',
+            user.firstName ?? NONE,
+            user.lastName ?? NONE,
+            user.metadataDigest,
+        ].join(SEP);
+        if (user.externalId)
+            this.byExternal.set(user.externalId, packed);
+        this.byEmailKey.set(user.emailKey, packed);
+    }
+    byExternalId(externalId) {
+        const packed = this.byExternal.get(externalId);
+        return packed === undefined ? undefined : unpack(packed);
+    }
+    byEmail(emailKey) {
+        const packed = this.byEmailKey.get(emailKey);
+        return packed === undefined ? undefined : unpack(packed);
+    }
+    /** Users that carry an external id (the only ones that can belong to a migration). */
+    *withExternalId() {
+        for (const packed of this.byExternal.values())
+            yield unpack(packed);
+    }
+    /** Every user (emails are unique in WorkOS, so one entry each). */
+    get size() {
+        return this.byEmailKey.size;
+    }
+}
+// Unit and record separators: control characters that no id, email or name from WorkOS holds.
+const SEP = '\u001f';
+const NONE = '\u001e';
+function unpack(packed) {
+    const [id, externalId, emailKey, verified, firstName, lastName, metadataDigest] = packed.split(SEP);
+    return {
+        id,
+        externalId: externalId === '' ? null : externalId,
+        emailKey,
+        emailVerified: verified === '1',
+        firstName: firstName === NONE ? null : firstName,
+        lastName: lastName === NONE ? null : lastName,
+        metadataDigest,
+    };
+}
+function emptyLiveIndex() {
+    return {
+        users: new LiveUsers(),
+        organizationsByExternalId: new Map(),
+        organizationsById: new Map(),
+        memberships: new Map(),
+        membershipsReadFor: new Set(),
+        reads: 0,
+    };
+}
+function liveMembershipKey(organizationId, userId) {
+    return `${organizationId}:${userId}`;
+}
+/** Metadata compared by digest: equal maps digest alike whatever their key order; none is `{}`. */
+function metadataDigest(metadata) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(stableJson(metadata ?? {}))
+        .digest('base64url')
+        .slice(0, 16);
+}
+function sortedJoined(values) {
+    return [...new Set(values)].sort().join(',');
+}
+
+;// CONCATENATED MODULE: ./build/plan/digest.js
+
+
+/**
+ * A short digest of what we send for a record, so a rerun can tell "already done" from
+ * "changed since". Keys are sorted so the same input always digests the same.
+ */
+function inputDigest(input) {
+    return (0,external_node_crypto_.createHash)('sha256').update(stableJson(input)).digest('hex').slice(0, 20);
+}
+
+;// CONCATENATED MODULE: ./build/plan/diff.js
+
+
+function diffMigration(input) {
+    const users = input.users.map((u) => diffUser(u, input));
+    const userIds = new Map();
+    for (const change of users)
+        if (change.workosId)
+            userIds.set(change.record.sourceId, change.workosId);
+    const organizations = input.organizations.map((o) => diffOrganization(o, input.live));
+    const orgIds = new Map();
+    for (const change of organizations)
+        if (change.workosId)
+            orgIds.set(change.record.sourceId, change.workosId);
+    const memberships = input.memberships.map((m) => diffMembership(m, input.live, userIds, orgIds));
+    return { users, organizations, memberships, removals: findRemovals(input, users, memberships) };
+}
+function diff_passwordDigest(password) {
+    return inputDigest(password);
+}
+function diffUser(user, input) {
+    const base = { entity: 'user', record: user };
+    const { live } = input;
+    const wanted = user.input;
+    const emailKey = wanted.email.toLowerCase();
+    const byExternalId = live.users.byExternalId(user.sourceId);
+    const byEmail = live.users.byEmail(emailKey);
+    if (!byExternalId) {
+        if (!byEmail)
+            return { ...base, action: 'create', fields: [], sendPassword: user.input.password !== undefined, claim: false };
+        if (byEmail.externalId) {
+            // Another system (or another source of this migration) holds the email: its user stays as
+            // it is and gets the memberships; a person decides whether the two are one.
+            return {
+                ...base,
+                action: 'conflict',
+                workosId: byEmail.id,
+                fields: [],
+                sendPassword: false,
+                claim: false,
+                ...keptPassword(user),
+            };
+        }
+        // Signed up on their own before the migration: take it over, keep the password they set.
+        const fields = ['external_id', ...userFieldChanges(byEmail, user)];
+        return {
+            ...base,
+            action: 'update',
+            workosId: byEmail.id,
+            fields,
+            sendPassword: false,
+            claim: true,
+            ...keptPassword(user),
+        };
+    }
+    const fields = userFieldChanges(byExternalId, user);
+    if (fields.includes('email') && byEmail && byEmail.id !== byExternalId.id) {
+        // The export moved the user to an address another WorkOS user holds: WorkOS would refuse it.
+        return { ...base, action: 'conflict', workosId: byExternalId.id, fields, sendPassword: false, claim: false };
+    }
+    const password = passwordDecision(user, byExternalId, input);
+    if (password.send)
+        fields.push('password');
+    const action = fields.length > 0 ? 'update' : 'unchanged';
+    return {
+        ...base,
+        action,
+        workosId: byExternalId.id,
+        fields,
+        sendPassword: password.send,
+        claim: false,
+        ...(password.notSent ? { passwordNotSent: password.notSent } : {}),
+    };
+}
+function keptPassword(user) {
+    return user.input.password ? { passwordNotSent: 'kept_existing' } : {};
+}
+function passwordDecision(user, found, input) {
+    const password = user.input.password;
+    if (!password)
+        return { send: false };
+    const entry = input.journal?.get('user', user.sourceId);
+    // The same WorkOS user (not one deleted and made again since) was sent this very hash. A journal
+    // from before password digests were kept recorded the whole input, hash included.
+    const recorded = entry !== undefined &&
+        entry.status !== 'deleted' &&
+        entry.workos_id === found.id &&
+        (entry.password_digest === diff_passwordDigest(password) || entry.input_digest === user.digest);
+    if (recorded)
+        return { send: false, notSent: 'recorded_earlier' };
+    if (!input.passwordsFromJournal)
+        return { send: false, notSent: 'unknown' };
+    return { send: true };
+}
+/** Fields of the WorkOS user that differ from the export. A field the export lacks is not ours to clear. */
+function userFieldChanges(found, user) {
+    const wanted = user.input;
+    const fields = [];
+    if (found.emailKey !== wanted.email.toLowerCase())
+        fields.push('email');
+    // WorkOS refuses to un-verify, and a verification made in WorkOS since is worth keeping.
+    if (wanted.emailVerified && !found.emailVerified)
+        fields.push('email_verified');
+    if (wanted.firstName !== undefined && found.firstName !== wanted.firstName)
+        fields.push('first_name');
+    if (wanted.lastName !== undefined && found.lastName !== wanted.lastName)
+        fields.push('last_name');
+    if (found.metadataDigest !== metadataDigest(wanted.metadata))
+        fields.push('metadata');
+    return fields;
+}
+function diffOrganization(org, live) {
+    const base = { entity: 'organization', record: org };
+    const found = live.organizationsByExternalId.get(org.sourceId);
+    if (!found)
+        return { ...base, action: 'create', fields: [] };
+    const fields = [];
+    if (found.name !== org.input.name)
+        fields.push('name');
+    if (found.domains !== sortedJoined(org.input.domains))
+        fields.push('domains');
+    if (found.metadataDigest !== metadataDigest(org.input.metadata))
+        fields.push('metadata');
+    return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
+}
+function diffMembership(m, live, userIds, orgIds) {
+    const base = { entity: 'membership', record: m };
+    const userId = userIds.get(m.userSourceId);
+    const organizationId = orgIds.get(m.organizationSourceId);
+    if (!userId || !organizationId || !live.membershipsReadFor.has(organizationId))
+        return { ...base, action: 'create', fields: [] };
+    const found = live.memberships.get(liveMembershipKey(organizationId, userId));
+    if (!found)
+        return { ...base, action: 'create', fields: [] };
+    // No roles in the export means the environment's default role: whatever WorkOS has is fine.
+    const fields = m.roles.length > 0 && found.roles !== sortedJoined(m.roles) ? ['roles'] : [];
+    return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
+}
+/**
+ * Records of this migration that WorkOS holds and the export no longer has: users and
+ * organizations with an external id this migration made or claimed (the journal says so) or
+ * that this source gives out, and memberships of such users in the export's organizations.
+ */
+function findRemovals(input, users, memberships) {
+    const { live, journal } = input;
+    const journaled = (entity, id) => {
+        const entry = journal?.get(entity, id);
+        return entry !== undefined && entry.status !== 'deleted';
+    };
+    const ours = (entity, id) => journaled(entity, id) || input.ownsExternalId(entity, id);
+    const exportedUsers = new Set();
+    for (const u of input.users) {
+        exportedUsers.add(u.sourceId);
+        for (const other of u.mergedSourceIds)
+            exportedUsers.add(other);
+    }
+    const removals = [];
+    const removedUserIds = new Set();
+    for (const found of live.users.withExternalId()) {
+        const id = found.externalId;
+        if (exportedUsers.has(id) || input.notImported.users.has(id))
+            continue;
+        const reason = input.skippedUsers.has(id)
+            ? 'skipped_by_policy'
+            : ours('user', id)
+                ? 'not_in_export'
+                : undefined;
+        if (!reason)
+            continue;
+        removals.push({ entity: 'user', externalId: id, workosId: found.id, reason });
+        removedUserIds.add(found.id);
+    }
+    if (!input.managesOrganizations)
+        return removals;
+    const exportedOrgs = new Set(input.organizations.map((o) => o.sourceId));
+    for (const found of live.organizationsByExternalId.values()) {
+        const id = found.externalId;
+        if (exportedOrgs.has(id) || input.notImported.organizations.has(id) || !ours('organization', id))
+            continue;
+        removals.push({ entity: 'organization', externalId: id, workosId: found.id, reason: 'not_in_export' });
+    }
+    // A member dropped from an organization that stays: the membership goes, the user stays.
+    const planned = new Set();
+    for (const m of memberships)
+        if (m.workosId)
+            planned.add(m.workosId);
+    const userSourceIds = new Map();
+    for (const u of users)
+        if (u.workosId)
+            userSourceIds.set(u.workosId, u.record.sourceId);
+    const orgSourceIds = new Map();
+    for (const o of input.organizations) {
+        const found = live.organizationsByExternalId.get(o.sourceId);
+        if (found)
+            orgSourceIds.set(found.id, o.sourceId);
+    }
+    const journaledMemberships = new Set();
+    for (const entry of journal?.entries() ?? []) {
+        if (entry.entity === 'membership' && entry.status !== 'deleted')
+            journaledMemberships.add(entry.workos_id);
+    }
+    for (const m of live.memberships.values()) {
+        const orgSourceId = orgSourceIds.get(m.organizationId);
+        if (!orgSourceId || planned.has(m.id) || removedUserIds.has(m.userId))
+            continue;
+        const userSourceId = userSourceIds.get(m.userId);
+        // Only memberships of users this export brings (or that the journal says we added).
+        if (!userSourceId && !journaledMemberships.has(m.id))
+            continue;
+        const userLabel = userSourceId ?? m.userId;
+        removals.push({
+            entity: 'membership',
+            externalId: `${orgSourceId}:${userLabel}`,
+            workosId: m.id,
+            reason: 'member_removed',
+        });
+    }
+    return removals;
+}
+function countChanges(diff) {
+    const count = (changes, entity) => {
+        const c = { create: 0, update: 0, unchanged: 0, remove: 0, conflict: 0 };
+        for (const change of changes)
+            c[change.action]++;
+        c.remove = diff.removals.filter((r) => r.entity === entity).length;
+        return c;
+    };
+    return {
+        users: count(diff.users, 'user'),
+        organizations: count(diff.organizations, 'organization'),
+        memberships: count(diff.memberships, 'membership'),
+    };
+}
+/** What the diff knows of hashes it will not send: recorded as sent earlier, or kept by users who were there before. */
+function passwordMemory(diff) {
+    return {
+        recordedEarlier: diff.users.filter((c) => c.passwordNotSent === 'recorded_earlier').length,
+        keptExisting: diff.users.filter((c) => c.passwordNotSent === 'kept_existing').length,
     };
 }
 
@@ -3470,14 +4031,27 @@ function reconcile(diff) {
         found,
     };
 }
-const NOUN = { user: 'user', organization: 'organization', membership: 'membership' };
+const NOUN = {
+    user: 'user',
+    organization: 'organization',
+    membership: 'membership',
+};
 function driftOf(change) {
-    const where = { entity: change.entity, sourceId: change.record.sourceId, location: change.record.location, severity: 'warning' };
+    const where = {
+        entity: change.entity,
+        sourceId: change.record.sourceId,
+        location: change.record.location,
+        severity: 'warning',
+    };
     switch (change.action) {
         case 'unchanged':
             return undefined;
         case 'create':
-            return { ...where, code: 'missing_in_workos', message: `WorkOS has no such ${NOUN[change.entity]}. Run import to create it.` };
+            return {
+                ...where,
+                code: 'missing_in_workos',
+                message: `WorkOS has no such ${NOUN[change.entity]}. Run import to create it.`,
+            };
         case 'update':
             return {
                 ...where,
@@ -3496,6 +4070,39 @@ function driftOf(change) {
                 : undefined;
     }
 }
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./build/apply/defaults.js
+/**
+ * How fast the engine talks to WorkOS when no flag says otherwise.
+ *
+ * WorkOS documents its user-management limits per environment as 500 writes and 1,000 reads
+ * per 10 s (a sliding window). The limiter spaces requests evenly, so any 10 s window holds
+ * `rate × 10` of them plus whatever timer and network jitter bunches together:
+ * - 48 writes/s fills 480 of the 500 a window allows (0.96 of the limit); the 20 left over absorb
+ *   400 ms of bunched-up requests (an event-loop stall, a slow network) before a 429.
+ * - 95 reads/s fills 950 of the 1,000, the same half second of slack.
+ * A second client on the same environment is shared with, not fought: a 429 slows this process
+ * down (AIMD) and it climbs back over one window.
+ *
+ * `concurrency` is only a ceiling: the requests in flight are sized from the measured latency
+ * (Little's law), so 48 writes/s are reached from 20 ms to 1 s per request. 100 leaves room for
+ * 48/s at 1 s latency with the headroom the sizing adds.
+ */
+const DEFAULT_PACING = {
+    /** Writes per second for the whole process (`--rate-limit`). */
+    rateLimit: 48,
+    /** Reads per second for the whole process. */
+    readRateLimit: 95,
+    /** The most records in flight at once (`--concurrency`): a ceiling, not the pace. */
+    concurrency: 100,
+};
+/** WorkOS's documented user-management limits, per environment (WorkOS docs, "Rate limits"). */
+const WORKOS_LIMITS = {
+    writes: { requests: 500, windowMs: 10_000 },
+    reads: { requests: 1_000, windowMs: 10_000 },
+};
 
 ;// CONCATENATED MODULE: ./build/apply/rate-limiter.js
 /**
@@ -3679,7 +4286,10 @@ function classifyWorkOSError(thrown) {
     if (status === 408 || status >= 500)
         return { kind: 'transient', status, message };
     if (status === 401)
-        return { kind: 'unauthorized', message: 'WorkOS rejected the API key (401). Check that the key is current and belongs to this environment.' };
+        return {
+            kind: 'unauthorized',
+            message: 'WorkOS rejected the API key (401). Check that the key is current and belongs to this environment.',
+        };
     if (status === 404)
         return { kind: 'not_found', message };
     // A refused create names its reason at the top (`external_id_already_used`) or, per the
@@ -3934,379 +4544,6 @@ function jitteredBackoff(attempt, policy, random = Math.random) {
     return Math.round(random() * ceiling);
 }
 
-;// CONCATENATED MODULE: ./build/model/mask.js
-/**
- * An email as logs and PR comments may show it (DESIGN §3): `j***@acme.com`. Enough to tell
- * users apart in a short list, not enough to read the address. Text that is not an email
- * becomes `***`.
- */
-function maskEmail(email) {
-    const trimmed = email.trim();
-    const at = trimmed.lastIndexOf('@');
-    if (at < 0)
-        return '***';
-    const first = [...trimmed.slice(0, at)][0] ?? '';
-    const domain = trimmed.slice(at + 1);
-    return `${first}***@${domain}`;
-}
-
-;// CONCATENATED MODULE: ./build/reconcile/login-probes.js
-
-
-
-
-/**
- * Test credentials, from a secret: a JSON array of `{email, password}`, or one account a line
- * as `email password` (split at the first space or tab; the password may hold spaces).
- * Errors name the line only: the text is a secret.
- */
-function parseLoginProbes(text, label) {
-    const trimmed = text.trim();
-    if (trimmed.startsWith('[')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(trimmed);
-        }
-        catch {
-            throw new types/* UsageError */.eb(`${label}: not valid JSON. Give a JSON array of {"email", "password"}, or one "email password" a line.`);
-        }
-        if (!Array.isArray(parsed))
-            throw new types/* UsageError */.eb(`${label}: expected a JSON array of {"email", "password"}.`);
-        return parsed.map((entry, index) => {
-            const e = entry;
-            if (typeof e?.email !== 'string' || typeof e?.password !== 'string') {
-                throw new types/* UsageError */.eb(`${label}: entry ${index + 1} needs "email" and "password" strings.`);
-            }
-            return { email: e.email.trim(), password: e.password, line: index + 1 };
-        });
-    }
-    return text
-        .split(/\r?\n/)
-        .map((raw, index) => ({ raw: raw.trim(), line: index + 1 }))
-        .filter(({ raw }) => raw !== '' && !raw.startsWith('#'))
-        .map(({ raw, line }) => {
-        const match = /^(\S+)[ \t]+(.+)$/.exec(raw);
-        if (!match)
-            throw new types/* UsageError */.eb(`${label}: line ${line} must be "email password".`);
-        return { email: match[1], password: match[2], line };
-    });
-}
-const PASSWORD_ACCEPTED = new Set(['organization_selection_required', 'email_verification_required', 'mfa_enrollment', 'mfa_challenge']);
-/** Signs each test account in with its password; a failure names the account masked. */
-async function runLoginProbes(workos, caller, clientId, probes, label) {
-    const problems = [];
-    let succeeded = 0;
-    for (const probe of probes) {
-        try {
-            await caller.read(() => workos.userManagement.authenticateWithPassword({ clientId, email: probe.email, password: probe.password }));
-            succeeded++;
-        }
-        catch (error) {
-            const failure = error instanceof WorkOSCallError ? error.failure : classifyWorkOSError(error);
-            // The password was right; WorkOS wants one more step (pick an organization, verify the
-            // email, set up or pass MFA) before it hands out a session.
-            if (failure.kind === 'rejected' && PASSWORD_ACCEPTED.has(failure.code)) {
-                succeeded++;
-                continue;
-            }
-            const code = failure.kind === 'rejected' ? failure.code : failure.kind;
-            problems.push({
-                entity: 'user',
-                location: { file: label, line: probe.line },
-                code: 'login_failed',
-                message: `Signing in as ${maskEmail(probe.email)} failed (${code}). Check that the user was imported with its password hash.`,
-                severity: 'error',
-            });
-        }
-    }
-    return { tried: probes.length, succeeded, failed: probes.length - succeeded, problems };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./build/apply/defaults.js
-/**
- * How fast the engine talks to WorkOS when no flag says otherwise.
- *
- * WorkOS documents its user-management limits per environment as 500 writes and 1,000 reads
- * per 10 s (a sliding window). The limiter spaces requests evenly, so any 10 s window holds
- * `rate × 10` of them plus whatever timer and network jitter bunches together:
- * - 48 writes/s fills 480 of the 500 a window allows (0.96 of the limit); the 20 left over absorb
- *   400 ms of bunched-up requests (an event-loop stall, a slow network) before a 429.
- * - 95 reads/s fills 950 of the 1,000, the same half second of slack.
- * A second client on the same environment is shared with, not fought: a 429 slows this process
- * down (AIMD) and it climbs back over one window.
- *
- * `concurrency` is only a ceiling: the requests in flight are sized from the measured latency
- * (Little's law), so 48 writes/s are reached from 20 ms to 1 s per request. 100 leaves room for
- * 48/s at 1 s latency with the headroom the sizing adds.
- */
-const DEFAULT_PACING = {
-    /** Writes per second for the whole process (`--rate-limit`). */
-    rateLimit: 48,
-    /** Reads per second for the whole process. */
-    readRateLimit: 95,
-    /** The most records in flight at once (`--concurrency`): a ceiling, not the pace. */
-    concurrency: 100,
-};
-/** WorkOS's documented user-management limits, per environment (WorkOS docs, "Rate limits"). */
-const WORKOS_LIMITS = {
-    writes: { requests: 500, windowMs: 10_000 },
-    reads: { requests: 1_000, windowMs: 10_000 },
-};
-
-;// CONCATENATED MODULE: ./build/model/live-state.js
-// What WorkOS holds, as the diff needs it: read in pages by workos/live-index.ts, compared by
-// plan/diff.ts. Kept compact on purpose (no full user objects): at a million users the index
-// must fit beside the plan, so each user is its ids, its email key, names and a metadata digest.
-
-
-function emptyLiveIndex() {
-    return {
-        usersByExternalId: new Map(),
-        usersByEmail: new Map(),
-        usersById: new Map(),
-        organizationsByExternalId: new Map(),
-        organizationsById: new Map(),
-        memberships: new Map(),
-        membershipsReadFor: new Set(),
-        reads: 0,
-    };
-}
-function liveMembershipKey(organizationId, userId) {
-    return `${organizationId}:${userId}`;
-}
-/** Metadata compared by digest: equal maps digest alike whatever their key order; none is `{}`. */
-function metadataDigest(metadata) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(stableJson(metadata ?? {}))
-        .digest('base64url')
-        .slice(0, 16);
-}
-function sortedJoined(values) {
-    return [...new Set(values)].sort().join(',');
-}
-
-;// CONCATENATED MODULE: ./build/plan/digest.js
-
-
-/**
- * A short digest of what we send for a record, so a rerun can tell "already done" from
- * "changed since". Keys are sorted so the same input always digests the same.
- */
-function inputDigest(input) {
-    return (0,external_node_crypto_.createHash)('sha256').update(stableJson(input)).digest('hex').slice(0, 20);
-}
-
-;// CONCATENATED MODULE: ./build/plan/diff.js
-
-
-function diffMigration(input) {
-    const users = input.users.map((u) => diffUser(u, input));
-    const userIds = new Map();
-    for (const change of users)
-        if (change.workosId)
-            userIds.set(change.record.sourceId, change.workosId);
-    const organizations = input.organizations.map((o) => diffOrganization(o, input.live));
-    const orgIds = new Map();
-    for (const change of organizations)
-        if (change.workosId)
-            orgIds.set(change.record.sourceId, change.workosId);
-    const memberships = input.memberships.map((m) => diffMembership(m, input.live, userIds, orgIds));
-    return { users, organizations, memberships, removals: findRemovals(input, users, memberships) };
-}
-function diff_passwordDigest(password) {
-    return inputDigest(password);
-}
-function diffUser(user, input) {
-    const base = { entity: 'user', record: user };
-    const { live } = input;
-    const wanted = user.input;
-    const emailKey = wanted.email.toLowerCase();
-    const byExternalId = live.usersByExternalId.get(user.sourceId);
-    const byEmail = live.usersByEmail.get(emailKey);
-    if (!byExternalId) {
-        if (!byEmail)
-            return { ...base, action: 'create', fields: [], sendPassword: user.input.password !== undefined, claim: false };
-        if (byEmail.externalId) {
-            // Another system (or another source of this migration) holds the email: its user stays as
-            // it is and gets the memberships; a person decides whether the two are one.
-            return { ...base, action: 'conflict', workosId: byEmail.id, fields: [], sendPassword: false, claim: false, ...keptPassword(user) };
-        }
-        // Signed up on their own before the migration: take it over, keep the password they set.
-        const fields = ['external_id', ...userFieldChanges(byEmail, user)];
-        return { ...base, action: 'update', workosId: byEmail.id, fields, sendPassword: false, claim: true, ...keptPassword(user) };
-    }
-    const fields = userFieldChanges(byExternalId, user);
-    if (fields.includes('email') && byEmail && byEmail.id !== byExternalId.id) {
-        // The export moved the user to an address another WorkOS user holds: WorkOS would refuse it.
-        return { ...base, action: 'conflict', workosId: byExternalId.id, fields, sendPassword: false, claim: false };
-    }
-    const password = passwordDecision(user, byExternalId, input);
-    if (password.send)
-        fields.push('password');
-    const action = fields.length > 0 ? 'update' : 'unchanged';
-    return {
-        ...base,
-        action,
-        workosId: byExternalId.id,
-        fields,
-        sendPassword: password.send,
-        claim: false,
-        ...(password.notSent ? { passwordNotSent: password.notSent } : {}),
-    };
-}
-function keptPassword(user) {
-    return user.input.password ? { passwordNotSent: 'kept_existing' } : {};
-}
-function passwordDecision(user, found, input) {
-    const password = user.input.password;
-    if (!password)
-        return { send: false };
-    const entry = input.journal?.get('user', user.sourceId);
-    // The same WorkOS user (not one deleted and made again since) was sent this very hash. A journal
-    // from before password digests were kept recorded the whole input, hash included.
-    const recorded = entry !== undefined &&
-        entry.status !== 'deleted' &&
-        entry.workos_id === found.id &&
-        (entry.password_digest === diff_passwordDigest(password) || entry.input_digest === user.digest);
-    if (recorded)
-        return { send: false, notSent: 'recorded_earlier' };
-    if (!input.passwordsFromJournal)
-        return { send: false, notSent: 'unknown' };
-    return { send: true };
-}
-/** Fields of the WorkOS user that differ from the export. A field the export lacks is not ours to clear. */
-function userFieldChanges(found, user) {
-    const wanted = user.input;
-    const fields = [];
-    if (found.emailKey !== wanted.email.toLowerCase())
-        fields.push('email');
-    // WorkOS refuses to un-verify, and a verification made in WorkOS since is worth keeping.
-    if (wanted.emailVerified && !found.emailVerified)
-        fields.push('email_verified');
-    if (wanted.firstName !== undefined && found.firstName !== wanted.firstName)
-        fields.push('first_name');
-    if (wanted.lastName !== undefined && found.lastName !== wanted.lastName)
-        fields.push('last_name');
-    if (found.metadataDigest !== metadataDigest(wanted.metadata))
-        fields.push('metadata');
-    return fields;
-}
-function diffOrganization(org, live) {
-    const base = { entity: 'organization', record: org };
-    const found = live.organizationsByExternalId.get(org.sourceId);
-    if (!found)
-        return { ...base, action: 'create', fields: [] };
-    const fields = [];
-    if (found.name !== org.input.name)
-        fields.push('name');
-    if (found.domains !== sortedJoined(org.input.domains))
-        fields.push('domains');
-    if (found.metadataDigest !== metadataDigest(org.input.metadata))
-        fields.push('metadata');
-    return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
-}
-function diffMembership(m, live, userIds, orgIds) {
-    const base = { entity: 'membership', record: m };
-    const userId = userIds.get(m.userSourceId);
-    const organizationId = orgIds.get(m.organizationSourceId);
-    if (!userId || !organizationId || !live.membershipsReadFor.has(organizationId))
-        return { ...base, action: 'create', fields: [] };
-    const found = live.memberships.get(liveMembershipKey(organizationId, userId));
-    if (!found)
-        return { ...base, action: 'create', fields: [] };
-    // No roles in the export means the environment's default role: whatever WorkOS has is fine.
-    const fields = m.roles.length > 0 && found.roles !== sortedJoined(m.roles) ? ['roles'] : [];
-    return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
-}
-/**
- * Records of this migration that WorkOS holds and the export no longer has: users and
- * organizations with an external id this migration made or claimed (the journal says so) or
- * that this source gives out, and memberships of such users in the export's organizations.
- */
-function findRemovals(input, users, memberships) {
-    const { live, journal } = input;
-    const journaled = (entity, id) => {
-        const entry = journal?.get(entity, id);
-        return entry !== undefined && entry.status !== 'deleted';
-    };
-    const ours = (entity, id) => journaled(entity, id) || input.ownsExternalId(entity, id);
-    const exportedUsers = new Set();
-    for (const u of input.users) {
-        exportedUsers.add(u.sourceId);
-        for (const other of u.mergedSourceIds)
-            exportedUsers.add(other);
-    }
-    const removals = [];
-    const removedUserIds = new Set();
-    for (const found of live.usersByExternalId.values()) {
-        const id = found.externalId;
-        if (exportedUsers.has(id) || input.notImported.users.has(id))
-            continue;
-        const reason = input.skippedUsers.has(id) ? 'skipped_by_policy' : ours('user', id) ? 'not_in_export' : undefined;
-        if (!reason)
-            continue;
-        removals.push({ entity: 'user', externalId: id, workosId: found.id, reason });
-        removedUserIds.add(found.id);
-    }
-    if (!input.managesOrganizations)
-        return removals;
-    const exportedOrgs = new Set(input.organizations.map((o) => o.sourceId));
-    for (const found of live.organizationsByExternalId.values()) {
-        const id = found.externalId;
-        if (exportedOrgs.has(id) || input.notImported.organizations.has(id) || !ours('organization', id))
-            continue;
-        removals.push({ entity: 'organization', externalId: id, workosId: found.id, reason: 'not_in_export' });
-    }
-    // A member dropped from an organization that stays: the membership goes, the user stays.
-    const planned = new Set();
-    for (const m of memberships)
-        if (m.workosId)
-            planned.add(m.workosId);
-    const userSourceIds = new Map();
-    for (const u of users)
-        if (u.workosId)
-            userSourceIds.set(u.workosId, u.record.sourceId);
-    const orgSourceIds = new Map();
-    for (const o of input.organizations) {
-        const found = live.organizationsByExternalId.get(o.sourceId);
-        if (found)
-            orgSourceIds.set(found.id, o.sourceId);
-    }
-    const journaledMemberships = new Set();
-    for (const entry of journal?.entries() ?? []) {
-        if (entry.entity === 'membership' && entry.status !== 'deleted')
-            journaledMemberships.add(entry.workos_id);
-    }
-    for (const m of live.memberships.values()) {
-        const orgSourceId = orgSourceIds.get(m.organizationId);
-        if (!orgSourceId || planned.has(m.id) || removedUserIds.has(m.userId))
-            continue;
-        const userSourceId = userSourceIds.get(m.userId);
-        // Only memberships of users this export brings (or that the journal says we added).
-        if (!userSourceId && !journaledMemberships.has(m.id))
-            continue;
-        const userLabel = userSourceId ?? live.usersById.get(m.userId)?.externalId ?? m.userId;
-        removals.push({ entity: 'membership', externalId: `${orgSourceId}:${userLabel}`, workosId: m.id, reason: 'member_removed' });
-    }
-    return removals;
-}
-function countChanges(diff) {
-    const count = (changes, entity) => {
-        const c = { create: 0, update: 0, unchanged: 0, remove: 0, conflict: 0 };
-        for (const change of changes)
-            c[change.action]++;
-        c.remove = diff.removals.filter((r) => r.entity === entity).length;
-        return c;
-    };
-    return {
-        users: count(diff.users, 'user'),
-        organizations: count(diff.organizations, 'organization'),
-        memberships: count(diff.memberships, 'membership'),
-    };
-}
-
 ;// CONCATENATED MODULE: ./build/plan/organizations.js
 
 
@@ -4319,7 +4556,15 @@ function planOrganizations(organizations, memberships, users) {
     const planned = new Map();
     for (const org of organizations) {
         if (planned.has(org.sourceId)) {
-            invalid.push({ entity: 'organization', sourceId: org.sourceId, location: org.location, field: 'id', code: 'duplicate_organization', message: `Organization ${org.sourceId} appears more than once; the first one is imported.`, severity: 'error' });
+            invalid.push({
+                entity: 'organization',
+                sourceId: org.sourceId,
+                location: org.location,
+                field: 'id',
+                code: 'duplicate_organization',
+                message: `Organization ${org.sourceId} appears more than once; the first one is imported.`,
+                severity: 'error',
+            });
             continue;
         }
         const input = {
@@ -4343,7 +4588,12 @@ function planOrganizations(organizations, memberships, users) {
         const key = (0,types/* membershipKey */.UB)(m.organizationSourceId, m.userSourceId);
         const base = { entity: 'membership', sourceId: key, location: m.location, severity: 'error' };
         if (!planned.has(m.organizationSourceId)) {
-            invalid.push({ ...base, field: 'organization', code: 'unknown_organization', message: `The membership names organization ${m.organizationSourceId}, which is not in the organizations file.` });
+            invalid.push({
+                ...base,
+                field: 'organization',
+                code: 'unknown_organization',
+                message: `The membership names organization ${m.organizationSourceId}, which is not in the organizations file.`,
+            });
             continue;
         }
         const userSourceId = mergedInto.get(m.userSourceId);
@@ -4448,12 +4698,27 @@ function planUsers(records, policies = DEFAULT_USER_POLICIES) {
     return { users, invalid, merges };
 }
 function policyProblem(record, policies) {
-    const base = { entity: 'user', sourceId: record.sourceId, location: record.location, severity: 'skip' };
+    const base = {
+        entity: 'user',
+        sourceId: record.sourceId,
+        location: record.location,
+        severity: 'skip',
+    };
     if (record.blocked && policies.blockedUsers === 'skip') {
-        return { ...base, field: 'blocked', code: 'blocked', message: 'The user is blocked in the source and is skipped (policies.blockedUsers: import to bring blocked users).' };
+        return {
+            ...base,
+            field: 'blocked',
+            code: 'blocked',
+            message: 'The user is blocked in the source and is skipped (policies.blockedUsers: import to bring blocked users).',
+        };
     }
     if (!record.emailVerified && policies.unverifiedEmails === 'skip') {
-        return { ...base, field: 'email_verified', code: 'unverified_email', message: 'The email is not verified and policies.unverifiedEmails is skip.' };
+        return {
+            ...base,
+            field: 'email_verified',
+            code: 'unverified_email',
+            message: 'The email is not verified and policies.unverifiedEmails is skip.',
+        };
     }
     return undefined;
 }
@@ -4506,7 +4771,13 @@ var progress = __webpack_require__(15364);
  * repository's own workflow files with its secrets. Pull-request runs (and `pull_request_target`,
  * which runs with secrets next to a fork's code) never qualify, nor does anything a fork started.
  */
-const TRUSTED_EVENTS = ['push', 'workflow_dispatch', 'schedule', 'workflow_call', 'repository_dispatch'];
+const TRUSTED_EVENTS = [
+    'push',
+    'workflow_dispatch',
+    'schedule',
+    'workflow_call',
+    'repository_dispatch',
+];
 /**
  * Every live artifact of the repository whose name matches, from runs this repository can trust.
  * One pass over "List artifacts for a repository" (all workflows, every page, no cap), then one
@@ -4566,13 +4837,19 @@ async function findTrustedArtifacts(search) {
                 continue;
             }
             // A fork's run says so on the artifact itself: no need to ask for the run.
-            if (run?.head_repository_id !== undefined && run.repository_id !== undefined && run.head_repository_id !== run.repository_id) {
+            if (run?.head_repository_id !== undefined &&
+                run.repository_id !== undefined &&
+                run.head_repository_id !== run.repository_id) {
                 ignored.push({ name: artifact.name, runId, reason: 'uploaded by a run of a fork' });
                 continue;
             }
             const { event, headRepository, repository } = await facts(runId);
             if (headRepository !== fullName || (repository !== '' && repository !== fullName)) {
-                ignored.push({ name: artifact.name, runId, reason: `uploaded by a run of ${headRepository || 'an unknown repository'}` });
+                ignored.push({
+                    name: artifact.name,
+                    runId,
+                    reason: `uploaded by a run of ${headRepository || 'an unknown repository'}`,
+                });
             }
             else if (!TRUSTED_EVENTS.includes(event)) {
                 ignored.push({ name: artifact.name, runId, reason: `uploaded by a ${event} run` });
@@ -4709,7 +4986,10 @@ function pickFile(location, files, from) {
     throw new types/* UsageError */.eb(`${location.label}: ${from} holds ${files.length} files (${listed}); name one, as artifact:${location.name}/${files[0]}.`);
 }
 async function downloadNewest(location, dir, github) {
-    const [{ DefaultArtifactClient }, { createOctokit }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(500)]).then(__webpack_require__.bind(__webpack_require__, 97500)), Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 25015))]);
+    const [{ DefaultArtifactClient }, { createOctokit }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(500)]).then(__webpack_require__.bind(__webpack_require__, 97500)),
+        Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 25015)),
+    ]);
     const client = new DefaultArtifactClient();
     const searched = [];
     let found = await findInCurrentRun(location, client, searched);
@@ -4734,7 +5014,15 @@ async function downloadNewest(location, dir, github) {
     try {
         await client.downloadArtifact(found.id, found.currentRun || !github
             ? { path: target }
-            : { path: target, findBy: { token: github.token, workflowRunId: found.runId, repositoryOwner: github.owner, repositoryName: github.repo } });
+            : {
+                path: target,
+                findBy: {
+                    token: github.token,
+                    workflowRunId: found.runId,
+                    repositoryOwner: github.owner,
+                    repositoryName: github.repo,
+                },
+            });
     }
     catch (error) {
         throw gitHubError(location, `could not download artifact "${location.name}" (id ${found.id}) of run ${found.runId}`, error);
@@ -4758,7 +5046,9 @@ async function findInCurrentRun(location, client, searched) {
     catch (error) {
         if (error?.name === 'ArtifactNotFoundError')
             return undefined;
-        throw new types/* UsageError */.eb(`${location.label}: could not list this run's artifacts: ${messageOf(error)}`, { cause: error });
+        throw new types/* UsageError */.eb(`${location.label}: could not list this run's artifacts: ${messageOf(error)}`, {
+            cause: error,
+        });
     }
 }
 /**
@@ -5135,7 +5425,9 @@ async function checkPath(path) {
         const code = error?.code;
         if (code === 'ENOENT' || code === 'ENOTDIR') {
             const prefix = /^([A-Za-z][A-Za-z0-9+-]+):/.exec(path)?.[1];
-            const hint = prefix ? ` (only env:NAME and artifact:NAME are read from elsewhere; "${prefix}:" is taken as part of a path)` : '';
+            const hint = prefix
+                ? ` (only env:NAME and artifact:NAME are read from elsewhere; "${prefix}:" is taken as part of a path)`
+                : '';
             throw new types/* UsageError */.eb(`${path}: file not found; check the path (relative paths start at the working directory)${hint}.`);
         }
         if (code === 'EACCES' || code === 'EPERM')
@@ -5302,7 +5594,11 @@ function headline(s) {
                 return `**Dry run without a WorkOS key.** Nothing was written. ${pending} record(s) are not in the checkpoint yet and would be written; give a key to diff against WorkOS itself.${notImported}`;
             }
             const c = s.changes;
-            const pick = (k) => ({ users: c.users[k], organizations: c.organizations[k], memberships: c.memberships[k] });
+            const pick = (k) => ({
+                users: c.users[k],
+                organizations: c.organizations[k],
+                memberships: c.memberships[k],
+            });
             const conflicts = sumChanges(c, 'conflict');
             return (`**Dry run against WorkOS.** Nothing was written. An import now would create ${listed(pick('create'))}, ` +
                 `update ${listed(pick('update'))} and leave ${sumChanges(c, 'unchanged')} record(s) as they are` +
@@ -5317,13 +5613,17 @@ function headline(s) {
             const c = s.cutover;
             if (!c)
                 return '**Cutover check.**';
-            return c.go ? '**Go.** Every cutover check passed (cutover.md).' : `**No-go.** Failing: ${c.failing.join(', ')} (cutover.md says why and what to do).`;
+            return c.go
+                ? '**Go.** Every cutover check passed (cutover.md).'
+                : `**No-go.** Failing: ${c.failing.join(', ')} (cutover.md says why and what to do).`;
         }
         case 'rollback': {
             const d = s.deleted;
             if (!d)
                 return `**Rollback preview.** Nothing was deleted. With --confirm (confirm-rollback: true) rollback deletes ${listed(s.removals ?? { users: 0, organizations: 0, memberships: 0 })} that this migration created (rollback.csv).`;
-            return s.complete ? `**Rolled back.** Deleted ${listed(d)} that this migration created.` : `**Rollback incomplete.** Deleted ${listed(d)}; some deletes failed (see Problems): run rollback --confirm again.`;
+            return s.complete
+                ? `**Rolled back.** Deleted ${listed(d)} that this migration created.`
+                : `**Rollback incomplete.** Deleted ${listed(d)}; some deletes failed (see Problems): run rollback --confirm again.`;
         }
         case 'import': {
             if (s.complete)
@@ -5353,7 +5653,9 @@ function countsTable(s) {
     const title = s.mode === 'import' ? '### This run\n' : '';
     const header = '| | Total | Created | Updated | Unchanged | Skipped | Invalid | Failed | Pending |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|';
     const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s[key].total > 0).map(([label, key]) => row(label, s[key]));
-    const merged = s.users.merged > 0 ? `\n\n${s.users.merged} source user(s) merged into another with the same email (listed in id-map.csv).` : '';
+    const merged = s.users.merged > 0
+        ? `\n\n${s.users.merged} source user(s) merged into another with the same email (listed in id-map.csv).`
+        : '';
     return `${title}${header}\n${rows.join('\n')}${merged}\n\n${passwordLine(s)}`;
 }
 function passwordLine(s) {
@@ -5433,7 +5735,9 @@ function problemSection(problems, examplesPerCode) {
         .map((group) => {
         const first = group[0];
         const title = `- **${first.failed ? 'Failed' : SEVERITY_LABEL[first.severity]}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
-        const examples = group.slice(0, examplesPerCode).map((p) => `  - ${(0,report_escape/* escapeMarkdown */.FV)(where(p))}: ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(p.message, 300))}`);
+        const examples = group
+            .slice(0, examplesPerCode)
+            .map((p) => `  - ${(0,report_escape/* escapeMarkdown */.FV)(where(p))}: ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(p.message, 300))}`);
         const more = group.length > examplesPerCode ? [`  - … and ${group.length - examplesPerCode} more`] : [];
         return [title, ...examples, ...more].join('\n');
     });
@@ -5448,7 +5752,11 @@ function where(p) {
     const field = p.field ? ` ${p.field}` : '';
     return `${p.location.file}:${p.location.line}${column}${field}`;
 }
-const SEVERITY_LABEL = { error: 'Invalid', skip: 'Skipped', warning: 'Warning' };
+const SEVERITY_LABEL = {
+    error: 'Invalid',
+    skip: 'Skipped',
+    warning: 'Warning',
+};
 function severityRank(p) {
     return p.severity === 'error' ? 0 : p.severity === 'warning' ? 1 : 2;
 }
@@ -5456,7 +5764,8 @@ function requestsLine(s) {
     if (!s.requests)
         return '';
     const r = s.requests;
-    return `<sub>WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} rate-limited, ${r.transient} transient failures; ${r.writesPerSecond.toFixed(1)} writes/s while writing; ${Math.round(r.elapsedSeconds)} s in all.</sub>`;
+    const rate = r.writes > 1 ? `; ${r.writesPerSecond.toFixed(1)} writes/s while writing` : '';
+    return `<sub>WorkOS requests in this run: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} rate-limited, ${r.transient} transient failures${rate}; ${Math.round(r.elapsedSeconds)} s in all.</sub>`;
 }
 function foundSection(s) {
     if (!s.workos)
@@ -5466,7 +5775,9 @@ function foundSection(s) {
         const f = s.workos[key];
         return `| ${label} | ${f.expected} | ${f.found} | ${f.missing} | ${f.mismatched} | ${f.unexpected} |`;
     });
-    const logins = s.logins ? `\n\nTest sign-ins: ${s.logins.succeeded} of ${s.logins.tried} succeeded${s.logins.failed > 0 ? ` (**${s.logins.failed} failed**, see Problems)` : ''}.` : '';
+    const logins = s.logins
+        ? `\n\nTest sign-ins: ${s.logins.succeeded} of ${s.logins.tried} succeeded${s.logins.failed > 0 ? ` (**${s.logins.failed} failed**, see Problems)` : ''}.`
+        : '';
     return `${heading}\n| | Expected | Found | Missing | Mismatched | Not in the export |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}${logins}`;
 }
 
@@ -5488,7 +5799,7 @@ const ORGANIZATION_ID_SHAPES = {
 };
 function sourceOwnsExternalId(source, entity, externalId) {
     const shape = (entity === 'user' ? USER_ID_SHAPES : ORGANIZATION_ID_SHAPES)[source];
-    return shape !== undefined && shape.test(externalId);
+    return shape?.test(externalId) === true;
 }
 
 ;// CONCATENATED MODULE: ./build/model/lookup.js
@@ -5610,7 +5921,11 @@ function parseJsonText(text, start) {
     const { depth } = (0,limits/* inputLimits */.Pg)();
     // Mapping walks records (metadata maps, digests); a record nested past the limit is refused here, whole.
     if ((0,limits/* nestingDepth */.Qk)(value, depth) > depth) {
-        return { ok: false, line: start.line, message: `The record is nested more than ${depth} levels deep; ${(0,limits/* raiseHint */.AI)('depth')}.` };
+        return {
+            ok: false,
+            line: start.line,
+            message: `The record is nested more than ${depth} levels deep; ${(0,limits/* raiseHint */.AI)('depth')}.`,
+        };
     }
     return { ok: true, value, line: start.line };
 }
@@ -5877,7 +6192,11 @@ class JsonElementScanner {
             case 'object-value':
             case 'object-skip-value':
             case 'object-after-array':
-                out.push({ ok: false, line: this.line, message: 'The file ends before its array or object is closed; it may be truncated.' });
+                out.push({
+                    ok: false,
+                    line: this.line,
+                    message: 'The file ends before its array or object is closed; it may be truncated.',
+                });
                 break;
         }
         this.state = 'stopped';
@@ -5890,7 +6209,7 @@ class JsonElementScanner {
         this.state = 'object-key-or-end';
         this.objectLine = this.line;
     }
-    objectEnded(out) {
+    objectEnded(_out) {
         if (this.foundArray)
             return;
         if (this.objectLine === this.line) {
@@ -5927,7 +6246,12 @@ class JsonElementScanner {
             };
         }
         if (text.trim() === '') {
-            return { ok: false, line: this.elementLine, column: this.elementColumn, message: 'Not valid JSON: an empty element between commas.' };
+            return {
+                ok: false,
+                line: this.elementLine,
+                column: this.elementColumn,
+                message: 'Not valid JSON: an empty element between commas.',
+            };
         }
         return parseJsonText(text, { line: this.elementLine, column: this.elementColumn });
     }
@@ -5969,7 +6293,9 @@ async function* splitLines(chunks, maxLength = Number.POSITIVE_INFINITY) {
     let dropped = 0;
     let line = 1;
     const take = () => {
-        const out = dropped > 0 ? { text: '', line: line++, tooLong: dropped + pendingLength } : { text: stripCarriageReturn(pending.join('')), line: line++ };
+        const out = dropped > 0
+            ? { text: '', line: line++, tooLong: dropped + pendingLength }
+            : { text: stripCarriageReturn(pending.join('')), line: line++ };
         pending = [];
         pendingLength = 0;
         dropped = 0;
@@ -6106,7 +6432,11 @@ async function* ndjsonRecords(path, chunks) {
     for await (const { text, line, tooLong } of splitLines(chunks, lineLength)) {
         if (tooLong !== undefined) {
             first = false;
-            yield { ok: false, line, message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${(0,limits/* raiseHint */.AI)('lineLength')}.` };
+            yield {
+                ok: false,
+                line,
+                message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${(0,limits/* raiseHint */.AI)('lineLength')}.`,
+            };
             continue;
         }
         if (text.trim() === '')
@@ -6131,7 +6461,15 @@ const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?
 function organizationProblem(location, sourceId, code, message, field) {
     return {
         kind: 'problem',
-        problem: { entity: 'organization', ...(sourceId ? { sourceId } : {}), location, ...(field ? { field } : {}), code, message, severity: 'error' },
+        problem: {
+            entity: 'organization',
+            ...(sourceId ? { sourceId } : {}),
+            location,
+            ...(field ? { field } : {}),
+            code,
+            message,
+            severity: 'error',
+        },
     };
 }
 function membershipBase(location, organizationSourceId, userSourceId, field) {
@@ -6140,7 +6478,15 @@ function membershipBase(location, organizationSourceId, userSourceId, field) {
     return { entity: 'membership', ...(sourceId ? { sourceId } : {}), location, field };
 }
 function membershipProblem(location, organizationSourceId, userSourceId, code, message, field) {
-    return { kind: 'problem', problem: { ...membershipBase(location, organizationSourceId, userSourceId, field), code, message, severity: 'error' } };
+    return {
+        kind: 'problem',
+        problem: {
+            ...membershipBase(location, organizationSourceId, userSourceId, field),
+            code,
+            message,
+            severity: 'error',
+        },
+    };
 }
 /**
  * The organization objects of a JSON file (an array, NDJSON, or an object wrapping the array
@@ -6239,7 +6585,10 @@ async function* readAuth0Organizations(options) {
             yield* invalidOrganization(location, id, metadata.code, metadata.message, metadata.field, members);
             continue;
         }
-        yield { kind: 'organization', record: { sourceId: id, name, domains: domains.domains, metadata: metadata.metadata, location } };
+        yield {
+            kind: 'organization',
+            record: { sourceId: id, name, domains: domains.domains, metadata: metadata.metadata, location },
+        };
         for (const [i, entry] of members.entries())
             yield* auth0Membership(entry, i, id, location, config);
     }
@@ -6254,12 +6603,16 @@ function auth0Membership(entry, index, organizationSourceId, location, config) {
     }
     const userSourceId = parsed.data.user_id?.trim();
     if (!userSourceId) {
-        return [membershipProblem(location, organizationSourceId, undefined, 'missing_user_id', 'The member has no user_id, so it names no user.', `${field}.user_id`)];
+        return [
+            membershipProblem(location, organizationSourceId, undefined, 'missing_user_id', 'The member has no user_id, so it names no user.', `${field}.user_id`),
+        ];
     }
     const items = [];
     const roles = new Set();
     for (const [r, role] of (parsed.data.roles ?? []).entries()) {
-        const source = typeof role === 'string' ? { name: role } : { ...(role.id ? { id: role.id } : {}), ...(role.name ? { name: role.name } : {}) };
+        const source = typeof role === 'string'
+            ? { name: role }
+            : { ...(role.id ? { id: role.id } : {}), ...(role.name ? { name: role.name } : {}) };
         const mapped = mapAuth0Role(source, config);
         if (mapped.slug !== undefined) {
             roles.add(mapped.slug);
@@ -6288,7 +6641,10 @@ function metadataDomains(value) {
     else if (Array.isArray(value))
         list = value;
     else
-        return { ok: false, message: `metadata.domains must be an array of domain names or one comma-separated string, not ${describeType(value)}.` };
+        return {
+            ok: false,
+            message: `metadata.domains must be an array of domain names or one comma-separated string, not ${describeType(value)}.`,
+        };
     const domains = [];
     for (const [i, entry] of list.entries()) {
         const domain = typeof entry === 'string' ? entry.trim().toLowerCase() : '';
@@ -6474,7 +6830,8 @@ function mapAuth0User(raw, location) {
         const issue = parsed.error.issues[0];
         const field = schema_fieldPath(issue.path, originalKeys);
         const last = issue.path[issue.path.length - 1];
-        const expected = ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ?? ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
+        const expected = ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ??
+            ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
         const actual = describeType(valueAtIssuePath(value, issue.path));
         return problem(location, sourceIdGuess, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field);
     }
@@ -6787,8 +7144,15 @@ async function* readAuth0Users(options) {
     const file = options.usersPath;
     for await (const item of readJsonRecords(file)) {
         if (!item.ok) {
-            const location = { file, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
-            yield { kind: 'problem', problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' } };
+            const location = {
+                file,
+                line: item.line,
+                ...(item.column !== undefined ? { column: item.column } : {}),
+            };
+            yield {
+                kind: 'problem',
+                problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' },
+            };
             continue;
         }
         const mapped = mapAuth0User(item.value, { file, line: item.line });
@@ -6803,13 +7167,28 @@ async function* readAuth0Users(options) {
             const metadata = checkMetadata(pickMetadataFields(auth0MetadataFields(mapped.user), options.metadataMap));
             if (!metadata.ok) {
                 passwords?.index.settle(record.sourceId);
-                yield { kind: 'problem', problem: { entity: 'user', sourceId: record.sourceId, location: record.location, field: metadata.field, code: metadata.code, message: metadata.message, severity: 'error' } };
+                yield {
+                    kind: 'problem',
+                    problem: {
+                        entity: 'user',
+                        sourceId: record.sourceId,
+                        location: record.location,
+                        field: metadata.field,
+                        code: metadata.code,
+                        message: metadata.message,
+                        severity: 'error',
+                    },
+                };
                 continue;
             }
             record.metadata = metadata.metadata;
         }
         if (passwords) {
-            const joined = passwords.index.join({ userId: record.sourceId, email: record.email, databaseConnections: mapped.databaseConnections });
+            const joined = passwords.index.join({
+                userId: record.sourceId,
+                email: record.email,
+                databaseConnections: mapped.databaseConnections,
+            });
             record.passwordGap = joined.passwordGap;
             if (joined.password)
                 record.password = joined.password;
@@ -6901,7 +7280,10 @@ async function* readClerkOrganizations(options) {
             yield* organizations_invalidOrganization(location, guessedId, metadata.code, metadata.message, metadata.field, members);
             continue;
         }
-        yield { kind: 'organization', record: { sourceId: guessedId, name, domains: domains.domains, metadata: metadata.metadata, location } };
+        yield {
+            kind: 'organization',
+            record: { sourceId: guessedId, name, domains: domains.domains, metadata: metadata.metadata, location },
+        };
         for (const [i, entry] of members.entries())
             yield* clerkMembership(entry, i, guessedId, location, config);
     }
@@ -6910,11 +7292,15 @@ function clerkMembership(entry, index, organizationSourceId, location, config) {
     const field = `memberships[${index}]`;
     const parsed = ClerkMembershipSchema.safeParse(entry);
     if (!parsed.success) {
-        return [membershipProblem(location, organizationSourceId, undefined, 'invalid_membership', `The membership must be an object with a role and public_user_data.user_id; this one is ${describeType(entry)} or has a field of the wrong type.`, field)];
+        return [
+            membershipProblem(location, organizationSourceId, undefined, 'invalid_membership', `The membership must be an object with a role and public_user_data.user_id; this one is ${describeType(entry)} or has a field of the wrong type.`, field),
+        ];
     }
     const userSourceId = (parsed.data.public_user_data?.user_id ?? parsed.data.user_id)?.trim();
     if (!userSourceId) {
-        return [membershipProblem(location, organizationSourceId, undefined, 'missing_user_id', 'The membership has no public_user_data.user_id, so it names no user.', `${field}.public_user_data.user_id`)];
+        return [
+            membershipProblem(location, organizationSourceId, undefined, 'missing_user_id', 'The membership has no public_user_data.user_id, so it names no user.', `${field}.public_user_data.user_id`),
+        ];
     }
     const items = [];
     const role = parsed.data.role?.trim();
@@ -6932,7 +7318,12 @@ function clerkMembership(entry, index, organizationSourceId, location, config) {
             },
         });
     }
-    const record = { organizationSourceId, userSourceId, roles: mapped.slug ? [mapped.slug] : [], location };
+    const record = {
+        organizationSourceId,
+        userSourceId,
+        roles: mapped.slug ? [mapped.slug] : [],
+        location,
+    };
     items.push({ kind: 'membership', record });
     return items;
 }
@@ -6941,7 +7332,7 @@ function* organizations_invalidOrganization(location, sourceId, code, message, f
     yield organizationProblem(location, sourceId, code, message, field);
     for (const [i, entry] of members.entries()) {
         const user = memberUserId(entry);
-        yield membershipProblem(location, sourceId, user, 'organization_not_imported', 'The membership belongs to an organization that is not imported (see that organization\'s problem).', `memberships[${i}]`);
+        yield membershipProblem(location, sourceId, user, 'organization_not_imported', "The membership belongs to an organization that is not imported (see that organization's problem).", `memberships[${i}]`);
     }
 }
 function membersOf(raw) {
@@ -7084,7 +7475,12 @@ async function* readCsvSegment(path, from, state, options) {
             }
             const header = state.header;
             if (cells.length !== header.length) {
-                yield { ok: false, line, column: Math.min(cells.length, header.length) + 1, message: describeWidth(cells.length, header.length) };
+                yield {
+                    ok: false,
+                    line,
+                    column: Math.min(cells.length, header.length) + 1,
+                    message: describeWidth(cells.length, header.length),
+                };
                 continue;
             }
             const row = Object.create(null);
@@ -7177,7 +7573,11 @@ class LineStarts {
         while (at >= 0) {
             this.line++;
             const next = at + 1 < chunk.length ? chunk[at + 1] : undefined;
-            this.starts.push({ offset: this.scanned + at + 1, line: this.line, ...(next !== undefined ? { blank: isLineBreak(next) } : {}) });
+            this.starts.push({
+                offset: this.scanned + at + 1,
+                line: this.line,
+                ...(next !== undefined ? { blank: isLineBreak(next) } : {}),
+            });
             at = chunk.indexOf(LF, at + 1);
         }
         this.scanned += chunk.length;
@@ -7209,7 +7609,12 @@ function isLineBreak(byte) {
 
 ;// CONCATENATED MODULE: ./build/sources/clerk/password-hashers.js
 
-const password_hashers_PBKDF2_DIGESTS = { pbkdf2_sha1: 'sha1', pbkdf2_sha256: 'sha256', pbkdf2_sha256_django: 'sha256', pbkdf2_sha512: 'sha512' };
+const password_hashers_PBKDF2_DIGESTS = {
+    pbkdf2_sha1: 'sha1',
+    pbkdf2_sha256: 'sha256',
+    pbkdf2_sha256_django: 'sha256',
+    pbkdf2_sha512: 'sha512',
+};
 /** Clerk hashers that cannot move, with why, so the report can say more than "unsupported". */
 const NO_WORKOS_EQUIVALENT = {
     md5: 'unsalted MD5',
@@ -7381,7 +7786,12 @@ const CLERK_CSV_COLUMNS = (/* unused pure expression or super */ null && ([
     'password_hasher',
 ]));
 /** Fields that hold secrets: dropped as soon as a record is read, never metadata. */
-const CLERK_SECRET_FIELDS = new Set(['totp_secret', 'password_digest', 'password_hasher', 'backup_codes']);
+const CLERK_SECRET_FIELDS = new Set([
+    'totp_secret',
+    'password_digest',
+    'password_hasher',
+    'backup_codes',
+]);
 /** A cell or string that lists several values: Clerk separates them with `|` (older exports: `,`). */
 function splitList(value) {
     if (!value)
@@ -7418,7 +7828,11 @@ function clerkCsvUser(row) {
         verifiedEmails: verified,
         unverifiedEmails: unverified,
         otherEmails: [],
-        emailField: primary === undefined && verified.length > 0 ? 'verified_email_addresses' : primary === undefined && unverified.length > 0 ? 'unverified_email_addresses' : 'primary_email_address',
+        emailField: primary === undefined && verified.length > 0
+            ? 'verified_email_addresses'
+            : primary === undefined && unverified.length > 0
+                ? 'unverified_email_addresses'
+                : 'primary_email_address',
         hasTotp,
         // The CSV lists phone numbers, not how they are used: in Clerk a phone is most often a way
         // to sign in, so a phone alone is not counted as an SMS second factor.
@@ -7433,8 +7847,16 @@ function clerkCsvUser(row) {
 const clerk_schema_text = schemas/* string */.YjP().nullish();
 const schema_flag = schemas/* boolean */.zMY().nullish();
 const schema_objectOf = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullish();
-const EmailObject = schemas/* looseObject */._H3({ id: clerk_schema_text, email_address: clerk_schema_text, verification: schemas/* looseObject */._H3({ status: clerk_schema_text }).nullish() });
-const PhoneObject = schemas/* looseObject */._H3({ phone_number: clerk_schema_text, reserved_for_second_factor: schema_flag, default_second_factor: schema_flag });
+const EmailObject = schemas/* looseObject */._H3({
+    id: clerk_schema_text,
+    email_address: clerk_schema_text,
+    verification: schemas/* looseObject */._H3({ status: clerk_schema_text }).nullish(),
+});
+const PhoneObject = schemas/* looseObject */._H3({
+    phone_number: clerk_schema_text,
+    reserved_for_second_factor: schema_flag,
+    default_second_factor: schema_flag,
+});
 const ConnectionRef = schemas/* looseObject */._H3({ id: clerk_schema_text, name: clerk_schema_text }).nullish();
 const EnterpriseAccount = schemas/* looseObject */._H3({
     provider: clerk_schema_text,
@@ -7582,7 +8004,15 @@ function mapClerkUser(user, location, columnOf, config) {
     const error = (code, message, field, sourceId = user.id) => [
         {
             kind: 'problem',
-            problem: { entity: 'user', ...(sourceId !== undefined ? { sourceId } : {}), location: at(field), field, code, message, severity: 'error' },
+            problem: {
+                entity: 'user',
+                ...(sourceId !== undefined ? { sourceId } : {}),
+                location: at(field),
+                field,
+                code,
+                message,
+                severity: 'error',
+            },
         },
     ];
     if (user.id === undefined)
@@ -7590,7 +8020,9 @@ function mapClerkUser(user, location, columnOf, config) {
     const primary = user.primaryEmail ?? user.verifiedEmails[0] ?? user.unverifiedEmails[0] ?? user.otherEmails[0];
     const email = normalizeEmail(primary);
     if (!email.ok) {
-        const message = email.code === 'missing_email' ? 'The user has no email address (primary, verified or unverified); WorkOS requires one.' : email.message;
+        const message = email.code === 'missing_email'
+            ? 'The user has no email address (primary, verified or unverified); WorkOS requires one.'
+            : email.message;
         return error(email.code, message, user.emailField);
     }
     const metadata = checkMetadata(pickMetadataFields(user.fields, config.metadata.users, CLERK_SECRET_FIELDS));
@@ -7600,7 +8032,9 @@ function mapClerkUser(user, location, columnOf, config) {
     const note = (problem) => notes.push({ ...problem, sourceId: user.id, location: problem.location ?? location });
     const key = email.email.toLowerCase();
     const verified = new Set(user.verifiedEmails.map((a) => a.toLowerCase()));
-    const others = new Set([...user.verifiedEmails, ...user.unverifiedEmails, ...user.otherEmails].map((a) => a.toLowerCase()).filter((a) => a !== key));
+    const others = new Set([...user.verifiedEmails, ...user.unverifiedEmails, ...user.otherEmails]
+        .map((a) => a.toLowerCase())
+        .filter((a) => a !== key));
     if (others.size > 0) {
         note({
             entity: 'user',
@@ -7706,8 +8140,15 @@ async function* readCsvUsers(path, config) {
     const columnOf = (field) => columns?.get(field);
     for await (const item of readCsvRecords(path)) {
         if (!item.ok) {
-            const location = { file: path, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
-            yield { kind: 'problem', problem: { entity: 'user', location, code: 'invalid_csv_row', message: item.message, severity: 'error' } };
+            const location = {
+                file: path,
+                line: item.line,
+                ...(item.column !== undefined ? { column: item.column } : {}),
+            };
+            yield {
+                kind: 'problem',
+                problem: { entity: 'user', location, code: 'invalid_csv_row', message: item.message, severity: 'error' },
+            };
             continue;
         }
         if (!columns) {
@@ -7733,7 +8174,10 @@ async function* readJsonUsers(path, config) {
         const location = { file: path, line: item.line };
         if (!item.ok) {
             const at = item.column !== undefined ? { ...location, column: item.column } : location;
-            yield { kind: 'problem', problem: { entity: 'user', location: at, code: 'invalid_json', message: item.message, severity: 'error' } };
+            yield {
+                kind: 'problem',
+                problem: { entity: 'user', location: at, code: 'invalid_json', message: item.message, severity: 'error' },
+            };
             continue;
         }
         const value = item.value;
@@ -7896,7 +8340,9 @@ function mapCognitoUser(raw, location, config, fieldPrefix = '') {
         const issue = parsed.error.issues[0];
         const field = issue.path.map(String).join('.');
         const expected = map_user_FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
-        return [userProblem(location, undefined, 'invalid_field_type', `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`, at(field))];
+        return [
+            userProblem(location, undefined, 'invalid_field_type', `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`, at(field)),
+        ];
     }
     const user = parsed.data;
     const attributes = new Map();
@@ -7905,19 +8351,27 @@ function mapCognitoUser(raw, location, config, fieldPrefix = '') {
             attributes.set(Name, Value);
     const sub = textOf(attributes.get('sub'));
     if (!sub)
-        return [userProblem(location, undefined, 'missing_user_id', 'The user has no sub attribute; it becomes the WorkOS external id, so it is required.', at('Attributes.sub'))];
+        return [
+            userProblem(location, undefined, 'missing_user_id', 'The user has no sub attribute; it becomes the WorkOS external id, so it is required.', at('Attributes.sub')),
+        ];
     const email = normalizeEmail(attributes.get('email'));
     if (!email.ok) {
         const phoneOnly = email.code === 'missing_email' && attributes.has('phone_number');
-        const message = phoneOnly ? 'The user has a phone number and no email; WorkOS users need an email, so ask them for one and add them later.' : email.message;
+        const message = phoneOnly
+            ? 'The user has a phone number and no email; WorkOS users need an email, so ask them for one and add them later.'
+            : email.message;
         return [userProblem(location, sub, email.code, message, at('Attributes.email'))];
     }
     const verified = flagOf(attributes.get('email_verified'));
     if (verified === 'invalid')
-        return [userProblem(location, sub, 'invalid_field_type', 'The attribute email_verified must be "true" or "false".', at('Attributes.email_verified'))];
+        return [
+            userProblem(location, sub, 'invalid_field_type', 'The attribute email_verified must be "true" or "false".', at('Attributes.email_verified')),
+        ];
     const enabled = flagOf(user.Enabled);
     if (enabled === 'invalid')
-        return [userProblem(location, sub, 'invalid_field_type', 'The field Enabled must be true or false.', at('Enabled'))];
+        return [
+            userProblem(location, sub, 'invalid_field_type', 'The field Enabled must be true or false.', at('Enabled')),
+        ];
     // Attributes are offered to the metadata map by name (`custom:plan`, `locale`), as are the
     // user's own fields (`Username`, `UserStatus`, `UserCreateDate`).
     const fields = { ...Object.fromEntries(attributes) };
@@ -7931,7 +8385,14 @@ function mapCognitoUser(raw, location, config, fieldPrefix = '') {
     const social = new Set();
     for (const identity of identities(attributes.get('identities'))) {
         if (SSO_PROVIDER_TYPES.has(identity.type.toUpperCase())) {
-            items.push(userNote({ entity: 'user', sourceId: sub, location, field: at('Attributes.identities'), code: 'sso_user', message: ssoMessage('Cognito', identity.name) }));
+            items.push(userNote({
+                entity: 'user',
+                sourceId: sub,
+                location,
+                field: at('Attributes.identities'),
+                code: 'sso_user',
+                message: ssoMessage('Cognito', identity.name),
+            }));
             social.add('sso');
         }
         else
@@ -7942,7 +8403,9 @@ function mapCognitoUser(raw, location, config, fieldPrefix = '') {
         mfaFactors.add(option.DeliveryMedium?.toUpperCase() === 'SMS' ? 'sms' : 'other');
     const given = textOf(attributes.get('given_name'));
     const family = textOf(attributes.get('family_name'));
-    const names = given || family ? { ...(given ? { firstName: given } : {}), ...(family ? { lastName: family } : {}) } : splitDisplayName(attributes.get('name'));
+    const names = given || family
+        ? { ...(given ? { firstName: given } : {}), ...(family ? { lastName: family } : {}) }
+        : splitDisplayName(attributes.get('name'));
     items.push(userItem({
         sourceId: sub,
         idField: 'Attributes.sub',
@@ -8056,7 +8519,10 @@ function mapCsvRow(row, location, ctx) {
     const given = objectFromJsonText(textOf(row.metadata));
     if (given === 'invalid')
         return fail('invalid_metadata', 'The column metadata must hold a JSON object, like {"plan":"pro"}.', 'metadata');
-    const metadata = checkMetadata({ ...given, ...pickMetadataFields(row, ctx.config.metadata.users, CSV_SECRET_COLUMNS) });
+    const metadata = checkMetadata({
+        ...given,
+        ...pickMetadataFields(row, ctx.config.metadata.users, CSV_SECRET_COLUMNS),
+    });
     if (!metadata.ok)
         return fail(metadata.code, metadata.message, 'metadata');
     const items = [];
@@ -8077,7 +8543,14 @@ function mapCsvRow(row, location, ctx) {
         blocked: false,
         location,
     };
-    const fingerprint = JSON.stringify([user.email.toLowerCase(), user.emailVerified, firstName, lastName, password.password?.hash, metadata.metadata]);
+    const fingerprint = JSON.stringify([
+        user.email.toLowerCase(),
+        user.emailVerified,
+        firstName,
+        lastName,
+        password.password?.hash,
+        metadata.metadata,
+    ]);
     return { sourceId: sourceId, user, fingerprint, items, ...(organization ? { organization } : {}) };
 }
 function csvPassword(secrets, typeText, sourceId, at, items) {
@@ -8114,7 +8587,12 @@ function organizationPart(row, config) {
     if (!externalId && !workosId && !name)
         return undefined;
     const roles = roleSlugs(row.role_slugs).map((role) => config.roles[role] ?? role);
-    return { ...(externalId ? { externalId } : {}), ...(workosId ? { workosId } : {}), ...(name ? { name } : {}), roles: [...new Set(roles)] };
+    return {
+        ...(externalId ? { externalId } : {}),
+        ...(workosId ? { workosId } : {}),
+        ...(name ? { name } : {}),
+        roles: [...new Set(roles)],
+    };
 }
 /**
  * A user's key when the row has no external_id: `email-sha256:` and 40 hex digits of the SHA-256
@@ -8167,7 +8645,11 @@ async function* readGenericCsv(options) {
     const organizations = new Map();
     for await (const item of readCsvRecords(path)) {
         if (!item.ok) {
-            const location = { file: path, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
+            const location = {
+                file: path,
+                line: item.line,
+                ...(item.column !== undefined ? { column: item.column } : {}),
+            };
             yield userProblem(location, undefined, 'invalid_csv_row', item.message);
             continue;
         }
@@ -8186,7 +8668,11 @@ async function* readGenericCsv(options) {
         if (!seen) {
             yield* mapped.items;
             if (sourceId !== undefined)
-                users.set(sourceId, { digest: digest(mapped.fingerprint), line: item.line, imported: mapped.user !== undefined });
+                users.set(sourceId, {
+                    digest: digest(mapped.fingerprint),
+                    line: item.line,
+                    imported: mapped.user !== undefined,
+                });
             if (mapped.user)
                 yield { kind: 'user', record: mapped.user };
         }
@@ -8215,16 +8701,22 @@ async function* readGenericCsv(options) {
         const known = organizations.get(org.externalId);
         if (!known?.named && org.name) {
             organizations.set(org.externalId, { named: true, line: item.line });
-            yield { kind: 'organization', record: { sourceId: org.externalId, name: org.name, domains: [], metadata: {}, location } };
+            yield {
+                kind: 'organization',
+                record: { sourceId: org.externalId, name: org.name, domains: [], metadata: {}, location },
+            };
         }
         else if (!known)
             organizations.set(org.externalId, { named: false, line: item.line });
         if (sourceId === undefined || !users.get(sourceId)?.imported) {
-            yield membershipProblem(location, org.externalId, sourceId, 'user_not_imported', 'The membership belongs to a user that is not imported (see that user\'s problem).', 'email');
+            yield membershipProblem(location, org.externalId, sourceId, 'user_not_imported', "The membership belongs to a user that is not imported (see that user's problem).", 'email');
             continue;
         }
         // Several slugs in one row are several roles of one membership.
-        yield { kind: 'membership', record: { organizationSourceId: org.externalId, userSourceId: sourceId, roles: org.roles, location } };
+        yield {
+            kind: 'membership',
+            record: { organizationSourceId: org.externalId, userSourceId: sourceId, roles: org.roles, location },
+        };
         if (org.roles.length === 0) {
             yield {
                 kind: 'problem',
@@ -8244,7 +8736,10 @@ async function* readGenericCsv(options) {
     }
 }
 function digest(fingerprint) {
-    return (0,external_node_crypto_.createHash)('sha256').update(fingerprint ?? '').digest('base64').slice(0, 16);
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(fingerprint ?? '')
+        .digest('base64')
+        .slice(0, 16);
 }
 
 ;// CONCATENATED MODULE: ./build/sources/firebase/map-user.js
@@ -8292,12 +8787,16 @@ function mapFirebaseUser(raw, location, ctx) {
         const issue = parsed.error.issues[0];
         const field = issue.path.map(String).join('.');
         const expected = firebase_map_user_FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
-        return [userProblem(location, guessedId, 'invalid_field_type', `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`, field)];
+        return [
+            userProblem(location, guessedId, 'invalid_field_type', `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`, field),
+        ];
     }
     const user = parsed.data;
     const id = textOf(user.localId);
     if (!id)
-        return [userProblem(location, undefined, 'missing_user_id', 'The user has no localId; it becomes the WorkOS external id, so it is required.', 'localId')];
+        return [
+            userProblem(location, undefined, 'missing_user_id', 'The user has no localId; it becomes the WorkOS external id, so it is required.', 'localId'),
+        ];
     const providers = (user.providerUserInfo ?? []).map((p) => textOf(p.providerId)).filter((p) => !!p);
     const email = normalizeEmail(user.email);
     if (!email.ok) {
@@ -8316,7 +8815,9 @@ function mapFirebaseUser(raw, location, ctx) {
     }
     const attributes = objectFromJsonText(user.customAttributes);
     if (attributes === 'invalid') {
-        return [userProblem(location, id, 'invalid_field_type', 'The field customAttributes must hold a JSON object.', 'customAttributes')];
+        return [
+            userProblem(location, id, 'invalid_field_type', 'The field customAttributes must hold a JSON object.', 'customAttributes'),
+        ];
     }
     const fields = {};
     for (const [key, value] of Object.entries(raw))
@@ -8334,7 +8835,14 @@ function mapFirebaseUser(raw, location, ctx) {
         if (NOT_SOCIAL.has(provider))
             continue;
         if (provider.startsWith('saml.') || provider.startsWith('oidc.')) {
-            items.push(userNote({ entity: 'user', sourceId: id, location, field: 'providerUserInfo', code: 'sso_user', message: ssoMessage('Firebase', provider) }));
+            items.push(userNote({
+                entity: 'user',
+                sourceId: id,
+                location,
+                field: 'providerUserInfo',
+                code: 'sso_user',
+                message: ssoMessage('Firebase', provider),
+            }));
             social.add('sso');
         }
         else
@@ -8374,7 +8882,15 @@ function firebasePassword(user, id, location, ctx, items) {
             '(Firebase console: Authentication → Users → ⋮ → Password hash parameters).');
     }
     const invalid = (message) => {
-        items.push(userNote({ entity: 'password', sourceId: id, location, field: 'passwordHash', code: 'invalid_password_hash', message: `${message} The user is imported without a password.`, severity: 'error' }));
+        items.push(userNote({
+            entity: 'password',
+            sourceId: id,
+            location,
+            field: 'passwordHash',
+            code: 'invalid_password_hash',
+            message: `${message} The user is imported without a password.`,
+            severity: 'error',
+        }));
         return { gap: 'unsupported' };
     };
     if (!salt)
@@ -8411,7 +8927,10 @@ async function* readFirebaseUsers(options) {
         if (item.kind !== 'object')
             yield item;
         else
-            yield* mapFirebaseUser(item.raw, item.location, { config: options.config, ...(hashConfig ? { hashConfig } : {}) });
+            yield* mapFirebaseUser(item.raw, item.location, {
+                config: options.config,
+                ...(hashConfig ? { hashConfig } : {}),
+            });
     }
 }
 async function firebaseHashConfig(options) {
@@ -8468,7 +8987,9 @@ function mapSupabaseUser(row, location, ctx) {
         const column = ctx.columnOf(field);
         return column === undefined ? location : { ...location, column };
     };
-    const problem = (sourceId, code, message, field) => [userProblem(at(field), sourceId, code, message, field)];
+    const problem = (sourceId, code, message, field) => [
+        userProblem(at(field), sourceId, code, message, field),
+    ];
     const id = textOf(row.id);
     if (!id)
         return problem(undefined, 'missing_user_id', 'The user has no id; it becomes the WorkOS external id, so it is required.', 'id');
@@ -8484,7 +9005,10 @@ function mapSupabaseUser(row, location, ctx) {
         return problem(id, email.code, message, 'email');
     }
     const meta = {};
-    for (const [name, alias] of [['raw_user_meta_data', 'user_metadata'], ['raw_app_meta_data', 'app_metadata']]) {
+    for (const [name, alias] of [
+        ['raw_user_meta_data', 'user_metadata'],
+        ['raw_app_meta_data', 'app_metadata'],
+    ]) {
         const field = row[name] !== undefined ? name : alias;
         const value = objectFromJsonText(row[field]);
         if (value === 'invalid')
@@ -8517,7 +9041,14 @@ function mapSupabaseUser(row, location, ctx) {
     }
     if (isSso === true || social.has('sso')) {
         const provider = providers.find((p) => p.startsWith('sso:')) ?? 'a SAML provider';
-        items.push(userNote({ entity: 'user', sourceId: id, location: at('is_sso_user'), field: 'is_sso_user', code: 'sso_user', message: ssoMessage('Supabase', provider) }));
+        items.push(userNote({
+            entity: 'user',
+            sourceId: id,
+            location: at('is_sso_user'),
+            field: 'is_sso_user',
+            code: 'sso_user',
+            message: ssoMessage('Supabase', provider),
+        }));
         social.add('sso');
     }
     items.push(userItem({
@@ -8607,7 +9138,11 @@ async function* readSupabaseUsers(options) {
     let columns;
     for await (const item of readCsvRecords(path)) {
         if (!item.ok) {
-            const location = { file: path, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
+            const location = {
+                file: path,
+                line: item.line,
+                ...(item.column !== undefined ? { column: item.column } : {}),
+            };
             yield userProblem(location, undefined, 'invalid_csv_row', item.message);
             continue;
         }
@@ -8640,7 +9175,7 @@ async function* readSource(kind, files, config) {
         throw new types/* UsageError */.eb(`--passwords is for Auth0 only: ${kind} exports carry their password hashes (if any) in the user file.`);
     }
     if (files.hashConfig && kind !== 'firebase')
-        throw new types/* UsageError */.eb('--hash-config is for Firebase only: it holds a Firebase project\'s hash parameters.');
+        throw new types/* UsageError */.eb("--hash-config is for Firebase only: it holds a Firebase project's hash parameters.");
     if (files.organizations && !['auth0', 'clerk'].includes(kind)) {
         throw new types/* UsageError */.eb(kind === 'csv'
             ? '--organizations is not used with --source csv: organizations come from its org_external_id and org_name columns.'
@@ -8648,7 +9183,11 @@ async function* readSource(kind, files, config) {
     }
     switch (kind) {
         case 'auth0':
-            yield* readAuth0Users({ usersPath: files.users, passwordsPath: files.passwords, metadataMap: config.metadata.users });
+            yield* readAuth0Users({
+                usersPath: files.users,
+                passwordsPath: files.passwords,
+                metadataMap: config.metadata.users,
+            });
             if (files.organizations)
                 yield* readAuth0Organizations({ path: files.organizations, config });
             return;
@@ -8658,7 +9197,11 @@ async function* readSource(kind, files, config) {
                 yield* readClerkOrganizations({ path: files.organizations, config });
             return;
         case 'firebase':
-            yield* readFirebaseUsers({ usersPath: files.users, ...(files.hashConfig ? { hashConfigPath: files.hashConfig } : {}), config });
+            yield* readFirebaseUsers({
+                usersPath: files.users,
+                ...(files.hashConfig ? { hashConfigPath: files.hashConfig } : {}),
+                config,
+            });
             return;
         case 'cognito':
             yield* readCognitoUsers({ usersPath: files.users, config });
@@ -8832,11 +9375,7 @@ function liveMembership(m) {
     return { id: m.id, organizationId: m.organizationId, userId: m.userId, roles: sortedJoined(slugs) };
 }
 function addUser(index, user) {
-    const live = liveUser(user);
-    index.usersById.set(live.id, live);
-    if (live.externalId)
-        index.usersByExternalId.set(live.externalId, live);
-    index.usersByEmail.set(live.emailKey, live);
+    index.users.add(liveUser(user));
 }
 function addOrganization(index, org) {
     const live = liveOrganization(org);
@@ -8926,7 +9465,10 @@ function prepareEmptyRun(options) {
         log: options.log ?? silentLogger,
         config,
         identity: { source: options.source, fingerprint: configFingerprint(config) },
-        plan: { users: { users: [], invalid: [], merges: [] }, organizations: { organizations: [], memberships: [], invalid: [] } },
+        plan: {
+            users: { users: [], invalid: [], merges: [] },
+            organizations: { organizations: [], memberships: [], invalid: [] },
+        },
         problems: [],
         managesOrganizations: false,
         workos: options.target ? connect(options.target) : undefined,
@@ -8939,7 +9481,9 @@ function newCaller(options) {
 }
 /** Unknown roles are found before any write (a dry run with a key finds them too). */
 async function checkRoles(run, workos) {
-    const roles = await run.caller.read(() => listRoleSlugs(workos)).catch((error) => {
+    const roles = await run.caller
+        .read(() => listRoleSlugs(workos))
+        .catch((error) => {
         run.log.warn(`Could not list the environment's roles (${error.message}); role slugs are not checked before writing.`);
         return undefined;
     });
@@ -8972,8 +9516,10 @@ function readWorkOS(run, workos) {
             // Members of the export's organizations (to diff) and of ours that left it (deleted with them).
             membershipsOf: (org) => org.externalId !== null && plannedOrgs.has(org.externalId),
         });
-        run.log.info(`WorkOS holds ${live.usersById.size} user(s)` +
-            (run.managesOrganizations ? `, ${live.organizationsById.size} organization(s), ${live.memberships.size} membership(s) of the export's organizations` : '') +
+        run.log.info(`WorkOS holds ${live.users.size} user(s)` +
+            (run.managesOrganizations
+                ? `, ${live.organizationsById.size} organization(s), ${live.memberships.size} membership(s) of the export's organizations`
+                : '') +
             ` (${live.reads} read(s)).`);
         return live;
     });
@@ -9039,7 +9585,11 @@ async function finishRun(run, report) {
         passwords: report.passwords,
         requests: run.workos ? { ...c, writesPerSecond: writeRate(c), elapsedSeconds } : undefined,
         processedThisRun: report.processed,
-        logins: report.logins && { tried: report.logins.tried, succeeded: report.logins.succeeded, failed: report.logins.failed },
+        logins: report.logins && {
+            tried: report.logins.tried,
+            succeeded: report.logins.succeeded,
+            failed: report.logins.failed,
+        },
     });
     // Failed writes are outcomes, counted once as failed; reports list them with the problems.
     const shown = [...problems, ...report.outcomes.filter((o) => o.status === 'failed').map(failureProblem)];
@@ -9055,7 +9605,14 @@ async function finishRun(run, report) {
             extraFiles: report.extraFiles,
         })
         : undefined;
-    return { summary, markdown, problems: shown, outcomes: report.outcomes, files, journalAppended: report.journalAppended ?? 0 };
+    return {
+        summary,
+        markdown,
+        problems: shown,
+        outcomes: report.outcomes,
+        files,
+        journalAppended: report.journalAppended ?? 0,
+    };
 }
 /** A failed write as the problem lists show it (the summary counts it as failed, not invalid). */
 function failureProblem(o) {
@@ -9087,7 +9644,12 @@ function whenUnreachable(run) {
     return async (error) => {
         if (!(error instanceof WorkOSUnreachableError))
             throw error;
-        return finishRun(run, { outcomes: pendingOutcomes(run), problems: run.problems, stoppedBy: 'unreachable', fatal: error.message });
+        return finishRun(run, {
+            outcomes: pendingOutcomes(run),
+            problems: run.problems,
+            stoppedBy: 'unreachable',
+            fatal: error.message,
+        });
     };
 }
 /** Writes per second while writing: reading the exports and reconciling are not in the span. */
@@ -9124,12 +9686,15 @@ function describePlan(plan, problems) {
     return [
         `Users: ${u.users.length} to bring to WorkOS, ${u.invalid.length + count('user')} invalid or skipped, ${u.merges.length} merge(s).`,
         ...(o.organizations.length + o.memberships.length > 0
-            ? [`Organizations: ${o.organizations.length}; memberships: ${o.memberships.length}; ${o.invalid.length + count('organization') + count('membership')} invalid.`]
+            ? [
+                `Organizations: ${o.organizations.length}; memberships: ${o.memberships.length}; ${o.invalid.length + count('organization') + count('membership')} invalid.`,
+            ]
             : []),
     ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./build/modes/plan.js
+
 
 
 
@@ -9143,7 +9708,12 @@ async function runPlan(options) {
     const journal = openJournal(run, 'read');
     if (!run.workos)
         return finishRun(run, { outcomes: journalOutcomes(run, journal), problems: run.problems });
-    const diff = diffRun(run, await readWorkOS(run, run.workos), journal, true);
+    const workos = run.workos;
+    return planAgainst(run, workos, journal).catch(whenUnreachable(run));
+}
+async function planAgainst(run, workos, journal) {
+    const options = run.options;
+    const diff = diffRun(run, await readWorkOS(run, workos), journal, true);
     const pii = options.includePii ?? false;
     return finishRun(run, {
         outcomes: diffOutcomes(diff),
@@ -9152,6 +9722,7 @@ async function runPlan(options) {
         diff,
         showChanges: true,
         removals: diff.removals,
+        passwords: { sent: 0, ...passwordMemory(diff) },
         extraFiles: { 'changes.jsonl': changesJsonl(diff, pii), 'removals.csv': removalsCsv(diff.removals, pii) },
     });
 }
@@ -9179,12 +9750,158 @@ function journalOutcomes(run, journal) {
     return planned.flatMap(([entity, records]) => records.map((record) => {
         const entry = journal?.get(entity, record.sourceId);
         const done = entry !== undefined && entry.status !== 'deleted' && entry.input_digest === record.digest;
-        return { entity, sourceId: record.sourceId, location: record.location, status: done ? 'unchanged' : 'pending', ...(done ? { workosId: entry.workos_id } : {}) };
+        return {
+            entity,
+            sourceId: record.sourceId,
+            location: record.location,
+            status: done ? 'unchanged' : 'pending',
+            ...(done ? { workosId: entry.workos_id } : {}),
+        };
     }));
 }
 
-;// CONCATENATED MODULE: ./build/modes/cutover.js
+;// CONCATENATED MODULE: ./build/model/mask.js
+/**
+ * An email as logs and PR comments may show it (DESIGN §3): `j***@acme.com`. Enough to tell
+ * users apart in a short list, not enough to read the address. Text that is not an email
+ * becomes `***`.
+ */
+function maskEmail(email) {
+    const trimmed = email.trim();
+    const at = trimmed.lastIndexOf('@');
+    if (at < 0)
+        return '***';
+    const first = [...trimmed.slice(0, at)][0] ?? '';
+    const domain = trimmed.slice(at + 1);
+    return `${first}***@${domain}`;
+}
 
+;// CONCATENATED MODULE: ./build/reconcile/login-probes.js
+
+
+
+
+/**
+ * Test credentials, from a secret: a JSON array of `{email, password}`, or one account a line
+ * as `email password` (split at the first space or tab; the password may hold spaces).
+ * Errors name the line only: the text is a secret.
+ */
+function parseLoginProbes(text, label) {
+    const trimmed = text.trim();
+    if (trimmed.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(trimmed);
+        }
+        catch {
+            throw new types/* UsageError */.eb(`${label}: not valid JSON. Give a JSON array of {"email", "password"}, or one "email password" a line.`);
+        }
+        if (!Array.isArray(parsed))
+            throw new types/* UsageError */.eb(`${label}: expected a JSON array of {"email", "password"}.`);
+        return parsed.map((entry, index) => {
+            const e = entry;
+            if (typeof e?.email !== 'string' || typeof e?.password !== 'string') {
+                throw new types/* UsageError */.eb(`${label}: entry ${index + 1} needs "email" and "password" strings.`);
+            }
+            return { email: e.email.trim(), password: e.password, line: index + 1 };
+        });
+    }
+    return text
+        .split(/\r?\n/)
+        .map((raw, index) => ({ raw: raw.trim(), line: index + 1 }))
+        .filter(({ raw }) => raw !== '' && !raw.startsWith('#'))
+        .map(({ raw, line }) => {
+        const match = /^(\S+)[ \t]+(.+)$/.exec(raw);
+        if (!match)
+            throw new types/* UsageError */.eb(`${label}: line ${line} must be "email password".`);
+        return { email: match[1], password: match[2], line };
+    });
+}
+const PASSWORD_ACCEPTED = new Set([
+    'organization_selection_required',
+    'email_verification_required',
+    'mfa_enrollment',
+    'mfa_challenge',
+]);
+/** Signs each test account in with its password; a failure names the account masked. */
+async function runLoginProbes(workos, caller, clientId, probes, label) {
+    const problems = [];
+    let succeeded = 0;
+    for (const probe of probes) {
+        try {
+            await caller.read(() => workos.userManagement.authenticateWithPassword({ clientId, email: probe.email, password: probe.password }));
+            succeeded++;
+        }
+        catch (error) {
+            const failure = error instanceof WorkOSCallError ? error.failure : classifyWorkOSError(error);
+            // The password was right; WorkOS wants one more step (pick an organization, verify the
+            // email, set up or pass MFA) before it hands out a session.
+            if (failure.kind === 'rejected' && PASSWORD_ACCEPTED.has(failure.code)) {
+                succeeded++;
+                continue;
+            }
+            const code = failure.kind === 'rejected' ? failure.code : failure.kind;
+            problems.push({
+                entity: 'user',
+                location: { file: label, line: probe.line },
+                code: 'login_failed',
+                message: `Signing in as ${maskEmail(probe.email)} failed (${code}). Check that the user was imported with its password hash.`,
+                severity: 'error',
+            });
+        }
+    }
+    return { tried: probes.length, succeeded, failed: probes.length - succeeded, problems };
+}
+
+;// CONCATENATED MODULE: ./build/modes/verify.js
+
+
+
+
+
+
+/**
+ * The read-only check verify and cutover share: WorkOS read and diffed (hashes count only with
+ * a checkpoint: WorkOS never returns them, so only the journal knows), then the test sign-ins.
+ */
+async function checkLive(run, workos, journal) {
+    const diff = diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined);
+    const probes = run.options.loginProbes;
+    const logins = probes
+        ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () => runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label))
+        : undefined;
+    return { diff, reconciliation: reconcile(diff), ...(logins ? { logins } : {}) };
+}
+/**
+ * `verify`: no writes. Reads WorkOS and says whether it holds every planned record as planned
+ * (a record missing or different is drift, and `import` repairs it), plus test sign-ins.
+ */
+async function runVerify(options) {
+    const run = await prepareRun(options);
+    const workos = requireWorkOS(run);
+    const journal = openJournal(run, 'read');
+    try {
+        const { diff, reconciliation, logins } = await checkLive(run, workos, journal);
+        return await finishRun(run, {
+            outcomes: diffOutcomes(diff),
+            problems: [...run.problems, ...conflictProblems(diff)],
+            reconciliation,
+            diff,
+            removals: diff.removals,
+            passwords: { sent: 0, ...passwordMemory(diff) },
+            logins,
+            extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
+        });
+    }
+    catch (error) {
+        return whenUnreachable(run)(error);
+    }
+    finally {
+        journal?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/modes/cutover.js
 
 
 
@@ -9228,7 +9945,11 @@ async function runCutover(input) {
         : undefined;
     const evidence = {
         source: input.source,
-        reconciled: { users: input.reconciliation.users, organizations: input.reconciliation.organizations, memberships: input.reconciliation.memberships },
+        reconciled: {
+            users: input.reconciliation.users,
+            organizations: input.reconciliation.organizations,
+            memberships: input.reconciliation.memberships,
+        },
         conflicts: input.conflicts,
         unreviewedRemovals: input.unreviewedRemovals,
         checkpoint: input.checkpoint,
@@ -9249,7 +9970,14 @@ async function runCutover(input) {
     }
     const failing = failingChecks(decision);
     log.info(decision.go ? 'cutover: go. Every check passed.' : `cutover: no-go. Failing: ${failing.join(', ')}.`);
-    return { decision, evidence, markdown, exitCode: decision.go ? 0 : 1, secrets: portalLinkSecrets(evidence), ...(files ? { files } : {}) };
+    return {
+        decision,
+        evidence,
+        markdown,
+        exitCode: decision.go ? 0 : 1,
+        secrets: portalLinkSecrets(evidence),
+        ...(files ? { files } : {}),
+    };
 }
 /**
  * `cutover` as a mode: the live diff (read-only, as verify reads it), the checkpoint and the
@@ -9260,12 +9988,7 @@ async function runCutoverMode(options) {
     const workos = requireWorkOS(run);
     const journal = openJournal(run, 'read');
     try {
-        const diff = diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined);
-        const reconciliation = reconcile(diff);
-        const probes = options.loginProbes;
-        const logins = probes
-            ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () => runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label))
-            : undefined;
+        const { diff, reconciliation, logins } = await checkLive(run, workos, journal);
         const outcomes = diffOutcomes(diff);
         const result = await runCutover({
             source: options.source,
@@ -9276,7 +9999,10 @@ async function runCutoverMode(options) {
             conflicts: diff.users.filter((c) => c.action === 'conflict').length,
             // Listed, never pruned: a person decides (import --prune, or put them back in the export).
             unreviewedRemovals: diff.removals.length,
-            checkpoint: { pending: outcomes.filter((o) => o.status === 'pending').length, failed: outcomes.filter((o) => o.status === 'failed').length },
+            checkpoint: {
+                pending: outcomes.filter((o) => o.status === 'pending').length,
+                failed: outcomes.filter((o) => o.status === 'failed').length,
+            },
             ...(logins ? { logins: { tried: logins.tried, succeeded: logins.succeeded, failed: logins.failed } } : {}),
             ...(journal ? { journal: (entity, id) => journal.get(entity, id) } : {}),
             workos,
@@ -9401,12 +10127,22 @@ async function resolveExisting(existing, write, writer, ctx, createdByThisRun) {
         case 'other':
             return { status: 'unchanged', workosId: existing.id, passwordSent: false };
         case 'conflict':
-            throw new WorkOSCallError({ kind: 'rejected', status: 409, code: 'external_id_conflict', message: existing.message ?? 'conflict' });
+            throw new WorkOSCallError({
+                kind: 'rejected',
+                status: 409,
+                code: 'external_id_conflict',
+                message: existing.message ?? 'conflict',
+            });
     }
 }
 /** Deletes one WorkOS record (prune, rollback); already gone counts as done. Journaled. */
 async function applyDelete(target, remove, ctx) {
-    const base = { entity: target.entity, sourceId: target.sourceId, location: target.location, workosId: target.workosId };
+    const base = {
+        entity: target.entity,
+        sourceId: target.sourceId,
+        location: target.location,
+        workosId: target.workosId,
+    };
     let alreadyGone = false;
     try {
         await ctx.limiter?.acquire();
@@ -9420,7 +10156,13 @@ async function applyDelete(target, remove, ctx) {
         }
         alreadyGone = true;
     }
-    ctx.journal?.record({ entity: target.entity, source_id: target.sourceId, workos_id: target.workosId, status: 'deleted', input_digest: '' });
+    ctx.journal?.record({
+        entity: target.entity,
+        source_id: target.sourceId,
+        workos_id: target.workosId,
+        status: 'deleted',
+        input_digest: '',
+    });
     return { ...base, status: 'updated', alreadyGone };
 }
 function describeFailure(error) {
@@ -9428,11 +10170,21 @@ function describeFailure(error) {
         const f = error.failure;
         switch (f.kind) {
             case 'rejected':
-                return { code: f.code, message: `WorkOS rejected the record (${f.status} ${f.code}): ${f.message}`, requestId: f.requestId };
+                return {
+                    code: f.code,
+                    message: `WorkOS rejected the record (${f.status} ${f.code}): ${f.message}`,
+                    requestId: f.requestId,
+                };
             case 'transient':
-                return { code: 'workos_unavailable', message: `WorkOS did not answer after several attempts (${f.status ?? 'network error'}); run again to retry this record.` };
+                return {
+                    code: 'workos_unavailable',
+                    message: `WorkOS did not answer after several attempts (${f.status ?? 'network error'}); run again to retry this record.`,
+                };
             case 'rate_limited':
-                return { code: 'rate_limited', message: 'WorkOS kept answering 429 Too Many Requests; run again later or lower --rate-limit.' };
+                return {
+                    code: 'rate_limited',
+                    message: 'WorkOS kept answering 429 Too Many Requests; run again later or lower --rate-limit.',
+                };
             case 'unauthorized':
                 return { code: 'unauthorized', message: f.message };
             case 'not_found':
@@ -9560,7 +10312,9 @@ function organizationFields(input) {
         externalId: input.externalId,
         metadata: input.metadata,
         // Domains arrive unverified: the source's verification does not carry over to WorkOS.
-        ...(input.domains.length > 0 ? { domainData: input.domains.map((domain) => ({ domain, state: node_lib/* DomainDataState */.kA.Pending })) } : {}),
+        ...(input.domains.length > 0
+            ? { domainData: input.domains.map((domain) => ({ domain, state: node_lib/* DomainDataState */.kA.Pending })) }
+            : {}),
     };
 }
 function organizationMatches(org, input) {
@@ -9664,7 +10418,9 @@ function userWriter(workos) {
         update: async (id, user, { sendPassword }) => (await workos.userManagement.updateUser(toUpdateUserOptions(id, user.input, { withPassword: sendPassword }))).id,
         delete: (id) => workos.userManagement.deleteUser(id),
         async find(user, conflictCode) {
-            const found = conflictCode === 'email_not_available' ? await lookups.byEmail(user.input.email) : await lookups.byExternalId(user.sourceId);
+            const found = conflictCode === 'email_not_available'
+                ? await lookups.byEmail(user.input.email)
+                : await lookups.byExternalId(user.sourceId);
             if (!found)
                 return undefined;
             if (found.externalId === user.sourceId) {
@@ -9708,7 +10464,9 @@ async function runImport(options) {
     const workos = requireWorkOS(run);
     const journal = openJournal(run, 'write');
     // WorkOS unreachable before or while writing: the reports are still written, then exit 2.
-    return importWith(run, workos, journal).catch(whenUnreachable(run)).finally(() => journal?.close());
+    return importWith(run, workos, journal)
+        .catch(whenUnreachable(run))
+        .finally(() => journal?.close());
 }
 async function importWith(run, workos, journal) {
     const { options } = run;
@@ -9767,7 +10525,10 @@ async function importWith(run, workos, journal) {
         passwords: applied.passwords,
         processed: applied.processed,
         journalAppended: journal?.appendedCount ?? 0,
-        extraFiles: { 'changes.jsonl': changesJsonl(diff, run.options.includePii ?? false), 'removals.csv': removalsCsv(removals, run.options.includePii ?? false) },
+        extraFiles: {
+            'changes.jsonl': changesJsonl(diff, run.options.includePii ?? false),
+            'removals.csv': removalsCsv(removals, run.options.includePii ?? false),
+        },
     });
 }
 /** Users, then organizations, then memberships (which need both), under one stage budget. */
@@ -9782,7 +10543,11 @@ async function applyDiff(run, workos, diff, ctx) {
         concurrency: options.concurrency ?? DEFAULTS.concurrency,
         // The limiter paces; in flight is whatever reaches its rate at the measured latency.
         inFlight: () => ctx.caller.inFlightTarget(),
-        maxRecords: stoppedBy ? 0 : options.maxRecords !== undefined ? Math.max(0, options.maxRecords - processed) : undefined,
+        maxRecords: stoppedBy
+            ? 0
+            : options.maxRecords !== undefined
+                ? Math.max(0, options.maxRecords - processed)
+                : undefined,
         deadline,
         signal: options.signal,
     });
@@ -9803,11 +10568,21 @@ async function applyDiff(run, workos, diff, ctx) {
         return result.outcomes;
     };
     const userOutcomes = await phase('users', diff.users, userWriter(workos), (c) => userWrite(c));
-    await phase('organizations', diff.organizations, organizationWriter(workos), (c) => ({ record: c.record, action: writeAction(c), workosId: c.workosId, sendPassword: false }));
+    await phase('organizations', diff.organizations, organizationWriter(workos), (c) => ({
+        record: c.record,
+        action: writeAction(c),
+        workosId: c.workosId,
+        sendPassword: false,
+    }));
     const ids = workosIds(outcomes);
     const { ready, blocked } = membershipsReady(diff.memberships, ids, outcomes);
     outcomes.push(...blocked);
-    await phase('memberships', ready, membershipWriter(workos, ids), (c) => ({ record: c.record, action: writeAction(c), workosId: c.workosId, sendPassword: false }));
+    await phase('memberships', ready, membershipWriter(workos, ids), (c) => ({
+        record: c.record,
+        action: writeAction(c),
+        workosId: c.workosId,
+        sendPassword: false,
+    }));
     return { outcomes, stoppedBy, processed, passwords: passwordsOf(diff, userOutcomes), unreachable };
 }
 function writeAction(change) {
@@ -9854,11 +10629,7 @@ function passwordsOf(diff, userOutcomes) {
         if (o.status === 'created' || (o.status === 'updated' && change.sendPassword))
             sent++;
     }
-    return {
-        sent,
-        recordedEarlier: diff.users.filter((c) => c.passwordNotSent === 'recorded_earlier').length,
-        keptExisting: diff.users.filter((c) => c.passwordNotSent === 'kept_existing').length,
-    };
+    return { sent, ...passwordMemory(diff) };
 }
 async function applyWrites(label, writes, writer, ctx, limits, run) {
     const outcomes = [];
@@ -9912,10 +10683,18 @@ function membershipsReady(changes, ids, outcomes) {
             ready.push(change);
             continue;
         }
-        const failed = status.get(`user\u0000${m.userSourceId}`) === 'failed' || status.get(`organization\u0000${m.organizationSourceId}`) === 'failed';
+        const failed = status.get(`user\u0000${m.userSourceId}`) === 'failed' ||
+            status.get(`organization\u0000${m.organizationSourceId}`) === 'failed';
         const base = { entity: 'membership', sourceId: m.sourceId, location: m.location };
         blocked.push(failed
-            ? { ...base, status: 'failed', failure: { code: 'dependency_failed', message: 'Its user or organization failed to import; a rerun retries both.' } }
+            ? {
+                ...base,
+                status: 'failed',
+                failure: {
+                    code: 'dependency_failed',
+                    message: 'Its user or organization failed to import; a rerun retries both.',
+                },
+            }
             : { ...base, status: 'pending' });
     }
     return { ready, blocked };
@@ -9927,7 +10706,7 @@ function checkPruneLimit(run, removals) {
     if (removals.length > limit) {
         const c = removalCounts(removals);
         throw new types/* UsageError */.eb(`--prune would delete ${removals.length} record(s) (${c.users} users, ${c.organizations} organizations, ${c.memberships} memberships), more than the prune limit of ${limit}` +
-            `${run.options.pruneLimit === undefined ? ' (10 % of the export\'s users)' : ''}. Nothing was written. Check removals.csv from a dry run (plan); if the export is whole, raise --prune-limit.`);
+            `${run.options.pruneLimit === undefined ? " (10 % of the export's users)" : ''}. Nothing was written. Check removals.csv from a dry run (plan); if the export is whole, raise --prune-limit.`);
     }
 }
 /** Memberships first, then users, then organizations; each delete journaled (a rerun skips what is gone). */
@@ -9985,7 +10764,7 @@ function prune(run, workos, removals, ctx) {
  * keep users it only claimed or updated (they existed before; field updates are not reverted).
  * A membership of a user that goes is deleted with the user, not on its own.
  */
-function planRollback(entries, journal) {
+function planRollback(entries, _journal) {
     const steps = [];
     for (const entry of entries) {
         if (entry.status === 'deleted') {
@@ -10007,14 +10786,20 @@ function goesWithItsOwner(entry, journal) {
     const cut = entry.source_id.indexOf(':');
     if (cut < 0 || entry.source_id.startsWith('sha256:'))
         return false;
-    const owners = [journal.get('organization', entry.source_id.slice(0, cut)), journal.get('user', entry.source_id.slice(cut + 1))];
+    const owners = [
+        journal.get('organization', entry.source_id.slice(0, cut)),
+        journal.get('user', entry.source_id.slice(cut + 1)),
+    ];
     return owners.some((o) => o !== undefined && (0,checkpoint_journal/* madeByMigration */.NF)(o) && o.status !== 'deleted');
 }
 function ownerGone(entry, journal) {
     const cut = entry.source_id.indexOf(':');
     if (cut < 0)
         return false;
-    const owners = [journal.get('organization', entry.source_id.slice(0, cut)), journal.get('user', entry.source_id.slice(cut + 1))];
+    const owners = [
+        journal.get('organization', entry.source_id.slice(0, cut)),
+        journal.get('user', entry.source_id.slice(cut + 1)),
+    ];
     return owners.some((o) => o?.status === 'deleted');
 }
 /**
@@ -10036,7 +10821,12 @@ async function runRollback(options) {
         const steps = planRollback(journal.entries(), journal);
         const toDelete = steps
             .filter((s) => s.action === 'delete')
-            .map((s) => ({ entity: s.entry.entity, externalId: s.entry.source_id, workosId: s.entry.workos_id, reason: 'not_in_export' }));
+            .map((s) => ({
+            entity: s.entry.entity,
+            externalId: s.entry.source_id,
+            workosId: s.entry.workos_id,
+            reason: 'not_in_export',
+        }));
         // WorkOS deletes a user's or organization's memberships with it: no request of their own.
         const targets = toDelete.filter((t) => !goesWithItsOwner(journal.get(t.entity, t.externalId), journal));
         const counts = removalCounts(toDelete);
@@ -10083,38 +10873,6 @@ function rollbackCsv(steps) {
     for (const { entry, action } of steps)
         text += (0,report_escape/* csvRow */.rr)([entry.entity, entry.source_id, entry.workos_id, action]);
     return text;
-}
-
-;// CONCATENATED MODULE: ./build/modes/verify.js
-
-
-
-
-
-/**
- * `verify`: no writes. Reads WorkOS and says whether it holds every planned record as planned
- * (a record missing or different is drift, and `import` repairs it), plus test sign-ins.
- * Hashes count only with a checkpoint: WorkOS never returns them, so only the journal knows.
- */
-async function runVerify(options) {
-    const run = await prepareRun(options);
-    const workos = requireWorkOS(run);
-    const journal = openJournal(run, 'read');
-    const diff = diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined);
-    const reconciliation = reconcile(diff);
-    const probes = options.loginProbes;
-    const logins = probes
-        ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () => runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label))
-        : undefined;
-    return finishRun(run, {
-        outcomes: diffOutcomes(diff),
-        problems: [...run.problems, ...conflictProblems(diff)],
-        reconciliation,
-        diff,
-        removals: diff.removals,
-        logins,
-        extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
-    });
 }
 
 ;// CONCATENATED MODULE: ./build/modes/migration.js
@@ -10186,7 +10944,12 @@ function renderSummaryText(s) {
     const rows = entities.filter(([name, c]) => name === 'users' || c.total > 0);
     const header = ['', ...cols].map((c, i) => (i === 0 ? c.padEnd(14) : c.padStart(10))).join('');
     const lines = rows.map(([name, c]) => [name.padEnd(14), ...cols.map((k) => String(c[k]).padStart(10))].join(''));
-    const out = [`${s.mode} (${s.source})${s.stoppedBy ? `: stopped by ${s.stoppedBy}` : ''}`, plainHeadline(s), header, ...lines];
+    const out = [
+        `${s.mode} (${s.source})${s.stoppedBy ? `: stopped by ${s.stoppedBy}` : ''}`,
+        plainHeadline(s),
+        header,
+        ...lines,
+    ];
     if (s.users.merged > 0)
         out.push(`${s.users.merged} source user(s) merged into another with the same email`);
     const pw = s.passwords;
@@ -10225,7 +10988,7 @@ function renderSummaryText(s) {
         out.push(`test sign-ins: ${s.logins.succeeded} of ${s.logins.tried} succeeded`);
     if (s.requests) {
         const r = s.requests;
-        out.push(`WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} answered 429, ${r.transient} transient failures`);
+        out.push(`WorkOS requests in this run: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} answered 429, ${r.transient} transient failures`);
     }
     return out.join('\n') + '\n';
 }
@@ -11174,7 +11937,9 @@ async function runCli(argv, io = { stdout: process.stdout, stderr: process.stder
     }
 }
 async function runMode(args, io) {
-    const mode = args.command === 'import' || args.command === 'verify' || args.command === 'rollback' || args.command === 'cutover' ? args.command : 'plan';
+    const mode = args.command === 'import' || args.command === 'verify' || args.command === 'rollback' || args.command === 'cutover'
+        ? args.command
+        : 'plan';
     if (mode === 'import' || (mode === 'rollback' && args.confirm))
         await confirmProduction(io.env.WORKOS_API_KEY, args.confirmProduction, io);
     if (mode === 'rollback')
@@ -11202,7 +11967,9 @@ async function runMode(args, io) {
             stateDir: args.state,
             outDir: args.out,
             // A dry run uses a key when there is one (to check role slugs) and never needs it.
-            target: mode === 'plan' && !io.env.WORKOS_API_KEY ? undefined : { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL },
+            target: mode === 'plan' && !io.env.WORKOS_API_KEY
+                ? undefined
+                : { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL },
             rateLimit: args.rateLimit,
             concurrency: args.concurrency,
             maxRecords: args.maxRecords,
@@ -11252,7 +12019,9 @@ async function runRollbackCommand(args, io) {
             files: { users: '' },
             stateDir: args.state,
             outDir: args.out,
-            target: io.env.WORKOS_API_KEY || args.confirm ? { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL } : undefined,
+            target: io.env.WORKOS_API_KEY || args.confirm
+                ? { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL }
+                : undefined,
             rateLimit: args.rateLimit,
             concurrency: args.concurrency,
             confirm: args.confirm,
@@ -11333,7 +12102,11 @@ async function runDemo(io) {
                 {
                     mode: 'import',
                     source: 'auth0',
-                    files: { users: (0,external_node_path_.join)(examples, 'auth0', 'users.ndjson'), passwords: (0,external_node_path_.join)(examples, 'auth0', 'passwords.ndjson'), organizations: (0,external_node_path_.join)(examples, 'auth0', 'organizations.json') },
+                    files: {
+                        users: (0,external_node_path_.join)(examples, 'auth0', 'users.ndjson'),
+                        passwords: (0,external_node_path_.join)(examples, 'auth0', 'passwords.ndjson'),
+                        organizations: (0,external_node_path_.join)(examples, 'auth0', 'organizations.json'),
+                    },
                     stateDir: (0,external_node_path_.join)(state, 'auth0'),
                     outDir: (0,external_node_path_.join)(state, 'auth0-report'),
                     target,
@@ -11345,7 +12118,10 @@ async function runDemo(io) {
                 {
                     mode: 'import',
                     source: 'clerk',
-                    files: { users: (0,external_node_path_.join)(examples, 'clerk', 'users.csv'), organizations: (0,external_node_path_.join)(examples, 'clerk', 'organizations.json') },
+                    files: {
+                        users: (0,external_node_path_.join)(examples, 'clerk', 'users.csv'),
+                        organizations: (0,external_node_path_.join)(examples, 'clerk', 'organizations.json'),
+                    },
                     config: await loadMappingConfig((0,external_node_path_.join)(examples, 'mapping.yml')),
                     stateDir: (0,external_node_path_.join)(state, 'clerk'),
                     outDir: (0,external_node_path_.join)(state, 'clerk-report'),
@@ -11354,13 +12130,36 @@ async function runDemo(io) {
                 },
             ],
             ...[
-                ['firebase', 'Firebase: auth:export JSON with the project hash parameters', { users: (0,external_node_path_.join)(examples, 'firebase', 'users.json'), hashConfig: (0,external_node_path_.join)(examples, 'firebase', 'hash-config.json') }],
-                ['cognito', 'Cognito: list-users JSON (no hashes: password-reset.csv)', { users: (0,external_node_path_.join)(examples, 'cognito', 'users.json') }],
+                [
+                    'firebase',
+                    'Firebase: auth:export JSON with the project hash parameters',
+                    {
+                        users: (0,external_node_path_.join)(examples, 'firebase', 'users.json'),
+                        hashConfig: (0,external_node_path_.join)(examples, 'firebase', 'hash-config.json'),
+                    },
+                ],
+                [
+                    'cognito',
+                    'Cognito: list-users JSON (no hashes: password-reset.csv)',
+                    { users: (0,external_node_path_.join)(examples, 'cognito', 'users.json') },
+                ],
                 ['supabase', 'Supabase: auth.users CSV', { users: (0,external_node_path_.join)(examples, 'supabase', 'users.csv') }],
-                ['csv', 'Generic CSV (WorkOS migrations CLI columns), organizations and roles', { users: (0,external_node_path_.join)(examples, 'csv', 'users.csv') }],
+                [
+                    'csv',
+                    'Generic CSV (WorkOS migrations CLI columns), organizations and roles',
+                    { users: (0,external_node_path_.join)(examples, 'csv', 'users.csv') },
+                ],
             ].map(([source, title, files]) => [
                 title,
-                { mode: 'import', source, files, stateDir: (0,external_node_path_.join)(state, source), outDir: (0,external_node_path_.join)(state, `${source}-report`), target, log },
+                {
+                    mode: 'import',
+                    source,
+                    files,
+                    stateDir: (0,external_node_path_.join)(state, source),
+                    outDir: (0,external_node_path_.join)(state, `${source}-report`),
+                    target,
+                    log,
+                },
             ]),
         ];
         let consistent = true;
@@ -11371,7 +12170,12 @@ async function runDemo(io) {
             const u = again.summary.users;
             io.stdout.write(`Imported again from the checkpoint: ${u.created} created, ${u.updated} updated, ${u.unchanged} unchanged, ${again.summary.requests?.writes ?? 0} writes.\n\n`);
             const found = first.summary.workos;
-            consistent &&= !!found && found.users.missing === 0 && found.organizations.missing === 0 && found.memberships.missing === 0 && u.created === 0;
+            consistent &&=
+                !!found &&
+                    found.users.missing === 0 &&
+                    found.organizations.missing === 0 &&
+                    found.memberships.missing === 0 &&
+                    u.created === 0;
         }
         const held = emulator.snapshot();
         io.stdout.write(`The stand-in now holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships.\n`);

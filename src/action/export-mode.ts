@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream, WritableStream as NodeWritableStream } from 'node:stream/web';
 import * as openpgp from 'openpgp';
-import { ExportInterrupted, parseExportSource, runExport } from '../export/index.js';
+import { ExportInterrupted, parseExportSource, runExport, type ExportResult } from '../export/index.js';
 import { UsageError } from '../model/types.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { actionsLogger } from './runner.js';
@@ -44,7 +44,7 @@ export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promi
     const stop = (): void => controller.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    let result;
+    let result: ExportResult;
     try {
       result = await core.group(`Exporting from ${source === 'auth0' ? 'Auth0' : 'Clerk'}`, () =>
         runExport(source, outDir, {

@@ -59,61 +59,70 @@ const booleanInput = (name: string) =>
     .refine((s) => ['', 'true', 'false'].includes(s), `${name} must be true or false`)
     .transform((s) => s === 'true');
 
-export const ActionInputsSchema = z.object({
-  mode: z.enum(['plan', 'import', 'verify', 'rollback', 'cutover'], { error: 'mode must be plan, import, verify, rollback or cutover' }),
-  source: z.enum(SOURCE_KINDS, { error: `source must be one of ${SOURCE_KINDS.join(', ')}` }),
-  // Required by every mode but rollback (checked below): the checkpoint says what to undo.
-  users: z.string().trim(),
-  passwords: optionalText,
-  organizations: optionalText,
-  hashConfig: optionalText,
-  config: optionalText,
-  workosApiKey: optionalText,
-  workosApiUrl: optionalText.pipe(z.url({ error: 'workos-api-url must be a URL such as https://api.workos.com' }).optional()),
-  rateLimit: optionalText.pipe(
-    z
+export const ActionInputsSchema = z
+  .object({
+    mode: z.enum(['plan', 'import', 'verify', 'rollback', 'cutover'], {
+      error: 'mode must be plan, import, verify, rollback or cutover',
+    }),
+    source: z.enum(SOURCE_KINDS, { error: `source must be one of ${SOURCE_KINDS.join(', ')}` }),
+    // Required by every mode but rollback (checked below): the checkpoint says what to undo.
+    users: z.string().trim(),
+    passwords: optionalText,
+    organizations: optionalText,
+    hashConfig: optionalText,
+    config: optionalText,
+    workosApiKey: optionalText,
+    workosApiUrl: optionalText.pipe(
+      z.url({ error: 'workos-api-url must be a URL such as https://api.workos.com' }).optional(),
+    ),
+    rateLimit: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, 'rate-limit must be a number of writes per second')
+        .transform(Number)
+        .refine((n) => n > 0, 'rate-limit must be greater than 0')
+        .optional(),
+    ),
+    concurrency: optionalPositiveInt('concurrency'),
+    maxRecords: optionalPositiveInt('max-records'),
+    timeBudgetMs: optionalText.pipe(
+      z
+        .string()
+        .transform((s, ctx) => {
+          const ms = parseDuration(s);
+          if (ms === undefined)
+            ctx.addIssue({ code: 'custom', message: `time-budget "${s}" is not a duration like 5h30m, 90m or 45s` });
+          return ms ?? 0;
+        })
+        .optional(),
+    ),
+    // Empty: the mode's default (invalid for plan, failed for import).
+    failOn: z.enum(['invalid', 'failed', 'never'], { error: 'fail-on must be invalid, failed or never' }).optional(),
+    prune: booleanInput('prune'),
+    pruneLimit: optionalText.pipe(
+      z.string().regex(/^\d+$/, 'prune-limit must be a whole number').transform(Number).optional(),
+    ),
+    confirmRollback: booleanInput('confirm-rollback'),
+    portalLinks: booleanInput('portal-links'),
+    includePii: booleanInput('include-pii'),
+    confirmProduction: booleanInput('confirm-production'),
+    out: z.string().trim(),
+    state: z.enum(['artifact', 'branch', 'none'], { error: 'state must be artifact, branch or none' }),
+    stateName: z
       .string()
-      .regex(/^\d+(\.\d+)?$/, 'rate-limit must be a number of writes per second')
-      .transform(Number)
-      .refine((n) => n > 0, 'rate-limit must be greater than 0')
-      .optional(),
-  ),
-  concurrency: optionalPositiveInt('concurrency'),
-  maxRecords: optionalPositiveInt('max-records'),
-  timeBudgetMs: optionalText.pipe(
-    z
-      .string()
-      .transform((s, ctx) => {
-        const ms = parseDuration(s);
-        if (ms === undefined) ctx.addIssue({ code: 'custom', message: `time-budget "${s}" is not a duration like 5h30m, 90m or 45s` });
-        return ms ?? 0;
-      })
-      .optional(),
-  ),
-  // Empty: the mode's default (invalid for plan, failed for import).
-  failOn: z.enum(['invalid', 'failed', 'never'], { error: 'fail-on must be invalid, failed or never' }).optional(),
-  prune: booleanInput('prune'),
-  pruneLimit: optionalText.pipe(z.string().regex(/^\d+$/, 'prune-limit must be a whole number').transform(Number).optional()),
-  confirmRollback: booleanInput('confirm-rollback'),
-  portalLinks: booleanInput('portal-links'),
-  includePii: booleanInput('include-pii'),
-  confirmProduction: booleanInput('confirm-production'),
-  out: z.string().trim(),
-  state: z.enum(['artifact', 'branch', 'none'], { error: 'state must be artifact, branch or none' }),
-  stateName: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'state-name may hold letters, digits, dot, dash and underscore (at most 100)'),
-  stateRetentionDays: optionalPositiveInt('state-retention-days'),
-  githubToken: optionalText,
-  comment: z.enum(['auto', 'always', 'never'], { error: 'comment must be auto, always or never' }),
-  loginProbes: optionalText,
-  workosClientId: optionalText,
-  // Not trimmed: a passphrase may begin or end with a space.
-  passphrase: z.string().transform((s) => (s === '' ? undefined : s)),
-}).refine((inputs) => inputs.mode === 'rollback' || inputs.users !== '', {
-  message: 'users is required: the path of the user export in the repository',
-});
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, 'state-name may hold letters, digits, dot, dash and underscore (at most 100)'),
+    stateRetentionDays: optionalPositiveInt('state-retention-days'),
+    githubToken: optionalText,
+    comment: z.enum(['auto', 'always', 'never'], { error: 'comment must be auto, always or never' }),
+    loginProbes: optionalText,
+    workosClientId: optionalText,
+    // Not trimmed: a passphrase may begin or end with a space.
+    passphrase: z.string().transform((s) => (s === '' ? undefined : s)),
+  })
+  .refine((inputs) => inputs.mode === 'rollback' || inputs.users !== '', {
+    message: 'users is required: the path of the user export in the repository',
+  });
 
 export type ActionInputs = z.infer<typeof ActionInputsSchema>;
 

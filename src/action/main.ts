@@ -47,23 +47,34 @@ export async function run(): Promise<void> {
       core.setFailed(failureMessage(result.summary));
     }
   } catch (error) {
-    const message = error instanceof UsageError || error instanceof InputError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof UsageError || error instanceof InputError
+        ? error.message
+        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     core.setFailed(message);
     // The message can quote the inputs and the config, which a pull request may have written.
-    await core.summary.addHeading('WorkOS migration did not run', 2).addRaw(`\n${escapeMarkdown(message)}\n`).write().catch(() => undefined);
+    await core.summary
+      .addHeading('WorkOS migration did not run', 2)
+      .addRaw(`\n${escapeMarkdown(message)}\n`)
+      .write()
+      .catch(() => undefined);
   }
 }
 
 /** Never a write from a fork's pull request, and never to production without the explicit yes. */
 function guardWrites(inputs: ActionInputs, event: PullRequestContext): void {
   if (event.kind === 'pull_request' && event.isFork && inputs.mode !== 'plan') {
-    throw new UsageError(`A pull request from a fork only gets a dry run: set mode: plan for pull_request events (this run asked for ${inputs.mode}).`);
+    throw new UsageError(
+      `A pull request from a fork only gets a dry run: set mode: plan for pull_request events (this run asked for ${inputs.mode}).`,
+    );
   }
   if ((inputs.mode === 'plan' || inputs.mode === 'rollback') && !inputs.workosApiKey) return;
   const environment = checkApiKey(inputs.workosApiKey);
   const writes = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
   if (environment === 'live' && writes && !inputs.confirmProduction) {
-    throw new UsageError(`The key is a production key (sk_live_). To ${inputs.mode} in production set confirm-production: true.`);
+    throw new UsageError(
+      `The key is a production key (sk_live_). To ${inputs.mode} in production set confirm-production: true.`,
+    );
   }
 }
 
@@ -82,7 +93,11 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
   await core.group(`Restoring the checkpoint from ${store.description}`, async () => {
     try {
       const restored = await store.restore(stateDir);
-      core.info(restored.restored ? `Restored from ${restored.from ?? store.description}.` : 'No checkpoint yet: this is the first run.');
+      core.info(
+        restored.restored
+          ? `Restored from ${restored.from ?? store.description}.`
+          : 'No checkpoint yet: this is the first run.',
+      );
     } catch (error) {
       // Going on without it would save a smaller, newer checkpoint and staged progress would silently start over.
       const reason = error instanceof Error ? error.message.replace(/\.?$/, '.') : String(error);
@@ -96,8 +111,18 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
     // rollback reads no export: the checkpoint says what to undo.
     inputs.mode === 'rollback'
       ? { users: '' }
-      : { users: inputs.users, passwords: inputs.passwords, organizations: inputs.organizations, hashConfig: inputs.hashConfig },
-    { tempDir: process.env.RUNNER_TEMP ?? tmpdir(), env: process.env, passphrase: inputs.passphrase, github: githubContext(inputs) },
+      : {
+          users: inputs.users,
+          passwords: inputs.passwords,
+          organizations: inputs.organizations,
+          hashConfig: inputs.hashConfig,
+        },
+    {
+      tempDir: process.env.RUNNER_TEMP ?? tmpdir(),
+      env: process.env,
+      passphrase: inputs.passphrase,
+      github: githubContext(inputs),
+    },
     actionsLogger,
   );
   // Pull-request runs read the checkpoint but never write one.
@@ -105,7 +130,9 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
   const saving = writesState && inputs.state !== 'none' && !isPullRequestEvent();
   const periodic = saving ? startPeriodicSave(store, stateDir, actionsLogger) : undefined;
   // Cancellation sends SIGINT then SIGTERM: stop taking records, journal what is in flight, save.
-  const interruption = onInterrupt({ onFirst: (signal) => core.warning(`${signal}: stopping after the writes in flight.`) });
+  const interruption = onInterrupt({
+    onFirst: (signal) => core.warning(`${signal}: stopping after the writes in flight.`),
+  });
   let result: MigrationResult | undefined;
   let saveError: Error | undefined;
   try {
@@ -141,7 +168,9 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
       await core.group(`Saving the checkpoint to ${store.description}`, async () => {
         try {
           const saved = await store.save(stateDir);
-          core.info(saved.saved ? `Saved as ${saved.name}.` : `Nothing new to save${saved.reason ? `: ${saved.reason}` : ''}.`);
+          core.info(
+            saved.saved ? `Saved as ${saved.name}.` : `Nothing new to save${saved.reason ? `: ${saved.reason}` : ''}.`,
+          );
           core.saveState(StateKey.FinalSaved, 'true');
         } catch (error) {
           // The post step tries again; the run still reports what it did.
@@ -174,11 +203,21 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
       ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
       : undefined;
     // A cutover's comment is its checks, as its job summary is (no portal link ever is in it).
-    const body = result.summary.mode === 'cutover' ? result.markdown : renderPullRequestComment(result.summary, result.problems, { jobSummaryUrl });
+    const body =
+      result.summary.mode === 'cutover'
+        ? result.markdown
+        : renderPullRequestComment(result.summary, result.problems, { jobSummaryUrl });
     // The import is done and reported in the job summary: a comment that fails is a warning.
     try {
-      const posted = await upsertStickyComment({ octokit: createOctokit(inputs.githubToken, process.env.GITHUB_API_URL), owner: owner!, repo: repo!, issueNumber: event.number, body });
-      if (posted.action === 'skipped') core.notice(`The plan is in the job summary; no PR comment was posted (${posted.reason}).`);
+      const posted = await upsertStickyComment({
+        octokit: createOctokit(inputs.githubToken, process.env.GITHUB_API_URL),
+        owner: owner!,
+        repo: repo!,
+        issueNumber: event.number,
+        body,
+      });
+      if (posted.action === 'skipped')
+        core.notice(`The plan is in the job summary; no PR comment was posted (${posted.reason}).`);
       else core.info(`PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''}.`);
     } catch (error) {
       core.warning(`Could not post the PR comment: ${(error as Error).message}. The plan is in the job summary.`);
@@ -190,14 +229,25 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
 
 function loginProbes(inputs: ActionInputs): MigrationOptions['loginProbes'] {
   if (!inputs.loginProbes) return undefined;
-  if (!inputs.workosClientId) throw new UsageError('login-probes needs workos-client-id (the client id of the WorkOS environment, client_…).');
-  return { clientId: inputs.workosClientId, probes: parseLoginProbes(inputs.loginProbes, 'login-probes'), label: 'login-probes' };
+  if (!inputs.workosClientId)
+    throw new UsageError('login-probes needs workos-client-id (the client id of the WorkOS environment, client_…).');
+  return {
+    clientId: inputs.workosClientId,
+    probes: parseLoginProbes(inputs.loginProbes, 'login-probes'),
+    label: 'login-probes',
+  };
 }
 
 function githubContext(inputs: ActionInputs) {
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) return undefined;
-  return { token: inputs.githubToken, owner, repo, runId: Number(process.env.GITHUB_RUN_ID ?? 0), apiUrl: process.env.GITHUB_API_URL };
+  return {
+    token: inputs.githubToken,
+    owner,
+    repo,
+    runId: Number(process.env.GITHUB_RUN_ID ?? 0),
+    apiUrl: process.env.GITHUB_API_URL,
+  };
 }
 
 /** auto: the dry run a reviewer reads on a pull request; always: any mode run on a pull request. */
@@ -208,12 +258,15 @@ function shouldComment(inputs: ActionInputs, event: PullRequestContext): boolean
 
 function failureMessage(s: Summary): string {
   if (s.fatal) return s.fatal;
-  if (s.mode === 'cutover') return `No-go: ${s.cutover?.failing.join(', ') ?? 'see the job summary'}. The job summary (cutover.md) says why and what to do.`;
+  if (s.mode === 'cutover')
+    return `No-go: ${s.cutover?.failing.join(', ') ?? 'see the job summary'}. The job summary (cutover.md) says why and what to do.`;
   const invalid = sumOver(s, 'invalid');
   const failed = sumOver(s, 'failed');
   const pending = sumOver(s, 'pending');
-  if (s.mode === 'verify' && invalid + failed === 0) return `${pending} record(s) are missing or differ in WorkOS; see the job summary. Run import to repair them.`;
-  if (s.mode === 'rollback') return 'Some deletes failed; see the job summary. Run rollback with confirm-rollback: true again.';
+  if (s.mode === 'verify' && invalid + failed === 0)
+    return `${pending} record(s) are missing or differ in WorkOS; see the job summary. Run import to repair them.`;
+  if (s.mode === 'rollback')
+    return 'Some deletes failed; see the job summary. Run rollback with confirm-rollback: true again.';
   return `${invalid} invalid and ${failed} failed record(s); see the job summary and errors.jsonl. Set fail-on: never to keep the step green.`;
 }
 

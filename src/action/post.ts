@@ -22,12 +22,21 @@ export async function runPost(): Promise<void> {
     const inputs = readActionInputs();
     if (inputs.mode !== 'import' || inputs.state === 'none' || isPullRequestEvent()) return;
     const store = stateStoreFor(
-      { kind: inputs.state, name: inputs.stateName, token: inputs.githubToken, retentionDays: inputs.stateRetentionDays },
+      {
+        kind: inputs.state,
+        name: inputs.stateName,
+        token: inputs.githubToken,
+        retentionDays: inputs.stateRetentionDays,
+      },
       process.env,
       actionsLogger,
     );
     const saved = await store.save(dir);
-    core.info(saved.saved ? `Checkpoint saved as ${saved.name} after the main step stopped early.` : `Checkpoint unchanged${saved.reason ? `: ${saved.reason}` : ''}.`);
+    core.info(
+      saved.saved
+        ? `Checkpoint saved as ${saved.name} after the main step stopped early.`
+        : `Checkpoint unchanged${saved.reason ? `: ${saved.reason}` : ''}.`,
+    );
   } catch (error) {
     core.setFailed(`Could not save the checkpoint: ${(error as Error).message}`);
   }

@@ -32,8 +32,14 @@ export function stateDirectory(env: NodeJS.ProcessEnv = process.env): string {
 export function stateStoreFor(settings: StateSettings, env: NodeJS.ProcessEnv = process.env, log?: Logger): StateStore {
   if (settings.kind === 'none') return localStateStore();
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo) throw new UsageError('GITHUB_REPOSITORY is not set: state: artifact and state: branch only work inside GitHub Actions. Use state: none here.');
-  if (!settings.token) throw new UsageError(`state: ${settings.kind} needs the github-token input (the default github.token works with "actions: read" / "contents: write").`);
+  if (!owner || !repo)
+    throw new UsageError(
+      'GITHUB_REPOSITORY is not set: state: artifact and state: branch only work inside GitHub Actions. Use state: none here.',
+    );
+  if (!settings.token)
+    throw new UsageError(
+      `state: ${settings.kind} needs the github-token input (the default github.token works with "actions: read" / "contents: write").`,
+    );
   if (settings.kind === 'branch') {
     return branchStateStore({
       branch: `migrate-to-workos/${settings.name}`,
@@ -64,13 +70,20 @@ export function stateStoreFor(settings: StateSettings, env: NodeJS.ProcessEnv = 
  * runs no post step, and loses at most one interval of journal (those records are then found
  * by lookup, not created again). At most one save is in flight.
  */
-export function startPeriodicSave(store: StateStore, dir: string, log: Logger, intervalMs = 5 * 60_000): { stop(): Promise<void> } {
+export function startPeriodicSave(
+  store: StateStore,
+  dir: string,
+  log: Logger,
+  intervalMs = 5 * 60_000,
+): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (running) return;
     running = store
       .save(dir)
-      .then((r) => log.info(r.saved ? `Checkpoint saved (${r.name}).` : `Checkpoint unchanged${r.reason ? `: ${r.reason}` : ''}.`))
+      .then((r) =>
+        log.info(r.saved ? `Checkpoint saved (${r.name}).` : `Checkpoint unchanged${r.reason ? `: ${r.reason}` : ''}.`),
+      )
       .catch((error: unknown) => log.warn(`Checkpoint save failed: ${(error as Error).message}`))
       .finally(() => (running = undefined));
   }, intervalMs);

@@ -57,14 +57,23 @@ export interface PlannedWrite<P extends PlannedRecord> {
   passwordDigest?: string;
 }
 
-type Resolved = { status: 'created' | 'updated' | 'unchanged'; workosId: string; passwordSent: boolean; claimed?: boolean };
+type Resolved = {
+  status: 'created' | 'updated' | 'unchanged';
+  workosId: string;
+  passwordSent: boolean;
+  claimed?: boolean;
+};
 
 /**
  * Carries out one write of the diff, whatever happened since WorkOS was read or before: a run
  * killed after WorkOS wrote but before the journal line, a record deleted or made meanwhile.
  * Never creates a second WorkOS record for one source record (DESIGN §3). Journals what it did.
  */
-export async function applyWrite<P extends PlannedRecord>(write: PlannedWrite<P>, writer: EntityWriter<P>, ctx: ApplyContext): Promise<Outcome> {
+export async function applyWrite<P extends PlannedRecord>(
+  write: PlannedWrite<P>,
+  writer: EntityWriter<P>,
+  ctx: ApplyContext,
+): Promise<Outcome> {
   const { record } = write;
   const base = { entity: writer.entity, sourceId: record.sourceId, location: record.location };
   try {
@@ -92,9 +101,16 @@ export async function applyWrite<P extends PlannedRecord>(write: PlannedWrite<P>
   }
 }
 
-async function updateExisting<P extends PlannedRecord>(workosId: string, write: PlannedWrite<P>, writer: EntityWriter<P>, ctx: ApplyContext): Promise<Resolved> {
+async function updateExisting<P extends PlannedRecord>(
+  workosId: string,
+  write: PlannedWrite<P>,
+  writer: EntityWriter<P>,
+  ctx: ApplyContext,
+): Promise<Resolved> {
   try {
-    const id = await ctx.caller.idempotentWrite(() => writer.update(workosId, write.record, { sendPassword: write.sendPassword }));
+    const id = await ctx.caller.idempotentWrite(() =>
+      writer.update(workosId, write.record, { sendPassword: write.sendPassword }),
+    );
     return { status: 'updated', workosId: id, passwordSent: write.sendPassword, claimed: write.claim };
   } catch (error) {
     // Deleted in WorkOS since it was read: bring it back (with its hash: it is a new user).
@@ -105,7 +121,11 @@ async function updateExisting<P extends PlannedRecord>(workosId: string, write: 
   }
 }
 
-async function createOrResolve<P extends PlannedRecord>(write: PlannedWrite<P>, writer: EntityWriter<P>, ctx: ApplyContext): Promise<Resolved> {
+async function createOrResolve<P extends PlannedRecord>(
+  write: PlannedWrite<P>,
+  writer: EntityWriter<P>,
+  ctx: ApplyContext,
+): Promise<Resolved> {
   const { record } = write;
   let sentAmbiguously = false;
   for (let attempt = 1; ; attempt++) {
@@ -141,20 +161,27 @@ async function resolveExisting<P extends PlannedRecord>(
   ctx: ApplyContext,
   createdByThisRun: boolean,
 ): Promise<Resolved> {
-  const update = (sendPassword: boolean) => ctx.caller.idempotentWrite(() => writer.update(existing.id, write.record, { sendPassword }));
+  const update = (sendPassword: boolean) =>
+    ctx.caller.idempotentWrite(() => writer.update(existing.id, write.record, { sendPassword }));
   switch (existing.owner) {
     case 'ours':
       // Made by our own create whose answer was lost: it holds what we sent, hash included.
       if (createdByThisRun) return { status: 'created', workosId: existing.id, passwordSent: true };
       // Made meanwhile by another run: what it sent is not known here, so the hash goes again.
-      if (existing.matches && !write.sendPassword) return { status: 'unchanged', workosId: existing.id, passwordSent: false };
+      if (existing.matches && !write.sendPassword)
+        return { status: 'unchanged', workosId: existing.id, passwordSent: false };
       return { status: 'updated', workosId: await update(write.sendPassword), passwordSent: write.sendPassword };
     case 'unclaimed':
       return { status: 'updated', workosId: await update(false), passwordSent: false, claimed: true };
     case 'other':
       return { status: 'unchanged', workosId: existing.id, passwordSent: false };
     case 'conflict':
-      throw new WorkOSCallError({ kind: 'rejected', status: 409, code: 'external_id_conflict', message: existing.message ?? 'conflict' });
+      throw new WorkOSCallError({
+        kind: 'rejected',
+        status: 409,
+        code: 'external_id_conflict',
+        message: existing.message ?? 'conflict',
+      });
   }
 }
 
@@ -164,7 +191,12 @@ export async function applyDelete(
   remove: (workosId: string) => Promise<void>,
   ctx: ApplyContext & { limiter?: { acquire(): Promise<void> } },
 ): Promise<Outcome & { alreadyGone?: boolean }> {
-  const base = { entity: target.entity, sourceId: target.sourceId, location: target.location, workosId: target.workosId };
+  const base = {
+    entity: target.entity,
+    sourceId: target.sourceId,
+    location: target.location,
+    workosId: target.workosId,
+  };
   let alreadyGone = false;
   try {
     await ctx.limiter?.acquire();
@@ -176,7 +208,13 @@ export async function applyDelete(
     }
     alreadyGone = true;
   }
-  ctx.journal?.record({ entity: target.entity, source_id: target.sourceId, workos_id: target.workosId, status: 'deleted', input_digest: '' });
+  ctx.journal?.record({
+    entity: target.entity,
+    source_id: target.sourceId,
+    workos_id: target.workosId,
+    status: 'deleted',
+    input_digest: '',
+  });
   return { ...base, status: 'updated', alreadyGone };
 }
 
@@ -185,11 +223,21 @@ export function describeFailure(error: unknown): NonNullable<Outcome['failure']>
     const f = error.failure;
     switch (f.kind) {
       case 'rejected':
-        return { code: f.code, message: `WorkOS rejected the record (${f.status} ${f.code}): ${f.message}`, requestId: f.requestId };
+        return {
+          code: f.code,
+          message: `WorkOS rejected the record (${f.status} ${f.code}): ${f.message}`,
+          requestId: f.requestId,
+        };
       case 'transient':
-        return { code: 'workos_unavailable', message: `WorkOS did not answer after several attempts (${f.status ?? 'network error'}); run again to retry this record.` };
+        return {
+          code: 'workos_unavailable',
+          message: `WorkOS did not answer after several attempts (${f.status ?? 'network error'}); run again to retry this record.`,
+        };
       case 'rate_limited':
-        return { code: 'rate_limited', message: 'WorkOS kept answering 429 Too Many Requests; run again later or lower --rate-limit.' };
+        return {
+          code: 'rate_limited',
+          message: 'WorkOS kept answering 429 Too Many Requests; run again later or lower --rate-limit.',
+        };
       case 'unauthorized':
         return { code: 'unauthorized', message: f.message };
       case 'not_found':

@@ -97,7 +97,8 @@ export class RateLimiter {
     // window means someone else writes to this environment too: make room for them.
     const again = now - this.lastOverloadAt < this.windowMs;
     if (now >= this.pausedUntil) {
-      if (again) this.reducedRate = Math.max(this.ratePerSecond * MIN_RATE_SHARE, this.currentRate(now) * DECREASE_FACTOR);
+      if (again)
+        this.reducedRate = Math.max(this.ratePerSecond * MIN_RATE_SHARE, this.currentRate(now) * DECREASE_FACTOR);
       this.lastOverloadAt = now;
     }
     this.pause(Math.max(retryAfterMs, 1000 / this.ratePerSecond));

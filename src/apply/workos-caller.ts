@@ -1,4 +1,4 @@
-import { RateLimiter, sleep } from './rate-limiter.js';
+import { type RateLimiter, sleep } from './rate-limiter.js';
 import type { CallCounters } from '../model/call-counters.js';
 import { UsageError } from '../model/types.js';
 import { classifyWorkOSError, type WorkOSFailure } from '../workos/errors.js';
@@ -158,7 +158,12 @@ export class WorkOSCaller {
     return Math.ceil(this.writeLimiter.currentRate() * secondsPerRecord) + 1;
   }
 
-  private async send<T>(limiter: RateLimiter, counter: 'reads' | 'writes', request: () => Promise<T>, repeatable: boolean): Promise<T> {
+  private async send<T>(
+    limiter: RateLimiter,
+    counter: 'reads' | 'writes',
+    request: () => Promise<T>,
+    repeatable: boolean,
+  ): Promise<T> {
     let transientAttempts = 0;
     let rateLimitedAttempts = 0;
     for (;;) {
@@ -232,7 +237,10 @@ export class WorkOSCaller {
   private open(failure: TransientFailure): void {
     if (this.unreachable) return;
     const reason = failure.connection ?? (failure.status ? `it answered HTTP ${failure.status}` : failure.message);
-    this.unreachable = new WorkOSUnreachableError(this.options.apiUrl, `${reason} on ${this.failureStreak} requests in a row`);
+    this.unreachable = new WorkOSUnreachableError(
+      this.options.apiUrl,
+      `${reason} on ${this.failureStreak} requests in a row`,
+    );
     this.trip(this.unreachable);
   }
 }

@@ -105,18 +105,24 @@ export class Journal {
   }
 
   private damaged(line: number): UsageError {
-    return new UsageError(`${this.path}: line ${line} is not valid JSON. The checkpoint is damaged; restore it or start over with a new --state directory.`);
+    return new UsageError(
+      `${this.path}: line ${line} is not valid JSON. The checkpoint is damaged; restore it or start over with a new --state directory.`,
+    );
   }
 
   private checkHeader(value: unknown, force: boolean): void {
     const header = value as Partial<JournalHeader>;
     if (header.journal !== 1) {
-      throw new UsageError(`${this.path} is not a migrate-to-workos checkpoint journal. Point --state at an empty or earlier state directory.`);
+      throw new UsageError(
+        `${this.path} is not a migrate-to-workos checkpoint journal. Point --state at an empty or earlier state directory.`,
+      );
     }
     const sameSource = header.source === this.identity.source;
     const sameConfig = header.fingerprint === this.identity.fingerprint;
     if ((!sameSource || !sameConfig) && !force) {
-      const what = !sameSource ? `source "${header.source}", not "${this.identity.source}"` : 'a different mapping config';
+      const what = !sameSource
+        ? `source "${header.source}", not "${this.identity.source}"`
+        : 'a different mapping config';
       throw new UsageError(
         `The checkpoint in ${this.path} was made with ${what}. Use another --state (state-name in the action) for this migration, or pass --force to reuse it.`,
       );
@@ -141,9 +147,11 @@ export class Journal {
       ...entry,
       source_id: journalSourceId(entry.source_id),
       // `created` is implied by its own status; a later update of the same record carries it on.
-      ...(entry.status !== 'created' && previous?.workos_id === entry.workos_id && madeByMigration(previous) ? { created: true } : {}),
+      ...(entry.status !== 'created' && previous?.workos_id === entry.workos_id && madeByMigration(previous)
+        ? { created: true }
+        : {}),
       ...(entry.claimed || (sameRecord && previous.claimed) ? { claimed: true } : {}),
-      ...(entry.password_digest ?? (sameRecord ? previous.password_digest : undefined)
+      ...((entry.password_digest ?? (sameRecord ? previous.password_digest : undefined))
         ? { password_digest: entry.password_digest ?? previous!.password_digest }
         : {}),
     };
@@ -192,7 +200,12 @@ export function journalSourceId(sourceId: string): string {
 
 function isEntry(value: unknown): value is JournalEntry {
   const entry = value as Partial<JournalEntry> | null;
-  return typeof entry === 'object' && entry !== null && typeof entry.source_id === 'string' && typeof entry.workos_id === 'string';
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.source_id === 'string' &&
+    typeof entry.workos_id === 'string'
+  );
 }
 
 interface JournalLine {

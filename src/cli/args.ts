@@ -3,7 +3,17 @@ import { UsageError } from '../model/types.js';
 import { defaultFailOn as modeDefaultFailOn, type FailOn } from '../modes/exit-code.js';
 import { parseDuration } from '../report/progress.js';
 
-export const COMMANDS = ['plan', 'import', 'verify', 'cutover', 'rollback', 'export', 'emulator', 'demo', 'help'] as const;
+export const COMMANDS = [
+  'plan',
+  'import',
+  'verify',
+  'cutover',
+  'rollback',
+  'export',
+  'emulator',
+  'demo',
+  'help',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const FAIL_ON: readonly FailOn[] = ['invalid', 'failed', 'never'];
@@ -218,37 +228,37 @@ export interface CliArgs {
 
 function parseFlags(argv: string[]) {
   return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        source: { type: 'string', default: 'auth0' },
-        users: { type: 'string' },
-        passwords: { type: 'string' },
-        organizations: { type: 'string' },
-        config: { type: 'string' },
-        state: { type: 'string' },
-        out: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        concurrency: { type: 'string' },
-        'max-records': { type: 'string' },
-        'time-budget': { type: 'string' },
-        'api-url': { type: 'string' },
-        'fail-on': { type: 'string' },
-        'confirm-production': { type: 'boolean', default: false },
-        'hash-config': { type: 'string' },
-        prune: { type: 'boolean', default: false },
-        'prune-limit': { type: 'string' },
-        confirm: { type: 'boolean', default: false },
-        'portal-links': { type: 'boolean', default: false },
-        'include-pii': { type: 'boolean', default: false },
-        'login-probes': { type: 'string' },
-        force: { type: 'boolean', default: false },
-        port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      source: { type: 'string', default: 'auth0' },
+      users: { type: 'string' },
+      passwords: { type: 'string' },
+      organizations: { type: 'string' },
+      config: { type: 'string' },
+      state: { type: 'string' },
+      out: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      concurrency: { type: 'string' },
+      'max-records': { type: 'string' },
+      'time-budget': { type: 'string' },
+      'api-url': { type: 'string' },
+      'fail-on': { type: 'string' },
+      'confirm-production': { type: 'boolean', default: false },
+      'hash-config': { type: 'string' },
+      prune: { type: 'boolean', default: false },
+      'prune-limit': { type: 'string' },
+      confirm: { type: 'boolean', default: false },
+      'portal-links': { type: 'boolean', default: false },
+      'include-pii': { type: 'boolean', default: false },
+      'login-probes': { type: 'string' },
+      force: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -266,22 +276,28 @@ export function parseCliArgs(argv: string[]): CliArgs {
     return { ...HELP_DEFAULTS, command: 'help', ...(topic ? { helpTopic: topic } : {}) };
   }
   if (!(COMMANDS as readonly string[]).includes(first)) {
-    throw new UsageError(`Unknown command "${first}". Commands: ${COMMANDS.join(', ')}. Run migrate-to-workos help for more.`);
+    throw new UsageError(
+      `Unknown command "${first}". Commands: ${COMMANDS.join(', ')}. Run migrate-to-workos help for more.`,
+    );
   }
   const command = first as Command;
-  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}". Flags take the form --name value.`);
+  if (positionals.length > 1)
+    throw new UsageError(`Unexpected argument "${positionals[1]}". Flags take the form --name value.`);
   const failOn = values['fail-on'] ?? defaultFailOn(command);
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}".`);
+  if (!(FAIL_ON as readonly string[]).includes(failOn))
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}".`);
   const timeBudget = values['time-budget'];
   const timeBudgetMs = timeBudget === undefined ? undefined : parseDuration(timeBudget);
-  if (timeBudget !== undefined && timeBudgetMs === undefined) throw new UsageError(`--time-budget "${timeBudget}" is not a duration like 5h30m, 90m or 45s.`);
+  if (timeBudget !== undefined && timeBudgetMs === undefined)
+    throw new UsageError(`--time-budget "${timeBudget}" is not a duration like 5h30m, 90m or 45s.`);
   return {
     command,
     confirmProduction: values['confirm-production'],
     source: values.source,
     hashConfig: values['hash-config'],
     prune: values.prune,
-    pruneLimit: values['prune-limit'] === undefined ? undefined : nonNegativeCount('--prune-limit', values['prune-limit']),
+    pruneLimit:
+      values['prune-limit'] === undefined ? undefined : nonNegativeCount('--prune-limit', values['prune-limit']),
     confirm: values.confirm,
     portalLinks: values['portal-links'],
     users: values.users,

@@ -56,10 +56,17 @@ export async function runCli(
 }
 
 async function runMode(args: CliArgs, io: CliIO): Promise<number> {
-  const mode = args.command === 'import' || args.command === 'verify' || args.command === 'rollback' || args.command === 'cutover' ? args.command : 'plan';
-  if (mode === 'import' || (mode === 'rollback' && args.confirm)) await confirmProduction(io.env.WORKOS_API_KEY, args.confirmProduction, io);
+  const mode =
+    args.command === 'import' || args.command === 'verify' || args.command === 'rollback' || args.command === 'cutover'
+      ? args.command
+      : 'plan';
+  if (mode === 'import' || (mode === 'rollback' && args.confirm))
+    await confirmProduction(io.env.WORKOS_API_KEY, args.confirmProduction, io);
   if (mode === 'rollback') return runRollbackCommand(args, io);
-  if (!args.users) throw new UsageError(`${args.command} needs --users FILE (the user export). Run migrate-to-workos ${args.command} --help.`);
+  if (!args.users)
+    throw new UsageError(
+      `${args.command} needs --users FILE (the user export). Run migrate-to-workos ${args.command} --help.`,
+    );
   // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
   const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
   const sources = await resolveSourceFiles(
@@ -84,7 +91,10 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       stateDir: args.state,
       outDir: args.out,
       // A dry run uses a key when there is one (to check role slugs) and never needs it.
-      target: mode === 'plan' && !io.env.WORKOS_API_KEY ? undefined : { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL },
+      target:
+        mode === 'plan' && !io.env.WORKOS_API_KEY
+          ? undefined
+          : { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL },
       rateLimit: args.rateLimit,
       concurrency: args.concurrency,
       maxRecords: args.maxRecords,
@@ -123,7 +133,8 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
 async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
   const interruption = onInterrupt({
     exitOnSecond: true,
-    onFirst: (signal) => io.stderr.write(`\n${signal}: stopping after the deletes in flight (again to quit at once)…\n`),
+    onFirst: (signal) =>
+      io.stderr.write(`\n${signal}: stopping after the deletes in flight (again to quit at once)…\n`),
   });
   try {
     const result = await runMigration({
@@ -132,7 +143,10 @@ async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
       files: { users: '' },
       stateDir: args.state,
       outDir: args.out,
-      target: io.env.WORKOS_API_KEY || args.confirm ? { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL } : undefined,
+      target:
+        io.env.WORKOS_API_KEY || args.confirm
+          ? { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL }
+          : undefined,
       rateLimit: args.rateLimit,
       concurrency: args.concurrency,
       confirm: args.confirm,
@@ -142,7 +156,9 @@ async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
     if (interruption.received) {
-      io.stderr.write(`${describeInterruption(interruption.received, 0, 'Run rollback --confirm again: it goes on from the checkpoint.')}\n`);
+      io.stderr.write(
+        `${describeInterruption(interruption.received, 0, 'Run rollback --confirm again: it goes on from the checkpoint.')}\n`,
+      );
       return interruption.exitCode!;
     }
     return recordExitCode(result.summary, args.failOn);
@@ -161,8 +177,11 @@ async function confirmProduction(apiKey: string | undefined, confirmed: boolean,
   if (!io.stdin?.isTTY || !io.stderr.isTTY) throw new UsageError(refusal);
   const prompt = createInterface({ input: io.stdin, output: io.stderr });
   try {
-    const answer = await prompt.question('WORKOS_API_KEY is a production key (sk_live_). Import into production? Type yes to go on: ');
-    if (answer.trim().toLowerCase() !== 'yes') throw new UsageError('Not confirmed: nothing was written. Pass --confirm-production to skip the question.');
+    const answer = await prompt.question(
+      'WORKOS_API_KEY is a production key (sk_live_). Import into production? Type yes to go on: ',
+    );
+    if (answer.trim().toLowerCase() !== 'yes')
+      throw new UsageError('Not confirmed: nothing was written. Pass --confirm-production to skip the question.');
   } finally {
     prompt.close();
   }
@@ -170,7 +189,8 @@ async function confirmProduction(apiKey: string | undefined, confirmed: boolean,
 
 async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<MigrationOptions['loginProbes']> {
   const clientId = env.WORKOS_CLIENT_ID;
-  if (!clientId) throw new UsageError('--login-probes needs WORKOS_CLIENT_ID (the client id of the WorkOS environment, client_…).');
+  if (!clientId)
+    throw new UsageError('--login-probes needs WORKOS_CLIENT_ID (the client id of the WorkOS environment, client_…).');
   let text: string;
   await assertNotSpecialFile(path, 'the login probes file');
   try {
@@ -183,7 +203,9 @@ async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<Mi
 
 async function serveEmulator(args: CliArgs, io: CliIO): Promise<number> {
   const emulator = await startEmulator({ host: args.host, port: args.port ?? 0 });
-  io.stdout.write(`WorkOS stand-in listening on ${emulator.url}\nUse it with: WORKOS_API_URL=${emulator.url} WORKOS_API_KEY=sk_test_local\n`);
+  io.stdout.write(
+    `WorkOS stand-in listening on ${emulator.url}\nUse it with: WORKOS_API_URL=${emulator.url} WORKOS_API_KEY=sk_test_local\n`,
+  );
   const interruption = onInterrupt();
   await new Promise<void>((done) => interruption.signal.addEventListener('abort', () => done(), { once: true }));
   interruption.dispose();
@@ -210,7 +232,11 @@ async function runDemo(io: CliIO): Promise<number> {
         {
           mode: 'import',
           source: 'auth0',
-          files: { users: join(examples, 'auth0', 'users.ndjson'), passwords: join(examples, 'auth0', 'passwords.ndjson'), organizations: join(examples, 'auth0', 'organizations.json') },
+          files: {
+            users: join(examples, 'auth0', 'users.ndjson'),
+            passwords: join(examples, 'auth0', 'passwords.ndjson'),
+            organizations: join(examples, 'auth0', 'organizations.json'),
+          },
           stateDir: join(state, 'auth0'),
           outDir: join(state, 'auth0-report'),
           target,
@@ -222,7 +248,10 @@ async function runDemo(io: CliIO): Promise<number> {
         {
           mode: 'import',
           source: 'clerk',
-          files: { users: join(examples, 'clerk', 'users.csv'), organizations: join(examples, 'clerk', 'organizations.json') },
+          files: {
+            users: join(examples, 'clerk', 'users.csv'),
+            organizations: join(examples, 'clerk', 'organizations.json'),
+          },
           config: await loadMappingConfig(join(examples, 'mapping.yml')),
           stateDir: join(state, 'clerk'),
           outDir: join(state, 'clerk-report'),
@@ -232,14 +261,37 @@ async function runDemo(io: CliIO): Promise<number> {
       ],
       ...(
         [
-          ['firebase', 'Firebase: auth:export JSON with the project hash parameters', { users: join(examples, 'firebase', 'users.json'), hashConfig: join(examples, 'firebase', 'hash-config.json') }],
-          ['cognito', 'Cognito: list-users JSON (no hashes: password-reset.csv)', { users: join(examples, 'cognito', 'users.json') }],
+          [
+            'firebase',
+            'Firebase: auth:export JSON with the project hash parameters',
+            {
+              users: join(examples, 'firebase', 'users.json'),
+              hashConfig: join(examples, 'firebase', 'hash-config.json'),
+            },
+          ],
+          [
+            'cognito',
+            'Cognito: list-users JSON (no hashes: password-reset.csv)',
+            { users: join(examples, 'cognito', 'users.json') },
+          ],
           ['supabase', 'Supabase: auth.users CSV', { users: join(examples, 'supabase', 'users.csv') }],
-          ['csv', 'Generic CSV (WorkOS migrations CLI columns), organizations and roles', { users: join(examples, 'csv', 'users.csv') }],
+          [
+            'csv',
+            'Generic CSV (WorkOS migrations CLI columns), organizations and roles',
+            { users: join(examples, 'csv', 'users.csv') },
+          ],
         ] as const
       ).map(([source, title, files]): [string, MigrationOptions] => [
         title,
-        { mode: 'import', source, files, stateDir: join(state, source), outDir: join(state, `${source}-report`), target, log },
+        {
+          mode: 'import',
+          source,
+          files,
+          stateDir: join(state, source),
+          outDir: join(state, `${source}-report`),
+          target,
+          log,
+        },
       ]),
     ];
     let consistent = true;
@@ -248,13 +300,24 @@ async function runDemo(io: CliIO): Promise<number> {
       io.stdout.write(`== ${title}\n${renderSummaryText(first.summary)}\n`);
       const again = await runMigration(options);
       const u = again.summary.users;
-      io.stdout.write(`Imported again from the checkpoint: ${u.created} created, ${u.updated} updated, ${u.unchanged} unchanged, ${again.summary.requests?.writes ?? 0} writes.\n\n`);
+      io.stdout.write(
+        `Imported again from the checkpoint: ${u.created} created, ${u.updated} updated, ${u.unchanged} unchanged, ${again.summary.requests?.writes ?? 0} writes.\n\n`,
+      );
       const found = first.summary.workos;
-      consistent &&= !!found && found.users.missing === 0 && found.organizations.missing === 0 && found.memberships.missing === 0 && u.created === 0;
+      consistent &&=
+        !!found &&
+        found.users.missing === 0 &&
+        found.organizations.missing === 0 &&
+        found.memberships.missing === 0 &&
+        u.created === 0;
     }
     const held = emulator.snapshot();
-    io.stdout.write(`The stand-in now holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships.\n`);
-    io.stdout.write(`Reports (summary.md, errors.jsonl, id-map.csv, reenroll.csv, password-reset.csv) are in ${state}\n`);
+    io.stdout.write(
+      `The stand-in now holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships.\n`,
+    );
+    io.stdout.write(
+      `Reports (summary.md, errors.jsonl, id-map.csv, reenroll.csv, password-reset.csv) are in ${state}\n`,
+    );
     return consistent ? 0 : 1;
   } finally {
     await emulator.close();

@@ -16,7 +16,8 @@ const MAX_CONFIG_BYTES = 1 << 20;
 const MAX_CONFIG_ALIASES = 100;
 
 /** Source fields that hold secrets: never metadata, whatever the config says (DESIGN §5). */
-const SECRET_FIELD = /(?:^|\.)(?:totp_secret|password_digest|password_hasher|password_hash|passwordhash|backup_codes|password)$/i;
+const SECRET_FIELD =
+  /(?:^|\.)(?:totp_secret|password_digest|password_hasher|password_hash|passwordhash|backup_codes|password)$/i;
 
 const roleSlug = z
   .string({ error: 'must be a string (a WorkOS role slug)' })
@@ -34,7 +35,9 @@ const fieldPath = z
 
 const metadataMap = z
   .record(
-    z.string().max(METADATA_LIMITS.maxKeyLength, { error: `is longer than ${METADATA_LIMITS.maxKeyLength} characters, the WorkOS limit for a metadata key` }),
+    z.string().max(METADATA_LIMITS.maxKeyLength, {
+      error: `is longer than ${METADATA_LIMITS.maxKeyLength} characters, the WorkOS limit for a metadata key`,
+    }),
     fieldPath,
     { error: 'must be a mapping of WorkOS metadata key to source field path' },
   )
@@ -42,12 +45,17 @@ const metadataMap = z
     error: `maps more than ${METADATA_LIMITS.maxKeys} keys, the WorkOS limit for metadata`,
   });
 
-const limit = z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' });
+const limit = z
+  .number({ error: 'must be a whole number' })
+  .int({ error: 'must be a whole number' })
+  .positive({ error: 'must be more than 0' });
 
 export const MappingConfigSchema = z.strictObject(
   {
     /** Source role (Clerk `org:admin`; Auth0 role name or id) → WorkOS role slug. */
-    roles: z.record(z.string(), roleSlug, { error: 'must be a mapping of source role to WorkOS role slug' }).default({}),
+    roles: z
+      .record(z.string(), roleSlug, { error: 'must be a mapping of source role to WorkOS role slug' })
+      .default({}),
     metadata: z
       .strictObject(
         {
@@ -64,7 +72,9 @@ export const MappingConfigSchema = z.strictObject(
           blockedUsers: z.enum(['skip', 'import'], { error: 'must be skip or import' }).default('skip'),
           unverifiedEmails: z.enum(['import', 'skip'], { error: 'must be import or skip' }).default('import'),
           // WorkOS users are keyed by email: a user without one cannot be imported, only reported.
-          usersWithoutEmail: z.literal('report', { error: 'must be report (users without an email cannot be imported)' }).default('report'),
+          usersWithoutEmail: z
+            .literal('report', { error: 'must be report (users without an email cannot be imported)' })
+            .default('report'),
         },
         { error: 'must be a mapping with blockedUsers, unverifiedEmails and/or usersWithoutEmail' },
       )
@@ -103,14 +113,18 @@ export async function loadMappingConfig(path?: string): Promise<MappingConfig> {
     const kind = notRegularFile(info);
     if (kind) throw new UsageError(`${path}: the config is ${kind}, not a file; name the config file itself.`);
     if (info.size > MAX_CONFIG_BYTES) {
-      throw new UsageError(`${path}: the config is ${info.size} bytes, more than a mapping config needs (at most ${MAX_CONFIG_BYTES}); check the path.`);
+      throw new UsageError(
+        `${path}: the config is ${info.size} bytes, more than a mapping config needs (at most ${MAX_CONFIG_BYTES}); check the path.`,
+      );
     }
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
     throw new UsageError(
-      code === 'ENOENT' ? `${path}: config file not found; check the path given as the config (--config, or the config input).` : `${path}: the config file cannot be read (${code}).`,
+      code === 'ENOENT'
+        ? `${path}: config file not found; check the path given as the config (--config, or the config input).`
+        : `${path}: the config file cannot be read (${code}).`,
     );
   }
   return parseMappingConfig(text, path);
@@ -134,10 +148,13 @@ export function parseMappingConfig(text: string, file: string): MappingConfig {
     value = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0]!.replace(/\.$/, '') : String(error);
-    throw new UsageError(`${file}: the config cannot be read (${reason}); write the values out instead of using YAML aliases.`);
+    throw new UsageError(
+      `${file}: the config cannot be read (${reason}); write the values out instead of using YAML aliases.`,
+    );
   }
   const parsed = MappingConfigSchema.safeParse(value);
-  if (parsed.success) return { ...parsed.data, roles: roleTable((value as { roles?: Record<string, unknown> }).roles ?? {}) };
+  if (parsed.success)
+    return { ...parsed.data, roles: roleTable((value as { roles?: Record<string, unknown> }).roles ?? {}) };
 
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map(String);
@@ -152,7 +169,9 @@ export function parseMappingConfig(text: string, file: string): MappingConfig {
   const subject = path.length === 0 ? 'the config' : path.join('.');
   // A bad record key (a metadata key over 40 characters) carries its reason one level down.
   const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-  throw new UsageError(`${file}${lineOf(doc, lineCounter, path, issue.code === 'invalid_key')}: ${subject} ${message}.`);
+  throw new UsageError(
+    `${file}${lineOf(doc, lineCounter, path, issue.code === 'invalid_key')}: ${subject} ${message}.`,
+  );
 }
 
 /**
@@ -184,7 +203,7 @@ function lineOf(doc: Document, lineCounter: LineCounter, path: string[], key: bo
     if (isMap(node)) {
       const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === part);
       if (!pair) break;
-      offset = key && isScalar(pair.key) ? pair.key.range?.[0] : rangeStart(pair.value) ?? rangeStart(pair.key);
+      offset = key && isScalar(pair.key) ? pair.key.range?.[0] : (rangeStart(pair.value) ?? rangeStart(pair.key));
       node = pair.value;
     } else if (isSeq(node)) {
       const item = node.items[Number(part)];

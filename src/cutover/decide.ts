@@ -28,34 +28,61 @@ function reconciledCheck(e: CutoverEvidence): CutoverCheck {
     ['memberships', e.reconciled.memberships],
   ];
   const off = entities.filter(([, c]) => c.missing > 0 || c.mismatched > 0 || c.found !== c.expected);
-  const problems = off.map(([name, c]) => `${name}: ${c.found} of ${c.expected} found, ${c.missing} missing, ${c.mismatched} mismatched`);
+  const problems = off.map(
+    ([name, c]) => `${name}: ${c.found} of ${c.expected} found, ${c.missing} missing, ${c.mismatched} mismatched`,
+  );
   if (e.conflicts > 0) problems.push(`${plural(e.conflicts, 'conflict')} to resolve (see changes.jsonl)`);
   if (e.unreviewedRemovals > 0) {
-    problems.push(`${plural(e.unreviewedRemovals, 'record')} of this migration gone from the export and not reviewed (see removals.csv; prune or keep them)`);
+    problems.push(
+      `${plural(e.unreviewedRemovals, 'record')} of this migration gone from the export and not reviewed (see removals.csv; prune or keep them)`,
+    );
   }
-  if (problems.length > 0) return { name: 'reconciled', ok: false, detail: `${problems.join('; ')}. Run import, then cutover again.` };
+  if (problems.length > 0)
+    return { name: 'reconciled', ok: false, detail: `${problems.join('; ')}. Run import, then cutover again.` };
   const held = entities
     .filter(([name, c]) => name === 'users' || c.expected > 0)
     .map(([name, c]) => `${c.found} ${name}`)
     .join(', ');
-  return { name: 'reconciled', ok: true, detail: `WorkOS holds all ${held} as planned; no conflicts; no removals left unreviewed.` };
+  return {
+    name: 'reconciled',
+    ok: true,
+    detail: `WorkOS holds all ${held} as planned; no conflicts; no removals left unreviewed.`,
+  };
 }
 
 function completeCheck(e: CutoverEvidence): CutoverCheck {
   const { pending, failed } = e.checkpoint;
-  if (pending === 0 && failed === 0) return { name: 'complete', ok: true, detail: 'Nothing pending or failed in the checkpoint.' };
+  if (pending === 0 && failed === 0)
+    return { name: 'complete', ok: true, detail: 'Nothing pending or failed in the checkpoint.' };
   const parts = [pending > 0 ? `${pending} pending` : '', failed > 0 ? `${failed} failed` : ''].filter(Boolean);
-  return { name: 'complete', ok: false, detail: `${parts.join(' and ')} in the checkpoint (see errors.jsonl). Run import until nothing is left.` };
+  return {
+    name: 'complete',
+    ok: false,
+    detail: `${parts.join(' and ')} in the checkpoint (see errors.jsonl). Run import until nothing is left.`,
+  };
 }
 
 function loginsCheck(e: CutoverEvidence): CutoverCheck {
   if (e.logins === undefined) {
-    return { name: 'logins', ok: true, detail: 'Not run: no login probes given. Pass --login-probes FILE (test accounts) to prove sign-in.' };
+    return {
+      name: 'logins',
+      ok: true,
+      detail: 'Not run: no login probes given. Pass --login-probes FILE (test accounts) to prove sign-in.',
+    };
   }
   const { tried, succeeded, failed } = e.logins;
-  if (tried === 0) return { name: 'logins', ok: false, detail: 'The login probes file lists no account; add test accounts or leave it out.' };
+  if (tried === 0)
+    return {
+      name: 'logins',
+      ok: false,
+      detail: 'The login probes file lists no account; add test accounts or leave it out.',
+    };
   if (failed > 0) {
-    return { name: 'logins', ok: false, detail: `${failed} of ${tried} test sign-ins failed (accounts in errors.jsonl, masked). Check their passwords were imported.` };
+    return {
+      name: 'logins',
+      ok: false,
+      detail: `${failed} of ${tried} test sign-ins failed (accounts in errors.jsonl, masked). Check their passwords were imported.`,
+    };
   }
   return { name: 'logins', ok: true, detail: `${succeeded} of ${tried} test sign-ins succeeded.` };
 }
@@ -67,7 +94,9 @@ function enterpriseSsoCheck(e: CutoverEvidence): CutoverCheck {
   const orphanCount = orphans.reduce((n, [, count]) => n + count, 0);
   const problems: string[] = [];
   if (lacking.length > 0) {
-    const names = lacking.slice(0, 5).map((o) => `${o.externalId} (${plural(o.users, 'user')}, ${o.connectionTypes.join('/')})`);
+    const names = lacking
+      .slice(0, 5)
+      .map((o) => `${o.externalId} (${plural(o.users, 'user')}, ${o.connectionTypes.join('/')})`);
     const more = lacking.length > 5 ? ` and ${lacking.length - 5} more` : '';
     problems.push(
       `${plural(lacking.length, 'organization')} with enterprise sign-in ${lacking.length === 1 ? 'has' : 'have'} no active SSO connection in WorkOS: ` +
@@ -86,7 +115,11 @@ function enterpriseSsoCheck(e: CutoverEvidence): CutoverCheck {
   }
   if (problems.length > 0) return { name: 'enterprise-sso', ok: false, detail: `${problems.join('. ')}.` };
   if (organizations.length === 0) {
-    return { name: 'enterprise-sso', ok: true, detail: `No user signed in through an enterprise connection (SAML, OIDC…) in ${e.source}.` };
+    return {
+      name: 'enterprise-sso',
+      ok: true,
+      detail: `No user signed in through an enterprise connection (SAML, OIDC…) in ${e.source}.`,
+    };
   }
   const users = organizations.reduce((n, o) => n + o.users, 0);
   return {
@@ -110,9 +143,16 @@ function peopleCheck(e: CutoverEvidence): CutoverCheck {
   const lists =
     `${plural(reenroll, 'user')} to re-enroll MFA${files.reenroll ? ` (${files.reenroll})` : ''}, ` +
     `${plural(passwordReset, 'user')} to reset a password${files.passwordReset ? ` (${files.passwordReset})` : ''}`;
-  const social = providers.length > 0 ? `; configure social sign-in in WorkOS for ${providers.join(', ')}` : '; no social sign-in to configure';
+  const social =
+    providers.length > 0
+      ? `; configure social sign-in in WorkOS for ${providers.join(', ')}`
+      : '; no social sign-in to configure';
   if (missing.length > 0) {
-    return { name: 'people', ok: false, detail: `${lists}${social}. Not written: ${missing.join(', ')}; run cutover with --out to write them.` };
+    return {
+      name: 'people',
+      ok: false,
+      detail: `${lists}${social}. Not written: ${missing.join(', ')}; run cutover with --out to write them.`,
+    };
   }
   return { name: 'people', ok: true, detail: `${lists}${social}.` };
 }
@@ -120,7 +160,12 @@ function peopleCheck(e: CutoverEvidence): CutoverCheck {
 function rollbackCheck(e: CutoverEvidence): CutoverCheck {
   const { journal, inWorkOS, created, unknown } = e.rollback;
   if (!journal) {
-    return { name: 'rollback-ready', ok: false, detail: 'No checkpoint journal: pass --state DIR (the import\'s state) so rollback knows what this migration created.' };
+    return {
+      name: 'rollback-ready',
+      ok: false,
+      detail:
+        "No checkpoint journal: pass --state DIR (the import's state) so rollback knows what this migration created.",
+    };
   }
   if (unknown > 0) {
     return {

@@ -8,7 +8,8 @@ import type { PeopleEvidence } from './evidence.js';
 /** The people evidence of a plan; `files` names the lists written (none when not written). */
 export function peopleEvidence(users: readonly PlannedUser[], files: PeopleEvidence['files']): PeopleEvidence {
   const socialProviders: Record<string, number> = {};
-  for (const user of users) for (const provider of user.socialProviders) socialProviders[provider] = (socialProviders[provider] ?? 0) + 1;
+  for (const user of users)
+    for (const provider of user.socialProviders) socialProviders[provider] = (socialProviders[provider] ?? 0) + 1;
   return {
     reenroll: users.filter((u) => u.mfaFactors.length > 0).length,
     passwordReset: users.filter(needsPasswordReset).length,

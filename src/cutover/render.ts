@@ -6,7 +6,13 @@ import type { CutoverDecision, CutoverEvidence, OrganizationSsoEvidence } from '
 
 /** cutover.json: `{go, checks: [{name, ok, detail}]}`. */
 export function renderCutoverJson(decision: CutoverDecision): string {
-  return JSON.stringify({ go: decision.go, checks: decision.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { go: decision.go, checks: decision.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 const MAX_ORGANIZATION_ROWS = 50;
@@ -24,16 +30,25 @@ export function renderCutoverMarkdown(decision: CutoverDecision, evidence: Cutov
   );
   out.push('| Check | Result | Evidence |', '| --- | --- | --- |');
   for (const check of decision.checks) {
-    out.push(`| ${check.name} | ${check.ok ? '✅ pass' : '❌ fail'} | ${escapeMarkdown(truncate(check.detail, 1000))} |`);
+    out.push(
+      `| ${check.name} | ${check.ok ? '✅ pass' : '❌ fail'} | ${escapeMarkdown(truncate(check.detail, 1000))} |`,
+    );
   }
 
   const lacking = evidence.sso.organizations.filter((o) => !o.activeConnection);
   if (lacking.length > 0) {
     out.push('', '### Organizations that need an SSO connection', '');
-    out.push('Their members signed in through an enterprise connection; they can sign in to WorkOS only once it has an active one.', '');
-    out.push('| Organization | WorkOS organization | Sign-in in the source | Users | Domains | WorkOS connections |', '| --- | --- | --- | ---: | --- | --- |');
+    out.push(
+      'Their members signed in through an enterprise connection; they can sign in to WorkOS only once it has an active one.',
+      '',
+    );
+    out.push(
+      '| Organization | WorkOS organization | Sign-in in the source | Users | Domains | WorkOS connections |',
+      '| --- | --- | --- | ---: | --- | --- |',
+    );
     for (const org of lacking.slice(0, MAX_ORGANIZATION_ROWS)) out.push(organizationRow(org));
-    if (lacking.length > MAX_ORGANIZATION_ROWS) out.push('', `…and ${lacking.length - MAX_ORGANIZATION_ROWS} more: see sso-setup.csv.`);
+    if (lacking.length > MAX_ORGANIZATION_ROWS)
+      out.push('', `…and ${lacking.length - MAX_ORGANIZATION_ROWS} more: see sso-setup.csv.`);
     out.push(
       '',
       evidence.sso.portalLinks
@@ -55,7 +70,8 @@ export function renderCutoverMarkdown(decision: CutoverDecision, evidence: Cutov
 }
 
 function organizationRow(org: OrganizationSsoEvidence): string {
-  const connections = org.workosConnections.length === 0 ? 'none' : org.workosConnections.map((c) => `${c.type} (${c.state})`).join(', ');
+  const connections =
+    org.workosConnections.length === 0 ? 'none' : org.workosConnections.map((c) => `${c.type} (${c.state})`).join(', ');
   const cells = [
     org.externalId,
     org.workosId ?? 'not in WorkOS',
@@ -73,7 +89,14 @@ function organizationRow(org: OrganizationSsoEvidence): string {
  */
 export function renderSsoSetupCsv(evidence: CutoverEvidence): string {
   const withLinks = evidence.sso.portalLinks;
-  const header = ['organization_external_id', 'workos_organization_id', 'connection_types', 'users', 'domains', ...(withLinks ? ['portal_link'] : [])];
+  const header = [
+    'organization_external_id',
+    'workos_organization_id',
+    'connection_types',
+    'users',
+    'domains',
+    ...(withLinks ? ['portal_link'] : []),
+  ];
   let out = csvRow(header);
   for (const org of evidence.sso.organizations) {
     if (org.activeConnection) continue;

@@ -33,7 +33,9 @@ export function rollbackCoverage(input: {
 }
 
 /** The live diff's `found` map (`<entity>:<source id>` → WorkOS id) as records. */
-export function foundRecords(found: ReadonlyMap<string, string>): { entity: Entity; sourceId: string; workosId: string }[] {
+export function foundRecords(
+  found: ReadonlyMap<string, string>,
+): { entity: Entity; sourceId: string; workosId: string }[] {
   return [...found].map(([key, workosId]) => {
     const colon = key.indexOf(':');
     return { entity: key.slice(0, colon) as Entity, sourceId: key.slice(colon + 1), workosId };

@@ -34,7 +34,8 @@ export function enterpriseMembers(input: {
   workosOrganizationId: (sourceId: string) => string | undefined;
 }): EnterpriseMembers {
   const enterprise = new Map<string, EnterpriseConnection>();
-  for (const user of input.users) if (user.enterpriseConnection) enterprise.set(user.sourceId, user.enterpriseConnection);
+  for (const user of input.users)
+    if (user.enterpriseConnection) enterprise.set(user.sourceId, user.enterpriseConnection);
 
   const byOrganization = new Map<string, { users: Set<string>; types: Set<string> }>();
   const inSomeOrganization = new Set<string>();
@@ -43,7 +44,8 @@ export function enterpriseMembers(input: {
     if (connection === undefined) continue;
     inSomeOrganization.add(m.userSourceId);
     let entry = byOrganization.get(m.organizationSourceId);
-    if (entry === undefined) byOrganization.set(m.organizationSourceId, (entry = { users: new Set(), types: new Set() }));
+    if (entry === undefined)
+      byOrganization.set(m.organizationSourceId, (entry = { users: new Set(), types: new Set() }));
     entry.users.add(m.userSourceId);
     entry.types.add(connection.type);
   }
@@ -64,7 +66,8 @@ export function enterpriseMembers(input: {
 
   const usersWithoutOrganization: Record<string, number> = {};
   for (const [userId, connection] of enterprise) {
-    if (!inSomeOrganization.has(userId)) usersWithoutOrganization[connection.connection] = (usersWithoutOrganization[connection.connection] ?? 0) + 1;
+    if (!inSomeOrganization.has(userId))
+      usersWithoutOrganization[connection.connection] = (usersWithoutOrganization[connection.connection] ?? 0) + 1;
   }
   return { organizations, usersWithoutOrganization };
 }
@@ -82,12 +85,19 @@ export interface ConnectionsReader {
  * WorkOS lacks has no connection and gets no link (the reconciled check reports it). Reads one
  * organization at a time: a few hundred organizations are a few hundred paced reads.
  */
-export async function gatherSsoEvidence(members: EnterpriseMembers, reader: ConnectionsReader, options: { portalLinks: boolean }): Promise<SsoEvidence> {
+export async function gatherSsoEvidence(
+  members: EnterpriseMembers,
+  reader: ConnectionsReader,
+  options: { portalLinks: boolean },
+): Promise<SsoEvidence> {
   const organizations: OrganizationSsoEvidence[] = [];
   for (const org of members.organizations) {
     const connections = org.workosId === undefined ? [] : await reader.connectionsOf(org.workosId);
     const activeConnection = connections.some((c) => c.state === 'active');
-    const portalLink = options.portalLinks && !activeConnection && org.workosId !== undefined ? await reader.ssoPortalLink(org.workosId) : undefined;
+    const portalLink =
+      options.portalLinks && !activeConnection && org.workosId !== undefined
+        ? await reader.ssoPortalLink(org.workosId)
+        : undefined;
     organizations.push({
       externalId: org.externalId,
       ...(org.workosId !== undefined ? { workosId: org.workosId } : {}),
@@ -99,5 +109,9 @@ export async function gatherSsoEvidence(members: EnterpriseMembers, reader: Conn
       ...(portalLink !== undefined ? { portalLink } : {}),
     });
   }
-  return { organizations, usersWithoutOrganization: { ...members.usersWithoutOrganization }, portalLinks: options.portalLinks };
+  return {
+    organizations,
+    usersWithoutOrganization: { ...members.usersWithoutOrganization },
+    portalLinks: options.portalLinks,
+  };
 }

@@ -25,7 +25,14 @@ export class AccessTokenIssuer {
     const now = Math.floor(Date.now() / 1000);
     const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
     const payload = base64url(
-      JSON.stringify({ iss: this.issuer(), ...claims, permissions: [], jti: randomUUID(), iat: now, exp: now + this.lifetimeSeconds }),
+      JSON.stringify({
+        iss: this.issuer(),
+        ...claims,
+        permissions: [],
+        jti: randomUUID(),
+        iat: now,
+        exp: now + this.lifetimeSeconds,
+      }),
     );
     const signature = createHmac('sha256', this.key).update(`${header}.${payload}`).digest('base64url');
     return `${header}.${payload}.${signature}`;

@@ -8,7 +8,12 @@ export const ADMIN_PREFIX = '/_emulator/';
  * The stand-in's controls over HTTP, for a stand-in running in another process: the same as the
  * Emulator methods. No key needed, never rate limited, never faulted, not counted in stats.
  */
-export function handleAdmin(emulator: EmulatorControls, method: string, path: string, rawBody: string): { status: number; body: unknown } {
+export function handleAdmin(
+  emulator: EmulatorControls,
+  method: string,
+  path: string,
+  rawBody: string,
+): { status: number; body: unknown } {
   const route = `${method} ${path.slice(ADMIN_PREFIX.length - 1)}`;
   try {
     switch (route) {
@@ -37,7 +42,12 @@ export function handleAdmin(emulator: EmulatorControls, method: string, path: st
         return { status: 201, body: {} };
       }
       default:
-        return { status: 404, body: { message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users, POST /_emulator/roles, POST /_emulator/connections and GET /_emulator/connections.` } };
+        return {
+          status: 404,
+          body: {
+            message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users, POST /_emulator/roles, POST /_emulator/connections and GET /_emulator/connections.`,
+          },
+        };
     }
   } catch (error) {
     return { status: 400, body: { message: error instanceof Error ? error.message : String(error) } };

@@ -55,13 +55,20 @@ export class ConnectionStore {
 
   /** Throws an Error naming what is wrong with the seed (the controls answer it as a 400). */
   seed(input: SeedConnection): WireConnection {
-    if (typeof input?.organization_id !== 'string' || input.organization_id === '') throw new Error('a connection needs an organization_id');
+    if (typeof input?.organization_id !== 'string' || input.organization_id === '')
+      throw new Error('a connection needs an organization_id');
     if (!isConnectionType(input.connection_type)) {
-      throw new Error(`connection_type must be one of ${CONNECTION_TYPES.join(', ')}; got ${JSON.stringify(input.connection_type)}`);
+      throw new Error(
+        `connection_type must be one of ${CONNECTION_TYPES.join(', ')}; got ${JSON.stringify(input.connection_type)}`,
+      );
     }
     const state = input.state ?? 'active';
-    if (!(CONNECTION_STATES as readonly string[]).includes(state)) throw new Error(`state must be one of ${CONNECTION_STATES.join(', ')}`);
-    if (input.domains !== undefined && !(Array.isArray(input.domains) && input.domains.every((d) => typeof d === 'string' && d !== ''))) {
+    if (!(CONNECTION_STATES as readonly string[]).includes(state))
+      throw new Error(`state must be one of ${CONNECTION_STATES.join(', ')}`);
+    if (
+      input.domains !== undefined &&
+      !(Array.isArray(input.domains) && input.domains.every((d) => typeof d === 'string' && d !== ''))
+    ) {
       throw new Error('domains must be an array of domain names');
     }
     const organization = this.store.getOrganization(input.organization_id);

@@ -31,7 +31,9 @@ const faultRuleSchema = z.strictObject({
   /** Reset the connection without an answer, before carrying the request out. */
   dropRate: rate.optional(),
   /** From the moment the faults are set, answer every request 429 for `durationMs`. */
-  rateLimitStorm: z.strictObject({ durationMs: z.number().positive(), retryAfterSeconds: z.number().int().min(1) }).optional(),
+  rateLimitStorm: z
+    .strictObject({ durationMs: z.number().positive(), retryAfterSeconds: z.number().int().min(1) })
+    .optional(),
 });
 
 export const faultConfigSchema = faultRuleSchema.extend({
@@ -117,9 +119,12 @@ export class FaultInjector {
     if (drop + serverError + timeout + afterCommit === 0) return { kind: 'none' };
     const draw = this.random();
     if (draw < drop) return { kind: 'drop' };
-    if (draw < drop + serverError) return { kind: 'serverError', status: ([500, 502, 503] as const)[Math.floor(this.random() * 3)]! };
-    if (draw < drop + serverError + timeout) return { kind: 'timeout', commitFirst: this.first('commitBeforeTimeout', method, path) ?? false };
-    if (draw < drop + serverError + timeout + afterCommit) return { kind: 'afterCommitFailure', answer: this.random() < 0.5 ? 'status' : 'reset' };
+    if (draw < drop + serverError)
+      return { kind: 'serverError', status: ([500, 502, 503] as const)[Math.floor(this.random() * 3)]! };
+    if (draw < drop + serverError + timeout)
+      return { kind: 'timeout', commitFirst: this.first('commitBeforeTimeout', method, path) ?? false };
+    if (draw < drop + serverError + timeout + afterCommit)
+      return { kind: 'afterCommitFailure', answer: this.random() < 0.5 ? 'status' : 'reset' };
     return { kind: 'none' };
   }
 

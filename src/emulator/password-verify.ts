@@ -1,5 +1,13 @@
 import * as nodeCrypto from 'node:crypto';
-import { createCipheriv, createHash, pbkdf2, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
+import {
+  createCipheriv,
+  createHash,
+  pbkdf2,
+  scrypt,
+  timingSafeEqual,
+  type BinaryLike,
+  type ScryptOptions,
+} from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { parseFirebaseScryptHash, parsePbkdf2Hash } from '../model/password.js';
 
@@ -17,7 +25,15 @@ import { parseFirebaseScryptHash, parsePbkdf2Hash } from '../model/password.js';
 // PHC base64 is unpadded; the "adapted" alphabet some libraries write ('.' for '+') and
 // url-safe base64 decode the same.
 
-export const PASSWORD_HASH_TYPES = ['bcrypt', 'firebase-scrypt', 'ssha', 'ssha256', 'scrypt', 'pbkdf2', 'argon2'] as const;
+export const PASSWORD_HASH_TYPES = [
+  'bcrypt',
+  'firebase-scrypt',
+  'ssha',
+  'ssha256',
+  'scrypt',
+  'pbkdf2',
+  'argon2',
+] as const;
 export type PasswordHashType = (typeof PASSWORD_HASH_TYPES)[number];
 
 export interface StoredPasswordHash {
@@ -94,7 +110,8 @@ function parseArgon2(hash: string): ParsedHash | string {
   const memory = params.get('m');
   const passes = params.get('t');
   const parallelism = params.get('p');
-  if (memory === undefined || passes === undefined || parallelism === undefined) return 'an argon2 hash needs the m, t and p parameters';
+  if (memory === undefined || passes === undefined || parallelism === undefined)
+    return 'an argon2 hash needs the m, t and p parameters';
   const salt = decodeBase64(saltText!);
   const expected = decodeBase64(hashText!);
   return {
@@ -116,18 +133,28 @@ function parseArgon2(hash: string): ParsedHash | string {
 
 function runArgon2(
   algorithm: 'argon2id' | 'argon2i' | 'argon2d',
-  parameters: { message: string; nonce: Buffer; memory: number; passes: number; parallelism: number; tagLength: number },
+  parameters: {
+    message: string;
+    nonce: Buffer;
+    memory: number;
+    passes: number;
+    parallelism: number;
+    tagLength: number;
+  },
 ): Promise<Buffer> {
   // Node gained crypto.argon2 in 24.7 (read off the namespace so older Node can still load this
   // module); there an argon2 password simply does not verify.
   const argon2 = (nodeCrypto as Partial<typeof nodeCrypto>).argon2;
   if (typeof argon2 !== 'function') return Promise.reject(new Error('crypto.argon2 needs Node 24.7 or later'));
-  return new Promise((resolve, reject) => argon2(algorithm, parameters, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    argon2(algorithm, parameters, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 function parsePbkdf2(hash: string): ParsedHash | string {
   const parts = parsePbkdf2Hash(hash);
-  if (typeof parts === 'string') return `a pbkdf2 hash is a PHC string: $pbkdf2-sha256$i=<iterations>,l=<length>$<salt>$<hash> (${parts})`;
+  if (typeof parts === 'string')
+    return `a pbkdf2 hash is a PHC string: $pbkdf2-sha256$i=<iterations>,l=<length>$<salt>$<hash> (${parts})`;
   const salt = decodeBase64(parts.salt);
   const expected = decodeBase64(parts.hash);
   const length = parts.length ?? expected.length;
@@ -135,7 +162,9 @@ function parsePbkdf2(hash: string): ParsedHash | string {
   return {
     verify: (password) =>
       new Promise((resolve, reject) =>
-        pbkdf2(password, salt, parts.iterations, length, parts.digest, (error, key) => (error ? reject(error) : resolve(sameBytes(key, expected)))),
+        pbkdf2(password, salt, parts.iterations, length, parts.digest, (error, key) =>
+          error ? reject(error) : resolve(sameBytes(key, expected)),
+        ),
       ),
   };
 }
@@ -149,17 +178,23 @@ function parseScrypt(hash: string): ParsedHash | string {
   const cost = logN !== undefined ? 2 ** logN : params.get('n');
   const blockSize = params.get('r');
   const parallelization = params.get('p');
-  if (cost === undefined || blockSize === undefined || parallelization === undefined) return 'a scrypt hash needs the ln (or n), r and p parameters';
+  if (cost === undefined || blockSize === undefined || parallelization === undefined)
+    return 'a scrypt hash needs the ln (or n), r and p parameters';
   const salt = decodeBase64(saltText!);
   const expected = decodeBase64(hashText!);
   return {
-    verify: async (password) => sameBytes(await runScrypt(password, salt, expected.length, { N: cost, r: blockSize, p: parallelization }), expected),
+    verify: async (password) =>
+      sameBytes(
+        await runScrypt(password, salt, expected.length, { N: cost, r: blockSize, p: parallelization }),
+        expected,
+      ),
   };
 }
 
 function parseSsha(hash: string, digest: 'sha1' | 'sha256', digestBytes: number, prefix: string): ParsedHash | string {
   const body = hash.toUpperCase().startsWith(prefix) ? hash.slice(prefix.length) : hash;
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return `an ${digest === 'sha1' ? 'ssha' : 'ssha256'} hash is base64 of the digest followed by the salt`;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
+    return `an ${digest === 'sha1' ? 'ssha' : 'ssha256'} hash is base64 of the digest followed by the salt`;
   const bytes = Buffer.from(body, 'base64');
   if (bytes.length <= digestBytes) return `the hash is too short for a ${digestBytes}-byte digest and a salt`;
   const expected = bytes.subarray(0, digestBytes);
@@ -188,10 +223,17 @@ function parseFirebaseScrypt(hash: string): ParsedHash | string {
   };
 }
 
-function runScrypt(password: BinaryLike, salt: BinaryLike, length: number, options: { N: number; r: number; p: number }): Promise<Buffer> {
+function runScrypt(
+  password: BinaryLike,
+  salt: BinaryLike,
+  length: number,
+  options: { N: number; r: number; p: number },
+): Promise<Buffer> {
   // Node refuses scrypt above 32 MiB unless told; real hashes (N=2^17, r=8) need 128 MiB.
   const scryptOptions: ScryptOptions = { ...options, maxmem: 256 * options.N * options.r + 1024 * 1024 };
-  return new Promise((resolve, reject) => scrypt(password, salt, length, scryptOptions, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, length, scryptOptions, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 function phcParams(text: string): Map<string, number> {

@@ -16,7 +16,8 @@ export class SlidingWindowLimiter {
     readonly limit: WindowLimit,
     private readonly now: () => number = Date.now,
   ) {
-    if (!(limit.requests >= 1) || !(limit.windowMs > 0)) throw new RangeError('a window limit needs requests >= 1 and windowMs > 0');
+    if (!(limit.requests >= 1) || !(limit.windowMs > 0))
+      throw new RangeError('a window limit needs requests >= 1 and windowMs > 0');
   }
 
   /** Admits the request (0) or says how many whole seconds until one would be admitted (>= 1). */

@@ -70,7 +70,8 @@ export class BodyFields {
 
   requiredEmail(field: string): string {
     const value = this.requiredString(field);
-    if (value !== '' && !EMAIL_SHAPE.test(value)) this.fail(field, 'email_invalid', `${label(field)} must be a valid email address.`);
+    if (value !== '' && !EMAIL_SHAPE.test(value))
+      this.fail(field, 'email_invalid', `${label(field)} must be a valid email address.`);
     return value;
   }
 
@@ -98,11 +99,23 @@ export class BodyFields {
     }
     const entries = Object.entries(value as Record<string, unknown>);
     const before = this.errors.length;
-    if (entries.length > METADATA_MAX_KEYS) this.fail(field, 'metadata_too_many_keys', `Metadata can hold at most ${METADATA_MAX_KEYS} keys.`);
+    if (entries.length > METADATA_MAX_KEYS)
+      this.fail(field, 'metadata_too_many_keys', `Metadata can hold at most ${METADATA_MAX_KEYS} keys.`);
     for (const [key, entry] of entries) {
-      if (key.length > METADATA_MAX_KEY_LENGTH) this.fail(`${field}.${key.slice(0, METADATA_MAX_KEY_LENGTH)}…`, 'metadata_key_too_long', `Metadata keys can be at most ${METADATA_MAX_KEY_LENGTH} characters.`);
-      if (typeof entry !== 'string') this.fail(`${field}.${key}`, 'metadata_value_must_be_string', 'Metadata values must be strings.');
-      else if (entry.length > METADATA_MAX_VALUE_LENGTH) this.fail(`${field}.${key}`, 'metadata_value_too_long', `Metadata values can be at most ${METADATA_MAX_VALUE_LENGTH} characters.`);
+      if (key.length > METADATA_MAX_KEY_LENGTH)
+        this.fail(
+          `${field}.${key.slice(0, METADATA_MAX_KEY_LENGTH)}…`,
+          'metadata_key_too_long',
+          `Metadata keys can be at most ${METADATA_MAX_KEY_LENGTH} characters.`,
+        );
+      if (typeof entry !== 'string')
+        this.fail(`${field}.${key}`, 'metadata_value_must_be_string', 'Metadata values must be strings.');
+      else if (entry.length > METADATA_MAX_VALUE_LENGTH)
+        this.fail(
+          `${field}.${key}`,
+          'metadata_value_too_long',
+          `Metadata values can be at most ${METADATA_MAX_VALUE_LENGTH} characters.`,
+        );
     }
     return this.errors.length === before ? (value as Metadata) : undefined;
   }
@@ -118,16 +131,29 @@ export function pageRequest(query: URLSearchParams): PageRequest {
   const errors: FieldError[] = [];
   const limitText = query.get('limit');
   const limit = limitText === null ? 10 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) errors.push({ field: 'limit', code: 'limit_out_of_range', message: 'Limit must be a whole number between 1 and 100.' });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    errors.push({
+      field: 'limit',
+      code: 'limit_out_of_range',
+      message: 'Limit must be a whole number between 1 and 100.',
+    });
   const order = query.get('order') ?? 'desc';
-  if (order !== 'asc' && order !== 'desc' && order !== 'normal') errors.push({ field: 'order', code: 'order_invalid', message: 'Order must be asc, desc or normal.' });
+  if (order !== 'asc' && order !== 'desc' && order !== 'normal')
+    errors.push({ field: 'order', code: 'order_invalid', message: 'Order must be asc, desc or normal.' });
   if (errors.length > 0) throw invalidParameters(errors);
-  return { limit, order: order as ListOrder, after: query.get('after') || undefined, before: query.get('before') || undefined };
+  return {
+    limit,
+    order: order as ListOrder,
+    after: query.get('after') || undefined,
+    before: query.get('before') || undefined,
+  };
 }
 
 /** A query array, sent either comma-separated (the SDK's form) or as repeated `name[]`. */
 export function queryList(query: URLSearchParams, name: string): string[] | undefined {
-  const values = [...query.getAll(name), ...query.getAll(`${name}[]`)].flatMap((v) => v.split(',')).filter((v) => v !== '');
+  const values = [...query.getAll(name), ...query.getAll(`${name}[]`)]
+    .flatMap((v) => v.split(','))
+    .filter((v) => v !== '');
   return values.length > 0 ? values : undefined;
 }
 

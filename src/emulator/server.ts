@@ -132,10 +132,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const isAuthorized = (header: string | undefined): boolean => {
     const key = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
     if (key === undefined) return false;
-    return options.apiKey !== undefined ? key === options.apiKey : key.startsWith('sk_test_') || key.startsWith('sk_live_');
+    return options.apiKey !== undefined
+      ? key === options.apiKey
+      : key.startsWith('sk_test_') || key.startsWith('sk_live_');
   };
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, requestUrl: URL, rawBody: string): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    requestUrl: URL,
+    rawBody: string,
+  ): Promise<void> {
     const path = requestUrl.pathname;
     const matched = routes.match(method, path);
     const routeKey = `${method} ${matched?.route.pattern ?? '(no route)'}`;
@@ -155,12 +163,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
 
     if (!isAuthorized(req.headers.authorization)) {
-      return answer({ status: 401, body: { code: 'unauthorized', message: 'Could not authorize the request. Check the API key.' } });
+      return answer({
+        status: 401,
+        body: { code: 'unauthorized', message: 'Could not authorize the request. Check the API key.' },
+      });
     }
     const stormRetryAfter = faults.storm(method, path);
     if (stormRetryAfter !== undefined) {
       stats.fault('rateLimitStorm');
-      return answer({ status: 429, body: { message: 'Too many requests' } }, { 'Retry-After': String(stormRetryAfter) });
+      return answer(
+        { status: 429, body: { message: 'Too many requests' } },
+        { 'Retry-After': String(stormRetryAfter) },
+      );
     }
     const retryAfter = (isWrite ? writeLimiter : readLimiter)?.take() ?? 0;
     if (retryAfter > 0) {
@@ -203,7 +217,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       let body: Record<string, unknown>;
       try {
         const parsed: unknown = rawBody === '' ? {} : JSON.parse(rawBody);
-        body = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+        body =
+          typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+            ? (parsed as Record<string, unknown>)
+            : {};
       } catch {
         return { status: 400, body: { code: 'invalid_request_body', message: 'Problems parsing JSON.' } };
       }
@@ -214,7 +231,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       } catch (error) {
         if (error instanceof ApiError) return { status: error.status, body: error.body };
         // A bug in the stand-in: say so in the answer rather than hang the client.
-        return { status: 500, body: { code: 'emulator_error', message: error instanceof Error ? error.message : String(error) } };
+        return {
+          status: 500,
+          body: { code: 'emulator_error', message: error instanceof Error ? error.message : String(error) },
+        };
       }
     }
   }
@@ -272,7 +292,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       await handleApi(req, res, method, requestUrl, rawBody);
     })().catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { code: 'emulator_error', message: String(error) } });
+      if (!res.headersSent && !res.destroyed)
+        send(res, { status: 500, body: { code: 'emulator_error', message: String(error) } });
     });
   });
   // Longer than the client's idle timeout, so the client, not the server, retires idle sockets
@@ -311,7 +332,8 @@ function seedCredential(user: SeedUser): Credential | undefined {
   if (user.password !== undefined) return passwordCredential(user.password);
   if (user.password_hash === undefined && user.password_hash_type === undefined) return undefined;
   const type = user.password_hash_type;
-  if (!isPasswordHashType(type) || user.password_hash === undefined) throw new Error('a seeded password hash needs password_hash and a known password_hash_type');
+  if (!isPasswordHashType(type) || user.password_hash === undefined)
+    throw new Error('a seeded password hash needs password_hash and a known password_hash_type');
   const problem = hashShapeProblem(type, user.password_hash);
   if (problem !== undefined) throw new Error(`the seeded ${type} hash is malformed: ${problem}`);
   return { kind: 'hash', type, hash: user.password_hash };
@@ -320,15 +342,24 @@ function seedCredential(user: SeedUser): Credential | undefined {
 function serverError(status: 500 | 502 | 503): ApiResponse {
   // A 502 comes from the proxy in front of the API, as an HTML page (the SDK's ParseError).
   if (status === 502) return { status, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' };
-  return { status, body: { code: 'server_error', message: status === 503 ? 'Service Unavailable' : 'Internal Server Error' } };
+  return {
+    status,
+    body: { code: 'server_error', message: status === 503 ? 'Service Unavailable' : 'Internal Server Error' },
+  };
 }
 
-function send(res: ServerResponse, response: { status: number; body?: unknown }, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  response: { status: number; body?: unknown },
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   const isHtml = typeof response.body === 'string';
   const payload = response.body === undefined ? '' : isHtml ? (response.body as string) : JSON.stringify(response.body);
   res.writeHead(response.status, {
-    ...(payload === '' ? {} : { 'Content-Type': isHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' }),
+    ...(payload === ''
+      ? {}
+      : { 'Content-Type': isHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' }),
     'Content-Length': String(Buffer.byteLength(payload)),
     ...headers,
   });

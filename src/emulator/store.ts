@@ -24,7 +24,9 @@ import {
 // uniqueness, with the API's own errors.
 
 /** How a user's password is held: a password set through the API, or an imported hash. */
-export type Credential = { kind: 'password'; salt: Buffer; digest: Buffer } | { kind: 'hash'; type: PasswordHashType; hash: string };
+export type Credential =
+  | { kind: 'password'; salt: Buffer; digest: Buffer }
+  | { kind: 'hash'; type: PasswordHashType; hash: string };
 
 export interface NewUser {
   email: string;
@@ -62,7 +64,9 @@ export class EmulatorStore {
   private state = emptyState();
 
   constructor(
-    private readonly options: { duplicateEmailStyle: DuplicateEmailStyle; now?: () => number } = { duplicateEmailStyle: 'user_creation_error' },
+    private readonly options: { duplicateEmailStyle: DuplicateEmailStyle; now?: () => number } = {
+      duplicateEmailStyle: 'user_creation_error',
+    },
   ) {
     this.reset();
   }
@@ -82,7 +86,8 @@ export class EmulatorStore {
   createUser(input: NewUser): WireUser {
     const emailKey = input.email.toLowerCase();
     if (this.state.usersByEmail.has(emailKey)) throw this.emailTakenOnCreate();
-    if (input.external_id !== null && this.state.usersByExternalId.has(input.external_id)) throw externalIdAlreadyUsed('user');
+    if (input.external_id !== null && this.state.usersByExternalId.has(input.external_id))
+      throw externalIdAlreadyUsed('user');
     const id = input.id ?? this.ids.next('user');
     if (this.state.users.has(id)) throw new Error(`a user with id ${id} already exists`);
     const now = this.timestamp();
@@ -169,7 +174,8 @@ export class EmulatorStore {
 
   deleteUser(id: string): void {
     const user = this.userRecord(id);
-    for (const membershipId of [...(this.state.membershipsByUser.get(id)?.all() ?? [])]) this.removeMembership(membershipId);
+    for (const membershipId of [...(this.state.membershipsByUser.get(id)?.all() ?? [])])
+      this.removeMembership(membershipId);
     this.state.users.delete(id);
     this.state.usersByEmail.delete(user.email.toLowerCase());
     if (user.external_id !== null) this.state.usersByExternalId.delete(user.external_id);
@@ -182,7 +188,10 @@ export class EmulatorStore {
     const id = this.state.usersByEmail.get(email.toLowerCase());
     const credential = id === undefined ? undefined : this.state.credentials.get(id);
     if (id === undefined || credential === undefined) return undefined;
-    const matches = credential.kind === 'password' ? sameDigest(passwordDigest(password, credential.salt), credential.digest) : await verifyPassword(password, credential);
+    const matches =
+      credential.kind === 'password'
+        ? sameDigest(passwordDigest(password, credential.salt), credential.digest)
+        : await verifyPassword(password, credential);
     // The user may have been deleted while a slow hash was being checked.
     return matches && this.state.users.has(id) ? this.getUser(id) : undefined;
   }
@@ -217,7 +226,8 @@ export class EmulatorStore {
   // ---- organizations
 
   createOrganization(input: NewOrganization): WireOrganization {
-    if (input.external_id !== null && this.state.organizationsByExternalId.has(input.external_id)) throw externalIdAlreadyUsed('organization');
+    if (input.external_id !== null && this.state.organizationsByExternalId.has(input.external_id))
+      throw externalIdAlreadyUsed('organization');
     const id = this.ids.next('org');
     const now = this.timestamp();
     const organization: WireOrganization = {
@@ -277,7 +287,8 @@ export class EmulatorStore {
     if (changes.name !== undefined) organization.name = changes.name;
     if (changes.metadata !== undefined) organization.metadata = { ...changes.metadata };
     if (changes.domains !== undefined) organization.domains = this.makeDomains(id, changes.domains, now);
-    if (changes.allow_profiles_outside_organization !== undefined) organization.allow_profiles_outside_organization = changes.allow_profiles_outside_organization;
+    if (changes.allow_profiles_outside_organization !== undefined)
+      organization.allow_profiles_outside_organization = changes.allow_profiles_outside_organization;
     if (changes.stripe_customer_id !== undefined) organization.stripe_customer_id = changes.stripe_customer_id;
     organization.updated_at = now;
     return copy(organization);
@@ -285,7 +296,8 @@ export class EmulatorStore {
 
   deleteOrganization(id: string): void {
     const organization = this.organizationRecord(id);
-    for (const membershipId of [...(this.state.membershipsByOrganization.get(id)?.all() ?? [])]) this.removeMembership(membershipId);
+    for (const membershipId of [...(this.state.membershipsByOrganization.get(id)?.all() ?? [])])
+      this.removeMembership(membershipId);
     this.state.organizations.delete(id);
     if (organization.external_id !== null) this.state.organizationsByExternalId.delete(organization.external_id);
     this.state.organizationOrder.remove(id);
@@ -297,7 +309,11 @@ export class EmulatorStore {
     return organization;
   }
 
-  private makeDomains(organizationId: string, domains: NewOrganization['domains'], now: string): WireOrganizationDomain[] {
+  private makeDomains(
+    organizationId: string,
+    domains: NewOrganization['domains'],
+    now: string,
+  ): WireOrganizationDomain[] {
     return domains.map(({ domain, state }) => ({
       object: 'organization_domain',
       id: this.ids.next('org_domain'),
@@ -347,7 +363,10 @@ export class EmulatorStore {
     return this.membershipWire(this.membershipRecord(id));
   }
 
-  listMemberships(filter: { userId?: string; organizationId?: string; statuses?: MembershipStatus[] }, page: PageRequest): WireList<WireMembership> {
+  listMemberships(
+    filter: { userId?: string; organizationId?: string; statuses?: MembershipStatus[] },
+    page: PageRequest,
+  ): WireList<WireMembership> {
     let candidates: OrderedIds;
     if (filter.userId !== undefined && filter.organizationId !== undefined) {
       const id = this.state.membershipsByPair.get(pairKey(filter.userId, filter.organizationId));
@@ -403,13 +422,21 @@ export class EmulatorStore {
   private membershipWire(membership: MembershipRecord): WireMembership {
     // Computed on read so a renamed organization shows its new name in every membership.
     const { object, id, user_id, organization_id, ...rest } = copy(membership);
-    return { object, id, user_id, organization_id, organization_name: this.state.organizations.get(organization_id)?.name ?? '', ...rest };
+    return {
+      object,
+      id,
+      user_id,
+      organization_id,
+      organization_name: this.state.organizations.get(organization_id)?.name ?? '',
+      ...rest,
+    };
   }
 
   private checkedRoles(slugs: string[] | undefined): string[] {
     const wanted = slugs === undefined || slugs.length === 0 ? [DEFAULT_ROLE] : [...new Set(slugs)];
     const unknown = wanted.find((slug) => !this.state.roles.has(slug));
-    if (unknown !== undefined) throw new ApiError(422, { code: 'invalid_role', message: `Role '${unknown}' is not a valid role.` });
+    if (unknown !== undefined)
+      throw new ApiError(422, { code: 'invalid_role', message: `Role '${unknown}' is not a valid role.` });
     return wanted;
   }
 

@@ -106,7 +106,10 @@ export class ApiError extends Error {
 }
 
 /** 404 in the API's words, e.g. "User not found: 'user_01…'." */
-export function notFound(entity: 'User' | 'Organization' | 'Organization membership' | 'Connection', id: string): ApiError {
+export function notFound(
+  entity: 'User' | 'Organization' | 'Organization membership' | 'Connection',
+  id: string,
+): ApiError {
   return new ApiError(404, { code: 'entity_not_found', entity_id: id, message: `${entity} not found: '${id}'.` });
 }
 
@@ -132,12 +135,44 @@ export function badRequest(code: string, message: string): ApiError {
  * MagicLink are sign-in methods of the environment, not of one organization.
  */
 export const CONNECTION_TYPES = [
-  'ADFSSAML', 'AdpOidc', 'AppleOAuth', 'Auth0SAML', 'AzureSAML', 'CasSAML', 'CleverOIDC', 'ClassLinkSAML',
-  'CloudflareSAML', 'CyberArkSAML', 'DuoSAML', 'EntraIdOIDC', 'GenericOIDC', 'GenericSAML', 'GitHubOAuth',
-  'GoogleOAuth', 'GoogleSAML', 'JumpCloudSAML', 'KeycloakSAML', 'LastPassSAML', 'LoginGovOidc', 'MagicLink',
-  'MicrosoftOAuth', 'MiniOrangeSAML', 'NetIqSAML', 'OktaOIDC', 'OktaSAML', 'OneLoginSAML', 'OracleSAML',
-  'PingFederateSAML', 'PingOneSAML', 'RipplingSAML', 'SalesforceOAuth', 'SalesforceSAML', 'ShibbolethGenericSAML',
-  'ShibbolethSAML', 'SimpleSamlPhpSAML', 'VMwareSAML',
+  'ADFSSAML',
+  'AdpOidc',
+  'AppleOAuth',
+  'Auth0SAML',
+  'AzureSAML',
+  'CasSAML',
+  'CleverOIDC',
+  'ClassLinkSAML',
+  'CloudflareSAML',
+  'CyberArkSAML',
+  'DuoSAML',
+  'EntraIdOIDC',
+  'GenericOIDC',
+  'GenericSAML',
+  'GitHubOAuth',
+  'GoogleOAuth',
+  'GoogleSAML',
+  'JumpCloudSAML',
+  'KeycloakSAML',
+  'LastPassSAML',
+  'LoginGovOidc',
+  'MagicLink',
+  'MicrosoftOAuth',
+  'MiniOrangeSAML',
+  'NetIqSAML',
+  'OktaOIDC',
+  'OktaSAML',
+  'OneLoginSAML',
+  'OracleSAML',
+  'PingFederateSAML',
+  'PingOneSAML',
+  'RipplingSAML',
+  'SalesforceOAuth',
+  'SalesforceSAML',
+  'ShibbolethGenericSAML',
+  'ShibbolethSAML',
+  'SimpleSamlPhpSAML',
+  'VMwareSAML',
 ] as const;
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 

@@ -17,7 +17,9 @@ const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 export function stickyCommentMarker(markerId: string = DEFAULT_MARKER_ID): string {
   // It lives inside an HTML comment: anything that could close one (`--`, `>`) would leak the rest.
   if (!/^[A-Za-z0-9._-]+$/.test(markerId) || markerId.includes('--')) {
-    throw new Error(`A sticky comment marker id takes letters, digits, '.', '_' and single '-' only: ${JSON.stringify(markerId)}`);
+    throw new Error(
+      `A sticky comment marker id takes letters, digits, '.', '_' and single '-' only: ${JSON.stringify(markerId)}`,
+    );
   }
   return `<!-- migrate-to-workos:${markerId} -->`;
 }
@@ -87,7 +89,9 @@ async function findStickyComment(
   });
   for await (const { data } of pages) {
     // Anyone can paste our marker into a comment; only the author we write as is trusted.
-    const ours = (data as IssueComment[]).find((c) => isByAuthor(c, where.author) && (c.body ?? '').includes(where.marker));
+    const ours = (data as IssueComment[]).find(
+      (c) => isByAuthor(c, where.author) && (c.body ?? '').includes(where.marker),
+    );
     if (ours) return ours;
   }
   return undefined;
@@ -139,7 +143,11 @@ const EXAMPLES_PER_CODE = 3;
  * (three examples per code), under a heading that says whether anything was written, with the
  * marker that makes it sticky. Always shorter than GitHub's comment limit.
  */
-export function renderPullRequestComment(summary: Summary, problems: readonly RecordProblem[], options: PullRequestCommentOptions = {}): string {
+export function renderPullRequestComment(
+  summary: Summary,
+  problems: readonly RecordProblem[],
+  options: PullRequestCommentOptions = {},
+): string {
   const marker = stickyCommentMarker(options.marker);
   const summaryLink = markdownLink('job summary', options.jobSummaryUrl);
   const heading =
@@ -163,7 +171,11 @@ export function renderPullRequestComment(summary: Summary, problems: readonly Re
 
 /** Problems hold no emails or hashes by contract; the PR is no place to find out one did. */
 function withoutPersonalData(problem: RecordProblem): RecordProblem {
-  return { ...problem, message: maskEmailsAndHashes(problem.message), ...(problem.field ? { field: maskEmailsAndHashes(problem.field) } : {}) };
+  return {
+    ...problem,
+    message: maskEmailsAndHashes(problem.message),
+    ...(problem.field ? { field: maskEmailsAndHashes(problem.field) } : {}),
+  };
 }
 
 function markdownLink(text: string, url: string | undefined): string {

@@ -22,7 +22,11 @@ export interface OctokitOptions {
  * so we keep the serialisation and drop the pauses.
  */
 const serialWrites = new Bottleneck.Group({ id: 'migrate-to-workos-write', maxConcurrent: 1, minTime: 0 });
-const serialNotifications = new Bottleneck.Group({ id: 'migrate-to-workos-notifications', maxConcurrent: 1, minTime: 0 });
+const serialNotifications = new Bottleneck.Group({
+  id: 'migrate-to-workos-notifications',
+  maxConcurrent: 1,
+  minTime: 0,
+});
 
 /** Retries after a primary rate limit at most this often, and after a secondary one once. */
 const RATE_LIMIT_RETRIES = 2;
@@ -43,12 +47,24 @@ export function createOctokit(token: string, apiUrl?: string, options: OctokitOp
       throttle: {
         write: serialWrites,
         notifications: serialNotifications,
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
           log(`GitHub's rate limit was reached on ${request.method} ${request.url}; retrying in ${retryAfter} s.`);
           return retryCount < RATE_LIMIT_RETRIES;
         },
-        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          log(`GitHub's secondary rate limit was hit on ${request.method} ${request.url}; retrying in ${retryAfter} s.`);
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          log(
+            `GitHub's secondary rate limit was hit on ${request.method} ${request.url}; retrying in ${retryAfter} s.`,
+          );
           return retryCount < 1;
         },
       },

@@ -5,7 +5,13 @@ import type { Octokit } from './octokit.js';
  * repository's own workflow files with its secrets. Pull-request runs (and `pull_request_target`,
  * which runs with secrets next to a fork's code) never qualify, nor does anything a fork started.
  */
-export const TRUSTED_EVENTS: readonly string[] = ['push', 'workflow_dispatch', 'schedule', 'workflow_call', 'repository_dispatch'];
+export const TRUSTED_EVENTS: readonly string[] = [
+  'push',
+  'workflow_dispatch',
+  'schedule',
+  'workflow_call',
+  'repository_dispatch',
+];
 
 export interface TrustedArtifact {
   id: number;
@@ -106,13 +112,21 @@ export async function findTrustedArtifacts(search: ArtifactSearch): Promise<Arti
         continue;
       }
       // A fork's run says so on the artifact itself: no need to ask for the run.
-      if (run?.head_repository_id !== undefined && run.repository_id !== undefined && run.head_repository_id !== run.repository_id) {
+      if (
+        run?.head_repository_id !== undefined &&
+        run.repository_id !== undefined &&
+        run.head_repository_id !== run.repository_id
+      ) {
         ignored.push({ name: artifact.name, runId, reason: 'uploaded by a run of a fork' });
         continue;
       }
       const { event, headRepository, repository } = await facts(runId);
       if (headRepository !== fullName || (repository !== '' && repository !== fullName)) {
-        ignored.push({ name: artifact.name, runId, reason: `uploaded by a run of ${headRepository || 'an unknown repository'}` });
+        ignored.push({
+          name: artifact.name,
+          runId,
+          reason: `uploaded by a run of ${headRepository || 'an unknown repository'}`,
+        });
       } else if (!TRUSTED_EVENTS.includes(event)) {
         ignored.push({ name: artifact.name, runId, reason: `uploaded by a ${event} run` });
       } else {

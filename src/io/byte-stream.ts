@@ -35,7 +35,10 @@ export async function openByteStream(path: string, options: ByteStreamOptions = 
   try {
     // Checked before opening: opening a FIFO for reading blocks until something writes to it.
     const kind = notRegularFile(await stat(path));
-    if (kind) throw new UsageError(`${path}: is ${kind}, not a file; name the export file itself (save a stream to a file first).`);
+    if (kind)
+      throw new UsageError(
+        `${path}: is ${kind}, not a file; name the export file itself (save a stream to a file first).`,
+      );
     handle = await open(path, 'r');
   } catch (error) {
     throw error instanceof UsageError ? error : openError(path, error);
@@ -58,8 +61,12 @@ export async function openByteStream(path: string, options: ByteStreamOptions = 
     throw error instanceof UsageError ? error : openError(path, error);
   }
 
-  const file = handle.createReadStream({ start: 0, ...(options.chunkBytes ? { highWaterMark: options.chunkBytes } : {}) });
-  if (bytesReadListeners.size > 0) file.on('data', (chunk: Buffer | string) => bytesReadListeners.forEach((l) => l(path, chunk.length, size)));
+  const file = handle.createReadStream({
+    start: 0,
+    ...(options.chunkBytes ? { highWaterMark: options.chunkBytes } : {}),
+  });
+  if (bytesReadListeners.size > 0)
+    file.on('data', (chunk: Buffer | string) => bytesReadListeners.forEach((l) => l(path, chunk.length, size)));
   const out = new PassThrough();
   // Errors of the inner streams are replaced by one the user can act on; the consumer sees
   // only `out`, and closing it early (a `break` in `for await`) releases the file.
@@ -75,7 +82,9 @@ export async function openByteStream(path: string, options: ByteStreamOptions = 
       unpacked += chunk.length;
       if (unpacked > decompressedBytes && !out.destroyed) {
         out.destroy(
-          new UsageError(`${path}: the gzip data unpacks to more than ${decompressedBytes} bytes, the limit; ${raiseHint('decompressedBytes')}.`),
+          new UsageError(
+            `${path}: the gzip data unpacks to more than ${decompressedBytes} bytes, the limit; ${raiseHint('decompressedBytes')}.`,
+          ),
         );
       }
     });
@@ -129,8 +138,13 @@ function asUtf8(path: string, out: PassThrough): Transform {
     decided = true;
     if (head[0] === 0xff && head[1] === 0xfe) decoder = new TextDecoder('utf-16le');
     else if (head[0] === 0xfe && head[1] === 0xff) decoder = new TextDecoder('utf-16be');
-    else if (head.length >= 4 && ((head[0] !== 0 && head[1] === 0 && head[3] === 0) || (head[0] === 0 && head[2] === 0 && head[1] !== 0))) {
-      throw new UsageError(`${path}: the text is UTF-16 without a byte order mark; save the file as UTF-8 and run again.`);
+    else if (
+      head.length >= 4 &&
+      ((head[0] !== 0 && head[1] === 0 && head[3] === 0) || (head[0] === 0 && head[2] === 0 && head[1] !== 0))
+    ) {
+      throw new UsageError(
+        `${path}: the text is UTF-16 without a byte order mark; save the file as UTF-8 and run again.`,
+      );
     }
   }
 }
@@ -156,13 +170,17 @@ function openError(path: string, error: unknown): UsageError {
 function readError(path: string, error: unknown): UsageError {
   const code = errorCode(error);
   if (code === 'EISDIR') return openError(path, error);
-  return new UsageError(`${path}: the file cannot be read (${code ?? 'unknown error'}); check that it is a readable export file.`);
+  return new UsageError(
+    `${path}: the file cannot be read (${code ?? 'unknown error'}); check that it is a readable export file.`,
+  );
 }
 
 function gzipError(path: string, error: unknown): UsageError {
   if (error instanceof UsageError) return error;
   const detail = error instanceof Error ? error.message : String(error);
-  return new UsageError(`${path}: the gzip data is corrupt or truncated (${detail}); download or export the file again.`);
+  return new UsageError(
+    `${path}: the gzip data is corrupt or truncated (${detail}); download or export the file again.`,
+  );
 }
 
 /**

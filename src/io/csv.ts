@@ -105,7 +105,9 @@ async function* readCsvSegment(
     recordEnd = Math.max(recordEnd, errorBytes(error));
     if (SWALLOWING.has(error.code)) {
       if (!state.header) {
-        throw new UsageError(`${path}: the header row ${error.code === 'CSV_MAX_RECORD_SIZE' ? 'is too long' : 'opens a quote it never closes'}; fix the first row.`);
+        throw new UsageError(
+          `${path}: the header row ${error.code === 'CSV_MAX_RECORD_SIZE' ? 'is too long' : 'opens a quote it never closes'}; fix the first row.`,
+        );
       }
       resume = { offset: base + start.offset, line: start.line + 1, skipLine: true };
     }
@@ -129,7 +131,12 @@ async function* readCsvSegment(
       }
       const header = state.header;
       if (cells.length !== header.length) {
-        yield { ok: false, line, column: Math.min(cells.length, header.length) + 1, message: describeWidth(cells.length, header.length) };
+        yield {
+          ok: false,
+          line,
+          column: Math.min(cells.length, header.length) + 1,
+          message: describeWidth(cells.length, header.length),
+        };
         continue;
       }
       const row: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -169,10 +176,14 @@ function errorBytes(error: CsvError): number {
 
 function readHeader(path: string, cells: string[]): string[] {
   const names = cells.map((cell) => cell.trim());
-  if (names.every((name) => name === '')) throw new UsageError(`${path}: the first row (the header) is empty; the file must start with its column names.`);
+  if (names.every((name) => name === ''))
+    throw new UsageError(`${path}: the first row (the header) is empty; the file must start with its column names.`);
   const seen = new Set<string>();
   names.forEach((name, i) => {
-    if (seen.has(name)) throw new UsageError(`${path}: the header names the column "${name}" twice (column ${i + 1}); each column needs its own name.`);
+    if (seen.has(name))
+      throw new UsageError(
+        `${path}: the header names the column "${name}" twice (column ${i + 1}); each column needs its own name.`,
+      );
     seen.add(name);
   });
   return names;
@@ -217,12 +228,17 @@ class LineStarts {
 
   scan(chunk: Buffer): void {
     const last = this.starts[this.starts.length - 1]!;
-    if (last.blank === undefined && last.offset === this.scanned && chunk.length > 0) last.blank = isLineBreak(chunk[0]!);
+    if (last.blank === undefined && last.offset === this.scanned && chunk.length > 0)
+      last.blank = isLineBreak(chunk[0]!);
     let at = chunk.indexOf(LF);
     while (at >= 0) {
       this.line++;
       const next = at + 1 < chunk.length ? chunk[at + 1] : undefined;
-      this.starts.push({ offset: this.scanned + at + 1, line: this.line, ...(next !== undefined ? { blank: isLineBreak(next) } : {}) });
+      this.starts.push({
+        offset: this.scanned + at + 1,
+        line: this.line,
+        ...(next !== undefined ? { blank: isLineBreak(next) } : {}),
+      });
       at = chunk.indexOf(LF, at + 1);
     }
     this.scanned += chunk.length;

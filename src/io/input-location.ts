@@ -3,8 +3,18 @@ import { open, rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UsageError } from '../model/types.js';
 import { notRegularFile } from './file-kind.js';
-import { artifactFile, forgetArtifactDownloads, parseArtifactSpec, type GitHubContext } from './input-location/artifact.js';
-import { CONTENT_HEAD_BYTES, decodeBase64Export, detectContentKind, encryptionFromName } from './input-location/content-kind.js';
+import {
+  artifactFile,
+  forgetArtifactDownloads,
+  parseArtifactSpec,
+  type GitHubContext,
+} from './input-location/artifact.js';
+import {
+  CONTENT_HEAD_BYTES,
+  decodeBase64Export,
+  detectContentKind,
+  encryptionFromName,
+} from './input-location/content-kind.js';
 import { decryptFile, type Encryption } from './input-location/decrypt.js';
 import { privatePath, removePrivateDir, writePrivateFile } from './input-location/private-dir.js';
 
@@ -74,7 +84,9 @@ export async function cleanupInputs(ctx: InputContext): Promise<void> {
 
 async function writeEnvValue(label: string, name: string, ctx: InputContext): Promise<string> {
   if (!ENV_NAME.test(name)) {
-    throw new UsageError(`${label}: name an environment variable after env: (letters, digits and _, e.g. env:AUTH0_USERS).`);
+    throw new UsageError(
+      `${label}: name an environment variable after env: (letters, digits and _, e.g. env:AUTH0_USERS).`,
+    );
   }
   const value = (ctx.env ?? process.env)[name];
   if (value === undefined) {
@@ -82,7 +94,9 @@ async function writeEnvValue(label: string, name: string, ctx: InputContext): Pr
   }
   if (value.trim() === '') {
     // A missing secret reaches the step as an empty string, and forks' pull requests get no secrets at all.
-    throw new UsageError(`${label} is empty: check that the secret exists and is passed to the step with env: (pull requests from forks get no secrets).`);
+    throw new UsageError(
+      `${label} is empty: check that the secret exists and is passed to the step with env: (pull requests from forks get no secrets).`,
+    );
   }
   const path = await privatePath(ctx.tempDir, `env-${name}`);
   await writePrivateFile(path, decodeBase64Export(value) ?? Buffer.from(value, 'utf8'));
@@ -97,14 +111,22 @@ async function checkPath(path: string): Promise<void> {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       const prefix = /^([A-Za-z][A-Za-z0-9+-]+):/.exec(path)?.[1];
-      const hint = prefix ? ` (only env:NAME and artifact:NAME are read from elsewhere; "${prefix}:" is taken as part of a path)` : '';
-      throw new UsageError(`${path}: file not found; check the path (relative paths start at the working directory)${hint}.`);
+      const hint = prefix
+        ? ` (only env:NAME and artifact:NAME are read from elsewhere; "${prefix}:" is taken as part of a path)`
+        : '';
+      throw new UsageError(
+        `${path}: file not found; check the path (relative paths start at the working directory)${hint}.`,
+      );
     }
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${path}: permission denied; make the file readable by this user.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UsageError(`${path}: permission denied; make the file readable by this user.`);
     throw new UsageError(`${path}: the file cannot be read (${String(code ?? 'unknown error')}).`, { cause: error });
   }
   const kind = notRegularFile(info);
-  if (kind) throw new UsageError(`${path}: is ${kind}, not a file; name the export file itself (save a stream to a file first).`);
+  if (kind)
+    throw new UsageError(
+      `${path}: is ${kind}, not a file; name the export file itself (save a stream to a file first).`,
+    );
 }
 
 async function readHead(path: string): Promise<Buffer> {
@@ -151,7 +173,9 @@ async function decryptIfEncrypted(input: ResolvedInput, name: string, ctx: Input
   if (encryption === undefined) return input;
   const how = encryption.startsWith('openpgp') ? 'OpenPGP (gpg)' : 'age';
   if (!ctx.passphrase) {
-    throw new UsageError(`${input.label} is encrypted with ${how} but no passphrase was given: pass the passphrase it was encrypted with.`);
+    throw new UsageError(
+      `${input.label} is encrypted with ${how} but no passphrase was given: pass the passphrase it was encrypted with.`,
+    );
   }
   const target = await privatePath(ctx.tempDir, plainName(name));
   await decryptFile({ source: input.path, encryption, passphrase: ctx.passphrase, target, label: input.label });

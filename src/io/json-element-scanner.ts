@@ -234,7 +234,11 @@ export class JsonElementScanner {
       case 'object-value':
       case 'object-skip-value':
       case 'object-after-array':
-        out.push({ ok: false, line: this.line, message: 'The file ends before its array or object is closed; it may be truncated.' });
+        out.push({
+          ok: false,
+          line: this.line,
+          message: 'The file ends before its array or object is closed; it may be truncated.',
+        });
         break;
     }
     this.state = 'stopped';
@@ -250,7 +254,7 @@ export class JsonElementScanner {
     this.objectLine = this.line;
   }
 
-  private objectEnded(out: JsonRecord[]): void {
+  private objectEnded(_out: JsonRecord[]): void {
     if (this.foundArray) return;
     if (this.objectLine === this.line) {
       this.keyMissing = true;
@@ -286,7 +290,12 @@ export class JsonElementScanner {
       };
     }
     if (text.trim() === '') {
-      return { ok: false, line: this.elementLine, column: this.elementColumn, message: 'Not valid JSON: an empty element between commas.' };
+      return {
+        ok: false,
+        line: this.elementLine,
+        column: this.elementColumn,
+        message: 'Not valid JSON: an empty element between commas.',
+      };
     }
     return parseJsonText(text, { line: this.elementLine, column: this.elementColumn });
   }

@@ -32,7 +32,10 @@ export async function* readJsonRecords(path: string, options: JsonRecordsOptions
     const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
     const head = await readHead(chunks);
     const first = head.trimStart().charAt(0);
-    if (first === '') throw new UsageError(`${path}: the file holds no records, only blank space; export the data again or check the path.`);
+    if (first === '')
+      throw new UsageError(
+        `${path}: the file holds no records, only blank space; export the data again or check the path.`,
+      );
 
     if (first === '[' || (first === '{' && options.arrayKey !== undefined)) {
       const scanner = new JsonElementScanner(options.arrayKey);
@@ -113,14 +116,20 @@ async function* ndjsonRecords(path: string, chunks: AsyncIterable<string>): Asyn
   for await (const { text, line, tooLong } of splitLines(chunks, lineLength)) {
     if (tooLong !== undefined) {
       first = false;
-      yield { ok: false, line, message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${raiseHint('lineLength')}.` };
+      yield {
+        ok: false,
+        line,
+        message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${raiseHint('lineLength')}.`,
+      };
       continue;
     }
     if (text.trim() === '') continue;
     // Pretty-printed objects one after another (`jq '.[]'` without -c) would otherwise give
     // one parse error per line of the file.
     if (first && text.trim() === '{') {
-      throw new UsageError(`${path}: the first object spans several lines, so this is not NDJSON (one object per line); convert it with \`jq -c\` or give a JSON array.`);
+      throw new UsageError(
+        `${path}: the first object spans several lines, so this is not NDJSON (one object per line); convert it with \`jq -c\` or give a JSON array.`,
+      );
     }
     first = false;
     yield parseJsonText(text, { line, column: 1 });

@@ -1,7 +1,9 @@
 import { inputLimits, nestingDepth, raiseHint } from './limits.js';
 
 /** One record of a JSON or NDJSON file: its value, or why it could not be read. Lines are 1-based. */
-export type JsonRecord = { ok: true; value: unknown; line: number } | { ok: false; line: number; column?: number; message: string };
+export type JsonRecord =
+  | { ok: true; value: unknown; line: number }
+  | { ok: false; line: number; column?: number; message: string };
 
 /** Where a piece of text starts in its file, so a parse error can point at the exact line and column. */
 export interface TextStart {
@@ -28,7 +30,11 @@ export function parseJsonText(text: string, start: TextStart): JsonRecord {
   const { depth } = inputLimits();
   // Mapping walks records (metadata maps, digests); a record nested past the limit is refused here, whole.
   if (nestingDepth(value, depth) > depth) {
-    return { ok: false, line: start.line, message: `The record is nested more than ${depth} levels deep; ${raiseHint('depth')}.` };
+    return {
+      ok: false,
+      line: start.line,
+      message: `The record is nested more than ${depth} levels deep; ${raiseHint('depth')}.`,
+    };
   }
   return { ok: true, value, line: start.line };
 }

@@ -12,14 +12,19 @@ export interface TextLine {
  * not held at all (it comes out with `tooLong` and no text), so a file without line breaks
  * cannot fill the heap.
  */
-export async function* splitLines(chunks: AsyncIterable<string>, maxLength = Number.POSITIVE_INFINITY): AsyncGenerator<TextLine> {
+export async function* splitLines(
+  chunks: AsyncIterable<string>,
+  maxLength = Number.POSITIVE_INFINITY,
+): AsyncGenerator<TextLine> {
   let pending: string[] = [];
   let pendingLength = 0;
   let dropped = 0;
   let line = 1;
   const take = (): TextLine => {
     const out: TextLine =
-      dropped > 0 ? { text: '', line: line++, tooLong: dropped + pendingLength } : { text: stripCarriageReturn(pending.join('')), line: line++ };
+      dropped > 0
+        ? { text: '', line: line++, tooLong: dropped + pendingLength }
+        : { text: stripCarriageReturn(pending.join('')), line: line++ };
     pending = [];
     pendingLength = 0;
     dropped = 0;

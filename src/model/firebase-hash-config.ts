@@ -31,7 +31,9 @@ const whole = (name: string, max: number) =>
 
 export const FirebaseHashConfigSchema = z.strictObject(
   {
-    algorithm: z.literal('SCRYPT', { error: 'algorithm must be SCRYPT (Firebase exports only its own scrypt hashes)' }).optional(),
+    algorithm: z
+      .literal('SCRYPT', { error: 'algorithm must be SCRYPT (Firebase exports only its own scrypt hashes)' })
+      .optional(),
     base64_signer_key: base64('base64_signer_key'),
     base64_salt_separator: base64('base64_salt_separator'),
     rounds: whole('rounds', 32),
@@ -62,7 +64,8 @@ export function parseFirebaseHashConfig(text: string): FirebaseHashConfig | stri
   const parsed = FirebaseHashConfigSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') return `${issue.keys[0]} is not a hash parameter; use base64_signer_key, base64_salt_separator, rounds and mem_cost`;
+  if (issue.code === 'unrecognized_keys')
+    return `${issue.keys[0]} is not a hash parameter; use base64_signer_key, base64_salt_separator, rounds and mem_cost`;
   return issue.message;
 }
 

@@ -42,7 +42,15 @@ export class LiveUsers {
   private readonly byEmailKey = new Map<string, string>();
 
   add(user: LiveUser): void {
-    const packed = [user.id, user.externalId ?? '', user.emailKey, user.emailVerified ? '1' : '0', user.firstName ?? NONE, user.lastName ?? NONE, user.metadataDigest].join(SEP);
+    const packed = [
+      user.id,
+      user.externalId ?? '',
+      user.emailKey,
+      user.emailVerified ? '1' : '0',
+      user.firstName ?? NONE,
+      user.lastName ?? NONE,
+      user.metadataDigest,
+    ].join(SEP);
     if (user.externalId) this.byExternal.set(user.externalId, packed);
     this.byEmailKey.set(user.emailKey, packed);
   }
@@ -73,7 +81,15 @@ const SEP = '\u001f';
 const NONE = '\u001e';
 
 function unpack(packed: string): LiveUser {
-  const [id, externalId, emailKey, verified, firstName, lastName, metadataDigest] = packed.split(SEP) as [string, string, string, string, string, string, string];
+  const [id, externalId, emailKey, verified, firstName, lastName, metadataDigest] = packed.split(SEP) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return {
     id,
     externalId: externalId === '' ? null : externalId,

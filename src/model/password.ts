@@ -26,7 +26,8 @@ export type Pbkdf2Digest = (typeof PBKDF2_DIGESTS)[number];
 
 const EXPECTED: Record<PasswordHashType, string> = {
   bcrypt: 'a bcrypt hash: $2a$, $2b$ or $2y$, a two-digit cost from 04 to 31, $, then 53 characters (60 in all)',
-  argon2: 'an argon2 PHC string: $argon2id$ (or $argon2i$, $argon2d$), v=19, m=…,t=…,p=…, then the base64 salt and hash',
+  argon2:
+    'an argon2 PHC string: $argon2id$ (or $argon2i$, $argon2d$), v=19, m=…,t=…,p=…, then the base64 salt and hash',
   pbkdf2: 'a pbkdf2 PHC string: $pbkdf2-sha256$i=<iterations>,l=<key length>$<salt>$<hash> (or $pbkdf2$i=…,d=sha256$…)',
   scrypt: 'a scrypt PHC string: $scrypt$ln=…,r=…,p=…$<salt>$<hash> (n=<N> in place of ln= is accepted)',
   'firebase-scrypt':
@@ -43,7 +44,11 @@ export function checkPasswordHash(type: PasswordHashType, hash: unknown): Passwo
 }
 
 function invalid(type: PasswordHashType, problem: string): PasswordHashCheck {
-  return { ok: false, code: 'invalid_password_hash', message: `The ${type} password hash is malformed (${problem}); expected ${EXPECTED[type]}.` };
+  return {
+    ok: false,
+    code: 'invalid_password_hash',
+    message: `The ${type} password hash is malformed (${problem}); expected ${EXPECTED[type]}.`,
+  };
 }
 
 function shapeProblem(type: PasswordHashType, hash: string): string | undefined {
@@ -102,15 +107,19 @@ export function parsePbkdf2Hash(hash: string): Pbkdf2Parts | string {
   const missing = missingParams(paramText!, ['i']);
   if (missing) return missing;
   const iterations = Number(paramValue(paramText!, 'i'));
-  if (!Number.isInteger(iterations) || iterations < 1) return 'the i (iterations) parameter is not a whole number above 0';
+  if (!Number.isInteger(iterations) || iterations < 1)
+    return 'the i (iterations) parameter is not a whole number above 0';
   const lengthText = paramValue(paramText!, 'l');
   const length = lengthText === undefined ? undefined : Number(lengthText);
-  if (length !== undefined && (!Number.isInteger(length) || length < 1)) return 'the l (key length) parameter is not a whole number above 0';
+  if (length !== undefined && (!Number.isInteger(length) || length < 1))
+    return 'the l (key length) parameter is not a whole number above 0';
   const fromParam = paramValue(paramText!, 'd')?.toLowerCase().replace('-', '');
   for (const named of [fromId, fromParam]) {
-    if (named !== undefined && !isPbkdf2Digest(named)) return `the digest ${named} is not one of ${PBKDF2_DIGESTS.join(', ')}`;
+    if (named !== undefined && !isPbkdf2Digest(named))
+      return `the digest ${named} is not one of ${PBKDF2_DIGESTS.join(', ')}`;
   }
-  if (fromId !== undefined && fromParam !== undefined && fromId !== fromParam) return `the id names ${fromId} but the d parameter names ${fromParam}`;
+  if (fromId !== undefined && fromParam !== undefined && fromId !== fromParam)
+    return `the id names ${fromId} but the d parameter names ${fromParam}`;
   const parts = hash.split('$');
   return {
     digest: (fromId ?? fromParam ?? 'sha1') as Pbkdf2Digest,
@@ -159,7 +168,8 @@ export function parseFirebaseScryptHash(text: string): FirebaseScryptParts | str
   // The PHC form puts the salt and the hash last, unnamed.
   const salt = named.get('salt') ?? (unnamed.length === 2 ? unnamed[0] : undefined);
   const hash = named.get('hash') ?? unnamed[unnamed.length - 1];
-  if (named.has('salt') && named.has('hash') && unnamed.length > 0) return 'it has parts that are neither a known parameter nor the salt and hash';
+  if (named.has('salt') && named.has('hash') && unnamed.length > 0)
+    return 'it has parts that are neither a known parameter nor the salt and hash';
   const missing = [
     ['hash', hash],
     ['salt', salt],
@@ -167,15 +177,23 @@ export function parseFirebaseScryptHash(text: string): FirebaseScryptParts | str
     ['ss', named.get('ss')],
     ['r', named.get('r')],
     ['m', named.get('m')],
-  ].filter(([, value]) => !value).map(([name]) => name);
+  ]
+    .filter(([, value]) => !value)
+    .map(([name]) => name);
   if (missing.length > 0) return `the ${missing.join(', ')} part${missing.length > 1 ? 's are' : ' is'} missing`;
-  for (const [name, value] of [['hash', hash], ['salt', salt], ['sk', named.get('sk')], ['ss', named.get('ss')]] as const) {
+  for (const [name, value] of [
+    ['hash', hash],
+    ['salt', salt],
+    ['sk', named.get('sk')],
+    ['ss', named.get('ss')],
+  ] as const) {
     if (!BASE64_TEXT.test(value!)) return `the ${name} part is not base64`;
   }
   const rounds = Number(named.get('r'));
   const memCost = Number(named.get('m'));
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 32) return 'r (rounds) is not a whole number from 1 to 32';
-  if (!Number.isInteger(memCost) || memCost < 1 || memCost > 20) return 'm (mem_cost) is not a whole number from 1 to 20';
+  if (!Number.isInteger(memCost) || memCost < 1 || memCost > 20)
+    return 'm (mem_cost) is not a whole number from 1 to 20';
   return { hash: hash!, salt: salt!, signerKey: named.get('sk')!, saltSeparator: named.get('ss')!, rounds, memCost };
 }
 
@@ -216,7 +234,8 @@ function sshaProblem(type: 'ssha' | 'ssha256', hash: string): string | undefined
   const body = match[2]!;
   if (body.length % 4 !== 0) return 'its base64 length is not a multiple of 4';
   const bytes = Buffer.from(body, 'base64').length;
-  if (bytes <= SSHA_DIGEST_BYTES[type]) return `it decodes to ${bytes} bytes, too few for a ${SSHA_DIGEST_BYTES[type]}-byte digest and a salt`;
+  if (bytes <= SSHA_DIGEST_BYTES[type])
+    return `it decodes to ${bytes} bytes, too few for a ${SSHA_DIGEST_BYTES[type]}-byte digest and a salt`;
   return undefined;
 }
 
@@ -233,5 +252,7 @@ function paramValue(params: string, name: string): string | undefined {
 function missingParams(params: string, required: string[]): string | undefined {
   const names = paramNames(params);
   const missing = required.filter((name) => !names.has(name));
-  return missing.length === 0 ? undefined : `the ${missing.join(', ')} parameter${missing.length > 1 ? 's are' : ' is'} missing`;
+  return missing.length === 0
+    ? undefined
+    : `the ${missing.join(', ')} parameter${missing.length > 1 ? 's are' : ' is'} missing`;
 }

@@ -1,7 +1,14 @@
 import type { Entity, RecordProblem, SourceLocation } from './types.js';
 
 /** A record that is not imported: the error every source reports the same way. */
-export function recordError(entity: Entity, location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): RecordProblem {
+export function recordError(
+  entity: Entity,
+  location: SourceLocation,
+  sourceId: string | undefined,
+  code: string,
+  message: string,
+  field?: string,
+): RecordProblem {
   return {
     entity,
     ...(sourceId !== undefined ? { sourceId } : {}),

@@ -11,7 +11,15 @@ export interface SourceLocation {
 }
 
 /** The password hash types the WorkOS API accepts (`password_hash_type`). */
-export const PASSWORD_HASH_TYPES = ['bcrypt', 'firebase-scrypt', 'ssha', 'ssha256', 'scrypt', 'pbkdf2', 'argon2'] as const;
+export const PASSWORD_HASH_TYPES = [
+  'bcrypt',
+  'firebase-scrypt',
+  'ssha',
+  'ssha256',
+  'scrypt',
+  'pbkdf2',
+  'argon2',
+] as const;
 export type PasswordHashType = (typeof PASSWORD_HASH_TYPES)[number];
 
 export interface PasswordHash {

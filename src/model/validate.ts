@@ -20,12 +20,17 @@ const TOP_LEVEL_DOMAIN = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
  * planner when it merges duplicates).
  */
 export function normalizeEmail(raw: unknown): EmailCheck {
-  if (raw === undefined || raw === null) return { ok: false, code: 'missing_email', message: 'The user has no email address; WorkOS requires one.' };
-  if (typeof raw !== 'string') return { ok: false, code: 'invalid_email', message: `The email must be a string, not ${describeType(raw)}.` };
+  if (raw === undefined || raw === null)
+    return { ok: false, code: 'missing_email', message: 'The user has no email address; WorkOS requires one.' };
+  if (typeof raw !== 'string')
+    return { ok: false, code: 'invalid_email', message: `The email must be a string, not ${describeType(raw)}.` };
   const email = raw.trim();
-  if (email === '') return { ok: false, code: 'missing_email', message: 'The user has an empty email address; WorkOS requires one.' };
+  if (email === '')
+    return { ok: false, code: 'missing_email', message: 'The user has an empty email address; WorkOS requires one.' };
   const problem = emailShapeProblem(email);
-  return problem ? { ok: false, code: 'invalid_email', message: `The email address is not valid: ${problem}.` } : { ok: true, email };
+  return problem
+    ? { ok: false, code: 'invalid_email', message: `The email address is not valid: ${problem}.` }
+    : { ok: true, email };
 }
 
 function emailShapeProblem(email: string): string | undefined {
@@ -36,9 +41,11 @@ function emailShapeProblem(email: string): string | undefined {
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
   if (local === '') return 'nothing comes before the @';
-  if (local.length > MAX_LOCAL_PART_LENGTH) return `the part before the @ is longer than ${MAX_LOCAL_PART_LENGTH} characters`;
+  if (local.length > MAX_LOCAL_PART_LENGTH)
+    return `the part before the @ is longer than ${MAX_LOCAL_PART_LENGTH} characters`;
   if (!LOCAL_PART.test(local)) return 'the part before the @ contains a character that is not allowed (or a second @)';
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'the part before the @ has a misplaced dot';
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+    return 'the part before the @ has a misplaced dot';
   if (domain === '') return 'nothing comes after the @';
   const labels = domain.split('.');
   if (labels.length < 2) return 'the domain has no top-level part (like .com)';
@@ -49,7 +56,12 @@ function emailShapeProblem(email: string): string | undefined {
 
 export type MetadataCheck =
   | { ok: true; metadata: Record<string, string> }
-  | { ok: false; field: string; code: 'metadata_too_many_keys' | 'metadata_key_too_long' | 'metadata_value_too_long' | 'metadata_invalid_value'; message: string };
+  | {
+      ok: false;
+      field: string;
+      code: 'metadata_too_many_keys' | 'metadata_key_too_long' | 'metadata_value_too_long' | 'metadata_invalid_value';
+      message: string;
+    };
 
 /** WorkOS user and organization metadata limits. */
 export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 40, maxValueLength: 600 } as const;
@@ -68,7 +80,13 @@ export function checkMetadata(md: Record<string, unknown>): MetadataCheck {
     if (value === undefined || value === null) continue;
     const field = `metadata.${key}`;
     const keyLength = [...key].length;
-    if (keyLength === 0) return { ok: false, field, code: 'metadata_key_too_long', message: 'A metadata key is empty; WorkOS keys need 1 to 40 characters.' };
+    if (keyLength === 0)
+      return {
+        ok: false,
+        field,
+        code: 'metadata_key_too_long',
+        message: 'A metadata key is empty; WorkOS keys need 1 to 40 characters.',
+      };
     if (keyLength > METADATA_LIMITS.maxKeyLength) {
       return {
         ok: false,
@@ -79,7 +97,12 @@ export function checkMetadata(md: Record<string, unknown>): MetadataCheck {
     }
     const text = metadataText(value);
     if (text === undefined) {
-      return { ok: false, field, code: 'metadata_invalid_value', message: `The metadata value of "${key}" is ${describeType(value)}, which cannot be stored as text.` };
+      return {
+        ok: false,
+        field,
+        code: 'metadata_invalid_value',
+        message: `The metadata value of "${key}" is ${describeType(value)}, which cannot be stored as text.`,
+      };
     }
     const valueLength = [...text].length;
     if (valueLength > METADATA_LIMITS.maxValueLength) {

@@ -12,17 +12,14 @@ import type { PlannedMembership, PlannedOrganization, PlannedUser } from '../mod
 import { reenrollCsv } from '../report/files.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { connectionsReader, type PacedRead } from '../workos/connections.js';
-import { reconcile } from '../reconcile/reconcile.js';
-import { runLoginProbes } from '../reconcile/login-probes.js';
 import { removalsCsv } from '../report/files.js';
 import { diffOutcomes } from './plan.js';
+import { checkLive } from './verify.js';
 import {
   conflictProblems,
-  diffRun,
   finishRun,
   openJournal,
   prepareRun,
-  readWorkOS,
   requireWorkOS,
   type MigrationOptions,
   type MigrationResult,
@@ -100,19 +97,21 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
     workosOrganizationId: (sourceId) => input.reconciliation.found.get(`organization:${sourceId}`),
   });
   const reader = connectionsReader(input.workos, input.read);
-  const sso = await log.group(`Checking the SSO connections of ${members.organizations.length} organization(s) with enterprise sign-in`, () =>
-    gatherSsoEvidence(
-      members,
-      {
-        connectionsOf: reader.connectionsOf,
-        async ssoPortalLink(organizationId) {
-          const link = await reader.ssoPortalLink(organizationId);
-          onSecret(link);
-          return link;
+  const sso = await log.group(
+    `Checking the SSO connections of ${members.organizations.length} organization(s) with enterprise sign-in`,
+    () =>
+      gatherSsoEvidence(
+        members,
+        {
+          connectionsOf: reader.connectionsOf,
+          async ssoPortalLink(organizationId) {
+            const link = await reader.ssoPortalLink(organizationId);
+            onSecret(link);
+            return link;
+          },
         },
-      },
-      { portalLinks: input.portalLinks },
-    ),
+        { portalLinks: input.portalLinks },
+      ),
   );
 
   const files: CutoverFiles | undefined = input.outDir
@@ -127,7 +126,11 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
 
   const evidence: CutoverEvidence = {
     source: input.source,
-    reconciled: { users: input.reconciliation.users, organizations: input.reconciliation.organizations, memberships: input.reconciliation.memberships },
+    reconciled: {
+      users: input.reconciliation.users,
+      organizations: input.reconciliation.organizations,
+      memberships: input.reconciliation.memberships,
+    },
     conflicts: input.conflicts,
     unreviewedRemovals: input.unreviewedRemovals,
     checkpoint: input.checkpoint,
@@ -150,7 +153,14 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
 
   const failing = failingChecks(decision);
   log.info(decision.go ? 'cutover: go. Every check passed.' : `cutover: no-go. Failing: ${failing.join(', ')}.`);
-  return { decision, evidence, markdown, exitCode: decision.go ? 0 : 1, secrets: portalLinkSecrets(evidence), ...(files ? { files } : {}) };
+  return {
+    decision,
+    evidence,
+    markdown,
+    exitCode: decision.go ? 0 : 1,
+    secrets: portalLinkSecrets(evidence),
+    ...(files ? { files } : {}),
+  };
 }
 
 /**
@@ -162,12 +172,7 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
   try {
-    const diff = diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined);
-    const reconciliation = reconcile(diff);
-    const probes = options.loginProbes;
-    const logins = probes
-      ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () => runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label))
-      : undefined;
+    const { diff, reconciliation, logins } = await checkLive(run, workos, journal);
     const outcomes = diffOutcomes(diff);
     const result = await runCutover({
       source: options.source,
@@ -178,7 +183,10 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
       conflicts: diff.users.filter((c) => c.action === 'conflict').length,
       // Listed, never pruned: a person decides (import --prune, or put them back in the export).
       unreviewedRemovals: diff.removals.length,
-      checkpoint: { pending: outcomes.filter((o) => o.status === 'pending').length, failed: outcomes.filter((o) => o.status === 'failed').length },
+      checkpoint: {
+        pending: outcomes.filter((o) => o.status === 'pending').length,
+        failed: outcomes.filter((o) => o.status === 'failed').length,
+      },
       ...(logins ? { logins: { tried: logins.tried, succeeded: logins.succeeded, failed: logins.failed } } : {}),
       ...(journal ? { journal: (entity: Entity, id: string) => journal.get(entity, id) } : {}),
       workos,

@@ -1,5 +1,11 @@
 import type { WorkOS } from '@workos-inc/node';
-import { applyDelete, applyWrite, type ApplyContext, type EntityWriter, type PlannedWrite } from '../apply/apply-record.js';
+import {
+  applyDelete,
+  applyWrite,
+  type ApplyContext,
+  type EntityWriter,
+  type PlannedWrite,
+} from '../apply/apply-record.js';
 import { RateLimiter } from '../apply/rate-limiter.js';
 import { WorkOSUnreachableError } from '../apply/workos-caller.js';
 import { FatalRunError, runWorkQueue, type StageLimits, type StopReason } from '../apply/work-queue.js';
@@ -10,7 +16,14 @@ import type { Journal } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedMembership, PlannedRecord } from '../model/planned.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
-import { passwordDigest, type Change, type MigrationDiff, type Removal, type UserChange } from '../plan/diff.js';
+import {
+  passwordDigest,
+  passwordMemory,
+  type Change,
+  type MigrationDiff,
+  type Removal,
+  type UserChange,
+} from '../plan/diff.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
 import { ProgressMeter } from '../report/progress.js';
@@ -43,7 +56,9 @@ export async function runImport(options: MigrationOptions): Promise<MigrationRes
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'write');
   // WorkOS unreachable before or while writing: the reports are still written, then exit 2.
-  return importWith(run, workos, journal).catch(whenUnreachable(run)).finally(() => journal?.close());
+  return importWith(run, workos, journal)
+    .catch(whenUnreachable(run))
+    .finally(() => journal?.close());
 }
 
 async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
@@ -58,7 +73,9 @@ async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | u
   const deleteProblems: RecordProblem[] = [];
   let stoppedBy = applied.stoppedBy;
   if (options.prune && diff.removals.length > 0 && !stoppedBy) {
-    const pruned = await run.log.group(`Pruning ${diff.removals.length} removal(s)`, () => prune(run, workos, diff.removals, ctx));
+    const pruned = await run.log.group(`Pruning ${diff.removals.length} removal(s)`, () =>
+      prune(run, workos, diff.removals, ctx),
+    );
     deleted = pruned.deleted;
     deleteProblems.push(...pruned.failed.map(deleteFailureProblem));
     stoppedBy ??= pruned.stoppedBy;
@@ -83,12 +100,16 @@ async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | u
   // The live check: after writes WorkOS is read again; with nothing written the first read stands.
   let after = diff;
   if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
-    after = await run.log.group('Reading WorkOS back', async () => diffRun(run, await readWorkOS(run, workos), journal, true));
+    after = await run.log.group('Reading WorkOS back', async () =>
+      diffRun(run, await readWorkOS(run, workos), journal, true),
+    );
   }
   const reconciliation = stoppedBy ? undefined : reconcile(after);
   const removals = deleted ? after.removals : diff.removals;
   if (removals.length > 0 && !options.prune) {
-    run.log.info(`${removals.length} record(s) of this migration are no longer in the export (removals.csv); import with --prune deletes them.`);
+    run.log.info(
+      `${removals.length} record(s) of this migration are no longer in the export (removals.csv); import with --prune deletes them.`,
+    );
   }
   return await finishRun(run, {
     outcomes: applied.outcomes,
@@ -101,7 +122,10 @@ async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | u
     passwords: applied.passwords,
     processed: applied.processed,
     journalAppended: journal?.appendedCount ?? 0,
-    extraFiles: { 'changes.jsonl': changesJsonl(diff, run.options.includePii ?? false), 'removals.csv': removalsCsv(removals, run.options.includePii ?? false) },
+    extraFiles: {
+      'changes.jsonl': changesJsonl(diff, run.options.includePii ?? false),
+      'removals.csv': removalsCsv(removals, run.options.includePii ?? false),
+    },
   });
 }
 
@@ -126,11 +150,20 @@ async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, 
     concurrency: options.concurrency ?? DEFAULTS.concurrency,
     // The limiter paces; in flight is whatever reaches its rate at the measured latency.
     inFlight: () => ctx.caller.inFlightTarget(),
-    maxRecords: stoppedBy ? 0 : options.maxRecords !== undefined ? Math.max(0, options.maxRecords - processed) : undefined,
+    maxRecords: stoppedBy
+      ? 0
+      : options.maxRecords !== undefined
+        ? Math.max(0, options.maxRecords - processed)
+        : undefined,
     deadline,
     signal: options.signal,
   });
-  const phase = async <P extends PlannedRecord>(label: string, changes: readonly Change<P>[], writer: EntityWriter<P>, toWrite: (c: Change<P>) => PlannedWrite<P>) => {
+  const phase = async <P extends PlannedRecord>(
+    label: string,
+    changes: readonly Change<P>[],
+    writer: EntityWriter<P>,
+    toWrite: (c: Change<P>) => PlannedWrite<P>,
+  ) => {
     const writes: PlannedWrite<P>[] = [];
     for (const change of changes) {
       const done = settled(change);
@@ -146,11 +179,21 @@ async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, 
   };
 
   const userOutcomes = await phase('users', diff.users, userWriter(workos), (c) => userWrite(c as UserChange));
-  await phase('organizations', diff.organizations, organizationWriter(workos), (c) => ({ record: c.record, action: writeAction(c), workosId: c.workosId, sendPassword: false }));
+  await phase('organizations', diff.organizations, organizationWriter(workos), (c) => ({
+    record: c.record,
+    action: writeAction(c),
+    workosId: c.workosId,
+    sendPassword: false,
+  }));
   const ids = workosIds(outcomes);
   const { ready, blocked } = membershipsReady(diff.memberships, ids, outcomes);
   outcomes.push(...blocked);
-  await phase('memberships', ready, membershipWriter(workos, ids), (c) => ({ record: c.record, action: writeAction(c), workosId: c.workosId, sendPassword: false }));
+  await phase('memberships', ready, membershipWriter(workos, ids), (c) => ({
+    record: c.record,
+    action: writeAction(c),
+    workosId: c.workosId,
+    sendPassword: false,
+  }));
   return { outcomes, stoppedBy, processed, passwords: passwordsOf(diff, userOutcomes), unreachable };
 }
 
@@ -182,7 +225,8 @@ function settled(change: Change<PlannedRecord>): Outcome | undefined {
     workosId: change.workosId,
     failure: {
       code: 'email_conflict',
-      message: 'The export gives this user an email that another WorkOS user holds under another external id. Resolve the duplicate in WorkOS, then run import again.',
+      message:
+        'The export gives this user an email that another WorkOS user holds under another external id. Resolve the duplicate in WorkOS, then run import again.',
     },
   };
 }
@@ -196,11 +240,7 @@ function passwordsOf(diff: MigrationDiff, userOutcomes: readonly Outcome[]): App
     if (!change?.record.input.password) continue;
     if (o.status === 'created' || (o.status === 'updated' && change.sendPassword)) sent++;
   }
-  return {
-    sent,
-    recordedEarlier: diff.users.filter((c) => c.passwordNotSent === 'recorded_earlier').length,
-    keptExisting: diff.users.filter((c) => c.passwordNotSent === 'kept_existing').length,
-  };
+  return { sent, ...passwordMemory(diff) };
 }
 
 async function applyWrites<P extends PlannedRecord>(
@@ -235,7 +275,8 @@ async function applyWrites<P extends PlannedRecord>(
     }
     throw error;
   });
-  for (const { record } of notStarted) outcomes.push({ entity: writer.entity, sourceId: record.sourceId, status: 'pending', location: record.location });
+  for (const { record } of notStarted)
+    outcomes.push({ entity: writer.entity, sourceId: record.sourceId, status: 'pending', location: record.location });
   return { outcomes, stoppedBy, processed: writes.length - notStarted.length, unreachable };
 }
 
@@ -261,11 +302,20 @@ function membershipsReady(changes: readonly Change<PlannedMembership>[], ids: Wo
       ready.push(change);
       continue;
     }
-    const failed = status.get(`user\u0000${m.userSourceId}`) === 'failed' || status.get(`organization\u0000${m.organizationSourceId}`) === 'failed';
+    const failed =
+      status.get(`user\u0000${m.userSourceId}`) === 'failed' ||
+      status.get(`organization\u0000${m.organizationSourceId}`) === 'failed';
     const base = { entity: 'membership' as const, sourceId: m.sourceId, location: m.location };
     blocked.push(
       failed
-        ? { ...base, status: 'failed', failure: { code: 'dependency_failed', message: 'Its user or organization failed to import; a rerun retries both.' } }
+        ? {
+            ...base,
+            status: 'failed',
+            failure: {
+              code: 'dependency_failed',
+              message: 'Its user or organization failed to import; a rerun retries both.',
+            },
+          }
         : { ...base, status: 'pending' },
     );
   }
@@ -280,7 +330,7 @@ function checkPruneLimit(run: PreparedRun, removals: readonly Removal[]): void {
     const c = removalCounts(removals);
     throw new UsageError(
       `--prune would delete ${removals.length} record(s) (${c.users} users, ${c.organizations} organizations, ${c.memberships} memberships), more than the prune limit of ${limit}` +
-        `${run.options.pruneLimit === undefined ? ' (10 % of the export\'s users)' : ''}. Nothing was written. Check removals.csv from a dry run (plan); if the export is whole, raise --prune-limit.`,
+        `${run.options.pruneLimit === undefined ? " (10 % of the export's users)" : ''}. Nothing was written. Check removals.csv from a dry run (plan); if the export is whole, raise --prune-limit.`,
     );
   }
 }

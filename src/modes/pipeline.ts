@@ -26,7 +26,13 @@ import { checkRunDirectories } from '../io/run-directories.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
 import { buildSummary, type EntityName, type Mode, type Summary, type SummaryInput } from '../report/summary.js';
 import { sourceOwnsExternalId } from '../sources/external-ids.js';
-import { collectSourceRecords, readSource, type SourceFiles, type SourceKind, type SourceRecords } from '../sources/index.js';
+import {
+  collectSourceRecords,
+  readSource,
+  type SourceFiles,
+  type SourceKind,
+  type SourceRecords,
+} from '../sources/index.js';
 import { checkApiKey, createWorkOS, DEFAULT_API_URL, type WorkOSTarget } from '../workos/client.js';
 import { readLiveIndex } from '../workos/live-index.js';
 import { listRoleSlugs } from '../workos/roles.js';
@@ -149,7 +155,10 @@ export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
     log: options.log ?? silentLogger,
     config,
     identity: { source: options.source, fingerprint: configFingerprint(config) },
-    plan: { users: { users: [], invalid: [], merges: [] }, organizations: { organizations: [], memberships: [], invalid: [] } },
+    plan: {
+      users: { users: [], invalid: [], merges: [] },
+      organizations: { organizations: [], memberships: [], invalid: [] },
+    },
     problems: [],
     managesOrganizations: false,
     workos: options.target ? connect(options.target) : undefined,
@@ -169,10 +178,14 @@ function newCaller(options: MigrationOptions): WorkOSCaller {
 
 /** Unknown roles are found before any write (a dry run with a key finds them too). */
 async function checkRoles(run: PreparedRun, workos: WorkOS): Promise<void> {
-  const roles = await run.caller.read(() => listRoleSlugs(workos)).catch((error: unknown) => {
-    run.log.warn(`Could not list the environment's roles (${(error as Error).message}); role slugs are not checked before writing.`);
-    return undefined;
-  });
+  const roles = await run.caller
+    .read(() => listRoleSlugs(workos))
+    .catch((error: unknown) => {
+      run.log.warn(
+        `Could not list the environment's roles (${(error as Error).message}); role slugs are not checked before writing.`,
+      );
+      return undefined;
+    });
   if (!roles) return;
   const checked = checkMembershipRoles(run.plan.organizations.memberships, roles);
   run.plan.organizations = { ...run.plan.organizations, memberships: checked.valid };
@@ -180,7 +193,8 @@ async function checkRoles(run: PreparedRun, workos: WorkOS): Promise<void> {
 }
 
 export function requireWorkOS(run: PreparedRun): WorkOS {
-  if (!run.workos) throw new UsageError(`${run.options.mode} needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).`);
+  if (!run.workos)
+    throw new UsageError(`${run.options.mode} needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).`);
   return run.workos;
 }
 
@@ -203,7 +217,9 @@ export function readWorkOS(run: PreparedRun, workos: WorkOS): Promise<LiveIndex>
     });
     run.log.info(
       `WorkOS holds ${live.users.size} user(s)` +
-        (run.managesOrganizations ? `, ${live.organizationsById.size} organization(s), ${live.memberships.size} membership(s) of the export's organizations` : '') +
+        (run.managesOrganizations
+          ? `, ${live.organizationsById.size} organization(s), ${live.memberships.size} membership(s) of the export's organizations`
+          : '') +
         ` (${live.reads} read(s)).`,
     );
     return live;
@@ -211,9 +227,16 @@ export function readWorkOS(run: PreparedRun, workos: WorkOS): Promise<LiveIndex>
 }
 
 /** The diff of the plan against what WorkOS holds; `passwordsFromJournal` as in DiffInput. */
-export function diffRun(run: PreparedRun, live: LiveIndex, journal: Journal | undefined, passwordsFromJournal: boolean): MigrationDiff {
+export function diffRun(
+  run: PreparedRun,
+  live: LiveIndex,
+  journal: Journal | undefined,
+  passwordsFromJournal: boolean,
+): MigrationDiff {
   const notImported = (entity: Entity) =>
-    new Set(run.problems.filter((p) => p.entity === entity && p.severity === 'error' && p.sourceId).map((p) => p.sourceId!));
+    new Set(
+      run.problems.filter((p) => p.entity === entity && p.severity === 'error' && p.sourceId).map((p) => p.sourceId!),
+    );
   return diffMigration({
     users: run.plan.users.users,
     organizations: run.plan.organizations.organizations,
@@ -222,7 +245,9 @@ export function diffRun(run: PreparedRun, live: LiveIndex, journal: Journal | un
     journal,
     passwordsFromJournal,
     notImported: { users: notImported('user'), organizations: notImported('organization') },
-    skippedUsers: new Set(run.problems.filter((p) => p.entity === 'user' && p.severity === 'skip' && p.sourceId).map((p) => p.sourceId!)),
+    skippedUsers: new Set(
+      run.problems.filter((p) => p.entity === 'user' && p.severity === 'skip' && p.sourceId).map((p) => p.sourceId!),
+    ),
     managesOrganizations: run.managesOrganizations,
     ownsExternalId: (entity, id) => sourceOwnsExternalId(run.options.source, entity, id),
   });
@@ -297,7 +322,11 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     passwords: report.passwords,
     requests: run.workos ? { ...c, writesPerSecond: writeRate(c), elapsedSeconds } : undefined,
     processedThisRun: report.processed,
-    logins: report.logins && { tried: report.logins.tried, succeeded: report.logins.succeeded, failed: report.logins.failed },
+    logins: report.logins && {
+      tried: report.logins.tried,
+      succeeded: report.logins.succeeded,
+      failed: report.logins.failed,
+    },
   });
   // Failed writes are outcomes, counted once as failed; reports list them with the problems.
   const shown = [...problems, ...report.outcomes.filter((o) => o.status === 'failed').map(failureProblem)];
@@ -313,7 +342,14 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
         extraFiles: report.extraFiles,
       })
     : undefined;
-  return { summary, markdown, problems: shown, outcomes: report.outcomes, files, journalAppended: report.journalAppended ?? 0 };
+  return {
+    summary,
+    markdown,
+    problems: shown,
+    outcomes: report.outcomes,
+    files,
+    journalAppended: report.journalAppended ?? 0,
+  };
 }
 
 /** A failed write as the problem lists show it (the summary counts it as failed, not invalid). */
@@ -337,7 +373,9 @@ export function pendingOutcomes(run: PreparedRun): Outcome[] {
     ['organization', run.plan.organizations.organizations],
     ['membership', run.plan.organizations.memberships],
   ];
-  return planned.flatMap(([entity, records]) => records.map((r): Outcome => ({ entity, sourceId: r.sourceId, location: r.location, status: 'pending' })));
+  return planned.flatMap(([entity, records]) =>
+    records.map((r): Outcome => ({ entity, sourceId: r.sourceId, location: r.location, status: 'pending' })),
+  );
 }
 
 /**
@@ -347,7 +385,12 @@ export function pendingOutcomes(run: PreparedRun): Outcome[] {
 export function whenUnreachable(run: PreparedRun): (error: unknown) => Promise<MigrationResult> {
   return async (error) => {
     if (!(error instanceof WorkOSUnreachableError)) throw error;
-    return finishRun(run, { outcomes: pendingOutcomes(run), problems: run.problems, stoppedBy: 'unreachable', fatal: error.message });
+    return finishRun(run, {
+      outcomes: pendingOutcomes(run),
+      problems: run.problems,
+      stoppedBy: 'unreachable',
+      fatal: error.message,
+    });
   };
 }
 
@@ -384,7 +427,9 @@ function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
   return [
     `Users: ${u.users.length} to bring to WorkOS, ${u.invalid.length + count('user')} invalid or skipped, ${u.merges.length} merge(s).`,
     ...(o.organizations.length + o.memberships.length > 0
-      ? [`Organizations: ${o.organizations.length}; memberships: ${o.memberships.length}; ${o.invalid.length + count('organization') + count('membership')} invalid.`]
+      ? [
+          `Organizations: ${o.organizations.length}; memberships: ${o.memberships.length}; ${o.invalid.length + count('organization') + count('membership')} invalid.`,
+        ]
       : []),
   ].join('\n');
 }

@@ -2,10 +2,22 @@ import type { Journal } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedRecord } from '../model/planned.js';
 import type { Entity } from '../model/types.js';
-import type { Change, MigrationDiff } from '../plan/diff.js';
+import { passwordMemory, type Change, type MigrationDiff } from '../plan/diff.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
-import { conflictProblems, diffRun, finishRun, openJournal, prepareRun, readWorkOS, type MigrationOptions, type MigrationResult, type PreparedRun } from './pipeline.js';
+import type { WorkOS } from '@workos-inc/node';
+import {
+  conflictProblems,
+  diffRun,
+  finishRun,
+  openJournal,
+  prepareRun,
+  readWorkOS,
+  whenUnreachable,
+  type MigrationOptions,
+  type MigrationResult,
+  type PreparedRun,
+} from './pipeline.js';
 
 /**
  * `plan`: a dry run. With a key it reads WorkOS and says exactly what an import would do now
@@ -16,7 +28,13 @@ export async function runPlan(options: MigrationOptions): Promise<MigrationResul
   const run = await prepareRun(options);
   const journal = openJournal(run, 'read');
   if (!run.workos) return finishRun(run, { outcomes: journalOutcomes(run, journal), problems: run.problems });
-  const diff = diffRun(run, await readWorkOS(run, run.workos), journal, true);
+  const workos = run.workos;
+  return planAgainst(run, workos, journal).catch(whenUnreachable(run));
+}
+
+async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
+  const options = run.options;
+  const diff = diffRun(run, await readWorkOS(run, workos), journal, true);
   const pii = options.includePii ?? false;
   return finishRun(run, {
     outcomes: diffOutcomes(diff),
@@ -25,6 +43,7 @@ export async function runPlan(options: MigrationOptions): Promise<MigrationResul
     diff,
     showChanges: true,
     removals: diff.removals,
+    passwords: { sent: 0, ...passwordMemory(diff) },
     extraFiles: { 'changes.jsonl': changesJsonl(diff, pii), 'removals.csv': removalsCsv(diff.removals, pii) },
   });
 }
@@ -55,7 +74,13 @@ function journalOutcomes(run: PreparedRun, journal: Journal | undefined): Outcom
     records.map((record): Outcome => {
       const entry = journal?.get(entity, record.sourceId);
       const done = entry !== undefined && entry.status !== 'deleted' && entry.input_digest === record.digest;
-      return { entity, sourceId: record.sourceId, location: record.location, status: done ? 'unchanged' : 'pending', ...(done ? { workosId: entry.workos_id } : {}) };
+      return {
+        entity,
+        sourceId: record.sourceId,
+        location: record.location,
+        status: done ? 'unchanged' : 'pending',
+        ...(done ? { workosId: entry.workos_id } : {}),
+      };
     }),
   );
 }

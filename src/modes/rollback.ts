@@ -20,7 +20,7 @@ export interface RollbackStep {
  * keep users it only claimed or updated (they existed before; field updates are not reverted).
  * A membership of a user that goes is deleted with the user, not on its own.
  */
-export function planRollback(entries: Iterable<JournalEntry>, journal: Pick<Journal, 'get'>): RollbackStep[] {
+export function planRollback(entries: Iterable<JournalEntry>, _journal: Pick<Journal, 'get'>): RollbackStep[] {
   const steps: RollbackStep[] = [];
   for (const entry of entries) {
     if (entry.status === 'deleted') {
@@ -38,14 +38,20 @@ function goesWithItsOwner(entry: JournalEntry, journal: Pick<Journal, 'get'>): b
   if (entry.entity !== 'membership') return false;
   const cut = entry.source_id.indexOf(':');
   if (cut < 0 || entry.source_id.startsWith('sha256:')) return false;
-  const owners = [journal.get('organization', entry.source_id.slice(0, cut)), journal.get('user', entry.source_id.slice(cut + 1))];
+  const owners = [
+    journal.get('organization', entry.source_id.slice(0, cut)),
+    journal.get('user', entry.source_id.slice(cut + 1)),
+  ];
   return owners.some((o) => o !== undefined && madeByMigration(o) && o.status !== 'deleted');
 }
 
 function ownerGone(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean {
   const cut = entry.source_id.indexOf(':');
   if (cut < 0) return false;
-  const owners = [journal.get('organization', entry.source_id.slice(0, cut)), journal.get('user', entry.source_id.slice(cut + 1))];
+  const owners = [
+    journal.get('organization', entry.source_id.slice(0, cut)),
+    journal.get('user', entry.source_id.slice(cut + 1)),
+  ];
   return owners.some((o) => o?.status === 'deleted');
 }
 
@@ -57,7 +63,8 @@ function ownerGone(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean 
 export async function runRollback(options: MigrationOptions): Promise<MigrationResult> {
   const dir = options.stateDir;
   if (!dir) throw new UsageError('rollback needs --state DIR: the checkpoint says what the migration created.');
-  if (!existsSync(join(dir, JOURNAL_FILE))) throw new UsageError(`${dir} holds no checkpoint (${JOURNAL_FILE}); nothing is known to roll back.`);
+  if (!existsSync(join(dir, JOURNAL_FILE)))
+    throw new UsageError(`${dir} holds no checkpoint (${JOURNAL_FILE}); nothing is known to roll back.`);
   const run = prepareEmptyRun(options);
   const log = options.log ?? silentLogger;
   // The checkpoint's own source and config are the ones to undo, whatever this run was given.
@@ -66,7 +73,12 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
     const steps = planRollback(journal.entries(), journal);
     const toDelete: Removal[] = steps
       .filter((s) => s.action === 'delete')
-      .map((s) => ({ entity: s.entry.entity as Removal['entity'], externalId: s.entry.source_id, workosId: s.entry.workos_id, reason: 'not_in_export' }));
+      .map((s) => ({
+        entity: s.entry.entity as Removal['entity'],
+        externalId: s.entry.source_id,
+        workosId: s.entry.workos_id,
+        reason: 'not_in_export',
+      }));
     // WorkOS deletes a user's or organization's memberships with it: no request of their own.
     const targets = toDelete.filter((t) => !goesWithItsOwner(journal.get(t.entity, t.externalId)!, journal));
     const counts = removalCounts(toDelete);
@@ -77,9 +89,14 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
     let deleted: MigrationResult['summary']['deleted'];
     const problems: RecordProblem[] = [];
     if (options.confirm && targets.length > 0) {
-      if (!run.workos) throw new UsageError('rollback --confirm needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).');
+      if (!run.workos)
+        throw new UsageError(
+          'rollback --confirm needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).',
+        );
       const workos = run.workos;
-      const result = await log.group(`Deleting ${targets.length} record(s)`, () => deleteAll(run, workos, targets, { caller: run.caller, journal }, journal));
+      const result = await log.group(`Deleting ${targets.length} record(s)`, () =>
+        deleteAll(run, workos, targets, { caller: run.caller, journal }, journal),
+      );
       deleted = result.deleted;
       problems.push(...result.failed.map(deleteFailureProblem));
       // Memberships that went with their user or organization: journaled as gone, counted as deleted.
@@ -90,7 +107,9 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
         deleted.memberships++;
       }
     } else if (!options.confirm) {
-      log.info('Preview only: nothing was deleted. Run rollback again with --confirm (confirm-rollback: true in the action) to delete.');
+      log.info(
+        'Preview only: nothing was deleted. Run rollback again with --confirm (confirm-rollback: true in the action) to delete.',
+      );
     }
     const result = await finishRun(run, {
       outcomes: [],

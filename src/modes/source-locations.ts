@@ -13,7 +13,11 @@ export interface ResolvedSourceFiles {
  * Turns what the user named (a path, an encrypted file, `env:NAME`, `artifact:NAME`) into files
  * the readers can open. Decrypted content stays in a private directory until cleanup().
  */
-export async function resolveSourceFiles(named: SourceFiles, ctx: InputContext, log?: Logger): Promise<ResolvedSourceFiles> {
+export async function resolveSourceFiles(
+  named: SourceFiles,
+  ctx: InputContext,
+  log?: Logger,
+): Promise<ResolvedSourceFiles> {
   const labels = new Map<string, string>();
   const resolve = async (spec: string | undefined): Promise<string | undefined> => {
     if (spec === undefined || spec === '') return undefined;

@@ -1,31 +1,68 @@
-import { reconcile } from '../reconcile/reconcile.js';
-import { runLoginProbes } from '../reconcile/login-probes.js';
+import type { WorkOS } from '@workos-inc/node';
+import type { Journal } from '../checkpoint/journal.js';
+import { passwordMemory, type MigrationDiff } from '../plan/diff.js';
+import { runLoginProbes, type LoginProbeResult } from '../reconcile/login-probes.js';
+import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { removalsCsv } from '../report/files.js';
 import { diffOutcomes } from './plan.js';
-import { conflictProblems, diffRun, finishRun, openJournal, prepareRun, readWorkOS, requireWorkOS, type MigrationOptions, type MigrationResult } from './pipeline.js';
+import {
+  conflictProblems,
+  diffRun,
+  finishRun,
+  openJournal,
+  prepareRun,
+  readWorkOS,
+  requireWorkOS,
+  whenUnreachable,
+  type MigrationOptions,
+  type MigrationResult,
+  type PreparedRun,
+} from './pipeline.js';
+
+export interface LiveCheck {
+  diff: MigrationDiff;
+  reconciliation: Reconciliation;
+  logins?: LoginProbeResult;
+}
+
+/**
+ * The read-only check verify and cutover share: WorkOS read and diffed (hashes count only with
+ * a checkpoint: WorkOS never returns them, so only the journal knows), then the test sign-ins.
+ */
+export async function checkLive(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<LiveCheck> {
+  const diff = diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined);
+  const probes = run.options.loginProbes;
+  const logins = probes
+    ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () =>
+        runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label),
+      )
+    : undefined;
+  return { diff, reconciliation: reconcile(diff), ...(logins ? { logins } : {}) };
+}
 
 /**
  * `verify`: no writes. Reads WorkOS and says whether it holds every planned record as planned
  * (a record missing or different is drift, and `import` repairs it), plus test sign-ins.
- * Hashes count only with a checkpoint: WorkOS never returns them, so only the journal knows.
  */
 export async function runVerify(options: MigrationOptions): Promise<MigrationResult> {
   const run = await prepareRun(options);
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
-  const diff = diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined);
-  const reconciliation = reconcile(diff);
-  const probes = options.loginProbes;
-  const logins = probes
-    ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () => runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label))
-    : undefined;
-  return finishRun(run, {
-    outcomes: diffOutcomes(diff),
-    problems: [...run.problems, ...conflictProblems(diff)],
-    reconciliation,
-    diff,
-    removals: diff.removals,
-    logins,
-    extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
-  });
+  try {
+    const { diff, reconciliation, logins } = await checkLive(run, workos, journal);
+    return await finishRun(run, {
+      outcomes: diffOutcomes(diff),
+      problems: [...run.problems, ...conflictProblems(diff)],
+      reconciliation,
+      diff,
+      removals: diff.removals,
+      passwords: { sent: 0, ...passwordMemory(diff) },
+      logins,
+      extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
+    });
+  } catch (error) {
+    return whenUnreachable(run)(error);
+  } finally {
+    journal?.close();
+  }
 }

@@ -114,15 +114,32 @@ function diffUser(user: PlannedUser, input: DiffInput): UserChange {
   const byEmail = live.users.byEmail(emailKey);
 
   if (!byExternalId) {
-    if (!byEmail) return { ...base, action: 'create', fields: [], sendPassword: user.input.password !== undefined, claim: false };
+    if (!byEmail)
+      return { ...base, action: 'create', fields: [], sendPassword: user.input.password !== undefined, claim: false };
     if (byEmail.externalId) {
       // Another system (or another source of this migration) holds the email: its user stays as
       // it is and gets the memberships; a person decides whether the two are one.
-      return { ...base, action: 'conflict', workosId: byEmail.id, fields: [], sendPassword: false, claim: false, ...keptPassword(user) };
+      return {
+        ...base,
+        action: 'conflict',
+        workosId: byEmail.id,
+        fields: [],
+        sendPassword: false,
+        claim: false,
+        ...keptPassword(user),
+      };
     }
     // Signed up on their own before the migration: take it over, keep the password they set.
     const fields: ChangedField[] = ['external_id', ...userFieldChanges(byEmail, user)];
-    return { ...base, action: 'update', workosId: byEmail.id, fields, sendPassword: false, claim: true, ...keptPassword(user) };
+    return {
+      ...base,
+      action: 'update',
+      workosId: byEmail.id,
+      fields,
+      sendPassword: false,
+      claim: true,
+      ...keptPassword(user),
+    };
   }
 
   const fields = userFieldChanges(byExternalId, user);
@@ -201,7 +218,8 @@ function diffMembership(
   const base = { entity: 'membership' as const, record: m };
   const userId = userIds.get(m.userSourceId);
   const organizationId = orgIds.get(m.organizationSourceId);
-  if (!userId || !organizationId || !live.membershipsReadFor.has(organizationId)) return { ...base, action: 'create', fields: [] };
+  if (!userId || !organizationId || !live.membershipsReadFor.has(organizationId))
+    return { ...base, action: 'create', fields: [] };
   const found = live.memberships.get(liveMembershipKey(organizationId, userId));
   if (!found) return { ...base, action: 'create', fields: [] };
   // No roles in the export means the environment's default role: whatever WorkOS has is fine.
@@ -214,13 +232,18 @@ function diffMembership(
  * organizations with an external id this migration made or claimed (the journal says so) or
  * that this source gives out, and memberships of such users in the export's organizations.
  */
-function findRemovals(input: DiffInput, users: readonly UserChange[], memberships: readonly MembershipChange[]): Removal[] {
+function findRemovals(
+  input: DiffInput,
+  users: readonly UserChange[],
+  memberships: readonly MembershipChange[],
+): Removal[] {
   const { live, journal } = input;
   const journaled = (entity: Entity, id: string): boolean => {
     const entry = journal?.get(entity, id);
     return entry !== undefined && entry.status !== 'deleted';
   };
-  const ours = (entity: 'user' | 'organization', id: string): boolean => journaled(entity, id) || input.ownsExternalId(entity, id);
+  const ours = (entity: 'user' | 'organization', id: string): boolean =>
+    journaled(entity, id) || input.ownsExternalId(entity, id);
 
   const exportedUsers = new Set<string>();
   for (const u of input.users) {
@@ -232,7 +255,11 @@ function findRemovals(input: DiffInput, users: readonly UserChange[], membership
   for (const found of live.users.withExternalId()) {
     const id = found.externalId!;
     if (exportedUsers.has(id) || input.notImported.users.has(id)) continue;
-    const reason: RemovalReason | undefined = input.skippedUsers.has(id) ? 'skipped_by_policy' : ours('user', id) ? 'not_in_export' : undefined;
+    const reason: RemovalReason | undefined = input.skippedUsers.has(id)
+      ? 'skipped_by_policy'
+      : ours('user', id)
+        ? 'not_in_export'
+        : undefined;
     if (!reason) continue;
     removals.push({ entity: 'user', externalId: id, workosId: found.id, reason });
     removedUserIds.add(found.id);
@@ -267,7 +294,12 @@ function findRemovals(input: DiffInput, users: readonly UserChange[], membership
     // Only memberships of users this export brings (or that the journal says we added).
     if (!userSourceId && !journaledMemberships.has(m.id)) continue;
     const userLabel = userSourceId ?? m.userId;
-    removals.push({ entity: 'membership', externalId: `${orgSourceId}:${userLabel}`, workosId: m.id, reason: 'member_removed' });
+    removals.push({
+      entity: 'membership',
+      externalId: `${orgSourceId}:${userLabel}`,
+      workosId: m.id,
+      reason: 'member_removed',
+    });
   }
   return removals;
 }
@@ -291,5 +323,13 @@ export function countChanges(diff: MigrationDiff): Record<'users' | 'organizatio
     users: count(diff.users, 'user'),
     organizations: count(diff.organizations, 'organization'),
     memberships: count(diff.memberships, 'membership'),
+  };
+}
+
+/** What the diff knows of hashes it will not send: recorded as sent earlier, or kept by users who were there before. */
+export function passwordMemory(diff: MigrationDiff): { recordedEarlier: number; keptExisting: number } {
+  return {
+    recordedEarlier: diff.users.filter((c) => c.passwordNotSent === 'recorded_earlier').length,
+    keptExisting: diff.users.filter((c) => c.passwordNotSent === 'kept_existing').length,
   };
 }

@@ -24,7 +24,15 @@ export function planOrganizations(
   const planned = new Map<string, PlannedOrganization>();
   for (const org of organizations) {
     if (planned.has(org.sourceId)) {
-      invalid.push({ entity: 'organization', sourceId: org.sourceId, location: org.location, field: 'id', code: 'duplicate_organization', message: `Organization ${org.sourceId} appears more than once; the first one is imported.`, severity: 'error' });
+      invalid.push({
+        entity: 'organization',
+        sourceId: org.sourceId,
+        location: org.location,
+        field: 'id',
+        code: 'duplicate_organization',
+        message: `Organization ${org.sourceId} appears more than once; the first one is imported.`,
+        severity: 'error',
+      });
       continue;
     }
     const input: OrganizationInput = {
@@ -49,7 +57,12 @@ export function planOrganizations(
     const key = membershipKey(m.organizationSourceId, m.userSourceId);
     const base = { entity: 'membership' as const, sourceId: key, location: m.location, severity: 'error' as const };
     if (!planned.has(m.organizationSourceId)) {
-      invalid.push({ ...base, field: 'organization', code: 'unknown_organization', message: `The membership names organization ${m.organizationSourceId}, which is not in the organizations file.` });
+      invalid.push({
+        ...base,
+        field: 'organization',
+        code: 'unknown_organization',
+        message: `The membership names organization ${m.organizationSourceId}, which is not in the organizations file.`,
+      });
       continue;
     }
     const userSourceId = mergedInto.get(m.userSourceId);
@@ -82,7 +95,10 @@ export function planOrganizations(
 }
 
 /** Memberships naming a role the WorkOS environment does not have: errors before any write. */
-export function checkMembershipRoles(memberships: PlannedMembership[], knownRoles: ReadonlySet<string>): { valid: PlannedMembership[]; invalid: RecordProblem[] } {
+export function checkMembershipRoles(
+  memberships: PlannedMembership[],
+  knownRoles: ReadonlySet<string>,
+): { valid: PlannedMembership[]; invalid: RecordProblem[] } {
   const valid: PlannedMembership[] = [];
   const invalid: RecordProblem[] = [];
   for (const m of memberships) {

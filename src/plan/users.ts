@@ -73,12 +73,28 @@ export function planUsers(records: Iterable<UserRecord>, policies: UserPolicies 
 }
 
 function policyProblem(record: UserRecord, policies: UserPolicies): RecordProblem | undefined {
-  const base = { entity: 'user' as const, sourceId: record.sourceId, location: record.location, severity: 'skip' as const };
+  const base = {
+    entity: 'user' as const,
+    sourceId: record.sourceId,
+    location: record.location,
+    severity: 'skip' as const,
+  };
   if (record.blocked && policies.blockedUsers === 'skip') {
-    return { ...base, field: 'blocked', code: 'blocked', message: 'The user is blocked in the source and is skipped (policies.blockedUsers: import to bring blocked users).' };
+    return {
+      ...base,
+      field: 'blocked',
+      code: 'blocked',
+      message:
+        'The user is blocked in the source and is skipped (policies.blockedUsers: import to bring blocked users).',
+    };
   }
   if (!record.emailVerified && policies.unverifiedEmails === 'skip') {
-    return { ...base, field: 'email_verified', code: 'unverified_email', message: 'The email is not verified and policies.unverifiedEmails is skip.' };
+    return {
+      ...base,
+      field: 'email_verified',
+      code: 'unverified_email',
+      message: 'The email is not verified and policies.unverifiedEmails is skip.',
+    };
   }
   return undefined;
 }
@@ -90,7 +106,10 @@ function mergeGroup(group: UserRecord[]): PlannedUser {
   const others = ranked.slice(1);
   const firstName = winner.firstName ?? others.find((u) => u.firstName)?.firstName;
   const lastName = winner.lastName ?? others.find((u) => u.lastName)?.lastName;
-  const metadata = Object.assign({}, ...[...others].reverse().map((u) => u.metadata), winner.metadata) as Record<string, string>;
+  const metadata = Object.assign({}, ...[...others].reverse().map((u) => u.metadata), winner.metadata) as Record<
+    string,
+    string
+  >;
   const enterprise = group.find((u) => u.enterpriseConnection)?.enterpriseConnection;
   const input: UserInput = {
     email: winner.email,

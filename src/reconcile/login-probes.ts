@@ -30,7 +30,9 @@ export function parseLoginProbes(text: string, label: string): LoginProbe[] {
     try {
       parsed = JSON.parse(trimmed);
     } catch {
-      throw new UsageError(`${label}: not valid JSON. Give a JSON array of {"email", "password"}, or one "email password" a line.`);
+      throw new UsageError(
+        `${label}: not valid JSON. Give a JSON array of {"email", "password"}, or one "email password" a line.`,
+      );
     }
     if (!Array.isArray(parsed)) throw new UsageError(`${label}: expected a JSON array of {"email", "password"}.`);
     return parsed.map((entry, index) => {
@@ -52,15 +54,28 @@ export function parseLoginProbes(text: string, label: string): LoginProbe[] {
     });
 }
 
-const PASSWORD_ACCEPTED = new Set(['organization_selection_required', 'email_verification_required', 'mfa_enrollment', 'mfa_challenge']);
+const PASSWORD_ACCEPTED = new Set([
+  'organization_selection_required',
+  'email_verification_required',
+  'mfa_enrollment',
+  'mfa_challenge',
+]);
 
 /** Signs each test account in with its password; a failure names the account masked. */
-export async function runLoginProbes(workos: WorkOS, caller: WorkOSCaller, clientId: string, probes: LoginProbe[], label: string): Promise<LoginProbeResult> {
+export async function runLoginProbes(
+  workos: WorkOS,
+  caller: WorkOSCaller,
+  clientId: string,
+  probes: LoginProbe[],
+  label: string,
+): Promise<LoginProbeResult> {
   const problems: RecordProblem[] = [];
   let succeeded = 0;
   for (const probe of probes) {
     try {
-      await caller.read(() => workos.userManagement.authenticateWithPassword({ clientId, email: probe.email, password: probe.password }));
+      await caller.read(() =>
+        workos.userManagement.authenticateWithPassword({ clientId, email: probe.email, password: probe.password }),
+      );
       succeeded++;
     } catch (error) {
       const failure = error instanceof WorkOSCallError ? error.failure : classifyWorkOSError(error);

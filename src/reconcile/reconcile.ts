@@ -60,15 +60,28 @@ export function reconcile(diff: MigrationDiff): Reconciliation {
   };
 }
 
-const NOUN: Record<Removal['entity'], string> = { user: 'user', organization: 'organization', membership: 'membership' };
+const NOUN: Record<Removal['entity'], string> = {
+  user: 'user',
+  organization: 'organization',
+  membership: 'membership',
+};
 
 function driftOf(change: Change<PlannedRecord>): RecordProblem | undefined {
-  const where = { entity: change.entity, sourceId: change.record.sourceId, location: change.record.location, severity: 'warning' as const };
+  const where = {
+    entity: change.entity,
+    sourceId: change.record.sourceId,
+    location: change.record.location,
+    severity: 'warning' as const,
+  };
   switch (change.action) {
     case 'unchanged':
       return undefined;
     case 'create':
-      return { ...where, code: 'missing_in_workos', message: `WorkOS has no such ${NOUN[change.entity]}. Run import to create it.` };
+      return {
+        ...where,
+        code: 'missing_in_workos',
+        message: `WorkOS has no such ${NOUN[change.entity]}. Run import to create it.`,
+      };
     case 'update':
       return {
         ...where,

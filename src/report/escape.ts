@@ -6,18 +6,20 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]|~]/g;
 
 /** Escapes text for a markdown table cell or paragraph: no HTML, no links, no mentions. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
-    .replace(/[\r\n]+/g, ' ')
-    // A zero-width space keeps @team, #123, https://… and www.… from becoming a mention or a link.
-    .replace(/@/g, '@\u200b')
-    .replace(/#/g, '#\u200b')
-    .replace(/:\/\//g, ':\u200b//')
-    .replace(/www\./gi, (w) => `${w.slice(0, 3)}\u200b.`);
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
+      .replace(/[\r\n]+/g, ' ')
+      // A zero-width space keeps @team, #123, https://… and www.… from becoming a mention or a link.
+      .replace(/@/g, '@\u200b')
+      .replace(/#/g, '#\u200b')
+      .replace(/:\/\//g, ':\u200b//')
+      .replace(/www\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
+  );
 }
 
 /** Cuts text to at most `max` characters, marking the cut. */

@@ -68,7 +68,11 @@ export function reportedId(sourceId: string, includePii: boolean): string {
 }
 
 /** One line per invalid, skipped or failed record, plus warnings, each with where it came from. */
-export function errorLines(problems: readonly RecordProblem[], outcomes: readonly Outcome[], includePii = false): string {
+export function errorLines(
+  problems: readonly RecordProblem[],
+  outcomes: readonly Outcome[],
+  includePii = false,
+): string {
   const id = (sourceId: string | undefined) => (sourceId === undefined ? null : reportedId(sourceId, includePii));
   const fromProblems = problems.map((p) => ({
     entity: p.entity,
@@ -106,7 +110,8 @@ export function idMapCsv(outcomes: readonly Outcome[], users: readonly PlannedUs
   for (const o of outcomes) {
     if (!o.workosId) continue;
     text += csvRow([o.entity, o.sourceId, o.workosId, o.status]);
-    if (o.entity === 'user') for (const other of merged.get(o.sourceId) ?? []) text += csvRow([o.entity, other, o.workosId, 'merged']);
+    if (o.entity === 'user')
+      for (const other of merged.get(o.sourceId) ?? []) text += csvRow([o.entity, other, o.workosId, 'merged']);
   }
   return text;
 }
@@ -135,7 +140,15 @@ export function changesJsonl(diff: MigrationDiff, includePii: boolean): string {
     );
   }
   for (const r of diff.removals) {
-    lines.push(JSON.stringify({ entity: r.entity, action: 'remove', external_id: reportedId(r.externalId, includePii), workos_id: r.workosId, fields: [] }));
+    lines.push(
+      JSON.stringify({
+        entity: r.entity,
+        action: 'remove',
+        external_id: reportedId(r.externalId, includePii),
+        workos_id: r.workosId,
+        fields: [],
+      }),
+    );
   }
   return lines.map((l) => l + '\n').join('');
 }

@@ -19,7 +19,11 @@ const ENTITY_ROWS: [string, keyof Pick<Summary, 'users' | 'organizations' | 'mem
 ];
 
 /** The reconciliation as GitHub renders it: job summary, PR comment, `summary.md`. */
-export function renderSummaryMarkdown(summary: Summary, problems: readonly RecordProblem[], options: MarkdownOptions = {}): string {
+export function renderSummaryMarkdown(
+  summary: Summary,
+  problems: readonly RecordProblem[],
+  options: MarkdownOptions = {},
+): string {
   const parts = [
     `## WorkOS migration: ${summary.mode} (${escapeMarkdown(summary.source)})`,
     headline(summary),
@@ -45,7 +49,9 @@ const ENTITY_NAMES: [string, EntityName][] = [
 ];
 
 function listed(counts: Record<EntityName, number>): string {
-  const parts = ENTITY_NAMES.filter(([, key]) => counts[key] > 0).map(([noun, key]) => `${counts[key]} ${noun}${counts[key] === 1 ? '' : 's'}`);
+  const parts = ENTITY_NAMES.filter(([, key]) => counts[key] > 0).map(
+    ([noun, key]) => `${counts[key]} ${noun}${counts[key] === 1 ? '' : 's'}`,
+  );
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
@@ -56,14 +62,19 @@ export function headline(s: Summary): string {
   const failed = sumOver(s, 'failed');
   const invalid = sumOver(s, 'invalid');
   const skipped = sumOver(s, 'skipped');
-  const notImported = invalid + skipped > 0 ? ` ${invalid} invalid and ${skipped} skipped record(s) are not brought over.` : '';
+  const notImported =
+    invalid + skipped > 0 ? ` ${invalid} invalid and ${skipped} skipped record(s) are not brought over.` : '';
   switch (s.mode) {
     case 'plan': {
       if (!s.changes) {
         return `**Dry run without a WorkOS key.** Nothing was written. ${pending} record(s) are not in the checkpoint yet and would be written; give a key to diff against WorkOS itself.${notImported}`;
       }
       const c = s.changes;
-      const pick = (k: keyof ChangeCounts) => ({ users: c.users[k], organizations: c.organizations[k], memberships: c.memberships[k] });
+      const pick = (k: keyof ChangeCounts) => ({
+        users: c.users[k],
+        organizations: c.organizations[k],
+        memberships: c.memberships[k],
+      });
       const conflicts = sumChanges(c, 'conflict');
       return (
         `**Dry run against WorkOS.** Nothing was written. An import now would create ${listed(pick('create'))}, ` +
@@ -78,12 +89,17 @@ export function headline(s: Summary): string {
     case 'cutover': {
       const c = s.cutover;
       if (!c) return '**Cutover check.**';
-      return c.go ? '**Go.** Every cutover check passed (cutover.md).' : `**No-go.** Failing: ${c.failing.join(', ')} (cutover.md says why and what to do).`;
+      return c.go
+        ? '**Go.** Every cutover check passed (cutover.md).'
+        : `**No-go.** Failing: ${c.failing.join(', ')} (cutover.md says why and what to do).`;
     }
     case 'rollback': {
       const d = s.deleted;
-      if (!d) return `**Rollback preview.** Nothing was deleted. With --confirm (confirm-rollback: true) rollback deletes ${listed(s.removals ?? { users: 0, organizations: 0, memberships: 0 })} that this migration created (rollback.csv).`;
-      return s.complete ? `**Rolled back.** Deleted ${listed(d)} that this migration created.` : `**Rollback incomplete.** Deleted ${listed(d)}; some deletes failed (see Problems): run rollback --confirm again.`;
+      if (!d)
+        return `**Rollback preview.** Nothing was deleted. With --confirm (confirm-rollback: true) rollback deletes ${listed(s.removals ?? { users: 0, organizations: 0, memberships: 0 })} that this migration created (rollback.csv).`;
+      return s.complete
+        ? `**Rolled back.** Deleted ${listed(d)} that this migration created.`
+        : `**Rollback incomplete.** Deleted ${listed(d)}; some deletes failed (see Problems): run rollback --confirm again.`;
     }
     case 'import': {
       if (s.complete) return `**Complete.** WorkOS holds every planned record as planned.${notImported}`;
@@ -98,7 +114,9 @@ export function headline(s: Summary): string {
       if (w && !liveCheckPasses(w)) {
         const missing = w.users.missing + w.organizations.missing + w.memberships.missing;
         const mismatched = w.users.mismatched + w.organizations.mismatched + w.memberships.mismatched;
-        bits.push(`**Not complete:** read back, WorkOS lacks ${missing} planned record(s) and ${mismatched} differ (changed during the run?); run import again.`);
+        bits.push(
+          `**Not complete:** read back, WorkOS lacks ${missing} planned record(s) and ${mismatched} differ (changed during the run?); run import again.`,
+        );
       }
       return bits.join(' ') + notImported;
     }
@@ -111,9 +129,15 @@ function sumChanges(c: NonNullable<Summary['changes']>, key: keyof ChangeCounts)
 
 function countsTable(s: Summary): string {
   const title = s.mode === 'import' ? '### This run\n' : '';
-  const header = '| | Total | Created | Updated | Unchanged | Skipped | Invalid | Failed | Pending |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|';
-  const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s[key].total > 0).map(([label, key]) => row(label, s[key]));
-  const merged = s.users.merged > 0 ? `\n\n${s.users.merged} source user(s) merged into another with the same email (listed in id-map.csv).` : '';
+  const header =
+    '| | Total | Created | Updated | Unchanged | Skipped | Invalid | Failed | Pending |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|';
+  const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s[key].total > 0).map(([label, key]) =>
+    row(label, s[key]),
+  );
+  const merged =
+    s.users.merged > 0
+      ? `\n\n${s.users.merged} source user(s) merged into another with the same email (listed in id-map.csv).`
+      : '';
   return `${title}${header}\n${rows.join('\n')}${merged}\n\n${passwordLine(s)}`;
 }
 
@@ -136,10 +160,12 @@ function row(label: string, c: EntityCounts): string {
 
 function changesSection(s: Summary): string {
   if (!s.changes) return '';
-  const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s[key].total > 0 || s.changes![key].remove > 0).map(([label, key]) => {
-    const c = s.changes![key];
-    return `| ${label} | ${c.create} | ${c.update} | ${c.unchanged} | ${c.remove} | ${c.conflict} |`;
-  });
+  const rows = ENTITY_ROWS.filter(([, key]) => key === 'users' || s[key].total > 0 || s.changes![key].remove > 0).map(
+    ([label, key]) => {
+      const c = s.changes![key];
+      return `| ${label} | ${c.create} | ${c.update} | ${c.unchanged} | ${c.remove} | ${c.conflict} |`;
+    },
+  );
   return `### Would change\n| | Create | Update | Unchanged | Remove | Conflict |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}\n\nEach record and the fields that differ are in changes.jsonl.`;
 }
 
@@ -162,14 +188,20 @@ function peopleWork(s: Summary): string {
   const lines: string[] = [];
   const mfa = Object.entries(s.mfa).filter(([, n]) => (n ?? 0) > 0);
   if (mfa.length > 0) {
-    lines.push(`- **Re-enroll MFA**: ${mfa.map(([f, n]) => `${n} ${escapeMarkdown(f)}`).join(', ')}. Factors cannot be moved; these users set MFA up again (reenroll.csv).`);
+    lines.push(
+      `- **Re-enroll MFA**: ${mfa.map(([f, n]) => `${n} ${escapeMarkdown(f)}`).join(', ')}. Factors cannot be moved; these users set MFA up again (reenroll.csv).`,
+    );
   }
   const social = Object.entries(s.social);
   if (social.length > 0) {
-    lines.push(`- **Social sign-in**: ${social.map(([p, n]) => `${n} ${escapeMarkdown(p)}`).join(', ')}. Configure these providers in WorkOS; users link by email on first sign-in.`);
+    lines.push(
+      `- **Social sign-in**: ${social.map(([p, n]) => `${n} ${escapeMarkdown(p)}`).join(', ')}. Configure these providers in WorkOS; users link by email on first sign-in.`,
+    );
   }
   if (s.passwords.reset > 0) {
-    lines.push(`- **Password reset**: ${s.passwords.reset} user(s) arrive without a password WorkOS can verify and have no social or enterprise sign-in: send them a password reset or Magic Auth (password-reset.csv).`);
+    lines.push(
+      `- **Password reset**: ${s.passwords.reset} user(s) arrive without a password WorkOS can verify and have no social or enterprise sign-in: send them a password reset or Magic Auth (password-reset.csv).`,
+    );
   }
   return lines.length > 0 ? `### Needs people\n${lines.join('\n')}` : '';
 }
@@ -188,7 +220,9 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
     .map((group) => {
       const first = group[0]!;
       const title = `- **${first.failed ? 'Failed' : SEVERITY_LABEL[first.severity]}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
-      const examples = group.slice(0, examplesPerCode).map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(p.message, 300))}`);
+      const examples = group
+        .slice(0, examplesPerCode)
+        .map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(p.message, 300))}`);
       const more = group.length > examplesPerCode ? [`  - … and ${group.length - examplesPerCode} more`] : [];
       return [title, ...examples, ...more].join('\n');
     });
@@ -206,7 +240,11 @@ function where(p: RecordProblem): string {
   return `${p.location.file}:${p.location.line}${column}${field}`;
 }
 
-const SEVERITY_LABEL: Record<RecordProblem['severity'], string> = { error: 'Invalid', skip: 'Skipped', warning: 'Warning' };
+const SEVERITY_LABEL: Record<RecordProblem['severity'], string> = {
+  error: 'Invalid',
+  skip: 'Skipped',
+  warning: 'Warning',
+};
 
 function severityRank(p: RecordProblem): number {
   return p.severity === 'error' ? 0 : p.severity === 'warning' ? 1 : 2;
@@ -215,7 +253,8 @@ function severityRank(p: RecordProblem): number {
 function requestsLine(s: Summary): string {
   if (!s.requests) return '';
   const r = s.requests;
-  return `<sub>WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} rate-limited, ${r.transient} transient failures; ${r.writesPerSecond.toFixed(1)} writes/s while writing; ${Math.round(r.elapsedSeconds)} s in all.</sub>`;
+  const rate = r.writes > 1 ? `; ${r.writesPerSecond.toFixed(1)} writes/s while writing` : '';
+  return `<sub>WorkOS requests in this run: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} rate-limited, ${r.transient} transient failures${rate}; ${Math.round(r.elapsedSeconds)} s in all.</sub>`;
 }
 
 function foundSection(s: Summary): string {
@@ -225,6 +264,8 @@ function foundSection(s: Summary): string {
     const f = s.workos![key];
     return `| ${label} | ${f.expected} | ${f.found} | ${f.missing} | ${f.mismatched} | ${f.unexpected} |`;
   });
-  const logins = s.logins ? `\n\nTest sign-ins: ${s.logins.succeeded} of ${s.logins.tried} succeeded${s.logins.failed > 0 ? ` (**${s.logins.failed} failed**, see Problems)` : ''}.` : '';
+  const logins = s.logins
+    ? `\n\nTest sign-ins: ${s.logins.succeeded} of ${s.logins.tried} succeeded${s.logins.failed > 0 ? ` (**${s.logins.failed} failed**, see Problems)` : ''}.`
+    : '';
   return `${heading}\n| | Expected | Found | Missing | Mismatched | Not in the export |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}${logins}`;
 }

@@ -9,7 +9,9 @@ import { csvRow } from './escape.js';
  * by itself (a social provider links by email; an enterprise user signs in through SSO). Cognito
  * exports no hashes, so every Cognito user without a provider is one.
  */
-export function needsPasswordReset(user: Pick<PlannedUser, 'passwordGap' | 'socialProviders' | 'enterpriseConnection'>): boolean {
+export function needsPasswordReset(
+  user: Pick<PlannedUser, 'passwordGap' | 'socialProviders' | 'enterpriseConnection'>,
+): boolean {
   if (user.passwordGap === 'unsupported') return true;
   return user.passwordGap === 'missing' && user.socialProviders.length === 0 && user.enterpriseConnection === undefined;
 }

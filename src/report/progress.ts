@@ -89,7 +89,12 @@ export class ReadProgress {
     const seconds = Math.max(0.001, (now - this.startedAt) / 1000);
     const bytesPerSecond = read / seconds;
     const share = size > 0 ? read / size : 0;
-    const eta = bytesPerSecond > 0 && read < size ? formatDuration((size - read) / bytesPerSecond) : read >= size && size > 0 ? '0s' : '?';
+    const eta =
+      bytesPerSecond > 0 && read < size
+        ? formatDuration((size - read) / bytesPerSecond)
+        : read >= size && size > 0
+          ? '0s'
+          : '?';
     const text =
       `${formatBytes(read)} of ${formatBytes(size)} (${Math.floor(share * 100)}%), ${formatBytes(bytesPerSecond)}/s, ` +
       `${this.records} records (${Math.round(this.records / seconds)}/s), ETA ${eta}`;

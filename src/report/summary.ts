@@ -152,7 +152,12 @@ export function buildSummary(input: SummaryInput): Summary {
   return {
     mode: input.mode,
     source: input.source,
-    complete: (input.mode === 'import' || input.mode === 'verify' || input.mode === 'cutover') && inStep && pending === 0 && failed === 0 && (input.logins?.failed ?? 0) === 0,
+    complete:
+      (input.mode === 'import' || input.mode === 'verify' || input.mode === 'cutover') &&
+      inStep &&
+      pending === 0 &&
+      failed === 0 &&
+      (input.logins?.failed ?? 0) === 0,
     ...(input.stoppedBy ? { stoppedBy: input.stoppedBy } : {}),
     users: { ...counts.user, merged: input.plan.merges.reduce((n, m) => n + m.mergedSourceIds.length, 0) },
     organizations: counts.organization,

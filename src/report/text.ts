@@ -12,7 +12,12 @@ export function renderSummaryText(s: Summary): string {
   const rows = entities.filter(([name, c]) => name === 'users' || c.total > 0);
   const header = ['', ...cols].map((c, i) => (i === 0 ? c.padEnd(14) : c.padStart(10))).join('');
   const lines = rows.map(([name, c]) => [name.padEnd(14), ...cols.map((k) => String(c[k]).padStart(10))].join(''));
-  const out = [`${s.mode} (${s.source})${s.stoppedBy ? `: stopped by ${s.stoppedBy}` : ''}`, plainHeadline(s), header, ...lines];
+  const out = [
+    `${s.mode} (${s.source})${s.stoppedBy ? `: stopped by ${s.stoppedBy}` : ''}`,
+    plainHeadline(s),
+    header,
+    ...lines,
+  ];
   if (s.users.merged > 0) out.push(`${s.users.merged} source user(s) merged into another with the same email`);
   const pw = s.passwords;
   out.push(
@@ -22,16 +27,23 @@ export function renderSummaryText(s: Summary): string {
   );
   if (s.changes) {
     for (const [name, c] of Object.entries(s.changes)) {
-      out.push(`would change, ${name}: ${c.create} create, ${c.update} update, ${c.unchanged} unchanged, ${c.remove} remove, ${c.conflict} conflict`);
+      out.push(
+        `would change, ${name}: ${c.create} create, ${c.update} update, ${c.unchanged} unchanged, ${c.remove} remove, ${c.conflict} conflict`,
+      );
     }
   }
   if (s.removals && s.mode !== 'rollback') {
     const r = s.removals;
     if (r.users + r.organizations + r.memberships > 0) {
-      out.push(`not in the export any more: ${r.users} users, ${r.organizations} organizations, ${r.memberships} memberships (removals.csv)${s.deleted ? '' : '; import --prune deletes them'}`);
+      out.push(
+        `not in the export any more: ${r.users} users, ${r.organizations} organizations, ${r.memberships} memberships (removals.csv)${s.deleted ? '' : '; import --prune deletes them'}`,
+      );
     }
   }
-  if (s.deleted) out.push(`deleted: ${s.deleted.users} users, ${s.deleted.organizations} organizations, ${s.deleted.memberships} memberships`);
+  if (s.deleted)
+    out.push(
+      `deleted: ${s.deleted.users} users, ${s.deleted.organizations} organizations, ${s.deleted.memberships} memberships`,
+    );
   const mfa = Object.entries(s.mfa).map(([f, n]) => `${n} ${f}`);
   if (mfa.length > 0) out.push(`re-enroll MFA: ${mfa.join(', ')}`);
   const social = Object.entries(s.social).map(([p, n]) => `${n} ${p}`);
@@ -40,13 +52,17 @@ export function renderSummaryText(s: Summary): string {
   if (s.workos) {
     for (const [name, f] of Object.entries(s.workos)) {
       if (name !== 'users' && f.expected === 0) continue;
-      out.push(`found in WorkOS, ${name}: ${f.found} of ${f.expected} (${f.missing} missing, ${f.mismatched} mismatched, ${f.unexpected} not in the export)`);
+      out.push(
+        `found in WorkOS, ${name}: ${f.found} of ${f.expected} (${f.missing} missing, ${f.mismatched} mismatched, ${f.unexpected} not in the export)`,
+      );
     }
   }
   if (s.logins) out.push(`test sign-ins: ${s.logins.succeeded} of ${s.logins.tried} succeeded`);
   if (s.requests) {
     const r = s.requests;
-    out.push(`WorkOS requests: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} answered 429, ${r.transient} transient failures`);
+    out.push(
+      `WorkOS requests in this run: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} answered 429, ${r.transient} transient failures`,
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -18,5 +18,5 @@ const ORGANIZATION_ID_SHAPES: Record<string, RegExp> = {
 
 export function sourceOwnsExternalId(source: string, entity: 'user' | 'organization', externalId: string): boolean {
   const shape = (entity === 'user' ? USER_ID_SHAPES : ORGANIZATION_ID_SHAPES)[source];
-  return shape !== undefined && shape.test(externalId);
+  return shape?.test(externalId) === true;
 }

@@ -1,5 +1,13 @@
 import type { MappingConfig } from '../config/mapping-config.js';
-import { UsageError, type MembershipRecord, type OrganizationRecord, type RecordProblem, type SourceItem, type SourceLocation, type UserRecord } from '../model/types.js';
+import {
+  UsageError,
+  type MembershipRecord,
+  type OrganizationRecord,
+  type RecordProblem,
+  type SourceItem,
+  type SourceLocation,
+  type UserRecord,
+} from '../model/types.js';
 import { readAuth0Organizations } from './auth0/organizations.js';
 import { readAuth0Users } from './auth0/users.js';
 import { readClerkOrganizations } from './clerk/organizations.js';
@@ -23,11 +31,18 @@ export interface SourceFiles {
 }
 
 /** Every record of the source's files, mapped to canonical records, one at a time. */
-export async function* readSource(kind: SourceKind, files: SourceFiles, config: MappingConfig): AsyncIterable<SourceItem> {
+export async function* readSource(
+  kind: SourceKind,
+  files: SourceFiles,
+  config: MappingConfig,
+): AsyncIterable<SourceItem> {
   if (files.passwords && kind !== 'auth0') {
-    throw new UsageError(`--passwords is for Auth0 only: ${kind} exports carry their password hashes (if any) in the user file.`);
+    throw new UsageError(
+      `--passwords is for Auth0 only: ${kind} exports carry their password hashes (if any) in the user file.`,
+    );
   }
-  if (files.hashConfig && kind !== 'firebase') throw new UsageError('--hash-config is for Firebase only: it holds a Firebase project\'s hash parameters.');
+  if (files.hashConfig && kind !== 'firebase')
+    throw new UsageError("--hash-config is for Firebase only: it holds a Firebase project's hash parameters.");
   if (files.organizations && !['auth0', 'clerk'].includes(kind)) {
     throw new UsageError(
       kind === 'csv'
@@ -37,7 +52,11 @@ export async function* readSource(kind: SourceKind, files: SourceFiles, config: 
   }
   switch (kind) {
     case 'auth0':
-      yield* readAuth0Users({ usersPath: files.users, passwordsPath: files.passwords, metadataMap: config.metadata.users });
+      yield* readAuth0Users({
+        usersPath: files.users,
+        passwordsPath: files.passwords,
+        metadataMap: config.metadata.users,
+      });
       if (files.organizations) yield* readAuth0Organizations({ path: files.organizations, config });
       return;
     case 'clerk':
@@ -45,7 +64,11 @@ export async function* readSource(kind: SourceKind, files: SourceFiles, config: 
       if (files.organizations) yield* readClerkOrganizations({ path: files.organizations, config });
       return;
     case 'firebase':
-      yield* readFirebaseUsers({ usersPath: files.users, ...(files.hashConfig ? { hashConfigPath: files.hashConfig } : {}), config });
+      yield* readFirebaseUsers({
+        usersPath: files.users,
+        ...(files.hashConfig ? { hashConfigPath: files.hashConfig } : {}),
+        config,
+      });
       return;
     case 'cognito':
       yield* readCognitoUsers({ usersPath: files.users, config });
@@ -73,7 +96,10 @@ export interface SourceRecords {
 }
 
 /** Collects a source's items; `onLocation` sees each item's location (to rename files in messages). */
-export async function collectSourceRecords(items: AsyncIterable<SourceItem>, onLocation?: (location: SourceLocation) => void): Promise<SourceRecords> {
+export async function collectSourceRecords(
+  items: AsyncIterable<SourceItem>,
+  onLocation?: (location: SourceLocation) => void,
+): Promise<SourceRecords> {
   const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
   for await (const item of items) {
     if (item.kind === 'user') records.users.push(item.record);

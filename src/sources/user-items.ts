@@ -28,7 +28,12 @@ export async function* readUserObjects(path: string, arrayKey?: string): AsyncGe
     }
     const value = item.value;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield userProblem(location, undefined, 'invalid_record', `Each user must be a JSON object; this record is ${describeType(value)}.`);
+      yield userProblem(
+        location,
+        undefined,
+        'invalid_record',
+        `Each user must be a JSON object; this record is ${describeType(value)}.`,
+      );
       continue;
     }
     yield { kind: 'object', raw: value as Record<string, unknown>, location };
@@ -36,7 +41,13 @@ export async function* readUserObjects(path: string, arrayKey?: string): AsyncGe
 }
 
 /** A user that is not imported, as an item. */
-export function userProblem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): SourceItem {
+export function userProblem(
+  location: SourceLocation,
+  sourceId: string | undefined,
+  code: string,
+  message: string,
+  field?: string,
+): SourceItem {
   return { kind: 'problem', problem: recordError('user', location, sourceId, code, message, field) };
 }
 

@@ -19,7 +19,9 @@ export type KeyEnvironment = 'test' | 'live';
  */
 export function checkApiKey(key: string | undefined): KeyEnvironment {
   if (!key || key.trim() === '') {
-    throw new UsageError('No WorkOS API key: set WORKOS_API_KEY (in a workflow, the workos-api-key input from a secret).');
+    throw new UsageError(
+      'No WorkOS API key: set WORKOS_API_KEY (in a workflow, the workos-api-key input from a secret).',
+    );
   }
   const trimmed = key.trim();
   if (trimmed.startsWith('client_')) {
@@ -29,7 +31,9 @@ export function checkApiKey(key: string | undefined): KeyEnvironment {
   }
   if (trimmed.startsWith('sk_live_')) return 'live';
   if (trimmed.startsWith('sk_test_')) return 'test';
-  throw new UsageError('The WorkOS API key must start with sk_test_ or sk_live_. Copy the secret key from the WorkOS dashboard, API Keys.');
+  throw new UsageError(
+    'The WorkOS API key must start with sk_test_ or sk_live_. Copy the secret key from the WorkOS dashboard, API Keys.',
+  );
 }
 
 /**
@@ -59,7 +63,9 @@ function parseApiUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`The WorkOS API URL "${raw}" is not a URL. Use e.g. https://api.workos.com or http://127.0.0.1:4010.`);
+    throw new UsageError(
+      `The WorkOS API URL "${raw}" is not a URL. Use e.g. https://api.workos.com or http://127.0.0.1:4010.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UsageError(`The WorkOS API URL must be http(s), got ${url.protocol}`);

@@ -17,14 +17,25 @@ export interface OrganizationConnection {
 }
 
 /** Every SSO connection of one WorkOS organization, 100 a page (the API's maximum). */
-export async function listOrganizationConnections(workos: WorkOS, read: PacedRead, organizationId: string): Promise<OrganizationConnection[]> {
+export async function listOrganizationConnections(
+  workos: WorkOS,
+  read: PacedRead,
+  organizationId: string,
+): Promise<OrganizationConnection[]> {
   const connections: OrganizationConnection[] = [];
   let after: string | undefined;
   do {
     // Not the SDK's autoPagination: each page must go through `read`.
-    const page = await read(() => workos.sso.listConnections({ organizationId, limit: 100, order: 'asc', ...(after ? { after } : {}) }));
+    const page = await read(() =>
+      workos.sso.listConnections({ organizationId, limit: 100, order: 'asc', ...(after ? { after } : {}) }),
+    );
     for (const c of page.data) {
-      connections.push({ id: c.id, type: String(c.type), state: c.state, domains: (c.domains ?? []).map((d) => d.domain) });
+      connections.push({
+        id: c.id,
+        type: String(c.type),
+        state: c.state,
+        domains: (c.domains ?? []).map((d) => d.domain),
+      });
     }
     after = page.listMetadata.after ?? undefined;
   } while (after);

@@ -44,7 +44,14 @@ function answered(error: unknown): unknown {
 
 export function classifyWorkOSError(thrown: unknown): WorkOSFailure {
   const error = answered(thrown);
-  const e = error as { status?: unknown; code?: unknown; retryAfter?: unknown; message?: unknown; requestID?: unknown; name?: unknown };
+  const e = error as {
+    status?: unknown;
+    code?: unknown;
+    retryAfter?: unknown;
+    message?: unknown;
+    requestID?: unknown;
+    name?: unknown;
+  };
   // The SDK's ParseError sets `status` 500 whatever the answer was; `rawStatus` is the real one.
   const rawStatus = (error as { rawStatus?: unknown })?.rawStatus;
   const status = typeof rawStatus === 'number' ? rawStatus : typeof e?.status === 'number' ? e.status : undefined;
@@ -63,7 +70,11 @@ export function classifyWorkOSError(thrown: unknown): WorkOSFailure {
     return connection ? { kind: 'transient', message, connection } : { kind: 'internal', message };
   }
   if (status === 408 || status >= 500) return { kind: 'transient', status, message };
-  if (status === 401) return { kind: 'unauthorized', message: 'WorkOS rejected the API key (401). Check that the key is current and belongs to this environment.' };
+  if (status === 401)
+    return {
+      kind: 'unauthorized',
+      message: 'WorkOS rejected the API key (401). Check that the key is current and belongs to this environment.',
+    };
   if (status === 404) return { kind: 'not_found', message };
   // A refused create names its reason at the top (`external_id_already_used`) or, per the
   // OpenAPI description, inside `errors` under `user_creation_error` (`email_not_available`).
@@ -100,7 +111,8 @@ export function connectionFailure(error: unknown): string | undefined {
     const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof code === 'string' && code in CONNECTION_CODES) return `${CONNECTION_CODES[code]} (${code})`;
     // Undici's own failure, as opposed to a TypeError from our code.
-    if (typeof message === 'string' && /fetch failed|other side closed|socket hang up/.test(message)) sawFetchFailed = true;
+    if (typeof message === 'string' && /fetch failed|other side closed|socket hang up/.test(message))
+      sawFetchFailed = true;
     current = cause;
   }
   return sawFetchFailed ? 'no answer (fetch failed)' : undefined;

@@ -33,13 +33,17 @@ export async function readLiveIndex(workos: WorkOS, read: ReadFn, request: LiveI
     return read(fn);
   };
   let users = 0;
-  for await (const user of allPages(counted, (after) => workos.userManagement.listUsers({ limit: 100, after, order: 'asc' }))) {
+  for await (const user of allPages(counted, (after) =>
+    workos.userManagement.listUsers({ limit: 100, after, order: 'asc' }),
+  )) {
     addUser(index, user);
     if (++users % 100 === 0) request.onPage?.('users', users);
   }
   if (!request.organizations) return index;
   const orgs: LiveOrganization[] = [];
-  for await (const org of allPages(counted, (after) => workos.organizations.listOrganizations({ limit: 100, after, order: 'asc' }))) {
+  for await (const org of allPages(counted, (after) =>
+    workos.organizations.listOrganizations({ limit: 100, after, order: 'asc' }),
+  )) {
     orgs.push(addOrganization(index, org));
   }
   request.onPage?.('organizations', orgs.length);

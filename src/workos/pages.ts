@@ -9,7 +9,10 @@ interface Page<T> {
  * Every item of a WorkOS list, page by page (100 a page, the API's maximum), each page a paced
  * read. The SDK's autoPagination would bypass our read limiter and retries.
  */
-export async function* allPages<T>(read: ReadFn, fetchPage: (after: string | undefined) => Promise<Page<T>>): AsyncIterable<T> {
+export async function* allPages<T>(
+  read: ReadFn,
+  fetchPage: (after: string | undefined) => Promise<Page<T>>,
+): AsyncIterable<T> {
   let after: string | undefined;
   do {
     const page = await read(() => fetchPage(after));

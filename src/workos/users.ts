@@ -18,7 +18,11 @@ export function toCreateUserOptions(input: UserInput): CreateUserOptions {
   };
 }
 
-export function toUpdateUserOptions(userId: string, input: UserInput, options: { withPassword: boolean }): UpdateUserOptions {
+export function toUpdateUserOptions(
+  userId: string,
+  input: UserInput,
+  options: { withPassword: boolean },
+): UpdateUserOptions {
   return {
     userId,
     email: input.email,

@@ -26,7 +26,9 @@ async function closedPort(): Promise<number> {
 }
 
 async function settle<T>(promises: Promise<T>[]) {
-  return Promise.allSettled(promises).then((all) => all.map((r) => (r.status === 'rejected' ? (r.reason as Error) : r.value)));
+  return Promise.allSettled(promises).then((all) =>
+    all.map((r) => (r.status === 'rejected' ? (r.reason as Error) : r.value)),
+  );
 }
 
 describe('WorkOSCaller circuit breaker', () => {
@@ -42,10 +44,14 @@ describe('WorkOSCaller circuit breaker', () => {
     expect(seconds).toBeLessThan(6);
     for (const error of errors) {
       expect(error).toBeInstanceOf(WorkOSUnreachableError);
-      expect((error as Error).message).toMatch(new RegExp(`^WorkOS at ${apiUrl} cannot be reached: connection refused \\(ECONNREFUSED\\)`));
+      expect((error as Error).message).toMatch(
+        new RegExp(`^WorkOS at ${apiUrl} cannot be reached: connection refused \\(ECONNREFUSED\\)`),
+      );
     }
     // Later calls do not even try.
-    await expect(caller.create(() => workos.userManagement.createUser({ email: 'x@example.com' }))).rejects.toBeInstanceOf(WorkOSUnreachableError);
+    await expect(
+      caller.create(() => workos.userManagement.createUser({ email: 'x@example.com' })),
+    ).rejects.toBeInstanceOf(WorkOSUnreachableError);
   });
 
   it('stops the work queue (exit 2 path) when the stand-in answers only 5xx', async () => {
@@ -66,7 +72,9 @@ describe('WorkOSCaller circuit breaker', () => {
       (e: unknown) => e as Error,
     );
     expect(error).toBeInstanceOf(WorkOSUnreachableError);
-    expect(error!.message).toMatch(new RegExp(`^WorkOS at ${emulator.url} cannot be reached: it answered HTTP 50[023] on \\d+ requests in a row`));
+    expect(error!.message).toMatch(
+      new RegExp(`^WorkOS at ${emulator.url} cannot be reached: it answered HTTP 50[023] on \\d+ requests in a row`),
+    );
     expect((Date.now() - started) / 1000).toBeLessThan(6);
     expect(emulator.stats().faults.serverError).toBeLessThan(100);
   });
@@ -112,7 +120,9 @@ describe('WorkOSCaller pacing', () => {
       Array.from({ length: 100 }, (_, i) => i),
       async (i) => {
         peak = Math.max(peak, ++running);
-        await caller.create(() => workos.userManagement.createUser({ email: `p${i}@example.com`, externalId: `p|${i}` }));
+        await caller.create(() =>
+          workos.userManagement.createUser({ email: `p${i}@example.com`, externalId: `p|${i}` }),
+        );
         running--;
       },
       { concurrency: 100, inFlight: () => caller.inFlightTarget() },

@@ -60,13 +60,23 @@ describe('Journal', () => {
       truncateSync(path, cut);
       const kept = full.subarray(0, cut).toString('utf8');
       // Complete entries are the lines the cut left whole (a line whose break was cut still holds all its JSON).
-      const whole = kept.split('\n').slice(1).filter((l) => l.endsWith('}')).map((l) => (JSON.parse(l) as JournalEntry).source_id);
+      const whole = kept
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.endsWith('}'))
+        .map((l) => (JSON.parse(l) as JournalEntry).source_id);
       const opened = Journal.open(dir, identity);
-      expect([...opened.entries()].map((e) => e.source_id), `cut at ${cut}`).toEqual(whole);
+      expect(
+        [...opened.entries()].map((e) => e.source_id),
+        `cut at ${cut}`,
+      ).toEqual(whole);
       opened.record(entry(9));
       opened.close();
       const reopened = Journal.open(dir, identity);
-      expect([...reopened.entries()].map((e) => e.source_id), `cut at ${cut}, then appended`).toEqual([...whole, 'auth0|9']);
+      expect(
+        [...reopened.entries()].map((e) => e.source_id),
+        `cut at ${cut}, then appended`,
+      ).toEqual([...whole, 'auth0|9']);
       reopened.close();
     }
   });
@@ -109,7 +119,13 @@ describe('Journal', () => {
   it('keeps a source id that carries an email only as a digest, and still finds it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'journal-'));
     const j = Journal.open(dir, identity);
-    j.record({ entity: 'user', source_id: 'samlp|acme|ann@acme.example', workos_id: 'user_9', status: 'created', input_digest: 'd9' });
+    j.record({
+      entity: 'user',
+      source_id: 'samlp|acme|ann@acme.example',
+      workos_id: 'user_9',
+      status: 'created',
+      input_digest: 'd9',
+    });
     j.close();
     expect(readFileSync(join(dir, JOURNAL_FILE), 'utf8')).not.toContain('ann@acme');
     const again = Journal.open(dir, identity);

@@ -26,7 +26,10 @@ function io(env: Record<string, string> = {}, terminal?: { answer: string }) {
         done();
       },
     });
-  const err = Object.assign(sink((t) => (stderr += t)), { isTTY: terminal !== undefined }) as unknown as NodeJS.WriteStream;
+  const err = Object.assign(
+    sink((t) => (stderr += t)),
+    { isTTY: terminal !== undefined },
+  ) as unknown as NodeJS.WriteStream;
   const stdin = Object.assign(new PassThrough(), { isTTY: terminal !== undefined });
   if (terminal) {
     // Answer once the question has been asked.
@@ -37,16 +40,22 @@ function io(env: Record<string, string> = {}, terminal?: { answer: string }) {
       return result;
     }) as typeof err.write;
   }
-  const cli: CliIO = { stdout: sink((t) => (stdout += t)), stderr: err, env: { PATH: process.env.PATH ?? '', ...env }, stdin };
+  const cli: CliIO = {
+    stdout: sink((t) => (stdout += t)),
+    stderr: err,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdin,
+  };
   return { cli, out: () => stdout, err: () => stderr };
 }
 
 describe('the CLI for a newcomer', () => {
-  it('lists only commands that do something, and says how to get each one\'s help', async () => {
+  it("lists only commands that do something, and says how to get each one's help", async () => {
     const run = io();
     expect(await runCli(['help'], run.cli)).toBe(0);
     expect(run.out()).toMatch(/^Usage: migrate-to-workos <command> \[flags\]/);
-    for (const command of ['plan', 'import', 'verify', 'emulator', 'demo']) expect(run.out()).toMatch(new RegExp(`\\n  ${command} +\\S`));
+    for (const command of ['plan', 'import', 'verify', 'emulator', 'demo'])
+      expect(run.out()).toMatch(new RegExp(`\\n  ${command} +\\S`));
     expect(run.out()).not.toContain('bench');
     expect(run.out()).toContain('Run migrate-to-workos <command> --help');
     expect(run.out()).toContain('130 / 143 interrupted');
@@ -56,15 +65,18 @@ describe('the CLI for a newcomer', () => {
     expect(bench.err()).toContain('Unknown command "bench"');
   });
 
-  it.each(['plan', 'import', 'verify', 'emulator', 'demo'])('%s --help (and help <command>) print the command\'s flags and examples', async (command) => {
-    const flag = io();
-    expect(await runCli([command, '--help'], flag.cli)).toBe(0);
-    expect(flag.out()).toMatch(new RegExp(`^Usage: migrate-to-workos ${command}`));
-    expect(flag.out()).toMatch(/\nExamples:\n {2}.*migrate-to-workos /);
-    const topic = io();
-    expect(await runCli(['help', command], topic.cli)).toBe(0);
-    expect(topic.out()).toBe(flag.out());
-  });
+  it.each(['plan', 'import', 'verify', 'emulator', 'demo'])(
+    "%s --help (and help <command>) print the command's flags and examples",
+    async (command) => {
+      const flag = io();
+      expect(await runCli([command, '--help'], flag.cli)).toBe(0);
+      expect(flag.out()).toMatch(new RegExp(`^Usage: migrate-to-workos ${command}`));
+      expect(flag.out()).toMatch(/\nExamples:\n {2}.*migrate-to-workos /);
+      const topic = io();
+      expect(await runCli(['help', command], topic.cli)).toBe(0);
+      expect(topic.out()).toBe(flag.out());
+    },
+  );
 
   it('import --help names the production flag and the default fail-on', async () => {
     const run = io();
@@ -81,7 +93,9 @@ describe('a production key in the CLI', () => {
     emulator.reset();
     const run = io({ ...live, WORKOS_API_URL: emulator.url });
     expect(await runCli(['import', '--users', USERS, '--fail-on', 'never'], run.cli)).toBe(2);
-    expect(run.err()).toBe('error: WORKOS_API_KEY is a production key (sk_live_). To import into production pass --confirm-production.\n');
+    expect(run.err()).toBe(
+      'error: WORKOS_API_KEY is a production key (sk_live_). To import into production pass --confirm-production.\n',
+    );
     expect(emulator.stats().requests).toBe(0);
   });
 
@@ -101,7 +115,12 @@ describe('a production key in the CLI', () => {
     emulator.reset();
     const flagged = io({ ...live, WORKOS_API_URL: emulator.url });
     const state = join(mkdtempSync(join(tmpdir(), 'cli-live-')), 'state');
-    expect(await runCli(['import', '--users', USERS, '--state', state, '--confirm-production', '--fail-on', 'never'], flagged.cli)).toBe(0);
+    expect(
+      await runCli(
+        ['import', '--users', USERS, '--state', state, '--confirm-production', '--fail-on', 'never'],
+        flagged.cli,
+      ),
+    ).toBe(0);
     expect(emulator.snapshot().users.length).toBeGreaterThan(0);
   });
 });

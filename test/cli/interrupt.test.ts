@@ -26,7 +26,17 @@ describe.each([
     emulator.reset();
     emulator.setFaults({ latencyMs: 50 });
     const state = join(mkdtempSync(join(tmpdir(), 'interrupt-state-')), 'state');
-    const args = ['import', '--users', data.usersPath, '--passwords', data.passwordsPath, '--state', state, '--concurrency', '2'];
+    const args = [
+      'import',
+      '--users',
+      data.usersPath,
+      '--passwords',
+      data.passwordsPath,
+      '--state',
+      state,
+      '--concurrency',
+      '2',
+    ];
     const env = { WORKOS_API_KEY: 'sk_test_interrupt', WORKOS_API_URL: emulator.url };
     const { child, done } = startCli(args, env);
     let sent = false;
@@ -41,7 +51,10 @@ describe.each([
     expect(run.code, run.stderr).toBe(code);
     const written = emulator.snapshot().users.length;
     expect(written).toBeLessThan(USERS);
-    const said = /Interrupted \((SIGINT|SIGTERM)\): ([\d,]+) records? pending\. Run the same command again to go on from the checkpoint\./.exec(run.stderr);
+    const said =
+      /Interrupted \((SIGINT|SIGTERM)\): ([\d,]+) records? pending\. Run the same command again to go on from the checkpoint\./.exec(
+        run.stderr,
+      );
     expect(said?.[1]).toBe(signal);
     expect(Number(said![2]!.replace(/,/g, ''))).toBe(USERS - written);
 

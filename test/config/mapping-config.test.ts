@@ -45,10 +45,17 @@ describe('loadMappingConfig', () => {
   });
 
   it('reads JSON as well, and fills what the file leaves out', async () => {
-    const path = configFile('mapping.json', '{"roles": {"org:admin": "owner"}, "policies": {"blockedUsers": "import"}}');
+    const path = configFile(
+      'mapping.json',
+      '{"roles": {"org:admin": "owner"}, "policies": {"blockedUsers": "import"}}',
+    );
     const config = await loadMappingConfig(path);
     expect(config.roles).toEqual({ 'org:admin': 'owner' });
-    expect(config.policies).toEqual({ blockedUsers: 'import', unverifiedEmails: 'import', usersWithoutEmail: 'report' });
+    expect(config.policies).toEqual({
+      blockedUsers: 'import',
+      unverifiedEmails: 'import',
+      usersWithoutEmail: 'report',
+    });
     expect(config.metadata).toEqual({ users: {}, organizations: {} });
   });
 
@@ -63,7 +70,9 @@ describe('loadMappingConfig', () => {
     expect(await loadError('mapping.json', '{\n  "roles": {\n    "org:admin": ["admin"]\n  }\n}\n')).toBe(
       'mapping.json:3: roles.org:admin must be a string (a WorkOS role slug).',
     );
-    expect(await loadError('mapping.yml', 'roles:\n  Billing: billing admin\n')).toMatch(/^mapping\.yml:2: roles\.Billing must be a WorkOS role slug, without spaces/);
+    expect(await loadError('mapping.yml', 'roles:\n  Billing: billing admin\n')).toMatch(
+      /^mapping\.yml:2: roles\.Billing must be a WorkOS role slug, without spaces/,
+    );
   });
 
   it('names a misspelt key and the keys it could have been', async () => {
@@ -76,33 +85,47 @@ describe('loadMappingConfig', () => {
   });
 
   it('refuses a policy value it does not know, and any policy but report for users without email', async () => {
-    expect(await loadError('mapping.yml', 'policies:\n  unverifiedEmails: maybe\n')).toBe('mapping.yml:2: policies.unverifiedEmails must be import or skip.');
-    expect(await loadError('mapping.yml', 'policies:\n  usersWithoutEmail: import\n')).toMatch(/^mapping\.yml:2: policies\.usersWithoutEmail must be report/);
+    expect(await loadError('mapping.yml', 'policies:\n  unverifiedEmails: maybe\n')).toBe(
+      'mapping.yml:2: policies.unverifiedEmails must be import or skip.',
+    );
+    expect(await loadError('mapping.yml', 'policies:\n  usersWithoutEmail: import\n')).toMatch(
+      /^mapping\.yml:2: policies\.usersWithoutEmail must be report/,
+    );
   });
 
   it('refuses metadata that would carry a TOTP secret or a password hash, or break WorkOS limits', async () => {
     expect(await loadError('mapping.yml', 'metadata:\n  users:\n    otp: totp_secret\n')).toBe(
       'mapping.yml:3: metadata.users.otp names a password hash or TOTP secret; those never go into metadata.',
     );
-    expect(await loadError('mapping.yml', 'metadata:\n  users:\n    h: private_metadata.password_digest\n')).toMatch(/metadata\.users\.h names a password hash/);
+    expect(await loadError('mapping.yml', 'metadata:\n  users:\n    h: private_metadata.password_digest\n')).toMatch(
+      /metadata\.users\.h names a password hash/,
+    );
     const longKey = 'k'.repeat(41);
     expect(await loadError('mapping.yml', `metadata:\n  organizations:\n    ${longKey}: name\n`)).toBe(
       `mapping.yml:3: metadata.organizations.${longKey} is longer than 40 characters, the WorkOS limit for a metadata key.`,
     );
     const many = Array.from({ length: 51 }, (_, i) => `    k${i}: f${i}`).join('\n');
-    expect(await loadError('mapping.yml', `metadata:\n  users:\n${many}\n`)).toMatch(/^mapping\.yml:3: metadata\.users maps more than 50 keys/);
+    expect(await loadError('mapping.yml', `metadata:\n  users:\n${many}\n`)).toMatch(
+      /^mapping\.yml:3: metadata\.users maps more than 50 keys/,
+    );
   });
 
   it('reports YAML that does not parse with its line and column, and a missing file by its path', async () => {
-    expect(await loadError('mapping.yml', 'roles:\n  a: b\n  a: c\n')).toMatch(/^mapping\.yml:3:3: not valid YAML or JSON: Map keys must be unique/);
-    expect(await loadError('mapping.json', '{"roles": {"a": "b"}')).toMatch(/^mapping\.json:1:\d+: not valid YAML or JSON/);
+    expect(await loadError('mapping.yml', 'roles:\n  a: b\n  a: c\n')).toMatch(
+      /^mapping\.yml:3:3: not valid YAML or JSON: Map keys must be unique/,
+    );
+    expect(await loadError('mapping.json', '{"roles": {"a": "b"}')).toMatch(
+      /^mapping\.json:1:\d+: not valid YAML or JSON/,
+    );
     await expect(loadMappingConfig(join(dir, 'nope.yml'))).rejects.toThrow(/nope\.yml: config file not found/);
   });
 });
 
 describe('configFingerprint', () => {
   it('is the same for the same meaning written in another order or format, and differs when a mapping changes', async () => {
-    const yaml = await loadMappingConfig(configFile('a.yml', 'policies:\n  blockedUsers: skip\nroles:\n  b: member\n  a: admin\n'));
+    const yaml = await loadMappingConfig(
+      configFile('a.yml', 'policies:\n  blockedUsers: skip\nroles:\n  b: member\n  a: admin\n'),
+    );
     const json = await loadMappingConfig(configFile('a.json', '{"roles": {"a": "admin", "b": "member"}}'));
     expect(configFingerprint(yaml)).toBe(configFingerprint(json));
     expect(configFingerprint(yaml)).toMatch(/^[0-9a-f]{64}$/);
@@ -113,7 +136,10 @@ describe('configFingerprint', () => {
 });
 
 describe('role mapping', () => {
-  const config = { ...DEFAULT_MAPPING_CONFIG, roles: { 'org:owner': 'admin', billing: 'billing-admin', 'Support Agent': 'support', rol_123: 'auditor' } };
+  const config = {
+    ...DEFAULT_MAPPING_CONFIG,
+    roles: { 'org:owner': 'admin', billing: 'billing-admin', 'Support Agent': 'support', rol_123: 'auditor' },
+  };
 
   it('strips org: from Clerk roles unless the role map names them, by full or bare key', () => {
     expect(mapClerkRole('org:admin', DEFAULT_MAPPING_CONFIG)).toEqual({ slug: 'admin', fromConfig: false });
@@ -125,7 +151,10 @@ describe('role mapping', () => {
   it('maps Auth0 roles by name, then id, else a slug made from the name', () => {
     expect(mapAuth0Role({ id: 'rol_9', name: 'Support Agent' }, config)).toEqual({ slug: 'support', fromConfig: true });
     expect(mapAuth0Role({ id: 'rol_123', name: 'Auditors' }, config)).toEqual({ slug: 'auditor', fromConfig: true });
-    expect(mapAuth0Role({ id: 'rol_9', name: 'Billing Admin (EU)' }, config)).toEqual({ slug: 'billing-admin-eu', fromConfig: false });
+    expect(mapAuth0Role({ id: 'rol_9', name: 'Billing Admin (EU)' }, config)).toEqual({
+      slug: 'billing-admin-eu',
+      fromConfig: false,
+    });
     expect(mapAuth0Role({ name: 'Équipe' }, config)).toEqual({ slug: 'equipe', fromConfig: false });
     expect(mapAuth0Role({ id: 'rol_unknown' }, config)).toEqual({ fromConfig: false });
   });
@@ -133,10 +162,22 @@ describe('role mapping', () => {
 
 describe('pickMetadataFields', () => {
   it('picks flat and nested fields, leaves out what the record lacks, and never reads a secret field', () => {
-    const source = { username: 'ada', public_metadata: { plan: 'pro', prefs: { theme: 'dark' } }, 'app_metadata.tier': 'gold', totp_secret: 'NOPE' };
+    const source = {
+      username: 'ada',
+      public_metadata: { plan: 'pro', prefs: { theme: 'dark' } },
+      'app_metadata.tier': 'gold',
+      totp_secret: 'NOPE',
+    };
     const picked = pickMetadataFields(
       source,
-      { name: 'username', plan: 'public_metadata.plan', theme: 'public_metadata.prefs.theme', tier: 'app_metadata.tier', missing: 'public_metadata.nope', otp: 'totp_secret' },
+      {
+        name: 'username',
+        plan: 'public_metadata.plan',
+        theme: 'public_metadata.prefs.theme',
+        tier: 'app_metadata.tier',
+        missing: 'public_metadata.nope',
+        otp: 'totp_secret',
+      },
       new Set(['totp_secret']),
     );
     expect(picked).toEqual({ name: 'ada', plan: 'pro', theme: 'dark', tier: 'gold' });

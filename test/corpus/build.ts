@@ -21,7 +21,14 @@ export interface Auth0UserShape {
 }
 
 export function auth0User(n: number, extra: Record<string, unknown> = {}): Auth0UserShape {
-  return { user_id: `auth0|c${n}`, email: email(n), email_verified: true, given_name: `Given${n}`, family_name: `Family${n}`, ...extra };
+  return {
+    user_id: `auth0|c${n}`,
+    email: email(n),
+    email_verified: true,
+    given_name: `Given${n}`,
+    family_name: `Family${n}`,
+    ...extra,
+  };
 }
 
 export function ndjson(...records: unknown[]): string {
@@ -40,15 +47,39 @@ export function auth0Ids(n: number, except: number[] = []): string[] {
 }
 
 export function passwordRow(n: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { _id: { $oid: `c${n}` }, email: email(n), email_verified: true, passwordHash: bcrypt(n), connection: 'Username-Password-Authentication', ...extra };
+  return {
+    _id: { $oid: `c${n}` },
+    email: email(n),
+    email_verified: true,
+    passwordHash: bcrypt(n),
+    connection: 'Username-Password-Authentication',
+    ...extra,
+  };
 }
 
 export const CLERK_HEADER =
   'id,first_name,last_name,username,primary_email_address,primary_phone_number,verified_email_addresses,unverified_email_addresses,verified_phone_numbers,unverified_phone_numbers,totp_secret,password_digest,password_hasher';
 
-export function clerkRow(n: number, cells: Partial<Record<'id' | 'first' | 'email' | 'digest' | 'hasher', string>> = {}): string {
+export function clerkRow(
+  n: number,
+  cells: Partial<Record<'id' | 'first' | 'email' | 'digest' | 'hasher', string>> = {},
+): string {
   const mail = cells.email ?? email(n);
-  return [cells.id ?? `user_c${n}`, cells.first ?? `First${n}`, `Last${n}`, '', mail, '', mail, '', '', '', '', cells.digest ?? '', cells.hasher ?? ''].join(',');
+  return [
+    cells.id ?? `user_c${n}`,
+    cells.first ?? `First${n}`,
+    `Last${n}`,
+    '',
+    mail,
+    '',
+    mail,
+    '',
+    '',
+    '',
+    '',
+    cells.digest ?? '',
+    cells.hasher ?? '',
+  ].join(',');
 }
 
 /** A Clerk CSV of good users 1..n, with `replace` swapping in other rows at 1-based positions (line = position + 1). */
@@ -92,7 +123,10 @@ export function deepJson(depth: number): string {
 
 /** A record's NDJSON line with `deepJson(depth)` at app_metadata.deep. */
 export function deepAuth0Line(n: number, depth: number): string {
-  return JSON.stringify(auth0User(n, { app_metadata: { tier: 't', deep: '__DEEP__' } })).replace('"__DEEP__"', deepJson(depth));
+  return JSON.stringify(auth0User(n, { app_metadata: { tier: 't', deep: '__DEEP__' } })).replace(
+    '"__DEEP__"',
+    deepJson(depth),
+  );
 }
 
 /** A value nested `depth` levels deep, built without recursion. */

@@ -1,4 +1,18 @@
-import { auth0Ids, auth0Lines, auth0User, bcrypt, deep, deepAuth0Line, email, gzip, ndjson, noise, passwordRow, utf16be, utf16le } from './build.js';
+import {
+  auth0Ids,
+  auth0Lines,
+  auth0User,
+  bcrypt,
+  deep,
+  deepAuth0Line,
+  email,
+  gzip,
+  ndjson,
+  noise,
+  passwordRow,
+  utf16be,
+  utf16le,
+} from './build.js';
 import type { CorpusCase } from './harness.js';
 
 const plan = (...extra: string[]) => ['plan', '--source', 'auth0', '--users', '{users.ndjson}', ...extra];
@@ -104,7 +118,10 @@ export const auth0UserCases: CorpusCase[] = [
   },
   {
     name: 'auth0 ndjson: metadata nested 80 levels, under a raised depth limit',
-    files: { [USERS]: auth0Lines(2, { 2: auth0User(2, { app_metadata: { tier: 'x', deep: deep(80) } }) }), 'config.yml': METADATA_CONFIG + 'limits:\n  depth: 200\n' },
+    files: {
+      [USERS]: auth0Lines(2, { 2: auth0User(2, { app_metadata: { tier: 'x', deep: deep(80) } }) }),
+      'config.yml': METADATA_CONFIG + 'limits:\n  depth: 200\n',
+    },
     args: plan('--config', '{config.yml}'),
     expect: { exit: 0, good: { users: 2 } },
   },
@@ -116,13 +133,19 @@ export const auth0UserCases: CorpusCase[] = [
   },
   {
     name: 'auth0 ndjson: a mapped metadata value over 600 characters',
-    files: { [USERS]: auth0Lines(3, { 2: auth0User(2, { app_metadata: { tier: 'x'.repeat(700) } }) }), 'config.yml': METADATA_CONFIG },
+    files: {
+      [USERS]: auth0Lines(3, { 2: auth0User(2, { app_metadata: { tier: 'x'.repeat(700) } }) }),
+      'config.yml': METADATA_CONFIG,
+    },
     args: plan('--config', '{config.yml}'),
     expect: { exit: 1, errors: [{ file: USERS, line: 2, field: 'metadata.tier' }], good: { users: 2 } },
   },
   {
     name: 'auth0 ndjson: a line over the line-length limit (lowered in the config), and the lines after it',
-    files: { [USERS]: () => auth0Lines(4, { 2: auth0User(2, { given_name: 'G'.repeat(5000) }) }), 'config.yml': 'limits:\n  lineLength: 2000\n' },
+    files: {
+      [USERS]: () => auth0Lines(4, { 2: auth0User(2, { given_name: 'G'.repeat(5000) }) }),
+      'config.yml': 'limits:\n  lineLength: 2000\n',
+    },
     args: plan('--config', '{config.yml}'),
     expect: { exit: 1, errors: [{ file: USERS, line: 2 }], good: { users: 3 } },
   },
@@ -159,13 +182,24 @@ export const auth0UserCases: CorpusCase[] = [
   },
   {
     name: 'auth0 ndjson: lone surrogates and control characters in names',
-    files: { [USERS]: auth0Lines(2, { 2: '{"user_id":"auth0|c2","email":"person2@corpus.example","given_name":"\\ud800x\\u0007"}' }) },
+    files: {
+      [USERS]: auth0Lines(2, {
+        2: '{"user_id":"auth0|c2","email":"person2@corpus.example","given_name":"\\ud800x\\u0007"}',
+      }),
+    },
     args: plan(),
     expect: { exit: 0, good: { users: 2 } },
   },
   {
     name: 'auth0 ndjson: Latin-1 bytes that are not UTF-8',
-    files: { [USERS]: Buffer.concat([Buffer.from(auth0Lines(1)), Buffer.from('{"user_id":"auth0|c2","email":"person2@corpus.example","given_name":"Ren'), Buffer.from([0xe9]), Buffer.from('e"}\n')]) },
+    files: {
+      [USERS]: Buffer.concat([
+        Buffer.from(auth0Lines(1)),
+        Buffer.from('{"user_id":"auth0|c2","email":"person2@corpus.example","given_name":"Ren'),
+        Buffer.from([0xe9]),
+        Buffer.from('e"}\n'),
+      ]),
+    },
     args: plan(),
     expect: { exit: 0, good: { users: 2 } },
   },
@@ -227,7 +261,14 @@ export const auth0UserCases: CorpusCase[] = [
   // JSON array.
   {
     name: 'auth0 json: an element that is not JSON, in a pretty-printed array',
-    files: { 'users.json': '[\n' + [1, 2].map((n) => JSON.stringify(auth0User(n))).join(',\n') + ',\n{"user_id": auth0|c3},\n' + JSON.stringify(auth0User(4)) + '\n]\n' },
+    files: {
+      'users.json':
+        '[\n' +
+        [1, 2].map((n) => JSON.stringify(auth0User(n))).join(',\n') +
+        ',\n{"user_id": auth0|c3},\n' +
+        JSON.stringify(auth0User(4)) +
+        '\n]\n',
+    },
     args: planJson(),
     expect: { exit: 1, errors: [{ file: 'users.json', line: 4 }], good: { users: 3 } },
   },
@@ -258,7 +299,14 @@ export const auth0UserCases: CorpusCase[] = [
   {
     name: 'auth0 json: an element over the record-length limit (lowered in the config)',
     files: {
-      'users.json': () => '[' + JSON.stringify(auth0User(1)) + ',\n' + JSON.stringify(auth0User(2, { given_name: 'G'.repeat(50_000) })) + ',\n' + JSON.stringify(auth0User(3)) + ']',
+      'users.json': () =>
+        '[' +
+        JSON.stringify(auth0User(1)) +
+        ',\n' +
+        JSON.stringify(auth0User(2, { given_name: 'G'.repeat(50_000) })) +
+        ',\n' +
+        JSON.stringify(auth0User(3)) +
+        ']',
       'config.yml': 'limits:\n  recordLength: 10000\n',
     },
     args: planJson('--config', '{config.yml}'),
@@ -266,7 +314,17 @@ export const auth0UserCases: CorpusCase[] = [
   },
   {
     name: 'auth0 json: an element nested 50,000 levels deep',
-    files: { 'users.json': () => '[' + JSON.stringify(auth0User(1)) + ',\n' + '['.repeat(50_000) + ']'.repeat(50_000) + ',\n' + JSON.stringify(auth0User(3)) + ']' },
+    files: {
+      'users.json': () =>
+        '[' +
+        JSON.stringify(auth0User(1)) +
+        ',\n' +
+        '['.repeat(50_000) +
+        ']'.repeat(50_000) +
+        ',\n' +
+        JSON.stringify(auth0User(3)) +
+        ']',
+    },
     args: planJson(),
     expect: { exit: 1, errors: [{ file: 'users.json', line: 2 }], good: { users: 2 } },
   },
@@ -309,7 +367,10 @@ export const auth0UserCases: CorpusCase[] = [
   },
   {
     name: 'auth0 gz: a gzip bomb stops at the decompressed-bytes limit',
-    files: { 'users.ndjson.gz': () => gzip(Buffer.alloc(50_000_000, 0x20)), 'config.yml': 'limits:\n  decompressedBytes: 1000000\n' },
+    files: {
+      'users.ndjson.gz': () => gzip(Buffer.alloc(50_000_000, 0x20)),
+      'config.yml': 'limits:\n  decompressedBytes: 1000000\n',
+    },
     args: ['plan', '--users', '{users.ndjson.gz}', '--config', '{config.yml}'],
     expect: { exit: 2, says: [/users\.ndjson\.gz/, /1000000 bytes/, /limits\.decompressedBytes/] },
     timeoutMs: 20_000,
@@ -360,7 +421,14 @@ export const auth0UserCases: CorpusCase[] = [
   },
   {
     name: 'auth0 passwords: a hash that is not bcrypt',
-    files: { [USERS]: auth0Lines(3), 'passwords.ndjson': ndjson(passwordRow(1), passwordRow(2, { passwordHash: 'md5:CorpusSecretHash' }), passwordRow(3)) },
+    files: {
+      [USERS]: auth0Lines(3),
+      'passwords.ndjson': ndjson(
+        passwordRow(1),
+        passwordRow(2, { passwordHash: 'md5:CorpusSecretHash' }),
+        passwordRow(3),
+      ),
+    },
     args: plan('--passwords', '{passwords.ndjson}'),
     expect: { exit: 1, errors: [{ file: 'passwords.ndjson', line: 2, field: 'passwordHash' }], good: { users: 3 } },
   },
@@ -372,7 +440,10 @@ export const auth0UserCases: CorpusCase[] = [
   },
   {
     name: 'auth0 passwords: the _ID spelling of the id',
-    files: { [USERS]: auth0Lines(2), 'passwords.ndjson': ndjson({ _ID: { $oid: 'c1' }, email: email(1), passwordHash: bcrypt(1) }) },
+    files: {
+      [USERS]: auth0Lines(2),
+      'passwords.ndjson': ndjson({ _ID: { $oid: 'c1' }, email: email(1), passwordHash: bcrypt(1) }),
+    },
     args: plan('--passwords', '{passwords.ndjson}'),
     expect: { exit: 0, good: { users: 2 } },
   },
@@ -396,7 +467,10 @@ export const auth0UserCases: CorpusCase[] = [
   },
   {
     name: 'auth0 passwords: a gzipped password file with a truncated last row',
-    files: { [USERS]: auth0Lines(2), 'passwords.ndjson.gz': gzip(ndjson(passwordRow(1)) + '{"_id":{"$oid":"c2"},"passwordHash":"$2b$10$Corpus') },
+    files: {
+      [USERS]: auth0Lines(2),
+      'passwords.ndjson.gz': gzip(ndjson(passwordRow(1)) + '{"_id":{"$oid":"c2"},"passwordHash":"$2b$10$Corpus'),
+    },
     args: plan('--passwords', '{passwords.ndjson.gz}'),
     expect: { exit: 1, errors: [{ file: 'passwords.ndjson.gz', line: 2 }], good: { users: 2 } },
   },
@@ -405,7 +479,9 @@ export const auth0UserCases: CorpusCase[] = [
 export const auth0ImportCases: CorpusCase[] = [
   {
     name: 'auth0 import: a SAML user id that holds an email stays out of the reports',
-    files: { [USERS]: auth0Lines(3, { 2: auth0User(2, { user_id: `samlp|acme|${email(2)}`, email: 'not-an-address' }) }) },
+    files: {
+      [USERS]: auth0Lines(3, { 2: auth0User(2, { user_id: `samlp|acme|${email(2)}`, email: 'not-an-address' }) }),
+    },
     args: ['import', '--users', '{users.ndjson}'],
     expect: { exit: 1, errors: [{ file: USERS, line: 2, field: 'email' }], good: { users: 2 } },
     importIds: auth0Ids(3, [2]),
@@ -421,7 +497,14 @@ export const auth0ImportCases: CorpusCase[] = [
     name: 'auth0 import: a broken line among good users; every good user lands in WorkOS exactly',
     files: { [USERS]: auth0Lines(6, { 2: '{"user_id":', 5: { user_id: 'auth0|c5' } }) },
     args: ['import', '--users', '{users.ndjson}', '--state', '{dir}/state'],
-    expect: { exit: 1, errors: [{ file: USERS, line: 2 }, { file: USERS, line: 5, field: 'email' }], good: { users: 4 } },
+    expect: {
+      exit: 1,
+      errors: [
+        { file: USERS, line: 2 },
+        { file: USERS, line: 5, field: 'email' },
+      ],
+      good: { users: 4 },
+    },
     importIds: auth0Ids(6, [2, 5]),
     timeoutMs: 20_000,
   },

@@ -1,4 +1,15 @@
-import { bcrypt, CLERK_HEADER, clerkCsv, clerkIds, clerkJsonUser, clerkRow, email, gzip, noise, utf16le } from './build.js';
+import {
+  bcrypt,
+  CLERK_HEADER,
+  clerkCsv,
+  clerkIds,
+  clerkJsonUser,
+  clerkRow,
+  email,
+  gzip,
+  noise,
+  utf16le,
+} from './build.js';
 import type { CorpusCase } from './harness.js';
 
 const CSV = 'users.csv';
@@ -112,15 +123,28 @@ export const clerkUserCases: CorpusCase[] = [
   },
   {
     name: 'clerk csv: a row over the line-length limit (lowered in the config), and the rows after it',
-    files: { [CSV]: () => clerkCsv(5, { 2: clerkRow(2, { first: 'F'.repeat(5000) }) }), 'config.yml': 'limits:\n  lineLength: 1000\n' },
+    files: {
+      [CSV]: () => clerkCsv(5, { 2: clerkRow(2, { first: 'F'.repeat(5000) }) }),
+      'config.yml': 'limits:\n  lineLength: 1000\n',
+    },
     args: plan('--config', '{config.yml}'),
     expect: { exit: 1, errors: [{ file: CSV, line: 3 }], good: { users: 4 } },
   },
   {
     name: 'clerk csv: an unclosed quote that would swallow 20 MB',
-    files: { [CSV]: () => clerkCsv(2, { 2: clerkRow(2, { first: '"Unclosed' }) }) + 'x'.repeat(20_000_000) + '\n' + clerkRow(9) + '\n' },
+    files: {
+      [CSV]: () =>
+        clerkCsv(2, { 2: clerkRow(2, { first: '"Unclosed' }) }) + 'x'.repeat(20_000_000) + '\n' + clerkRow(9) + '\n',
+    },
     args: plan(),
-    expect: { exit: 1, errors: [{ file: CSV, line: 3 }, { file: CSV, line: 4 }], good: { users: 2 } },
+    expect: {
+      exit: 1,
+      errors: [
+        { file: CSV, line: 3 },
+        { file: CSV, line: 4 },
+      ],
+      good: { users: 2 },
+    },
     timeoutMs: 30_000,
   },
   {
@@ -174,7 +198,10 @@ export const clerkUserCases: CorpusCase[] = [
   // The older JSON export.
   {
     name: 'clerk json: an array with a broken element',
-    files: { [JSON_FILE]: '[\n' + JSON.stringify(clerkJsonUser(1)) + ',\n{"id": user_c2},\n' + JSON.stringify(clerkJsonUser(3)) + '\n]\n' },
+    files: {
+      [JSON_FILE]:
+        '[\n' + JSON.stringify(clerkJsonUser(1)) + ',\n{"id": user_c2},\n' + JSON.stringify(clerkJsonUser(3)) + '\n]\n',
+    },
     args: planJson(),
     expect: { exit: 1, errors: [{ file: JSON_FILE, line: 3 }], good: { users: 2 } },
   },
@@ -192,13 +219,21 @@ export const clerkUserCases: CorpusCase[] = [
   },
   {
     name: 'clerk json: paginated {data, total_count} objects one after another',
-    files: { [JSON_FILE]: JSON.stringify({ data: [clerkJsonUser(1)], total_count: 2 }) + '\n' + JSON.stringify({ data: [clerkJsonUser(2)], total_count: 2 }) + '\n' },
+    files: {
+      [JSON_FILE]:
+        JSON.stringify({ data: [clerkJsonUser(1)], total_count: 2 }) +
+        '\n' +
+        JSON.stringify({ data: [clerkJsonUser(2)], total_count: 2 }) +
+        '\n',
+    },
     args: planJson(),
     expect: { exit: 0, good: { users: 2 } },
   },
   {
     name: 'clerk json: the array is cut short',
-    files: { [JSON_FILE]: '[' + JSON.stringify(clerkJsonUser(1)) + ',\n' + JSON.stringify(clerkJsonUser(2)).slice(0, 20) },
+    files: {
+      [JSON_FILE]: '[' + JSON.stringify(clerkJsonUser(1)) + ',\n' + JSON.stringify(clerkJsonUser(2)).slice(0, 20),
+    },
     args: planJson(),
     expect: { exit: 1, errors: [{ file: JSON_FILE, line: 2 }], good: { users: 1 } },
   },
@@ -206,7 +241,14 @@ export const clerkUserCases: CorpusCase[] = [
     name: 'clerk json: public_metadata nested 30,000 levels deep',
     files: {
       [JSON_FILE]: () =>
-        '[' + JSON.stringify(clerkJsonUser(1)) + ',\n' + JSON.stringify(clerkJsonUser(2, { public_metadata: '__DEEP__' })).replace('"__DEEP__"', '{"a":'.repeat(30_000) + '1' + '}'.repeat(30_000)) + ']',
+        '[' +
+        JSON.stringify(clerkJsonUser(1)) +
+        ',\n' +
+        JSON.stringify(clerkJsonUser(2, { public_metadata: '__DEEP__' })).replace(
+          '"__DEEP__"',
+          '{"a":'.repeat(30_000) + '1' + '}'.repeat(30_000),
+        ) +
+        ']',
       'config.yml': 'metadata:\n  users:\n    plan: public_metadata.a\n',
     },
     args: planJson('--config', '{config.yml}'),

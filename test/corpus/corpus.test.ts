@@ -16,7 +16,10 @@ const groups: [string, CorpusCase[]][] = [
   ['The mapping config', configCases],
   ['Flags, --out and --state', flagCases],
   ['Input locations', locationCases],
-  ['Imports against the stand-in', [...auth0ImportCases, ...clerkImportCases, ...organizationImportCases, ...resumeCases]],
+  [
+    'Imports against the stand-in',
+    [...auth0ImportCases, ...clerkImportCases, ...organizationImportCases, ...resumeCases],
+  ],
 ];
 
 for (const [title, cases] of groups) {
@@ -24,14 +27,18 @@ for (const [title, cases] of groups) {
     for (const c of cases) {
       const limit = (c.timeoutMs ?? 10_000) + 5_000;
       // Cases whose fix belongs to another part of the code are kept, with the owner named.
-      (c.needs ? it.skip : it)(c.needs ? `${c.name} (needs ${c.needs})` : c.name, async () => {
-        const run = await runCase(c);
-        try {
-          await checkCase(c, run);
-        } finally {
-          await run.emulator?.close();
-        }
-      }, limit);
+      (c.needs ? it.skip : it)(
+        c.needs ? `${c.name} (needs ${c.needs})` : c.name,
+        async () => {
+          const run = await runCase(c);
+          try {
+            await checkCase(c, run);
+          } finally {
+            await run.emulator?.close();
+          }
+        },
+        limit,
+      );
     }
   });
 }

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -30,7 +39,12 @@ export type Expectation =
    * Bad records: exit 1 (or 0 when every problem is a skip or warning), errors.jsonl holds
    * exactly these errors, and the counts say how many records of each entity were good.
    */
-  | { exit: 0 | 1; errors?: ErrorExpectation[]; good?: Partial<Record<'users' | 'organizations' | 'memberships', number>>; skipped?: number };
+  | {
+      exit: 0 | 1;
+      errors?: ErrorExpectation[];
+      good?: Partial<Record<'users' | 'organizations' | 'memberships', number>>;
+      skipped?: number;
+    };
 
 export interface CorpusCase {
   name: string;
@@ -86,7 +100,9 @@ export async function runCase(c: CorpusCase): Promise<CaseRun> {
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(c.files)) materialize(dir, name, content);
   const out = join(dir, 'out');
-  const args = c.args.map((arg) => arg.replace(/\{dir\}/g, dir).replace(/\{([^}]+)\}/g, (_, name: string) => join(dir, name)));
+  const args = c.args.map((arg) =>
+    arg.replace(/\{dir\}/g, dir).replace(/\{([^}]+)\}/g, (_, name: string) => join(dir, name)),
+  );
   const emulator = c.importIds ? await startEmulator({ writeLimit: { requests: 100_000, windowMs: 1000 } }) : undefined;
   for (const role of c.roles ?? []) emulator?.defineRole(role);
   const stdout = new Capture();
@@ -138,7 +154,9 @@ export const CORPUS_HASH_MARK = 'CorpusSecretHash';
 export async function checkCase(c: CorpusCase, run: CaseRun): Promise<void> {
   const output = `${run.stdout}\n${run.stderr}`;
   expect(output, shown(run)).not.toMatch(/^\s{4}at /m);
-  expect(output, shown(run)).not.toMatch(/\b(TypeError|ReferenceError|RangeError|SyntaxError|ZodError)\b|node:internal/);
+  expect(output, shown(run)).not.toMatch(
+    /\b(TypeError|ReferenceError|RangeError|SyntaxError|ZodError)\b|node:internal/,
+  );
   checkNoLeak('stdout/stderr', output, true);
 
   const e = c.expect;
@@ -167,7 +185,13 @@ export async function checkCase(c: CorpusCase, run: CaseRun): Promise<void> {
   const actual = errors
     // Warnings and policy skips are not errors: skips are counted (expect.skipped), warnings only shown.
     .filter((err) => err.severity !== 'warning' && err.severity !== 'skip')
-    .map((err) => ({ file: err.file.split('/').pop(), line: err.line, field: err.field, code: err.code, entity: err.entity }));
+    .map((err) => ({
+      file: err.file.split('/').pop(),
+      line: err.line,
+      field: err.field,
+      code: err.code,
+      entity: err.entity,
+    }));
   const expected = e.errors ?? [];
   expect(actual, `errors.jsonl\n${shown(run)}`).toHaveLength(expected.length);
   expected.forEach((want, i) => {
@@ -180,7 +204,15 @@ export async function checkCase(c: CorpusCase, run: CaseRun): Promise<void> {
   });
   for (const entity of ['users', 'organizations', 'memberships'] as const) {
     const n = summary[entity];
-    expect(n.total, `${entity} add up in ${JSON.stringify(n)}`).toBe(n.created + n.updated + n.unchanged + n.invalid + n.failed + n.pending + ((n as { skipped?: number }).skipped ?? 0));
+    expect(n.total, `${entity} add up in ${JSON.stringify(n)}`).toBe(
+      n.created +
+        n.updated +
+        n.unchanged +
+        n.invalid +
+        n.failed +
+        n.pending +
+        ((n as { skipped?: number }).skipped ?? 0),
+    );
     const want = e.good?.[entity];
     if (want !== undefined) {
       const good = n.created + n.updated + n.unchanged + n.pending;
@@ -188,7 +220,10 @@ export async function checkCase(c: CorpusCase, run: CaseRun): Promise<void> {
     }
   }
   if (c.importIds && run.emulator) {
-    const held = run.emulator.snapshot().users.map((u) => (u as { external_id?: string | null }).external_id).sort();
+    const held = run.emulator
+      .snapshot()
+      .users.map((u) => (u as { external_id?: string | null }).external_id)
+      .sort();
     expect(held, 'the users in WorkOS are exactly the good ones').toEqual([...c.importIds].sort());
   }
 }

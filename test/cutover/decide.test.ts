@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decideCutover, failingChecks } from '../../src/cutover/decide.js';
 import { acme, readyEvidence } from './evidence-fixture.js';
 
-const byName = (evidence: Parameters<typeof decideCutover>[0]) => Object.fromEntries(decideCutover(evidence).checks.map((c) => [c.name, c]));
+const byName = (evidence: Parameters<typeof decideCutover>[0]) =>
+  Object.fromEntries(decideCutover(evidence).checks.map((c) => [c.name, c]));
 
 describe('decideCutover', () => {
   it('says go when every check passes, with the six checks in order and their evidence', () => {
@@ -17,13 +18,19 @@ describe('decideCutover', () => {
       ['rollback-ready', true],
     ]);
     const checks = byName(readyEvidence({ logins: { tried: 3, succeeded: 3, failed: 0 } }));
-    expect(checks.reconciled!.detail).toBe('WorkOS holds all 120 users, 3 organizations, 118 memberships as planned; no conflicts; no removals left unreviewed.');
+    expect(checks.reconciled!.detail).toBe(
+      'WorkOS holds all 120 users, 3 organizations, 118 memberships as planned; no conflicts; no removals left unreviewed.',
+    );
     expect(checks.logins!.detail).toBe('3 of 3 test sign-ins succeeded.');
-    expect(checks['enterprise-sso']!.detail).toBe('The organization with enterprise sign-in (40 users) has an active SSO connection in WorkOS.');
+    expect(checks['enterprise-sso']!.detail).toBe(
+      'The organization with enterprise sign-in (40 users) has an active SSO connection in WorkOS.',
+    );
     expect(checks.people!.detail).toBe(
       '4 users to re-enroll MFA (reenroll.csv), 11 users to reset a password (password-reset.csv); configure social sign-in in WorkOS for google-oauth2 (30), github (2).',
     );
-    expect(checks['rollback-ready']!.detail).toBe('The journal covers all 241 records of this migration in WorkOS; rollback would delete the 236 it created.');
+    expect(checks['rollback-ready']!.detail).toBe(
+      'The journal covers all 241 records of this migration in WorkOS; rollback would delete the 236 it created.',
+    );
   });
 
   it('is no-go while an organization with SAML members lacks an active connection, and names it', () => {
@@ -31,7 +38,13 @@ describe('decideCutover', () => {
       sso: {
         organizations: [
           acme({ workosConnections: [{ type: 'OktaSAML', state: 'draft' }] }),
-          acme({ externalId: 'org_globex', workosId: 'org_01GLOBEX', connectionTypes: ['waad'], users: 3, activeConnection: true }),
+          acme({
+            externalId: 'org_globex',
+            workosId: 'org_01GLOBEX',
+            connectionTypes: ['waad'],
+            users: 3,
+            activeConnection: true,
+          }),
         ],
         usersWithoutOrganization: {},
         portalLinks: false,
@@ -48,19 +61,30 @@ describe('decideCutover', () => {
 
   it('is go once that organization has an active connection', () => {
     const evidence = readyEvidence({
-      sso: { organizations: [acme({ activeConnection: true, workosConnections: [{ type: 'OktaSAML', state: 'active' }] })], usersWithoutOrganization: {}, portalLinks: false },
+      sso: {
+        organizations: [acme({ activeConnection: true, workosConnections: [{ type: 'OktaSAML', state: 'active' }] })],
+        usersWithoutOrganization: {},
+        portalLinks: false,
+      },
     });
     expect(decideCutover(evidence).go).toBe(true);
   });
 
   it('is no-go when enterprise users belong to no organization, since WorkOS routes SSO by organization', () => {
-    const evidence = readyEvidence({ sso: { organizations: [], usersWithoutOrganization: { 'contoso-adfs': 2 }, portalLinks: false } });
+    const evidence = readyEvidence({
+      sso: { organizations: [], usersWithoutOrganization: { 'contoso-adfs': 2 }, portalLinks: false },
+    });
     expect(failingChecks(decideCutover(evidence))).toEqual(['enterprise-sso']);
-    expect(byName(evidence)['enterprise-sso']!.detail).toContain('2 users signed in through an enterprise connection but belong to no organization (contoso-adfs (2))');
+    expect(byName(evidence)['enterprise-sso']!.detail).toContain(
+      '2 users signed in through an enterprise connection but belong to no organization (contoso-adfs (2))',
+    );
   });
 
   it('passes enterprise-sso when nobody signed in through an enterprise connection', () => {
-    const evidence = readyEvidence({ source: 'clerk', sso: { organizations: [], usersWithoutOrganization: {}, portalLinks: false } });
+    const evidence = readyEvidence({
+      source: 'clerk',
+      sso: { organizations: [], usersWithoutOrganization: {}, portalLinks: false },
+    });
     expect(byName(evidence)['enterprise-sso']).toEqual({
       name: 'enterprise-sso',
       ok: true,
@@ -73,7 +97,9 @@ describe('decideCutover', () => {
       reconciled: { ...readyEvidence().reconciled, users: { expected: 120, found: 119, missing: 1, mismatched: 0 } },
     });
     expect(failingChecks(decideCutover(missing))).toEqual(['reconciled']);
-    expect(byName(missing).reconciled!.detail).toBe('users: 119 of 120 found, 1 missing, 0 mismatched. Run import, then cutover again.');
+    expect(byName(missing).reconciled!.detail).toBe(
+      'users: 119 of 120 found, 1 missing, 0 mismatched. Run import, then cutover again.',
+    );
 
     const conflicted = readyEvidence({ conflicts: 2, unreviewedRemovals: 1 });
     expect(failingChecks(decideCutover(conflicted))).toEqual(['reconciled']);
@@ -87,13 +113,17 @@ describe('decideCutover', () => {
     expect(failingChecks(decideCutover(failed))).toEqual(['logins']);
     expect(byName(failed).logins!.detail).toContain('1 of 3 test sign-ins failed');
     expect(byName(readyEvidence()).logins).toMatchObject({ ok: true, detail: expect.stringContaining('Not run') });
-    expect(failingChecks(decideCutover(readyEvidence({ logins: { tried: 0, succeeded: 0, failed: 0 } })))).toEqual(['logins']);
+    expect(failingChecks(decideCutover(readyEvidence({ logins: { tried: 0, succeeded: 0, failed: 0 } })))).toEqual([
+      'logins',
+    ]);
   });
 
   it('is no-go while the checkpoint has pending or failed records', () => {
     const evidence = readyEvidence({ checkpoint: { pending: 5, failed: 1 } });
     expect(failingChecks(decideCutover(evidence))).toEqual(['complete']);
-    expect(byName(evidence).complete!.detail).toBe('5 pending and 1 failed in the checkpoint (see errors.jsonl). Run import until nothing is left.');
+    expect(byName(evidence).complete!.detail).toBe(
+      '5 pending and 1 failed in the checkpoint (see errors.jsonl). Run import until nothing is left.',
+    );
   });
 
   it('is no-go when a people list was not written', () => {
@@ -105,9 +135,15 @@ describe('decideCutover', () => {
   });
 
   it('is no-go without a journal, or when WorkOS holds records of this migration the journal does not know', () => {
-    expect(failingChecks(decideCutover(readyEvidence({ rollback: { journal: false, inWorkOS: 241, created: 0, unknown: 241 } })))).toEqual(['rollback-ready']);
+    expect(
+      failingChecks(
+        decideCutover(readyEvidence({ rollback: { journal: false, inWorkOS: 241, created: 0, unknown: 241 } })),
+      ),
+    ).toEqual(['rollback-ready']);
     const unknown = readyEvidence({ rollback: { journal: true, inWorkOS: 241, created: 230, unknown: 6 } });
     expect(failingChecks(decideCutover(unknown))).toEqual(['rollback-ready']);
-    expect(byName(unknown)['rollback-ready']!.detail).toContain('6 records of this migration in WorkOS are not in the journal');
+    expect(byName(unknown)['rollback-ready']!.detail).toContain(
+      '6 records of this migration in WorkOS are not in the journal',
+    );
   });
 });

@@ -12,8 +12,17 @@ export function readyEvidence(overrides: Partial<CutoverEvidence> = {}): Cutover
     conflicts: 0,
     unreviewedRemovals: 0,
     checkpoint: { pending: 0, failed: 0 },
-    sso: { organizations: [acme({ activeConnection: true, workosConnections: [{ type: 'OktaSAML', state: 'active' }] })], usersWithoutOrganization: {}, portalLinks: false },
-    people: { reenroll: 4, passwordReset: 11, files: { reenroll: 'reenroll.csv', passwordReset: 'password-reset.csv' }, socialProviders: { 'google-oauth2': 30, github: 2 } },
+    sso: {
+      organizations: [acme({ activeConnection: true, workosConnections: [{ type: 'OktaSAML', state: 'active' }] })],
+      usersWithoutOrganization: {},
+      portalLinks: false,
+    },
+    people: {
+      reenroll: 4,
+      passwordReset: 11,
+      files: { reenroll: 'reenroll.csv', passwordReset: 'password-reset.csv' },
+      socialProviders: { 'google-oauth2': 30, github: 2 },
+    },
     rollback: { journal: true, inWorkOS: 241, created: 236, unknown: 0 },
     ...overrides,
   };

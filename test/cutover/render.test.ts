@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decideCutover } from '../../src/cutover/decide.js';
-import { portalLinkSecrets, renderCutoverJson, renderCutoverMarkdown, renderSsoSetupCsv } from '../../src/cutover/render.js';
+import {
+  portalLinkSecrets,
+  renderCutoverJson,
+  renderCutoverMarkdown,
+  renderSsoSetupCsv,
+} from '../../src/cutover/render.js';
 import { acme, readyEvidence } from './evidence-fixture.js';
 
 const LINK = 'http://127.0.0.1:4010/portal/launch?intent=sso&token=s3cr3t-t0ken';
@@ -11,8 +16,20 @@ function noGoEvidence() {
     sso: {
       organizations: [
         acme({ workosConnections: [{ type: 'OktaSAML', state: 'draft' }], portalLink: LINK }),
-        acme({ externalId: 'org_initech', workosId: 'org_01INIT', connectionTypes: ['adfs', 'samlp'], users: 7, domains: ['initech.com', 'initech.io'], portalLink: `${LINK}2` }),
-        acme({ externalId: 'org_globex', workosId: 'org_01GLOBEX', activeConnection: true, workosConnections: [{ type: 'AzureSAML', state: 'active' }] }),
+        acme({
+          externalId: 'org_initech',
+          workosId: 'org_01INIT',
+          connectionTypes: ['adfs', 'samlp'],
+          users: 7,
+          domains: ['initech.com', 'initech.io'],
+          portalLink: `${LINK}2`,
+        }),
+        acme({
+          externalId: 'org_globex',
+          workosId: 'org_01GLOBEX',
+          activeConnection: true,
+          workosConnections: [{ type: 'AzureSAML', state: 'active' }],
+        }),
       ],
       usersWithoutOrganization: {},
       portalLinks: true,
@@ -37,7 +54,9 @@ describe('cutover.md', () => {
   it('escapes data from the export: no HTML, links or mentions from an organization id or domain', () => {
     const evidence = readyEvidence({
       sso: {
-        organizations: [acme({ externalId: '<img src=x onerror=alert(1)>|@team', domains: ['[click](https://evil.example)'] })],
+        organizations: [
+          acme({ externalId: '<img src=x onerror=alert(1)>|@team', domains: ['[click](https://evil.example)'] }),
+        ],
         usersWithoutOrganization: {},
         portalLinks: false,
       },
@@ -94,7 +113,8 @@ describe('sso-setup.csv', () => {
       },
     });
     expect(renderSsoSetupCsv(evidence)).toBe(
-      'organization_external_id,workos_organization_id,connection_types,users,domains\n' + `"'=HYPERLINK(""x"")",,samlp,40,"a.com|b,c.com"\n`,
+      'organization_external_id,workos_organization_id,connection_types,users,domains\n' +
+        `"'=HYPERLINK(""x"")",,samlp,40,"a.com|b,c.com"\n`,
     );
   });
 });

@@ -15,7 +15,11 @@ import { createWorkOS } from '../../src/workos/client.js';
 // stand-in, run as the `cutover` mode runs it: the live diff, the checkpoint, the probes.
 
 const KEY = 'sk_test_cutover';
-const files = { users: 'examples/auth0/users.ndjson', passwords: 'examples/auth0/passwords.ndjson', organizations: 'examples/auth0/organizations.json' };
+const files = {
+  users: 'examples/auth0/users.ndjson',
+  passwords: 'examples/auth0/passwords.ndjson',
+  organizations: 'examples/auth0/organizations.json',
+};
 const INITECH = 'org_So0vZxN4cD6eF8gH';
 
 let emulator: Emulator;
@@ -30,7 +34,15 @@ afterAll(async () => emulator?.close());
 beforeEach(async () => {
   emulator.reset();
   state = mkdtempSync(join(tmpdir(), 'cutover-state-'));
-  await runMigration({ mode: 'import', source: 'auth0', files, stateDir: state, target: { apiKey: KEY, apiUrl: emulator.url }, rateLimit: 500, readRateLimit: 500 });
+  await runMigration({
+    mode: 'import',
+    source: 'auth0',
+    files,
+    stateDir: state,
+    target: { apiKey: KEY, apiUrl: emulator.url },
+    rateLimit: 500,
+    readRateLimit: 500,
+  });
 });
 
 interface CutoverRun {
@@ -41,7 +53,9 @@ interface CutoverRun {
   out: string;
 }
 
-async function cutover(options: { portalLinks?: boolean; probes?: string; secrets?: string[] } = {}): Promise<CutoverRun> {
+async function cutover(
+  options: { portalLinks?: boolean; probes?: string; secrets?: string[] } = {},
+): Promise<CutoverRun> {
   const out = mkdtempSync(join(tmpdir(), 'cutover-out-'));
   const result = await runMigration({
     mode: 'cutover',
@@ -54,10 +68,24 @@ async function cutover(options: { portalLinks?: boolean; probes?: string; secret
     readRateLimit: 500,
     portalLinks: options.portalLinks ?? false,
     onSecret: (secret) => options.secrets?.push(secret),
-    ...(options.probes ? { loginProbes: { clientId: 'client_cutover', probes: parseLoginProbes(options.probes, 'probes.txt'), label: 'probes.txt' } } : {}),
+    ...(options.probes
+      ? {
+          loginProbes: {
+            clientId: 'client_cutover',
+            probes: parseLoginProbes(options.probes, 'probes.txt'),
+            label: 'probes.txt',
+          },
+        }
+      : {}),
   });
   const decision = JSON.parse(readFileSync(join(out, 'cutover.json'), 'utf8')) as CutoverDecision;
-  return { decision, exitCode: recordExitCode(result.summary), markdown: result.markdown, secrets: result.secrets ?? [], out };
+  return {
+    decision,
+    exitCode: recordExitCode(result.summary),
+    markdown: result.markdown,
+    secrets: result.secrets ?? [],
+    out,
+  };
 }
 
 const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8');
@@ -72,7 +100,8 @@ describe('cutover over the Auth0 example', () => {
     expect(result.exitCode).toBe(1);
     const initech = before.organizations.find((o) => o.external_id === INITECH)!;
     expect(read(result.out, 'sso-setup.csv')).toBe(
-      'organization_external_id,workos_organization_id,connection_types,users,domains\n' + `${INITECH},${initech.id},samlp,1,\n`,
+      'organization_external_id,workos_organization_id,connection_types,users,domains\n' +
+        `${INITECH},${initech.id},samlp,1,\n`,
     );
     expect(JSON.parse(read(result.out, 'cutover.json'))).toEqual({ go: false, checks: result.decision.checks });
     expect(read(result.out, 'cutover.md')).toBe(result.markdown);
@@ -91,8 +120,12 @@ describe('cutover over the Auth0 example', () => {
     const result = await cutover();
     expect(result.decision.go).toBe(true);
     expect(result.exitCode).toBe(0);
-    expect(read(result.out, 'sso-setup.csv')).toBe('organization_external_id,workos_organization_id,connection_types,users,domains\n');
-    expect(result.decision.checks.find((c) => c.name === 'rollback-ready')!.detail).toMatch(/^The journal covers all \d+ records/);
+    expect(read(result.out, 'sso-setup.csv')).toBe(
+      'organization_external_id,workos_organization_id,connection_types,users,domains\n',
+    );
+    expect(result.decision.checks.find((c) => c.name === 'rollback-ready')!.detail).toMatch(
+      /^The journal covers all \d+ records/,
+    );
   });
 
   it('is no-go after a user goes missing in WorkOS', async () => {
@@ -102,7 +135,9 @@ describe('cutover over the Auth0 example', () => {
     await workos.userManagement.deleteUser(victim.id);
     const result = await cutover();
     expect(failing(result)).toContain('reconciled');
-    expect(result.decision.checks.find((c) => c.name === 'reconciled')!.detail).toMatch(/^users: 26 of 27 found, 1 missing/);
+    expect(result.decision.checks.find((c) => c.name === 'reconciled')!.detail).toMatch(
+      /^users: 26 of 27 found, 1 missing/,
+    );
   });
 
   it('is no-go with a failed login probe', async () => {
@@ -120,7 +155,8 @@ describe('cutover over the Auth0 example', () => {
     expect(secrets).toHaveLength(1);
     expect(result.secrets).toEqual(secrets);
     expect(read(result.out, 'sso-setup.csv')).toContain(`,${secrets[0]}\n`);
-    for (const name of ['cutover.md', 'cutover.json', 'reenroll.csv', 'password-reset.csv']) expect(read(result.out, name)).not.toContain('token=');
+    for (const name of ['cutover.md', 'cutover.json', 'reenroll.csv', 'password-reset.csv'])
+      expect(read(result.out, name)).not.toContain('token=');
     expect(emulator.stats()).toMatchObject({ writes, committed });
   });
 });

@@ -37,7 +37,13 @@ describe('enterpriseMembers', () => {
     expect(members).toEqual({
       organizations: [
         { externalId: 'org_globex', domains: ['globex.com'], connectionTypes: ['waad'], users: 1 },
-        { externalId: 'org_acme', workosId: 'org_01ACME', domains: ['acme.com'], connectionTypes: ['samlp', 'waad'], users: 2 },
+        {
+          externalId: 'org_acme',
+          workosId: 'org_01ACME',
+          domains: ['acme.com'],
+          connectionTypes: ['samlp', 'waad'],
+          users: 2,
+        },
       ],
       usersWithoutOrganization: { contoso: 1 },
     });
@@ -62,8 +68,18 @@ describe('rollbackCoverage', () => {
       ['organization org_1', { workos_id: 'org_A', status: 'created' as const }],
       ['membership org_1:auth0|1', { workos_id: 'om_OTHER', status: 'created' as const }],
     ]);
-    expect(rollbackCoverage({ found, journal: (entity, id) => journal.get(`${entity} ${id}`) })).toEqual({ journal: true, inWorkOS: 5, created: 2, unknown: 2 });
-    expect(rollbackCoverage({ found, journal: undefined })).toEqual({ journal: false, inWorkOS: 5, created: 0, unknown: 5 });
+    expect(rollbackCoverage({ found, journal: (entity, id) => journal.get(`${entity} ${id}`) })).toEqual({
+      journal: true,
+      inWorkOS: 5,
+      created: 2,
+      unknown: 2,
+    });
+    expect(rollbackCoverage({ found, journal: undefined })).toEqual({
+      journal: false,
+      inWorkOS: 5,
+      created: 0,
+      unknown: 5,
+    });
   });
 });
 
@@ -71,7 +87,10 @@ describe('gatherSsoEvidence against the stand-in', () => {
   let emulator: Emulator;
   let workos: WorkOS;
   let reads = 0;
-  const read = <T>(request: () => Promise<T>) => (reads++, request());
+  const read = <T>(request: () => Promise<T>) => {
+    reads++;
+    return request();
+  };
 
   beforeAll(async () => {
     emulator = await startEmulator();
@@ -84,7 +103,11 @@ describe('gatherSsoEvidence against the stand-in', () => {
   });
 
   async function setUp() {
-    const acme = await workos.organizations.createOrganization({ name: 'Acme', externalId: 'org_acme', domainData: [{ domain: 'acme.com', state: 'verified' as never }] });
+    const acme = await workos.organizations.createOrganization({
+      name: 'Acme',
+      externalId: 'org_acme',
+      domainData: [{ domain: 'acme.com', state: 'verified' as never }],
+    });
     const globex = await workos.organizations.createOrganization({ name: 'Globex', externalId: 'org_globex' });
     emulator.seedConnection({ organization_id: acme.id, connection_type: 'OktaSAML', state: 'draft' });
     emulator.seedConnection({ organization_id: globex.id, connection_type: 'AzureSAML' });
@@ -105,9 +128,32 @@ describe('gatherSsoEvidence against the stand-in', () => {
     const { writes } = emulator.stats();
     const sso = await gatherSsoEvidence(members, connectionsReader(workos, read), { portalLinks: false });
     expect(sso.organizations).toEqual([
-      { externalId: 'org_acme', workosId: acme.id, connectionTypes: ['samlp'], users: 40, domains: ['acme.com'], workosConnections: [{ type: 'OktaSAML', state: 'draft' }], activeConnection: false },
-      { externalId: 'org_globex', workosId: globex.id, connectionTypes: ['waad'], users: 3, domains: [], workosConnections: [{ type: 'AzureSAML', state: 'active' }], activeConnection: true },
-      { externalId: 'org_missing', connectionTypes: ['oidc'], users: 1, domains: [], workosConnections: [], activeConnection: false },
+      {
+        externalId: 'org_acme',
+        workosId: acme.id,
+        connectionTypes: ['samlp'],
+        users: 40,
+        domains: ['acme.com'],
+        workosConnections: [{ type: 'OktaSAML', state: 'draft' }],
+        activeConnection: false,
+      },
+      {
+        externalId: 'org_globex',
+        workosId: globex.id,
+        connectionTypes: ['waad'],
+        users: 3,
+        domains: [],
+        workosConnections: [{ type: 'AzureSAML', state: 'active' }],
+        activeConnection: true,
+      },
+      {
+        externalId: 'org_missing',
+        connectionTypes: ['oidc'],
+        users: 1,
+        domains: [],
+        workosConnections: [],
+        activeConnection: false,
+      },
     ]);
     expect(reads).toBe(2);
     expect(emulator.snapshot()).toEqual(before);
@@ -116,14 +162,20 @@ describe('gatherSsoEvidence against the stand-in', () => {
     const evidence = readyEvidence({ sso });
     expect(decideCutover(evidence).go).toBe(false);
     expect(renderSsoSetupCsv(evidence)).toBe(
-      'organization_external_id,workos_organization_id,connection_types,users,domains\n' + `org_acme,${acme.id},samlp,40,acme.com\n` + 'org_missing,,oidc,1,\n',
+      'organization_external_id,workos_organization_id,connection_types,users,domains\n' +
+        `org_acme,${acme.id},samlp,40,acme.com\n` +
+        'org_missing,,oidc,1,\n',
     );
   });
 
   it('makes a portal link for each organization in WorkOS that lacks one, and goes once it is active', async () => {
     const { acme, members } = await setUp();
     const sso = await gatherSsoEvidence(members, connectionsReader(workos, read), { portalLinks: true });
-    expect(sso.organizations.map((o) => o.portalLink)).toEqual([expect.stringContaining('/portal/launch?intent=sso&token='), undefined, undefined]);
+    expect(sso.organizations.map((o) => o.portalLink)).toEqual([
+      expect.stringContaining('/portal/launch?intent=sso&token='),
+      undefined,
+      undefined,
+    ]);
     expect(emulator.stats().byRoute['POST /portal/generate_link']).toMatchObject({ requests: 1 });
 
     emulator.seedConnection({ organization_id: acme.id, connection_type: 'OktaSAML' });
@@ -163,7 +215,14 @@ describe('password-reset.csv', () => {
         'hash_not_importable,auth0|3\n' +
         `no_password_hash,sha256:${createHash('sha256').update('email|ben@acme.com').digest('hex')}\n`,
     );
-    expect(passwordResetCsv(users, true).split('\n')[3]).toBe('no_password_hash,email|ben@acme.com,emailbenacmecom@acme.com');
-    expect(peopleEvidence(users, {})).toEqual({ reenroll: 0, passwordReset: 3, files: {}, socialProviders: { 'google-oauth2': 1 } });
+    expect(passwordResetCsv(users, true).split('\n')[3]).toBe(
+      'no_password_hash,email|ben@acme.com,emailbenacmecom@acme.com',
+    );
+    expect(peopleEvidence(users, {})).toEqual({
+      reenroll: 0,
+      passwordReset: 3,
+      files: {},
+      socialProviders: { 'google-oauth2': 1 },
+    });
   });
 });

@@ -4,8 +4,29 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
-import { auth0PasswordHashes, auth0SourceIdsWithEmails, clerkSecrets, emailsIn, findLeaks, producedByStep, producedInDirectory, producedOnGitHub, type Produced } from './leak-scan.js';
-import { downloadArtifact, newJob, REPO_ROOT, runStep, startStep, workflowCommands, type Job, type JobOptions, type StepOptions, type StepRun } from './run-action.js';
+import {
+  auth0PasswordHashes,
+  auth0SourceIdsWithEmails,
+  clerkSecrets,
+  emailsIn,
+  findLeaks,
+  producedByStep,
+  producedInDirectory,
+  producedOnGitHub,
+  type Produced,
+} from './leak-scan.js';
+import {
+  downloadArtifact,
+  newJob,
+  REPO_ROOT,
+  runStep,
+  startStep,
+  workflowCommands,
+  type Job,
+  type JobOptions,
+  type StepOptions,
+  type StepRun,
+} from './run-action.js';
 import type { EntityCounts } from '../../src/report/summary.js';
 
 // The built action (dist/) run step by step as GitHub runs it, against a fake GitHub and the
@@ -54,14 +75,22 @@ const stateNames = new Map<Job, string>();
 let stepCount = 0;
 async function step(job: Job, which: 'main' | 'post', options: StepOptions): Promise<StepRun> {
   const stateName = stateNames.get(job);
-  if (stateName && options.inputs['state-name'] === undefined) options = { ...options, inputs: { ...options.inputs, 'state-name': stateName } };
+  if (stateName && options.inputs['state-name'] === undefined)
+    options = { ...options, inputs: { ...options.inputs, 'state-name': stateName } };
   const run = await runStep(job, which, options);
   produced.push(...producedByStep(`step ${++stepCount} (${which})`, run));
   return run;
 }
 
 function importInputs(extra: Record<string, string> = {}): Record<string, string> {
-  return { mode: 'import', ...AUTH0, 'workos-api-key': KEY, 'workos-api-url': emulator.url, 'fail-on': 'never', ...extra };
+  return {
+    mode: 'import',
+    ...AUTH0,
+    'workos-api-key': KEY,
+    'workos-api-url': emulator.url,
+    'fail-on': 'never',
+    ...extra,
+  };
 }
 
 type Counts = EntityCounts;
@@ -70,7 +99,13 @@ function countsOutput(run: StepRun, entity: 'users' | 'organizations' | 'members
   expect(run.outputs[entity], `output ${entity}`).toBeDefined();
   const counts = JSON.parse(run.outputs[entity]!) as Counts;
   expect(counts.total, `${entity}: total = created+updated+unchanged+skipped+invalid+failed+pending`).toBe(
-    counts.created + counts.updated + counts.unchanged + counts.skipped + counts.invalid + counts.failed + counts.pending,
+    counts.created +
+      counts.updated +
+      counts.unchanged +
+      counts.skipped +
+      counts.invalid +
+      counts.failed +
+      counts.pending,
   );
   return counts;
 }
@@ -130,7 +165,12 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
 
     const summaryPath = main.outputs['summary-path']!;
     expect(existsSync(summaryPath)).toBe(true);
-    expect(JSON.parse(readFileSync(summaryPath, 'utf8'))).toMatchObject({ mode: 'import', source: 'auth0', complete: true, users: { created: 27 } });
+    expect(JSON.parse(readFileSync(summaryPath, 'utf8'))).toMatchObject({
+      mode: 'import',
+      source: 'auth0',
+      complete: true,
+      users: { created: 27 },
+    });
 
     const state = workosState();
     expect(state.users).toHaveLength(27);
@@ -145,10 +185,21 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     const checkpoint = ofRun.find((a) => a.name === `workos-migration-state-${firstRunId}-1-1`);
     expect(checkpoint?.files).toEqual(['journal.ndjson']);
     const report = ofRun.find((a) => a.name === main.outputs['report-artifact']);
-    expect(report?.files).toEqual(['changes.jsonl', 'errors.jsonl', 'id-map.csv', 'password-reset.csv', 'reenroll.csv', 'removals.csv', 'summary.json', 'summary.md']);
+    expect(report?.files).toEqual([
+      'changes.jsonl',
+      'errors.jsonl',
+      'id-map.csv',
+      'password-reset.csv',
+      'reenroll.csv',
+      'removals.csv',
+      'summary.json',
+      'summary.md',
+    ]);
 
     const files = await downloadArtifact(fake, report!.id);
-    expect(JSON.parse(files.get('summary.json')!.toString())).toEqual(JSON.parse(readFileSync(main.outputs['summary-path']!, 'utf8')));
+    expect(JSON.parse(files.get('summary.json')!.toString())).toEqual(
+      JSON.parse(readFileSync(main.outputs['summary-path']!, 'utf8')),
+    );
     // Every user in WorkOS is in the id map (plus the merged Google identity, mapped to the same user).
     const idMap = files.get('id-map.csv')!.toString().trim().split('\n').slice(1);
     expect(idMap.filter((row) => row.startsWith('user,'))).toHaveLength(28);
@@ -169,12 +220,14 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     const second = jobOfNewRun(WORKFLOW);
     const run = await step(second, 'main', { inputs: importInputs() });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toContain(`Restored from artifact workos-migration-state-${firstRunId}-1-1 of run ${firstRunId}.`);
+    expect(run.stdout).toContain(
+      `Restored from artifact workos-migration-state-${firstRunId}-1-1 of run ${firstRunId}.`,
+    );
     expect(countsOutput(run, 'users')).toMatchObject({ created: 0, unchanged: 27, skipped: 1, invalid: 1 });
     expect(countsOutput(run, 'memberships')).toMatchObject({ created: 0, unchanged: 10 });
     expect(run.outputs.complete).toBe('true');
     expect(run.summary).toMatch(/\| Users \| 29 \| 0 \| 0 \| 27 \| 1 \| 1 \| 0 \| 0 \|/);
-    expect(run.summary).toMatch(/WorkOS requests: 0 writes/);
+    expect(run.summary).toMatch(/WorkOS requests in this run: 0 writes/);
     expect(emulator.stats().writes).toBe(writesBefore);
     expect(workosState()).toEqual(uninterruptedImport);
   });
@@ -207,7 +260,9 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     writeFileSync(join(workspace, 'mapping.yml'), 'policies:\n  blockedUsers: import\n');
     const job = jobOfNewRun(2002, { workspace });
     const absolute = Object.fromEntries(Object.entries(AUTH0).map(([k, v]) => [k, join(REPO_ROOT, v)]));
-    const run = await step(job, 'main', { inputs: { ...importInputs(absolute), config: 'mapping.yml', state: 'none' } });
+    const run = await step(job, 'main', {
+      inputs: { ...importInputs(absolute), config: 'mapping.yml', state: 'none' },
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(countsOutput(run, 'users')).toMatchObject({ total: 29, created: 28, invalid: 1 });
   });
@@ -218,7 +273,14 @@ describe('mode: import on the Clerk example', () => {
     emulator.reset();
     const job = jobOfNewRun(2003);
     const run = await step(job, 'main', {
-      inputs: { mode: 'import', source: 'clerk', ...CLERK, 'workos-api-key': KEY, 'workos-api-url': emulator.url, 'fail-on': 'never' },
+      inputs: {
+        mode: 'import',
+        source: 'clerk',
+        ...CLERK,
+        'workos-api-key': KEY,
+        'workos-api-url': emulator.url,
+        'fail-on': 'never',
+      },
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(countsOutput(run, 'users')).toMatchObject({ total: 20, created: 19, invalid: 1 });
@@ -277,10 +339,13 @@ describe('the post step after a main step that was killed mid-import', () => {
 
     const post = await step(job, 'post', { inputs, state: killed.state });
     expect(post.code, post.stdout + post.stderr).toBe(0);
-    expect(post.stdout).toContain(`Checkpoint saved as workos-migration-state-w2004-${runId}-1-1 after the main step stopped early.`);
+    expect(post.stdout).toContain(
+      `Checkpoint saved as workos-migration-state-w2004-${runId}-1-1 after the main step stopped early.`,
+    );
     const checkpoint = fake.artifacts().find((a) => a.name === `workos-migration-state-w2004-${runId}-1-1`);
     expect(checkpoint?.files).toEqual(['journal.ndjson']);
-    const journaled = (await downloadArtifact(fake, checkpoint!.id)).get('journal.ndjson')!.toString().trim().split('\n').length - 1;
+    const journaled =
+      (await downloadArtifact(fake, checkpoint!.id)).get('journal.ndjson')!.toString().trim().split('\n').length - 1;
     expect(journaled).toBeGreaterThan(0);
 
     emulator.setFaults({});
@@ -288,7 +353,9 @@ describe('the post step after a main step that was killed mid-import', () => {
     const next = jobOfNewRun(WORKFLOW);
     const resumed = await step(next, 'main', { inputs: importInputs() });
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-    expect(resumed.stdout).toContain(`Restored from artifact workos-migration-state-w2004-${runId}-1-1 of run ${runId}.`);
+    expect(resumed.stdout).toContain(
+      `Restored from artifact workos-migration-state-w2004-${runId}-1-1 of run ${runId}.`,
+    );
     expect(resumed.outputs.complete).toBe('true');
     const users = countsOutput(resumed, 'users');
     expect(users.unchanged).toBeGreaterThanOrEqual(Math.min(journaled, 27));
@@ -323,8 +390,13 @@ describe('pull_request runs', () => {
   it('mode: plan posts a sticky comment and annotates the invalid records', async () => {
     pullRequests.add(PR);
     fake.addComment(PR, 'Looks good to me, but let us see the plan.');
-    const job = jobOfNewRun(WORKFLOW, { eventName: 'pull_request', eventPayload: pullRequestEvent(PR, 'acme/identity-migration') });
-    const run = await step(job, 'main', { inputs: { mode: 'plan', ...AUTH0, 'workos-api-key': KEY, 'workos-api-url': emulator.url, 'fail-on': 'never' } });
+    const job = jobOfNewRun(WORKFLOW, {
+      eventName: 'pull_request',
+      eventPayload: pullRequestEvent(PR, 'acme/identity-migration'),
+    });
+    const run = await step(job, 'main', {
+      inputs: { mode: 'plan', ...AUTH0, 'workos-api-key': KEY, 'workos-api-url': emulator.url, 'fail-on': 'never' },
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
 
     const ours = fake.comments(PR).filter((c) => c.user.login === 'github-actions[bot]');
@@ -335,13 +407,15 @@ describe('pull_request runs', () => {
 
     const errors = errorCommands(run).filter((c) => c.properties.file);
     expect(errors.map((c) => c.properties)).toEqual(
-      expect.arrayContaining([
-        { title: 'missing_email', file: 'examples/auth0/users.ndjson', line: '27' },
-      ]),
+      expect.arrayContaining([{ title: 'missing_email', file: 'examples/auth0/users.ndjson', line: '27' }]),
     );
     // A policy skip is deliberate: counted in the summary, not raised as an error.
     expect(errors.map((c) => c.properties.title)).not.toContain('blocked');
-    expect(workflowCommands(run.stdout).filter((c) => c.command === 'warning').map((c) => c.properties)).toContainEqual({
+    expect(
+      workflowCommands(run.stdout)
+        .filter((c) => c.command === 'warning')
+        .map((c) => c.properties),
+    ).toContainEqual({
       title: 'password_unmatched',
       file: 'examples/auth0/passwords.ndjson',
       line: '10',
@@ -350,8 +424,13 @@ describe('pull_request runs', () => {
 
   it('a new push updates the same comment instead of adding one', async () => {
     const before = fake.comments(PR).find((c) => c.user.login === 'github-actions[bot]')!;
-    const job = jobOfNewRun(WORKFLOW, { eventName: 'pull_request', eventPayload: pullRequestEvent(PR, 'acme/identity-migration') });
-    const run = await step(job, 'main', { inputs: { mode: 'plan', ...AUTH0, 'workos-api-key': KEY, 'workos-api-url': emulator.url, 'fail-on': 'never' } });
+    const job = jobOfNewRun(WORKFLOW, {
+      eventName: 'pull_request',
+      eventPayload: pullRequestEvent(PR, 'acme/identity-migration'),
+    });
+    const run = await step(job, 'main', {
+      inputs: { mode: 'plan', ...AUTH0, 'workos-api-key': KEY, 'workos-api-url': emulator.url, 'fail-on': 'never' },
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const ours = fake.comments(PR).filter((c) => c.user.login === 'github-actions[bot]');
     expect(ours).toHaveLength(1);
@@ -390,7 +469,11 @@ describe('pull_request runs', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(fake.comments(FORK_PR)).toHaveLength(0);
     const notices = workflowCommands(run.stdout).filter((c) => c.command === 'notice');
-    expect(notices.map((c) => c.message)).toContainEqual(expect.stringMatching(/^The plan is in the job summary; no PR comment was posted \(.*403 Resource not accessible by integration/));
+    expect(notices.map((c) => c.message)).toContainEqual(
+      expect.stringMatching(
+        /^The plan is in the job summary; no PR comment was posted \(.*403 Resource not accessible by integration/,
+      ),
+    );
     expect(errorCommands(run).filter((c) => !c.properties.file)).toEqual([]);
     expect(run.summary).toMatch(/\| Users \| 29 \|/);
   });
@@ -441,14 +524,22 @@ describe('secrets and personal data', () => {
       { what: 'the production key', value: 'sk_live_E2E_PRODUCTION_1a2b3c' },
       { what: 'the GitHub token', value: TOKEN },
       { what: 'the read-only GitHub token', value: READ_ONLY_TOKEN },
-      ...[AUTH0.users, AUTH0.passwords, AUTH0.organizations, CLERK.users, CLERK.organizations].flatMap((file) => emailsIn(join(REPO_ROOT, file))),
+      ...[AUTH0.users, AUTH0.passwords, AUTH0.organizations, CLERK.users, CLERK.organizations].flatMap((file) =>
+        emailsIn(join(REPO_ROOT, file)),
+      ),
       ...auth0PasswordHashes(join(REPO_ROOT, AUTH0.passwords)),
       ...clerkSecrets(join(REPO_ROOT, CLERK.users)),
     ];
     expect(secrets.filter((s) => s.what.startsWith('email')).length).toBeGreaterThan(40);
-    expect(secrets.filter((s) => s.what.includes('hash') || s.what.includes('digest')).length).toBeGreaterThanOrEqual(19 + 18);
+    expect(secrets.filter((s) => s.what.includes('hash') || s.what.includes('digest')).length).toBeGreaterThanOrEqual(
+      19 + 18,
+    );
     const sourceIds = auth0SourceIdsWithEmails(join(REPO_ROOT, AUTH0.users));
     expect(sourceIds).toHaveLength(1);
-    expect(findLeaks(everything, secrets, { sourceIds: { ids: sourceIds, allowedIn: /(id-map\.csv|journal\.ndjson|errors\.jsonl)$/ } })).toEqual([]);
+    expect(
+      findLeaks(everything, secrets, {
+        sourceIds: { ids: sourceIds, allowedIn: /(id-map\.csv|journal\.ndjson|errors\.jsonl)$/ },
+      }),
+    ).toEqual([]);
   });
 });

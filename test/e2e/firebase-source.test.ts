@@ -61,15 +61,27 @@ describe('mode: import, source: firebase, with the hash parameters from a secret
     expect(first.summary).toContain('## WorkOS migration: import (firebase)');
     expect(counts(first, 'users')).toMatchObject({ total: 10, created: 7, failed: 0, pending: 0 });
     expect(first.outputs.complete).toBe('true');
-    expect(emulator.snapshot().users.map((u) => u.external_id).sort()).toHaveLength(7);
+    expect(
+      emulator
+        .snapshot()
+        .users.map((u) => u.external_id)
+        .sort(),
+    ).toHaveLength(7);
 
-    const annotations = workflowCommands(first.stdout).filter((c) => c.command === 'error').map((c) => `${c.properties.title} ${c.properties.file}:${c.properties.line}`);
+    const annotations = workflowCommands(first.stdout)
+      .filter((c) => c.command === 'error')
+      .map((c) => `${c.properties.title} ${c.properties.file}:${c.properties.line}`);
     expect(annotations).toEqual(expect.arrayContaining([`missing_email ${USERS}:7`, `invalid_email ${USERS}:10`]));
 
-    const report = fake.artifacts().find((a) => String(a.runId) === runId && a.name === first.outputs['report-artifact']);
+    const report = fake
+      .artifacts()
+      .find((a) => String(a.runId) === runId && a.name === first.outputs['report-artifact']);
     expect(report?.files).toContain('password-reset.csv');
     const files = await downloadArtifact(fake, report!.id);
-    expect(files.get('password-reset.csv')!.toString().trim().split('\n')).toEqual(['reason,source_id', 'no_password_hash,fbHugoLambert0000000000008']);
+    expect(files.get('password-reset.csv')!.toString().trim().split('\n')).toEqual([
+      'reason,source_id',
+      'no_password_hash,fbHugoLambert0000000000008',
+    ]);
   });
 
   it('a second run restores the checkpoint and writes nothing', async () => {
@@ -83,8 +95,10 @@ describe('mode: import, source: firebase, with the hash parameters from a secret
 
   it('never shows the signer key, a hash or an email in logs, the summary or the artifacts', async () => {
     const texts = [first.stdout, first.stderr, first.summary];
-    for (const artifact of fake.artifacts()) for (const content of (await downloadArtifact(fake, artifact.id)).values()) texts.push(content.toString());
-    const users = (JSON.parse(readFileSync(USERS, 'utf8')) as { users: { email?: string; passwordHash?: string }[] }).users;
+    for (const artifact of fake.artifacts())
+      for (const content of (await downloadArtifact(fake, artifact.id)).values()) texts.push(content.toString());
+    const users = (JSON.parse(readFileSync(USERS, 'utf8')) as { users: { email?: string; passwordHash?: string }[] })
+      .users;
     for (const text of texts) {
       expect(text).not.toContain(SIGNER_KEY.replace(/=+$/, ''));
       for (const user of users) {

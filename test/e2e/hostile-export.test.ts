@@ -24,14 +24,25 @@ const BCRYPT = '$2b$10$wGSd0PS.7x6rC/PvMucd2OxyB1oDhQgiUhrVA/GYDY7qe7iWs.dTC';
 function writeHostileExport(dir: string): void {
   const users = [
     // Valid: its names go to WorkOS, not into a report.
-    { user_id: 'auth0|hostile-valid', email: 'valid.hostile@example.com', name: HOSTILE, given_name: HOSTILE, family_name: HOSTILE, app_metadata: { note: HOSTILE } },
+    {
+      user_id: 'auth0|hostile-valid',
+      email: 'valid.hostile@example.com',
+      name: HOSTILE,
+      given_name: HOSTILE,
+      family_name: HOSTILE,
+      app_metadata: { note: HOSTILE },
+    },
     { user_id: `auth0|${HOSTILE}` },
     { user_id: 'auth0|bad-email', email: `${IMG}@octocat` },
     { user_id: `auth0|${LINK}`, email: 'blocked.hostile@example.com', blocked: true },
     { user_id: `auth0|${LONG}` },
     { user_id: 'auth0|x\n::error::INJECTED\n@octocat' },
     // Over WorkOS's 600 characters for a metadata value, under a key from the config.
-    { user_id: 'auth0|metadata-too-long', email: 'meta.hostile@example.com', app_metadata: { note: 'short', long: LONG } },
+    {
+      user_id: 'auth0|metadata-too-long',
+      email: 'meta.hostile@example.com',
+      app_metadata: { note: 'short', long: LONG },
+    },
     ...Array.from({ length: 150 }, (_, i) => ({ user_id: `auth0|${IMG}-${LINK}-@octocat-${i}-${'Z'.repeat(400)}` })),
   ];
   const lines = users.map((u) => JSON.stringify(u));
@@ -40,7 +51,12 @@ function writeHostileExport(dir: string): void {
   writeFileSync(join(dir, 'users.ndjson'), lines.join('\n') + '\n');
   writeFileSync(
     join(dir, 'passwords.ndjson'),
-    JSON.stringify({ _id: { $oid: `${IMG}@octocat${LINK}` }, email: `${IMG}@octocat.example`, passwordHash: BCRYPT, connection: 'Username-Password-Authentication' }) + '\n',
+    JSON.stringify({
+      _id: { $oid: `${IMG}@octocat${LINK}` },
+      email: `${IMG}@octocat.example`,
+      passwordHash: BCRYPT,
+      connection: 'Username-Password-Authentication',
+    }) + '\n',
   );
   const hostileOrganization = {
     id: `org_${HOSTILE}`,
@@ -93,7 +109,14 @@ async function planRun(config: string): Promise<StepRun> {
   const job = newJob(fake, {
     workspace,
     eventName: 'pull_request',
-    eventPayload: { number: PR, pull_request: { number: PR, head: { repo: { full_name: 'acme/identity-migration' } }, base: { repo: { full_name: 'acme/identity-migration' } } } },
+    eventPayload: {
+      number: PR,
+      pull_request: {
+        number: PR,
+        head: { repo: { full_name: 'acme/identity-migration' } },
+        base: { repo: { full_name: 'acme/identity-migration' } },
+      },
+    },
   });
   runnerDirs.push(dirname(job.runnerTemp));
   return runStep(job, 'main', {
@@ -125,7 +148,9 @@ afterAll(async () => {
 /** Tags a renderer would turn into HTML: anything but the few the action writes itself. */
 function htmlTags(markdown: string): string[] {
   const own = new Set(['h2', '/h2', 'sub', '/sub', 'details', '/details', 'summary', '/summary', 'br', 'b', '/b']);
-  return [...markdown.matchAll(/<(\/?[A-Za-z][A-Za-z0-9-]*)/g)].map((m) => m[1]!.toLowerCase()).filter((tag) => !own.has(tag));
+  return [...markdown.matchAll(/<(\/?[A-Za-z][A-Za-z0-9-]*)/g)]
+    .map((m) => m[1]!.toLowerCase())
+    .filter((tag) => !own.has(tag));
 }
 
 describe('a PR plan run over a hostile export', () => {
@@ -158,7 +183,8 @@ describe('a PR plan run over a hostile export', () => {
     expect(markdown).not.toMatch(/@octocat/);
     // A link needs an unescaped `](`; `\[x\](…)` is text. The only links are the action's own, to the run.
     const linkTargets = [...markdown.matchAll(/(?<!\\)\]\(\s*<?([^)\s>]*)/g)].map((m) => m[1]);
-    for (const target of linkTargets) expect(target).toMatch(/^https:\/\/github\.com\/acme\/identity-migration\/actions\/runs\/\d+$/);
+    for (const target of linkTargets)
+      expect(target).toMatch(/^https:\/\/github\.com\/acme\/identity-migration\/actions\/runs\/\d+$/);
     expect(markdown).not.toMatch(/https?:\/\/evil\.example/i);
     expect(markdown).not.toMatch(/www\.evil\.example/i);
     expect(markdown).not.toMatch(/^\s*\[[^\]]*\]:\s*\S/m);

@@ -33,15 +33,22 @@ export function auth0PasswordHashes(path: string): Secret[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line, i) => ({ what: `password hash on line ${i + 1} of ${path}`, value: (JSON.parse(line) as { passwordHash: string }).passwordHash }));
+    .map((line, i) => ({
+      what: `password hash on line ${i + 1} of ${path}`,
+      value: (JSON.parse(line) as { passwordHash: string }).passwordHash,
+    }));
 }
 
 /** The `password_digest` and `totp_secret` cells of a Clerk CSV export. */
 export function clerkSecrets(path: string): Secret[] {
-  const rows = parseCsv(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parseCsv(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   const secrets: Secret[] = [];
   rows.forEach((row, i) => {
-    if (row.password_digest) secrets.push({ what: `password_digest of row ${i + 1} of ${path}`, value: row.password_digest });
+    if (row.password_digest)
+      secrets.push({ what: `password_digest of row ${i + 1} of ${path}`, value: row.password_digest });
     if (row.totp_secret) secrets.push({ what: `totp_secret of row ${i + 1} of ${path}`, value: row.totp_secret });
   });
   return secrets;
@@ -89,7 +96,8 @@ export async function producedOnGitHub(fake: FakeGitHub, pullRequests: number[])
     }
   }
   for (const number of pullRequests) {
-    for (const comment of fake.comments(number)) produced.push({ where: `comment ${comment.id} on PR #${number}`, text: comment.body });
+    for (const comment of fake.comments(number))
+      produced.push({ where: `comment ${comment.id} on PR #${number}`, text: comment.body });
   }
   return produced;
 }
@@ -108,7 +116,7 @@ export function findLeaks(produced: Produced[], secrets: Secret[], options: Leak
   const leaks: string[] = [];
   for (const { where, text: raw } of produced) {
     let text = raw;
-    if (options.sourceIds && options.sourceIds.allowedIn.test(where)) {
+    if (options.sourceIds?.allowedIn.test(where)) {
       for (const id of options.sourceIds.ids) text = text.split(id).join('[source id]');
     }
     const lower = text.toLowerCase();

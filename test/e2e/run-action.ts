@@ -24,7 +24,9 @@ interface ActionInputSpec {
 
 /** action.yml's inputs with defaults, as the runner fills them in before starting node. */
 export function actionInputDefaults(githubToken: string): Record<string, string> {
-  const manifest = parseYaml(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, ActionInputSpec> };
+  const manifest = parseYaml(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, ActionInputSpec>;
+  };
   const defaults: Record<string, string> = {};
   for (const [name, spec] of Object.entries(manifest.inputs)) {
     if (spec.default === undefined) continue;
@@ -108,7 +110,11 @@ export interface StepRun {
   state: Record<string, string>;
 }
 
-export function startStep(job: Job, step: 'main' | 'post', options: StepOptions): { child: ChildProcess; done: Promise<StepRun> } {
+export function startStep(
+  job: Job,
+  step: 'main' | 'post',
+  options: StepOptions,
+): { child: ChildProcess; done: Promise<StepRun> } {
   const files = join(job.runnerTemp, '_runner_file_commands');
   const id = randomUUID();
   const summaryFile = join(files, `step_summary_${id}`);

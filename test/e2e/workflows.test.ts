@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { startFakeGitHub, type FakeGitHub, type NewRunOptions } from '../fakes/github.js';
-import { downloadArtifact, newJob, runStep, startStep, workflowCommands, type Job, type StepRun } from './run-action.js';
+import {
+  downloadArtifact,
+  newJob,
+  runStep,
+  startStep,
+  workflowCommands,
+  type Job,
+  type StepRun,
+} from './run-action.js';
 
 // One repository with the three workflows a real migration has (a dispatch import, a PR dry run,
 // a cron of stages), run with the built action (dist/) against a fake GitHub and the local WorkOS
@@ -53,7 +61,14 @@ function jobOf(run: NewRunOptions, payload?: unknown): Job {
 }
 
 function importInputs(extra: Record<string, string> = {}): Record<string, string> {
-  return { mode: 'import', ...AUTH0, 'workos-api-key': KEY, 'workos-api-url': emulator.url, 'fail-on': 'never', ...extra };
+  return {
+    mode: 'import',
+    ...AUTH0,
+    'workos-api-key': KEY,
+    'workos-api-url': emulator.url,
+    'fail-on': 'never',
+    ...extra,
+  };
 }
 
 function users(run: StepRun): { created: number; unchanged: number; pending: number } {
@@ -81,15 +96,22 @@ describe('one checkpoint shared by the workflows of a repository', () => {
     expect(imported.code, imported.stdout + imported.stderr).toBe(0);
     expect(checkpointsOf(dispatchRunId).map((a) => a.name)).toEqual([`workos-migration-state-${dispatchRunId}-1-1`]);
 
-    const pr = jobOf({ workflowId: PR_DRY_RUN, event: 'pull_request', headBranch: 'update-exports' }, pullRequestEvent(41, `${fake.owner}/${fake.repo}`));
-    const plan = await runStep(pr, 'main', { inputs: { mode: 'plan', ...AUTH0, comment: 'never', 'fail-on': 'never' } });
+    const pr = jobOf(
+      { workflowId: PR_DRY_RUN, event: 'pull_request', headBranch: 'update-exports' },
+      pullRequestEvent(41, `${fake.owner}/${fake.repo}`),
+    );
+    const plan = await runStep(pr, 'main', {
+      inputs: { mode: 'plan', ...AUTH0, comment: 'never', 'fail-on': 'never' },
+    });
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
-    expect(plan.stdout).toContain(`Restored from artifact workos-migration-state-${dispatchRunId}-1-1 of run ${dispatchRunId}.`);
+    expect(plan.stdout).toContain(
+      `Restored from artifact workos-migration-state-${dispatchRunId}-1-1 of run ${dispatchRunId}.`,
+    );
     expect(users(plan)).toMatchObject({ created: 0, unchanged: 27, pending: 0 });
     expect(checkpointsOf(pr.env.GITHUB_RUN_ID!)).toEqual([]);
   });
 
-  it('a checkpoint a fork\'s PR run uploaded is ignored: its forged ids are never used', async () => {
+  it("a checkpoint a fork's PR run uploaded is ignored: its forged ids are never used", async () => {
     // The fork's workflow code runs with a runtime token of its own and can upload any artifact.
     const fork = jobOf({ workflowId: PR_DRY_RUN, event: 'pull_request', headRepository: 'mallory/identity-migration' });
     const forkRunId = fork.env.GITHUB_RUN_ID!;
@@ -104,15 +126,23 @@ describe('one checkpoint shared by the workflows of a repository', () => {
     vi.stubEnv('GITHUB_WORKSPACE', forged);
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const { DefaultArtifactClient } = await import('@actions/artifact');
-    await new DefaultArtifactClient().uploadArtifact(`workos-migration-state-${forkRunId}-1-1`, [join(forged, 'journal.ndjson')], forged);
+    await new DefaultArtifactClient().uploadArtifact(
+      `workos-migration-state-${forkRunId}-1-1`,
+      [join(forged, 'journal.ndjson')],
+      forged,
+    );
     stdout.mockRestore();
     vi.unstubAllEnvs();
 
     const dispatch = jobOf({ workflowId: DISPATCH, event: 'workflow_dispatch' });
     const run = await runStep(dispatch, 'main', { inputs: importInputs() });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toContain('1 checkpoint artifact(s) named "workos-migration-state-…" was ignored: 1 uploaded by a run of a fork.');
-    expect(run.stdout).toContain(`Restored from artifact workos-migration-state-${dispatchRunId}-1-1 of run ${dispatchRunId}.`);
+    expect(run.stdout).toContain(
+      '1 checkpoint artifact(s) named "workos-migration-state-…" was ignored: 1 uploaded by a run of a fork.',
+    );
+    expect(run.stdout).toContain(
+      `Restored from artifact workos-migration-state-${dispatchRunId}-1-1 of run ${dispatchRunId}.`,
+    );
     expect(users(run)).toMatchObject({ created: 0, unchanged: 27 });
     expect(run.stdout + run.stderr).not.toContain('user_FORGED');
   });
@@ -130,13 +160,17 @@ describe('staged batches of a cron', () => {
   it('a re-run of an older run resumes from the newest checkpoint, not its own', async () => {
     emulator.reset();
     const first = jobOf({ workflowId: CRON, event: 'schedule' });
-    const stage1 = await runStep(first, 'main', { inputs: importInputs({ 'max-records': '10', 'state-name': 'cron-state' }) });
+    const stage1 = await runStep(first, 'main', {
+      inputs: importInputs({ 'max-records': '10', 'state-name': 'cron-state' }),
+    });
     expect(stage1.code, stage1.stdout + stage1.stderr).toBe(0);
     expect(users(stage1)).toMatchObject({ created: 10, pending: 17 });
 
     const second = jobOf({ workflowId: CRON, event: 'schedule' });
     const secondRunId = second.env.GITHUB_RUN_ID!;
-    const stage2 = await runStep(second, 'main', { inputs: importInputs({ 'max-records': '10', 'state-name': 'cron-state' }) });
+    const stage2 = await runStep(second, 'main', {
+      inputs: importInputs({ 'max-records': '10', 'state-name': 'cron-state' }),
+    });
     expect(users(stage2)).toMatchObject({ created: 10, unchanged: 10, pending: 7 });
 
     const rerun = jobOf({ rerunOf: Number(first.env.GITHUB_RUN_ID) });
@@ -175,11 +209,16 @@ describe('a checkpoint that cannot be read or written', () => {
     const run = await runStep(job, 'main', { inputs: importInputs({ 'state-name': 'save-fails' }) });
     expect(run.code).toBe(1);
     const [message] = errors(run).filter((m) => m.includes('The reports of this run were written'));
-    expect(message).toMatch(/^Checkpoint store workflow artifact "save-fails": the checkpoint in .* was not saved: .*The reports of this run were written\.$/);
+    expect(message).toMatch(
+      /^Checkpoint store workflow artifact "save-fails": the checkpoint in .* was not saved: .*The reports of this run were written\.$/,
+    );
     expect(run.summary).toContain('## WorkOS migration: import (auth0)');
     expect(users(run)).toMatchObject({ created: 27 });
     expect(run.outputs['summary-path']).toBeDefined();
-    expect(JSON.parse(readFileSync(run.outputs['summary-path']!, 'utf8'))).toMatchObject({ mode: 'import', users: { created: 27 } });
+    expect(JSON.parse(readFileSync(run.outputs['summary-path']!, 'utf8'))).toMatchObject({
+      mode: 'import',
+      users: { created: 27 },
+    });
     expect(run.outputs['report-artifact']).toMatch(/^migrate-to-workos-report-/);
     expect(run.state['final-saved']).toBeUndefined();
 
@@ -215,9 +254,16 @@ describe('a cancelled job', () => {
     expect(message).toBe(`Interrupted (SIGINT): ${pending} records pending. The next run goes on from the checkpoint.`);
     expect(run.summary).toContain('## WorkOS migration: import (auth0)');
     expect(run.state['final-saved']).toBe('true');
-    expect(fake.artifacts().filter((a) => a.name.startsWith(`cancelled-${runId}-`)).map((a) => a.name)).toEqual([`cancelled-${runId}-1-1`]);
+    expect(
+      fake
+        .artifacts()
+        .filter((a) => a.name.startsWith(`cancelled-${runId}-`))
+        .map((a) => a.name),
+    ).toEqual([`cancelled-${runId}-1-1`]);
 
-    const next = await runStep(jobOf({ workflowId: DISPATCH, event: 'workflow_dispatch' }), 'main', { inputs: importInputs({ 'state-name': 'cancelled' }) });
+    const next = await runStep(jobOf({ workflowId: DISPATCH, event: 'workflow_dispatch' }), 'main', {
+      inputs: importInputs({ 'state-name': 'cancelled' }),
+    });
     expect(next.code, next.stdout + next.stderr).toBe(0);
     expect(users(next)).toMatchObject({ created: 27 - written, unchanged: written, pending: 0 });
   });

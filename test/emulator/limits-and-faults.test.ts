@@ -31,13 +31,20 @@ describe('the write limit', () => {
     await sleep(2_050);
     await workos.userManagement.createUser({ email: 'late@example.com' });
     expect(emails(emulator)).toHaveLength(4);
-    expect(emulator.stats()).toMatchObject({ writes: 5, committed: 4, rateLimited: 1, byStatus: { '201': 4, '429': 1, '200': 1 } });
+    expect(emulator.stats()).toMatchObject({
+      writes: 5,
+      committed: 4,
+      rateLimited: 1,
+      byStatus: { '201': 4, '429': 1, '200': 1 },
+    });
   });
 
   it('says how many whole seconds remain in a longer window', async () => {
     const { workos } = await standIn({ writeLimit: { requests: 1, windowMs: 5_000 } });
     await workos.userManagement.createUser({ email: 'a@example.com' });
-    expect(await rejectionOf(workos.userManagement.createUser({ email: 'b@example.com' }))).toMatchObject({ retryAfter: 5 });
+    expect(await rejectionOf(workos.userManagement.createUser({ email: 'b@example.com' }))).toMatchObject({
+      retryAfter: 5,
+    });
   });
 
   it('limits reads when a read limit is set', async () => {
@@ -78,7 +85,9 @@ describe('fault injection', () => {
       return seen;
     };
     const first = await statuses();
-    expect(new Set(first)).toEqual(new Set(['GenericServerException 500', 'ParseError 502', 'GenericServerException 503']));
+    expect(new Set(first)).toEqual(
+      new Set(['GenericServerException 500', 'ParseError 502', 'GenericServerException 503']),
+    );
     expect(await statuses()).toEqual(first);
   });
 

@@ -7,15 +7,35 @@ const ids = () => OrderedIds.of('jihgfedcba'.split(''));
 describe('list pages over ids in creation order', () => {
   it('walks forward with `after` and back with `before`, in both orders', () => {
     expect(ids().page({ limit: 4, order: 'desc' })).toEqual({ ids: ['j', 'i', 'h', 'g'], before: null, after: 'g' });
-    expect(ids().page({ limit: 4, order: 'desc', after: 'g' })).toEqual({ ids: ['f', 'e', 'd', 'c'], before: 'f', after: 'c' });
+    expect(ids().page({ limit: 4, order: 'desc', after: 'g' })).toEqual({
+      ids: ['f', 'e', 'd', 'c'],
+      before: 'f',
+      after: 'c',
+    });
     expect(ids().page({ limit: 4, order: 'desc', after: 'c' })).toEqual({ ids: ['b', 'a'], before: 'b', after: null });
-    expect(ids().page({ limit: 4, order: 'desc', before: 'f' })).toEqual({ ids: ['j', 'i', 'h', 'g'], before: null, after: 'g' });
-    expect(ids().page({ limit: 4, order: 'asc', after: 'd' })).toEqual({ ids: ['e', 'f', 'g', 'h'], before: 'e', after: 'h' });
-    expect(ids().page({ limit: 4, order: 'asc', before: 'e' })).toEqual({ ids: ['a', 'b', 'c', 'd'], before: null, after: 'd' });
+    expect(ids().page({ limit: 4, order: 'desc', before: 'f' })).toEqual({
+      ids: ['j', 'i', 'h', 'g'],
+      before: null,
+      after: 'g',
+    });
+    expect(ids().page({ limit: 4, order: 'asc', after: 'd' })).toEqual({
+      ids: ['e', 'f', 'g', 'h'],
+      before: 'e',
+      after: 'h',
+    });
+    expect(ids().page({ limit: 4, order: 'asc', before: 'e' })).toEqual({
+      ids: ['a', 'b', 'c', 'd'],
+      before: null,
+      after: 'd',
+    });
   });
 
   it('reads "normal" as descending with the cursors swapped', () => {
-    expect(ids().page({ limit: 3, order: 'normal', before: 'g' })).toEqual({ ids: ['f', 'e', 'd'], before: 'd', after: 'f' });
+    expect(ids().page({ limit: 3, order: 'normal', before: 'g' })).toEqual({
+      ids: ['f', 'e', 'd'],
+      before: 'd',
+      after: 'f',
+    });
   });
 
   it('keeps a cursor working after its item is deleted', () => {

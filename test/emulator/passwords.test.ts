@@ -17,13 +17,28 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace
 
 async function pbkdf2Hash(password: string, digest: 'sha256' | 'sha512', iterations: number): Promise<string> {
   const salt = randomBytes(16);
-  const key = await pbkdf2({ password, salt, iterations, hashLength: 32, hashFunction: digest === 'sha256' ? createSHA256() : createSHA512(), outputType: 'binary' });
+  const key = await pbkdf2({
+    password,
+    salt,
+    iterations,
+    hashLength: 32,
+    hashFunction: digest === 'sha256' ? createSHA256() : createSHA512(),
+    outputType: 'binary',
+  });
   return `$pbkdf2-${digest}$i=${iterations},l=32$${b64(salt)}$${b64(key)}`;
 }
 
 async function scryptHash(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt({ password, salt, costFactor: 2 ** 10, blockSize: 8, parallelism: 1, hashLength: 32, outputType: 'binary' });
+  const key = await scrypt({
+    password,
+    salt,
+    costFactor: 2 ** 10,
+    blockSize: 8,
+    parallelism: 1,
+    hashLength: 32,
+    outputType: 'binary',
+  });
   return `$scrypt$ln=10,r=8,p=1$${b64(salt)}$${b64(key)}`;
 }
 
@@ -33,7 +48,15 @@ function sshaHash(password: string, digest: 'sha1' | 'sha256', prefix: string): 
 }
 
 const argon2idHash = (password: string) =>
-  argon2id({ password, salt: randomBytes(16), iterations: 2, parallelism: 1, memorySize: 256, hashLength: 32, outputType: 'encoded' });
+  argon2id({
+    password,
+    salt: randomBytes(16),
+    iterations: 2,
+    parallelism: 1,
+    memorySize: 256,
+    hashLength: 32,
+    outputType: 'encoded',
+  });
 
 // The example in firebase/scrypt's README: project parameters and one exported user.
 const FIREBASE = {
@@ -47,7 +70,20 @@ describe('verifyPassword', () => {
     ['bcrypt $2a$ (Auth0)', async () => bcrypt.hashSync(PASSWORD, 4).replace(/^\$2b\$/, '$2a$'), 'bcrypt'],
     ['bcrypt $2y$ (PHP)', async () => bcrypt.hashSync(PASSWORD, 4).replace(/^\$2b\$/, '$2y$'), 'bcrypt'],
     ['argon2id', () => argon2idHash(PASSWORD), 'argon2'],
-    ['argon2i', () => argon2i({ password: PASSWORD, salt: randomBytes(16), iterations: 2, parallelism: 2, memorySize: 256, hashLength: 24, outputType: 'encoded' }), 'argon2'],
+    [
+      'argon2i',
+      () =>
+        argon2i({
+          password: PASSWORD,
+          salt: randomBytes(16),
+          iterations: 2,
+          parallelism: 2,
+          memorySize: 256,
+          hashLength: 24,
+          outputType: 'encoded',
+        }),
+      'argon2',
+    ],
     ['pbkdf2-sha256', () => pbkdf2Hash(PASSWORD, 'sha256', 1000), 'pbkdf2'],
     ['pbkdf2-sha512', () => pbkdf2Hash(PASSWORD, 'sha512', 1000), 'pbkdf2'],
     ['scrypt', () => scryptHash(PASSWORD), 'scrypt'],
@@ -73,12 +109,24 @@ describe('verifyPassword', () => {
     expect(await verifyPassword(FIREBASE.password, { type: 'firebase-scrypt', hash })).toBe(true);
     expect(await verifyPassword('user1password ', { type: 'firebase-scrypt', hash })).toBe(false);
     // Another signer key (another project) cannot verify it.
-    expect(await verifyPassword(FIREBASE.password, { type: 'firebase-scrypt', hash: hash.replace('sk=jxspr8', 'sk=jxspr9') })).toBe(false);
+    expect(
+      await verifyPassword(FIREBASE.password, {
+        type: 'firebase-scrypt',
+        hash: hash.replace('sk=jxspr8', 'sk=jxspr9'),
+      }),
+    ).toBe(false);
   });
 
   it('honours the digest of $pbkdf2$ given as the d= parameter', async () => {
     const salt = randomBytes(16);
-    const key = await pbkdf2({ password: PASSWORD, salt, iterations: 1000, hashLength: 32, hashFunction: createSHA256(), outputType: 'binary' });
+    const key = await pbkdf2({
+      password: PASSWORD,
+      salt,
+      iterations: 1000,
+      hashLength: 32,
+      hashFunction: createSHA256(),
+      outputType: 'binary',
+    });
     const withParam = `$pbkdf2$i=1000,d=sha256$${b64(salt)}$${b64(key)}`;
     expect(await verifyPassword(PASSWORD, { type: 'pbkdf2', hash: withParam })).toBe(true);
     expect(await verifyPassword(`${PASSWORD}!`, { type: 'pbkdf2', hash: withParam })).toBe(false);
@@ -96,7 +144,9 @@ describe('verifyPassword', () => {
     const bcryptHash = bcrypt.hashSync(PASSWORD, 4);
     expect(await verifyPassword(PASSWORD, { type: 'argon2', hash: bcryptHash })).toBe(false);
     expect(await verifyPassword(PASSWORD, { type: 'bcrypt', hash: bcryptHash.slice(0, 40) })).toBe(false);
-    expect(await verifyPassword(PASSWORD, { type: 'md5', hash: createHash('md5').update(PASSWORD).digest('hex') })).toBe(false);
+    expect(
+      await verifyPassword(PASSWORD, { type: 'md5', hash: createHash('md5').update(PASSWORD).digest('hex') }),
+    ).toBe(false);
     // Node's argon2 is version 0x13 only: an older hash does not verify rather than throw.
     const old = (await argon2idHash(PASSWORD)).replace('$v=19$', '$v=16$');
     expect(await verifyPassword(PASSWORD, { type: 'argon2', hash: old })).toBe(false);
@@ -114,7 +164,8 @@ describe('signing in through the real SDK', () => {
   afterAll(async () => emulator?.close());
   beforeEach(() => emulator.reset());
 
-  const signIn = (email: string, password: string) => workos.userManagement.authenticateWithPassword({ email, password });
+  const signIn = (email: string, password: string) =>
+    workos.userManagement.authenticateWithPassword({ email, password });
 
   it('signs in with a password set through the API and answers a decodable access token', async () => {
     const user = await workos.userManagement.createUser({ email: 'ada@example.com', password: PASSWORD });
@@ -129,7 +180,11 @@ describe('signing in through the real SDK', () => {
   });
 
   it('signs in with an imported bcrypt hash, and refuses a wrong password or an unknown email with invalid_credentials', async () => {
-    await workos.userManagement.createUser({ email: 'ada@example.com', passwordHash: bcrypt.hashSync(PASSWORD, 4), passwordHashType: 'bcrypt' });
+    await workos.userManagement.createUser({
+      email: 'ada@example.com',
+      passwordHash: bcrypt.hashSync(PASSWORD, 4),
+      passwordHashType: 'bcrypt',
+    });
     await expect(signIn('ada@example.com', PASSWORD)).resolves.toMatchObject({ user: { email: 'ada@example.com' } });
 
     for (const attempt of [signIn('ada@example.com', 'wrong password'), signIn('nobody@example.com', PASSWORD)]) {
@@ -151,24 +206,41 @@ describe('signing in through the real SDK', () => {
       const user = await workos.userManagement.createUser({ email: `${type}@example.com` });
       expect(await rejectionOf(signIn(`${type}@example.com`, PASSWORD))).toMatchObject({ code: 'invalid_credentials' });
       // The SDK's PasswordHashType lacks ssha256 and pbkdf2; it sends the value through unchanged.
-      await workos.userManagement.updateUser({ userId: user.id, passwordHash: hash, passwordHashType: type as 'bcrypt' });
+      await workos.userManagement.updateUser({
+        userId: user.id,
+        passwordHash: hash,
+        passwordHashType: type as 'bcrypt',
+      });
       await expect(signIn(`${type}@example.com`, PASSWORD), type).resolves.toMatchObject({ user: { id: user.id } });
       expect(await rejectionOf(signIn(`${type}@example.com`, 'not it'))).toMatchObject({ code: 'invalid_credentials' });
     }
   });
 
   it('signs in with an imported firebase-scrypt hash', async () => {
-    await workos.userManagement.createUser({ email: 'fb@example.com', passwordHash: FIREBASE.hash, passwordHashType: 'firebase-scrypt' });
-    await expect(signIn('fb@example.com', FIREBASE.password)).resolves.toMatchObject({ user: { email: 'fb@example.com' } });
+    await workos.userManagement.createUser({
+      email: 'fb@example.com',
+      passwordHash: FIREBASE.hash,
+      passwordHashType: 'firebase-scrypt',
+    });
+    await expect(signIn('fb@example.com', FIREBASE.password)).resolves.toMatchObject({
+      user: { email: 'fb@example.com' },
+    });
   });
 
   it('scopes the session to the one organization the user belongs to, and asks to choose among several', async () => {
     const user = await workos.userManagement.createUser({ email: 'ada@example.com', password: PASSWORD });
     const acme = await workos.organizations.createOrganization({ name: 'Acme' });
-    await workos.userManagement.createOrganizationMembership({ userId: user.id, organizationId: acme.id, roleSlug: 'admin' });
+    await workos.userManagement.createOrganizationMembership({
+      userId: user.id,
+      organizationId: acme.id,
+      roleSlug: 'admin',
+    });
     const one = await signIn('ada@example.com', PASSWORD);
     expect(one.organizationId).toBe(acme.id);
-    expect(JSON.parse(Buffer.from(one.accessToken.split('.')[1]!, 'base64url').toString('utf8'))).toMatchObject({ org_id: acme.id, role: 'admin' });
+    expect(JSON.parse(Buffer.from(one.accessToken.split('.')[1]!, 'base64url').toString('utf8'))).toMatchObject({
+      org_id: acme.id,
+      role: 'admin',
+    });
 
     const globex = await workos.organizations.createOrganization({ name: 'Globex' });
     await workos.userManagement.createOrganizationMembership({ userId: user.id, organizationId: globex.id });
@@ -179,7 +251,12 @@ describe('signing in through the real SDK', () => {
 
   it('refuses another client id', async () => {
     await workos.userManagement.createUser({ email: 'ada@example.com', password: PASSWORD });
-    const error = await rejectionOf(sdkFor(emulator, { clientId: 'client_other' }).userManagement.authenticateWithPassword({ email: 'ada@example.com', password: PASSWORD }));
+    const error = await rejectionOf(
+      sdkFor(emulator, { clientId: 'client_other' }).userManagement.authenticateWithPassword({
+        email: 'ada@example.com',
+        password: PASSWORD,
+      }),
+    );
     expect(error).toBeInstanceOf(OauthException);
     expect(error).toMatchObject({ status: 400, error: 'invalid_client' });
   });

@@ -2,7 +2,10 @@ import { WorkOS } from '@workos-inc/node';
 import type { Emulator } from '../../src/emulator/server.js';
 
 /** The real SDK pointed at the stand-in, with its own retries off (as the engine runs it). */
-export function sdkFor(emulator: Emulator, options: { key?: string; timeout?: number; clientId?: string } = {}): WorkOS {
+export function sdkFor(
+  emulator: Emulator,
+  options: { key?: string; timeout?: number; clientId?: string } = {},
+): WorkOS {
   return new WorkOS(options.key ?? 'sk_test_emulator', {
     apiHostname: emulator.host,
     port: emulator.port,

@@ -42,7 +42,15 @@ describe('users through the real SDK', () => {
       externalId: 'auth0|ada',
       metadata: { plan: 'pro' },
     });
-    expect(created).toMatchObject({ object: 'user', email: 'Ada@Example.com', firstName: 'Ada', lastName: 'Lovelace', emailVerified: true, externalId: 'auth0|ada', metadata: { plan: 'pro' } });
+    expect(created).toMatchObject({
+      object: 'user',
+      email: 'Ada@Example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      emailVerified: true,
+      externalId: 'auth0|ada',
+      metadata: { plan: 'pro' },
+    });
     expect(created.id).toMatch(/^user_[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(created.createdAt).toBe(created.updatedAt);
 
@@ -98,10 +106,16 @@ describe('users through the real SDK', () => {
     const onCreate = await rejectionOf(workos.userManagement.createUser({ email: 'ADA@example.com' }));
     // A create answers user_creation_error with the reason in `errors` (the SDK's BadRequestException).
     expect(onCreate).toBeInstanceOf(BadRequestException);
-    expect(onCreate).toMatchObject({ status: 400, code: 'user_creation_error', errors: [{ code: 'email_not_available' }] });
+    expect(onCreate).toMatchObject({
+      status: 400,
+      code: 'user_creation_error',
+      errors: [{ code: 'email_not_available' }],
+    });
 
     const grace = await workos.userManagement.createUser({ email: 'grace@example.com' });
-    const onUpdate = await rejectionOf(workos.userManagement.updateUser({ userId: grace.id, email: 'Ada@example.com' }));
+    const onUpdate = await rejectionOf(
+      workos.userManagement.updateUser({ userId: grace.id, email: 'Ada@example.com' }),
+    );
     expect(onUpdate).toBeInstanceOf(GenericServerException);
     expect(onUpdate).toMatchObject({ status: 400, code: 'email_not_available' });
     expect(emulator.snapshot().users.map((u) => u.email)).toEqual(['ada@example.com', 'grace@example.com']);
@@ -122,7 +136,9 @@ describe('users through the real SDK', () => {
 
   it('refuses an external id that another user holds, as a GenericServerException with its code', async () => {
     const ada = await workos.userManagement.createUser({ email: 'ada@example.com', externalId: 'auth0|1' });
-    const onCreate = await rejectionOf(workos.userManagement.createUser({ email: 'grace@example.com', externalId: 'auth0|1' }));
+    const onCreate = await rejectionOf(
+      workos.userManagement.createUser({ email: 'grace@example.com', externalId: 'auth0|1' }),
+    );
     expect(onCreate).toBeInstanceOf(GenericServerException);
     expect(onCreate).toMatchObject({ status: 400, code: 'external_id_already_used' });
 
@@ -137,12 +153,16 @@ describe('users through the real SDK', () => {
     const byId = await rejectionOf(workos.userManagement.getUser('user_01UNKNOWN'));
     expect(byId).toBeInstanceOf(NotFoundException);
     expect(byId).toMatchObject({ code: 'entity_not_found', message: "User not found: 'user_01UNKNOWN'." });
-    expect(await rejectionOf(workos.userManagement.getUserByExternalId('auth0|nobody'))).toBeInstanceOf(NotFoundException);
+    expect(await rejectionOf(workos.userManagement.getUserByExternalId('auth0|nobody'))).toBeInstanceOf(
+      NotFoundException,
+    );
     expect(await rejectionOf(workos.userManagement.deleteUser('user_01UNKNOWN'))).toBeInstanceOf(NotFoundException);
   });
 
   it('rejects a request with a bad key with 401 and writes nothing', async () => {
-    const error = await rejectionOf(sdkFor(emulator, { key: 'client_01NOTAKEY' }).userManagement.createUser({ email: 'ada@example.com' }));
+    const error = await rejectionOf(
+      sdkFor(emulator, { key: 'client_01NOTAKEY' }).userManagement.createUser({ email: 'ada@example.com' }),
+    );
     expect(error).toBeInstanceOf(UnauthorizedException);
     expect(emulator.snapshot().users).toEqual([]);
   });
@@ -150,7 +170,9 @@ describe('users through the real SDK', () => {
   it('accepts only the configured key when one is set', async () => {
     const strict = await startEmulator({ apiKey: 'sk_test_right' });
     try {
-      expect(await rejectionOf(sdkFor(strict, { key: 'sk_test_wrong' }).userManagement.listUsers())).toBeInstanceOf(UnauthorizedException);
+      expect(await rejectionOf(sdkFor(strict, { key: 'sk_test_wrong' }).userManagement.listUsers())).toBeInstanceOf(
+        UnauthorizedException,
+      );
       await expect(sdkFor(strict, { key: 'sk_test_right' }).userManagement.listUsers()).resolves.toBeDefined();
     } finally {
       await strict.close();
@@ -163,19 +185,34 @@ describe('users through the real SDK', () => {
     expect(badEmail).toMatchObject({ status: 422, code: 'invalid_request_parameters' });
     expect(badEmail.message).toContain('email_invalid');
 
-    const badHash = await rejectionOf(workos.userManagement.createUser({ email: 'ada@example.com', passwordHash: '$2b$10$tooshort', passwordHashType: 'bcrypt' }));
+    const badHash = await rejectionOf(
+      workos.userManagement.createUser({
+        email: 'ada@example.com',
+        passwordHash: '$2b$10$tooshort',
+        passwordHashType: 'bcrypt',
+      }),
+    );
     expect(badHash).toBeInstanceOf(GenericServerException);
     expect(badHash).toMatchObject({ status: 400, code: 'invalid_password_hash' });
     expect(badHash.message).not.toContain('tooshort');
 
     const unknownType = await rejectionOf(
-      workos.userManagement.createUser({ email: 'ada@example.com', passwordHash: 'abc', passwordHashType: 'md5' as 'bcrypt' }),
+      workos.userManagement.createUser({
+        email: 'ada@example.com',
+        passwordHash: 'abc',
+        passwordHashType: 'md5' as 'bcrypt',
+      }),
     );
     expect(unknownType).toBeInstanceOf(UnprocessableEntityException);
     expect(unknownType.message).toContain('password_hash_type_invalid');
 
     const both = await rejectionOf(
-      workos.userManagement.createUser({ email: 'ada@example.com', password: 'pw', passwordHash: '$2b$04$' + 'a'.repeat(53), passwordHashType: 'bcrypt' }),
+      workos.userManagement.createUser({
+        email: 'ada@example.com',
+        password: 'pw',
+        passwordHash: '$2b$04$' + 'a'.repeat(53),
+        passwordHashType: 'bcrypt',
+      }),
     );
     expect(both).toMatchObject({ status: 400, code: 'password_and_password_hash_provided' });
 
@@ -192,18 +229,32 @@ describe('users through the real SDK', () => {
       expect(error.message).toContain(code);
     }
     // At the limits exactly, all is well.
-    const atLimits = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`${i}`.padEnd(40, 'k'), 'v'.repeat(600)]));
+    const atLimits = Object.fromEntries(
+      Array.from({ length: 50 }, (_, i) => [`${i}`.padEnd(40, 'k'), 'v'.repeat(600)]),
+    );
     await workos.userManagement.createUser({ email: 'ada@example.com', metadata: atLimits });
 
-    const longExternalId = await rejectionOf(workos.userManagement.createUser({ email: 'grace@example.com', externalId: 'x'.repeat(129) }));
+    const longExternalId = await rejectionOf(
+      workos.userManagement.createUser({ email: 'grace@example.com', externalId: 'x'.repeat(129) }),
+    );
     expect(longExternalId.message).toContain('external_id_invalid');
     expect(emulator.snapshot().users.map((u) => u.email)).toEqual(['ada@example.com']);
   });
 
   it('updates only what is sent, backfills a password hash, and replaces metadata', async () => {
-    const user = await workos.userManagement.createUser({ email: 'ada@example.com', firstName: 'Ada', metadata: { a: '1', b: '2' } });
+    const user = await workos.userManagement.createUser({
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      metadata: { a: '1', b: '2' },
+    });
     const hash = '$2b$04$' + 'a'.repeat(53);
-    const updated = await workos.userManagement.updateUser({ userId: user.id, lastName: 'Lovelace', metadata: { c: '3' }, passwordHash: hash, passwordHashType: 'bcrypt' });
+    const updated = await workos.userManagement.updateUser({
+      userId: user.id,
+      lastName: 'Lovelace',
+      metadata: { c: '3' },
+      passwordHash: hash,
+      passwordHashType: 'bcrypt',
+    });
     expect(updated).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', metadata: { c: '3' } });
     expect(emulator.passwordOf(user.id)).toEqual({ type: 'bcrypt', hash });
   });

@@ -7,8 +7,12 @@ import { parse } from 'yaml';
 // artifact the export job writes must be the one the later jobs read.
 
 const root = new URL('../../', import.meta.url);
-const action = parse(readFileSync(fileURLToPath(new URL('action.yml', root)), 'utf8')) as { inputs: Record<string, unknown> };
-const workflow = parse(readFileSync(fileURLToPath(new URL('examples/workflows/export-plan-import.yml', root)), 'utf8')) as {
+const action = parse(readFileSync(fileURLToPath(new URL('action.yml', root)), 'utf8')) as {
+  inputs: Record<string, unknown>;
+};
+const workflow = parse(
+  readFileSync(fileURLToPath(new URL('examples/workflows/export-plan-import.yml', root)), 'utf8'),
+) as {
   jobs: Record<string, { needs?: string; steps: { uses?: string; with?: Record<string, string> }[] }>;
 };
 
@@ -18,7 +22,8 @@ describe('examples/workflows/export-plan-import.yml', () => {
   );
 
   it('uses only inputs the action has', () => {
-    for (const step of steps) for (const key of Object.keys(step.with)) expect(action.inputs, `${step.job}: ${key}`).toHaveProperty(key);
+    for (const step of steps)
+      for (const key of Object.keys(step.with)) expect(action.inputs, `${step.job}: ${key}`).toHaveProperty(key);
   });
 
   it('exports, then plans and imports from the artifact the export wrote', () => {

@@ -201,7 +201,11 @@ describe('an export killed with SIGKILL and run again', () => {
   }, 240_000);
 
   it('Ctrl-C (SIGINT) stops with exit 130, says how to resume, and the next run finishes', async () => {
-    const stand = await startClerkStandIn({ users: clerkExampleApiUsers(), organizations: clerkExampleOrganizations(), secretKey: 'sk_test_int' });
+    const stand = await startClerkStandIn({
+      users: clerkExampleApiUsers(),
+      organizations: clerkExampleOrganizations(),
+      secretKey: 'sk_test_int',
+    });
     try {
       const env = { CLERK_API_URL: stand.url, CLERK_SECRET_KEY: 'sk_test_int' };
       const out = tempDir('clerk-sigint');

@@ -64,7 +64,16 @@ export interface FakeGitHub {
   comments(issueNumber: number): { id: number; body: string; user: FakeUser }[];
   /** Seeds a comment, by default from another user. */
   addComment(issueNumber: number, body: string, user?: FakeUser): void;
-  artifacts(): { id: number; name: string; runId: number; attempt: number; size: number; files: string[]; expired: boolean; createdAt: string }[];
+  artifacts(): {
+    id: number;
+    name: string;
+    runId: number;
+    attempt: number;
+    size: number;
+    files: string[];
+    expired: boolean;
+    createdAt: string;
+  }[];
   requests(): { method: string; path: string; status: number }[];
   /** Git refs, e.g. { 'refs/heads/main': sha }. */
   refs(): Record<string, string>;
@@ -150,7 +159,12 @@ class HttpError extends Error {
 }
 
 function restError(status: number, message: string, extra: Record<string, unknown> = {}): HttpError {
-  return new HttpError(status, { message, documentation_url: 'https://docs.github.com/rest', status: String(status), ...extra });
+  return new HttpError(status, {
+    message,
+    documentation_url: 'https://docs.github.com/rest',
+    status: String(status),
+    ...extra,
+  });
 }
 
 function twirpError(status: number, code: string, msg: string): HttpError {
@@ -256,7 +270,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     for (const [path, sha] of flat) {
       if (!recursive && path.includes('/')) continue;
-      entries.push({ path, mode: '100644', type: 'blob', sha, size: blobs.get(sha)?.length ?? 0, url: `${apiBase()}/git/blobs/${sha}` });
+      entries.push({
+        path,
+        mode: '100644',
+        type: 'blob',
+        sha,
+        size: blobs.get(sha)?.length ?? 0,
+        url: `${apiBase()}/git/blobs/${sha}`,
+      });
     }
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -291,10 +312,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   function refJson(ref: string) {
     const sha = refs.get(ref)!;
-    return { ref, node_id: `REF_${ref}`, url: `${apiBase()}/git/${ref}`, object: { sha, type: 'commit', url: `${apiBase()}/git/commits/${sha}` } };
+    return {
+      ref,
+      node_id: `REF_${ref}`,
+      url: `${apiBase()}/git/${ref}`,
+      object: { sha, type: 'commit', url: `${apiBase()}/git/commits/${sha}` },
+    };
   }
 
-  refs.set('refs/heads/main', putCommit({ tree: putTree(new Map([['README.md', putBlob(Buffer.from(`# ${repo}\n`))]])), parents: [], message: 'Initial commit', date: timestamp() }));
+  refs.set(
+    'refs/heads/main',
+    putCommit({
+      tree: putTree(new Map([['README.md', putBlob(Buffer.from(`# ${repo}\n`))]])),
+      parents: [],
+      message: 'Initial commit',
+      date: timestamp(),
+    }),
+  );
 
   // --- runs --------------------------------------------------------------------------------
 
@@ -302,7 +336,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const header = base64url(JSON.stringify({ typ: 'JWT', alg: 'RS256' }));
     const now = Math.floor(Date.now() / 1000);
     const payload = base64url(
-      JSON.stringify({ scp: `Actions.ExampleScope Actions.Results:${backendId}:${jobBackendId}`, iat: now, exp: now + 6 * 3600 }),
+      JSON.stringify({
+        scp: `Actions.ExampleScope Actions.Results:${backendId}:${jobBackendId}`,
+        iat: now,
+        exp: now + 6 * 3600,
+      }),
     );
     return `${header}.${payload}.${base64url('fake-signature')}`;
   }
@@ -310,7 +348,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   function startAttempt(run: WorkflowRun, attemptNumber: number): Attempt {
     const backendId = randomUUID();
     const jobBackendId = randomUUID();
-    const attempt: Attempt = { attempt: attemptNumber, backendId, jobBackendId, runtimeToken: runtimeTokenFor(backendId, jobBackendId), startedAt: timestamp() };
+    const attempt: Attempt = {
+      attempt: attemptNumber,
+      backendId,
+      jobBackendId,
+      runtimeToken: runtimeTokenFor(backendId, jobBackendId),
+      startedAt: timestamp(),
+    };
     run.attempts.push(attempt);
     run.status = 'in_progress';
     run.conclusion = null;
@@ -334,7 +378,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     const workflowId = runOptions.workflowId ?? DEFAULT_WORKFLOW_ID;
     if (!workflows.has(workflowId)) {
-      workflows.set(workflowId, { id: workflowId, name: `Workflow ${workflowId}`, path: `.github/workflows/workflow-${workflowId}.yml` });
+      workflows.set(workflowId, {
+        id: workflowId,
+        name: `Workflow ${workflowId}`,
+        path: `.github/workflows/workflow-${workflowId}.yml`,
+      });
     }
     const attemptNumber = runOptions.attempt ?? 1;
     if (attemptNumber > 1) {
@@ -460,13 +508,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
     const payload = body === undefined ? '' : JSON.stringify(body);
-    res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...headers });
+    res.writeHead(status, {
+      ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+      ...headers,
+    });
     res.end(payload);
   }
 
   /** GitHub's page/per_page pagination with a Link header. */
   function page<T>(url: URL, items: T[], defaultPerPage = 30): { items: T[]; headers: Record<string, string> } {
-    const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? defaultPerPage) || defaultPerPage));
+    const perPage = Math.min(
+      100,
+      Math.max(1, Number(url.searchParams.get('per_page') ?? defaultPerPage) || defaultPerPage),
+    );
     const pageNumber = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
     const last = Math.max(1, Math.ceil(items.length / perPage));
     const link = (n: number, rel: string) => {
@@ -479,7 +533,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (pageNumber > 1) links.push(link(pageNumber - 1, 'prev'));
     if (pageNumber < last) links.push(link(pageNumber + 1, 'next'), link(last, 'last'));
     if (pageNumber > 1) links.push(link(1, 'first'));
-    return { items: items.slice((pageNumber - 1) * perPage, pageNumber * perPage), headers: links.length > 0 ? { link: links.join(', ') } : {} };
+    return {
+      items: items.slice((pageNumber - 1) * perPage, pageNumber * perPage),
+      headers: links.length > 0 ? { link: links.join(', ') } : {},
+    };
   }
 
   function restIdentity(req: IncomingMessage): 'write' | 'read' {
@@ -510,7 +567,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (typeof body !== 'string') throw restError(422, 'Invalid request.\n\n"body" wasn\'t supplied.');
     if (body.length > 65536) {
       throw restError(422, 'Validation Failed', {
-        errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'custom',
+            field: 'body',
+            message: 'body is too long (maximum is 65536 characters)',
+          },
+        ],
       });
     }
     return body;
@@ -532,19 +596,37 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     let m: RegExpExecArray | null;
 
     if (rest === '' && method === 'GET') {
-      return send(res, 200, { id: 1, name: repo, full_name: `${owner}/${repo}`, owner: { login: owner, type: 'Organization' }, private: true, default_branch: 'main' });
+      return send(res, 200, {
+        id: 1,
+        name: repo,
+        full_name: `${owner}/${repo}`,
+        owner: { login: owner, type: 'Organization' },
+        private: true,
+        default_branch: 'main',
+      });
     }
 
     // Issue comments.
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = Number(m[1]);
       if (method === 'GET') {
-        const { items, headers } = page(url, comments.filter((c) => c.issue === issue), 30);
+        const { items, headers } = page(
+          url,
+          comments.filter((c) => c.issue === issue),
+          30,
+        );
         return send(res, 200, items.map(commentJson), headers);
       }
       if (method === 'POST') {
         const body = checkCommentBody(jsonBody(raw).body);
-        const comment: Comment = { id: nextCommentId++, issue, body, user: BOT, createdAt: timestamp(), updatedAt: timestamp() };
+        const comment: Comment = {
+          id: nextCommentId++,
+          issue,
+          body,
+          user: BOT,
+          createdAt: timestamp(),
+          updatedAt: timestamp(),
+        };
         comments.push(comment);
         return send(res, 201, commentJson(comment));
       }
@@ -574,7 +656,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (rest === '/actions/runs' && method === 'GET') {
       const filters = ['event', 'branch', 'status'].map((k) => [k, url.searchParams.get(k)] as const);
       const selected = [...runs.values()]
-        .filter((run) => filters.every(([k, v]) => !v || (k === 'event' ? run.event === v : k === 'branch' ? run.headBranch === v : run.status === v || run.conclusion === v)))
+        .filter((run) =>
+          filters.every(
+            ([k, v]) =>
+              !v ||
+              (k === 'event'
+                ? run.event === v
+                : k === 'branch'
+                  ? run.headBranch === v
+                  : run.status === v || run.conclusion === v),
+          ),
+        )
         .sort((a, b) => b.id - a.id);
       const { items, headers } = page(url, selected, 30);
       return send(res, 200, { total_count: selected.length, workflow_runs: items.map(runJson) }, headers);
@@ -597,7 +689,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const runId = Number(m[1]);
       if (!runs.has(runId)) throw restError(404, 'Not Found');
       const name = url.searchParams.get('name');
-      const selected = artifacts.filter((a) => a.runId === runId && (!name || a.name === name)).sort((a, b) => b.id - a.id);
+      const selected = artifacts
+        .filter((a) => a.runId === runId && (!name || a.name === name))
+        .sort((a, b) => b.id - a.id);
       const { items, headers } = page(url, selected, 30);
       return send(res, 200, { total_count: selected.length, artifacts: items.map(artifactJson) }, headers);
     }
@@ -632,7 +726,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const body = jsonBody(raw);
       const ref = String(body.ref ?? '');
       const sha = String(body.sha ?? '');
-      if (!/^refs\/[^/]+\/.+/.test(ref)) throw restError(422, 'Reference name must start with \'refs/\' and have at least two slashes.');
+      if (!/^refs\/[^/]+\/.+/.test(ref))
+        throw restError(422, "Reference name must start with 'refs/' and have at least two slashes.");
       if (!commits.has(sha)) throw restError(422, 'Object does not exist');
       if (refs.has(ref)) throw restError(422, 'Reference already exists');
       refs.set(ref, sha);
@@ -656,7 +751,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const body = jsonBody(raw);
       const tree = String(body.tree ?? '');
       const parents = Array.isArray(body.parents) ? body.parents.map(String) : [];
-      if (!trees.has(tree) || parents.some((p) => !commits.has(p))) throw restError(422, 'Tree SHA does not exist or parent SHA does not exist');
+      if (!trees.has(tree) || parents.some((p) => !commits.has(p)))
+        throw restError(422, 'Tree SHA does not exist or parent SHA does not exist');
       const sha = putCommit({ tree, parents, message: String(body.message ?? ''), date: timestamp() });
       return send(res, 201, commitJson(sha));
     }
@@ -664,14 +760,24 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const flat = trees.get(m[1]!);
       if (!flat) throw restError(404, 'Not Found');
       const recursive = url.searchParams.has('recursive');
-      return send(res, 200, { sha: m[1], url: `${apiBase()}/git/trees/${m[1]}`, tree: treeEntries(flat, recursive), truncated: false });
+      return send(res, 200, {
+        sha: m[1],
+        url: `${apiBase()}/git/trees/${m[1]}`,
+        tree: treeEntries(flat, recursive),
+        truncated: false,
+      });
     }
     if (rest === '/git/trees' && method === 'POST') {
       const body = jsonBody(raw);
       const base = body.base_tree === undefined ? new Map<string, string>() : trees.get(String(body.base_tree));
       if (!base) throw restError(422, 'Invalid tree info');
       const flat = new Map(base);
-      for (const entry of (Array.isArray(body.tree) ? body.tree : []) as { path: string; type?: string; sha?: string | null; content?: string }[]) {
+      for (const entry of (Array.isArray(body.tree) ? body.tree : []) as {
+        path: string;
+        type?: string;
+        sha?: string | null;
+        content?: string;
+      }[]) {
         const path = entry.path;
         if (entry.sha === null) {
           flat.delete(path);
@@ -687,7 +793,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         }
       }
       const sha = putTree(flat);
-      return send(res, 201, { sha, url: `${apiBase()}/git/trees/${sha}`, tree: treeEntries(flat, false), truncated: false });
+      return send(res, 201, {
+        sha,
+        url: `${apiBase()}/git/trees/${sha}`,
+        tree: treeEntries(flat, false),
+        truncated: false,
+      });
     }
     if (rest === '/git/blobs' && method === 'POST') {
       const body = jsonBody(raw);
@@ -699,7 +810,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const content = blobs.get(m[1]!);
       if (!content) throw restError(404, 'Not Found');
       const encoded = content.toString('base64').replace(/(.{60})/g, '$1\n');
-      return send(res, 200, { sha: m[1], node_id: `B_${m[1]!.slice(0, 12)}`, size: content.length, url: `${apiBase()}/git/blobs/${m[1]}`, content: encoded, encoding: 'base64' });
+      return send(res, 200, {
+        sha: m[1],
+        node_id: `B_${m[1]!.slice(0, 12)}`,
+        size: content.length,
+        url: `${apiBase()}/git/blobs/${m[1]}`,
+        content: encoded,
+        encoding: 'base64',
+      });
     }
 
     throw restError(404, 'Not Found');
@@ -714,7 +832,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   function twirpIdentity(req: IncomingMessage): { run: WorkflowRun; attempt: Attempt } {
     const token = (req.headers.authorization ?? '').replace(/^bearer\s+/i, '');
     try {
-      const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { scp?: string };
+      const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+        scp?: string;
+      };
       const scope = (payload.scp ?? '').split(' ').find((s) => s.startsWith('Actions.Results:'));
       const found = scope ? attemptsByBackendId.get(scope.split(':')[1]!) : undefined;
       if (found && found.attempt.runtimeToken === token) return found;
@@ -733,7 +853,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       throw twirpError(400, 'malformed', 'the request body is not JSON');
     }
     // A re-attempt may address artifacts of the run's earlier attempts, never another run's.
-    if (body.workflow_run_backend_id !== undefined && attemptsByBackendId.get(String(body.workflow_run_backend_id))?.run !== run) {
+    if (
+      body.workflow_run_backend_id !== undefined &&
+      attemptsByBackendId.get(String(body.workflow_run_backend_id))?.run !== run
+    ) {
       throw twirpError(403, 'permission_denied', 'the runtime token does not grant access to this workflow run');
     }
     const name = typeof body.name === 'string' ? body.name : '';
@@ -742,16 +865,24 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const taken =
           artifacts.some((a) => a.backendId === attempt.backendId && a.name === name) ||
           [...pendingUploads.values()].some((u) => u.attempt === attempt && u.name === name);
-        if (taken) throw twirpError(409, 'already_exists', `an artifact with this name already exists on the workflow run`);
+        if (taken)
+          throw twirpError(409, 'already_exists', `an artifact with this name already exists on the workflow run`);
         const key = randomUUID();
-        const expiresAt = typeof body.expires_at === 'string' ? timestamp(new Date(body.expires_at)) : timestamp(new Date(Date.now() + 90 * 86400_000));
+        const expiresAt =
+          typeof body.expires_at === 'string'
+            ? timestamp(new Date(body.expires_at))
+            : timestamp(new Date(Date.now() + 90 * 86400_000));
         pendingUploads.set(key, { key, name, runId: run.id, attempt, expiresAt, blocks: new Map() });
-        return send(res, 200, { ok: true, signed_upload_url: `${origin}/blob-storage/actions-results/${key}?sig=fake-upload-signature&sp=cw` });
+        return send(res, 200, {
+          ok: true,
+          signed_upload_url: `${origin}/blob-storage/actions-results/${key}?sig=fake-upload-signature&sp=cw`,
+        });
       }
       case 'FinalizeArtifact': {
         const upload = [...pendingUploads.values()].find((u) => u.attempt === attempt && u.name === name);
         if (!upload) throw twirpError(404, 'not_found', `no artifact upload named "${name}" was created in this run`);
-        if (!upload.data) throw twirpError(400, 'failed_precondition', `the blob of artifact "${name}" was never committed`);
+        if (!upload.data)
+          throw twirpError(400, 'failed_precondition', `the blob of artifact "${name}" was never committed`);
         pendingUploads.delete(upload.key);
         const artifact: StoredArtifact = {
           id: nextArtifactId++,
@@ -772,7 +903,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const nameFilter = typeof body.name_filter === 'string' ? body.name_filter : undefined;
         const idFilter = body.id_filter === undefined ? undefined : Number(body.id_filter);
         const selected = artifacts.filter(
-          (a) => a.runId === run.id && (nameFilter === undefined || a.name === nameFilter) && (idFilter === undefined || a.id === idFilter),
+          (a) =>
+            a.runId === run.id &&
+            (nameFilter === undefined || a.name === nameFilter) &&
+            (idFilter === undefined || a.id === idFilter),
         );
         return send(res, 200, {
           artifacts: selected.map((a) => ({
@@ -808,18 +942,24 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const upload = pendingUploads.get(key);
     if (!upload || req.method !== 'PUT' || url.searchParams.get('sig') !== 'fake-upload-signature') {
       res.writeHead(403, { 'content-type': 'application/xml', 'x-ms-error-code': 'AuthenticationFailed' });
-      res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Signature not valid for this upload.</Message></Error>');
+      res.end(
+        '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Signature not valid for this upload.</Message></Error>',
+      );
       return;
     }
     const comp = url.searchParams.get('comp');
     if (comp === 'block') {
       upload.blocks.set(url.searchParams.get('blockid') ?? '', raw);
     } else if (comp === 'blocklist') {
-      const ids = [...raw.toString('utf8').matchAll(/<(Latest|Committed|Uncommitted)>([^<]*)<\/\1>/g)].map((match) => match[2]!);
+      const ids = [...raw.toString('utf8').matchAll(/<(Latest|Committed|Uncommitted)>([^<]*)<\/\1>/g)].map(
+        (match) => match[2]!,
+      );
       const missing = ids.find((id) => !upload.blocks.has(id));
       if (missing !== undefined) {
         res.writeHead(400, { 'content-type': 'application/xml', 'x-ms-error-code': 'InvalidBlockList' });
-        res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>InvalidBlockList</Code><Message>The specified block list is invalid.</Message></Error>');
+        res.end(
+          '<?xml version="1.0" encoding="utf-8"?><Error><Code>InvalidBlockList</Code><Message>The specified block list is invalid.</Message></Error>',
+        );
         return;
       }
       upload.data = Buffer.concat(ids.map((id) => upload.blocks.get(id)!));
@@ -853,10 +993,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
-    res.on('finish', () => requestLog.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, status: res.statusCode }));
+    res.on('finish', () =>
+      requestLog.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, status: res.statusCode }),
+    );
     readBody(req)
       .then(async (raw) => {
-        const failure = failures.find((f) => f.times > 0 && (!f.method || f.method === req.method) && f.path.test(url.pathname));
+        const failure = failures.find(
+          (f) => f.times > 0 && (!f.method || f.method === req.method) && f.path.test(url.pathname),
+        );
         if (failure) {
           failure.times--;
           throw restError(failure.status, failure.message);
@@ -895,12 +1039,27 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       artifact.expiresAt = timestamp(new Date(Date.now() - 1000));
     },
     failRequests({ method, path, status, message, times = 1 }) {
-      failures.push({ method, path, status, message: message ?? (status === 403 ? 'Resource not accessible by integration' : 'Server Error'), times });
+      failures.push({
+        method,
+        path,
+        status,
+        message: message ?? (status === 403 ? 'Resource not accessible by integration' : 'Server Error'),
+        times,
+      });
     },
     comments: (issueNumber) =>
-      comments.filter((c) => c.issue === issueNumber).map((c) => ({ id: c.id, body: c.body, user: { login: c.user.login, type: c.user.type } })),
+      comments
+        .filter((c) => c.issue === issueNumber)
+        .map((c) => ({ id: c.id, body: c.body, user: { login: c.user.login, type: c.user.type } })),
     addComment(issueNumber, body, user = { login: 'octocat', type: 'User' }) {
-      comments.push({ id: nextCommentId++, issue: issueNumber, body, user: { ...user, id: 583231 }, createdAt: timestamp(), updatedAt: timestamp() });
+      comments.push({
+        id: nextCommentId++,
+        issue: issueNumber,
+        body,
+        user: { ...user, id: 583231 },
+        createdAt: timestamp(),
+        updatedAt: timestamp(),
+      });
     },
     artifacts: () =>
       artifacts.map((a) => ({

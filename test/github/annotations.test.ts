@@ -5,12 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { annotateProblems, maskEmailsAndHashes, maskEmailsInText, type AnnotationSink } from '../../src/github/annotations.js';
+import {
+  annotateProblems,
+  maskEmailsAndHashes,
+  maskEmailsInText,
+  type AnnotationSink,
+} from '../../src/github/annotations.js';
 import { problem } from './plan-summary.js';
 
 type Level = 'error' | 'warning' | 'notice';
 
-function recordingSink(): AnnotationSink & { calls: { level: Level; message: string; properties?: AnnotationProperties | undefined }[] } {
+function recordingSink(): AnnotationSink & {
+  calls: { level: Level; message: string; properties?: AnnotationProperties | undefined }[];
+} {
   const calls: { level: Level; message: string; properties?: AnnotationProperties | undefined }[] = [];
   return {
     calls,
@@ -23,22 +30,38 @@ function recordingSink(): AnnotationSink & { calls: { level: Level; message: str
 describe('annotateProblems', () => {
   it('annotates the first 10 of each severity at their file, line and column, then one notice for the rest', () => {
     const problems = [
-      ...Array.from({ length: 25 }, (_, i) => problem({ location: { file: 'exports/users.ndjson', line: i + 1, column: 7 } })),
+      ...Array.from({ length: 25 }, (_, i) =>
+        problem({ location: { file: 'exports/users.ndjson', line: i + 1, column: 7 } }),
+      ),
       ...Array.from({ length: 3 }, (_, i) =>
-        problem({ code: 'unmatched_password', entity: 'password', severity: 'warning', field: undefined, location: { file: 'exports/passwords.ndjson', line: i + 1 } }),
+        problem({
+          code: 'unmatched_password',
+          entity: 'password',
+          severity: 'warning',
+          field: undefined,
+          location: { file: 'exports/passwords.ndjson', line: i + 1 },
+        }),
       ),
     ];
     const sink = recordingSink();
-    expect(annotateProblems(problems, sink, { workspace: '/home/runner/work/app' })).toEqual({ shown: 13, notShown: 15 });
+    expect(annotateProblems(problems, sink, { workspace: '/home/runner/work/app' })).toEqual({
+      shown: 13,
+      notShown: 15,
+    });
 
     expect(sink.calls.filter((c) => c.level === 'error')).toHaveLength(10);
     expect(sink.calls.filter((c) => c.level === 'warning')).toHaveLength(3);
     expect(sink.calls[0]).toEqual({
       level: 'error',
-      message: 'user auth0|5f7c8ec7c33c6c004bbafe82 (field email): The user has no email address; WorkOS users need one.',
+      message:
+        'user auth0|5f7c8ec7c33c6c004bbafe82 (field email): The user has no email address; WorkOS users need one.',
       properties: { title: 'missing_email', file: 'exports/users.ndjson', startLine: 1, startColumn: 7 },
     });
-    expect(sink.calls.find((c) => c.level === 'warning')!.properties).toEqual({ title: 'unmatched_password', file: 'exports/passwords.ndjson', startLine: 1 });
+    expect(sink.calls.find((c) => c.level === 'warning')!.properties).toEqual({
+      title: 'unmatched_password',
+      file: 'exports/passwords.ndjson',
+      startLine: 1,
+    });
 
     const notices = sink.calls.filter((c) => c.level === 'notice');
     expect(notices).toHaveLength(1);
@@ -56,14 +79,23 @@ describe('annotateProblems', () => {
 
   it('honours a smaller cap', () => {
     const sink = recordingSink();
-    expect(annotateProblems(Array.from({ length: 5 }, () => problem({ severity: 'warning' })), sink, { max: 2 })).toEqual({ shown: 2, notShown: 3 });
+    expect(
+      annotateProblems(
+        Array.from({ length: 5 }, () => problem({ severity: 'warning' })),
+        sink,
+        { max: 2 },
+      ),
+    ).toEqual({ shown: 2, notShown: 3 });
     expect(sink.calls.at(-1)!.message).toContain('3 more warning(s) not shown');
   });
 
   it('points at files relative to the workspace, so GitHub can link them', () => {
     const sink = recordingSink();
     annotateProblems(
-      [problem({ location: { file: '/home/runner/work/app/app/exports/users.ndjson', line: 4 } }), problem({ location: { file: '/tmp/elsewhere.ndjson', line: 2 } })],
+      [
+        problem({ location: { file: '/home/runner/work/app/app/exports/users.ndjson', line: 4 } }),
+        problem({ location: { file: '/tmp/elsewhere.ndjson', line: 2 } }),
+      ],
       sink,
       { workspace: '/home/runner/work/app/app' },
     );
@@ -76,13 +108,16 @@ describe('annotateProblems', () => {
       [
         problem({
           sourceId: 'jane.doe@acme.example',
-          message: 'Duplicate of john.smith+work@mail.acme.example with hash $2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy and {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=',
+          message:
+            'Duplicate of john.smith+work@mail.acme.example with hash $2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy and {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=',
         }),
       ],
       sink,
     );
     const message = sink.calls[0]!.message;
-    expect(message).toBe('user j***@acme.example (field email): Duplicate of j***@mail.acme.example with hash [hash] and [hash]');
+    expect(message).toBe(
+      'user j***@acme.example (field email): Duplicate of j***@mail.acme.example with hash [hash] and [hash]',
+    );
   });
 
   it('keeps % and newlines from an export inside one workflow command', () => {
@@ -113,7 +148,8 @@ describe('annotateProblems', () => {
     expect(command).toEqual({
       name: 'error',
       properties: { title: 'bad,code: 100%', file: 'exports/users,2024: final.ndjson', line: '9', col: '2' },
-      message: 'user auth0|5f7c8ec7c33c6c004bbafe82 (field email): Value 100% off\r\n::warning::injected\n::add-mask::nothing',
+      message:
+        'user auth0|5f7c8ec7c33c6c004bbafe82 (field email): Value 100% off\r\n::warning::injected\n::add-mask::nothing',
     });
   });
 });
@@ -140,7 +176,8 @@ describe('maskEmailsInText', () => {
 function parseWorkflowCommand(line: string): { name: string; properties: Record<string, string>; message: string } {
   const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!match) throw new Error(`not a workflow command: ${line}`);
-  const unescapeCommand = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescapeCommand = (s: string) =>
+    s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const properties = Object.fromEntries(
     (match[2] ?? '')
       .split(',')

@@ -59,7 +59,12 @@ describe('upsertStickyComment', () => {
     const again = await upsert(issue, 'Plan: nothing to write.');
     expect(again.action).toBe('unchanged');
     expect(again.url).toContain(`#issuecomment-`);
-    expect(fake.requests().slice(before).map((r) => r.method)).toEqual(['GET']);
+    expect(
+      fake
+        .requests()
+        .slice(before)
+        .map((r) => r.method),
+    ).toEqual(['GET']);
   });
 
   it('leaves alone a comment by someone else that carries our marker', async () => {
@@ -97,7 +102,15 @@ describe('upsertStickyComment', () => {
     expect(result.action).toBe('updated');
     expect(fake.comments(issue)).toHaveLength(171);
     expect(fake.comments(issue)[150]!.body).toBe(`${MARKER}\nnew plan`);
-    expect(fake.requests().some((r) => r.path.startsWith(`/api/repos/acme/identity-migration/issues/${issue}/comments?`) && r.path.includes('page=2'))).toBe(true);
+    expect(
+      fake
+        .requests()
+        .some(
+          (r) =>
+            r.path.startsWith(`/api/repos/acme/identity-migration/issues/${issue}/comments?`) &&
+            r.path.includes('page=2'),
+        ),
+    ).toBe(true);
   });
 
   it('skips with a reason, without throwing, when the token may not write (fork PR)', async () => {
@@ -116,7 +129,9 @@ describe('upsertStickyComment', () => {
   });
 
   it('throws on other failures, such as a bad token', async () => {
-    await expect(upsert(nextIssue++, 'plan', { octokit: getOctokit('ghs_revoked', { baseUrl: fake.apiUrl }) })).rejects.toMatchObject({ status: 401 });
+    await expect(
+      upsert(nextIssue++, 'plan', { octokit: getOctokit('ghs_revoked', { baseUrl: fake.apiUrl }) }),
+    ).rejects.toMatchObject({ status: 401 });
   });
 
   it('cuts a body over the limit instead of having GitHub refuse it', async () => {
@@ -139,13 +154,20 @@ describe('renderPullRequestComment', () => {
   it('tells reviewers what the dry run would do', () => {
     const problems = [
       ...Array.from({ length: 4 }, (_, i) => problem({ location: { file: 'exports/users.ndjson', line: 10 + i } })),
-      problem({ code: 'unmatched_password', entity: 'password', severity: 'warning', message: 'This password row matches no user.' }),
+      problem({
+        code: 'unmatched_password',
+        entity: 'password',
+        severity: 'warning',
+        message: 'This password row matches no user.',
+      }),
     ];
     const body = renderPullRequestComment(planSummary(), problems, { jobSummaryUrl: SUMMARY_URL });
 
     expect(body.startsWith(`${MARKER}\n`)).toBe(true);
     expect(body).toContain('## WorkOS migration plan (dry run): auth0');
-    expect(body).toContain('**Dry run without a WorkOS key.** Nothing was written. 153 record(s) are not in the checkpoint yet and would be written');
+    expect(body).toContain(
+      '**Dry run without a WorkOS key.** Nothing was written. 153 record(s) are not in the checkpoint yet and would be written',
+    );
     expect(body).toContain('| Users | 120 | 0 | 0 | 6 | 0 | 4 | 0 | 110 |');
     expect(body).toContain('**Re-enroll MFA**: 7 totp, 2 sms');
     expect(body).toContain('**Social sign-in**: 20 google-oauth2');
@@ -170,9 +192,16 @@ describe('renderPullRequestComment', () => {
       'X'.repeat(20_000),
     ];
     const problems = hostile.map((message, i) =>
-      problem({ code: `hostile_${i}`, message, field: '<b>field</b>', location: { file: `exports/<i>users</i>@octocat.ndjson`, line: i + 1 } }),
+      problem({
+        code: `hostile_${i}`,
+        message,
+        field: '<b>field</b>',
+        location: { file: `exports/<i>users</i>@octocat.ndjson`, line: i + 1 },
+      }),
     );
-    const summary = planSummary({ social: { '<img src=x onerror=alert(2)>': 3, '@octocat': 1, '[x](https://evil.example)': 1 } });
+    const summary = planSummary({
+      social: { '<img src=x onerror=alert(2)>': 3, '@octocat': 1, '[x](https://evil.example)': 1 },
+    });
     const issue = nextIssue++;
     const result = await upsert(issue, renderPullRequestComment(summary, problems, { jobSummaryUrl: SUMMARY_URL }));
     expect(result.action).toBe('created');
@@ -193,7 +222,11 @@ describe('renderPullRequestComment', () => {
 
   it('stays under the comment limit with 5,000 problems, and says where the rest is', async () => {
     const problems = Array.from({ length: 5_000 }, (_, i) =>
-      problem({ code: `code_${i}`, location: { file: 'exports/users.ndjson', line: i + 1 }, message: `Problem ${i}: ${'m'.repeat(280)}` }),
+      problem({
+        code: `code_${i}`,
+        location: { file: 'exports/users.ndjson', line: i + 1 },
+        message: `Problem ${i}: ${'m'.repeat(280)}`,
+      }),
     );
     const body = renderPullRequestComment(planSummary(), problems, { jobSummaryUrl: SUMMARY_URL });
     expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);

@@ -18,13 +18,20 @@ function pullRequest(head: string | null, base = 'acme/identity-migration', numb
   return {
     action: 'synchronize',
     number,
-    pull_request: { number, head: { ref: 'feature', repo: head === null ? null : { full_name: head } }, base: { ref: 'main', repo: { full_name: base } } },
+    pull_request: {
+      number,
+      head: { ref: 'feature', repo: head === null ? null : { full_name: head } },
+      base: { ref: 'main', repo: { full_name: base } },
+    },
   };
 }
 
 describe('readPullRequestContext', () => {
   it('reads a pull request from a branch of the same repository', () => {
-    const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(pullRequest('acme/identity-migration')) };
+    const env = {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: eventFile(pullRequest('acme/identity-migration')),
+    };
     expect(readPullRequestContext(env)).toEqual({
       kind: 'pull_request',
       number: 42,
@@ -36,7 +43,10 @@ describe('readPullRequestContext', () => {
 
   it('tells a fork apart, for pull_request and pull_request_target alike', () => {
     for (const name of ['pull_request', 'pull_request_target']) {
-      const env = { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: eventFile(pullRequest('mallory/identity-migration', undefined, 7)) };
+      const env = {
+        GITHUB_EVENT_NAME: name,
+        GITHUB_EVENT_PATH: eventFile(pullRequest('mallory/identity-migration', undefined, 7)),
+      };
       expect(readPullRequestContext(env)).toEqual({
         kind: 'pull_request',
         number: 7,

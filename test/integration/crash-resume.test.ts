@@ -25,7 +25,7 @@ afterAll(async () => emulator?.close());
 /** A simple seeded generator so a failing trial can be replayed. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('an import killed with SIGKILL and run again', () => {
@@ -38,7 +38,23 @@ describe('an import killed with SIGKILL and run again', () => {
       emulator.setFaults({ latencyMs: 25, afterCommitFailureRate: 0.1 });
       const state = mkdtempSync(join(tmpdir(), 'crash-state-'));
       const out = mkdtempSync(join(tmpdir(), 'crash-out-'));
-      const args = ['import', '--users', data.usersPath, '--passwords', data.passwordsPath, '--state', state, '--out', out, '--api-url', emulator.url, '--rate-limit', '2000', '--concurrency', '4'];
+      const args = [
+        'import',
+        '--users',
+        data.usersPath,
+        '--passwords',
+        data.passwordsPath,
+        '--state',
+        state,
+        '--out',
+        out,
+        '--api-url',
+        emulator.url,
+        '--rate-limit',
+        '2000',
+        '--concurrency',
+        '4',
+      ];
       let finished = false;
       for (let attempt = 0; attempt < 30 && !finished; attempt++) {
         const { child, done } = startCli(args, { WORKOS_API_KEY: 'sk_test_crash' });
@@ -57,15 +73,23 @@ describe('an import killed with SIGKILL and run again', () => {
       expect(finished).toBe(true);
 
       const held = emulator.snapshot().users;
-      const externalIds = held.map((u) => u.external_id ?? "").sort();
+      const externalIds = held.map((u) => u.external_id ?? '').sort();
       expect(externalIds).toEqual([...data.expectedExternalIds].sort());
 
-      const byExternalId = new Map(held.map((u) => [u.external_id ?? "", u.id]));
-      const journal = readFileSync(join(state, 'journal.ndjson'), 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as { source_id: string; workos_id: string });
+      const byExternalId = new Map(held.map((u) => [u.external_id ?? '', u.id]));
+      const journal = readFileSync(join(state, 'journal.ndjson'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => JSON.parse(l) as { source_id: string; workos_id: string });
       for (const entry of journal) expect(byExternalId.get(entry.source_id)).toBe(entry.workos_id);
       expect(new Set(journal.map((e) => e.source_id)).size).toBe(USERS);
 
-      const idMap = readFileSync(join(out, 'id-map.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+      const idMap = readFileSync(join(out, 'id-map.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
       expect(idMap).toHaveLength(USERS);
       for (const [, sourceId, workosId] of idMap) expect(byExternalId.get(sourceId ?? '')).toBe(workosId);
     }

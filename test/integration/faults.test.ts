@@ -32,7 +32,11 @@ function importOnce(stateDir?: string) {
 describe('an import through an unreliable WorkOS', () => {
   it('ends with exactly the expected users despite 5xx, a 429 storm and lost answers', async () => {
     emulator.reset();
-    emulator.setFaults({ serverErrorRate: 0.1, afterCommitFailureRate: 0.05, rateLimitStorm: { durationMs: 1500, retryAfterSeconds: 1 } });
+    emulator.setFaults({
+      serverErrorRate: 0.1,
+      afterCommitFailureRate: 0.05,
+      rateLimitStorm: { durationMs: 1500, retryAfterSeconds: 1 },
+    });
     const result = await importOnce(mkdtempSync(join(tmpdir(), 'faults-state-')));
     const users = result.summary.users;
     expect(countsAddUp(users)).toBe(true);
@@ -40,7 +44,10 @@ describe('an import through an unreliable WorkOS', () => {
     expect(users.created).toBe(150);
     expect(result.summary.requests!.rateLimited).toBeGreaterThan(0);
     expect(result.summary.requests!.transient).toBeGreaterThan(0);
-    const held = emulator.snapshot().users.map((u) => u.external_id).sort();
+    const held = emulator
+      .snapshot()
+      .users.map((u) => u.external_id)
+      .sort();
     expect(held).toEqual([...data.expectedExternalIds].sort());
     expect(result.summary.workos?.users).toMatchObject({ expected: 150, found: 150, missing: 0, mismatched: 0 });
   });

@@ -24,11 +24,23 @@ describe('an import when WorkOS cannot be reached', () => {
     const apiUrl = `http://127.0.0.1:${await closedPort()}`;
     const out = mkdtempSync(join(tmpdir(), 'unreachable-out-'));
     const started = Date.now();
-    const result = await runMigration({ mode: 'import', source: 'auth0', files, outDir: out, target: { apiKey: 'sk_test_down', apiUrl } });
+    const result = await runMigration({
+      mode: 'import',
+      source: 'auth0',
+      files,
+      outDir: out,
+      target: { apiKey: 'sk_test_down', apiUrl },
+    });
     expect((Date.now() - started) / 1000).toBeLessThan(10);
-    expect(result.summary.fatal).toMatch(/^WorkOS at .+ cannot be reached: connection refused \(ECONNREFUSED\) on \d+ requests in a row\. Check the API URL/);
+    expect(result.summary.fatal).toMatch(
+      /^WorkOS at .+ cannot be reached: connection refused \(ECONNREFUSED\) on \d+ requests in a row\. Check the API URL/,
+    );
     expect(recordExitCode(result.summary)).toBe(2);
-    expect(result.summary).toMatchObject({ complete: false, stoppedBy: 'unreachable', users: { total: 60, pending: 60, failed: 0 } });
+    expect(result.summary).toMatchObject({
+      complete: false,
+      stoppedBy: 'unreachable',
+      users: { total: 60, pending: 60, failed: 0 },
+    });
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/\*\*Stopped:\*\* WorkOS at .+ cannot be reached/);
   });
@@ -37,7 +49,12 @@ describe('an import when WorkOS cannot be reached', () => {
     const emulator = await startEmulator();
     emulator.setFaults({ serverErrorRate: 1 });
     try {
-      const result = await runMigration({ mode: 'import', source: 'auth0', files, target: { apiKey: 'sk_test_down', apiUrl: emulator.url } });
+      const result = await runMigration({
+        mode: 'import',
+        source: 'auth0',
+        files,
+        target: { apiKey: 'sk_test_down', apiUrl: emulator.url },
+      });
       expect(result.summary.fatal).toMatch(/cannot be reached: it answered HTTP 50[023] on \d+ requests in a row/);
       expect(recordExitCode(result.summary)).toBe(2);
       // Stopped early: far fewer requests than 60 users × 6 attempts.

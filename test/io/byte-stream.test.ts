@@ -50,11 +50,15 @@ describe('openByteStream', () => {
   it('refuses a directory and an empty file, naming them', async () => {
     const folder = join(dir, 'exports');
     mkdirSync(folder);
-    expect((await usageErrorOf(() => openByteStream(folder))).message).toMatch(new RegExp(`^${folder}: is a directory`));
+    expect((await usageErrorOf(() => openByteStream(folder))).message).toMatch(
+      new RegExp(`^${folder}: is a directory`),
+    );
 
     const empty = join(dir, 'empty.ndjson');
     writeFileSync(empty, '');
-    expect((await usageErrorOf(() => openByteStream(empty))).message).toMatch(new RegExp(`^${empty}: the file is empty`));
+    expect((await usageErrorOf(() => openByteStream(empty))).message).toMatch(
+      new RegExp(`^${empty}: the file is empty`),
+    );
   });
 
   it('reports a corrupt or truncated gzip as a usage error naming the file', async () => {

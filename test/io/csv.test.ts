@@ -21,7 +21,8 @@ async function readAll(path: string): Promise<CsvRecord[]> {
   return out;
 }
 
-const rowsAndLines = (records: CsvRecord[]) => records.map((r) => (r.ok ? [r.line, r.row] : [r.line, r.column, 'error']));
+const rowsAndLines = (records: CsvRecord[]) =>
+  records.map((r) => (r.ok ? [r.line, r.row] : [r.line, r.column, 'error']));
 
 describe('readCsvRecords', () => {
   it('keys rows by the header and drops a byte order mark from the first column name', async () => {
@@ -93,7 +94,10 @@ describe('readCsvRecords', () => {
   });
 
   it('reads line numbers right across the chunks of a large file', async () => {
-    const rows = Array.from({ length: 20000 }, (_, i) => `${i},"cell ${i} padding padding padding${i % 7 === 0 ? '\r\nsecond line' : ''}"`);
+    const rows = Array.from(
+      { length: 20000 },
+      (_, i) => `${i},"cell ${i} padding padding padding${i % 7 === 0 ? '\r\nsecond line' : ''}"`,
+    );
     const records = await readAll(file(`id,text\r\n${rows.join('\r\n')}\r\n`));
     expect(records).toHaveLength(20000);
     let line = 2;

@@ -130,7 +130,11 @@ describe('artifact:NAME', () => {
     startRun();
     await upload(name, { 'users.ndjson': USERS });
     const error = await failure(inputs.resolveInputLocation(`artifact:${name}/user.ndjson`, context(startRun())));
-    expect(error.message).toMatch(new RegExp(`^artifact:${name}/user\\.ndjson: artifact "${name}" of run \\d+ has no file user\\.ndjson; it holds users\\.ndjson\\.$`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^artifact:${name}/user\\.ndjson: artifact "${name}" of run \\d+ has no file user\\.ndjson; it holds users\\.ndjson\\.$`,
+      ),
+    );
   });
 
   it('takes the newest run that has the artifact, past runs that have none', async () => {
@@ -203,7 +207,12 @@ describe('artifact:NAME', () => {
     await upload(name, { 'users.ndjson': USERS });
     startRun();
     await upload(name, { 'users.ndjson': '{"user_id":"auth0|gone","email":"gone@example.com"}\n' });
-    fake.expireArtifact(fake.artifacts().filter((a) => a.name === name).at(-1)!.id);
+    fake.expireArtifact(
+      fake
+        .artifacts()
+        .filter((a) => a.name === name)
+        .at(-1)!.id,
+    );
     const resolved = await inputs.resolveInputLocation(`artifact:${name}`, context(startRun(), {}));
     expect(resolved.from).toBe(`artifact "${name}" of run ${older}`);
   });
@@ -215,20 +224,28 @@ describe('artifact:NAME', () => {
     const ctx = context(startRun(), {});
     ctx.github = { ...ctx.github!, token: 'ghs_revoked_token_value' };
     const error = await failure(inputs.resolveInputLocation(`artifact:${name}`, ctx));
-    expect(error.message).toMatch(new RegExp(`^artifact:${name}: could not look for artifact "${name}": GitHub refused the token \\(401\\)`));
+    expect(error.message).toMatch(
+      new RegExp(`^artifact:${name}: could not look for artifact "${name}": GitHub refused the token \\(401\\)`),
+    );
     expect(error.message).not.toContain('ghs_revoked_token_value');
   });
 
   it('outside GitHub Actions and without a token says what is needed', async () => {
     vi.stubEnv('ACTIONS_RUNTIME_TOKEN', '');
     vi.stubEnv('ACTIONS_RESULTS_URL', '');
-    const error = await failure(inputs.resolveInputLocation('artifact:auth0-export', context(1, { github: undefined })));
-    expect(error.message).toMatch(/^artifact:auth0-export: reading an artifact needs GitHub Actions or a GitHub token, repository and run id/);
+    const error = await failure(
+      inputs.resolveInputLocation('artifact:auth0-export', context(1, { github: undefined })),
+    );
+    expect(error.message).toMatch(
+      /^artifact:auth0-export: reading an artifact needs GitHub Actions or a GitHub token, repository and run id/,
+    );
   });
 
   it('without a name asks for one', async () => {
     const error = await failure(inputs.resolveInputLocation('artifact:/users.ndjson', context(1)));
-    expect(error.message).toBe('artifact:/users.ndjson: name the artifact, as artifact:NAME or artifact:NAME/path/in/artifact.');
+    expect(error.message).toBe(
+      'artifact:/users.ndjson: name the artifact, as artifact:NAME or artifact:NAME/path/in/artifact.',
+    );
   });
 
   it('cleanup removes the downloaded files', async () => {

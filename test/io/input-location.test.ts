@@ -15,7 +15,8 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'encrypted');
 const FIXTURE_PASSPHRASE = 'fixture passphrase: not a secret';
 const PLAINTEXT = readFileSync(join(FIXTURES, 'users.ndjson'), 'utf8');
 const PASSPHRASE = 'Tr0ub4dor&3 staple battery';
-const USERS = '{"user_id":"auth0|1","email":"secret.person@example.com"}\n{"user_id":"auth0|2","email":"other.person@example.com"}\n';
+const USERS =
+  '{"user_id":"auth0|1","email":"secret.person@example.com"}\n{"user_id":"auth0|2","email":"other.person@example.com"}\n';
 
 const contexts: InputContext[] = [];
 afterEach(async () => {
@@ -57,7 +58,10 @@ async function failure(promise: Promise<unknown>): Promise<UsageError> {
 }
 
 /** `gpg --symmetric --cipher-algo AES256`, imitated with openpgp.js: a SKESK packet, then SEIPD. */
-async function gpgSymmetric(plain: Uint8Array | string, options: { armor?: boolean; passphrase?: string; aead?: boolean } = {}) {
+async function gpgSymmetric(
+  plain: Uint8Array | string,
+  options: { armor?: boolean; passphrase?: string; aead?: boolean } = {},
+) {
   const message = await openpgp.createMessage({ binary: typeof plain === 'string' ? Buffer.from(plain) : plain });
   const config = { preferredSymmetricAlgorithm: openpgp.enums.symmetric.aes256, aeadProtect: options.aead ?? false };
   const passwords = [options.passphrase ?? PASSPHRASE];
@@ -107,7 +111,10 @@ async function gnupg24Symmetric(plain: string, passphrase = PASSPHRASE): Promise
 }
 
 /** `age --passphrase` with a low scrypt work factor, so the test stays fast. */
-async function ageWithPassphrase(plain: string, options: { armor?: boolean; passphrase?: string } = {}): Promise<Buffer | string> {
+async function ageWithPassphrase(
+  plain: string,
+  options: { armor?: boolean; passphrase?: string } = {},
+): Promise<Buffer | string> {
   const encrypter = new AgeEncrypter();
   encrypter.setPassphrase(options.passphrase ?? PASSPHRASE);
   encrypter.setScryptWorkFactor(10);
@@ -122,7 +129,10 @@ describe('a path in the repository', () => {
     writeFileSync(join(repo, 'users.ndjson.gz'), gzipSync(USERS));
     const ctx = context();
 
-    expect(await resolveInputLocation(join(repo, 'users.ndjson'), ctx)).toEqual({ path: join(repo, 'users.ndjson'), label: join(repo, 'users.ndjson') });
+    expect(await resolveInputLocation(join(repo, 'users.ndjson'), ctx)).toEqual({
+      path: join(repo, 'users.ndjson'),
+      label: join(repo, 'users.ndjson'),
+    });
     const gz = await resolveInputLocation(join(repo, 'users.ndjson.gz'), ctx);
     expect(gz.path).toBe(join(repo, 'users.ndjson.gz'));
     expect(await readThrough(gz.path)).toBe(USERS);
@@ -134,12 +144,16 @@ describe('a path in the repository', () => {
 
   it('that does not exist is a usage error naming it', async () => {
     const error = await failure(resolveInputLocation('exports/missing-users.ndjson', context()));
-    expect(error.message).toBe('exports/missing-users.ndjson: file not found; check the path (relative paths start at the working directory).');
+    expect(error.message).toBe(
+      'exports/missing-users.ndjson: file not found; check the path (relative paths start at the working directory).',
+    );
   });
 
   it('that looks like another kind of location says how locations are written', async () => {
     const error = await failure(resolveInputLocation('secret:AUTH0_USERS', context()));
-    expect(error.message).toMatch(/^secret:AUTH0_USERS: file not found; .*only env:NAME and artifact:NAME are read from elsewhere/);
+    expect(error.message).toMatch(
+      /^secret:AUTH0_USERS: file not found; .*only env:NAME and artifact:NAME are read from elsewhere/,
+    );
   });
 
   it('that is a directory is a usage error', async () => {
@@ -184,7 +198,10 @@ describe('an OpenPGP-encrypted file', () => {
   });
 
   it('of several megabytes, written as a stream like gpg reading stdin, decrypts byte for byte', async () => {
-    const lines = Array.from({ length: 40_000 }, (_, i) => `{"user_id":"auth0|${i}","email":"user${i}@example.com","app_metadata":{"plan":"pro"}}\n`).join('');
+    const lines = Array.from(
+      { length: 40_000 },
+      (_, i) => `{"user_id":"auth0|${i}","email":"user${i}@example.com","app_metadata":{"plan":"pro"}}\n`,
+    ).join('');
     const plain = Buffer.from(lines);
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -206,7 +223,9 @@ describe('an OpenPGP-encrypted file', () => {
 
   it('without a passphrase says so and names the file', async () => {
     const error = await failure(resolveInputLocation(join(FIXTURES, 'users.ndjson.gpg'), context()));
-    expect(error.message).toBe(`${join(FIXTURES, 'users.ndjson.gpg')} is encrypted with OpenPGP (gpg) but no passphrase was given: pass the passphrase it was encrypted with.`);
+    expect(error.message).toBe(
+      `${join(FIXTURES, 'users.ndjson.gpg')} is encrypted with OpenPGP (gpg) but no passphrase was given: pass the passphrase it was encrypted with.`,
+    );
   });
 
   it('with a wrong passphrase fails without showing the passphrase or leaving anything behind', async () => {
@@ -220,7 +239,11 @@ describe('an OpenPGP-encrypted file', () => {
     try {
       for (const name of ['exports/users.ndjson.gpg', join(FIXTURES, 'users.ndjson.gpg')]) {
         const error = await failure(resolveInputLocation(name, ctx));
-        expect(error.message).toMatch(new RegExp(`^could not decrypt ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: wrong passphrase or not a symmetrically encrypted file`));
+        expect(error.message).toMatch(
+          new RegExp(
+            `^could not decrypt ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: wrong passphrase or not a symmetrically encrypted file`,
+          ),
+        );
         expect(error.message).not.toContain(wrong);
         expect(error.message).not.toContain('example.com');
       }
@@ -242,29 +265,58 @@ describe('an OpenPGP-encrypted file', () => {
   });
 
   it('encrypted to a public key says to use --symmetric', async () => {
-    const { privateKey, publicKey } = await openpgp.generateKey({ userIDs: [{ name: 'ops' }], type: 'curve25519', format: 'object' });
+    const { privateKey, publicKey } = await openpgp.generateKey({
+      userIDs: [{ name: 'ops' }],
+      type: 'curve25519',
+      format: 'object',
+    });
     const message = await openpgp.createMessage({ text: USERS });
     const repo = repoDir();
-    writeFileSync(join(repo, 'users.ndjson.gpg'), Buffer.from(await openpgp.encrypt({ message, encryptionKeys: publicKey, format: 'binary' })));
+    writeFileSync(
+      join(repo, 'users.ndjson.gpg'),
+      Buffer.from(await openpgp.encrypt({ message, encryptionKeys: publicKey, format: 'binary' })),
+    );
     expect(privateKey.isPrivate()).toBe(true);
-    const error = await failure(resolveInputLocation(join(repo, 'users.ndjson.gpg'), context({ passphrase: PASSPHRASE })));
-    expect(error.message).toMatch(/encrypted to an OpenPGP public key, not with a passphrase; encrypt it with gpg --symmetric/);
+    const error = await failure(
+      resolveInputLocation(join(repo, 'users.ndjson.gpg'), context({ passphrase: PASSPHRASE })),
+    );
+    expect(error.message).toMatch(
+      /encrypted to an OpenPGP public key, not with a passphrase; encrypt it with gpg --symmetric/,
+    );
   });
 
   it('named .gpg but holding something else is a decryption error, not garbage for the reader', async () => {
     const repo = repoDir();
     writeFileSync(join(repo, 'users.ndjson.gpg'), Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe]));
-    const error = await failure(resolveInputLocation(join(repo, 'users.ndjson.gpg'), context({ passphrase: PASSPHRASE })));
-    expect(error.message).toMatch(/^could not decrypt .*users\.ndjson\.gpg: wrong passphrase or not a symmetrically encrypted file/);
+    const error = await failure(
+      resolveInputLocation(join(repo, 'users.ndjson.gpg'), context({ passphrase: PASSPHRASE })),
+    );
+    expect(error.message).toMatch(
+      /^could not decrypt .*users\.ndjson\.gpg: wrong passphrase or not a symmetrically encrypted file/,
+    );
   });
 
-  it.runIf(hasGpg())('made by this machine\'s gpg right now decrypts too', async () => {
+  it.runIf(hasGpg())("made by this machine's gpg right now decrypts too", async () => {
     const repo = repoDir();
     const home = mkdtempSync(join(tmpdir(), 'gnupg-'));
     writeFileSync(join(repo, 'users.ndjson'), USERS);
     execFileSync(
       'gpg',
-      ['--homedir', home, '--batch', '--pinentry-mode', 'loopback', '--passphrase', PASSPHRASE, '--symmetric', '--cipher-algo', 'AES256', '-o', join(repo, 'users.ndjson.gpg'), join(repo, 'users.ndjson')],
+      [
+        '--homedir',
+        home,
+        '--batch',
+        '--pinentry-mode',
+        'loopback',
+        '--passphrase',
+        PASSPHRASE,
+        '--symmetric',
+        '--cipher-algo',
+        'AES256',
+        '-o',
+        join(repo, 'users.ndjson.gpg'),
+        join(repo, 'users.ndjson'),
+      ],
       { stdio: 'ignore' },
     );
     const resolved = await resolveInputLocation(join(repo, 'users.ndjson.gpg'), context({ passphrase: PASSPHRASE }));
@@ -283,7 +335,10 @@ function hasGpg(): boolean {
 
 describe('an age-encrypted file', () => {
   it('made by the real age CLI decrypts to the export', async () => {
-    const resolved = await resolveInputLocation(join(FIXTURES, 'users.ndjson.age'), context({ passphrase: FIXTURE_PASSPHRASE }));
+    const resolved = await resolveInputLocation(
+      join(FIXTURES, 'users.ndjson.age'),
+      context({ passphrase: FIXTURE_PASSPHRASE }),
+    );
     expect(await readThrough(resolved.path)).toBe(PLAINTEXT);
   });
 
@@ -319,8 +374,12 @@ describe('an age-encrypted file', () => {
     encrypter.addRecipient(await identityToRecipient(await generateIdentity()));
     const repo = repoDir();
     writeFileSync(join(repo, 'users.ndjson.age'), await encrypter.encrypt(USERS));
-    const error = await failure(resolveInputLocation(join(repo, 'users.ndjson.age'), context({ passphrase: PASSPHRASE })));
-    expect(error.message).toMatch(/encrypted to an age key \(X25519\), not with a passphrase; encrypt it with age --passphrase/);
+    const error = await failure(
+      resolveInputLocation(join(repo, 'users.ndjson.age'), context({ passphrase: PASSPHRASE })),
+    );
+    expect(error.message).toMatch(
+      /encrypted to an age key \(X25519\), not with a passphrase; encrypt it with age --passphrase/,
+    );
   });
 
   it('that is truncated after the header is reported as damaged, with nothing left behind', async () => {
@@ -353,7 +412,9 @@ describe('env:NAME', () => {
         PLAIN_B64: Buffer.from(USERS).toString('base64'),
         GZIP_B64: wrap(gzipSync(USERS).toString('base64')),
         GPG_B64: wrap((await gpgSymmetric(USERS)).toString('base64')),
-        CLERK_CSV_B64: Buffer.from('\ufeffid,first_name,primary_email_address\nuser_1,Ada,ada@example.com\n').toString('base64'),
+        CLERK_CSV_B64: Buffer.from('\ufeffid,first_name,primary_email_address\nuser_1,Ada,ada@example.com\n').toString(
+          'base64',
+        ),
       },
     });
     expect(await readThrough((await resolveInputLocation('env:PLAIN_B64', ctx)).path)).toBe(USERS);
@@ -361,7 +422,9 @@ describe('env:NAME', () => {
     expect(readFileSync(gzip.path).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     expect(await readThrough(gzip.path)).toBe(USERS);
     expect(await readThrough((await resolveInputLocation('env:GPG_B64', ctx)).path)).toBe(USERS);
-    expect(await readThrough((await resolveInputLocation('env:CLERK_CSV_B64', ctx)).path)).toContain('id,first_name,primary_email_address');
+    expect(await readThrough((await resolveInputLocation('env:CLERK_CSV_B64', ctx)).path)).toContain(
+      'id,first_name,primary_email_address',
+    );
   });
 
   it('keeps a value that merely uses base64 letters as plain text', async () => {
@@ -372,7 +435,10 @@ describe('env:NAME', () => {
   it('decrypts an armored gpg or age message held in the secret, keeping only the plaintext', async () => {
     const ctx = context({
       passphrase: PASSPHRASE,
-      env: { USERS_ASC: await gpgSymmetric(USERS, { armor: true }), USERS_AGE: String(await ageWithPassphrase(USERS, { armor: true })) },
+      env: {
+        USERS_ASC: await gpgSymmetric(USERS, { armor: true }),
+        USERS_AGE: String(await ageWithPassphrase(USERS, { armor: true })),
+      },
     });
     expect(await readThrough((await resolveInputLocation('env:USERS_ASC', ctx)).path)).toBe(USERS);
     expect(await readThrough((await resolveInputLocation('env:USERS_AGE', ctx)).path)).toBe(USERS);

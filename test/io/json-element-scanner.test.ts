@@ -5,7 +5,8 @@ import type { JsonRecord } from '../../src/io/json-text.js';
 function scan(text: string, chunkSize: number, arrayKey?: string): JsonRecord[] {
   const scanner = new JsonElementScanner(arrayKey);
   const out: JsonRecord[] = [];
-  for (let i = 0; i < text.length && !scanner.stopped; i += chunkSize) out.push(...scanner.push(text.slice(i, i + chunkSize)));
+  for (let i = 0; i < text.length && !scanner.stopped; i += chunkSize)
+    out.push(...scanner.push(text.slice(i, i + chunkSize)));
   if (!scanner.stopped) out.push(...scanner.end());
   return out;
 }

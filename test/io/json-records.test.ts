@@ -27,7 +27,12 @@ describe('readJsonRecords: JSON arrays', () => {
   it('streams pretty-printed elements, each with the line where it starts', async () => {
     const users = [
       { user_id: 'auth0|1', email: 'a@example.com', note: 'brackets ] } [ { inside a string' },
-      { user_id: 'auth0|2', email: 'b@example.com', quote: 'an escaped \\" quote and \\\\ slash', nested: { list: [1, [2, { x: ']' }]] } },
+      {
+        user_id: 'auth0|2',
+        email: 'b@example.com',
+        quote: 'an escaped \\" quote and \\\\ slash',
+        nested: { list: [1, [2, { x: ']' }]] },
+      },
       { user_id: 'auth0|3', email: 'c@example.com' },
     ];
     const path = file('users.json', JSON.stringify(users, null, 2));
@@ -40,7 +45,10 @@ describe('readJsonRecords: JSON arrays', () => {
   });
 
   it('reports a broken element with its line and column and reads the elements after it', async () => {
-    const path = file('users.json', '[\n  {"id": 1},\n  {"id": 2,\n   "email": "hidden@example.com" "x": 1},\n  {"id": 3}\n]\n');
+    const path = file(
+      'users.json',
+      '[\n  {"id": 1},\n  {"id": 2,\n   "email": "hidden@example.com" "x": 1},\n  {"id": 3}\n]\n',
+    );
     const records = await read(path);
     expect(records).toHaveLength(3);
     expect(records[0]).toEqual({ ok: true, value: { id: 1 }, line: 2 });
@@ -72,7 +80,10 @@ describe('readJsonRecords: JSON arrays', () => {
 
 describe('readJsonRecords: NDJSON', () => {
   it('reports a malformed line with its number and keeps reading', async () => {
-    const path = file('users.ndjson', '{"id": 1}\n\n{"id": 2, "email": "secret@example.com", oops}\r\n{"id": 3}\n   \n{"id": 4}');
+    const path = file(
+      'users.ndjson',
+      '{"id": 1}\n\n{"id": 2, "email": "secret@example.com", oops}\r\n{"id": 3}\n   \n{"id": 4}',
+    );
     const records = await read(path);
     expect(records).toEqual([
       { ok: true, value: { id: 1 }, line: 1 },
@@ -140,7 +151,12 @@ describe('readJsonRecords: files that are not JSON', () => {
 describe('readJsonRecords: an array under a key', () => {
   it('streams the array of a wrapper object and skips its other keys', async () => {
     const content = JSON.stringify(
-      { total_count: 2, meta: { organizations: 'not this one', list: [1, 2] }, organizations: [{ id: 'org_1' }, { id: 'org_2' }], after: '}]' },
+      {
+        total_count: 2,
+        meta: { organizations: 'not this one', list: [1, 2] },
+        organizations: [{ id: 'org_1' }, { id: 'org_2' }],
+        after: '}]',
+      },
       null,
       2,
     );
@@ -152,7 +168,10 @@ describe('readJsonRecords: an array under a key', () => {
   });
 
   it('reads Clerk pages one after another', async () => {
-    const path = file('orgs.json', '{"data": [{"id": 1}], "total_count": 2}\n{"data": [{"id": 2}], "total_count": 2}\n');
+    const path = file(
+      'orgs.json',
+      '{"data": [{"id": 1}], "total_count": 2}\n{"data": [{"id": 2}], "total_count": 2}\n',
+    );
     expect(await read(path, { arrayKey: 'data' })).toEqual([
       { ok: true, value: { id: 1 }, line: 1 },
       { ok: true, value: { id: 2 }, line: 2 },
@@ -160,7 +179,9 @@ describe('readJsonRecords: an array under a key', () => {
   });
 
   it('accepts a bare array and NDJSON too', async () => {
-    expect(await read(file('a.json', '[{"id": 1}]'), { arrayKey: 'organizations' })).toEqual([{ ok: true, value: { id: 1 }, line: 1 }]);
+    expect(await read(file('a.json', '[{"id": 1}]'), { arrayKey: 'organizations' })).toEqual([
+      { ok: true, value: { id: 1 }, line: 1 },
+    ]);
     expect(await read(file('b.ndjson', '{"id": 1}\n{"id": 2}\n'), { arrayKey: 'organizations' })).toEqual([
       { ok: true, value: { id: 1 }, line: 1 },
       { ok: true, value: { id: 2 }, line: 2 },
@@ -170,7 +191,9 @@ describe('readJsonRecords: an array under a key', () => {
   it('refuses a pretty-printed object that lacks the key, as it refuses one without a key (not an export)', async () => {
     const path = file('c.json', '{\n  "orgs": []\n}\n');
     await expect(read(path, { arrayKey: 'organizations' })).rejects.toBeInstanceOf(UsageError);
-    await expect(read(path, { arrayKey: 'organizations' })).rejects.toThrow(/line 1: the object that starts here has no "organizations" array/);
+    await expect(read(path, { arrayKey: 'organizations' })).rejects.toThrow(
+      /line 1: the object that starts here has no "organizations" array/,
+    );
   });
 });
 
@@ -182,6 +205,8 @@ describe('readJsonRecords: pretty-printed objects one after another', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(/users\.ndjson: the first object spans several lines, so this is not NDJSON/);
+    expect((error as Error).message).toMatch(
+      /users\.ndjson: the first object spans several lines, so this is not NDJSON/,
+    );
   });
 });

@@ -1,13 +1,19 @@
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
-import { checkPasswordHash, formatFirebaseScryptHash, parseFirebaseScryptHash, parsePbkdf2Hash } from '../../src/model/password.js';
+import {
+  checkPasswordHash,
+  formatFirebaseScryptHash,
+  parseFirebaseScryptHash,
+  parsePbkdf2Hash,
+} from '../../src/model/password.js';
 
 const BCRYPT = bcrypt.hashSync('Password-1!', 4);
 
 describe('checkPasswordHash', () => {
   it('accepts real bcrypt hashes of every prefix', () => {
     expect(checkPasswordHash('bcrypt', BCRYPT)).toEqual({ ok: true });
-    for (const prefix of ['$2a$', '$2b$', '$2y$']) expect(checkPasswordHash('bcrypt', prefix + BCRYPT.slice(4))).toEqual({ ok: true });
+    for (const prefix of ['$2a$', '$2b$', '$2y$'])
+      expect(checkPasswordHash('bcrypt', prefix + BCRYPT.slice(4))).toEqual({ ok: true });
   });
 
   it('refuses malformed bcrypt hashes, saying why without quoting them', () => {
@@ -23,7 +29,11 @@ describe('checkPasswordHash', () => {
     ];
     for (const [hash, reason] of cases) {
       const result = checkPasswordHash('bcrypt', hash);
-      expect(result, hash).toMatchObject({ ok: false, code: 'invalid_password_hash', message: expect.stringMatching(reason) });
+      expect(result, hash).toMatchObject({
+        ok: false,
+        code: 'invalid_password_hash',
+        message: expect.stringMatching(reason),
+      });
       if (!result.ok && hash) expect(result.message).not.toContain(hash.slice(7, 20));
     }
     expect(checkPasswordHash('bcrypt', undefined)).toMatchObject({ ok: false });
@@ -52,7 +62,8 @@ describe('checkPasswordHash', () => {
       ['ssha', '{SSHA256}' + Buffer.alloc(40, 7).toString('base64')],
       ['ssha256', 'not base64!'],
     ];
-    for (const [type, hash] of bad) expect(checkPasswordHash(type, hash), hash).toMatchObject({ ok: false, code: 'invalid_password_hash' });
+    for (const [type, hash] of bad)
+      expect(checkPasswordHash(type, hash), hash).toMatchObject({ ok: false, code: 'invalid_password_hash' });
   });
 
   it('accepts the layouts the guides and exporting libraries write', () => {
@@ -68,10 +79,19 @@ describe('checkPasswordHash', () => {
   });
 
   it('refuses a pbkdf2 hash whose digest is unknown or contradicts itself', () => {
-    expect(checkPasswordHash('pbkdf2', '$pbkdf2$i=1000,d=md5$c2FsdA$aGFzaA')).toMatchObject({ ok: false, message: expect.stringMatching(/digest md5/) });
-    expect(checkPasswordHash('pbkdf2', '$pbkdf2-sha256$i=1000,d=sha512$c2FsdA$aGFzaA')).toMatchObject({ ok: false, message: expect.stringMatching(/names sha256 but the d parameter names sha512/) });
+    expect(checkPasswordHash('pbkdf2', '$pbkdf2$i=1000,d=md5$c2FsdA$aGFzaA')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/digest md5/),
+    });
+    expect(checkPasswordHash('pbkdf2', '$pbkdf2-sha256$i=1000,d=sha512$c2FsdA$aGFzaA')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/names sha256 but the d parameter names sha512/),
+    });
     expect(checkPasswordHash('pbkdf2', '$pbkdf2$i=0$c2FsdA$aGFzaA')).toMatchObject({ ok: false });
-    expect(parsePbkdf2Hash('$pbkdf2$i=1000,d=SHA-256$c2FsdA$aGFzaA')).toMatchObject({ digest: 'sha256', iterations: 1000 });
+    expect(parsePbkdf2Hash('$pbkdf2$i=1000,d=SHA-256$c2FsdA$aGFzaA')).toMatchObject({
+      digest: 'sha256',
+      iterations: 1000,
+    });
     expect(parsePbkdf2Hash('$pbkdf2$i=1000$c2FsdA$aGFzaA')).toMatchObject({ digest: 'sha1' });
   });
 });
@@ -104,7 +124,8 @@ describe('firebase-scrypt hashes', () => {
     const fromCli = parseFirebaseScryptHash(migrationsCli);
     const fromGuide = parseFirebaseScryptHash(formatFirebaseScryptHash(FIREBASE_SAMPLE));
     if (typeof fromCli === 'string' || typeof fromGuide === 'string') throw new Error('not parsed');
-    for (const key of ['hash', 'salt', 'signerKey', 'saltSeparator'] as const) expect(strip(fromCli[key])).toBe(strip(fromGuide[key]));
+    for (const key of ['hash', 'salt', 'signerKey', 'saltSeparator'] as const)
+      expect(strip(fromCli[key])).toBe(strip(fromGuide[key]));
     expect([fromCli.rounds, fromCli.memCost, fromGuide.rounds, fromGuide.memCost]).toEqual([8, 14, 8, 14]);
   });
 
@@ -118,7 +139,10 @@ describe('firebase-scrypt hashes', () => {
       ['$scrypt$ln=14,r=8,p=1$c2FsdA$aGFzaA', /does not start with \$firebase-scrypt\$/],
     ];
     for (const [hash, reason] of cases) {
-      expect(checkPasswordHash('firebase-scrypt', hash), hash).toMatchObject({ ok: false, message: expect.stringMatching(reason) });
+      expect(checkPasswordHash('firebase-scrypt', hash), hash).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(reason),
+      });
     }
   });
 });

@@ -4,7 +4,13 @@ import { checkMetadata, normalizeEmail } from '../../src/model/validate.js';
 
 describe('normalizeEmail', () => {
   it('accepts ordinary addresses and trims them, keeping their case', () => {
-    for (const email of ['ada@example.com', 'Ada.Lovelace+tag@Example.co.uk', "o'brien@example.org", 'user@xn--bcher-kva.example', 'jürgen@münchen.example']) {
+    for (const email of [
+      'ada@example.com',
+      'Ada.Lovelace+tag@Example.co.uk',
+      "o'brien@example.org",
+      'user@xn--bcher-kva.example',
+      'jürgen@münchen.example',
+    ]) {
       expect(normalizeEmail(`  ${email}\t`)).toEqual({ ok: true, email });
     }
   });
@@ -13,7 +19,11 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail(undefined)).toMatchObject({ ok: false, code: 'missing_email' });
     expect(normalizeEmail(null)).toMatchObject({ ok: false, code: 'missing_email' });
     expect(normalizeEmail('   ')).toMatchObject({ ok: false, code: 'missing_email' });
-    expect(normalizeEmail(42)).toMatchObject({ ok: false, code: 'invalid_email', message: 'The email must be a string, not a number.' });
+    expect(normalizeEmail(42)).toMatchObject({
+      ok: false,
+      code: 'invalid_email',
+      message: 'The email must be a string, not a number.',
+    });
     const bad = [
       'plainaddress',
       '@example.com',
@@ -40,7 +50,9 @@ describe('normalizeEmail', () => {
 
 describe('checkMetadata', () => {
   it('turns numbers, booleans and small objects into text and leaves out nulls', () => {
-    expect(checkMetadata({ plan: 'pro', seats: 12, trial: false, tags: ['a', 'b'], prefs: { theme: 'dark' }, gone: null })).toEqual({
+    expect(
+      checkMetadata({ plan: 'pro', seats: 12, trial: false, tags: ['a', 'b'], prefs: { theme: 'dark' }, gone: null }),
+    ).toEqual({
       ok: true,
       metadata: { plan: 'pro', seats: '12', trial: 'false', tags: '["a","b"]', prefs: '{"theme":"dark"}' },
     });
@@ -59,7 +71,10 @@ describe('checkMetadata', () => {
     expect(long).toMatchObject({ ok: false, field: 'metadata.bio', code: 'metadata_value_too_long' });
     if (!long.ok) expect(long.message).not.toContain('éé');
     expect(checkMetadata({ bio: 'é'.repeat(600) }).ok).toBe(true);
-    expect(checkMetadata({ big: { list: 'x'.repeat(600) } })).toMatchObject({ ok: false, code: 'metadata_value_too_long' });
+    expect(checkMetadata({ big: { list: 'x'.repeat(600) } })).toMatchObject({
+      ok: false,
+      code: 'metadata_value_too_long',
+    });
     expect(checkMetadata({ n: Number.NaN })).toMatchObject({ ok: false, code: 'metadata_invalid_value' });
   });
 });

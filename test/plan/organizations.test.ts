@@ -6,10 +6,32 @@ import { planUsers } from '../../src/plan/users.js';
 const at = (line: number) => ({ file: 'orgs.json', line });
 
 function user(sourceId: string, email: string, extra: Partial<UserRecord> = {}): UserRecord {
-  return { sourceId, email, emailVerified: true, passwordGap: 'missing', metadata: {}, mfaFactors: [], socialProviders: [], blocked: false, location: { file: 'users.ndjson', line: 1 }, ...extra };
+  return {
+    sourceId,
+    email,
+    emailVerified: true,
+    passwordGap: 'missing',
+    metadata: {},
+    mfaFactors: [],
+    socialProviders: [],
+    blocked: false,
+    location: { file: 'users.ndjson', line: 1 },
+    ...extra,
+  };
 }
-const org = (sourceId: string, name = sourceId): OrganizationRecord => ({ sourceId, name, domains: [], metadata: {}, location: at(1) });
-const member = (organizationSourceId: string, userSourceId: string, roles: string[] = [], line = 2): MembershipRecord => ({ organizationSourceId, userSourceId, roles, location: at(line) });
+const org = (sourceId: string, name = sourceId): OrganizationRecord => ({
+  sourceId,
+  name,
+  domains: [],
+  metadata: {},
+  location: at(1),
+});
+const member = (
+  organizationSourceId: string,
+  userSourceId: string,
+  roles: string[] = [],
+  line = 2,
+): MembershipRecord => ({ organizationSourceId, userSourceId, roles, location: at(line) });
 
 describe('planOrganizations', () => {
   const users = planUsers([
@@ -19,13 +41,27 @@ describe('planOrganizations', () => {
   ]);
 
   it("gives a merged-away user's membership to the user that kept the email, with the roles of both", () => {
-    const plan = planOrganizations([org('org_1')], [member('org_1', 'google-oauth2|a', ['admin']), member('org_1', 'auth0|a', ['member'])], users);
-    expect(plan.memberships).toEqual([expect.objectContaining({ sourceId: 'org_1:auth0|a', userSourceId: 'auth0|a', roles: ['admin', 'member'] })]);
+    const plan = planOrganizations(
+      [org('org_1')],
+      [member('org_1', 'google-oauth2|a', ['admin']), member('org_1', 'auth0|a', ['member'])],
+      users,
+    );
+    expect(plan.memberships).toEqual([
+      expect.objectContaining({ sourceId: 'org_1:auth0|a', userSourceId: 'auth0|a', roles: ['admin', 'member'] }),
+    ]);
     expect(plan.invalid).toEqual([]);
   });
 
   it('reports memberships of unknown organizations, unknown users and users not imported, each once with its line', () => {
-    const plan = planOrganizations([org('org_1')], [member('org_2', 'auth0|a', [], 3), member('org_1', 'auth0|nobody', [], 4), member('org_1', 'auth0|blocked', [], 5)], users);
+    const plan = planOrganizations(
+      [org('org_1')],
+      [
+        member('org_2', 'auth0|a', [], 3),
+        member('org_1', 'auth0|nobody', [], 4),
+        member('org_1', 'auth0|blocked', [], 5),
+      ],
+      users,
+    );
     expect(plan.memberships).toEqual([]);
     expect(plan.invalid.map((p) => [p.code, p.location.line])).toEqual([
       ['unknown_organization', 3],
@@ -44,7 +80,11 @@ describe('planOrganizations', () => {
 describe('checkMembershipRoles', () => {
   it('keeps memberships whose roles exist and names the missing role and the ones that exist', () => {
     const users = planUsers([user('u1', 'u1@example.com'), user('u2', 'u2@example.com')]);
-    const plan = planOrganizations([org('o')], [member('o', 'u1', ['admin']), member('o', 'u2', ['billing-admin'])], users);
+    const plan = planOrganizations(
+      [org('o')],
+      [member('o', 'u1', ['admin']), member('o', 'u2', ['billing-admin'])],
+      users,
+    );
     const checked = checkMembershipRoles(plan.memberships, new Set(['admin', 'member']));
     expect(checked.valid.map((m) => m.userSourceId)).toEqual(['u1']);
     expect(checked.invalid[0]).toMatchObject({ code: 'unknown_role', field: 'roles' });

@@ -18,8 +18,19 @@ function user(overrides: Partial<UserRecord> & { sourceId: string; email: string
 describe('planUsers', () => {
   it('merges users whose emails differ only in case, and the one with a password keeps the external id', () => {
     const plan = planUsers([
-      user({ sourceId: 'google-oauth2|1', email: 'Ada@Example.com', emailVerified: true, socialProviders: ['google-oauth2'] }),
-      user({ sourceId: 'auth0|a', email: 'ada@example.com', password: { type: 'bcrypt', hash: '$2b$10$' + 'x'.repeat(53) }, passwordGap: 'none', firstName: 'Ada' }),
+      user({
+        sourceId: 'google-oauth2|1',
+        email: 'Ada@Example.com',
+        emailVerified: true,
+        socialProviders: ['google-oauth2'],
+      }),
+      user({
+        sourceId: 'auth0|a',
+        email: 'ada@example.com',
+        password: { type: 'bcrypt', hash: '$2b$10$' + 'x'.repeat(53) },
+        passwordGap: 'none',
+        firstName: 'Ada',
+      }),
     ]);
     expect(plan.users).toHaveLength(1);
     const [merged] = plan.users;

@@ -58,7 +58,10 @@ describe('journal replay after a cut at any byte', () => {
         expected.set(`${next.entity}\u0000${next.source_id}`, next);
         expect(new Map([...again.entries()].map((e) => [`${e.entity}\u0000${e.source_id}`, e]))).toEqual(expected);
         // Every line of the repaired file is whole JSON: the cut left no glued line behind.
-        for (const line of readFileSync(path, 'utf8').split('\n').filter((l) => l !== '')) expect(() => JSON.parse(line)).not.toThrow();
+        for (const line of readFileSync(path, 'utf8')
+          .split('\n')
+          .filter((l) => l !== ''))
+          expect(() => JSON.parse(line)).not.toThrow();
       }),
       { numRuns: 150 },
     );

@@ -10,7 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => emulator?.close());
 
-const files = { users: 'examples/auth0/users.ndjson', passwords: 'examples/auth0/passwords.ndjson', organizations: 'examples/auth0/organizations.json' };
+const files = {
+  users: 'examples/auth0/users.ndjson',
+  passwords: 'examples/auth0/passwords.ndjson',
+  organizations: 'examples/auth0/organizations.json',
+};
 const options = (mode: MigrationOptions['mode'], extra: Partial<MigrationOptions> = {}): MigrationOptions => ({
   mode,
   source: 'auth0',
@@ -26,10 +30,18 @@ describe('verify after an import', () => {
     emulator.reset();
     await runMigration(options('import'));
     // From examples/auth0/README.md; the third has the wrong password on purpose.
-    const probes = parseLoginProbes('ava.thornton@example.com Password-1!\nliam.obrien@example.com Password-12!\nben.okafor@example.com not-it\n', 'probes.txt');
-    const result = await runMigration(options('verify', { loginProbes: { clientId: 'client_test', probes, label: 'probes.txt' } }));
+    const probes = parseLoginProbes(
+      'ava.thornton@example.com Password-1!\nliam.obrien@example.com Password-12!\nben.okafor@example.com not-it\n',
+      'probes.txt',
+    );
+    const result = await runMigration(
+      options('verify', { loginProbes: { clientId: 'client_test', probes, label: 'probes.txt' } }),
+    );
     expect(result.summary.workos?.users).toMatchObject({ expected: 27, found: 27, missing: 0, mismatched: 0 });
-    expect(result.summary.workos?.memberships).toMatchObject({ found: result.summary.workos?.memberships.expected, missing: 0 });
+    expect(result.summary.workos?.memberships).toMatchObject({
+      found: result.summary.workos?.memberships.expected,
+      missing: 0,
+    });
     expect(result.summary.logins).toEqual({ tried: 3, succeeded: 2, failed: 1 });
     const failed = result.problems.find((p) => p.code === 'login_failed');
     expect(failed).toMatchObject({ location: { file: 'probes.txt', line: 3 } });
@@ -42,11 +54,16 @@ describe('verify after an import', () => {
     emulator.reset();
     await runMigration(options('import'));
     const victim = emulator.snapshot().users.find((u) => u.external_id === 'auth0|665f1c0e8a4b2d0019e3a101')!;
-    await fetch(`${emulator.url}/user_management/users/${victim.id}`, { method: 'DELETE', headers: { authorization: 'Bearer sk_test_verify' } });
+    await fetch(`${emulator.url}/user_management/users/${victim.id}`, {
+      method: 'DELETE',
+      headers: { authorization: 'Bearer sk_test_verify' },
+    });
     const result = await runMigration(options('verify'));
     expect(result.summary.workos?.users).toMatchObject({ found: 26, missing: 1 });
     expect(result.summary.users.pending).toBe(1);
-    expect(result.problems.find((p) => p.code === 'missing_in_workos')).toMatchObject({ sourceId: 'auth0|665f1c0e8a4b2d0019e3a101' });
+    expect(result.problems.find((p) => p.code === 'missing_in_workos')).toMatchObject({
+      sourceId: 'auth0|665f1c0e8a4b2d0019e3a101',
+    });
     expect(recordExitCode(result.summary, 'invalid')).toBe(1);
     // An import brings it back; verify is then clean.
     await runMigration(options('import'));

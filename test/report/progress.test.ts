@@ -10,7 +10,14 @@ import { ProgressMeter, ReadProgress } from '../../src/report/progress.js';
 
 function capture(live: boolean): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return { live, lines, info: (m) => lines.push(m), warn: (m) => lines.push(m), progress: (m) => lines.push(m), group: (_t, body) => body() };
+  return {
+    live,
+    lines,
+    info: (m) => lines.push(m),
+    warn: (m) => lines.push(m),
+    progress: (m) => lines.push(m),
+    group: (_t, body) => body(),
+  };
 }
 
 async function readAll(path: string): Promise<number> {
@@ -24,7 +31,9 @@ const ESC = '\x1b';
 describe('reading progress', () => {
   it('counts the bytes of every export file read, against its size on disk, gzipped or not', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'progress-'));
-    const lines = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ user_id: `auth0|${i}`, email: `u${i}@example.com` }));
+    const lines = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ user_id: `auth0|${i}`, email: `u${i}@example.com` }),
+    );
     const plain = join(dir, 'users.ndjson');
     const gz = join(dir, 'passwords.ndjson.gz');
     writeFileSync(plain, lines.join('\n'));
@@ -41,7 +50,9 @@ describe('reading progress', () => {
     await readAll(plain);
 
     const last = log.lines.at(-1)!;
-    expect(last).toMatch(/^Reading the auth0 export: [\d.]+ [KM]B of [\d.]+ [KM]B \(100%\), [\d.]+ [KM]?B\/s, 40000 records \(\d+\/s\), ETA 0s$/);
+    expect(last).toMatch(
+      /^Reading the auth0 export: [\d.]+ [KM]B of [\d.]+ [KM]B \(100%\), [\d.]+ [KM]?B\/s, 40000 records \(\d+\/s\), ETA 0s$/,
+    );
     expect(log.lines.length).toBeGreaterThan(1);
     for (const line of log.lines) expect(line).not.toContain(ESC);
   });

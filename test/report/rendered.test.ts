@@ -8,7 +8,10 @@ import { planSummary, problem } from '../github/plan-summary.js';
 // What users read, pinned: each scenario of the plan/import/verify/rollback model renders as
 // below, so a reviewer sees every change to the job summary and the PR comment in the diff.
 
-const found = (expected: number, over: Partial<Record<'found' | 'missing' | 'mismatched' | 'unexpected', number>> = {}) => ({
+const found = (
+  expected: number,
+  over: Partial<Record<'found' | 'missing' | 'mismatched' | 'unexpected', number>> = {},
+) => ({
   expected,
   found: expected,
   missing: 0,
@@ -17,7 +20,13 @@ const found = (expected: number, over: Partial<Record<'found' | 'missing' | 'mis
   ...over,
 });
 
-const changes = (create: number, update: number, unchanged: number, remove = 0, conflict = 0) => ({ create, update, unchanged, remove, conflict });
+const changes = (create: number, update: number, unchanged: number, remove = 0, conflict = 0) => ({
+  create,
+  update,
+  unchanged,
+  remove,
+  conflict,
+});
 
 const scenarios: Record<string, Summary> = {
   'plan against a populated environment': planSummary({
@@ -26,7 +35,11 @@ const scenarios: Record<string, Summary> = {
     memberships: { ...emptyCounts(), total: 40, unchanged: 38, pending: 2 },
     changes: { users: changes(4, 6, 110, 2, 1), organizations: changes(0, 1, 2), memberships: changes(1, 1, 38, 3) },
     removals: { users: 2, organizations: 0, memberships: 3 },
-    workos: { users: found(120, { found: 116, missing: 4, mismatched: 6, unexpected: 2 }), organizations: found(3, { mismatched: 1 }), memberships: found(40, { found: 39, missing: 1, mismatched: 1, unexpected: 3 }) },
+    workos: {
+      users: found(120, { found: 116, missing: 4, mismatched: 6, unexpected: 2 }),
+      organizations: found(3, { mismatched: 1 }),
+      memberships: found(40, { found: 39, missing: 1, mismatched: 1, unexpected: 3 }),
+    },
   }),
   'import, complete, with removals kept': planSummary({
     mode: 'import',
@@ -34,9 +47,23 @@ const scenarios: Record<string, Summary> = {
     users: { ...emptyCounts(), total: 124, created: 4, updated: 6, unchanged: 110, skipped: 1, invalid: 3, merged: 1 },
     organizations: { ...emptyCounts(), total: 3, updated: 1, unchanged: 2 },
     memberships: { ...emptyCounts(), total: 40, created: 1, updated: 1, unchanged: 38 },
-    passwords: { withHash: 90, sent: 4, recordedEarlier: 86, keptExisting: 0, notSent: 0, missing: 25, unsupported: 1, invalid: 0, reset: 26 },
+    passwords: {
+      withHash: 90,
+      sent: 4,
+      recordedEarlier: 86,
+      keptExisting: 0,
+      notSent: 0,
+      missing: 25,
+      unsupported: 1,
+      invalid: 0,
+      reset: 26,
+    },
     removals: { users: 2, organizations: 0, memberships: 3 },
-    workos: { users: found(120, { unexpected: 2 }), organizations: found(3), memberships: found(40, { unexpected: 3 }) },
+    workos: {
+      users: found(120, { unexpected: 2 }),
+      organizations: found(3),
+      memberships: found(40, { unexpected: 3 }),
+    },
     requests: { reads: 5, writes: 13, rateLimited: 0, transient: 0, writesPerSecond: 42.5, elapsedSeconds: 3 },
   }),
   'import with prune': planSummary({
@@ -45,7 +72,17 @@ const scenarios: Record<string, Summary> = {
     users: { ...emptyCounts(), total: 120, unchanged: 120, merged: 0 },
     organizations: { ...emptyCounts(), total: 3, unchanged: 3 },
     memberships: { ...emptyCounts(), total: 40, unchanged: 40 },
-    passwords: { withHash: 90, sent: 0, recordedEarlier: 90, keptExisting: 0, notSent: 0, missing: 30, unsupported: 0, invalid: 0, reset: 30 },
+    passwords: {
+      withHash: 90,
+      sent: 0,
+      recordedEarlier: 90,
+      keptExisting: 0,
+      notSent: 0,
+      missing: 30,
+      unsupported: 0,
+      invalid: 0,
+      reset: 30,
+    },
     removals: { users: 0, organizations: 0, memberships: 0 },
     deleted: { users: 2, organizations: 0, memberships: 3 },
     workos: { users: found(120), organizations: found(3), memberships: found(40) },
@@ -55,7 +92,17 @@ const scenarios: Record<string, Summary> = {
     stoppedBy: 'max-records',
     runsRemaining: 3,
     users: { ...emptyCounts(), total: 124, created: 30, failed: 1, pending: 89, invalid: 4, merged: 1 },
-    passwords: { withHash: 90, sent: 25, recordedEarlier: 0, keptExisting: 0, notSent: 65, missing: 25, unsupported: 1, invalid: 0, reset: 26 },
+    passwords: {
+      withHash: 90,
+      sent: 25,
+      recordedEarlier: 0,
+      keptExisting: 0,
+      notSent: 65,
+      missing: 25,
+      unsupported: 1,
+      invalid: 0,
+      reset: 26,
+    },
   }),
   'verify in step': planSummary({
     mode: 'verify',
@@ -71,7 +118,11 @@ const scenarios: Record<string, Summary> = {
     users: { ...emptyCounts(), total: 124, unchanged: 118, pending: 2, invalid: 4, merged: 1 },
     organizations: { ...emptyCounts(), total: 3, unchanged: 3 },
     memberships: { ...emptyCounts(), total: 40, unchanged: 39, pending: 1 },
-    workos: { users: found(120, { found: 119, missing: 1, mismatched: 1 }), organizations: found(3), memberships: found(40, { found: 39, missing: 1 }) },
+    workos: {
+      users: found(120, { found: 119, missing: 1, mismatched: 1 }),
+      organizations: found(3),
+      memberships: found(40, { found: 39, missing: 1 }),
+    },
   }),
   'rollback preview': planSummary({
     mode: 'rollback',
@@ -93,15 +144,30 @@ const scenarios: Record<string, Summary> = {
 
 const problems = [
   problem({ location: { file: 'exports/users.ndjson', line: 12 } }),
-  problem({ code: 'blocked', field: 'blocked', severity: 'skip', message: 'The user is blocked in the source and is skipped.', location: { file: 'exports/users.ndjson', line: 7 } }),
-  problem({ code: 'workos_unavailable', failed: true, message: 'WorkOS did not answer after several attempts (503); run again to retry this record.', location: { file: 'exports/users.ndjson', line: 40 } }),
+  problem({
+    code: 'blocked',
+    field: 'blocked',
+    severity: 'skip',
+    message: 'The user is blocked in the source and is skipped.',
+    location: { file: 'exports/users.ndjson', line: 7 },
+  }),
+  problem({
+    code: 'workos_unavailable',
+    failed: true,
+    message: 'WorkOS did not answer after several attempts (503); run again to retry this record.',
+    location: { file: 'exports/users.ndjson', line: 40 },
+  }),
 ];
 
 describe('rendered reports', () => {
   for (const [name, summary] of Object.entries(scenarios)) {
     it(`${name}: job summary, PR comment and terminal`, () => {
       expect(renderSummaryMarkdown(summary, problems)).toMatchSnapshot('summary.md');
-      expect(renderPullRequestComment(summary, problems, { jobSummaryUrl: 'https://github.com/acme/identity/actions/runs/7' })).toMatchSnapshot('PR comment');
+      expect(
+        renderPullRequestComment(summary, problems, {
+          jobSummaryUrl: 'https://github.com/acme/identity/actions/runs/7',
+        }),
+      ).toMatchSnapshot('PR comment');
       expect(renderSummaryText(summary)).toMatchSnapshot('terminal');
     });
   }

@@ -5,7 +5,11 @@ import { runSoak } from './soak.js';
 // exits 1 when any user was duplicated, lost or misrecorded.
 
 const { values } = parseArgs({
-  options: { trials: { type: 'string', default: '100' }, users: { type: 'string', default: '120' }, seed: { type: 'string' } },
+  options: {
+    trials: { type: 'string', default: '100' },
+    users: { type: 'string', default: '120' },
+    seed: { type: 'string' },
+  },
 });
 const result = await runSoak({
   trials: Number(values.trials),

@@ -73,9 +73,18 @@ interface Run {
   stderr: string;
 }
 
-function runCli(cli: string, args: string[], env: Record<string, string>, killAtWrites: number | undefined, emulator: Emulator): Promise<Run> {
+function runCli(
+  cli: string,
+  args: string[],
+  env: Record<string, string>,
+  killAtWrites: number | undefined,
+  emulator: Emulator,
+): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], {
+      env: { ...process.env, CI: 'true', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const startWrites = emulator.stats().writes;
@@ -102,7 +111,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const started = Date.now();
   const cli = await buildSoakCli();
   const data = writeSyntheticAuth0Export(mkdtempSync(join(tmpdir(), 'soak-data-')), users);
-  const emulator = await startEmulator({ seed: options.seed ?? 20261130, writeLimit: { requests: 100_000, windowMs: 10_000 } });
+  const emulator = await startEmulator({
+    seed: options.seed ?? 20261130,
+    writeLimit: { requests: 100_000, windowMs: 10_000 },
+  });
   const result: SoakResult = {
     trials: options.trials,
     users,
@@ -131,7 +143,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       });
       const state = mkdtempSync(join(tmpdir(), 'soak-state-'));
       const out = mkdtempSync(join(tmpdir(), 'soak-out-'));
-      const args = ['import', '--users', data.usersPath, '--passwords', data.passwordsPath, '--state', state, '--out', out];
+      const args = [
+        'import',
+        '--users',
+        data.usersPath,
+        '--passwords',
+        data.passwordsPath,
+        '--state',
+        state,
+        '--out',
+        out,
+      ];
       args.push('--api-url', emulator.url, '--rate-limit', '5000', '--concurrency', '6');
       const env = { WORKOS_API_KEY: 'sk_test_soak', MIGRATE_TO_WORKOS_REQUEST_TIMEOUT_MS: '800' };
       let finished = false;
@@ -145,10 +167,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         else if (last.code === 0) finished = true;
       }
       const stats = emulator.stats().faults;
-      for (const key of Object.keys(result.faults) as (keyof EmulatorStats['faults'])[]) result.faults[key] += stats[key];
+      for (const key of Object.keys(result.faults) as (keyof EmulatorStats['faults'])[])
+        result.faults[key] += stats[key];
       if (!finished) {
         result.unfinished++;
-        log(`trial ${trial + 1}: did not finish; last run exit ${last?.code}: ${last?.stderr.split('\n').slice(-4).join(' | ')}`);
+        log(
+          `trial ${trial + 1}: did not finish; last run exit ${last?.code}: ${last?.stderr.split('\n').slice(-4).join(' | ')}`,
+        );
       }
       const checked = compare(emulator, data.expectedExternalIds, state, out);
       result.duplicates += checked.duplicates;
@@ -167,7 +192,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   return result;
 }
 
-function compare(emulator: Emulator, expected: string[], state: string, out: string): Pick<SoakResult, 'duplicates' | 'lost' | 'unexpected' | 'mismatches'> {
+function compare(
+  emulator: Emulator,
+  expected: string[],
+  state: string,
+  out: string,
+): Pick<SoakResult, 'duplicates' | 'lost' | 'unexpected' | 'mismatches'> {
   const held = emulator.snapshot().users;
   const count = new Map<string, number>();
   for (const user of held) count.set(user.external_id ?? '', (count.get(user.external_id ?? '') ?? 0) + 1);
@@ -177,7 +207,10 @@ function compare(emulator: Emulator, expected: string[], state: string, out: str
   const unexpected = [...count.keys()].filter((id) => !wanted.has(id)).length;
   const byExternalId = new Map(held.map((u) => [u.external_id ?? '', u.id]));
   let mismatches = 0;
-  const journal = readFileSync(join(state, 'journal.ndjson'), 'utf8').split('\n').slice(1).filter((l) => l !== '');
+  const journal = readFileSync(join(state, 'journal.ndjson'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '');
   for (const line of journal) {
     const entry = JSON.parse(line) as { entity: string; source_id: string; workos_id: string };
     if (entry.entity === 'user' && byExternalId.get(entry.source_id) !== entry.workos_id) mismatches++;

@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import type { CliRun } from '../support/cli.js';
-import { AUTH0, auth0Flags, cli, examplePii, expectNoPii, filesUnder, readReport, sdkFor, shown, tempDir, type Report } from './story-support.js';
+import {
+  AUTH0,
+  auth0Flags,
+  cli,
+  examplePii,
+  expectNoPii,
+  filesUnder,
+  readReport,
+  sdkFor,
+  shown,
+  tempDir,
+  type Report,
+} from './story-support.js';
 
 // A team moves the Auth0 tenant of examples/auth0 (README there) into a fresh WorkOS
 // environment with the CLI, runs it again (from the checkpoint, then without one), and its
@@ -52,7 +64,10 @@ function heldState() {
     users: new Map(held.users.map((u) => [u.external_id, u])),
     organizations: new Map(held.organizations.map((o) => [o.external_id, o])),
     memberships: held.memberships
-      .map((m) => `${orgById.get(m.organization_id)?.external_id} | ${userById.get(m.user_id)?.external_id} | ${m.roles.map((r) => r.slug).join(',')}`)
+      .map(
+        (m) =>
+          `${orgById.get(m.organization_id)?.external_id} | ${userById.get(m.user_id)?.external_id} | ${m.roles.map((r) => r.slug).join(',')}`,
+      )
       .sort(),
     raw: held,
   };
@@ -76,19 +91,66 @@ describe('importing the Auth0 example into a fresh WorkOS environment', () => {
     const { users } = heldState();
     const pick = (externalId: string) => {
       const u = users.get(externalId);
-      return u && { email: u.email.toLowerCase(), email_verified: u.email_verified, first_name: u.first_name, last_name: u.last_name };
+      return (
+        u && {
+          email: u.email.toLowerCase(),
+          email_verified: u.email_verified,
+          first_name: u.first_name,
+          last_name: u.last_name,
+        }
+      );
     };
-    expect(pick(id('101'))).toEqual({ email: 'ava.thornton@example.com', email_verified: true, first_name: 'Ava', last_name: 'Thornton' });
+    expect(pick(id('101'))).toEqual({
+      email: 'ava.thornton@example.com',
+      email_verified: true,
+      first_name: 'Ava',
+      last_name: 'Thornton',
+    });
     // Line 3 has only `name`: split into first and last name.
-    expect(pick(id('103'))).toEqual({ email: 'chloe.ramirez@example.org', email_verified: true, first_name: 'Chloe', last_name: 'Ramirez' });
+    expect(pick(id('103'))).toEqual({
+      email: 'chloe.ramirez@example.org',
+      email_verified: true,
+      first_name: 'Chloe',
+      last_name: 'Ramirez',
+    });
     // Line 4's `name` is its email (Auth0's default): no name at all.
-    expect(pick(id('104'))).toEqual({ email: 'dmitri.volkov@example.com', email_verified: true, first_name: null, last_name: null });
+    expect(pick(id('104'))).toEqual({
+      email: 'dmitri.volkov@example.com',
+      email_verified: true,
+      first_name: null,
+      last_name: null,
+    });
     // Lines 9 and 21 are one person: the database user keeps the external id.
-    expect(pick(id('109'))).toEqual({ email: 'isaac.moreno@example.com', email_verified: true, first_name: 'Isaac', last_name: 'Moreno' });
-    expect(pick(id('10a'))).toEqual({ email: 'julia.novak@example.com', email_verified: false, first_name: 'Julia', last_name: 'Novak' });
-    expect(pick('auth0|legacy-10042')).toEqual({ email: 'liam.obrien@example.com', email_verified: true, first_name: 'Liam', last_name: "O'Brien" });
-    expect(pick('samlp|acme-okta|nora.kim@example.net')).toEqual({ email: 'nora.kim@example.net', email_verified: true, first_name: 'Nora', last_name: 'Kim' });
-    expect(pick('email|665f1c0e8a4b2d0019e3b002')).toEqual({ email: 'zoe.adler@example.com', email_verified: true, first_name: null, last_name: null });
+    expect(pick(id('109'))).toEqual({
+      email: 'isaac.moreno@example.com',
+      email_verified: true,
+      first_name: 'Isaac',
+      last_name: 'Moreno',
+    });
+    expect(pick(id('10a'))).toEqual({
+      email: 'julia.novak@example.com',
+      email_verified: false,
+      first_name: 'Julia',
+      last_name: 'Novak',
+    });
+    expect(pick('auth0|legacy-10042')).toEqual({
+      email: 'liam.obrien@example.com',
+      email_verified: true,
+      first_name: 'Liam',
+      last_name: "O'Brien",
+    });
+    expect(pick('samlp|acme-okta|nora.kim@example.net')).toEqual({
+      email: 'nora.kim@example.net',
+      email_verified: true,
+      first_name: 'Nora',
+      last_name: 'Kim',
+    });
+    expect(pick('email|665f1c0e8a4b2d0019e3b002')).toEqual({
+      email: 'zoe.adler@example.com',
+      email_verified: true,
+      first_name: null,
+      last_name: null,
+    });
     // No metadata map in this run: app_metadata / user_metadata stay behind.
     expect(users.get(id('105'))?.metadata).toEqual({});
   });
@@ -139,8 +201,14 @@ describe('importing the Auth0 example into a fresh WorkOS environment', () => {
       mfa: { sms: 2, totp: 1 },
       social: { 'google-oauth2': 5, github: 1, windowslive: 1 },
     });
-    const lines = report.errors.map((e) => `${e.severity ?? 'error'} ${e.code} ${e.file.split('/').pop()}:${e.line}`).sort();
-    expect(lines).toEqual(['error missing_email users.ndjson:27', 'skip blocked users.ndjson:7', 'warning password_unmatched passwords.ndjson:10']);
+    const lines = report.errors
+      .map((e) => `${e.severity ?? 'error'} ${e.code} ${e.file.split('/').pop()}:${e.line}`)
+      .sort();
+    expect(lines).toEqual([
+      'error missing_email users.ndjson:27',
+      'skip blocked users.ndjson:7',
+      'warning password_unmatched passwords.ndjson:10',
+    ]);
   });
 
   it('writes an id map that names every WorkOS user, the merged identity too', () => {
@@ -162,7 +230,8 @@ describe('importing the Auth0 example into a fresh WorkOS environment', () => {
 });
 
 describe('an imported Auth0 user signing in to WorkOS', () => {
-  const signIn = (email: string, password: string) => sdkFor(emulator).userManagement.authenticateWithPassword({ clientId: 'client_story_app', email, password });
+  const signIn = (email: string, password: string) =>
+    sdkFor(emulator).userManagement.authenticateWithPassword({ clientId: 'client_story_app', email, password });
 
   it('signs in with the original password (bcrypt from Auth0 support’s file)', async () => {
     // Maya's row joins by email and connection, Liam's by alt_id, Isaac's merged identity by id.
@@ -178,9 +247,13 @@ describe('an imported Auth0 user signing in to WorkOS', () => {
   });
 
   it('is refused with a wrong password, and so is a user who had no password row', async () => {
-    await expect(signIn('maya.lindqvist@example.org', 'Password-14!')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(signIn('maya.lindqvist@example.org', 'Password-14!')).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
     // Samuel (line 19) has no row in passwords.ndjson: no password in WorkOS.
-    await expect(signIn('samuel.greene@example.com', 'Password-19!')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(signIn('samuel.greene@example.com', 'Password-19!')).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
   });
 });
 
@@ -190,7 +263,14 @@ describe('running the same import again', () => {
     const held = emulator.snapshot();
     const { run, report } = await importRun('again-state', ['--state', state]);
     expect(run.code, shown(run)).toBe(0);
-    expect(report.summary.users).toMatchObject({ total: 29, created: 0, updated: 0, unchanged: 27, skipped: 1, invalid: 1 });
+    expect(report.summary.users).toMatchObject({
+      total: 29,
+      created: 0,
+      updated: 0,
+      unchanged: 27,
+      skipped: 1,
+      invalid: 1,
+    });
     expect(report.summary.passwords).toMatchObject({ sent: 0, recordedEarlier: 17 });
     expect(report.summary.organizations).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect(report.summary.memberships).toMatchObject({ created: 0, updated: 0, unchanged: 10 });
@@ -206,7 +286,15 @@ describe('running the same import again', () => {
     const { run, report } = await importRun('again-no-state', []);
     expect(run.code, shown(run)).toBe(0);
     // WorkOS never returns hashes: without the checkpoint nothing says they were sent, so they are.
-    expect(report.summary.users).toMatchObject({ total: 29, created: 0, updated: 17, unchanged: 10, skipped: 1, invalid: 1, failed: 0 });
+    expect(report.summary.users).toMatchObject({
+      total: 29,
+      created: 0,
+      updated: 17,
+      unchanged: 10,
+      skipped: 1,
+      invalid: 1,
+      failed: 0,
+    });
     expect(report.summary.passwords).toMatchObject({ sent: 17, recordedEarlier: 0 });
     expect(report.summary.organizations).toMatchObject({ total: 3, created: 0, updated: 0, unchanged: 3, failed: 0 });
     expect(report.summary.memberships).toMatchObject({ total: 10, created: 0, updated: 0, unchanged: 10, failed: 0 });

@@ -2,7 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
-import { AUTH0, auth0Flags, cli, examplePii, expectNoPii, filesUnder, readReport, sdkFor, shown, tempDir } from './story-support.js';
+import {
+  AUTH0,
+  auth0Flags,
+  cli,
+  examplePii,
+  expectNoPii,
+  filesUnder,
+  readReport,
+  sdkFor,
+  shown,
+  tempDir,
+} from './story-support.js';
 
 // Real exports are not clean, and WorkOS is not always willing: one broken line or hash must
 // not stop the other users, and a burst of 429s is something to wait out, not a failure.
@@ -48,7 +59,19 @@ afterAll(async () => emulator?.close());
 
 async function importBroken(extra: string[] = []) {
   const out = tempDir('broken-out');
-  const run = await cli(['import', ...auth0Flags(broken), '--state', tempDir('broken-state'), '--out', out, '--api-url', emulator.url, '--rate-limit', '500', ...extra]);
+  const run = await cli([
+    'import',
+    ...auth0Flags(broken),
+    '--state',
+    tempDir('broken-state'),
+    '--out',
+    out,
+    '--api-url',
+    emulator.url,
+    '--rate-limit',
+    '500',
+    ...extra,
+  ]);
   return { run, out, report: readReport(out) };
 }
 
@@ -60,12 +83,20 @@ describe('an export with a malformed line and a malformed password hash', () => 
     const brokenLine = report.errors.find((e) => e.file === broken.users && e.line === BROKEN_USER_LINE);
     expect(brokenLine, JSON.stringify(report.errors)).toMatchObject({ entity: 'user', code: 'invalid_json' });
     const brokenHash = report.errors.find((e) => e.file === broken.passwords && e.line === BROKEN_HASH_LINE);
-    expect(brokenHash, JSON.stringify(report.errors)).toMatchObject({ entity: 'password', code: 'invalid_password_hash', field: 'passwordHash' });
+    expect(brokenHash, JSON.stringify(report.errors)).toMatchObject({
+      entity: 'password',
+      code: 'invalid_password_hash',
+      field: 'passwordHash',
+    });
 
     // Everyone the intact example imports, except the user on the broken line.
     const held = emulator.snapshot().users.map((u) => u.external_id);
     const expected = exampleUserIds().filter(
-      (id) => id !== NOAH && id !== 'auth0|665f1c0e8a4b2d0019e3a107' && id !== 'google-oauth2|104958372615009281301' && !id.startsWith('sms|'),
+      (id) =>
+        id !== NOAH &&
+        id !== 'auth0|665f1c0e8a4b2d0019e3a107' &&
+        id !== 'google-oauth2|104958372615009281301' &&
+        !id.startsWith('sms|'),
     );
     expect(held.sort()).toEqual(expected.sort());
     expect(report.summary.users).toMatchObject({ created: 26, failed: 0, pending: 0, invalid: 2, skipped: 1 });
@@ -75,7 +106,11 @@ describe('an export with a malformed line and a malformed password hash', () => 
 
     // Olivia is in WorkOS, without the password her broken hash would have given her.
     expect(held).toContain(OLIVIA);
-    const signIn = sdkFor(emulator).userManagement.authenticateWithPassword({ clientId: 'client_story_app', email: 'olivia.rossi@example.com', password: 'Password-15!' });
+    const signIn = sdkFor(emulator).userManagement.authenticateWithPassword({
+      clientId: 'client_story_app',
+      email: 'olivia.rossi@example.com',
+      password: 'Password-15!',
+    });
     await expect(signIn).rejects.toMatchObject({ code: 'invalid_credentials' });
 
     // The broken line held an email; no message repeats it, and no hash is quoted.
@@ -87,7 +122,11 @@ describe('an export with a malformed line and a malformed password hash', () => 
       ],
       examplePii(),
     );
-    expect(readFileSync(join(out, 'errors.jsonl'), 'utf8')).not.toContain(readFileSync(AUTH0.passwords, 'utf8').split('\n')[BROKEN_HASH_LINE - 1]!.match(/\$2b\$10\$[^"]{10}/)![0]);
+    expect(readFileSync(join(out, 'errors.jsonl'), 'utf8')).not.toContain(
+      readFileSync(AUTH0.passwords, 'utf8')
+        .split('\n')
+        [BROKEN_HASH_LINE - 1]!.match(/\$2b\$10\$[^"]{10}/)![0],
+    );
   });
 
   it('with --fail-on invalid: exit 1 and the same report', async () => {
@@ -99,7 +138,9 @@ describe('an export with a malformed line and a malformed password hash', () => 
     const { requests: _a, ...strictSummary } = strict.report.summary;
     const { requests: _b, ...lenientSummary } = lenient.report.summary;
     expect(lenientSummary).toEqual(strictSummary);
-    expect(readFileSync(join(lenient.out, 'errors.jsonl'), 'utf8')).toBe(readFileSync(join(strict.out, 'errors.jsonl'), 'utf8'));
+    expect(readFileSync(join(lenient.out, 'errors.jsonl'), 'utf8')).toBe(
+      readFileSync(join(strict.out, 'errors.jsonl'), 'utf8'),
+    );
   });
 });
 
@@ -107,7 +148,18 @@ describe('a storm of 429s from WorkOS', () => {
   it('is waited out: the import completes with nothing failed', async () => {
     emulator.setFaults({ rateLimitStorm: { durationMs: 2500, retryAfterSeconds: 1 } });
     const out = tempDir('storm-out');
-    const run = await cli(['import', ...auth0Flags(), '--state', tempDir('storm-state'), '--out', out, '--api-url', emulator.url, '--rate-limit', '500']);
+    const run = await cli([
+      'import',
+      ...auth0Flags(),
+      '--state',
+      tempDir('storm-state'),
+      '--out',
+      out,
+      '--api-url',
+      emulator.url,
+      '--rate-limit',
+      '500',
+    ]);
     const report = readReport(out);
     expect(run.code, shown(run)).toBe(0); // nothing failed: the example's skipped and invalid users do not fail an import
     expect(emulator.stats().faults.rateLimitStorm).toBeGreaterThan(0);
@@ -118,7 +170,12 @@ describe('a storm of 429s from WorkOS', () => {
       memberships: { created: 10, failed: 0, pending: 0 },
     });
     expect(report.summary.requests?.rateLimited).toBeGreaterThan(0);
-    expect(report.errors.filter((e) => e.severity !== 'warning').map((e) => e.code).sort()).toEqual(['blocked', 'missing_email']);
+    expect(
+      report.errors
+        .filter((e) => e.severity !== 'warning')
+        .map((e) => e.code)
+        .sort(),
+    ).toEqual(['blocked', 'missing_email']);
     expect(emulator.snapshot().users).toHaveLength(27);
     expect(emulator.snapshot().memberships).toHaveLength(10);
   });

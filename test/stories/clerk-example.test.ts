@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import type { CliRun } from '../support/cli.js';
-import { clerkFlags, clerkRows, cli, examplePii, expectNoPii, filesUnder, readReport, sdkFor, shown, tempDir, type Report } from './story-support.js';
+import {
+  clerkFlags,
+  clerkRows,
+  cli,
+  examplePii,
+  expectNoPii,
+  filesUnder,
+  readReport,
+  sdkFor,
+  shown,
+  tempDir,
+  type Report,
+} from './story-support.js';
 
 // A team moves the Clerk instance of examples/clerk (README there) into a fresh WorkOS
 // environment with the dashboard CSV, the organizations file and examples/mapping.yml, runs it
@@ -43,7 +55,10 @@ function heldState() {
     users: new Map(held.users.map((u) => [u.external_id, u])),
     organizations: new Map(held.organizations.map((o) => [o.external_id, o])),
     memberships: held.memberships
-      .map((m) => `${orgById.get(m.organization_id)?.external_id} | ${userById.get(m.user_id)?.external_id} | ${m.roles.map((r) => r.slug).join(',')}`)
+      .map(
+        (m) =>
+          `${orgById.get(m.organization_id)?.external_id} | ${userById.get(m.user_id)?.external_id} | ${m.roles.map((r) => r.slug).join(',')}`,
+      )
       .sort(),
   };
 }
@@ -68,13 +83,33 @@ describe('importing the Clerk example into a fresh WorkOS environment', () => {
     const { users } = heldState();
     const pick = (externalId: string) => {
       const u = users.get(externalId);
-      return u && { email: u.email.toLowerCase(), email_verified: u.email_verified, first_name: u.first_name, last_name: u.last_name, metadata: u.metadata };
+      return (
+        u && {
+          email: u.email.toLowerCase(),
+          email_verified: u.email_verified,
+          first_name: u.first_name,
+          last_name: u.last_name,
+          metadata: u.metadata,
+        }
+      );
     };
     // mapping.yml maps the CSV's username column to metadata clerk_username.
-    expect(pick(AMARA)).toEqual({ email: 'amara.okonkwo@example.com', email_verified: true, first_name: 'Amara', last_name: 'Okonkwo', metadata: { clerk_username: 'amara' } });
+    expect(pick(AMARA)).toEqual({
+      email: 'amara.okonkwo@example.com',
+      email_verified: true,
+      first_name: 'Amara',
+      last_name: 'Okonkwo',
+      metadata: { clerk_username: 'amara' },
+    });
     expect(pick(NADIA)).toMatchObject({ metadata: { clerk_username: 'npetrova' } });
     // Quoted cells with a comma and doubled quotes.
-    expect(pick(HANA)).toEqual({ email: 'hana.sato@example.com', email_verified: true, first_name: 'Hana "Hanny"', last_name: 'Sato, Jr.', metadata: {} });
+    expect(pick(HANA)).toEqual({
+      email: 'hana.sato@example.com',
+      email_verified: true,
+      first_name: 'Hana "Hanny"',
+      last_name: 'Sato, Jr.',
+      metadata: {},
+    });
     // Secondary addresses stay behind; only the primary is imported.
     expect(pick(CHEN)).toMatchObject({ email: 'chen.wei@example.com' });
     // No primary column: the first verified address.
@@ -125,8 +160,14 @@ describe('importing the Clerk example into a fresh WorkOS environment', () => {
       passwords: { withHash: 17, sent: 17, missing: 1, unsupported: 1 },
       mfa: { totp: 1 },
     });
-    const lines = report.errors.map((e) => `${e.severity ?? 'error'} ${e.code} ${e.file.split('/').pop()}:${e.line}`).sort();
-    expect(lines).toEqual(['error missing_email users.csv:8', 'warning secondary_emails users.csv:4', 'warning unsupported_password_hasher users.csv:7']);
+    const lines = report.errors
+      .map((e) => `${e.severity ?? 'error'} ${e.code} ${e.file.split('/').pop()}:${e.line}`)
+      .sort();
+    expect(lines).toEqual([
+      'error missing_email users.csv:8',
+      'warning secondary_emails users.csv:4',
+      'warning unsupported_password_hasher users.csv:7',
+    ]);
     expect(report.reenroll).toEqual([
       ['factor', 'source_id'],
       ['totp', BRUNO],
@@ -135,7 +176,8 @@ describe('importing the Clerk example into a fresh WorkOS environment', () => {
 });
 
 describe('an imported Clerk user signing in to WorkOS', () => {
-  const signIn = (email: string, password: string) => sdkFor(emulator).userManagement.authenticateWithPassword({ clientId: 'client_story_app', email, password });
+  const signIn = (email: string, password: string) =>
+    sdkFor(emulator).userManagement.authenticateWithPassword({ clientId: 'client_story_app', email, password });
 
   it('signs in with the original password, whichever hasher Clerk used', async () => {
     for (const [email, password, externalId] of [
@@ -149,9 +191,15 @@ describe('an imported Clerk user signing in to WorkOS', () => {
   });
 
   it('is refused with a wrong password, and so is the md5 user (no password could move)', async () => {
-    await expect(signIn('dalia.haddad@example.org', 'Clerk-Argon-5!')).rejects.toMatchObject({ code: 'invalid_credentials' });
-    await expect(signIn('emeka.obi@example.com', 'clerk-pbkdf2-5!')).rejects.toMatchObject({ code: 'invalid_credentials' });
-    await expect(signIn('fiona.gallagher@example.com', 'Clerk-Md5-6!')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(signIn('dalia.haddad@example.org', 'Clerk-Argon-5!')).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
+    await expect(signIn('emeka.obi@example.com', 'clerk-pbkdf2-5!')).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
+    await expect(signIn('fiona.gallagher@example.com', 'Clerk-Md5-6!')).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
   });
 });
 
@@ -175,7 +223,14 @@ describe('running the same Clerk import again', () => {
     const held = fields();
     const { run, report } = await importRun('again-no-state', []);
     expect(run.code, shown(run)).toBe(0);
-    expect(report.summary.users).toMatchObject({ total: 20, created: 0, updated: 17, unchanged: 2, invalid: 1, failed: 0 });
+    expect(report.summary.users).toMatchObject({
+      total: 20,
+      created: 0,
+      updated: 17,
+      unchanged: 2,
+      invalid: 1,
+      failed: 0,
+    });
     expect(report.summary.passwords).toMatchObject({ sent: 17, recordedEarlier: 0 });
     expect(report.summary.organizations).toMatchObject({ total: 3, created: 0, updated: 0, unchanged: 3, failed: 0 });
     expect(report.summary.memberships).toMatchObject({ total: 9, created: 0, updated: 0, unchanged: 9, failed: 0 });

@@ -21,12 +21,48 @@ afterAll(async () => story?.emulator.close());
 describe('importing the Cognito example into a fresh WorkOS environment', () => {
   it('holds the six enabled users with an email, keyed by sub, verification from the "true"/"false" strings', () => {
     expect(Object.fromEntries(story.users())).toEqual({
-      [sub(1)]: { email: 'kofi.mensah@example.com', email_verified: true, first_name: 'Kofi', last_name: 'Mensah', metadata: {} },
-      [sub(2)]: { email: 'lena.fischer@example.de', email_verified: true, first_name: 'Lena', last_name: 'Fischer', metadata: {} },
-      [sub(3)]: { email: 'mateo.silva@example.com', email_verified: false, first_name: 'Mateo', last_name: 'Silva Ruiz', metadata: {} },
-      [sub(4)]: { email: 'noor.aziz@example.com', email_verified: true, first_name: 'Noor', last_name: 'Aziz', metadata: {} },
-      [sub(6)]: { email: 'pia.koch@example.com', email_verified: true, first_name: 'Pia', last_name: 'Koch', metadata: {} },
-      [sub(8)]: { email: 'rosa.diaz@example.com', email_verified: true, first_name: 'Rosa', last_name: 'Díaz', metadata: {} },
+      [sub(1)]: {
+        email: 'kofi.mensah@example.com',
+        email_verified: true,
+        first_name: 'Kofi',
+        last_name: 'Mensah',
+        metadata: {},
+      },
+      [sub(2)]: {
+        email: 'lena.fischer@example.de',
+        email_verified: true,
+        first_name: 'Lena',
+        last_name: 'Fischer',
+        metadata: {},
+      },
+      [sub(3)]: {
+        email: 'mateo.silva@example.com',
+        email_verified: false,
+        first_name: 'Mateo',
+        last_name: 'Silva Ruiz',
+        metadata: {},
+      },
+      [sub(4)]: {
+        email: 'noor.aziz@example.com',
+        email_verified: true,
+        first_name: 'Noor',
+        last_name: 'Aziz',
+        metadata: {},
+      },
+      [sub(6)]: {
+        email: 'pia.koch@example.com',
+        email_verified: true,
+        first_name: 'Pia',
+        last_name: 'Koch',
+        metadata: {},
+      },
+      [sub(8)]: {
+        email: 'rosa.diaz@example.com',
+        email_verified: true,
+        first_name: 'Rosa',
+        last_name: 'Díaz',
+        metadata: {},
+      },
     });
   });
 
@@ -37,7 +73,10 @@ describe('importing the Cognito example into a fresh WorkOS environment', () => 
     expect(passwordResetRows(out)).toEqual(['source_id', sub(1), sub(2), sub(3), sub(4), sub(8)]);
     expect(run.stdout).toMatch(/5 need a reset or Magic Auth \(password-reset\.csv\)/);
     expect(report.summary.social).toEqual({ google: 1 });
-    expect(report.reenroll).toEqual([['factor', 'source_id'], ['sms', sub(4)]]);
+    expect(report.reenroll).toEqual([
+      ['factor', 'source_id'],
+      ['sms', sub(4)],
+    ]);
   });
 
   it('puts emails in password-reset.csv only with --include-pii', async () => {
@@ -50,7 +89,10 @@ describe('importing the Cognito example into a fresh WorkOS environment', () => 
     const s = first.report.summary;
     expect(s.users).toMatchObject({ total: 8, created: 6, failed: 0, pending: 0 });
     expect(s.users).toMatchObject({ invalid: 1, skipped: 1 });
-    expect(problemLines(first.report)).toEqual(['error missing_email users.json:195 Attributes.email', 'skip blocked users.json:133 blocked']);
+    expect(problemLines(first.report)).toEqual([
+      'error missing_email users.json:195 Attributes.email',
+      'skip blocked users.json:133 blocked',
+    ]);
   });
 });
 

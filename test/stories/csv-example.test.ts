@@ -21,7 +21,13 @@ afterAll(async () => story?.emulator.close());
 
 describe('importing the generic CSV example into a fresh WorkOS environment', () => {
   it('holds one user per user (not per row), with names, verification and the metadata column', () => {
-    const user = (email: string, first_name: string, last_name: string, email_verified = true, metadata = {}) => ({ email, email_verified, first_name, last_name, metadata });
+    const user = (email: string, first_name: string, last_name: string, email_verified = true, metadata = {}) => ({
+      email,
+      email_verified,
+      first_name,
+      last_name,
+      metadata,
+    });
     expect(Object.fromEntries(story.users())).toEqual({
       'app-user-1001': user('carla.mendes@example.com', 'Carla', 'Mendes', true, { plan: 'enterprise', seats: '25' }),
       'app-user-1002': user('dario.conti@example.it', 'Dario', 'Conti'),

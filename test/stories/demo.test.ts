@@ -39,7 +39,9 @@ describe('migrate-to-workos demo', () => {
     for (const table of [auth0!, clerk!]) expect([...table.keys()]).toEqual(['users', 'organizations', 'memberships']);
     for (const table of all) {
       for (const [entity, c] of table) {
-        expect(c.total, `${entity}: ${JSON.stringify(c)}`).toBe(c.created + c.updated + c.unchanged + c.skipped + c.invalid + c.failed + c.pending);
+        expect(c.total, `${entity}: ${JSON.stringify(c)}`).toBe(
+          c.created + c.updated + c.unchanged + c.skipped + c.invalid + c.failed + c.pending,
+        );
         expect(c.failed + c.pending, entity).toBe(0);
       }
     }
@@ -56,8 +58,14 @@ describe('migrate-to-workos demo', () => {
     }
 
     // The second run of each import came from the checkpoint and wrote nothing.
-    const again = [...run.stdout.matchAll(/Imported again from the checkpoint: (\d+) created, (\d+) updated, (\d+) unchanged, (\d+) writes/g)];
-    expect(again.map((m) => m.slice(1).map(Number))).toEqual(all.map((table) => [0, 0, table.get('users')!.created, 0]));
+    const again = [
+      ...run.stdout.matchAll(
+        /Imported again from the checkpoint: (\d+) created, (\d+) updated, (\d+) unchanged, (\d+) writes/g,
+      ),
+    ];
+    expect(again.map((m) => m.slice(1).map(Number))).toEqual(
+      all.map((table) => [0, 0, table.get('users')!.created, 0]),
+    );
 
     const held = /holds (\d+) users, (\d+) organizations, (\d+) memberships/.exec(run.stdout);
     const created = (entity: string) => all.reduce((n, table) => n + (table.get(entity)?.created ?? 0), 0);
@@ -66,7 +74,11 @@ describe('migrate-to-workos demo', () => {
     const reports = /are in (\S+)/.exec(run.stdout)?.[1];
     expect(reports).toBeTruthy();
     expectNoPii(
-      [{ where: 'stdout', text: run.stdout }, { where: 'stderr', text: run.stderr }, ...filesUnder(reports!).map((f) => ({ where: f.path, text: f.text }))],
+      [
+        { where: 'stdout', text: run.stdout },
+        { where: 'stderr', text: run.stderr },
+        ...filesUnder(reports!).map((f) => ({ where: f.path, text: f.text })),
+      ],
       examplePii(),
     );
   });

@@ -30,13 +30,30 @@ function membershipsOf(user: WireUser): string[] {
 
 async function importExample(state: string) {
   const out = tempDir('existing-out');
-  const run = await cli(['import', ...auth0Flags(), '--state', state, '--out', out, '--api-url', emulator.url, '--rate-limit', '500']);
+  const run = await cli([
+    'import',
+    ...auth0Flags(),
+    '--state',
+    state,
+    '--out',
+    out,
+    '--api-url',
+    emulator.url,
+    '--rate-limit',
+    '500',
+  ]);
   return { run, report: readReport(out) };
 }
 
 describe('users who were in WorkOS before the migration', () => {
   it('a user with the same email and no external id is taken over: external id set, all memberships given', async () => {
-    const ava = emulator.seedUser({ email: 'ava.thornton@example.com', first_name: 'Ava', last_name: 'Thornton', email_verified: true, password: 'Set-In-WorkOS-1!' });
+    const ava = emulator.seedUser({
+      email: 'ava.thornton@example.com',
+      first_name: 'Ava',
+      last_name: 'Thornton',
+      email_verified: true,
+      password: 'Set-In-WorkOS-1!',
+    });
     const { run, report } = await importExample(tempDir('existing-state'));
     expect(run.code, shown(run)).toBe(0); // the example's skipped and invalid users do not fail an import
     expect(report.summary.users).toMatchObject({ created: 26, updated: 1, failed: 0 });
@@ -51,18 +68,31 @@ describe('users who were in WorkOS before the migration', () => {
     // The password she set in WorkOS is hers; the import does not replace it with Auth0's hash.
     expect(emulator.passwordOf(ava.id)).toEqual({ type: 'password' });
     // She belongs to two organizations, so a right password ends in choosing one.
-    const signIn = (password: string) => sdkFor(emulator).userManagement.authenticateWithPassword({ clientId: 'client_story_app', email: 'ava.thornton@example.com', password });
+    const signIn = (password: string) =>
+      sdkFor(emulator).userManagement.authenticateWithPassword({
+        clientId: 'client_story_app',
+        email: 'ava.thornton@example.com',
+        password,
+      });
     await expect(signIn('Set-In-WorkOS-1!')).rejects.toMatchObject({ code: 'organization_selection_required' });
     await expect(signIn('Password-1!')).rejects.toMatchObject({ code: 'invalid_credentials' });
   });
 
   it('a user with the same email and ANOTHER external id keeps it, and still gets the memberships', async () => {
-    const ben = emulator.seedUser({ email: 'ben.okafor@example.com', first_name: 'Ben', last_name: 'Okafor', email_verified: true, external_id: 'legacy-crm|ben-77' });
+    const ben = emulator.seedUser({
+      email: 'ben.okafor@example.com',
+      first_name: 'Ben',
+      last_name: 'Okafor',
+      email_verified: true,
+      external_id: 'legacy-crm|ben-77',
+    });
     const { run, report } = await importExample(tempDir('existing-state'));
     expect(run.code, shown(run)).toBe(0);
     expect(report.summary.users).toMatchObject({ created: 26, failed: 0 });
     // Kept as it is, and named, so a person can check they are the same.
-    expect(report.errors).toContainEqual(expect.objectContaining({ code: 'email_held_by_other', source_id: BEN, severity: 'warning' }));
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({ code: 'email_held_by_other', source_id: BEN, severity: 'warning' }),
+    );
 
     const users = emulator.snapshot().users;
     expect(users).toHaveLength(27);
@@ -80,9 +110,31 @@ describe('users who were in WorkOS before the migration', () => {
   it('a user with ANOTHER external id: verify judges the result as the import did', async () => {
     emulator.seedUser({ email: 'ben.okafor@example.com', email_verified: true, external_id: 'legacy-crm|ben-77' });
     const out = tempDir('existing-out');
-    const imported = await cli(['import', ...auth0Flags(), '--state', tempDir('existing-state'), '--out', out, '--api-url', emulator.url, '--rate-limit', '500', '--fail-on', 'failed']);
+    const imported = await cli([
+      'import',
+      ...auth0Flags(),
+      '--state',
+      tempDir('existing-state'),
+      '--out',
+      out,
+      '--api-url',
+      emulator.url,
+      '--rate-limit',
+      '500',
+      '--fail-on',
+      'failed',
+    ]);
     const verifyOut = tempDir('existing-verify');
-    const verified = await cli(['verify', ...auth0Flags(), '--out', verifyOut, '--api-url', emulator.url, '--fail-on', 'failed']);
+    const verified = await cli([
+      'verify',
+      ...auth0Flags(),
+      '--out',
+      verifyOut,
+      '--api-url',
+      emulator.url,
+      '--fail-on',
+      'failed',
+    ]);
     readReport(verifyOut);
     expect(readReport(out).summary.complete).toBe(true);
     // Both runs judge the same WorkOS state, so they must agree.

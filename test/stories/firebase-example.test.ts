@@ -11,7 +11,14 @@ let story: SourceStory;
 let first: { run: CliRun; report: Report; out: string };
 
 beforeAll(async () => {
-  story = await startSourceStory('firebase', ['--source', 'firebase', '--users', FIREBASE.users, '--hash-config', FIREBASE.hashConfig]);
+  story = await startSourceStory('firebase', [
+    '--source',
+    'firebase',
+    '--users',
+    FIREBASE.users,
+    '--hash-config',
+    FIREBASE.hashConfig,
+  ]);
   first = await story.importRun('first');
 });
 afterAll(async () => story?.emulator.close());
@@ -19,13 +26,55 @@ afterAll(async () => story?.emulator.close());
 describe('importing the Firebase example into a fresh WorkOS environment', () => {
   it('holds exactly the seven importable users, keyed by localId, names split from displayName', () => {
     expect(Object.fromEntries(story.users())).toEqual({
-      fbAdaLovelace000000000000001: { email: 'ada.lovelace@example.com', email_verified: true, first_name: 'Ada', last_name: 'Lovelace', metadata: {} },
-      fbBaoNguyen00000000000000002: { email: 'bao.nguyen@example.com', email_verified: true, first_name: 'Bao', last_name: 'Nguyen Thi', metadata: {} },
-      fbCarmenRuiz0000000000000003: { email: 'carmen.ruiz@example.org', email_verified: false, first_name: 'Carmen', last_name: null, metadata: {} },
-      fbDevPatel00000000000000004: { email: 'dev.patel@example.com', email_verified: true, first_name: 'Dev', last_name: 'Patel', metadata: {} },
-      fbGraceHopper00000000000007: { email: 'grace.hopper@example.com', email_verified: true, first_name: 'Grace', last_name: 'Brewster Hopper', metadata: {} },
-      fbHugoLambert0000000000008: { email: 'hugo.lambert@example.fr', email_verified: true, first_name: 'Hugo', last_name: 'Lambert', metadata: {} },
-      fbJunTakeda00000000000000010: { email: 'jun.takeda@acme-corp.example', email_verified: true, first_name: 'Jun', last_name: 'Takeda', metadata: {} },
+      fbAdaLovelace000000000000001: {
+        email: 'ada.lovelace@example.com',
+        email_verified: true,
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        metadata: {},
+      },
+      fbBaoNguyen00000000000000002: {
+        email: 'bao.nguyen@example.com',
+        email_verified: true,
+        first_name: 'Bao',
+        last_name: 'Nguyen Thi',
+        metadata: {},
+      },
+      fbCarmenRuiz0000000000000003: {
+        email: 'carmen.ruiz@example.org',
+        email_verified: false,
+        first_name: 'Carmen',
+        last_name: null,
+        metadata: {},
+      },
+      fbDevPatel00000000000000004: {
+        email: 'dev.patel@example.com',
+        email_verified: true,
+        first_name: 'Dev',
+        last_name: 'Patel',
+        metadata: {},
+      },
+      fbGraceHopper00000000000007: {
+        email: 'grace.hopper@example.com',
+        email_verified: true,
+        first_name: 'Grace',
+        last_name: 'Brewster Hopper',
+        metadata: {},
+      },
+      fbHugoLambert0000000000008: {
+        email: 'hugo.lambert@example.fr',
+        email_verified: true,
+        first_name: 'Hugo',
+        last_name: 'Lambert',
+        metadata: {},
+      },
+      fbJunTakeda00000000000000010: {
+        email: 'jun.takeda@acme-corp.example',
+        email_verified: true,
+        first_name: 'Jun',
+        last_name: 'Takeda',
+        metadata: {},
+      },
     });
   });
 
@@ -33,7 +82,11 @@ describe('importing the Firebase example into a fresh WorkOS environment', () =>
     const { run, report } = first;
     expect(run.code, shown(run)).toBe(0); // invalid and skipped rows are reported; an import fails only on failed writes
     const s = report.summary;
-    expect(s).toMatchObject({ source: 'firebase', complete: true, users: { total: 10, created: 7, failed: 0, pending: 0 } });
+    expect(s).toMatchObject({
+      source: 'firebase',
+      complete: true,
+      users: { total: 10, created: 7, failed: 0, pending: 0 },
+    });
     expect(s.users.invalid + ((s.users as { skipped?: number }).skipped ?? 0)).toBe(3);
     expect(s.passwords).toMatchObject({ withHash: 4, sent: 4, missing: 3, unsupported: 0, reset: 1 });
     expect(s.mfa).toEqual({ sms: 1 });
@@ -44,7 +97,10 @@ describe('importing the Firebase example into a fresh WorkOS environment', () =>
       'skip blocked users.json:6 blocked',
       'warning sso_user users.json:11 providerUserInfo',
     ]);
-    expect(report.reenroll).toEqual([['factor', 'source_id'], ['sms', 'fbCarmenRuiz0000000000000003']]);
+    expect(report.reenroll).toEqual([
+      ['factor', 'source_id'],
+      ['sms', 'fbCarmenRuiz0000000000000003'],
+    ]);
     expect(passwordResetRows(first.out)).toEqual(['source_id', 'fbHugoLambert0000000000008']);
   });
 });
@@ -57,7 +113,9 @@ describe('an imported Firebase user signing in to WorkOS', () => {
     ] as const) {
       expect((await story.signIn(email, password)).user.externalId).toBe(id);
     }
-    await expect(story.signIn('bao.nguyen@example.com', 'Firebase-Pass-1!')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(story.signIn('bao.nguyen@example.com', 'Firebase-Pass-1!')).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
   });
 });
 
@@ -75,7 +133,17 @@ describe('running the same Firebase import again', () => {
 
   it('without the hash parameters, stops before any write and says where to find them', async () => {
     const before = story.emulator.stats().writes;
-    const run = await cli(['import', '--source', 'firebase', '--users', FIREBASE.users, '--api-url', story.emulator.url, '--out', tempDir('firebase-no-params')]);
+    const run = await cli([
+      'import',
+      '--source',
+      'firebase',
+      '--users',
+      FIREBASE.users,
+      '--api-url',
+      story.emulator.url,
+      '--out',
+      tempDir('firebase-no-params'),
+    ]);
     expect(run.code, shown(run)).toBe(2);
     expect(run.stderr).toMatch(/users\.json:2: the export holds password hashes.*--hash-config/);
     expect(story.emulator.stats().writes - before).toBe(0);

@@ -51,12 +51,20 @@ function defaultMembers(): Record<string, [number, string][]> {
   };
 }
 
-function writeOrganizations(path: string, ex: SyntheticExport, members: Record<string, [number, string][]>, names: Record<string, string> = {}): void {
+function writeOrganizations(
+  path: string,
+  ex: SyntheticExport,
+  members: Record<string, [number, string][]>,
+  names: Record<string, string> = {},
+): void {
   const organizations = Object.entries(members).map(([id, list]) => ({
     id,
     name: id.toLowerCase(),
     display_name: names[id] ?? (id === ORG_A ? 'Acme Corp' : 'Globex'),
-    members: list.map(([i, role]) => ({ user_id: ex.expectedExternalIds[i], roles: [{ id: `rol_${role}`, name: role === 'admin' ? 'Admin' : 'Member' }] })),
+    members: list.map(([i, role]) => ({
+      user_id: ex.expectedExternalIds[i],
+      roles: [{ id: `rol_${role}`, name: role === 'admin' ? 'Admin' : 'Member' }],
+    })),
   }));
   writeFileSync(path, JSON.stringify({ organizations }, null, 2));
 }
@@ -79,7 +87,13 @@ function flags(ex: Export, options: { passwords?: boolean; organizations?: boole
 async function run(command: string, args: string[]) {
   const out = tempDir(`live-${command}`);
   const result = await cli([command, ...args, '--out', out]);
-  return { result, out, get report() { return readReport(out); } };
+  return {
+    result,
+    out,
+    get report() {
+      return readReport(out);
+    },
+  };
 }
 
 /** What WorkOS holds, as the export's ids: users, organizations with names, memberships with roles. */
@@ -90,7 +104,9 @@ function held() {
   return {
     users: s.users.map((u) => `${u.external_id} ${u.email} ${u.first_name} ${u.last_name}`).sort(),
     organizations: s.organizations.map((o) => `${o.external_id} ${o.name}`).sort(),
-    memberships: s.memberships.map((m) => `${orgIds.get(m.organization_id)} ${userIds.get(m.user_id)} ${m.roles.map((r) => r.slug).join(',')}`).sort(),
+    memberships: s.memberships
+      .map((m) => `${orgIds.get(m.organization_id)} ${userIds.get(m.user_id)} ${m.roles.map((r) => r.slug).join(',')}`)
+      .sort(),
   };
 }
 
@@ -101,7 +117,8 @@ const signIn = (email: string, password: string) =>
 async function expectSignsIn(email: string, password: string): Promise<void> {
   const outcome = await signIn(email, password).then(
     () => 'signed in',
-    (error: { code?: string }) => (error.code === 'organization_selection_required' ? 'signed in' : `refused: ${error.code}`),
+    (error: { code?: string }) =>
+      error.code === 'organization_selection_required' ? 'signed in' : `refused: ${error.code}`,
   );
   expect(outcome, email).toBe('signed in');
 }
@@ -122,12 +139,19 @@ describe('import converges on what the export says, whatever happened in WorkOS'
     const byExternal = (id: string) => snap.users.find((u) => u.external_id === id)!;
     await sdk.userManagement.deleteUser(byExternal(ex.expectedExternalIds[5]!).id);
     await sdk.userManagement.updateUser({ userId: byExternal(ex.expectedExternalIds[6]!).id, firstName: 'Renamed' });
-    await sdk.userManagement.updateUser({ userId: byExternal(ex.expectedExternalIds[7]!).id, email: 'someone.else@elsewhere.example' });
+    await sdk.userManagement.updateUser({
+      userId: byExternal(ex.expectedExternalIds[7]!).id,
+      email: 'someone.else@elsewhere.example',
+    });
     const acme = snap.organizations.find((o) => o.external_id === ORG_A)!;
     await sdk.organizations.updateOrganization({ organization: acme.id, name: 'Hijacked' });
-    const member1 = snap.memberships.find((m) => m.organization_id === acme.id && m.user_id === byExternal(ex.expectedExternalIds[1]!).id)!;
+    const member1 = snap.memberships.find(
+      (m) => m.organization_id === acme.id && m.user_id === byExternal(ex.expectedExternalIds[1]!).id,
+    )!;
     await sdk.userManagement.deleteOrganizationMembership(member1.id);
-    const member2 = snap.memberships.find((m) => m.organization_id === acme.id && m.user_id === byExternal(ex.expectedExternalIds[2]!).id)!;
+    const member2 = snap.memberships.find(
+      (m) => m.organization_id === acme.id && m.user_id === byExternal(ex.expectedExternalIds[2]!).id,
+    )!;
     await sdk.userManagement.updateOrganizationMembership(member2.id, { roleSlug: 'admin' });
     expect(held()).not.toEqual(planned);
 
@@ -147,7 +171,9 @@ describe('import converges on what the export says, whatever happened in WorkOS'
     expect(repaired.report.summary.organizations).toMatchObject({ updated: 1 });
     // The user made again gets the hash again: the old journal line was for a deleted user.
     await expectSignsIn('user5@synthetic.example.com', ex.password);
-    expect(readFileSync(join(repaired.out, 'summary.md'), 'utf8')).toMatch(/\*\*Complete\.\*\* WorkOS holds every planned record as planned/);
+    expect(readFileSync(join(repaired.out, 'summary.md'), 'utf8')).toMatch(
+      /\*\*Complete\.\*\* WorkOS holds every planned record as planned/,
+    );
 
     // And then there is nothing left to do: not one write, about one read per 100 records.
     const writesBefore = emulator.stats().writes;
@@ -172,7 +198,9 @@ describe('passwords that arrive after the users', () => {
     const ex = makeExport();
     const first = await run('import', [...flags(ex, { passwords: false }), '--state', tempDir('live-first')]);
     expect(first.report.summary.passwords).toMatchObject({ withHash: 0, sent: 0 });
-    await expect(signIn('user1@synthetic.example.com', ex.password)).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(signIn('user1@synthetic.example.com', ex.password)).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
 
     // Weeks later the hashes come, and the first run's checkpoint is gone.
     const later = await run('import', [...flags(ex), '--state', tempDir('live-fresh')]);
@@ -204,7 +232,9 @@ describe('a dry run with a key says exactly what an import would do', () => {
     // The export moves on: user 11 leaves, user 10 is renamed, a new user arrives, user 4 leaves Globex.
     const lines = readFileSync(ex.usersPath, 'utf8').trim().split('\n');
     const edited = lines.slice(0, 11).map((line, i) => (i === 10 ? line.replace('"Given10"', '"Renamed10"') : line));
-    edited.push(lines[0]!.replace(/000000000000000000000000/g, '0000000000000000000000ff').replace('user0@', 'newcomer@'));
+    edited.push(
+      lines[0]!.replace(/000000000000000000000000/g, '0000000000000000000000ff').replace('user0@', 'newcomer@'),
+    );
     writeFileSync(ex.usersPath, edited.join('\n') + '\n');
     const members = defaultMembers();
     members[ORG_B] = members[ORG_B]!.filter(([i]) => i !== 4);
@@ -216,11 +246,31 @@ describe('a dry run with a key says exactly what an import would do', () => {
     expect(plan.report.summary.changes?.users).toEqual({ create: 1, update: 1, unchanged: 10, remove: 1, conflict: 0 });
     expect(plan.report.summary.changes?.memberships).toMatchObject({ create: 0, update: 0, unchanged: 5, remove: 1 });
     expect(plan.report.summary.changes?.organizations).toMatchObject({ create: 0, update: 0, unchanged: 2, remove: 0 });
-    const changes = readFileSync(join(plan.out, 'changes.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(changes).toContainEqual(expect.objectContaining({ entity: 'user', action: 'update', external_id: ex.expectedExternalIds[10], fields: ['first_name'] }));
-    expect(changes).toContainEqual(expect.objectContaining({ entity: 'user', action: 'remove', external_id: ex.expectedExternalIds[11] }));
-    expect(changes).toContainEqual(expect.objectContaining({ entity: 'membership', action: 'remove', external_id: `${ORG_B}:${ex.expectedExternalIds[4]}` }));
-    expect(readFileSync(join(plan.out, 'summary.md'), 'utf8')).toMatch(/An import now would create 1 user, update 1 user and leave/);
+    const changes = readFileSync(join(plan.out, 'changes.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        entity: 'user',
+        action: 'update',
+        external_id: ex.expectedExternalIds[10],
+        fields: ['first_name'],
+      }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ entity: 'user', action: 'remove', external_id: ex.expectedExternalIds[11] }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        entity: 'membership',
+        action: 'remove',
+        external_id: `${ORG_B}:${ex.expectedExternalIds[4]}`,
+      }),
+    );
+    expect(readFileSync(join(plan.out, 'summary.md'), 'utf8')).toMatch(
+      /An import now would create 1 user, update 1 user and leave/,
+    );
   });
 
   it('an environment that already holds everything: nothing to create or update', async () => {
@@ -228,7 +278,13 @@ describe('a dry run with a key says exactly what an import would do', () => {
     const state = tempDir('live-state');
     await run('import', [...flags(ex), '--state', state]);
     const plan = await run('plan', [...flags(ex), '--state', state]);
-    expect(plan.report.summary.changes?.users).toEqual({ create: 0, update: 0, unchanged: USERS, remove: 0, conflict: 0 });
+    expect(plan.report.summary.changes?.users).toEqual({
+      create: 0,
+      update: 0,
+      unchanged: USERS,
+      remove: 0,
+      conflict: 0,
+    });
     expect(plan.report.summary.users).toMatchObject({ unchanged: USERS, pending: 0 });
   });
 });
@@ -273,7 +329,9 @@ describe('records that left the export', () => {
     const { ex, state } = await importThenShrink();
     const refused = await run('import', [...flags(ex), '--state', state, '--prune', '--prune-limit', '2']);
     expect(refused.result.code, shown(refused.result)).toBe(2);
-    expect(refused.result.stderr).toMatch(/--prune would delete 3 record\(s\).*more than the prune limit of 2.*Nothing was written/);
+    expect(refused.result.stderr).toMatch(
+      /--prune would delete 3 record\(s\).*more than the prune limit of 2.*Nothing was written/,
+    );
     expect(emulator.snapshot().users).toHaveLength(USERS);
     // The default limit is 10 % of the export's users: 1 of these 10.
     const byDefault = await run('import', [...flags(ex), '--state', state, '--prune']);
@@ -284,7 +342,12 @@ describe('records that left the export', () => {
 
 describe('rollback', () => {
   it('previews, then deletes exactly what the migration created; users who were there before stay', async () => {
-    const before = emulator.seedUser({ email: 'user2@synthetic.example.com', email_verified: true, first_name: 'Pre', last_name: 'Existing' });
+    const before = emulator.seedUser({
+      email: 'user2@synthetic.example.com',
+      email_verified: true,
+      first_name: 'Pre',
+      last_name: 'Existing',
+    });
     const other = emulator.seedUser({ email: 'bystander@elsewhere.example', email_verified: true });
     const ex = makeExport();
     const state = tempDir('live-state');

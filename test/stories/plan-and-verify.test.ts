@@ -2,7 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
-import { auth0Flags, cli, examplePii, expectNoPii, filesUnder, readReport, sdkFor, shown, tempDir } from './story-support.js';
+import {
+  auth0Flags,
+  cli,
+  examplePii,
+  expectNoPii,
+  filesUnder,
+  readReport,
+  sdkFor,
+  shown,
+  tempDir,
+} from './story-support.js';
 
 // Before importing, a team runs `plan` to see what would happen (it must change nothing
 // anywhere); after importing, `verify` to check that WorkOS holds what the exports say, and
@@ -45,7 +55,14 @@ describe('plan', () => {
       },
     });
     expect(report.idMap.size).toBe(0);
-    expectNoPii([{ where: 'stdout', text: run.stdout }, { where: 'stderr', text: run.stderr }, ...filesUnder(out).map((f) => ({ where: f.path, text: f.text }))], examplePii());
+    expectNoPii(
+      [
+        { where: 'stdout', text: run.stdout },
+        { where: 'stderr', text: run.stderr },
+        ...filesUnder(out).map((f) => ({ where: f.path, text: f.text })),
+      ],
+      examplePii(),
+    );
   });
 
   it('without a key: sends no request at all', async () => {
@@ -58,7 +75,18 @@ describe('plan', () => {
 
   it('after an import with the same --state: everything unchanged, nothing pending, the journal untouched', async () => {
     const state = tempDir('plan-state');
-    await cli(['import', ...auth0Flags(), '--state', state, '--out', tempDir('plan-import'), '--api-url', emulator.url, '--rate-limit', '500']);
+    await cli([
+      'import',
+      ...auth0Flags(),
+      '--state',
+      state,
+      '--out',
+      tempDir('plan-import'),
+      '--api-url',
+      emulator.url,
+      '--rate-limit',
+      '500',
+    ]);
     const journal = readFileSync(join(state, 'journal.ndjson'));
     const writes = emulator.stats().writes;
     const out = tempDir('plan-out');
@@ -82,7 +110,18 @@ describe('verify', () => {
   };
 
   it('after an import finds everything, writes nothing, and exits 0; after a user is deleted in WorkOS, names that user and exits 1', async () => {
-    const imported = await cli(['import', ...auth0Flags(), '--state', tempDir('verify-state'), '--out', tempDir('verify-import'), '--api-url', emulator.url, '--rate-limit', '500']);
+    const imported = await cli([
+      'import',
+      ...auth0Flags(),
+      '--state',
+      tempDir('verify-state'),
+      '--out',
+      tempDir('verify-import'),
+      '--api-url',
+      emulator.url,
+      '--rate-limit',
+      '500',
+    ]);
     expect(imported.code, shown(imported)).toBe(0);
 
     const writes = emulator.stats().writes;
@@ -109,8 +148,14 @@ describe('verify', () => {
 
     const drifted = await verify();
     expect(drifted.run.code, shown(drifted.run)).toBe(1);
-    expect(drifted.report.summary).toMatchObject({ complete: false, users: { unchanged: 26, pending: 1 }, memberships: { unchanged: 9, pending: 1 } });
-    const missing = drifted.report.errors.filter((e) => e.code === 'missing_in_workos').map((e) => `${e.entity} ${e.source_id} line ${e.line}`);
+    expect(drifted.report.summary).toMatchObject({
+      complete: false,
+      users: { unchanged: 26, pending: 1 },
+      memberships: { unchanged: 9, pending: 1 },
+    });
+    const missing = drifted.report.errors
+      .filter((e) => e.code === 'missing_in_workos')
+      .map((e) => `${e.entity} ${e.source_id} line ${e.line}`);
     expect(missing.sort()).toEqual([`membership ${ACME}:${BEN} line 3`, `user ${BEN} line 2`].sort());
     expect(emulator.stats().writes).toBe(writes + 1); // the delete, and nothing from verify
   });

@@ -14,7 +14,16 @@ export interface SourceStory {
   runs: { name: string; run: CliRun; out: string }[];
   importRun(name: string, extra?: string[]): Promise<{ run: CliRun; report: Report; out: string }>;
   /** WorkOS users by external id, in the shape a person compares with the example's README. */
-  users(): Map<string, { email: string; email_verified: boolean; first_name: string | null; last_name: string | null; metadata: Record<string, string> }>;
+  users(): Map<
+    string,
+    {
+      email: string;
+      email_verified: boolean;
+      first_name: string | null;
+      last_name: string | null;
+      metadata: Record<string, string>;
+    }
+  >;
   /** `<org external id> | <user external id> | <role slugs>`, sorted. */
   memberships(): string[];
   signIn(email: string, password: string): Promise<{ user: { externalId: string | null } }>;
@@ -38,7 +47,13 @@ export async function startSourceStory(name: string, flags: string[]): Promise<S
       return new Map(
         emulator.snapshot().users.map((u) => [
           u.external_id ?? '',
-          { email: u.email.toLowerCase(), email_verified: u.email_verified, first_name: u.first_name, last_name: u.last_name, metadata: u.metadata },
+          {
+            email: u.email.toLowerCase(),
+            email_verified: u.email_verified,
+            first_name: u.first_name,
+            last_name: u.last_name,
+            metadata: u.metadata,
+          },
         ]),
       );
     },
@@ -46,17 +61,27 @@ export async function startSourceStory(name: string, flags: string[]): Promise<S
       const held = emulator.snapshot();
       const user = new Map(held.users.map((u) => [u.id, u.external_id]));
       const org = new Map(held.organizations.map((o) => [o.id, o.external_id]));
-      return held.memberships.map((m) => `${org.get(m.organization_id)} | ${user.get(m.user_id)} | ${m.roles.map((r) => r.slug).join(',')}`).sort();
+      return held.memberships
+        .map((m) => `${org.get(m.organization_id)} | ${user.get(m.user_id)} | ${m.roles.map((r) => r.slug).join(',')}`)
+        .sort();
     },
     signIn(email, password) {
-      return sdkFor(emulator).userManagement.authenticateWithPassword({ clientId: 'client_story_app', email, password });
+      return sdkFor(emulator).userManagement.authenticateWithPassword({
+        clientId: 'client_story_app',
+        email,
+        password,
+      });
     },
   };
 }
 
 /** `<severity> <code> <file>:<line>[ <field>]` for each line of errors.jsonl, sorted. */
 export function problemLines(report: Report): string[] {
-  return report.errors.map((e) => `${e.severity ?? 'error'} ${e.code} ${e.file.split('/').pop()}:${e.line}${e.field ? ` ${e.field}` : ''}`).sort();
+  return report.errors
+    .map(
+      (e) => `${e.severity ?? 'error'} ${e.code} ${e.file.split('/').pop()}:${e.line}${e.field ? ` ${e.field}` : ''}`,
+    )
+    .sort();
 }
 
 /** password-reset.csv's rows. */

@@ -5,7 +5,18 @@ import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { runMigration } from '../../src/modes/migration.js';
 import type { CliRun } from '../support/cli.js';
 import { writeSyntheticAuth0Export, type SyntheticExport } from '../support/synthetic-auth0.js';
-import { API_KEY, cli, examplePii, expectCountsAddUp, expectNoPii, filesUnder, journalEntries, readReport, shown, tempDir } from './story-support.js';
+import {
+  API_KEY,
+  cli,
+  examplePii,
+  expectCountsAddUp,
+  expectNoPii,
+  filesUnder,
+  journalEntries,
+  readReport,
+  shown,
+  tempDir,
+} from './story-support.js';
 
 // A migration too big for one job runs in stages: each run (a cron, say) imports a slice,
 // checkpoints, and says how much is left; the next one goes on; once everything is in, a run
@@ -26,10 +37,26 @@ afterAll(async () => emulator?.close());
 
 /** The synthetic users' emails must not show either: the check for unmasked addresses covers them. */
 function expectNothingPersonal(run: CliRun, out: string): void {
-  expectNoPii([{ where: 'stdout', text: run.stdout }, { where: 'stderr', text: run.stderr }, ...filesUnder(out).map((f) => ({ where: f.path, text: f.text }))], examplePii());
+  expectNoPii(
+    [
+      { where: 'stdout', text: run.stdout },
+      { where: 'stderr', text: run.stderr },
+      ...filesUnder(out).map((f) => ({ where: f.path, text: f.text })),
+    ],
+    examplePii(),
+  );
 }
 
-const flags = () => ['--source', 'auth0', '--users', data.usersPath, '--passwords', data.passwordsPath, '--api-url', emulator.url];
+const flags = () => [
+  '--source',
+  'auth0',
+  '--users',
+  data.usersPath,
+  '--passwords',
+  data.passwordsPath,
+  '--api-url',
+  emulator.url,
+];
 
 function importStage(stateDir: string, maxRecords?: number) {
   return runMigration({
@@ -51,7 +78,11 @@ describe('an import in stages of --max-records 10', () => {
     const firstRun = await cli(['import', ...flags(), '--state', state, '--out', out, '--max-records', '10']);
     expect(firstRun.code, shown(firstRun)).toBe(0);
     const first = readReport(out).summary;
-    expect(first).toMatchObject({ complete: false, stoppedBy: 'max-records', users: { total: USERS, created: 10, pending: 25, failed: 0 } });
+    expect(first).toMatchObject({
+      complete: false,
+      stoppedBy: 'max-records',
+      users: { total: USERS, created: 10, pending: 25, failed: 0 },
+    });
     expect(emulator.snapshot().users).toHaveLength(10);
     expectNothingPersonal(firstRun, out);
 
@@ -68,7 +99,12 @@ describe('an import in stages of --max-records 10', () => {
       expect(summary.users.pending).toBe(USERS - created.reduce((a, b) => a + b, 0));
     }
     expect(created).toEqual([10, 10, 10, 5]);
-    expect(emulator.snapshot().users.map((u) => u.external_id).sort()).toEqual([...data.expectedExternalIds].sort());
+    expect(
+      emulator
+        .snapshot()
+        .users.map((u) => u.external_id)
+        .sort(),
+    ).toEqual([...data.expectedExternalIds].sort());
 
     // One more scheduled run: nothing pending, nothing written, the checkpoint untouched.
     const journalBefore = readFileSync(join(state, 'journal.ndjson'));
@@ -77,7 +113,10 @@ describe('an import in stages of --max-records 10', () => {
     const lastRun = await cli(['import', ...flags(), '--state', state, '--out', lastOut, '--max-records', '10']);
     expect(lastRun.code, shown(lastRun)).toBe(0);
     const last = readReport(lastOut).summary;
-    expect(last).toMatchObject({ complete: true, users: { total: USERS, created: 0, updated: 0, unchanged: USERS, pending: 0 } });
+    expect(last).toMatchObject({
+      complete: true,
+      users: { total: USERS, created: 0, updated: 0, unchanged: USERS, pending: 0 },
+    });
     expect(last.stoppedBy).toBeUndefined();
     expect(last.requests?.writes).toBe(0);
     expect(emulator.stats().writes - writesBefore).toBe(0);
@@ -92,7 +131,18 @@ describe('an import with --time-budget 1s against a slow WorkOS', () => {
     const state = tempDir('budget-state');
     const out = tempDir('budget-out');
     const started = Date.now();
-    const run = await cli(['import', ...flags(), '--state', state, '--out', out, '--time-budget', '1s', '--concurrency', '2']);
+    const run = await cli([
+      'import',
+      ...flags(),
+      '--state',
+      state,
+      '--out',
+      out,
+      '--time-budget',
+      '1s',
+      '--concurrency',
+      '2',
+    ]);
     const elapsed = Date.now() - started;
     expect(run.code, shown(run)).toBe(0);
     const summary = readReport(out).summary;
@@ -113,7 +163,15 @@ describe('an import with --time-budget 1s against a slow WorkOS', () => {
     emulator.setFaults({});
     const next = await importStage(state);
     expectCountsAddUp(next.summary);
-    expect(next.summary).toMatchObject({ complete: true, users: { created: summary.users.pending, unchanged: summary.users.created, failed: 0 } });
-    expect(emulator.snapshot().users.map((u) => u.external_id).sort()).toEqual([...data.expectedExternalIds].sort());
+    expect(next.summary).toMatchObject({
+      complete: true,
+      users: { created: summary.users.pending, unchanged: summary.users.created, failed: 0 },
+    });
+    expect(
+      emulator
+        .snapshot()
+        .users.map((u) => u.external_id)
+        .sort(),
+    ).toEqual([...data.expectedExternalIds].sort());
   });
 });

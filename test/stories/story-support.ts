@@ -27,7 +27,10 @@ export const CLERK = {
   config: join(EXAMPLES, 'mapping.yml'),
 };
 
-export const FIREBASE = { users: join(EXAMPLES, 'firebase', 'users.json'), hashConfig: join(EXAMPLES, 'firebase', 'hash-config.json') };
+export const FIREBASE = {
+  users: join(EXAMPLES, 'firebase', 'users.json'),
+  hashConfig: join(EXAMPLES, 'firebase', 'hash-config.json'),
+};
 export const COGNITO = { users: join(EXAMPLES, 'cognito', 'users.json') };
 export const SUPABASE = { users: join(EXAMPLES, 'supabase', 'users.csv') };
 export const GENERIC_CSV = { users: join(EXAMPLES, 'csv', 'users.csv') };
@@ -51,7 +54,16 @@ export function auth0Flags(files: { users: string; passwords?: string; organizat
 }
 
 export function clerkFlags(): string[] {
-  return ['--source', 'clerk', '--users', CLERK.users, '--organizations', CLERK.organizations, '--config', CLERK.config];
+  return [
+    '--source',
+    'clerk',
+    '--users',
+    CLERK.users,
+    '--organizations',
+    CLERK.organizations,
+    '--config',
+    CLERK.config,
+  ];
 }
 
 /** Runs the built CLI as a user would, with the API key in the environment. */
@@ -127,13 +139,21 @@ function splitCsvLine(line: string): string[] {
 export function expectCountsAddUp(summary: Summary): void {
   for (const entity of ['users', 'organizations', 'memberships'] as const) {
     const c = summary[entity];
-    expect(c.total, `${entity} in ${JSON.stringify(c)}`).toBe(c.created + c.updated + c.unchanged + c.skipped + c.invalid + c.failed + c.pending);
+    expect(c.total, `${entity} in ${JSON.stringify(c)}`).toBe(
+      c.created + c.updated + c.unchanged + c.skipped + c.invalid + c.failed + c.pending,
+    );
   }
 }
 
 /** The real SDK pointed at the stand-in, as an app signing users in would use it. */
 export function sdkFor(emulator: Emulator): WorkOS {
-  return new WorkOS(API_KEY, { apiHostname: emulator.host, port: emulator.port, https: false, maxRetries: 0, clientId: 'client_story_app' });
+  return new WorkOS(API_KEY, {
+    apiHostname: emulator.host,
+    port: emulator.port,
+    https: false,
+    maxRetries: 0,
+    clientId: 'client_story_app',
+  });
 }
 
 /** Every file under a directory, with its text (report files are small). */
@@ -146,7 +166,9 @@ export function filesUnder(dir: string): { path: string; text: string }[] {
 }
 
 /** The journal's lines without its header, as the crash tests read it. */
-export function journalEntries(stateDir: string): { entity: string; source_id: string; workos_id: string; status: string }[] {
+export function journalEntries(
+  stateDir: string,
+): { entity: string; source_id: string; workos_id: string; status: string }[] {
   return readFileSync(join(stateDir, 'journal.ndjson'), 'utf8')
     .trim()
     .split('\n')
@@ -179,7 +201,14 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 /** The personal data and secrets of both examples, read from the files themselves. */
 export function examplePii(): ExamplePii {
-  const texts = [AUTH0.users, AUTH0.passwords, AUTH0.organizations, CLERK.users, CLERK.organizations, ...NEW_SOURCE_FILES].map((p) => readFileSync(p, 'utf8'));
+  const texts = [
+    AUTH0.users,
+    AUTH0.passwords,
+    AUTH0.organizations,
+    CLERK.users,
+    CLERK.organizations,
+    ...NEW_SOURCE_FILES,
+  ].map((p) => readFileSync(p, 'utf8'));
   const emails = [...new Set(texts.flatMap((t) => t.match(EMAIL) ?? []).flatMap((e) => [e, e.toLowerCase()]))];
   const hashes = [
     ...readFileSync(AUTH0.passwords, 'utf8')
@@ -189,7 +218,17 @@ export function examplePii(): ExamplePii {
     ...clerkRows().flatMap((r) => [r.password_digest, r.totp_secret]),
     ...newSourceSecrets(),
   ].filter((h): h is string => !!h);
-  const secrets = [...new Set(hashes.flatMap((h) => [h, ...h.split(/[$,]/).map((part) => part.replace(/=+$/, '')).filter((part) => part.length >= 16)]))];
+  const secrets = [
+    ...new Set(
+      hashes.flatMap((h) => [
+        h,
+        ...h
+          .split(/[$,]/)
+          .map((part) => part.replace(/=+$/, ''))
+          .filter((part) => part.length >= 16),
+      ]),
+    ),
+  ];
   const sourceIds = [
     ...readFileSync(AUTH0.users, 'utf8')
       .trim()
@@ -202,7 +241,10 @@ export function examplePii(): ExamplePii {
 
 /** The Clerk example's CSV rows by column name (BOM and quoted cells handled by csv-parse). */
 export function clerkRows(): Record<string, string>[] {
-  return parseCsv(readFileSync(CLERK.users), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  return parseCsv(readFileSync(CLERK.users), { columns: true, bom: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
 }
 
 /**
@@ -210,17 +252,23 @@ export function clerkRows(): Record<string, string>[] {
  * anywhere; no email unless `emailsAllowed` says this text may hold them; and in logs, an
  * address may only appear masked (`j***@example.com`).
  */
-export function expectNoPii(texts: { where: string; text: string }[], pii: ExamplePii, emailsAllowed: (where: string) => boolean = () => false): void {
+export function expectNoPii(
+  texts: { where: string; text: string }[],
+  pii: ExamplePii,
+  emailsAllowed: (where: string) => boolean = () => false,
+): void {
   for (const { where, text } of texts) {
     let scrubbed = text;
     // Only id-map.csv keeps exact source ids (apps need them); everywhere else a source id that
     // holds an email is written as its digest, so it is no exception to the scan.
     if (where.endsWith('id-map.csv')) {
       // Longest first, so one id that contains another is removed whole.
-      for (const id of [...pii.sourceIds].sort((a, b) => b.length - a.length)) scrubbed = scrubbed.split(id).join('<source id>');
+      for (const id of [...pii.sourceIds].sort((a, b) => b.length - a.length))
+        scrubbed = scrubbed.split(id).join('<source id>');
     }
     expect(scrubbed.includes(API_KEY), `the API key in ${where}`).toBe(false);
-    for (const secret of pii.secrets) expect(scrubbed.includes(secret), `a password hash or secret (${secret.slice(0, 8)}…) in ${where}`).toBe(false);
+    for (const secret of pii.secrets)
+      expect(scrubbed.includes(secret), `a password hash or secret (${secret.slice(0, 8)}…) in ${where}`).toBe(false);
     if (emailsAllowed(where)) continue;
     for (const email of pii.emails) expect(scrubbed.includes(email), `an email in ${where}`).toBe(false);
     for (const token of scrubbed.match(/\S+@[A-Za-z0-9.-]+/g) ?? []) {
@@ -233,9 +281,12 @@ const NEW_SOURCE_FILES = [FIREBASE.users, FIREBASE.hashConfig, COGNITO.users, SU
 
 /** The password hashes, salts and the Firebase signer key of the Firebase, Supabase and CSV examples. */
 function newSourceSecrets(): string[] {
-  const firebase = JSON.parse(readFileSync(FIREBASE.users, 'utf8')) as { users: { passwordHash?: string; salt?: string }[] };
+  const firebase = JSON.parse(readFileSync(FIREBASE.users, 'utf8')) as {
+    users: { passwordHash?: string; salt?: string }[];
+  };
   const project = JSON.parse(readFileSync(FIREBASE.hashConfig, 'utf8')) as { base64_signer_key: string };
-  const rows = (path: string) => parseCsv(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = (path: string) =>
+    parseCsv(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
   return [
     ...firebase.users.flatMap((u) => [u.passwordHash, u.salt]),
     project.base64_signer_key,

@@ -19,7 +19,13 @@ afterAll(async () => story?.emulator.close());
 
 describe('importing the Supabase example into a fresh WorkOS environment', () => {
   it('holds the eight users neither banned, deleted nor without email, names from raw_user_meta_data', () => {
-    const user = (email: string, first_name: string | null, last_name: string | null, email_verified = true) => ({ email, email_verified, first_name, last_name, metadata: {} });
+    const user = (email: string, first_name: string | null, last_name: string | null, email_verified = true) => ({
+      email,
+      email_verified,
+      first_name,
+      last_name,
+      metadata: {},
+    });
     expect(Object.fromEntries(story.users())).toEqual({
       [id(1)]: user('sam.okafor@example.com', 'Sam', 'Okafor'),
       [id(2)]: user('tara.walsh@example.ie', 'Tara', 'Walsh'),
@@ -56,7 +62,9 @@ describe('an imported Supabase user signing in to WorkOS', () => {
   it('signs in with the Supabase password (bcrypt), and not with another', async () => {
     expect((await story.signIn('sam.okafor@example.com', 'Supabase-Pass-1!')).user.externalId).toBe(id(1));
     expect((await story.signIn('bea.santos@example.com', 'Supabase-Pass-11!')).user.externalId).toBe(id(11));
-    await expect(story.signIn('tara.walsh@example.ie', 'Supabase-Pass-1!')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(story.signIn('tara.walsh@example.ie', 'Supabase-Pass-1!')).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
   });
 });
 

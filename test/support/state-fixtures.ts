@@ -22,7 +22,13 @@ export function journalWith(dir: string, users: number[], identity = { source: '
   const journal = Journal.open(dir, identity);
   for (const n of users) {
     if (journal.get('user', `auth0|${n}`)) continue;
-    journal.record({ entity: 'user', source_id: `auth0|${n}`, workos_id: `user_${n}`, status: 'created', input_digest: `d${n}` });
+    journal.record({
+      entity: 'user',
+      source_id: `auth0|${n}`,
+      workos_id: `user_${n}`,
+      status: 'created',
+      input_digest: `d${n}`,
+    });
   }
   journal.close();
   return readFileSync(join(dir, JOURNAL_FILE), 'utf8');

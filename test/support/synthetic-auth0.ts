@@ -33,7 +33,9 @@ export function writeSyntheticAuth0Export(dir: string, count: number): Synthetic
         email_verified: i % 3 !== 0,
         given_name: `Given${i}`,
         family_name: `Family${i}`,
-        identities: [{ connection: 'Username-Password-Authentication', provider: 'auth0', user_id: oid, isSocial: false }],
+        identities: [
+          { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: oid, isSocial: false },
+        ],
         created_at: '2024-01-01T00:00:00.000Z',
       }),
     );

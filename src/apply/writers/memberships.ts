@@ -24,13 +24,15 @@ export function membershipWriter(workos: WorkOS, ids: WorkOSIds): EntityWriter<P
     const userId = ids.user(m.userSourceId);
     const organizationId = ids.organization(m.organizationSourceId);
     // The caller only applies memberships whose user and organization exist.
-    if (!userId || !organizationId) throw new Error(`membership ${m.sourceId} applied before its user and organization`);
+    if (!userId || !organizationId)
+      throw new Error(`membership ${m.sourceId} applied before its user and organization`);
     return { userId, organizationId };
   };
   return {
     entity: 'membership',
     lookBeforeCreate: true,
-    create: async (m) => (await workos.userManagement.createOrganizationMembership({ ...idsOf(m), ...roleOptions(m.roles) })).id,
+    create: async (m) =>
+      (await workos.userManagement.createOrganizationMembership({ ...idsOf(m), ...roleOptions(m.roles) })).id,
     update: async (id, m) => (await workos.userManagement.updateOrganizationMembership(id, roleOptions(m.roles))).id,
     delete: (id) => workos.userManagement.deleteOrganizationMembership(id),
     async find(m) {

@@ -8,7 +8,9 @@ function organizationFields(input: OrganizationInput) {
     externalId: input.externalId,
     metadata: input.metadata,
     // Domains arrive unverified: the source's verification does not carry over to WorkOS.
-    ...(input.domains.length > 0 ? { domainData: input.domains.map((domain) => ({ domain, state: DomainDataState.Pending })) } : {}),
+    ...(input.domains.length > 0
+      ? { domainData: input.domains.map((domain) => ({ domain, state: DomainDataState.Pending })) }
+      : {}),
   };
 }
 
@@ -28,7 +30,8 @@ export function organizationWriter(workos: WorkOS): EntityWriter<PlannedOrganiza
   return {
     entity: 'organization',
     create: async (org) => (await workos.organizations.createOrganization(organizationFields(org.input))).id,
-    update: async (id, org) => (await workos.organizations.updateOrganization({ organization: id, ...organizationFields(org.input) })).id,
+    update: async (id, org) =>
+      (await workos.organizations.updateOrganization({ organization: id, ...organizationFields(org.input) })).id,
     delete: (id) => workos.organizations.deleteOrganization(id),
     async find(org) {
       try {

@@ -12,7 +12,10 @@ export function userWriter(workos: WorkOS): EntityWriter<PlannedUser> {
       (await workos.userManagement.updateUser(toUpdateUserOptions(id, user.input, { withPassword: sendPassword }))).id,
     delete: (id) => workos.userManagement.deleteUser(id),
     async find(user, conflictCode): Promise<ExistingRecord | undefined> {
-      const found = conflictCode === 'email_not_available' ? await lookups.byEmail(user.input.email) : await lookups.byExternalId(user.sourceId);
+      const found =
+        conflictCode === 'email_not_available'
+          ? await lookups.byEmail(user.input.email)
+          : await lookups.byExternalId(user.sourceId);
       if (!found) return undefined;
       if (found.externalId === user.sourceId) {
         if (found.email.toLowerCase() !== user.input.email.toLowerCase()) {

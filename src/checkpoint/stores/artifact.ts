@@ -89,7 +89,12 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
   function parse(name: string): CheckpointName | undefined {
     const match = ownName.exec(name);
     if (!match) return undefined;
-    return { runId: Number(match[1]), attempt: Number(match[2]), baseSeq: Number(match[3]), segment: Number(match[4] ?? 0) };
+    return {
+      runId: Number(match[1]),
+      attempt: Number(match[2]),
+      baseSeq: Number(match[3]),
+      segment: Number(match[4] ?? 0),
+    };
   }
 
   function nameOf(baseSeq: number, segment: number): string {
@@ -118,13 +123,17 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
     const bySegment = new Map(sameBase.map((artifact) => [parse(artifact.name)!.segment, artifact]));
     const base = bySegment.get(0);
     if (!base) {
-      throw new Error(`the newest checkpoint, ${newest.name}, is a segment whose base artifact is gone (expired or deleted)`);
+      throw new Error(
+        `the newest checkpoint, ${newest.name}, is a segment whose base artifact is gone (expired or deleted)`,
+      );
     }
     const result = [base];
     for (let k = 1; bySegment.has(k); k++) result.push(bySegment.get(k)!);
     const newestSegment = Math.max(...bySegment.keys());
     if (result.length - 1 < newestSegment) {
-      throw new Error(`segment ${result.length} of checkpoint ${base.name} is missing (expired or deleted), so its later segments cannot be applied`);
+      throw new Error(
+        `segment ${result.length} of checkpoint ${base.name} is missing (expired or deleted), so its later segments cannot be applied`,
+      );
     }
     return result;
   }
@@ -133,9 +142,16 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
     const target = join(into, String(artifact.id));
     await client.downloadArtifact(artifact.id, {
       path: target,
-      findBy: { token: options.token, workflowRunId: artifact.runId, repositoryOwner: options.owner, repositoryName: options.repo },
+      findBy: {
+        token: options.token,
+        workflowRunId: artifact.runId,
+        repositoryOwner: options.owner,
+        repositoryName: options.repo,
+      },
     });
-    const files = (await readdir(target, { recursive: true, withFileTypes: true })).filter((entry) => !entry.isDirectory());
+    const files = (await readdir(target, { recursive: true, withFileTypes: true })).filter(
+      (entry) => !entry.isDirectory(),
+    );
     if (files.length !== 1 || files[0]!.name !== expected || files[0]!.parentPath !== target) {
       const names = files.map((entry) => join(entry.parentPath, entry.name).slice(target.length + 1)).join(', ');
       throw new Error(`artifact ${artifact.name} holds ${names || 'nothing'}, not the ${expected} this action writes`);
@@ -165,7 +181,9 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
     }
     const identity = options.identity;
     if (identity && header.source !== identity.source) {
-      throw new Error(`${from} belongs to a migration from ${header.source}, not ${identity.source}; give this migration its own state-name`);
+      throw new Error(
+        `${from} belongs to a migration from ${header.source}, not ${identity.source}; give this migration its own state-name`,
+      );
     }
     if (identity && header.fingerprint !== identity.fingerprint) {
       throw new Error(
@@ -193,7 +211,12 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
   }
 
   async function upload(name: string, root: string, file: string): Promise<void> {
-    await client.uploadArtifact(name, [join(root, file)], root, options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays });
+    await client.uploadArtifact(
+      name,
+      [join(root, file)],
+      root,
+      options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays },
+    );
   }
 
   /** The next free base number of this run attempt, so the post step never reuses main's names. */
@@ -202,7 +225,8 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
     let highest = 0;
     for (const artifact of artifacts) {
       const parsed = parse(artifact.name);
-      if (parsed && parsed.runId === options.runId && parsed.attempt === options.runAttempt) highest = Math.max(highest, parsed.baseSeq);
+      if (parsed && parsed.runId === options.runId && parsed.attempt === options.runAttempt)
+        highest = Math.max(highest, parsed.baseSeq);
     }
     return highest + 1;
   }
@@ -225,7 +249,11 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
     chain = { baseSeq: seq, savedEnd: end, segments: 0, names: [nameOf(seq, 0)] };
     // The new base holds everything the older chain of this process held: those artifacts are dead weight.
     for (const name of superseded) {
-      await client.deleteArtifact(name).catch((error: unknown) => log(`Could not delete the superseded checkpoint ${name}: ${(error as Error).message}`));
+      await client
+        .deleteArtifact(name)
+        .catch((error: unknown) =>
+          log(`Could not delete the superseded checkpoint ${name}: ${(error as Error).message}`),
+        );
     }
     return nameOf(seq, 0);
   }
@@ -244,7 +272,11 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
       try {
         found = await findNewestChain();
       } catch (error) {
-        throw new StateStoreError(description, `could not find the newest checkpoint: ${explainGitHubError(error, 'actions: read')}`, { cause: error });
+        throw new StateStoreError(
+          description,
+          `could not find the newest checkpoint: ${explainGitHubError(error, 'actions: read')}`,
+          { cause: error },
+        );
       }
       if (!found) return { restored: false };
 
@@ -252,7 +284,10 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
       const from = `artifact ${base.name} of run ${base.runId}${found.length > 1 ? ` (+${found.length - 1} segment${found.length > 2 ? 's' : ''})` : ''}`;
       const total = found.reduce((sum, artifact) => sum + artifact.sizeInBytes, 0);
       if (total > maxJournalBytes) {
-        throw new StateStoreError(description, `${from} is ${formatBytes(total)}, more than the ${formatBytes(maxJournalBytes)} a checkpoint may be`);
+        throw new StateStoreError(
+          description,
+          `${from} is ${formatBytes(total)}, more than the ${formatBytes(maxJournalBytes)} a checkpoint may be`,
+        );
       }
       const downloads = await mkdtemp(join(tmpdir(), 'migrate-to-workos-download-'));
       try {
@@ -265,16 +300,23 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
             const path = await download(artifact, downloads, index === 0 ? BASE_FILE : SEGMENT_FILE);
             if (index === 0) await checkHeader(path, from);
             bytes += (await stat(path)).size;
-            if (bytes > maxJournalBytes) throw new Error(`${from} unpacks to more than ${formatBytes(maxJournalBytes)}`);
+            if (bytes > maxJournalBytes)
+              throw new Error(`${from} unpacks to more than ${formatBytes(maxJournalBytes)}`);
             await pipeline(createReadStream(path), out, { end: false });
           }
         } finally {
-          await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+          await new Promise<void>((resolve, reject) =>
+            out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+          );
         }
         await rename(staging, join(dir, BASE_FILE));
       } catch (error) {
         await rm(join(dir, `${BASE_FILE}.restoring`), { force: true });
-        throw new StateStoreError(description, `could not restore ${from}: ${explainGitHubError(error, 'actions: read')}`, { cause: error });
+        throw new StateStoreError(
+          description,
+          `could not restore ${from}: ${explainGitHubError(error, 'actions: read')}`,
+          { cause: error },
+        );
       } finally {
         await rm(downloads, { recursive: true, force: true });
       }
@@ -284,13 +326,15 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
     },
 
     async save(dir) {
-      if (options.readOnly) return { saved: false, reason: 'a pull-request run reads the checkpoint but never writes one' };
+      if (options.readOnly)
+        return { saved: false, reason: 'a pull-request run reads the checkpoint but never writes one' };
       const journal = join(dir, BASE_FILE);
       if (!existsSync(journal)) return { saved: false, reason: `${dir} holds no journal yet` };
       const size = (await stat(journal)).size;
       const startsAt = chain?.savedEnd ?? 0;
       const end = await wholeLinesEnd(journal, startsAt, size);
-      if (chain && end === chain.savedEnd) return { saved: false, name: chain.names.at(-1), reason: 'unchanged since the last save' };
+      if (chain && end === chain.savedEnd)
+        return { saved: false, name: chain.names.at(-1), reason: 'unchanged since the last save' };
       const asBase = !chain || chain.segments >= segmentsPerBase;
       const from = asBase ? 0 : startsAt;
       const root = await mkdtemp(join(tmpdir(), 'migrate-to-workos-state-'));
@@ -306,7 +350,9 @@ export function artifactStateStore(options: ArtifactStateStoreOptions): StateSto
           await upload(name, root, SEGMENT_FILE);
           chain = { ...chain!, savedEnd: end, segments: chain!.segments + 1, names: [...chain!.names, name] };
         }
-        log(`Saved the checkpoint as artifact ${name} (${asBase ? 'the whole journal' : 'new entries'}, ${formatBytes(end - from)}).`);
+        log(
+          `Saved the checkpoint as artifact ${name} (${asBase ? 'the whole journal' : 'new entries'}, ${formatBytes(end - from)}).`,
+        );
         return { saved: true, name, bytes: end - from };
       } catch (error) {
         const previous = chain?.names.at(-1) ?? restoredFrom;

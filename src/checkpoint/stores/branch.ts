@@ -66,7 +66,9 @@ export function branchStateStore(options: BranchStateStoreOptions): StateStore {
     const theirs = (await journalAt((await stateParts(head)).parts)).split('\n');
     const ours = local.toString('utf8').split('\n');
     if (theirs[0] && ours[0] && theirs[0] !== ours[0]) {
-      throw new Error(`the branch now holds the journal of another migration (${theirs[0]}); give each migration its own state-name`);
+      throw new Error(
+        `the branch now holds the journal of another migration (${theirs[0]}); give each migration its own state-name`,
+      );
     }
     const known = new Set([...ours, ...foreignLines.map((line) => line.slice(0, -1))]);
     for (const line of theirs.slice(1)) {
@@ -104,7 +106,10 @@ export function branchStateStore(options: BranchStateStoreOptions): StateStore {
       const match = PART_NAME.exec(entry.path.slice(prefix.length));
       if (match) parts.push({ file: match[1]!, index: Number(match[2] ?? 0), path: entry.path, sha: entry.sha });
     }
-    return { treeSha: commit.tree.sha, parts: parts.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index)) };
+    return {
+      treeSha: commit.tree.sha,
+      parts: parts.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index)),
+    };
   }
 
   async function* blobContents(parts: StatePart[]): AsyncGenerator<Buffer> {
@@ -130,7 +135,11 @@ export function branchStateStore(options: BranchStateStoreOptions): StateStore {
   }
 
   /** Uploads the parts the branch does not already hold (same path, same blob) and says which blobs make the file. */
-  async function uploadParts(content: Buffer, file: string, previous: StatePart[]): Promise<{ parts: StatePart[]; uploaded: number }> {
+  async function uploadParts(
+    content: Buffer,
+    file: string,
+    previous: StatePart[],
+  ): Promise<{ parts: StatePart[]; uploaded: number }> {
     const held = new Map(previous.map((part) => [part.path, part.sha]));
     const parts: StatePart[] = [];
     let uploaded = 0;
@@ -140,7 +149,11 @@ export function branchStateStore(options: BranchStateStoreOptions): StateStore {
       const gz = gzipSync(raw);
       const sha = createHash('sha1').update(`blob ${gz.length}\0`).update(gz).digest('hex');
       if (held.get(path) !== sha) {
-        const { data } = await rest().rest.git.createBlob({ ...repo, content: gz.toString('base64'), encoding: 'base64' });
+        const { data } = await rest().rest.git.createBlob({
+          ...repo,
+          content: gz.toString('base64'),
+          encoding: 'base64',
+        });
         uploaded += gz.length;
         parts.push({ file, index, path, sha: data.sha });
       } else {
@@ -153,7 +166,9 @@ export function branchStateStore(options: BranchStateStoreOptions): StateStore {
   /** The journal the branch holds at `commit`, as text. */
   async function journalAt(parts: StatePart[]): Promise<string> {
     const chunks: Buffer[] = [];
-    for await (const chunk of Readable.from(blobContents(parts.filter((part) => part.file === JOURNAL_FILE))).pipe(createGunzip())) {
+    for await (const chunk of Readable.from(blobContents(parts.filter((part) => part.file === JOURNAL_FILE))).pipe(
+      createGunzip(),
+    )) {
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -174,17 +189,26 @@ export function branchStateStore(options: BranchStateStoreOptions): StateStore {
           const target = join(dir, file);
           await mkdir(dirname(target), { recursive: true });
           const staging = `${target}.restoring`;
-          await pipeline(Readable.from(blobContents(parts.filter((part) => part.file === file))), createGunzip(), createWriteStream(staging));
+          await pipeline(
+            Readable.from(blobContents(parts.filter((part) => part.file === file))),
+            createGunzip(),
+            createWriteStream(staging),
+          );
           await rename(staging, target);
         }
         return { restored: true, from: `${description} at ${head.slice(0, 7)}` };
       } catch (error) {
-        throw new StateStoreError(description, `could not read the checkpoint: ${explainGitHubError(error, 'contents: read')}`, { cause: error });
+        throw new StateStoreError(
+          description,
+          `could not read the checkpoint: ${explainGitHubError(error, 'contents: read')}`,
+          { cause: error },
+        );
       }
     },
 
     async save(dir) {
-      if (options.readOnly) return { saved: false, reason: 'a pull-request run reads the checkpoint but never writes one' };
+      if (options.readOnly)
+        return { saved: false, reason: 'a pull-request run reads the checkpoint but never writes one' };
       const path = join(dir, JOURNAL_FILE);
       if (!existsSync(path)) return { saved: false, reason: `${dir} holds no journal yet` };
       const local = await readFile(path);
@@ -204,7 +228,12 @@ export function branchStateStore(options: BranchStateStoreOptions): StateStore {
             ...repo,
             ...(previous ? { base_tree: previous.treeSha } : {}),
             tree: [
-              ...parts.map((part) => ({ path: part.path, mode: '100644' as const, type: 'blob' as const, sha: part.sha })),
+              ...parts.map((part) => ({
+                path: part.path,
+                mode: '100644' as const,
+                type: 'blob' as const,
+                sha: part.sha,
+              })),
               ...stale.map((part) => ({ path: part.path, mode: '100644' as const, type: 'blob' as const, sha: null })),
             ],
           });
@@ -223,7 +252,12 @@ export function branchStateStore(options: BranchStateStoreOptions): StateStore {
             if (parent === null) {
               await rest().rest.git.createRef({ ...repo, ref: `refs/heads/${options.branch}`, sha: commit.sha });
             } else {
-              await rest().rest.git.updateRef({ ...repo, ref: `heads/${options.branch}`, sha: commit.sha, force: false });
+              await rest().rest.git.updateRef({
+                ...repo,
+                ref: `heads/${options.branch}`,
+                sha: commit.sha,
+                force: false,
+              });
             }
           } catch (error) {
             if (httpStatusOf(error) !== 422 || attempt >= MERGE_ATTEMPTS) throw error;

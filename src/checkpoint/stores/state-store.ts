@@ -50,7 +50,12 @@ export async function listStateFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 
@@ -99,8 +104,10 @@ export function formatBytes(bytes: number): string {
 export function explainGitHubError(error: unknown, permission: string): string {
   const status = httpStatusOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (status === 401) return `GitHub refused the token (401: ${message}). Pass a valid token (github-token, usually \${{ github.token }}).`;
-  if (status === 403) return `the token is not allowed to do this (403: ${message}). Grant the workflow "permissions: ${permission}".`;
+  if (status === 401)
+    return `GitHub refused the token (401: ${message}). Pass a valid token (github-token, usually \${{ github.token }}).`;
+  if (status === 403)
+    return `the token is not allowed to do this (403: ${message}). Grant the workflow "permissions: ${permission}".`;
   if (status !== undefined) return `GitHub answered ${status}: ${message}`;
   return message;
 }

@@ -24,12 +24,24 @@ export function authenticateRoute(store: EmulatorStore, options: AuthenticateOpt
     async handle({ body }) {
       // OAuth-style errors ({error, error_description}) for the standard grant's own checks.
       if (body.grant_type !== 'password') {
-        throw new ApiError(400, { error: 'unsupported_grant_type', error_description: 'The stand-in supports the password grant only.' });
+        throw new ApiError(400, {
+          error: 'unsupported_grant_type',
+          error_description: 'The stand-in supports the password grant only.',
+        });
       }
-      if (typeof body.client_id !== 'string' || body.client_id === '' || (options.clientId !== undefined && body.client_id !== options.clientId)) {
+      if (
+        typeof body.client_id !== 'string' ||
+        body.client_id === '' ||
+        (options.clientId !== undefined && body.client_id !== options.clientId)
+      ) {
         throw new ApiError(400, { error: 'invalid_client', error_description: 'Invalid client ID.' });
       }
-      if (typeof body.email !== 'string' || typeof body.password !== 'string' || body.email === '' || body.password === '') {
+      if (
+        typeof body.email !== 'string' ||
+        typeof body.password !== 'string' ||
+        body.email === '' ||
+        body.password === ''
+      ) {
         throw new ApiError(400, { error: 'invalid_request', error_description: 'email and password are required.' });
       }
       const user = await store.checkPassword(body.email, body.password);
@@ -51,7 +63,13 @@ export function authenticateRoute(store: EmulatorStore, options: AuthenticateOpt
       const accessToken = options.tokens.issue({
         sub: user.id,
         sid: options.ids.next('session'),
-        ...(membership ? { org_id: membership.organization_id, role: membership.role.slug, roles: membership.roles.map((r) => r.slug) } : {}),
+        ...(membership
+          ? {
+              org_id: membership.organization_id,
+              role: membership.role.slug,
+              roles: membership.roles.map((r) => r.slug),
+            }
+          : {}),
       });
       return {
         status: 200,

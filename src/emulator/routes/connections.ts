@@ -14,7 +14,11 @@ export function connectionRoutes(connections: ConnectionStore): Route[] {
         const connectionType = query.get('connection_type') || undefined;
         if (connectionType !== undefined && !isConnectionType(connectionType)) {
           throw invalidParameters([
-            { field: 'connection_type', code: 'connection_type_invalid', message: `Connection type must be one of ${CONNECTION_TYPES.join(', ')}.` },
+            {
+              field: 'connection_type',
+              code: 'connection_type_invalid',
+              message: `Connection type must be one of ${CONNECTION_TYPES.join(', ')}.`,
+            },
           ]);
         }
         const filter = {

@@ -1,13 +1,23 @@
 import { BodyFields, pageRequest, queryList } from '../request-fields.js';
 import type { EmulatorStore } from '../store.js';
-import { badRequest, invalidParameters, type MembershipStatus, type WireList, type WireMembership, type WireUser } from '../wire.js';
+import {
+  badRequest,
+  invalidParameters,
+  type MembershipStatus,
+  type WireList,
+  type WireMembership,
+  type WireUser,
+} from '../wire.js';
 import type { Route } from './route-table.js';
 
 const STATUSES: readonly MembershipStatus[] = ['active', 'inactive', 'pending'];
 
 export function membershipRoutes(store: EmulatorStore): Route[] {
   // API answers embed the member (the OpenAPI description requires `user`); the snapshot does not.
-  const withUser = (membership: WireMembership): WireMembership & { user: WireUser } => ({ ...membership, user: store.getUser(membership.user_id) });
+  const withUser = (membership: WireMembership): WireMembership & { user: WireUser } => ({
+    ...membership,
+    user: store.getUser(membership.user_id),
+  });
 
   return [
     {
@@ -30,12 +40,21 @@ export function membershipRoutes(store: EmulatorStore): Route[] {
         const userId = query.get('user_id') || undefined;
         const organizationId = query.get('organization_id') || undefined;
         if (userId === undefined && organizationId === undefined) {
-          throw badRequest('missing_user_id_or_organization_id', 'At least one of user_id or organization_id is required.');
+          throw badRequest(
+            'missing_user_id_or_organization_id',
+            'At least one of user_id or organization_id is required.',
+          );
         }
         const statuses = queryList(query, 'statuses');
         const unknown = statuses?.find((s) => !(STATUSES as readonly string[]).includes(s));
-        if (unknown !== undefined) throw invalidParameters([{ field: 'statuses', code: 'statuses_invalid', message: 'Statuses must be active, inactive or pending.' }]);
-        const list = store.listMemberships({ userId, organizationId, statuses: statuses as MembershipStatus[] | undefined }, page);
+        if (unknown !== undefined)
+          throw invalidParameters([
+            { field: 'statuses', code: 'statuses_invalid', message: 'Statuses must be active, inactive or pending.' },
+          ]);
+        const list = store.listMemberships(
+          { userId, organizationId, statuses: statuses as MembershipStatus[] | undefined },
+          page,
+        );
         return { status: 200, body: { ...list, data: list.data.map(withUser) } satisfies WireList<WireMembership> };
       },
     },

@@ -32,7 +32,13 @@ export function organizationRoutes(store: EmulatorStore): Route[] {
       pattern: '/organizations',
       handle({ query }) {
         const page = pageRequest(query);
-        return { status: 200, body: store.listOrganizations({ domains: queryList(query, 'domains'), search: query.get('search') || undefined }, page) };
+        return {
+          status: 200,
+          body: store.listOrganizations(
+            { domains: queryList(query, 'domains'), search: query.get('search') || undefined },
+            page,
+          ),
+        };
       },
     },
     {
@@ -84,10 +90,19 @@ function readDomains(fields: BodyFields): NewOrganization['domains'] | undefined
     const valid =
       Array.isArray(data) &&
       data.every(
-        (d) => typeof d === 'object' && d !== null && typeof d.domain === 'string' && d.domain !== '' && (d.state === 'verified' || d.state === 'pending'),
+        (d) =>
+          typeof d === 'object' &&
+          d !== null &&
+          typeof d.domain === 'string' &&
+          d.domain !== '' &&
+          (d.state === 'verified' || d.state === 'pending'),
       );
     if (!valid) {
-      fields.fail('domain_data', 'domain_data_invalid', 'Domain data must be a list of {domain, state} with state verified or pending.');
+      fields.fail(
+        'domain_data',
+        'domain_data_invalid',
+        'Domain data must be a list of {domain, state} with state verified or pending.',
+      );
       return undefined;
     }
     return (data as NewOrganization['domains']).map(({ domain, state }) => ({ domain, state }));

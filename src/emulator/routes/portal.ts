@@ -4,7 +4,15 @@ import type { EmulatorStore } from '../store.js';
 import type { Route } from './route-table.js';
 
 // The intents `POST /portal/generate_link` accepts (@workos-inc/node 11's GenerateLinkIntent).
-const INTENTS = ['sso', 'dsync', 'audit_logs', 'log_streams', 'domain_verification', 'certificate_renewal', 'bring_your_own_key'];
+const INTENTS = [
+  'sso',
+  'dsync',
+  'audit_logs',
+  'log_streams',
+  'domain_verification',
+  'certificate_renewal',
+  'bring_your_own_key',
+];
 
 /**
  * `POST /portal/generate_link`: a one-time Admin Portal link for an organization. In WorkOS it

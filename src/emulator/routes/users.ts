@@ -1,4 +1,9 @@
-import { hashShapeProblem, isPasswordHashType, PASSWORD_HASH_TYPES, type PasswordHashType } from '../password-verify.js';
+import {
+  hashShapeProblem,
+  isPasswordHashType,
+  PASSWORD_HASH_TYPES,
+  type PasswordHashType,
+} from '../password-verify.js';
 import { BodyFields, pageRequest } from '../request-fields.js';
 import { passwordCredential, type Credential, type EmulatorStore, type UserChanges } from '../store.js';
 import { badRequest } from '../wire.js';
@@ -105,11 +110,21 @@ function readPasswordFields(fields: BodyFields): PasswordFields {
   const typeValue = fields.raw('password_hash_type');
   const typeSent = typeValue !== undefined && typeValue !== null;
   if (typeSent && !isPasswordHashType(typeValue)) {
-    fields.fail('password_hash_type', 'password_hash_type_invalid', `Password hash type must be one of ${PASSWORD_HASH_TYPES.join(', ')}.`);
+    fields.fail(
+      'password_hash_type',
+      'password_hash_type_invalid',
+      `Password hash type must be one of ${PASSWORD_HASH_TYPES.join(', ')}.`,
+    );
   }
   if (password === undefined) {
-    if (hash !== undefined && !typeSent) fields.fail('password_hash_type', 'password_hash_type_required', 'Password hash type is required with a password hash.');
-    if (hash === undefined && typeSent) fields.fail('password_hash', 'password_hash_required', 'Password hash is required with a password hash type.');
+    if (hash !== undefined && !typeSent)
+      fields.fail(
+        'password_hash_type',
+        'password_hash_type_required',
+        'Password hash type is required with a password hash.',
+      );
+    if (hash === undefined && typeSent)
+      fields.fail('password_hash', 'password_hash_required', 'Password hash is required with a password hash type.');
   }
   return { password, hash, type: isPasswordHashType(typeValue) ? typeValue : undefined, typeSent };
 }
@@ -120,12 +135,21 @@ function readPasswordFields(fields: BodyFields): PasswordFields {
  */
 function toCredential({ password, hash, type, typeSent }: PasswordFields): Credential | undefined {
   if (password !== undefined) {
-    if (hash !== undefined) throw badRequest('password_and_password_hash_provided', 'Provide either a password or a password hash, not both.');
-    if (typeSent) throw badRequest('password_and_password_hash_type_provided', 'Provide either a password or a password hash type, not both.');
+    if (hash !== undefined)
+      throw badRequest(
+        'password_and_password_hash_provided',
+        'Provide either a password or a password hash, not both.',
+      );
+    if (typeSent)
+      throw badRequest(
+        'password_and_password_hash_type_provided',
+        'Provide either a password or a password hash type, not both.',
+      );
     return passwordCredential(password);
   }
   if (hash === undefined || type === undefined) return undefined;
   const problem = hashShapeProblem(type, hash);
-  if (problem !== undefined) throw badRequest('invalid_password_hash', `The password hash is not a valid ${type} hash: ${problem}.`);
+  if (problem !== undefined)
+    throw badRequest('invalid_password_hash', `The password hash is not a valid ${type} hash: ${problem}.`);
   return { kind: 'hash', type, hash };
 }

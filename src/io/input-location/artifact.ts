@@ -50,11 +50,16 @@ export function parseArtifactSpec(label: string, rest: string): ArtifactLocation
   const slash = rest.indexOf('/');
   const name = (slash < 0 ? rest : rest.slice(0, slash)).trim();
   const file = slash < 0 ? undefined : rest.slice(slash + 1).replace(/^(\.\/|\/)+/, '');
-  if (name === '') throw new UsageError(`${label}: name the artifact, as artifact:NAME or artifact:NAME/path/in/artifact.`);
+  if (name === '')
+    throw new UsageError(`${label}: name the artifact, as artifact:NAME or artifact:NAME/path/in/artifact.`);
   return { label, name, ...(file ? { file } : {}) };
 }
 
-export async function artifactFile(location: ArtifactLocation, tempDir: string, github: GitHubContext | undefined): Promise<ArtifactFile> {
+export async function artifactFile(
+  location: ArtifactLocation,
+  tempDir: string,
+  github: GitHubContext | undefined,
+): Promise<ArtifactFile> {
   const dir = await privateDir(tempDir);
   const key = `${dir}\0${location.name}`;
   let download = downloads.get(key);
@@ -73,18 +78,28 @@ export function forgetArtifactDownloads(dir: string): void {
 }
 
 function pickFile(location: ArtifactLocation, files: string[], from: string): string {
-  const listed = files.length <= 10 ? files.join(', ') : `${files.slice(0, 10).join(', ')} and ${files.length - 10} more`;
+  const listed =
+    files.length <= 10 ? files.join(', ') : `${files.slice(0, 10).join(', ')} and ${files.length - 10} more`;
   if (location.file !== undefined) {
     if (files.includes(location.file)) return location.file;
     throw new UsageError(`${location.label}: ${from} has no file ${location.file}; it holds ${listed || 'no files'}.`);
   }
   if (files.length === 1) return files[0]!;
   if (files.length === 0) throw new UsageError(`${location.label}: ${from} holds no files; upload the export again.`);
-  throw new UsageError(`${location.label}: ${from} holds ${files.length} files (${listed}); name one, as artifact:${location.name}/${files[0]}.`);
+  throw new UsageError(
+    `${location.label}: ${from} holds ${files.length} files (${listed}); name one, as artifact:${location.name}/${files[0]}.`,
+  );
 }
 
-async function downloadNewest(location: ArtifactLocation, dir: string, github: GitHubContext | undefined): Promise<Download> {
-  const [{ DefaultArtifactClient }, { createOctokit }] = await Promise.all([import('@actions/artifact'), import('../../github/octokit.js')]);
+async function downloadNewest(
+  location: ArtifactLocation,
+  dir: string,
+  github: GitHubContext | undefined,
+): Promise<Download> {
+  const [{ DefaultArtifactClient }, { createOctokit }] = await Promise.all([
+    import('@actions/artifact'),
+    import('../../github/octokit.js'),
+  ]);
   const client = new DefaultArtifactClient();
   const searched: string[] = [];
   let found = await findInCurrentRun(location, client, searched);
@@ -115,10 +130,22 @@ async function downloadNewest(location: ArtifactLocation, dir: string, github: G
       found.id,
       found.currentRun || !github
         ? { path: target }
-        : { path: target, findBy: { token: github.token, workflowRunId: found.runId, repositoryOwner: github.owner, repositoryName: github.repo } },
+        : {
+            path: target,
+            findBy: {
+              token: github.token,
+              workflowRunId: found.runId,
+              repositoryOwner: github.owner,
+              repositoryName: github.repo,
+            },
+          },
     );
   } catch (error) {
-    throw gitHubError(location, `could not download artifact "${location.name}" (id ${found.id}) of run ${found.runId}`, error);
+    throw gitHubError(
+      location,
+      `could not download artifact "${location.name}" (id ${found.id}) of run ${found.runId}`,
+      error,
+    );
   }
   await restrictTree(target);
   return { dir: target, files: await listFiles(target), from: `artifact "${location.name}" of run ${found.runId}` };
@@ -128,7 +155,11 @@ async function downloadNewest(location: ArtifactLocation, dir: string, github: G
  * The runtime token (present inside a job) reads this run's artifacts without `actions: read`:
  * an export job earlier in the same workflow run.
  */
-async function findInCurrentRun(location: ArtifactLocation, client: DefaultArtifactClient, searched: string[]): Promise<Found | undefined> {
+async function findInCurrentRun(
+  location: ArtifactLocation,
+  client: DefaultArtifactClient,
+  searched: string[],
+): Promise<Found | undefined> {
   const runId = Number(process.env.GITHUB_RUN_ID);
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) return undefined;
   searched.push(Number.isFinite(runId) && runId > 0 ? `this run (${runId})` : 'this run');
@@ -137,7 +168,9 @@ async function findInCurrentRun(location: ArtifactLocation, client: DefaultArtif
     return { id: artifact.id, runId, currentRun: true };
   } catch (error) {
     if ((error as Error)?.name === 'ArtifactNotFoundError') return undefined;
-    throw new UsageError(`${location.label}: could not list this run's artifacts: ${messageOf(error)}`, { cause: error });
+    throw new UsageError(`${location.label}: could not list this run's artifacts: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -163,7 +196,9 @@ async function findInTrustedRuns(
   const newest = trusted[0];
   if (newest) return { id: newest.id, runId: newest.runId, currentRun: false };
   const note = describeIgnored(ignored, 'artifact(s) of that name');
-  searched.push(`any run of ${github.owner}/${github.repo} it trusts (push, workflow_dispatch, schedule, workflow_call, repository_dispatch)${note ? `; ${note.replace(/\.$/, '')}` : ''}`);
+  searched.push(
+    `any run of ${github.owner}/${github.repo} it trusts (push, workflow_dispatch, schedule, workflow_call, repository_dispatch)${note ? `; ${note.replace(/\.$/, '')}` : ''}`,
+  );
   return undefined;
 }
 

@@ -127,9 +127,12 @@ async function decryptAge(request: DecryptRequest): Promise<void> {
   try {
     await writeStreamTo(plaintext as unknown as NodeReadableStream<Uint8Array>, target);
   } catch (error) {
-    throw new UsageError(`could not decrypt ${label}: the passphrase is right but the file is damaged or truncated; copy or download it again.`, {
-      cause: error,
-    });
+    throw new UsageError(
+      `could not decrypt ${label}: the passphrase is right but the file is damaged or truncated; copy or download it again.`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

@@ -20,7 +20,12 @@ export type MappedAuth0User =
  */
 export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth0User {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return problem(location, undefined, 'invalid_record', `Each user must be a JSON object; this record is ${describeType(raw)}.`);
+    return problem(
+      location,
+      undefined,
+      'invalid_record',
+      `Each user must be a JSON object; this record is ${describeType(raw)}.`,
+    );
   }
   const { value, originalKeys } = normalizeAuth0Keys(raw as Record<string, unknown>);
   const label = (field: string) => originalKeys.get(field) ?? field;
@@ -31,15 +36,29 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
     const issue = parsed.error.issues[0]!;
     const field = fieldPath(issue.path, originalKeys);
     const last = issue.path[issue.path.length - 1];
-    const expected = ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ?? ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
+    const expected =
+      ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ??
+      ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
     const actual = describeType(valueAtIssuePath(value, issue.path));
-    return problem(location, sourceIdGuess, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field);
+    return problem(
+      location,
+      sourceIdGuess,
+      'invalid_field_type',
+      `The field ${field} must be ${expected}, not ${actual}.`,
+      field,
+    );
   }
   const user = parsed.data;
 
   const userId = user.user_id?.trim();
   if (!userId) {
-    return problem(location, undefined, 'missing_user_id', `The user has no ${label('user_id')}; it becomes the WorkOS external id, so it is required.`, label('user_id'));
+    return problem(
+      location,
+      undefined,
+      'missing_user_id',
+      `The user has no ${label('user_id')}; it becomes the WorkOS external id, so it is required.`,
+      label('user_id'),
+    );
   }
   const email = normalizeEmail(user.email);
   if (!email.ok) return problem(location, userId, email.code, email.message, label('email'));
@@ -60,9 +79,13 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
   return { ok: true, user, record, databaseConnections: databaseConnections(user, userId) };
 }
 
-
-
-function problem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): MappedAuth0User {
+function problem(
+  location: SourceLocation,
+  sourceId: string | undefined,
+  code: string,
+  message: string,
+  field?: string,
+): MappedAuth0User {
   return { ok: false, problem: recordError('user', location, sourceId, code, message, field) };
 }
 

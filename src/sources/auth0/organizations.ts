@@ -4,7 +4,13 @@ import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { mapAuth0Role } from '../../config/roles.js';
 import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
-import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem, readOrganizationObjects } from '../organization-files.js';
+import {
+  DOMAIN_NAME,
+  membershipBase,
+  membershipProblem,
+  organizationProblem,
+  readOrganizationObjects,
+} from '../organization-files.js';
 import { ownValue } from '../../model/lookup.js';
 
 export interface Auth0OrganizationsOptions {
@@ -56,19 +62,40 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.');
       const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
-      yield* invalidOrganization(location, id, 'invalid_field_type', `The field ${field} must be ${expected}.`, field, Array.isArray(raw.members) ? raw.members : []);
+      yield* invalidOrganization(
+        location,
+        id,
+        'invalid_field_type',
+        `The field ${field} must be ${expected}.`,
+        field,
+        Array.isArray(raw.members) ? raw.members : [],
+      );
       continue;
     }
     const org = parsed.data;
     const members = org.members ?? [];
     if (!id) {
-      yield* invalidOrganization(location, undefined, 'missing_organization_id', 'The organization has no id; it becomes the WorkOS external id, so it is required.', 'id', members);
+      yield* invalidOrganization(
+        location,
+        undefined,
+        'missing_organization_id',
+        'The organization has no id; it becomes the WorkOS external id, so it is required.',
+        'id',
+        members,
+      );
       continue;
     }
     const slug = org.name?.trim();
     const name = org.display_name?.trim() || slug;
     if (!name) {
-      yield* invalidOrganization(location, id, 'missing_name', 'The organization has neither display_name nor name; WorkOS requires a name.', 'display_name', members);
+      yield* invalidOrganization(
+        location,
+        id,
+        'missing_name',
+        'The organization has neither display_name nor name; WorkOS requires a name.',
+        'display_name',
+        members,
+      );
       continue;
     }
     const domains = metadataDomains(org.metadata?.domains);
@@ -84,27 +111,55 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
       yield* invalidOrganization(location, id, metadata.code, metadata.message, metadata.field, members);
       continue;
     }
-    yield { kind: 'organization', record: { sourceId: id, name, domains: domains.domains, metadata: metadata.metadata, location } };
+    yield {
+      kind: 'organization',
+      record: { sourceId: id, name, domains: domains.domains, metadata: metadata.metadata, location },
+    };
     for (const [i, entry] of members.entries()) yield* auth0Membership(entry, i, id, location, config);
   }
 }
 
-function auth0Membership(entry: unknown, index: number, organizationSourceId: string, location: SourceLocation, config: MappingConfig): SourceItem[] {
+function auth0Membership(
+  entry: unknown,
+  index: number,
+  organizationSourceId: string,
+  location: SourceLocation,
+  config: MappingConfig,
+): SourceItem[] {
   const field = `members[${index}]`;
   const parsed = Auth0MemberSchema.safeParse(entry);
   if (!parsed.success) {
     return [
-      membershipProblem(location, organizationSourceId, undefined, 'invalid_membership', `The member must be an object with a user_id and optional roles; this one is ${describeType(entry)} or has a field of the wrong type.`, field),
+      membershipProblem(
+        location,
+        organizationSourceId,
+        undefined,
+        'invalid_membership',
+        `The member must be an object with a user_id and optional roles; this one is ${describeType(entry)} or has a field of the wrong type.`,
+        field,
+      ),
     ];
   }
   const userSourceId = parsed.data.user_id?.trim();
   if (!userSourceId) {
-    return [membershipProblem(location, organizationSourceId, undefined, 'missing_user_id', 'The member has no user_id, so it names no user.', `${field}.user_id`)];
+    return [
+      membershipProblem(
+        location,
+        organizationSourceId,
+        undefined,
+        'missing_user_id',
+        'The member has no user_id, so it names no user.',
+        `${field}.user_id`,
+      ),
+    ];
   }
   const items: SourceItem[] = [];
   const roles = new Set<string>();
   for (const [r, role] of (parsed.data.roles ?? []).entries()) {
-    const source = typeof role === 'string' ? { name: role } : { ...(role.id ? { id: role.id } : {}), ...(role.name ? { name: role.name } : {}) };
+    const source =
+      typeof role === 'string'
+        ? { name: role }
+        : { ...(role.id ? { id: role.id } : {}), ...(role.name ? { name: role.name } : {}) };
     const mapped = mapAuth0Role(source, config);
     if (mapped.slug !== undefined) {
       roles.add(mapped.slug);
@@ -130,12 +185,17 @@ function metadataDomains(value: unknown): { ok: true; domains: string[] } | { ok
   let list: unknown[];
   if (typeof value === 'string') list = value.split(',');
   else if (Array.isArray(value)) list = value;
-  else return { ok: false, message: `metadata.domains must be an array of domain names or one comma-separated string, not ${describeType(value)}.` };
+  else
+    return {
+      ok: false,
+      message: `metadata.domains must be an array of domain names or one comma-separated string, not ${describeType(value)}.`,
+    };
   const domains: string[] = [];
   for (const [i, entry] of list.entries()) {
     const domain = typeof entry === 'string' ? entry.trim().toLowerCase() : '';
     if (domain === '' && typeof value === 'string') continue;
-    if (!DOMAIN_NAME.test(domain)) return { ok: false, message: `Domain ${i + 1} in metadata.domains is not a domain name (like example.com).` };
+    if (!DOMAIN_NAME.test(domain))
+      return { ok: false, message: `Domain ${i + 1} in metadata.domains is not a domain name (like example.com).` };
     domains.push(domain);
   }
   return { ok: true, domains };
@@ -154,7 +214,13 @@ function* invalidOrganization(
   for (const [i, entry] of members.entries()) {
     const parsed = Auth0MemberSchema.safeParse(entry);
     const user = parsed.success ? parsed.data.user_id?.trim() || undefined : undefined;
-    yield membershipProblem(location, sourceId, user, 'organization_not_imported', "The member belongs to an organization that is not imported (see that organization's problem).", `members[${i}]`);
+    yield membershipProblem(
+      location,
+      sourceId,
+      user,
+      'organization_not_imported',
+      "The member belongs to an organization that is not imported (see that organization's problem).",
+      `members[${i}]`,
+    );
   }
 }
-

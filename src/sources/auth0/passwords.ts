@@ -146,11 +146,20 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
 
   for await (const item of readJsonRecords(path)) {
     if (!item.ok) {
-      report(item.line, 'invalid_json', item.message, item.column !== undefined ? { location: { file: path, line: item.line, column: item.column } } : {});
+      report(
+        item.line,
+        'invalid_json',
+        item.message,
+        item.column !== undefined ? { location: { file: path, line: item.line, column: item.column } } : {},
+      );
       continue;
     }
     if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
-      report(item.line, 'invalid_record', `Each password row must be a JSON object; this one is ${describeType(item.value)}.`);
+      report(
+        item.line,
+        'invalid_record',
+        `Each password row must be a JSON object; this one is ${describeType(item.value)}.`,
+      );
       continue;
     }
     const parsed = Auth0PasswordRowSchema.safeParse(normalizePasswordRowKeys(item.value as Record<string, unknown>));

@@ -116,7 +116,8 @@ export function normalizePasswordRowKeys(raw: Record<string, unknown>): Record<s
 export function passwordSetTime(date: Auth0PasswordRow['password_set_date']): number {
   if (date === undefined || date === null) return -Infinity;
   const inner = typeof date === 'object' ? date.$date : date;
-  const value = typeof inner === 'object' ? Number(inner.$numberLong) : typeof inner === 'number' ? inner : Date.parse(inner);
+  const value =
+    typeof inner === 'object' ? Number(inner.$numberLong) : typeof inner === 'number' ? inner : Date.parse(inner);
   return Number.isFinite(value) ? value : -Infinity;
 }
 

@@ -27,8 +27,15 @@ export async function* readAuth0Users(options: Auth0UserFiles): AsyncGenerator<S
   const file = options.usersPath;
   for await (const item of readJsonRecords(file)) {
     if (!item.ok) {
-      const location: SourceLocation = { file, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
-      yield { kind: 'problem', problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' } };
+      const location: SourceLocation = {
+        file,
+        line: item.line,
+        ...(item.column !== undefined ? { column: item.column } : {}),
+      };
+      yield {
+        kind: 'problem',
+        problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' },
+      };
       continue;
     }
     const mapped = mapAuth0User(item.value, { file, line: item.line });
@@ -42,13 +49,28 @@ export async function* readAuth0Users(options: Auth0UserFiles): AsyncGenerator<S
       const metadata = checkMetadata(pickMetadataFields(auth0MetadataFields(mapped.user), options.metadataMap));
       if (!metadata.ok) {
         passwords?.index.settle(record.sourceId);
-        yield { kind: 'problem', problem: { entity: 'user', sourceId: record.sourceId, location: record.location, field: metadata.field, code: metadata.code, message: metadata.message, severity: 'error' } };
+        yield {
+          kind: 'problem',
+          problem: {
+            entity: 'user',
+            sourceId: record.sourceId,
+            location: record.location,
+            field: metadata.field,
+            code: metadata.code,
+            message: metadata.message,
+            severity: 'error',
+          },
+        };
         continue;
       }
       record.metadata = metadata.metadata;
     }
     if (passwords) {
-      const joined = passwords.index.join({ userId: record.sourceId, email: record.email, databaseConnections: mapped.databaseConnections });
+      const joined = passwords.index.join({
+        userId: record.sourceId,
+        email: record.email,
+        databaseConnections: mapped.databaseConnections,
+      });
       record.passwordGap = joined.passwordGap;
       if (joined.password) record.password = joined.password;
       for (const problem of joined.problems) yield { kind: 'problem', problem };

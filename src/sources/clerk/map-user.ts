@@ -1,7 +1,15 @@
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { checkPasswordHash } from '../../model/password.js';
-import type { MfaFactor, PasswordGap, PasswordHash, RecordProblem, SourceItem, SourceLocation, UserRecord } from '../../model/types.js';
+import type {
+  MfaFactor,
+  PasswordGap,
+  PasswordHash,
+  RecordProblem,
+  SourceItem,
+  SourceLocation,
+  UserRecord,
+} from '../../model/types.js';
 import { checkMetadata, normalizeEmail } from '../../model/validate.js';
 import { convertClerkPassword } from './password-hashers.js';
 import { CLERK_SECRET_FIELDS, type ClerkUserFields } from './schema.js';
@@ -14,7 +22,12 @@ export type ColumnOf = (field: string) => number | undefined;
  * move) followed by the user, or one error when the user cannot be imported. Messages hold no
  * address, hash or secret.
  */
-export function mapClerkUser(user: ClerkUserFields, location: SourceLocation, columnOf: ColumnOf, config: MappingConfig): SourceItem[] {
+export function mapClerkUser(
+  user: ClerkUserFields,
+  location: SourceLocation,
+  columnOf: ColumnOf,
+  config: MappingConfig,
+): SourceItem[] {
   const at = (field: string): SourceLocation => {
     const column = columnOf(field);
     return column === undefined ? location : { ...location, column };
@@ -22,16 +35,28 @@ export function mapClerkUser(user: ClerkUserFields, location: SourceLocation, co
   const error = (code: string, message: string, field: string, sourceId = user.id): SourceItem[] => [
     {
       kind: 'problem',
-      problem: { entity: 'user', ...(sourceId !== undefined ? { sourceId } : {}), location: at(field), field, code, message, severity: 'error' },
+      problem: {
+        entity: 'user',
+        ...(sourceId !== undefined ? { sourceId } : {}),
+        location: at(field),
+        field,
+        code,
+        message,
+        severity: 'error',
+      },
     },
   ];
 
-  if (user.id === undefined) return error('missing_user_id', 'The user has no id; it becomes the WorkOS external id, so it is required.', 'id');
+  if (user.id === undefined)
+    return error('missing_user_id', 'The user has no id; it becomes the WorkOS external id, so it is required.', 'id');
 
   const primary = user.primaryEmail ?? user.verifiedEmails[0] ?? user.unverifiedEmails[0] ?? user.otherEmails[0];
   const email = normalizeEmail(primary);
   if (!email.ok) {
-    const message = email.code === 'missing_email' ? 'The user has no email address (primary, verified or unverified); WorkOS requires one.' : email.message;
+    const message =
+      email.code === 'missing_email'
+        ? 'The user has no email address (primary, verified or unverified); WorkOS requires one.'
+        : email.message;
     return error(email.code, message, user.emailField);
   }
 
@@ -44,7 +69,11 @@ export function mapClerkUser(user: ClerkUserFields, location: SourceLocation, co
 
   const key = email.email.toLowerCase();
   const verified = new Set(user.verifiedEmails.map((a) => a.toLowerCase()));
-  const others = new Set([...user.verifiedEmails, ...user.unverifiedEmails, ...user.otherEmails].map((a) => a.toLowerCase()).filter((a) => a !== key));
+  const others = new Set(
+    [...user.verifiedEmails, ...user.unverifiedEmails, ...user.otherEmails]
+      .map((a) => a.toLowerCase())
+      .filter((a) => a !== key),
+  );
   if (others.size > 0) {
     note({
       entity: 'user',

@@ -5,7 +5,13 @@ import { mapClerkRole } from '../../config/roles.js';
 import { readTextHead } from '../../io/byte-stream.js';
 import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
-import { DOMAIN_NAME, membershipBase, membershipProblem, organizationProblem, readOrganizationObjects } from '../organization-files.js';
+import {
+  DOMAIN_NAME,
+  membershipBase,
+  membershipProblem,
+  organizationProblem,
+  readOrganizationObjects,
+} from '../organization-files.js';
 import { ownValue } from '../../model/lookup.js';
 
 export interface ClerkOrganizationsOptions {
@@ -61,23 +67,53 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.');
       const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
-      yield* invalidOrganization(location, guessedId, 'invalid_field_type', `The field ${field} must be ${expected}.`, field, membersOf(raw));
+      yield* invalidOrganization(
+        location,
+        guessedId,
+        'invalid_field_type',
+        `The field ${field} must be ${expected}.`,
+        field,
+        membersOf(raw),
+      );
       continue;
     }
     const org = parsed.data;
     const members = org.memberships ?? [];
     if (!guessedId) {
-      yield* invalidOrganization(location, undefined, 'missing_organization_id', 'The organization has no id; it becomes the WorkOS external id, so it is required.', 'id', members);
+      yield* invalidOrganization(
+        location,
+        undefined,
+        'missing_organization_id',
+        'The organization has no id; it becomes the WorkOS external id, so it is required.',
+        'id',
+        members,
+      );
       continue;
     }
     const name = org.name?.trim();
     if (!name) {
-      yield* invalidOrganization(location, guessedId, 'missing_name', 'The organization has no name; WorkOS requires one.', 'name', members);
+      yield* invalidOrganization(
+        location,
+        guessedId,
+        'missing_name',
+        'The organization has no name; WorkOS requires one.',
+        'name',
+        members,
+      );
       continue;
     }
-    const domains = domainNames((org.domains ?? []).map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? ''))));
+    const domains = domainNames(
+      (org.domains ?? []).map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? ''))),
+    );
     if (!domains.ok) {
-      yield* invalidOrganization(location, guessedId, 'invalid_domain', `Domain ${domains.index + 1} of the organization is not a domain name (like example.com).`, `domains[${domains.index}]`, members);
+      yield* invalidOrganization(
+        location,
+        guessedId,
+        'invalid_domain',
+        `Domain ${domains.index + 1} of the organization is not a domain name (like example.com).`,
+        `domains[${domains.index}]`,
+        members,
+      );
       continue;
     }
 
@@ -90,20 +126,47 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
       yield* invalidOrganization(location, guessedId, metadata.code, metadata.message, metadata.field, members);
       continue;
     }
-    yield { kind: 'organization', record: { sourceId: guessedId, name, domains: domains.domains, metadata: metadata.metadata, location } };
+    yield {
+      kind: 'organization',
+      record: { sourceId: guessedId, name, domains: domains.domains, metadata: metadata.metadata, location },
+    };
     for (const [i, entry] of members.entries()) yield* clerkMembership(entry, i, guessedId, location, config);
   }
 }
 
-function clerkMembership(entry: unknown, index: number, organizationSourceId: string, location: SourceLocation, config: MappingConfig): SourceItem[] {
+function clerkMembership(
+  entry: unknown,
+  index: number,
+  organizationSourceId: string,
+  location: SourceLocation,
+  config: MappingConfig,
+): SourceItem[] {
   const field = `memberships[${index}]`;
   const parsed = ClerkMembershipSchema.safeParse(entry);
   if (!parsed.success) {
-    return [membershipProblem(location, organizationSourceId, undefined, 'invalid_membership', `The membership must be an object with a role and public_user_data.user_id; this one is ${describeType(entry)} or has a field of the wrong type.`, field)];
+    return [
+      membershipProblem(
+        location,
+        organizationSourceId,
+        undefined,
+        'invalid_membership',
+        `The membership must be an object with a role and public_user_data.user_id; this one is ${describeType(entry)} or has a field of the wrong type.`,
+        field,
+      ),
+    ];
   }
   const userSourceId = (parsed.data.public_user_data?.user_id ?? parsed.data.user_id)?.trim();
   if (!userSourceId) {
-    return [membershipProblem(location, organizationSourceId, undefined, 'missing_user_id', 'The membership has no public_user_data.user_id, so it names no user.', `${field}.public_user_data.user_id`)];
+    return [
+      membershipProblem(
+        location,
+        organizationSourceId,
+        undefined,
+        'missing_user_id',
+        'The membership has no public_user_data.user_id, so it names no user.',
+        `${field}.public_user_data.user_id`,
+      ),
+    ];
   }
   const items: SourceItem[] = [];
   const role = parsed.data.role?.trim();
@@ -121,7 +184,12 @@ function clerkMembership(entry: unknown, index: number, organizationSourceId: st
       },
     });
   }
-  const record: MembershipRecord = { organizationSourceId, userSourceId, roles: mapped.slug ? [mapped.slug] : [], location };
+  const record: MembershipRecord = {
+    organizationSourceId,
+    userSourceId,
+    roles: mapped.slug ? [mapped.slug] : [],
+    location,
+  };
   items.push({ kind: 'membership', record });
   return items;
 }
@@ -143,7 +211,7 @@ function* invalidOrganization(
       sourceId,
       user,
       'organization_not_imported',
-      'The membership belongs to an organization that is not imported (see that organization\'s problem).',
+      "The membership belongs to an organization that is not imported (see that organization's problem).",
       `memberships[${i}]`,
     );
   }

@@ -14,7 +14,12 @@ export type ClerkPasswordConversion =
   /** The digest does not have the layout its hasher needs. Holds no part of the digest. */
   | { kind: 'malformed'; message: string };
 
-const PBKDF2_DIGESTS = { pbkdf2_sha1: 'sha1', pbkdf2_sha256: 'sha256', pbkdf2_sha256_django: 'sha256', pbkdf2_sha512: 'sha512' } as const;
+const PBKDF2_DIGESTS = {
+  pbkdf2_sha1: 'sha1',
+  pbkdf2_sha256: 'sha256',
+  pbkdf2_sha256_django: 'sha256',
+  pbkdf2_sha512: 'sha512',
+} as const;
 
 /** Clerk hashers that cannot move, with why, so the report can say more than "unsupported". */
 const NO_WORKOS_EQUIVALENT: Record<string, string> = {
@@ -94,7 +99,13 @@ function convertPbkdf2(hasher: keyof typeof PBKDF2_DIGESTS, digest: string): Cle
   if (parts[0] !== prefix) return malformed(`${layout}, starting with ${prefix}$`);
   const maxParts = hasher === 'pbkdf2_sha1' ? 5 : 4;
   if (parts.length < 4 || parts.length > maxParts || parts.slice(1).some((p) => p === '')) return malformed(layout);
-  const [, iterationsText, saltText, hashText, keyLengthText] = parts as [string, string, string, string, string | undefined];
+  const [, iterationsText, saltText, hashText, keyLengthText] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
 
   if (!/^[1-9]\d{0,9}$/.test(iterationsText)) return malformed(`${layout} with a whole number of iterations`);
   let salt: Buffer | undefined;
@@ -118,7 +129,10 @@ function convertPbkdf2(hasher: keyof typeof PBKDF2_DIGESTS, digest: string): Cle
       break;
   }
   if (salt === undefined) return malformed(`${layout} with the salt in base64`);
-  if (hash === undefined) return malformed(`${layout} with the hash in ${hasher === 'pbkdf2_sha256' || hasher === 'pbkdf2_sha256_django' ? 'base64' : 'hex'}`);
+  if (hash === undefined)
+    return malformed(
+      `${layout} with the hash in ${hasher === 'pbkdf2_sha256' || hasher === 'pbkdf2_sha256_django' ? 'base64' : 'hex'}`,
+    );
   if (keyLengthText !== undefined && Number(keyLengthText) !== hash.length) {
     return malformed(`${layout}$<key length> where the key length is the hash's length in bytes`);
   }
@@ -137,11 +151,19 @@ function convertFirebaseScrypt(digest: string): ClerkPasswordConversion {
   const layout = '<hash>$<salt>$<signer key>$<salt separator>$<rounds>$<memory cost>';
   const parts = digest.split('$');
   if (parts.length !== 6 || parts.some((p) => p === '')) return malformed(`six parts: ${layout}`);
-  const [hash, salt, signerKey, saltSeparator, rounds, memoryCost] = parts.map((p) => p.trim()) as [string, string, string, string, string, string];
+  const [hash, salt, signerKey, saltSeparator, rounds, memoryCost] = parts.map((p) => p.trim()) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (![hash, salt, signerKey, saltSeparator].every((p) => decodeBase64(p) !== undefined)) {
     return malformed(`${layout} with the hash, salt, signer key and salt separator in base64`);
   }
-  if (!/^\d{1,2}$/.test(rounds) || !/^\d{1,2}$/.test(memoryCost)) return malformed(`${layout} with whole-number rounds and memory cost`);
+  if (!/^\d{1,2}$/.test(rounds) || !/^\d{1,2}$/.test(memoryCost))
+    return malformed(`${layout} with whole-number rounds and memory cost`);
   const b64 = (text: string) => text.replace(/-/g, '+').replace(/_/g, '/');
   return converted(
     'firebase-scrypt',

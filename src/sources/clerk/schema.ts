@@ -25,7 +25,12 @@ export const CLERK_CSV_COLUMNS = [
 ] as const;
 
 /** Fields that hold secrets: dropped as soon as a record is read, never metadata. */
-export const CLERK_SECRET_FIELDS: ReadonlySet<string> = new Set(['totp_secret', 'password_digest', 'password_hasher', 'backup_codes']);
+export const CLERK_SECRET_FIELDS: ReadonlySet<string> = new Set([
+  'totp_secret',
+  'password_digest',
+  'password_hasher',
+  'backup_codes',
+]);
 
 /** One Clerk user, whatever the export's shape. */
 export interface ClerkUserFields {
@@ -88,7 +93,12 @@ export function clerkCsvUser(row: Record<string, string>): ClerkUserFields {
     verifiedEmails: verified,
     unverifiedEmails: unverified,
     otherEmails: [],
-    emailField: primary === undefined && verified.length > 0 ? 'verified_email_addresses' : primary === undefined && unverified.length > 0 ? 'unverified_email_addresses' : 'primary_email_address',
+    emailField:
+      primary === undefined && verified.length > 0
+        ? 'verified_email_addresses'
+        : primary === undefined && unverified.length > 0
+          ? 'unverified_email_addresses'
+          : 'primary_email_address',
     hasTotp,
     // The CSV lists phone numbers, not how they are used: in Clerk a phone is most often a way
     // to sign in, so a phone alone is not counted as an SMS second factor.
@@ -105,8 +115,16 @@ const text = z.string().nullish();
 const flag = z.boolean().nullish();
 const objectOf = z.record(z.string(), z.unknown()).nullish();
 
-const EmailObject = z.looseObject({ id: text, email_address: text, verification: z.looseObject({ status: text }).nullish() });
-const PhoneObject = z.looseObject({ phone_number: text, reserved_for_second_factor: flag, default_second_factor: flag });
+const EmailObject = z.looseObject({
+  id: text,
+  email_address: text,
+  verification: z.looseObject({ status: text }).nullish(),
+});
+const PhoneObject = z.looseObject({
+  phone_number: text,
+  reserved_for_second_factor: flag,
+  default_second_factor: flag,
+});
 const ConnectionRef = z.looseObject({ id: text, name: text }).nullish();
 const EnterpriseAccount = z.looseObject({
   provider: text,
@@ -176,7 +194,8 @@ export function clerkJsonUser(user: ClerkJsonUser, value: Record<string, unknown
   const unverified = new Set<string>(listOf(user.unverified_email_addresses));
   const other: string[] = [];
   let primary = textOrUndefined(user.primary_email_address);
-  const addresses = typeof user.email_addresses === 'string' ? splitList(user.email_addresses) : (user.email_addresses ?? []);
+  const addresses =
+    typeof user.email_addresses === 'string' ? splitList(user.email_addresses) : (user.email_addresses ?? []);
   for (const entry of addresses) {
     if (typeof entry === 'string') {
       const address = entry.trim();
@@ -194,7 +213,9 @@ export function clerkJsonUser(user: ClerkJsonUser, value: Record<string, unknown
   if (primary === undefined && verified.size === 0 && unverified.size === 0 && other.length > 0) primary = other[0];
 
   const phones = typeof user.phone_numbers === 'string' ? [] : (user.phone_numbers ?? []);
-  const hasSmsSecondFactor = phones.some((p) => typeof p === 'object' && (p.reserved_for_second_factor === true || p.default_second_factor === true));
+  const hasSmsSecondFactor = phones.some(
+    (p) => typeof p === 'object' && (p.reserved_for_second_factor === true || p.default_second_factor === true),
+  );
 
   const providers = new Set<string>();
   for (const account of user.external_accounts ?? []) {

@@ -5,7 +5,13 @@ import { readJsonRecords } from '../../io/json-records.js';
 import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
 import { describeType } from '../../model/validate.js';
 import { mapClerkUser } from './map-user.js';
-import { CLERK_JSON_FIELD_EXPECTATIONS, CLERK_SECRET_FIELDS, ClerkJsonUserSchema, clerkCsvUser, clerkJsonUser } from './schema.js';
+import {
+  CLERK_JSON_FIELD_EXPECTATIONS,
+  CLERK_SECRET_FIELDS,
+  ClerkJsonUserSchema,
+  clerkCsvUser,
+  clerkJsonUser,
+} from './schema.js';
 import { recordError, valueAtIssuePath } from '../../model/problems.js';
 import { ownValue } from '../../model/lookup.js';
 
@@ -28,7 +34,8 @@ export async function* readClerkUsers(options: ClerkUsersOptions): AsyncGenerato
 
 async function detectFormat(path: string): Promise<'csv' | 'json'> {
   const first = (await readTextHead(path)).trimStart().charAt(0);
-  if (first === '') throw new UsageError(`${path}: the file holds only blank space; export the users again or check the path.`);
+  if (first === '')
+    throw new UsageError(`${path}: the file holds only blank space; export the users again or check the path.`);
   return first === '[' || first === '{' ? 'json' : 'csv';
 }
 
@@ -37,8 +44,15 @@ async function* readCsvUsers(path: string, config: MappingConfig): AsyncGenerato
   const columnOf = (field: string) => columns?.get(field);
   for await (const item of readCsvRecords(path)) {
     if (!item.ok) {
-      const location: SourceLocation = { file: path, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
-      yield { kind: 'problem', problem: { entity: 'user', location, code: 'invalid_csv_row', message: item.message, severity: 'error' } };
+      const location: SourceLocation = {
+        file: path,
+        line: item.line,
+        ...(item.column !== undefined ? { column: item.column } : {}),
+      };
+      yield {
+        kind: 'problem',
+        problem: { entity: 'user', location, code: 'invalid_csv_row', message: item.message, severity: 'error' },
+      };
       continue;
     }
     if (!columns) {
@@ -68,12 +82,20 @@ async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerat
     const location: SourceLocation = { file: path, line: item.line };
     if (!item.ok) {
       const at = item.column !== undefined ? { ...location, column: item.column } : location;
-      yield { kind: 'problem', problem: { entity: 'user', location: at, code: 'invalid_json', message: item.message, severity: 'error' } };
+      yield {
+        kind: 'problem',
+        problem: { entity: 'user', location: at, code: 'invalid_json', message: item.message, severity: 'error' },
+      };
       continue;
     }
     const value = item.value;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield problem(location, undefined, 'invalid_record', `Each user must be a JSON object; this record is ${describeType(value)}.`);
+      yield problem(
+        location,
+        undefined,
+        'invalid_record',
+        `Each user must be a JSON object; this record is ${describeType(value)}.`,
+      );
       continue;
     }
     const raw = value as Record<string, unknown>;
@@ -86,13 +108,25 @@ async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerat
       const sourceId = typeof raw.id === 'string' ? raw.id : undefined;
       const actual = describeType(valueAtIssuePath(raw, issue.path));
       for (const secret of CLERK_SECRET_FIELDS) delete raw[secret];
-      yield problem(location, sourceId, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field);
+      yield problem(
+        location,
+        sourceId,
+        'invalid_field_type',
+        `The field ${field} must be ${expected}, not ${actual}.`,
+        field,
+      );
       continue;
     }
     yield* mapClerkUser(clerkJsonUser(parsed.data, raw), location, noColumn, config);
   }
 }
 
-function problem(location: SourceLocation, sourceId: string | undefined, code: string, message: string, field?: string): SourceItem {
+function problem(
+  location: SourceLocation,
+  sourceId: string | undefined,
+  code: string,
+  message: string,
+  field?: string,
+): SourceItem {
   return { kind: 'problem', problem: recordError('user', location, sourceId, code, message, field) };
 }

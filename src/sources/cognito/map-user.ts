@@ -33,37 +33,74 @@ const SSO_PROVIDER_TYPES = new Set(['SAML', 'OIDC']);
  * One Cognito user as canonical items. `field` names an attribute as `Attributes.<name>`, the
  * way people search for it in the file. Every user is imported without a password.
  */
-export function mapCognitoUser(raw: Record<string, unknown>, location: SourceLocation, config: MappingConfig, fieldPrefix = ''): SourceItem[] {
+export function mapCognitoUser(
+  raw: Record<string, unknown>,
+  location: SourceLocation,
+  config: MappingConfig,
+  fieldPrefix = '',
+): SourceItem[] {
   const at = (field: string) => `${fieldPrefix}${field}`;
   const parsed = CognitoUserSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.map(String).join('.');
     const expected = FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
-    return [userProblem(location, undefined, 'invalid_field_type', `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`, at(field))];
+    return [
+      userProblem(
+        location,
+        undefined,
+        'invalid_field_type',
+        `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`,
+        at(field),
+      ),
+    ];
   }
   const user = parsed.data;
   const attributes = new Map<string, string>();
   for (const { Name, Value } of user.Attributes ?? []) if (typeof Value === 'string') attributes.set(Name, Value);
 
   const sub = textOf(attributes.get('sub'));
-  if (!sub) return [userProblem(location, undefined, 'missing_user_id', 'The user has no sub attribute; it becomes the WorkOS external id, so it is required.', at('Attributes.sub'))];
+  if (!sub)
+    return [
+      userProblem(
+        location,
+        undefined,
+        'missing_user_id',
+        'The user has no sub attribute; it becomes the WorkOS external id, so it is required.',
+        at('Attributes.sub'),
+      ),
+    ];
 
   const email = normalizeEmail(attributes.get('email'));
   if (!email.ok) {
     const phoneOnly = email.code === 'missing_email' && attributes.has('phone_number');
-    const message = phoneOnly ? 'The user has a phone number and no email; WorkOS users need an email, so ask them for one and add them later.' : email.message;
+    const message = phoneOnly
+      ? 'The user has a phone number and no email; WorkOS users need an email, so ask them for one and add them later.'
+      : email.message;
     return [userProblem(location, sub, email.code, message, at('Attributes.email'))];
   }
   const verified = flagOf(attributes.get('email_verified'));
-  if (verified === 'invalid') return [userProblem(location, sub, 'invalid_field_type', 'The attribute email_verified must be "true" or "false".', at('Attributes.email_verified'))];
+  if (verified === 'invalid')
+    return [
+      userProblem(
+        location,
+        sub,
+        'invalid_field_type',
+        'The attribute email_verified must be "true" or "false".',
+        at('Attributes.email_verified'),
+      ),
+    ];
   const enabled = flagOf(user.Enabled);
-  if (enabled === 'invalid') return [userProblem(location, sub, 'invalid_field_type', 'The field Enabled must be true or false.', at('Enabled'))];
+  if (enabled === 'invalid')
+    return [
+      userProblem(location, sub, 'invalid_field_type', 'The field Enabled must be true or false.', at('Enabled')),
+    ];
 
   // Attributes are offered to the metadata map by name (`custom:plan`, `locale`), as are the
   // user's own fields (`Username`, `UserStatus`, `UserCreateDate`).
   const fields: Record<string, unknown> = { ...Object.fromEntries(attributes) };
-  for (const [key, value] of Object.entries(raw)) if (key !== 'Attributes' && typeof value !== 'object') fields[key] = value;
+  for (const [key, value] of Object.entries(raw))
+    if (key !== 'Attributes' && typeof value !== 'object') fields[key] = value;
   const metadata = checkMetadata(pickMetadataFields(fields, config.metadata.users));
   if (!metadata.ok) return [userProblem(location, sub, metadata.code, metadata.message, at(metadata.field))];
 
@@ -71,16 +108,29 @@ export function mapCognitoUser(raw: Record<string, unknown>, location: SourceLoc
   const social = new Set<string>();
   for (const identity of identities(attributes.get('identities'))) {
     if (SSO_PROVIDER_TYPES.has(identity.type.toUpperCase())) {
-      items.push(userNote({ entity: 'user', sourceId: sub, location, field: at('Attributes.identities'), code: 'sso_user', message: ssoMessage('Cognito', identity.name) }));
+      items.push(
+        userNote({
+          entity: 'user',
+          sourceId: sub,
+          location,
+          field: at('Attributes.identities'),
+          code: 'sso_user',
+          message: ssoMessage('Cognito', identity.name),
+        }),
+      );
       social.add('sso');
     } else social.add(identity.type.toLowerCase().replace(/^signinwith/, ''));
   }
   const mfaFactors = new Set<MfaFactor>();
-  for (const option of user.MFAOptions ?? []) mfaFactors.add(option.DeliveryMedium?.toUpperCase() === 'SMS' ? 'sms' : 'other');
+  for (const option of user.MFAOptions ?? [])
+    mfaFactors.add(option.DeliveryMedium?.toUpperCase() === 'SMS' ? 'sms' : 'other');
 
   const given = textOf(attributes.get('given_name'));
   const family = textOf(attributes.get('family_name'));
-  const names = given || family ? { ...(given ? { firstName: given } : {}), ...(family ? { lastName: family } : {}) } : splitDisplayName(attributes.get('name'));
+  const names =
+    given || family
+      ? { ...(given ? { firstName: given } : {}), ...(family ? { lastName: family } : {}) }
+      : splitDisplayName(attributes.get('name'));
 
   items.push(
     userItem({
@@ -109,7 +159,8 @@ function identities(value: string | undefined): { name: string; type: string }[]
     return parsed.flatMap((entry: unknown) => {
       if (typeof entry !== 'object' || entry === null) return [];
       const { providerName, providerType } = entry as Record<string, unknown>;
-      const type = typeof providerType === 'string' ? providerType : typeof providerName === 'string' ? providerName : undefined;
+      const type =
+        typeof providerType === 'string' ? providerType : typeof providerName === 'string' ? providerName : undefined;
       return type ? [{ name: typeof providerName === 'string' ? providerName : type, type }] : [];
     });
   } catch {

@@ -26,12 +26,24 @@ export async function* readCognitoUsers(options: CognitoUsersOptions): AsyncGene
     if (raw.Username === undefined && raw.Attributes === undefined && 'Users' in raw) {
       // One page of an array of pages.
       if (!Array.isArray(raw.Users)) {
-        yield userProblem(location, undefined, 'invalid_field_type', `The field Users must be an array of users, not ${describeType(raw.Users)}.`, 'Users');
+        yield userProblem(
+          location,
+          undefined,
+          'invalid_field_type',
+          `The field Users must be an array of users, not ${describeType(raw.Users)}.`,
+          'Users',
+        );
         continue;
       }
       for (const [i, user] of raw.Users.entries()) {
         if (typeof user !== 'object' || user === null || Array.isArray(user)) {
-          yield userProblem(location, undefined, 'invalid_record', `Each user must be a JSON object; this one is ${describeType(user)}.`, `Users[${i}]`);
+          yield userProblem(
+            location,
+            undefined,
+            'invalid_record',
+            `Each user must be a JSON object; this one is ${describeType(user)}.`,
+            `Users[${i}]`,
+          );
         } else yield* mapCognitoUser(user as Record<string, unknown>, location, options.config, `Users[${i}].`);
       }
       continue;

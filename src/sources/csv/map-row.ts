@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { checkPasswordHash } from '../../model/password.js';
-import { PASSWORD_HASH_TYPES, type PasswordGap, type PasswordHash, type PasswordHashType, type SourceItem, type SourceLocation, type UserRecord } from '../../model/types.js';
+import {
+  PASSWORD_HASH_TYPES,
+  type PasswordGap,
+  type PasswordHash,
+  type PasswordHashType,
+  type SourceItem,
+  type SourceLocation,
+  type UserRecord,
+} from '../../model/types.js';
 import { checkMetadata, normalizeEmail } from '../../model/validate.js';
 import { flagOf, objectFromJsonText, textOf, userNote, userProblem } from '../user-items.js';
 
@@ -50,11 +58,20 @@ export function mapCsvRow(row: Record<string, string>, location: SourceLocation,
   });
   if (!email.ok) return fail(email.code, email.message, 'email');
   const verified = flagOf(row.email_verified);
-  if (verified === 'invalid') return fail('invalid_field_type', 'The column email_verified must be true or false (yes/no, 1/0 also work).', 'email_verified');
+  if (verified === 'invalid')
+    return fail(
+      'invalid_field_type',
+      'The column email_verified must be true or false (yes/no, 1/0 also work).',
+      'email_verified',
+    );
 
   const given = objectFromJsonText(textOf(row.metadata));
-  if (given === 'invalid') return fail('invalid_metadata', 'The column metadata must hold a JSON object, like {"plan":"pro"}.', 'metadata');
-  const metadata = checkMetadata({ ...given, ...pickMetadataFields(row, ctx.config.metadata.users, CSV_SECRET_COLUMNS) });
+  if (given === 'invalid')
+    return fail('invalid_metadata', 'The column metadata must hold a JSON object, like {"plan":"pro"}.', 'metadata');
+  const metadata = checkMetadata({
+    ...given,
+    ...pickMetadataFields(row, ctx.config.metadata.users, CSV_SECRET_COLUMNS),
+  });
   if (!metadata.ok) return fail(metadata.code, metadata.message, 'metadata');
 
   const items: SourceItem[] = [];
@@ -75,7 +92,14 @@ export function mapCsvRow(row: Record<string, string>, location: SourceLocation,
     blocked: false,
     location,
   };
-  const fingerprint = JSON.stringify([user.email.toLowerCase(), user.emailVerified, firstName, lastName, password.password?.hash, metadata.metadata]);
+  const fingerprint = JSON.stringify([
+    user.email.toLowerCase(),
+    user.emailVerified,
+    firstName,
+    lastName,
+    password.password?.hash,
+    metadata.metadata,
+  ]);
   return { sourceId: sourceId!, user, fingerprint, items, ...(organization ? { organization } : {}) };
 }
 
@@ -92,12 +116,22 @@ function csvPassword(
   };
   if (!hash) {
     if (textOf(secrets.password)) {
-      note('password', 'plaintext_password', 'The row has a plaintext password; this tool imports only hashes, so the user is imported without one (hash it, or let the user reset it).', 'warning');
+      note(
+        'password',
+        'plaintext_password',
+        'The row has a plaintext password; this tool imports only hashes, so the user is imported without one (hash it, or let the user reset it).',
+        'warning',
+      );
     }
     return { gap: 'missing' };
   }
   if (!typeText) {
-    note('password_hash_type', 'missing_password_hash_type', 'The row has a password_hash but no password_hash_type; the user is imported without a password.', 'error');
+    note(
+      'password_hash_type',
+      'missing_password_hash_type',
+      'The row has a password_hash but no password_hash_type; the user is imported without a password.',
+      'error',
+    );
     return { gap: 'unsupported' };
   }
   const type = typeText.toLowerCase();
@@ -112,7 +146,12 @@ function csvPassword(
   }
   const check = checkPasswordHash(type as PasswordHashType, hash);
   if (!check.ok) {
-    note('password_hash', 'invalid_password_hash', `${check.message} The user is imported without a password.`, 'error');
+    note(
+      'password_hash',
+      'invalid_password_hash',
+      `${check.message} The user is imported without a password.`,
+      'error',
+    );
     return { gap: 'unsupported' };
   }
   return { password: { type: type as PasswordHashType, hash }, gap: 'none' };
@@ -124,7 +163,12 @@ function organizationPart(row: Record<string, string>, config: MappingConfig): M
   const name = textOf(row.org_name);
   if (!externalId && !workosId && !name) return undefined;
   const roles = roleSlugs(row.role_slugs).map((role) => config.roles[role] ?? role);
-  return { ...(externalId ? { externalId } : {}), ...(workosId ? { workosId } : {}), ...(name ? { name } : {}), roles: [...new Set(roles)] };
+  return {
+    ...(externalId ? { externalId } : {}),
+    ...(workosId ? { workosId } : {}),
+    ...(name ? { name } : {}),
+    roles: [...new Set(roles)],
+  };
 }
 
 /**

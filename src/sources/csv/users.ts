@@ -27,7 +27,11 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
 
   for await (const item of readCsvRecords(path)) {
     if (!item.ok) {
-      const location: SourceLocation = { file: path, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
+      const location: SourceLocation = {
+        file: path,
+        line: item.line,
+        ...(item.column !== undefined ? { column: item.column } : {}),
+      };
       yield userProblem(location, undefined, 'invalid_csv_row', item.message);
       continue;
     }
@@ -48,7 +52,12 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
     const seen = sourceId === undefined ? undefined : users.get(sourceId);
     if (!seen) {
       yield* mapped.items;
-      if (sourceId !== undefined) users.set(sourceId, { digest: digest(mapped.fingerprint), line: item.line, imported: mapped.user !== undefined });
+      if (sourceId !== undefined)
+        users.set(sourceId, {
+          digest: digest(mapped.fingerprint),
+          line: item.line,
+          imported: mapped.user !== undefined,
+        });
       if (mapped.user) yield { kind: 'user', record: mapped.user };
     } else if (seen.imported && mapped.user && digest(mapped.fingerprint) !== seen.digest) {
       yield userNote({
@@ -65,32 +74,60 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
     const field = org.workosId ? 'org_id' : 'org_external_id';
     const at: SourceLocation = columnOf(field) === undefined ? location : { ...location, column: columnOf(field)! };
     if (org.workosId) {
-      yield membershipProblem(at, undefined, sourceId, 'unsupported_org_id', 'org_id names an organization already in WorkOS by its WorkOS id; give the organization as org_external_id (and org_name) instead.', field);
+      yield membershipProblem(
+        at,
+        undefined,
+        sourceId,
+        'unsupported_org_id',
+        'org_id names an organization already in WorkOS by its WorkOS id; give the organization as org_external_id (and org_name) instead.',
+        field,
+      );
       continue;
     }
     if (!org.externalId) {
-      yield membershipProblem(at, undefined, sourceId, 'missing_org_external_id', 'The row names an organization by org_name alone; add its org_external_id, the key the organization is created and found by.', field);
+      yield membershipProblem(
+        at,
+        undefined,
+        sourceId,
+        'missing_org_external_id',
+        'The row names an organization by org_name alone; add its org_external_id, the key the organization is created and found by.',
+        field,
+      );
       continue;
     }
     const known = organizations.get(org.externalId);
     if (!known?.named && org.name) {
       organizations.set(org.externalId, { named: true, line: item.line });
-      yield { kind: 'organization', record: { sourceId: org.externalId, name: org.name, domains: [], metadata: {}, location } };
+      yield {
+        kind: 'organization',
+        record: { sourceId: org.externalId, name: org.name, domains: [], metadata: {}, location },
+      };
     } else if (!known) organizations.set(org.externalId, { named: false, line: item.line });
 
     if (sourceId === undefined || !users.get(sourceId)?.imported) {
-      yield membershipProblem(location, org.externalId, sourceId, 'user_not_imported', 'The membership belongs to a user that is not imported (see that user\'s problem).', 'email');
+      yield membershipProblem(
+        location,
+        org.externalId,
+        sourceId,
+        'user_not_imported',
+        "The membership belongs to a user that is not imported (see that user's problem).",
+        'email',
+      );
       continue;
     }
     // Several slugs in one row are several roles of one membership.
-    yield { kind: 'membership', record: { organizationSourceId: org.externalId, userSourceId: sourceId, roles: org.roles, location } };
+    yield {
+      kind: 'membership',
+      record: { organizationSourceId: org.externalId, userSourceId: sourceId, roles: org.roles, location },
+    };
     if (org.roles.length === 0) {
       yield {
         kind: 'problem',
         problem: {
           ...membershipBase(location, org.externalId, sourceId, 'role_slugs'),
           code: 'default_role',
-          message: "The row has no role_slugs; the membership gets the environment's default role (member unless changed).",
+          message:
+            "The row has no role_slugs; the membership gets the environment's default role (member unless changed).",
           severity: 'warning',
         },
       };
@@ -99,11 +136,20 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
 
   for (const [externalId, org] of organizations) {
     if (!org.named) {
-      yield organizationProblem({ file: path, line: org.line }, externalId, 'missing_name', 'The organization has no org_name on any row; WorkOS requires a name. Add it to one of its rows.', 'org_name');
+      yield organizationProblem(
+        { file: path, line: org.line },
+        externalId,
+        'missing_name',
+        'The organization has no org_name on any row; WorkOS requires a name. Add it to one of its rows.',
+        'org_name',
+      );
     }
   }
 }
 
 function digest(fingerprint: string | undefined): string {
-  return createHash('sha256').update(fingerprint ?? '').digest('base64').slice(0, 16);
+  return createHash('sha256')
+    .update(fingerprint ?? '')
+    .digest('base64')
+    .slice(0, 16);
 }

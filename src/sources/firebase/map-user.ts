@@ -4,9 +4,25 @@ import { pickMetadataFields } from '../../config/metadata-fields.js';
 import type { FirebaseHashConfig } from '../../model/firebase-hash-config.js';
 import { checkPasswordHash, formatFirebaseScryptHash } from '../../model/password.js';
 import { valueAtIssuePath } from '../../model/problems.js';
-import { UsageError, type MfaFactor, type PasswordGap, type PasswordHash, type SourceItem, type SourceLocation } from '../../model/types.js';
+import {
+  UsageError,
+  type MfaFactor,
+  type PasswordGap,
+  type PasswordHash,
+  type SourceItem,
+  type SourceLocation,
+} from '../../model/types.js';
 import { checkMetadata, describeType, normalizeEmail } from '../../model/validate.js';
-import { flagOf, objectFromJsonText, splitDisplayName, ssoMessage, textOf, userItem, userNote, userProblem } from '../user-items.js';
+import {
+  flagOf,
+  objectFromJsonText,
+  splitDisplayName,
+  ssoMessage,
+  textOf,
+  userItem,
+  userNote,
+  userProblem,
+} from '../user-items.js';
 
 // One user of `firebase auth:export users.json --format=json`: `{"users":[{localId, email,
 // emailVerified, passwordHash, salt, displayName, phoneNumber, disabled, customAttributes,
@@ -50,23 +66,45 @@ export interface FirebaseContext {
 }
 
 /** One Firebase user as canonical items: notes first, then the user; or one error. */
-export function mapFirebaseUser(raw: Record<string, unknown>, location: SourceLocation, ctx: FirebaseContext): SourceItem[] {
+export function mapFirebaseUser(
+  raw: Record<string, unknown>,
+  location: SourceLocation,
+  ctx: FirebaseContext,
+): SourceItem[] {
   const guessedId = typeof raw.localId === 'string' ? raw.localId.trim() || undefined : undefined;
   const parsed = FirebaseUserSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.map(String).join('.');
     const expected = FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
-    return [userProblem(location, guessedId, 'invalid_field_type', `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`, field)];
+    return [
+      userProblem(
+        location,
+        guessedId,
+        'invalid_field_type',
+        `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`,
+        field,
+      ),
+    ];
   }
   const user = parsed.data;
   const id = textOf(user.localId);
-  if (!id) return [userProblem(location, undefined, 'missing_user_id', 'The user has no localId; it becomes the WorkOS external id, so it is required.', 'localId')];
+  if (!id)
+    return [
+      userProblem(
+        location,
+        undefined,
+        'missing_user_id',
+        'The user has no localId; it becomes the WorkOS external id, so it is required.',
+        'localId',
+      ),
+    ];
 
   const providers = (user.providerUserInfo ?? []).map((p) => textOf(p.providerId)).filter((p): p is string => !!p);
   const email = normalizeEmail(user.email);
   if (!email.ok) {
-    const phoneOnly = email.code === 'missing_email' && (textOf(user.phoneNumber) !== undefined || providers.includes('phone'));
+    const phoneOnly =
+      email.code === 'missing_email' && (textOf(user.phoneNumber) !== undefined || providers.includes('phone'));
     const message = phoneOnly
       ? 'The user signs in with a phone number only; WorkOS users need an email, so ask them for one and add them later.'
       : email.message;
@@ -76,16 +114,26 @@ export function mapFirebaseUser(raw: Record<string, unknown>, location: SourceLo
   const flags: Record<'emailVerified' | 'disabled', boolean> = { emailVerified: false, disabled: false };
   for (const name of ['emailVerified', 'disabled'] as const) {
     const value = flagOf(user[name]);
-    if (value === 'invalid') return [userProblem(location, id, 'invalid_field_type', `The field ${name} must be true or false.`, name)];
+    if (value === 'invalid')
+      return [userProblem(location, id, 'invalid_field_type', `The field ${name} must be true or false.`, name)];
     flags[name] = value ?? false;
   }
 
   const attributes = objectFromJsonText(user.customAttributes);
   if (attributes === 'invalid') {
-    return [userProblem(location, id, 'invalid_field_type', 'The field customAttributes must hold a JSON object.', 'customAttributes')];
+    return [
+      userProblem(
+        location,
+        id,
+        'invalid_field_type',
+        'The field customAttributes must hold a JSON object.',
+        'customAttributes',
+      ),
+    ];
   }
   const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) if (!SECRET_FIELDS.has(key) && key !== 'customAttributes') fields[key] = value;
+  for (const [key, value] of Object.entries(raw))
+    if (!SECRET_FIELDS.has(key) && key !== 'customAttributes') fields[key] = value;
   if (attributes) fields.customAttributes = attributes;
   const metadata = checkMetadata(pickMetadataFields(fields, ctx.config.metadata.users, SECRET_FIELDS));
   if (!metadata.ok) return [userProblem(location, id, metadata.code, metadata.message, metadata.field)];
@@ -97,13 +145,23 @@ export function mapFirebaseUser(raw: Record<string, unknown>, location: SourceLo
   for (const provider of providers) {
     if (NOT_SOCIAL.has(provider)) continue;
     if (provider.startsWith('saml.') || provider.startsWith('oidc.')) {
-      items.push(userNote({ entity: 'user', sourceId: id, location, field: 'providerUserInfo', code: 'sso_user', message: ssoMessage('Firebase', provider) }));
+      items.push(
+        userNote({
+          entity: 'user',
+          sourceId: id,
+          location,
+          field: 'providerUserInfo',
+          code: 'sso_user',
+          message: ssoMessage('Firebase', provider),
+        }),
+      );
       social.add('sso');
     } else social.add(provider.replace(/\.com$/, ''));
   }
 
   const mfaFactors = new Set<MfaFactor>();
-  for (const enrollment of user.mfaInfo ?? []) mfaFactors.add(enrollment.totpInfo !== undefined ? 'totp' : enrollment.phoneInfo !== undefined ? 'sms' : 'other');
+  for (const enrollment of user.mfaInfo ?? [])
+    mfaFactors.add(enrollment.totpInfo !== undefined ? 'totp' : enrollment.phoneInfo !== undefined ? 'sms' : 'other');
   // A phone number as the only way in (no password, no other provider) must be re-enrolled too.
   const phoneOnly = providers.includes('phone') && password.gap !== 'none' && social.size === 0;
   if (phoneOnly) mfaFactors.add('sms');
@@ -145,7 +203,17 @@ function firebasePassword(
     );
   }
   const invalid = (message: string) => {
-    items.push(userNote({ entity: 'password', sourceId: id, location, field: 'passwordHash', code: 'invalid_password_hash', message: `${message} The user is imported without a password.`, severity: 'error' }));
+    items.push(
+      userNote({
+        entity: 'password',
+        sourceId: id,
+        location,
+        field: 'passwordHash',
+        code: 'invalid_password_hash',
+        message: `${message} The user is imported without a password.`,
+        severity: 'error',
+      }),
+    );
     return { gap: 'unsupported' as const };
   };
   if (!salt) return invalid('The user has a passwordHash but no salt; Firebase exports both.');

@@ -22,7 +22,11 @@ export async function* readFirebaseUsers(options: FirebaseUsersOptions): AsyncGe
   const hashConfig = await firebaseHashConfig(options);
   for await (const item of readUserObjects(options.usersPath, 'users')) {
     if (item.kind !== 'object') yield item;
-    else yield* mapFirebaseUser(item.raw, item.location, { config: options.config, ...(hashConfig ? { hashConfig } : {}) });
+    else
+      yield* mapFirebaseUser(item.raw, item.location, {
+        config: options.config,
+        ...(hashConfig ? { hashConfig } : {}),
+      });
   }
 }
 
@@ -30,7 +34,9 @@ async function firebaseHashConfig(options: FirebaseUsersOptions): Promise<Fireba
   const path = options.hashConfigPath;
   if (path === undefined) return options.config.hashConfig;
   if (options.config.hashConfig) {
-    throw new UsageError(`${path}: the hash parameters are given twice (--hash-config and hashConfig in the config); keep one.`);
+    throw new UsageError(
+      `${path}: the hash parameters are given twice (--hash-config and hashConfig in the config); keep one.`,
+    );
   }
   let text: string;
   try {

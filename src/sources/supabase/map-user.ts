@@ -3,7 +3,16 @@ import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { checkPasswordHash } from '../../model/password.js';
 import type { PasswordGap, PasswordHash, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType, normalizeEmail } from '../../model/validate.js';
-import { flagOf, objectFromJsonText, splitDisplayName, ssoMessage, textOf, userItem, userNote, userProblem } from '../user-items.js';
+import {
+  flagOf,
+  objectFromJsonText,
+  splitDisplayName,
+  ssoMessage,
+  textOf,
+  userItem,
+  userNote,
+  userProblem,
+} from '../user-items.js';
 
 // One row of Supabase's `auth.users` table, from a CSV (`\copy (select * from auth.users) to
 // 'users.csv' csv header`) or JSON (`select json_agg(u) from auth.users u`) dump. The Admin
@@ -36,17 +45,29 @@ export interface SupabaseContext {
  * reads it. Banned (until a future time) and soft-deleted users are yielded with
  * `blocked: true`; the planner skips them by policy.
  */
-export function mapSupabaseUser(row: Record<string, unknown>, location: SourceLocation, ctx: SupabaseContext): SourceItem[] {
+export function mapSupabaseUser(
+  row: Record<string, unknown>,
+  location: SourceLocation,
+  ctx: SupabaseContext,
+): SourceItem[] {
   const secret = row.encrypted_password;
   for (const key of SUPABASE_SECRET_FIELDS) delete row[key];
   const at = (field: string): SourceLocation => {
     const column = ctx.columnOf(field);
     return column === undefined ? location : { ...location, column };
   };
-  const problem = (sourceId: string | undefined, code: string, message: string, field: string) => [userProblem(at(field), sourceId, code, message, field)];
+  const problem = (sourceId: string | undefined, code: string, message: string, field: string) => [
+    userProblem(at(field), sourceId, code, message, field),
+  ];
 
   const id = textOf(row.id);
-  if (!id) return problem(undefined, 'missing_user_id', 'The user has no id; it becomes the WorkOS external id, so it is required.', 'id');
+  if (!id)
+    return problem(
+      undefined,
+      'missing_user_id',
+      'The user has no id; it becomes the WorkOS external id, so it is required.',
+      'id',
+    );
   const email = normalizeEmail(typeof row.email === 'string' && row.email.trim() === '' ? undefined : row.email);
   if (!email.ok) {
     const phoneOnly = email.code === 'missing_email' && textOf(row.phone) !== undefined;
@@ -60,20 +81,32 @@ export function mapSupabaseUser(row: Record<string, unknown>, location: SourceLo
   }
 
   const meta: Record<string, Record<string, unknown>> = {};
-  for (const [name, alias] of [['raw_user_meta_data', 'user_metadata'], ['raw_app_meta_data', 'app_metadata']] as const) {
+  for (const [name, alias] of [
+    ['raw_user_meta_data', 'user_metadata'],
+    ['raw_app_meta_data', 'app_metadata'],
+  ] as const) {
     const field = row[name] !== undefined ? name : alias;
     const value = objectFromJsonText(row[field]);
-    if (value === 'invalid') return problem(id, 'invalid_field_type', `The field ${field} must hold a JSON object, not ${describeType(row[field])}.`, field);
+    if (value === 'invalid')
+      return problem(
+        id,
+        'invalid_field_type',
+        `The field ${field} must hold a JSON object, not ${describeType(row[field])}.`,
+        field,
+      );
     meta[name] = value ?? {};
     row[field] = meta[name];
   }
   const isSso = flagOf(row.is_sso_user);
-  if (isSso === 'invalid') return problem(id, 'invalid_field_type', 'The field is_sso_user must be true or false.', 'is_sso_user');
+  if (isSso === 'invalid')
+    return problem(id, 'invalid_field_type', 'The field is_sso_user must be true or false.', 'is_sso_user');
 
   const banned = timestampOf(row.banned_until);
   const deleted = timestampOf(row.deleted_at);
-  if (banned === 'invalid') return problem(id, 'invalid_field_type', 'The field banned_until must be a timestamp.', 'banned_until');
-  if (deleted === 'invalid') return problem(id, 'invalid_field_type', 'The field deleted_at must be a timestamp.', 'deleted_at');
+  if (banned === 'invalid')
+    return problem(id, 'invalid_field_type', 'The field banned_until must be a timestamp.', 'banned_until');
+  if (deleted === 'invalid')
+    return problem(id, 'invalid_field_type', 'The field deleted_at must be a timestamp.', 'deleted_at');
   const confirmed = timestampOf(row.email_confirmed_at);
 
   const metadata = checkMetadata(pickMetadataFields(row, ctx.config.metadata.users, SUPABASE_SECRET_FIELDS));
@@ -84,14 +117,25 @@ export function mapSupabaseUser(row: Record<string, unknown>, location: SourceLo
 
   const social = new Set<string>();
   const app = meta.raw_app_meta_data!;
-  const providers = [...(Array.isArray(app.providers) ? app.providers : []), app.provider].filter((p): p is string => typeof p === 'string' && p !== '');
+  const providers = [...(Array.isArray(app.providers) ? app.providers : []), app.provider].filter(
+    (p): p is string => typeof p === 'string' && p !== '',
+  );
   for (const provider of providers) {
     if (NOT_SOCIAL.has(provider)) continue;
     social.add(provider.startsWith('sso:') ? 'sso' : provider);
   }
   if (isSso === true || social.has('sso')) {
     const provider = providers.find((p) => p.startsWith('sso:')) ?? 'a SAML provider';
-    items.push(userNote({ entity: 'user', sourceId: id, location: at('is_sso_user'), field: 'is_sso_user', code: 'sso_user', message: ssoMessage('Supabase', provider) }));
+    items.push(
+      userNote({
+        entity: 'user',
+        sourceId: id,
+        location: at('is_sso_user'),
+        field: 'is_sso_user',
+        code: 'sso_user',
+        message: ssoMessage('Supabase', provider),
+      }),
+    );
     social.add('sso');
   }
 
@@ -121,18 +165,30 @@ function supabaseNames(meta: Record<string, unknown>): { firstName?: string; las
   return splitDisplayName(textOf(meta.full_name) ?? textOf(meta.name));
 }
 
-function supabasePassword(value: unknown, id: string, location: SourceLocation, items: SourceItem[]): { password?: PasswordHash; gap: PasswordGap } {
+function supabasePassword(
+  value: unknown,
+  id: string,
+  location: SourceLocation,
+  items: SourceItem[],
+): { password?: PasswordHash; gap: PasswordGap } {
   const hash = textOf(value);
   if (!hash) return { gap: 'missing' };
   const note = (code: string, message: string, severity: 'error' | 'warning') => {
-    items.push(userNote({ entity: 'password', sourceId: id, location, field: 'encrypted_password', code, message, severity }));
+    items.push(
+      userNote({ entity: 'password', sourceId: id, location, field: 'encrypted_password', code, message, severity }),
+    );
     return { gap: 'unsupported' as const };
   };
   if (!hash.startsWith('$2')) {
-    return note('unsupported_password_hash', 'The encrypted_password is not a bcrypt hash, the only kind Supabase Auth writes; the user is imported without a password.', 'warning');
+    return note(
+      'unsupported_password_hash',
+      'The encrypted_password is not a bcrypt hash, the only kind Supabase Auth writes; the user is imported without a password.',
+      'warning',
+    );
   }
   const check = checkPasswordHash('bcrypt', hash);
-  if (!check.ok) return note('invalid_password_hash', `${check.message} The user is imported without a password.`, 'error');
+  if (!check.ok)
+    return note('invalid_password_hash', `${check.message} The user is imported without a password.`, 'error');
   return { password: { type: 'bcrypt', hash }, gap: 'none' };
 }
 

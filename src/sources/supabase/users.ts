@@ -21,7 +21,8 @@ export async function* readSupabaseUsers(options: SupabaseUsersOptions): AsyncGe
   const path = options.usersPath;
   const now = options.now ?? Date.now();
   const first = (await readTextHead(path)).trimStart().charAt(0);
-  if (first === '') throw new UsageError(`${path}: the file holds only blank space; dump auth.users again or check the path.`);
+  if (first === '')
+    throw new UsageError(`${path}: the file holds only blank space; dump auth.users again or check the path.`);
   if (first === '[' || first === '{') {
     for await (const item of readUserObjects(path, 'users')) {
       if (item.kind !== 'object') yield item;
@@ -32,18 +33,28 @@ export async function* readSupabaseUsers(options: SupabaseUsersOptions): AsyncGe
   let columns: Map<string, number> | undefined;
   for await (const item of readCsvRecords(path)) {
     if (!item.ok) {
-      const location: SourceLocation = { file: path, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}) };
+      const location: SourceLocation = {
+        file: path,
+        line: item.line,
+        ...(item.column !== undefined ? { column: item.column } : {}),
+      };
       yield userProblem(location, undefined, 'invalid_csv_row', item.message);
       continue;
     }
     if (!columns) {
       const names = Object.keys(item.row);
       if (!names.includes('id') || !names.includes('email')) {
-        throw new UsageError(`${path}: this CSV is not a dump of auth.users: its header needs the id and email columns. Dump it with \\copy (select * from auth.users) to 'users.csv' csv header.`);
+        throw new UsageError(
+          `${path}: this CSV is not a dump of auth.users: its header needs the id and email columns. Dump it with \\copy (select * from auth.users) to 'users.csv' csv header.`,
+        );
       }
       columns = new Map(names.map((name, i) => [name, i + 1]));
     }
     const known = columns;
-    yield* mapSupabaseUser(item.row, { file: path, line: item.line }, { config: options.config, columnOf: (field) => known.get(field), now });
+    yield* mapSupabaseUser(
+      item.row,
+      { file: path, line: item.line },
+      { config: options.config, columnOf: (field) => known.get(field), now },
+    );
   }
 }

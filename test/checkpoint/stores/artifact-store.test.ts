@@ -7,7 +7,6 @@ import type * as Stores from '../../../src/checkpoint/stores/index.js';
 import { startFakeGitHub, type FakeGitHub, type NewRunOptions } from '../../fakes/github.js';
 import { journalWith, stubActionsEnv } from '../../support/state-fixtures.js';
 
-
 let fake: FakeGitHub;
 let stores: typeof Stores;
 let names = 0;
@@ -42,8 +41,20 @@ function startRun(options: NewRunOptions = {}) {
   return { runId: run.runId, runAttempt: Number(fake.actionsEnv().GITHUB_RUN_ATTEMPT) };
 }
 
-function storeFor(name: string, run: { runId: number; runAttempt: number }, extra: Partial<Stores.ArtifactStateStoreOptions> = {}) {
-  return stores.artifactStateStore({ name, token: fake.token, owner: fake.owner, repo: fake.repo, retentionDays: 7, ...run, ...extra });
+function storeFor(
+  name: string,
+  run: { runId: number; runAttempt: number },
+  extra: Partial<Stores.ArtifactStateStoreOptions> = {},
+) {
+  return stores.artifactStateStore({
+    name,
+    token: fake.token,
+    owner: fake.owner,
+    repo: fake.repo,
+    retentionDays: 7,
+    ...run,
+    ...extra,
+  });
 }
 
 function checkpoints(name: string) {
@@ -87,13 +98,23 @@ describe('artifact state store', () => {
     expect((await store.save(dir)).name).toBe(`${name}-${run.runId}-1-1`);
     const second = journalWith(dir, [1, 2, 3]);
     const segment = await store.save(dir);
-    expect(segment).toEqual({ saved: true, name: `${name}-${run.runId}-1-1-s1`, bytes: Buffer.byteLength(second) - Buffer.byteLength(first) });
+    expect(segment).toEqual({
+      saved: true,
+      name: `${name}-${run.runId}-1-1-s1`,
+      bytes: Buffer.byteLength(second) - Buffer.byteLength(first),
+    });
     const third = journalWith(dir, [1, 2, 3, 4, 5]);
     expect((await store.save(dir)).name).toBe(`${name}-${run.runId}-1-1-s2`);
-    expect(checkpoints(name).map((a) => a.files)).toEqual([[JOURNAL_FILE], ['journal.segment.ndjson'], ['journal.segment.ndjson']]);
+    expect(checkpoints(name).map((a) => a.files)).toEqual([
+      [JOURNAL_FILE],
+      ['journal.segment.ndjson'],
+      ['journal.segment.ndjson'],
+    ]);
 
     const next = stateDir();
-    expect((await storeFor(name, startRun()).restore(next)).from).toBe(`artifact ${name}-${run.runId}-1-1 of run ${run.runId} (+2 segments)`);
+    expect((await storeFor(name, startRun()).restore(next)).from).toBe(
+      `artifact ${name}-${run.runId}-1-1 of run ${run.runId} (+2 segments)`,
+    );
     expect(readFileSync(join(next, JOURNAL_FILE), 'utf8')).toBe(third);
   });
 
@@ -131,7 +152,10 @@ describe('artifact state store', () => {
     const dir = stateDir();
     const store = storeFor(name, run, { segmentsPerBase: 2 });
     for (let n = 1; n <= 4; n++) {
-      journalWith(dir, Array.from({ length: n }, (_, i) => i + 1));
+      journalWith(
+        dir,
+        Array.from({ length: n }, (_, i) => i + 1),
+      );
       await store.save(dir);
     }
     expect(checkpoints(name).map((a) => a.name)).toEqual([`${name}-${run.runId}-1-2`]);
@@ -182,7 +206,9 @@ describe('artifact state store', () => {
 
     const rerun = startRun({ rerunOf: old.runId });
     const next = stateDir();
-    expect((await storeFor(name, rerun).restore(next)).from).toBe(`artifact ${name}-${newer.runId}-1-1 of run ${newer.runId}`);
+    expect((await storeFor(name, rerun).restore(next)).from).toBe(
+      `artifact ${name}-${newer.runId}-1-1 of run ${newer.runId}`,
+    );
     expect(readFileSync(join(next, JOURNAL_FILE), 'utf8')).toBe(newest);
   });
 
@@ -198,11 +224,14 @@ describe('artifact state store', () => {
     startRun();
 
     const next = stateDir();
-    expect((await storeFor(name, startRun({ workflowId: 2003, event: 'pull_request', headBranch: 'pr' })).restore(next)).restored).toBe(true);
+    expect(
+      (await storeFor(name, startRun({ workflowId: 2003, event: 'pull_request', headBranch: 'pr' })).restore(next))
+        .restored,
+    ).toBe(true);
     expect(readFileSync(join(next, JOURNAL_FILE), 'utf8')).toBe(saved);
   });
 
-  it('ignores checkpoints uploaded by pull-request runs, a fork\'s runs and expired ones', async () => {
+  it("ignores checkpoints uploaded by pull-request runs, a fork's runs and expired ones", async () => {
     const name = stateName();
     const lines: string[] = [];
     const log = (m: string) => lines.push(m);
@@ -214,9 +243,13 @@ describe('artifact state store', () => {
     journalWith(dir, [1, 2, 3]);
     await storeFor(name, startRun({ event: 'pull_request', headBranch: 'feature' })).save(dir);
     journalWith(dir, [1, 2, 3, 4]);
-    await storeFor(name, startRun({ event: 'pull_request_target', headRepository: 'mallory/identity-migration' })).save(dir);
+    await storeFor(name, startRun({ event: 'pull_request_target', headRepository: 'mallory/identity-migration' })).save(
+      dir,
+    );
     journalWith(dir, [1, 2, 3, 4, 5]);
-    await storeFor(name, startRun({ event: 'workflow_dispatch', headRepository: 'mallory/identity-migration' })).save(dir);
+    await storeFor(name, startRun({ event: 'workflow_dispatch', headRepository: 'mallory/identity-migration' })).save(
+      dir,
+    );
     const dispatched = checkpoints(name)[1]!;
     fake.expireArtifact(dispatched.id);
 
@@ -240,7 +273,10 @@ describe('artifact state store', () => {
     await store.restore(next);
     expect(readFileSync(join(next, JOURNAL_FILE), 'utf8')).toBe(saved);
     journalWith(next, [1, 2]);
-    expect(await store.save(next)).toEqual({ saved: false, reason: 'a pull-request run reads the checkpoint but never writes one' });
+    expect(await store.save(next)).toEqual({
+      saved: false,
+      reason: 'a pull-request run reads the checkpoint but never writes one',
+    });
     expect(checkpoints(name).filter((a) => a.runId === pr.runId)).toEqual([]);
   });
 
@@ -260,16 +296,28 @@ describe('artifact state store', () => {
     writeFileSync(join(junk, JOURNAL_FILE), '{"journal":1,"source":"auth0","fingerprint":"f1"}\n');
     writeFileSync(join(junk, 'payload.sh'), 'echo hi\n');
     const { DefaultArtifactClient } = await import('@actions/artifact');
-    await new DefaultArtifactClient().uploadArtifact(`${other}-${run.runId}-1-1`, [join(junk, JOURNAL_FILE), join(junk, 'payload.sh')], junk);
+    await new DefaultArtifactClient().uploadArtifact(
+      `${other}-${run.runId}-1-1`,
+      [join(junk, JOURNAL_FILE), join(junk, 'payload.sh')],
+      junk,
+    );
     const target = stateDir();
-    await expect(storeFor(other, startRun()).restore(target)).rejects.toThrow(/holds journal\.ndjson, payload\.sh, not the journal\.ndjson this action writes/);
+    await expect(storeFor(other, startRun()).restore(target)).rejects.toThrow(
+      /holds journal\.ndjson, payload\.sh, not the journal\.ndjson this action writes/,
+    );
     expect(existsSync(join(target, JOURNAL_FILE))).toBe(false);
 
     const notJournal = stateName();
     const run2 = startRun();
     writeFileSync(join(junk, JOURNAL_FILE), '{"entity":"user","source_id":"auth0|1","workos_id":"user_forged"}\n');
-    await new DefaultArtifactClient().uploadArtifact(`${notJournal}-${run2.runId}-1-1`, [join(junk, JOURNAL_FILE)], junk);
-    await expect(storeFor(notJournal, startRun()).restore(stateDir())).rejects.toThrow(/does not start with a migrate-to-workos journal header/);
+    await new DefaultArtifactClient().uploadArtifact(
+      `${notJournal}-${run2.runId}-1-1`,
+      [join(junk, JOURNAL_FILE)],
+      junk,
+    );
+    await expect(storeFor(notJournal, startRun()).restore(stateDir())).rejects.toThrow(
+      /does not start with a migrate-to-workos journal header/,
+    );
   });
 
   it('refuses a checkpoint larger than the cap before downloading it', async () => {
@@ -278,8 +326,15 @@ describe('artifact state store', () => {
     journalWith(dir, [1, 2, 3]);
     await storeFor(name, startRun()).save(dir);
     const before = fake.requests().length;
-    await expect(storeFor(name, startRun(), { maxJournalBytes: 16 }).restore(stateDir())).rejects.toThrow(/more than the 16 B a checkpoint may be/);
-    expect(fake.requests().slice(before).filter((r) => r.path.includes('/zip') || r.path.startsWith('/artifact-downloads'))).toEqual([]);
+    await expect(storeFor(name, startRun(), { maxJournalBytes: 16 }).restore(stateDir())).rejects.toThrow(
+      /more than the 16 B a checkpoint may be/,
+    );
+    expect(
+      fake
+        .requests()
+        .slice(before)
+        .filter((r) => r.path.includes('/zip') || r.path.startsWith('/artifact-downloads')),
+    ).toEqual([]);
   });
 
   it('names the store and the status when GitHub refuses the token', async () => {
@@ -297,7 +352,9 @@ describe('artifact state store', () => {
     vi.stubEnv('ACTIONS_RUNTIME_TOKEN', 'not-a-runtime-token');
     const failure = storeFor(name, run).save(dir);
     await expect(failure).rejects.toThrow(
-      new RegExp(`workflow artifact "${name}": the checkpoint in .*state \\(\\d+ B of journal\\) was not saved: .*The next run resumes from the newest earlier checkpoint`),
+      new RegExp(
+        `workflow artifact "${name}": the checkpoint in .*state \\(\\d+ B of journal\\) was not saved: .*The next run resumes from the newest earlier checkpoint`,
+      ),
     );
   });
 });

@@ -9,7 +9,6 @@ import { branchStateStore } from '../../../src/checkpoint/stores/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github.js';
 import { journalWith } from '../../support/state-fixtures.js';
 
-
 let fake: FakeGitHub;
 let branches = 0;
 
@@ -23,7 +22,14 @@ function branchName(): string {
 }
 
 function storeFor(branch: string, options: { path?: string; token?: string; partBytes?: number } = {}) {
-  return branchStateStore({ branch, token: options.token ?? fake.token, owner: fake.owner, repo: fake.repo, apiUrl: fake.apiUrl, ...options });
+  return branchStateStore({
+    branch,
+    token: options.token ?? fake.token,
+    owner: fake.owner,
+    repo: fake.repo,
+    apiUrl: fake.apiUrl,
+    ...options,
+  });
 }
 
 function stateDir(): string {
@@ -54,7 +60,10 @@ describe('branch state store', () => {
 
     const dir2 = stateDir();
     const second = storeFor(branch);
-    expect(await second.restore(dir2)).toEqual({ restored: true, from: `branch "${branch}" at ${firstHead!.slice(0, 7)}` });
+    expect(await second.restore(dir2)).toEqual({
+      restored: true,
+      from: `branch "${branch}" at ${firstHead!.slice(0, 7)}`,
+    });
     const updated = journalWith(dir2, [1, 2, 3]);
     expect((await second.save(dir2)).saved).toBe(true);
     expect(fake.refs()[`refs/heads/${branch}`]).not.toBe(firstHead);
@@ -71,7 +80,10 @@ describe('branch state store', () => {
     await storeFor(branch).save(dir);
     const head = fake.refs()[`refs/heads/${branch}`];
     // A new process (the post step) does not know the digest; the identical tree tells it.
-    expect(await storeFor(branch).save(dir)).toEqual({ saved: false, reason: `unchanged since ${branch} at ${head!.slice(0, 7)}` });
+    expect(await storeFor(branch).save(dir)).toEqual({
+      saved: false,
+      reason: `unchanged since ${branch} at ${head!.slice(0, 7)}`,
+    });
     expect(fake.refs()[`refs/heads/${branch}`]).toBe(head);
   });
 
@@ -115,11 +127,17 @@ describe('branch state store', () => {
     const branch = branchName();
     const dir = stateDir();
     const store = storeFor(branch, { partBytes: 512 });
-    journalWith(dir, Array.from({ length: 60 }, (_, i) => i));
+    journalWith(
+      dir,
+      Array.from({ length: 60 }, (_, i) => i),
+    );
     const first = await store.save(dir);
     const blobs = () => fake.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/git/blobs')).length;
     const before = blobs();
-    const text = journalWith(dir, Array.from({ length: 61 }, (_, i) => i));
+    const text = journalWith(
+      dir,
+      Array.from({ length: 61 }, (_, i) => i),
+    );
     const second = await store.save(dir);
     expect(blobs() - before).toBe(1);
     expect(second.bytes!).toBeLessThan(first.bytes! / 4);
@@ -169,7 +187,14 @@ describe('branch state store', () => {
     journalWith(dir, [1]);
     await storeFor(branch).save(dir);
     const head = fake.refs()[`refs/heads/${branch}`];
-    const pr = branchStateStore({ branch, token: fake.token, owner: fake.owner, repo: fake.repo, apiUrl: fake.apiUrl, readOnly: true });
+    const pr = branchStateStore({
+      branch,
+      token: fake.token,
+      owner: fake.owner,
+      repo: fake.repo,
+      apiUrl: fake.apiUrl,
+      readOnly: true,
+    });
     const back = stateDir();
     expect((await pr.restore(back)).restored).toBe(true);
     journalWith(back, [1, 2]);

@@ -17,22 +17,30 @@ function record(raw: unknown) {
 
 describe('mapAuth0User', () => {
   it('splits `name` only when there are no given and family names and it is not the email', () => {
-    expect(record({ user_id: 'auth0|1', email: 'a@example.com', name: 'Mary Ann Evans' })).toMatchObject({ firstName: 'Mary', lastName: 'Ann Evans' });
+    expect(record({ user_id: 'auth0|1', email: 'a@example.com', name: 'Mary Ann Evans' })).toMatchObject({
+      firstName: 'Mary',
+      lastName: 'Ann Evans',
+    });
     expect(record({ user_id: 'auth0|1', email: 'a@example.com', name: 'Cher' })).toMatchObject({ firstName: 'Cher' });
-    expect(record({ user_id: 'auth0|1', email: 'a@example.com', given_name: 'Ada', name: 'Someone Else' })).toMatchObject({ firstName: 'Ada' });
+    expect(
+      record({ user_id: 'auth0|1', email: 'a@example.com', given_name: 'Ada', name: 'Someone Else' }),
+    ).toMatchObject({ firstName: 'Ada' });
     const fromEmail = record({ user_id: 'auth0|1', email: 'A@Example.com', name: 'a@example.com' });
     expect(fromEmail.firstName).toBeUndefined();
     expect(fromEmail.lastName).toBeUndefined();
   });
 
   it('maps MFA factors and social providers, from identities or from the user id', () => {
-    expect(record({ user_id: 'auth0|1', email: 'a@example.com', multifactor: ['sms', 'otp', 'email', 'webauthn-platform', 'sms'] }).mfaFactors).toEqual([
-      'sms',
-      'totp',
-      'email',
-      'webauthn',
+    expect(
+      record({
+        user_id: 'auth0|1',
+        email: 'a@example.com',
+        multifactor: ['sms', 'otp', 'email', 'webauthn-platform', 'sms'],
+      }).mfaFactors,
+    ).toEqual(['sms', 'totp', 'email', 'webauthn']);
+    expect(record({ user_id: 'auth0|1', email: 'a@example.com', multifactor: 'guardian' }).mfaFactors).toEqual([
+      'push',
     ]);
-    expect(record({ user_id: 'auth0|1', email: 'a@example.com', multifactor: 'guardian' }).mfaFactors).toEqual(['push']);
     expect(record({ user_id: 'apple|000123.abc', email: 'a@example.com' }).socialProviders).toEqual(['apple']);
     expect(record({ user_id: 'samlp|acme|a@example.com', email: 'a@example.com' }).socialProviders).toEqual([]);
     expect(
@@ -70,8 +78,18 @@ describe('mapAuth0User', () => {
 
   it('names the field with the wrong type', () => {
     const mapped = mapAuth0User({ user_id: 'auth0|1', email: 'a@example.com', app_metadata: 'plan=pro' }, at);
-    expect(mapped).toMatchObject({ ok: false, problem: { field: 'app_metadata', code: 'invalid_field_type', message: 'The field app_metadata must be an object, not a string.' } });
-    expect(mapAuth0User({ user_id: 7, email: 'a@example.com' }, at)).toMatchObject({ ok: false, problem: { field: 'user_id', code: 'invalid_field_type' } });
+    expect(mapped).toMatchObject({
+      ok: false,
+      problem: {
+        field: 'app_metadata',
+        code: 'invalid_field_type',
+        message: 'The field app_metadata must be an object, not a string.',
+      },
+    });
+    expect(mapAuth0User({ user_id: 7, email: 'a@example.com' }, at)).toMatchObject({
+      ok: false,
+      problem: { field: 'user_id', code: 'invalid_field_type' },
+    });
   });
 });
 
@@ -81,9 +99,17 @@ describe('an invalid user with a password row', () => {
     const users = join(dir, 'users.ndjson');
     const passwords = join(dir, 'passwords.ndjson');
     writeFileSync(users, `${JSON.stringify({ user_id: 'auth0|abc', email: 'not-an-email' })}\n`);
-    writeFileSync(passwords, `${JSON.stringify({ _id: { $oid: 'abc' }, email: 'not-an-email', passwordHash: bcrypt.hashSync('x', 4), connection: 'db' })}\n`);
+    writeFileSync(
+      passwords,
+      `${JSON.stringify({ _id: { $oid: 'abc' }, email: 'not-an-email', passwordHash: bcrypt.hashSync('x', 4), connection: 'db' })}\n`,
+    );
     const items: SourceItem[] = [];
     for await (const item of readAuth0Users({ usersPath: users, passwordsPath: passwords })) items.push(item);
-    expect(items).toEqual([{ kind: 'problem', problem: expect.objectContaining({ entity: 'user', code: 'invalid_email', sourceId: 'auth0|abc' }) }]);
+    expect(items).toEqual([
+      {
+        kind: 'problem',
+        problem: expect.objectContaining({ entity: 'user', code: 'invalid_email', sourceId: 'auth0|abc' }),
+      },
+    ]);
   });
 });

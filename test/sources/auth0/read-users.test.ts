@@ -32,7 +32,8 @@ function expectNoSecrets(problems: RecordProblem[], ...files: string[]): void {
   for (const file of files) {
     const content = readFileSync(file, 'utf8');
     for (const email of content.match(/[\w.+'-]+@[\w.-]+\.\w+/g) ?? []) expect(text).not.toContain(email);
-    for (const hash of content.match(/\$2[aby]\$\d\d\$[./A-Za-z0-9]{10,}/g) ?? []) expect(text).not.toContain(hash.slice(7));
+    for (const hash of content.match(/\$2[aby]\$\d\d\$[./A-Za-z0-9]{10,}/g) ?? [])
+      expect(text).not.toContain(hash.slice(7));
   }
 }
 
@@ -50,7 +51,11 @@ describe('readAuth0Users on the example export', () => {
     expect(users.filter((u) => u.passwordGap === 'missing')).toHaveLength(11);
     expect(users.filter((u) => u.blocked).map((u) => u.sourceId)).toEqual(['auth0|665f1c0e8a4b2d0019e3a107']);
     expect(users.flatMap((u) => u.mfaFactors).sort()).toEqual(['sms', 'sms', 'totp']);
-    expect(users.flatMap((u) => u.socialProviders).sort()).toEqual(['github', ...Array(5).fill('google-oauth2'), 'windowslive']);
+    expect(users.flatMap((u) => u.socialProviders).sort()).toEqual([
+      'github',
+      ...Array(5).fill('google-oauth2'),
+      'windowslive',
+    ]);
 
     expect(byId.get('auth0|legacy-10042')?.passwordGap).toBe('none');
     expect(byId.get('auth0|665f1c0e8a4b2d0019e3a10d')?.passwordGap).toBe('none');
@@ -58,7 +63,10 @@ describe('readAuth0Users on the example export', () => {
     const dmitri = byId.get('auth0|665f1c0e8a4b2d0019e3a104')!;
     expect([dmitri.firstName, dmitri.lastName]).toEqual([undefined, undefined]);
     expect(byId.get('auth0|665f1c0e8a4b2d0019e3a109')?.email).toBe('Isaac.Moreno@Example.com');
-    expect(byId.get('google-oauth2|104958372615009281301')).toMatchObject({ email: 'isaac.moreno@example.com', passwordGap: 'missing' });
+    expect(byId.get('google-oauth2|104958372615009281301')).toMatchObject({
+      email: 'isaac.moreno@example.com',
+      passwordGap: 'missing',
+    });
     expect(byId.get('auth0|665f1c0e8a4b2d0019e3a105')?.metadata).toEqual({});
     expect(users.every((u) => u.location.file === EXAMPLE_USERS && u.location.line >= 1)).toBe(true);
     expectNoSecrets(problems, EXAMPLE_USERS, EXAMPLE_PASSWORDS);
@@ -84,7 +92,12 @@ describe('readAuth0Users on the example export', () => {
     const fromArray = await readAll(path, EXAMPLE_PASSWORDS);
     const fromNdjson = await readAll(EXAMPLE_USERS, EXAMPLE_PASSWORDS);
     // Element n starts on line n + 1 (line 1 is the "[").
-    expect(fromArray.users.map((u) => ({ ...u, location: { ...u.location, file: EXAMPLE_USERS, line: u.location.line - 1 } }))).toEqual(fromNdjson.users);
+    expect(
+      fromArray.users.map((u) => ({
+        ...u,
+        location: { ...u.location, file: EXAMPLE_USERS, line: u.location.line - 1 },
+      })),
+    ).toEqual(fromNdjson.users);
     expect(fromArray.problems.map((p) => p.code)).toEqual(['missing_email', 'password_unmatched']);
   });
 
@@ -127,11 +140,31 @@ describe('readAuth0Users on broken exports', () => {
     const path = `${FIXTURES}/legacy-extension.json`;
     const { users, problems } = await readAll(path, `${FIXTURES}/legacy-passwords.ndjson`);
     expect(users).toEqual([
-      expect.objectContaining({ sourceId: 'auth0|legacy0000000000000001', email: 'legacy.one@example.com', emailVerified: true, firstName: 'Lena', lastName: 'Marsh', passwordGap: 'none', location: { file: path, line: 2 } }),
-      expect.objectContaining({ sourceId: 'google-oauth2|2002', emailVerified: false, firstName: 'Tom', lastName: 'Varga', socialProviders: ['google-oauth2'], passwordGap: 'missing' }),
+      expect.objectContaining({
+        sourceId: 'auth0|legacy0000000000000001',
+        email: 'legacy.one@example.com',
+        emailVerified: true,
+        firstName: 'Lena',
+        lastName: 'Marsh',
+        passwordGap: 'none',
+        location: { file: path, line: 2 },
+      }),
+      expect.objectContaining({
+        sourceId: 'google-oauth2|2002',
+        emailVerified: false,
+        firstName: 'Tom',
+        lastName: 'Varga',
+        socialProviders: ['google-oauth2'],
+        passwordGap: 'missing',
+      }),
     ]);
     expect(problems).toEqual([
-      expect.objectContaining({ code: 'invalid_field_type', field: 'Email Verified', sourceId: 'auth0|legacy0000000000000003', message: 'The field Email Verified must be true or false, not a string.' }),
+      expect.objectContaining({
+        code: 'invalid_field_type',
+        field: 'Email Verified',
+        sourceId: 'auth0|legacy0000000000000003',
+        message: 'The field Email Verified must be true or false, not a string.',
+      }),
     ]);
   });
 });
@@ -153,7 +186,11 @@ describe('readAuth0Users: the password join', () => {
   it('keeps the newest of two rows for one user and warns about the other', async () => {
     const { byId, problems } = await readAll(usersPath, passwordsPath);
     expect(bcrypt.compareSync('pw-new', byId.get('auth0|aaaaaaaaaaaaaaaaaaaaaa15')!.password!.hash)).toBe(true);
-    expect(problems.find((p) => p.code === 'password_duplicate')).toMatchObject({ entity: 'password', location: { line: 5 }, severity: 'warning' });
+    expect(problems.find((p) => p.code === 'password_duplicate')).toMatchObject({
+      entity: 'password',
+      location: { line: 5 },
+      severity: 'warning',
+    });
   });
 
   it('reports a malformed hash with its line and imports the user without it', async () => {
@@ -180,7 +217,10 @@ describe('readAuth0Users: the password join', () => {
       [10, 'warning'],
       [11, 'warning'],
     ]);
-    expect(problems.find((p) => p.code === 'invalid_json')).toMatchObject({ entity: 'password', location: { line: 9 } });
+    expect(problems.find((p) => p.code === 'invalid_json')).toMatchObject({
+      entity: 'password',
+      location: { line: 9 },
+    });
     // Unmatched rows come last, after every user.
     expect(items.at(-1)).toMatchObject({ kind: 'problem', problem: { code: 'password_unmatched' } });
     expectNoSecrets(problems, usersPath, passwordsPath);
@@ -194,15 +234,28 @@ describe('readAuth0Users with a metadata map', () => {
     writeFileSync(
       usersPath,
       [
-        JSON.stringify({ user_id: 'auth0|1', email: 'a@example.com', app_metadata: { plan: 'pro', seats: 5 }, user_metadata: { theme: 'dark', secret_note: 'x' } }),
+        JSON.stringify({
+          user_id: 'auth0|1',
+          email: 'a@example.com',
+          app_metadata: { plan: 'pro', seats: 5 },
+          user_metadata: { theme: 'dark', secret_note: 'x' },
+        }),
         JSON.stringify({ user_id: 'auth0|2', email: 'b@example.com', app_metadata: { plan: 'x'.repeat(601) } }),
       ].join('\n'),
     );
     const items: SourceItem[] = [];
-    for await (const item of readAuth0Users({ usersPath, metadataMap: { plan: 'app_metadata.plan', seats: 'app_metadata.seats', theme: 'user_metadata.theme' } })) items.push(item);
+    for await (const item of readAuth0Users({
+      usersPath,
+      metadataMap: { plan: 'app_metadata.plan', seats: 'app_metadata.seats', theme: 'user_metadata.theme' },
+    }))
+      items.push(item);
     const user = items.find((i) => i.kind === 'user');
     expect(user?.kind === 'user' && user.record.metadata).toEqual({ plan: 'pro', seats: '5', theme: 'dark' });
     const problem = items.find((i) => i.kind === 'problem');
-    expect(problem?.kind === 'problem' && problem.problem).toMatchObject({ sourceId: 'auth0|2', location: { line: 2 }, field: 'metadata.plan' });
+    expect(problem?.kind === 'problem' && problem.problem).toMatchObject({
+      sourceId: 'auth0|2',
+      location: { line: 2 },
+      field: 'metadata.plan',
+    });
   });
 });

@@ -27,17 +27,41 @@ describe('enterprise sign-in in a Clerk export', () => {
         {
           id: 'user_saml',
           email_addresses: 'ada@acme.com',
-          saml_accounts: [{ object: 'saml_account', provider: 'saml_okta', active: true, saml_connection: { id: 'samlc_1', name: 'Acme Okta' } }],
+          saml_accounts: [
+            {
+              object: 'saml_account',
+              provider: 'saml_okta',
+              active: true,
+              saml_connection: { id: 'samlc_1', name: 'Acme Okta' },
+            },
+          ],
         },
         {
           id: 'user_enterprise',
           email_addresses: 'bob@globex.com',
           enterprise_accounts: [
-            { object: 'enterprise_account', protocol: 'saml', provider: 'saml_custom', active: false, enterprise_connection: { id: 'entc_old' } },
-            { object: 'enterprise_account', protocol: 'oauth', provider: 'oidc_custom', active: true, enterprise_connection: { id: 'entc_2' } },
+            {
+              object: 'enterprise_account',
+              protocol: 'saml',
+              provider: 'saml_custom',
+              active: false,
+              enterprise_connection: { id: 'entc_old' },
+            },
+            {
+              object: 'enterprise_account',
+              protocol: 'oauth',
+              provider: 'oidc_custom',
+              active: true,
+              enterprise_connection: { id: 'entc_2' },
+            },
           ],
         },
-        { id: 'user_google', email_addresses: 'cy@example.com', external_accounts: [{ provider: 'oauth_google' }], saml_accounts: [] },
+        {
+          id: 'user_google',
+          email_addresses: 'cy@example.com',
+          external_accounts: [{ provider: 'oauth_google' }],
+          saml_accounts: [],
+        },
       ]),
     );
     expect(users.get('user_saml')!.enterpriseConnection).toEqual({ type: 'saml_okta', connection: 'Acme Okta' });
@@ -50,8 +74,11 @@ describe('enterprise sign-in in a Clerk export', () => {
     const path = join(dir, 'bad.json');
     writeFileSync(path, JSON.stringify([{ id: 'user_1', email_addresses: 'a@acme.com', saml_accounts: 'okta' }]));
     const problems = [];
-    for await (const item of readClerkUsers({ usersPath: path, config: DEFAULT_MAPPING_CONFIG })) if (item.kind === 'problem') problems.push(item.problem);
-    expect(problems).toMatchObject([{ field: 'saml_accounts', message: expect.stringContaining('an array of SAML account objects') }]);
+    for await (const item of readClerkUsers({ usersPath: path, config: DEFAULT_MAPPING_CONFIG }))
+      if (item.kind === 'problem') problems.push(item.problem);
+    expect(problems).toMatchObject([
+      { field: 'saml_accounts', message: expect.stringContaining('an array of SAML account objects') },
+    ]);
   });
 
   it('cannot tell from the dashboard CSV, which has no SAML column', async () => {

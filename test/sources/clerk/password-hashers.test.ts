@@ -32,8 +32,24 @@ describe('convertClerkPassword', () => {
 
   it('imports argon2id and argon2i PHC strings as WorkOS argon2', async () => {
     const salt = randomBytes(16);
-    const id = await argon2id({ password: PASSWORD, salt, parallelism: 1, iterations: 2, memorySize: 1024, hashLength: 32, outputType: 'encoded' });
-    const i = await argon2i({ password: PASSWORD, salt, parallelism: 1, iterations: 2, memorySize: 1024, hashLength: 32, outputType: 'encoded' });
+    const id = await argon2id({
+      password: PASSWORD,
+      salt,
+      parallelism: 1,
+      iterations: 2,
+      memorySize: 1024,
+      hashLength: 32,
+      outputType: 'encoded',
+    });
+    const i = await argon2i({
+      password: PASSWORD,
+      salt,
+      parallelism: 1,
+      iterations: 2,
+      memorySize: 1024,
+      hashLength: 32,
+      outputType: 'encoded',
+    });
     expect(convertedHash(convertClerkPassword('argon2id', id))).toEqual({ type: 'argon2', hash: id });
     await expectVerifies(convertClerkPassword('argon2id', id));
     await expectVerifies(convertClerkPassword('argon2i', i));
@@ -43,15 +59,22 @@ describe('convertClerkPassword', () => {
   it('turns pbkdf2_sha256 (base64 salt and hash) into the PHC form, verifying the same password', async () => {
     const salt = randomBytes(12);
     const hash = pbkdf2Sync(PASSWORD, salt, 1000, 32, 'sha256');
-    const conversion = convertClerkPassword('pbkdf2_sha256', `pbkdf2_sha256$1000$${salt.toString('base64')}$${hash.toString('base64')}`);
-    expect(convertedHash(conversion).hash).toBe(`$pbkdf2-sha256$i=1000,l=32$${salt.toString('base64').replace(/=+$/, '')}$${hash.toString('base64').replace(/=+$/, '')}`);
+    const conversion = convertClerkPassword(
+      'pbkdf2_sha256',
+      `pbkdf2_sha256$1000$${salt.toString('base64')}$${hash.toString('base64')}`,
+    );
+    expect(convertedHash(conversion).hash).toBe(
+      `$pbkdf2-sha256$i=1000,l=32$${salt.toString('base64').replace(/=+$/, '')}$${hash.toString('base64').replace(/=+$/, '')}`,
+    );
     await expectVerifies(conversion);
   });
 
   it("reads Django's pbkdf2_sha256 digest with its plain-text salt", async () => {
     const salt = 'q8ZyG3nUfK2mW1pRtX9aBc';
     const hash = pbkdf2Sync(PASSWORD, salt, 1200, 32, 'sha256');
-    await expectVerifies(convertClerkPassword('pbkdf2_sha256_django', `pbkdf2_sha256$1200$${salt}$${hash.toString('base64')}`));
+    await expectVerifies(
+      convertClerkPassword('pbkdf2_sha256_django', `pbkdf2_sha256$1200$${salt}$${hash.toString('base64')}`),
+    );
   });
 
   it('reads pbkdf2_sha512 with a hex hash, and pbkdf2_sha1 with hex or plain salt and an optional key length', async () => {
@@ -114,7 +137,11 @@ describe('convertClerkPassword', () => {
       expect(conversion.kind, digest).toBe('malformed');
       const message = conversion.kind === 'malformed' ? conversion.message : '';
       expect(message).toMatch(/layout/);
-      for (const part of digest.split('$').slice(1).filter((p) => p.length > 4)) expect(message).not.toContain(part);
+      for (const part of digest
+        .split('$')
+        .slice(1)
+        .filter((p) => p.length > 4))
+        expect(message).not.toContain(part);
     }
   });
 });

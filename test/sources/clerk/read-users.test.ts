@@ -57,15 +57,30 @@ describe('readClerkUsers on the example dashboard CSV', () => {
 
   it('reads quoted cells holding commas and quotes as the names they are', async () => {
     const { byId } = await readAll(EXAMPLE);
-    expect(byId.get('user_2lHanaSato00000000000008')).toMatchObject({ firstName: 'Hana "Hanny"', lastName: 'Sato, Jr.' });
+    expect(byId.get('user_2lHanaSato00000000000008')).toMatchObject({
+      firstName: 'Hana "Hanny"',
+      lastName: 'Sato, Jr.',
+    });
   });
 
   it('takes the primary address, else the first verified, else the first unverified, and verified only when it is in the verified list', async () => {
     const { byId } = await readAll(EXAMPLE);
-    expect(byId.get('user_2lChenWei00000000000003')).toMatchObject({ email: 'chen.wei@example.com', emailVerified: true });
-    expect(byId.get('user_2lIngridNilsson000000009')).toMatchObject({ email: 'ingrid.nilsson@example.org', emailVerified: true });
-    expect(byId.get('user_2lJamalCarter0000000010')).toMatchObject({ email: 'jamal.carter@example.com', emailVerified: false });
-    expect(byId.get('user_2lQuinnMurphy0000000017')).toMatchObject({ email: 'Quinn.Murphy@Example.com', emailVerified: true });
+    expect(byId.get('user_2lChenWei00000000000003')).toMatchObject({
+      email: 'chen.wei@example.com',
+      emailVerified: true,
+    });
+    expect(byId.get('user_2lIngridNilsson000000009')).toMatchObject({
+      email: 'ingrid.nilsson@example.org',
+      emailVerified: true,
+    });
+    expect(byId.get('user_2lJamalCarter0000000010')).toMatchObject({
+      email: 'jamal.carter@example.com',
+      emailVerified: false,
+    });
+    expect(byId.get('user_2lQuinnMurphy0000000017')).toMatchObject({
+      email: 'Quinn.Murphy@Example.com',
+      emailVerified: true,
+    });
   });
 
   it('counts secondary addresses in a warning that holds none of them, and puts none in metadata', async () => {
@@ -90,7 +105,8 @@ describe('readClerkUsers on the example dashboard CSV', () => {
     expect(await verifyPassword('Clerk-Pbkdf2-5!', emeka.password!)).toBe(true);
     expect(await verifyPassword('Clerk-Pass-20!', byId.get('user_2lTomaszNowak00000000020')!.password!)).toBe(true);
 
-    const gaps = users.reduce<Record<string, number>>((n, u) => ({ ...n, [u.passwordGap]: (n[u.passwordGap] ?? 0) + 1 }), {});
+    const gaps: Record<string, number> = {};
+    for (const u of users) gaps[u.passwordGap] = (gaps[u.passwordGap] ?? 0) + 1;
     expect(gaps).toEqual({ none: 17, unsupported: 1, missing: 1 });
     expect(byId.get('user_2lFionaGallagher00000006')).toMatchObject({ passwordGap: 'unsupported' });
     expect(byId.get('user_2lFionaGallagher00000006')!.password).toBeUndefined();
@@ -106,11 +122,16 @@ describe('readClerkUsers on the example dashboard CSV', () => {
   it('counts a phone number as no MFA factor', async () => {
     const { byId, users } = await readAll(EXAMPLE);
     expect(byId.get('user_2lKeikoTanaka0000000011')!.mfaFactors).toEqual([]);
-    expect(users.filter((u) => u.mfaFactors.length > 0).map((u) => u.sourceId)).toEqual(['user_2lBrunoCastillo000000002']);
+    expect(users.filter((u) => u.mfaFactors.length > 0).map((u) => u.sourceId)).toEqual([
+      'user_2lBrunoCastillo000000002',
+    ]);
   });
 
   it('copies mapped fields into metadata, and only those', async () => {
-    const config: MappingConfig = { ...DEFAULT_MAPPING_CONFIG, metadata: { users: { clerk_username: 'username', phone: 'primary_phone_number' }, organizations: {} } };
+    const config: MappingConfig = {
+      ...DEFAULT_MAPPING_CONFIG,
+      metadata: { users: { clerk_username: 'username', phone: 'primary_phone_number' }, organizations: {} },
+    };
     const { byId } = await readAll(EXAMPLE, config);
     expect(byId.get('user_2lAmaraOkonkwo0000000001')!.metadata).toEqual({ clerk_username: 'amara' });
     expect(byId.get('user_2lKeikoTanaka0000000011')!.metadata).toEqual({ phone: '+15555550111' });
@@ -120,7 +141,9 @@ describe('readClerkUsers on the example dashboard CSV', () => {
   it('reads the export gzipped the same', async () => {
     const gz = await readAll(file('users.csv.gz', gzipSync(readFileSync(EXAMPLE))));
     const plain = await readAll(EXAMPLE);
-    expect(gz.users.map((u) => [u.sourceId, u.location.line])).toEqual(plain.users.map((u) => [u.sourceId, u.location.line]));
+    expect(gz.users.map((u) => [u.sourceId, u.location.line])).toEqual(
+      plain.users.map((u) => [u.sourceId, u.location.line]),
+    );
   });
 });
 
@@ -149,7 +172,11 @@ describe('readClerkUsers on a broken CSV', () => {
 
   it('keeps the rows intact around a quoted cell that spans two lines', async () => {
     const { byId } = await readAll(BROKEN);
-    expect(byId.get('user_multiline_6')).toMatchObject({ firstName: 'Fay, the "first"', lastName: 'Line one\nline two', email: 'fay@example.com' });
+    expect(byId.get('user_multiline_6')).toMatchObject({
+      firstName: 'Fay, the "first"',
+      lastName: 'Line one\nline two',
+      email: 'fay@example.com',
+    });
     expect(await verifyPassword('Fixture-6!', byId.get('user_multiline_6')!.password!)).toBe(true);
   });
 
@@ -159,7 +186,9 @@ describe('readClerkUsers on a broken CSV', () => {
     expect(text).not.toMatch(/@example\.com|not-an-email|tooshort|c2FsdA/);
     expect(JSON.stringify(items)).not.toContain('FIXTURETOTPSECRETNOTREAL');
     expect(problems[0]!.message).toMatch(/12 cells but the header has 13/);
-    expect(problems.find((p) => p.code === 'invalid_password_hash' && p.location.line === 10)!.message).toMatch(/whole number of iterations/);
+    expect(problems.find((p) => p.code === 'invalid_password_hash' && p.location.line === 10)!.message).toMatch(
+      /whole number of iterations/,
+    );
   });
 
   it('refuses a CSV that is not a Clerk user export', async () => {
@@ -202,7 +231,10 @@ describe('readClerkUsers on the older JSON export', () => {
 
   it('reads the array with lines, maps the first listed address, providers and MFA, and drops the TOTP secret', async () => {
     const path = file('users.json', `[\n${users.map((u) => JSON.stringify(u)).join(',\n')}\n]\n`);
-    const config: MappingConfig = { ...DEFAULT_MAPPING_CONFIG, metadata: { users: { plan: 'public_metadata.plan', seats: 'public_metadata.seats' }, organizations: {} } };
+    const config: MappingConfig = {
+      ...DEFAULT_MAPPING_CONFIG,
+      metadata: { users: { plan: 'public_metadata.plan', seats: 'public_metadata.seats' }, organizations: {} },
+    };
     const { byId, problems, items } = await readAll(path, config);
     expect(byId.get('user_json_1')).toMatchObject({
       email: 'lena.voss@example.com',
@@ -217,7 +249,13 @@ describe('readClerkUsers on the older JSON export', () => {
       blocked: false,
       location: { file: path, line: 2 },
     });
-    expect(byId.get('user_json_4')).toMatchObject({ email: 'main@example.com', emailVerified: true, mfaFactors: ['sms'], blocked: true, passwordGap: 'missing' });
+    expect(byId.get('user_json_4')).toMatchObject({
+      email: 'main@example.com',
+      emailVerified: true,
+      mfaFactors: ['sms'],
+      blocked: true,
+      passwordGap: 'missing',
+    });
     expect(problems.map((p) => [p.sourceId, p.location.line, p.field, p.code])).toEqual([
       ['user_json_1', 2, 'email_addresses', 'secondary_emails'],
       ['user_json_2', 3, 'email_addresses', 'missing_email'],
@@ -230,9 +268,14 @@ describe('readClerkUsers on the older JSON export', () => {
   });
 
   it('reports an element that is not valid JSON at its line and reads on', async () => {
-    const path = file('broken.json', `[\n${JSON.stringify(users[0])},\n{"id": "user_x", "email_addresses": },\n${JSON.stringify({ id: 'user_y', email_addresses: 'y@example.com' })}\n]\n`);
+    const path = file(
+      'broken.json',
+      `[\n${JSON.stringify(users[0])},\n{"id": "user_x", "email_addresses": },\n${JSON.stringify({ id: 'user_y', email_addresses: 'y@example.com' })}\n]\n`,
+    );
     const { users: read, problems } = await readAll(path);
     expect(read.map((u) => u.sourceId)).toEqual(['user_json_1', 'user_y']);
-    expect(problems.filter((p) => p.severity === 'error').map((p) => [p.location.line, p.code])).toEqual([[3, 'invalid_json']]);
+    expect(problems.filter((p) => p.severity === 'error').map((p) => [p.location.line, p.code])).toEqual([
+      [3, 'invalid_json'],
+    ]);
   });
 });

@@ -13,7 +13,11 @@ describe('readCognitoUsers', () => {
     const { users, problems, byId } = await read(USERS);
     expect(users.map((u) => u.sourceId.slice(-1))).toEqual(['1', '2', '3', '4', '5', '6', '8']);
     expect(users.every((u) => u.passwordGap === 'missing' && !u.password)).toBe(true);
-    expect(byId.get('0b1e4c2a-0003-4a6f-9c55-7d1e2f300003')).toMatchObject({ emailVerified: false, firstName: 'Mateo', lastName: 'Silva Ruiz' });
+    expect(byId.get('0b1e4c2a-0003-4a6f-9c55-7d1e2f300003')).toMatchObject({
+      emailVerified: false,
+      firstName: 'Mateo',
+      lastName: 'Silva Ruiz',
+    });
     expect(byId.get('0b1e4c2a-0004-4a6f-9c55-7d1e2f300004')).toMatchObject({ mfaFactors: ['sms'] });
     expect(byId.get('0b1e4c2a-0005-4a6f-9c55-7d1e2f300005')).toMatchObject({ blocked: true });
     expect(byId.get('0b1e4c2a-0006-4a6f-9c55-7d1e2f300006')).toMatchObject({ socialProviders: ['google'] });
@@ -22,31 +26,50 @@ describe('readCognitoUsers', () => {
 
   it('reads an array of pages and NDJSON of users the same', async () => {
     const half = Math.ceil(page.Users.length / 2);
-    const pages = file('pages.json', JSON.stringify([{ Users: page.Users.slice(0, half), PaginationToken: 'x' }, { Users: page.Users.slice(half) }], null, 2));
+    const pages = file(
+      'pages.json',
+      JSON.stringify(
+        [{ Users: page.Users.slice(0, half), PaginationToken: 'x' }, { Users: page.Users.slice(half) }],
+        null,
+        2,
+      ),
+    );
     const ndjson = file('users.ndjson', page.Users.map((u) => JSON.stringify(u)).join('\n'));
     const expected = (await read(USERS)).users.map((u) => [u.sourceId, u.email, u.blocked]);
     const fromPages = await read(pages);
     expect(fromPages.users.map((u) => [u.sourceId, u.email, u.blocked])).toEqual(expected);
     // Users of an array of pages point at their page, with the entry in the field.
-    expect(fromPages.problems.map(brief)).toEqual([`${fromPages.users.at(-1)!.location.line} Users[2].Attributes.email missing_email error`]);
+    expect(fromPages.problems.map(brief)).toEqual([
+      `${fromPages.users.at(-1)!.location.line} Users[2].Attributes.email missing_email error`,
+    ]);
     const fromNdjson = await read(ndjson);
     expect(fromNdjson.users.map((u) => [u.sourceId, u.email, u.blocked])).toEqual(expected);
     expect(fromNdjson.problems.map(brief)).toEqual(['7 Attributes.email missing_email error']);
   });
 
   it('reports a user without sub, a bad email_verified and a wrong Attributes type by line', async () => {
-    const path = file('bad.ndjson', [
-      '{"Username":"u1","Attributes":[{"Name":"email","Value":"a@example.com"}]}',
-      '{"Username":"u2","Attributes":[{"Name":"sub","Value":"s2"},{"Name":"email","Value":"b@example.com"},{"Name":"email_verified","Value":"maybe"}]}',
-      '{"Username":"u3","Attributes":{"sub":"s3"}}',
-    ].join('\n'));
+    const path = file(
+      'bad.ndjson',
+      [
+        '{"Username":"u1","Attributes":[{"Name":"email","Value":"a@example.com"}]}',
+        '{"Username":"u2","Attributes":[{"Name":"sub","Value":"s2"},{"Name":"email","Value":"b@example.com"},{"Name":"email_verified","Value":"maybe"}]}',
+        '{"Username":"u3","Attributes":{"sub":"s3"}}',
+      ].join('\n'),
+    );
     const { users, problems } = await read(path);
     expect(users).toEqual([]);
-    expect(problems.map(brief)).toEqual(['1 Attributes.sub missing_user_id error', '2 Attributes.email_verified invalid_field_type error', '3 Attributes invalid_field_type error']);
+    expect(problems.map(brief)).toEqual([
+      '1 Attributes.sub missing_user_id error',
+      '2 Attributes.email_verified invalid_field_type error',
+      '3 Attributes invalid_field_type error',
+    ]);
   });
 
   it('offers attributes to the metadata map by name', async () => {
-    const config = parseMappingConfig('metadata:\n  users:\n    plan: "custom:plan"\n    status: UserStatus\n', 'mapping.yml');
+    const config = parseMappingConfig(
+      'metadata:\n  users:\n    plan: "custom:plan"\n    status: UserStatus\n',
+      'mapping.yml',
+    );
     const { byId } = await read(USERS, config);
     expect(byId.get('0b1e4c2a-0001-4a6f-9c55-7d1e2f300001')?.metadata).toEqual({ plan: 'team', status: 'CONFIRMED' });
   });

@@ -8,7 +8,8 @@ import { brief, file, readAll } from './read.js';
 
 const USERS = 'examples/csv/users.csv';
 const read = (usersPath: string, config = DEFAULT_MAPPING_CONFIG) => readAll(readGenericCsv({ usersPath, config }));
-const HEADER = 'email,first_name,last_name,email_verified,password_hash,password_hash_type,external_id,metadata,org_id,org_external_id,org_name,role_slugs';
+const HEADER =
+  'email,first_name,last_name,email_verified,password_hash,password_hash_type,external_id,metadata,org_id,org_external_id,org_name,role_slugs';
 
 describe('readGenericCsv', () => {
   it('maps the example: one user per user, every WorkOS hash type, organizations and memberships per row', async () => {
@@ -24,11 +25,23 @@ describe('readGenericCsv', () => {
       ['app-user-1007', 'Csv-Ssha256-7!'],
       ['app-user-1008', 'Csv-Firebase-8!'],
     ];
-    for (const [id, password] of passwords) expect(await verifyPassword(password, byId.get(id)!.password!), id).toBe(true);
-    expect(byId.get('app-user-1001')).toMatchObject({ metadata: { plan: 'enterprise', seats: '25' }, location: { line: 2 } });
-    expect(byId.get(emailKey('liam.oconnor@example.ie'))).toMatchObject({ lastName: "O'Connor, Jr.", passwordGap: 'missing' });
-    expect(organizations.map((o) => [o.sourceId, o.name, o.location.line])).toEqual([['acct-harbor', 'Harbor Freight Co', 2], ['acct-lumen', 'Lumen Analytics', 3]]);
-    expect(memberships.map((m) => `${m.organizationSourceId} ${m.userSourceId} ${m.roles.join('+')} ${m.location.line}`)).toEqual([
+    for (const [id, password] of passwords)
+      expect(await verifyPassword(password, byId.get(id)!.password!), id).toBe(true);
+    expect(byId.get('app-user-1001')).toMatchObject({
+      metadata: { plan: 'enterprise', seats: '25' },
+      location: { line: 2 },
+    });
+    expect(byId.get(emailKey('liam.oconnor@example.ie'))).toMatchObject({
+      lastName: "O'Connor, Jr.",
+      passwordGap: 'missing',
+    });
+    expect(organizations.map((o) => [o.sourceId, o.name, o.location.line])).toEqual([
+      ['acct-harbor', 'Harbor Freight Co', 2],
+      ['acct-lumen', 'Lumen Analytics', 3],
+    ]);
+    expect(
+      memberships.map((m) => `${m.organizationSourceId} ${m.userSourceId} ${m.roles.join('+')} ${m.location.line}`),
+    ).toEqual([
       'acct-harbor app-user-1001 admin 2',
       'acct-lumen app-user-1001 member 3',
       'acct-harbor app-user-1002 member 4',
@@ -39,20 +52,35 @@ describe('readGenericCsv', () => {
   });
 
   it('reports rows of one user that disagree, organizations never named, org_name alone, and maps roles', async () => {
-    const path = file('rows.csv', [
-      HEADER,
-      'a@example.com,Ann,,true,,,u1,,,o1,,"admin,billing"',
-      'a@example.com,Anne,,true,,,u1,,,o2,Org Two,Owner',
-      'b@example.com,,,,,,u2,,,,Only A Name,member',
-      'c@example.com,,,,,,u3,"{""plan"":1}",,o2,,["member"]',
-    ].join('\n'));
+    const path = file(
+      'rows.csv',
+      [
+        HEADER,
+        'a@example.com,Ann,,true,,,u1,,,o1,,"admin,billing"',
+        'a@example.com,Anne,,true,,,u1,,,o2,Org Two,Owner',
+        'b@example.com,,,,,,u2,,,,Only A Name,member',
+        'c@example.com,,,,,,u3,"{""plan"":1}",,o2,,["member"]',
+      ].join('\n'),
+    );
     const config = parseMappingConfig('roles:\n  Owner: admin\n', 'mapping.yml');
     const { users, memberships, problems, organizations } = await read(path, config);
-    expect(users.map((u) => [u.sourceId, u.firstName])).toEqual([['u1', 'Ann'], ['u2', undefined], ['u3', undefined]]);
+    expect(users.map((u) => [u.sourceId, u.firstName])).toEqual([
+      ['u1', 'Ann'],
+      ['u2', undefined],
+      ['u3', undefined],
+    ]);
     expect(users[2]!.metadata).toEqual({ plan: '1' });
     expect(organizations.map((o) => o.sourceId)).toEqual(['o2']);
-    expect(memberships.map((m) => `${m.organizationSourceId} ${m.userSourceId} ${m.roles.join('+')}`)).toEqual(['o1 u1 admin+billing', 'o2 u1 admin', 'o2 u3 member']);
-    expect(problems.map(brief)).toEqual(['3 - conflicting_user_rows warning', '4:10 org_external_id missing_org_external_id error', '2 org_name missing_name error']);
+    expect(memberships.map((m) => `${m.organizationSourceId} ${m.userSourceId} ${m.roles.join('+')}`)).toEqual([
+      'o1 u1 admin+billing',
+      'o2 u1 admin',
+      'o2 u3 member',
+    ]);
+    expect(problems.map(brief)).toEqual([
+      '3 - conflicting_user_rows warning',
+      '4:10 org_external_id missing_org_external_id error',
+      '2 org_name missing_name error',
+    ]);
   });
 
   it('reads plaintext passwords as a warning, never as a password, and blanks them', async () => {

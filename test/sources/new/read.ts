@@ -1,7 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordProblem, SourceItem, UserRecord, OrganizationRecord, MembershipRecord } from '../../../src/model/types.js';
+import type {
+  RecordProblem,
+  SourceItem,
+  UserRecord,
+  OrganizationRecord,
+  MembershipRecord,
+} from '../../../src/model/types.js';
 
 // Reading a source's items into what the tests look at.
 
@@ -35,4 +41,5 @@ export function file(name: string, content: string): string {
 }
 
 /** `<line>[:<column>] <field> <code> <severity>` of a problem. */
-export const brief = (p: RecordProblem) => `${p.location.line}${p.location.column ? `:${p.location.column}` : ''} ${p.field ?? '-'} ${p.code} ${p.severity}`;
+export const brief = (p: RecordProblem) =>
+  `${p.location.line}${p.location.column ? `:${p.location.column}` : ''} ${p.field ?? '-'} ${p.code} ${p.severity}`;

@@ -24,12 +24,22 @@ describe('readAuth0Organizations', () => {
     const { organizations, memberships, problems } = await readAll(EXAMPLE);
     expect(problems).toEqual([]);
     expect(organizations.map((o) => [o.sourceId, o.name, o.domains, o.metadata, o.location.line])).toEqual([
-      ['org_Qm8tXvL2aB4cD6eF', 'Acme Corporation', ['acme-corp.example.com', 'acme.example.org'], { auth0_name: 'acme-corp' }, 3],
+      [
+        'org_Qm8tXvL2aB4cD6eF',
+        'Acme Corporation',
+        ['acme-corp.example.com', 'acme.example.org'],
+        { auth0_name: 'acme-corp' },
+        3,
+      ],
       ['org_Rn9uYwM3bC5dE7fG', 'Globex Research', ['globex.example.com'], { auth0_name: 'globex' }, 15],
       ['org_So0vZxN4cD6eF8gH', 'Initech', [], { auth0_name: 'initech' }, 26],
     ]);
     expect(memberships).toHaveLength(10);
-    expect(memberships.filter((m) => m.userSourceId === 'auth0|665f1c0e8a4b2d0019e3a101').map((m) => [m.organizationSourceId, m.roles])).toEqual([
+    expect(
+      memberships
+        .filter((m) => m.userSourceId === 'auth0|665f1c0e8a4b2d0019e3a101')
+        .map((m) => [m.organizationSourceId, m.roles]),
+    ).toEqual([
       ['org_Qm8tXvL2aB4cD6eF', ['admin']],
       ['org_Rn9uYwM3bC5dE7fG', ['member']],
     ]);
@@ -55,14 +65,22 @@ describe('readAuth0Organizations', () => {
       metadata: { users: {}, organizations: { tier: 'metadata.tier' } },
     };
     const { organizations, memberships } = await readAll(EXAMPLE, config);
-    expect(organizations.map((o) => o.metadata)).toEqual([{ auth0_name: 'acme-corp', tier: 'enterprise' }, { auth0_name: 'globex', tier: 'team' }, { auth0_name: 'initech' }]);
+    expect(organizations.map((o) => o.metadata)).toEqual([
+      { auth0_name: 'acme-corp', tier: 'enterprise' },
+      { auth0_name: 'globex', tier: 'team' },
+      { auth0_name: 'initech' },
+    ]);
     expect(memberships[0]!.roles).toEqual(['owner']);
     expect(memberships[1]!.roles).toEqual(['viewer']);
   });
 
   it('reads a bare array and one organization a line', async () => {
     const orgs = [
-      { id: 'org_1', name: 'one', members: [{ user_id: 'auth0|1', roles: [{ id: 'rol_x', name: 'Billing Admin' }, 'Support'] }] },
+      {
+        id: 'org_1',
+        name: 'one',
+        members: [{ user_id: 'auth0|1', roles: [{ id: 'rol_x', name: 'Billing Admin' }, 'Support'] }],
+      },
       { id: 'org_2', display_name: 'Two', metadata: { domains: ['two.example.com'] } },
     ];
     const bare = await readAll(file('bare.json', orgs));
@@ -81,9 +99,18 @@ describe('readAuth0Organizations', () => {
     const path = file('invalid.json', {
       organizations: [
         { id: 'org_nameless', members: [{ user_id: 'auth0|1' }] },
-        { id: 'org_domains', name: 'd', metadata: { domains: 'ok.example.com, not_a_domain' }, members: [{ user_id: 'auth0|2' }, { user_id: 'auth0|3' }] },
+        {
+          id: 'org_domains',
+          name: 'd',
+          metadata: { domains: 'ok.example.com, not_a_domain' },
+          members: [{ user_id: 'auth0|2' }, { user_id: 'auth0|3' }],
+        },
         { id: 'org_members', name: 'm', members: 'everyone' },
-        { id: 'org_fine', name: 'fine', members: [{ roles: [{ name: 'Admin' }] }, { user_id: 'auth0|4', roles: [{ id: 'rol_nameless' }] }] },
+        {
+          id: 'org_fine',
+          name: 'fine',
+          members: [{ roles: [{ name: 'Admin' }] }, { user_id: 'auth0|4', roles: [{ id: 'rol_nameless' }] }],
+        },
       ],
     });
     const { organizations, memberships, problems } = await readAll(path);
@@ -103,7 +130,10 @@ describe('readAuth0Organizations', () => {
   });
 
   it('reports a broken element at its line and reads on', async () => {
-    const path = file('broken.json', '{"organizations": [\n{"id": "org_1", "name": "one"},\n{"id": "org_2", "name": },\n{"id": "org_3", "name": "three"}\n]}\n');
+    const path = file(
+      'broken.json',
+      '{"organizations": [\n{"id": "org_1", "name": "one"},\n{"id": "org_2", "name": },\n{"id": "org_3", "name": "three"}\n]}\n',
+    );
     const { organizations, problems } = await readAll(path);
     expect(organizations.map((o) => o.sourceId)).toEqual(['org_1', 'org_3']);
     expect(problems.map((p) => [p.location.line, p.code])).toEqual([[3, 'invalid_json']]);

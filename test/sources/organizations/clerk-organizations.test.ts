@@ -19,7 +19,11 @@ function file(name: string, value: unknown): string {
   return path;
 }
 
-const membership = (role: string, userId: string) => ({ object: 'organization_membership', role, public_user_data: { user_id: userId } });
+const membership = (role: string, userId: string) => ({
+  object: 'organization_membership',
+  role,
+  public_user_data: { user_id: userId },
+});
 
 describe('readClerkOrganizations', () => {
   it('reads the example: 3 organizations, 9 memberships, Clerk roles as WorkOS slugs, a user in two organizations', async () => {
@@ -31,12 +35,19 @@ describe('readClerkOrganizations', () => {
       ['org_2lSilverPineStudio0000003', 'Silver Pine Studio', { clerk_slug: 'silver-pine' }, 32],
     ]);
     expect(memberships).toHaveLength(9);
-    expect(memberships.filter((m) => m.userSourceId === 'user_2lAmaraOkonkwo0000000001').map((m) => [m.organizationSourceId, m.roles])).toEqual([
+    expect(
+      memberships
+        .filter((m) => m.userSourceId === 'user_2lAmaraOkonkwo0000000001')
+        .map((m) => [m.organizationSourceId, m.roles]),
+    ).toEqual([
       ['org_2lNorthwindTraders0000001', ['admin']],
       ['org_2lBlueHarborLabs00000002', ['member']],
     ]);
     expect(new Set(memberships.flatMap((m) => m.roles))).toEqual(new Set(['admin', 'member']));
-    expect(memberships.find((m) => m.organizationSourceId === 'org_2lSilverPineStudio0000003')!.location).toEqual({ file: EXAMPLE, line: 32 });
+    expect(memberships.find((m) => m.organizationSourceId === 'org_2lSilverPineStudio0000003')!.location).toEqual({
+      file: EXAMPLE,
+      line: 32,
+    });
   });
 
   it('maps roles and metadata through the config', async () => {
@@ -52,8 +63,14 @@ describe('readClerkOrganizations', () => {
   });
 
   it('reads Backend API pages ({data, total_count}, one after another) and a bare array', async () => {
-    const page = (id: string, user: string) => ({ data: [{ id, name: `Org ${id}`, slug: id, memberships: [membership('org:admin', user)] }], total_count: 2 });
-    const pages = file('pages.json', `${JSON.stringify(page('org_a', 'user_1'), null, 2)}\n${JSON.stringify(page('org_b', 'user_2'), null, 2)}\n`);
+    const page = (id: string, user: string) => ({
+      data: [{ id, name: `Org ${id}`, slug: id, memberships: [membership('org:admin', user)] }],
+      total_count: 2,
+    });
+    const pages = file(
+      'pages.json',
+      `${JSON.stringify(page('org_a', 'user_1'), null, 2)}\n${JSON.stringify(page('org_b', 'user_2'), null, 2)}\n`,
+    );
     const fromPages = await readAll(pages);
     expect(fromPages.organizations.map((o) => o.sourceId)).toEqual(['org_a', 'org_b']);
     expect(fromPages.memberships.map((m) => [m.organizationSourceId, m.userSourceId, m.roles])).toEqual([
@@ -62,7 +79,9 @@ describe('readClerkOrganizations', () => {
     ]);
     expect(fromPages.problems).toEqual([]);
 
-    const bare = await readAll(file('bare.json', [{ id: 'org_c', name: 'C', public_metadata: { data: [1] }, memberships: [] }]));
+    const bare = await readAll(
+      file('bare.json', [{ id: 'org_c', name: 'C', public_metadata: { data: [1] }, memberships: [] }]),
+    );
     expect(bare.organizations.map((o) => o.sourceId)).toEqual(['org_c']);
   });
 
@@ -71,7 +90,12 @@ describe('readClerkOrganizations', () => {
       organizations: [
         { id: 'org_ok', name: 'Fine', memberships: [membership('org:member', 'user_1')] },
         { name: 'No Id', memberships: [membership('org:member', 'user_1'), membership('org:admin', 'user_2')] },
-        { id: 'org_domain', name: 'Bad Domain', domains: ['example.com', 'not a domain'], memberships: [membership('org:member', 'user_3')] },
+        {
+          id: 'org_domain',
+          name: 'Bad Domain',
+          domains: ['example.com', 'not a domain'],
+          memberships: [membership('org:member', 'user_3')],
+        },
         { id: 'org_md', name: 'Too Much', slug: 'x'.repeat(601), memberships: [] },
       ],
     });
@@ -95,7 +119,12 @@ describe('readClerkOrganizations', () => {
         {
           id: 'org_1',
           name: 'One',
-          memberships: [{ role: 'org:admin', public_user_data: {} }, { role: 'org:', public_user_data: { user_id: 'user_2' } }, { public_user_data: { user_id: 'user_3' } }, 'junk'],
+          memberships: [
+            { role: 'org:admin', public_user_data: {} },
+            { role: 'org:', public_user_data: { user_id: 'user_2' } },
+            { public_user_data: { user_id: 'user_3' } },
+            'junk',
+          ],
         },
       ],
     });
