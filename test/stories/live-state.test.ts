@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { writeSyntheticAuth0Export, type SyntheticExport } from '../support/synthetic-auth0.js';
-import { cli, readReport, sdkFor, shown, tempDir } from './story-support.js';
+import { startCli } from '../support/cli.js';
+import { API_KEY, cli, readReport, sdkFor, shown, tempDir } from './story-support.js';
 
 // WorkOS is the truth. Whatever happens to it between runs (an admin deletes a user, renames an
 // organization, changes a role), `import` brings it back to what the export says, and the next
@@ -377,5 +378,43 @@ describe('rollback', () => {
     const again = await run('rollback', ['--state', state, '--api-url', emulator.url, '--confirm']);
     expect(again.result.code, shown(again.result)).toBe(0);
     expect(emulator.snapshot()).toEqual(after);
+  });
+  it('killed (SIGKILL) in the middle, then run again: ends exactly as an uninterrupted rollback, deleting nothing twice', async () => {
+    const before = emulator.seedUser({ email: 'user4@synthetic.example.com', email_verified: true });
+    const ex = makeExport();
+    const state = tempDir('live-state');
+    await run('import', [...flags(ex), '--state', state]);
+    expect(emulator.snapshot().users).toHaveLength(USERS);
+
+    // Slow deletes (2 a second) so the kill lands in the middle of them.
+    const { child, done } = startCli(
+      ['rollback', '--state', state, '--api-url', emulator.url, '--confirm', '--rate-limit', '2'],
+      { WORKOS_API_KEY: API_KEY },
+    );
+    const deadline = Date.now() + 30_000;
+    while (emulator.stats().writes === 0 || emulator.snapshot().users.length > USERS - 3) {
+      if (Date.now() > deadline) throw new Error('the rollback never started deleting');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    const midway = emulator.snapshot();
+    expect(midway.users.length).toBeLessThan(USERS);
+    expect(midway.users.length).toBeGreaterThan(1);
+
+    const resumed = await run('rollback', ['--state', state, '--api-url', emulator.url, '--confirm']);
+    expect(resumed.result.code, shown(resumed.result)).toBe(0);
+    const after = emulator.snapshot();
+    expect(after.users.map((u) => u.id)).toEqual([before.id]);
+    expect(after.organizations).toHaveLength(0);
+    expect(after.memberships).toHaveLength(0);
+    // Each user the migration made was deleted once; the resumed run skipped what the killed one
+    // had journaled (a delete in flight at the kill is found already gone: a 404, not a second delete).
+    const deletes = emulator.stats().byRoute['DELETE /user_management/users/:id']!;
+    const succeeded = Object.entries(deletes.byStatus)
+      .filter(([status]) => status.startsWith('2'))
+      .reduce((n, [, c]) => n + c, 0);
+    expect(succeeded).toBe(USERS - 1);
+    expect(deletes.requests - succeeded).toBeLessThanOrEqual(2);
   });
 });
