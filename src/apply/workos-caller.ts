@@ -75,8 +75,6 @@ export class WorkOSUnreachableError extends UsageError {
   }
 }
 
-export type { CallCounters } from '../model/call-counters.js';
-
 /** Extra room over Little's law: latency varies, and a record may wait on a read before its write. */
 const IN_FLIGHT_HEADROOM = 1.5;
 /**

@@ -1,4 +1,4 @@
-import type { PlannedUser } from '../plan/users.js';
+import type { PlannedUser } from '../model/planned.js';
 import { needsPasswordReset } from '../report/people.js';
 import type { PeopleEvidence } from './evidence.js';
 

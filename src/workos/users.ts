@@ -1,5 +1,5 @@
 import type { CreateUserOptions, UpdateUserOptions, User, WorkOS } from '@workos-inc/node';
-import type { UserInput } from '../plan/users.js';
+import type { UserInput } from '../model/planned.js';
 
 // The SDK's PasswordHashType lacks `ssha256` and `pbkdf2`, which the API accepts (DESIGN §7);
 // the SDK passes the value through unchanged, so widening the type here is enough.

@@ -7,7 +7,7 @@ import { renderSsoSetupCsv } from '../../src/cutover/render.js';
 import { foundRecords, rollbackCoverage } from '../../src/cutover/rollback.js';
 import { enterpriseMembers, gatherSsoEvidence } from '../../src/cutover/sso.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
-import type { PlannedUser } from '../../src/plan/users.js';
+import type { PlannedUser } from '../../src/model/planned.js';
 import { connectionsReader } from '../../src/workos/connections.js';
 import { sdkFor } from '../emulator/sdk-client.js';
 import { readyEvidence } from './evidence-fixture.js';

@@ -1,1 +1,0 @@
-export type { Outcome, OutcomeStatus } from '../model/outcome.js';
