@@ -9627,14 +9627,17 @@ function failureProblem(o) {
         failed: true,
     };
 }
-/** Every planned record, not yet done: what a run that could not reach WorkOS leaves. */
-function pendingOutcomes(run) {
-    const planned = [
+/** Every planned record by entity, in the order the phases write them. */
+function plannedRecords(run) {
+    return [
         ['user', run.plan.users.users],
         ['organization', run.plan.organizations.organizations],
         ['membership', run.plan.organizations.memberships],
     ];
-    return planned.flatMap(([entity, records]) => records.map((r) => ({ entity, sourceId: r.sourceId, location: r.location, status: 'pending' })));
+}
+/** Every planned record, not yet done: what a run that could not reach WorkOS leaves. */
+function pendingOutcomes(run) {
+    return plannedRecords(run).flatMap(([entity, records]) => records.map((r) => ({ entity, sourceId: r.sourceId, location: r.location, status: 'pending' })));
 }
 /**
  * WorkOS stopped answering before the run could do its work: the reports are still written
@@ -9742,12 +9745,7 @@ function diffOutcomes(diff) {
 }
 /** Without a key: what the checkpoint holds as planned is unchanged; the rest would be written. */
 function journalOutcomes(run, journal) {
-    const planned = [
-        ['user', run.plan.users.users],
-        ['organization', run.plan.organizations.organizations],
-        ['membership', run.plan.organizations.memberships],
-    ];
-    return planned.flatMap(([entity, records]) => records.map((record) => {
+    return plannedRecords(run).flatMap(([entity, records]) => records.map((record) => {
         const entry = journal?.get(entity, record.sourceId);
         const done = entry !== undefined && entry.status !== 'deleted' && entry.input_digest === record.digest;
         return {

@@ -9,6 +9,7 @@ import { WorkOSCaller, WorkOSUnreachableError } from '../apply/workos-caller.js'
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
 import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
 import type { LiveIndex } from '../model/live-state.js';
+import type { PlannedRecord } from '../model/planned.js';
 import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
@@ -366,14 +367,18 @@ function failureProblem(o: Outcome): RecordProblem {
   };
 }
 
-/** Every planned record, not yet done: what a run that could not reach WorkOS leaves. */
-export function pendingOutcomes(run: PreparedRun): Outcome[] {
-  const planned: [Exclude<Entity, 'password'>, readonly { sourceId: string; location: Outcome['location'] }[]][] = [
+/** Every planned record by entity, in the order the phases write them. */
+export function plannedRecords(run: PreparedRun): [Exclude<Entity, 'password'>, readonly PlannedRecord[]][] {
+  return [
     ['user', run.plan.users.users],
     ['organization', run.plan.organizations.organizations],
     ['membership', run.plan.organizations.memberships],
   ];
-  return planned.flatMap(([entity, records]) =>
+}
+
+/** Every planned record, not yet done: what a run that could not reach WorkOS leaves. */
+export function pendingOutcomes(run: PreparedRun): Outcome[] {
+  return plannedRecords(run).flatMap(([entity, records]) =>
     records.map((r): Outcome => ({ entity, sourceId: r.sourceId, location: r.location, status: 'pending' })),
   );
 }

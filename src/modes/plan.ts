@@ -1,7 +1,6 @@
 import type { Journal } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedRecord } from '../model/planned.js';
-import type { Entity } from '../model/types.js';
 import { passwordMemory, type Change, type MigrationDiff } from '../plan/diff.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
@@ -11,6 +10,7 @@ import {
   diffRun,
   finishRun,
   openJournal,
+  plannedRecords,
   prepareRun,
   readWorkOS,
   whenUnreachable,
@@ -65,12 +65,7 @@ export function diffOutcomes(diff: MigrationDiff): Outcome[] {
 
 /** Without a key: what the checkpoint holds as planned is unchanged; the rest would be written. */
 function journalOutcomes(run: PreparedRun, journal: Journal | undefined): Outcome[] {
-  const planned: [Exclude<Entity, 'password'>, readonly PlannedRecord[]][] = [
-    ['user', run.plan.users.users],
-    ['organization', run.plan.organizations.organizations],
-    ['membership', run.plan.organizations.memberships],
-  ];
-  return planned.flatMap(([entity, records]) =>
+  return plannedRecords(run).flatMap(([entity, records]) =>
     records.map((record): Outcome => {
       const entry = journal?.get(entity, record.sourceId);
       const done = entry !== undefined && entry.status !== 'deleted' && entry.input_digest === record.digest;
