@@ -8,7 +8,8 @@ import { portalLinkSecrets, renderCutoverJson, renderCutoverMarkdown, renderSsoS
 import { foundRecords, rollbackCoverage, type JournalRecord } from '../cutover/rollback.js';
 import { enterpriseMembers, gatherSsoEvidence } from '../cutover/sso.js';
 import type { Entity } from '../model/types.js';
-import type { PlannedMembership, PlannedOrganization, PlannedUser } from '../model/planned.js';
+import type { PlannedMembership, PlannedOrganization } from '../model/planned.js';
+import type { PlannedUsers } from '../plan/users.js';
 import { reenrollCsv } from '../report/files.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { connectionsReader, type PacedRead } from '../workos/connections.js';
@@ -33,7 +34,7 @@ import {
 export interface CutoverInput {
   source: string;
   /** This run's plan. */
-  users: readonly PlannedUser[];
+  users: PlannedUsers;
   organizations: readonly PlannedOrganization[];
   memberships: readonly PlannedMembership[];
   /** The live diff: per entity counts and the WorkOS id of every planned record found (`<entity>:<source id>`). */
@@ -136,7 +137,10 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
     checkpoint: input.checkpoint,
     ...(input.logins ? { logins: input.logins } : {}),
     sso,
-    people: peopleEvidence(input.users, files ? { reenroll: 'reenroll.csv', passwordReset: 'password-reset.csv' } : {}),
+    people: peopleEvidence(
+      input.users.tally,
+      files ? { reenroll: 'reenroll.csv', passwordReset: 'password-reset.csv' } : {},
+    ),
     rollback: rollbackCoverage({ found: foundRecords(input.reconciliation.found), journal: input.journal }),
   };
   const decision = decideCutover(evidence);
@@ -147,8 +151,11 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
     await writeFile(files.cutoverJson, renderCutoverJson(decision));
     await writeFile(files.cutoverMd, markdown);
     await writeFile(files.ssoSetup, renderSsoSetupCsv(evidence));
-    await writeFile(files.reenroll, reenrollCsv(input.users, input.includePii ?? false));
-    await writeFile(files.passwordReset, passwordResetCsv(input.users, input.includePii ?? false));
+    await writeFile(files.reenroll, reenrollCsv(input.users.withMfa(), input.includePii ?? false));
+    await writeFile(
+      files.passwordReset,
+      passwordResetCsv(input.users.needingPasswordReset(), input.includePii ?? false),
+    );
   }
 
   const failing = failingChecks(decision);

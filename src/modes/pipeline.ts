@@ -15,7 +15,7 @@ import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { countChanges, diffMigration, type MigrationDiff, type Removal } from '../plan/diff.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
-import { planUsers, type UserPlan } from '../plan/users.js';
+import { PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 import type { LoginProbe, LoginProbeResult } from '../reconcile/login-probes.js';
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
@@ -124,8 +124,9 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   // Before anything is read or written: --out and --state must be directories (or not exist yet).
   checkRunDirectories({ state: options.stateDir, out: options.outDir });
   setInputLimits(config.limits);
-  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config, log));
-  const users = planUsers(records.users, config.policies);
+  const planner = new UserPlanner(config.policies);
+  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, planner, log));
+  const users = planner.finish();
   const organizations = planOrganizations(records.organizations, records.memberships, users);
   const plan: FullPlan = { users, organizations };
   log.info(describePlan(plan, records.problems));
@@ -157,7 +158,7 @@ export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
     config,
     identity: { source: options.source, fingerprint: configFingerprint(config) },
     plan: {
-      users: { users: [], invalid: [], merges: [] },
+      users: { users: new PlannedUsers(), invalid: [], merges: [] },
       organizations: { organizations: [], memberships: [], invalid: [] },
     },
     problems: [],
@@ -281,6 +282,8 @@ export { countChanges };
 
 export interface RunReport {
   outcomes: Outcome[];
+  /** Records that would be written, counted but not listed as outcomes (a dry run without a key). */
+  pendingNotListed?: Record<Exclude<Entity, 'password'>, number>;
   problems: RecordProblem[];
   stoppedBy?: string;
   reconciliation?: Reconciliation;
@@ -313,6 +316,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     plan: run.plan.users,
     problems,
     outcomes: report.outcomes,
+    pendingNotListed: report.pendingNotListed,
     stoppedBy: report.stoppedBy,
     workos: r && { users: r.users, organizations: r.organizations, memberships: r.memberships },
     changes: report.showChanges && report.diff ? countChanges(report.diff) : undefined,
@@ -339,6 +343,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
         problems,
         outcomes: report.outcomes,
         users: run.plan.users.users,
+        merges: run.plan.users.merges,
         includePii: options.includePii ?? false,
         extraFiles: report.extraFiles,
       })
@@ -368,7 +373,9 @@ function failureProblem(o: Outcome): RecordProblem {
 }
 
 /** Every planned record by entity, in the order the phases write them. */
-export function plannedRecords(run: PreparedRun): [Exclude<Entity, 'password'>, readonly PlannedRecord[]][] {
+export function plannedRecords(
+  run: PreparedRun,
+): [Exclude<Entity, 'password'>, Iterable<PlannedRecord> & { readonly length: number }][] {
   return [
     ['user', run.plan.users.users],
     ['organization', run.plan.organizations.organizations],
@@ -379,7 +386,7 @@ export function plannedRecords(run: PreparedRun): [Exclude<Entity, 'password'>, 
 /** Every planned record, not yet done: what a run that could not reach WorkOS leaves. */
 export function pendingOutcomes(run: PreparedRun): Outcome[] {
   return plannedRecords(run).flatMap(([entity, records]) =>
-    records.map((r): Outcome => ({ entity, sourceId: r.sourceId, location: r.location, status: 'pending' })),
+    Array.from(records, (r): Outcome => ({ entity, sourceId: r.sourceId, location: r.location, status: 'pending' })),
   );
 }
 
@@ -410,13 +417,21 @@ function connect(target: WorkOSTarget): WorkOS {
   return createWorkOS(target);
 }
 
-async function readAll(options: MigrationOptions, config: MappingConfig, log: Logger): Promise<SourceRecords> {
+/**
+ * Reads the export: users go straight into the planner (a million of them never sit in memory
+ * as objects); organizations, memberships and problems are collected.
+ */
+async function readAll(options: MigrationOptions, planner: UserPlanner, log: Logger): Promise<SourceRecords> {
   const reading = new ReadProgress(log, `Reading the ${options.source} export`);
+  const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   try {
-    return await collectSourceRecords(readSource(options.source, options.files, config), (location) => {
-      reading.record();
-      const label = options.fileLabels?.get(location.file);
-      if (label !== undefined) location.file = label;
+    return await collectSourceRecords(readSource(options.source, options.files, config), {
+      onLocation: (location) => {
+        reading.record();
+        const label = options.fileLabels?.get(location.file);
+        if (label !== undefined) location.file = label;
+      },
+      onUser: (record) => planner.add(record),
     });
   } catch (error) {
     throw relabelError(error, options.fileLabels);

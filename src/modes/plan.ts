@@ -1,4 +1,5 @@
 import type { Journal } from '../checkpoint/journal.js';
+import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedRecord } from '../model/planned.js';
 import { passwordMemory, type Change, type MigrationDiff } from '../plan/diff.js';
@@ -27,7 +28,7 @@ import {
 export async function runPlan(options: MigrationOptions): Promise<MigrationResult> {
   const run = await prepareRun(options);
   const journal = openJournal(run, 'read');
-  if (!run.workos) return finishRun(run, { outcomes: journalOutcomes(run, journal), problems: run.problems });
+  if (!run.workos) return finishRun(run, { ...journalOutcomes(run, journal), problems: run.problems });
   const workos = run.workos;
   return planAgainst(run, workos, journal).catch(whenUnreachable(run));
 }
@@ -63,19 +64,36 @@ export function diffOutcomes(diff: MigrationDiff): Outcome[] {
   });
 }
 
-/** Without a key: what the checkpoint holds as planned is unchanged; the rest would be written. */
-function journalOutcomes(run: PreparedRun, journal: Journal | undefined): Outcome[] {
-  return plannedRecords(run).flatMap(([entity, records]) =>
-    records.map((record): Outcome => {
+/**
+ * Without a key: what the checkpoint holds as planned is unchanged (listed, for the id map);
+ * the rest would be written, and is only counted: a million pending users are a number in the
+ * summary, not a million objects.
+ */
+function journalOutcomes(
+  run: PreparedRun,
+  journal: Journal | undefined,
+): { outcomes: Outcome[]; pendingNotListed: Record<Exclude<Entity, 'password'>, number> } {
+  const outcomes: Outcome[] = [];
+  const pendingNotListed = { user: 0, organization: 0, membership: 0 };
+  for (const [entity, records] of plannedRecords(run)) {
+    if (!journal) {
+      pendingNotListed[entity] = records.length;
+      continue;
+    }
+    for (const record of records) {
       const entry = journal?.get(entity, record.sourceId);
-      const done = entry !== undefined && entry.status !== 'deleted' && entry.input_digest === record.digest;
-      return {
+      if (entry === undefined || entry.status === 'deleted' || entry.input_digest !== record.digest) {
+        pendingNotListed[entity]++;
+        continue;
+      }
+      outcomes.push({
         entity,
         sourceId: record.sourceId,
         location: record.location,
-        status: done ? 'unchanged' : 'pending',
-        ...(done ? { workosId: entry.workos_id } : {}),
-      };
-    }),
-  );
+        status: 'unchanged',
+        workosId: entry.workos_id,
+      });
+    }
+  }
+  return { outcomes, pendingNotListed };
 }

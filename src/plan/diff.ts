@@ -69,7 +69,7 @@ export interface JournalView {
 }
 
 export interface DiffInput {
-  users: readonly PlannedUser[];
+  users: Iterable<PlannedUser>;
   organizations: readonly PlannedOrganization[];
   memberships: readonly PlannedMembership[];
   live: LiveIndex;
@@ -91,7 +91,7 @@ export interface DiffInput {
 }
 
 export function diffMigration(input: DiffInput): MigrationDiff {
-  const users = input.users.map((u) => diffUser(u, input));
+  const users = Array.from(input.users, (u) => diffUser(u, input));
   const userIds = new Map<string, string>();
   for (const change of users) if (change.workosId) userIds.set(change.record.sourceId, change.workosId);
   const organizations = input.organizations.map((o) => diffOrganization(o, input.live));

@@ -44,12 +44,6 @@ export function planOrganizations(
     planned.set(org.sourceId, { sourceId: org.sourceId, input, digest: inputDigest(input), location: org.location });
   }
 
-  // A merged-away source user's memberships belong to the user that kept the email.
-  const mergedInto = new Map<string, string>();
-  for (const user of users.users) {
-    mergedInto.set(user.sourceId, user.sourceId);
-    for (const other of user.mergedSourceIds) mergedInto.set(other, user.sourceId);
-  }
   const skippedUsers = new Set(users.invalid.map((p) => p.sourceId).filter((id): id is string => id !== undefined));
 
   const byKey = new Map<string, PlannedMembership>();
@@ -65,7 +59,8 @@ export function planOrganizations(
       });
       continue;
     }
-    const userSourceId = mergedInto.get(m.userSourceId);
+    // A merged-away source user's memberships belong to the user that kept the email.
+    const userSourceId = users.users.ownerOf(m.userSourceId);
     if (!userSourceId) {
       const skipped = skippedUsers.has(m.userSourceId);
       invalid.push({

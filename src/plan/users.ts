@@ -1,8 +1,12 @@
+import { NumberColumn, StringColumn } from '../compact/columns.js';
+import { KeyIndex } from '../compact/key-index.js';
 import type { PlannedUser, UserInput } from '../model/planned.js';
-import type { PasswordGap, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
+import type { MfaFactor, PasswordGap, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
 import { inputDigest } from './digest.js';
+import { needsPasswordReset, UserTally } from './user-tally.js';
 
 export type { PlannedUser, UserInput } from '../model/planned.js';
+export { needsPasswordReset } from './user-tally.js';
 
 export interface UserPolicies {
   blockedUsers: 'skip' | 'import';
@@ -19,7 +23,7 @@ export interface MergedUsers {
 }
 
 export interface UserPlan {
-  users: PlannedUser[];
+  users: PlannedUsers;
   /** Records that will not be imported: invalid (severity error) or skipped by policy (skip). */
   invalid: RecordProblem[];
   merges: MergedUsers[];
@@ -30,46 +34,181 @@ export interface UserPlan {
  * email (compared case-insensitively), because WorkOS keys users by email (DESIGN §5).
  */
 export function planUsers(records: Iterable<UserRecord>, policies: UserPolicies = DEFAULT_USER_POLICIES): UserPlan {
-  const invalid: RecordProblem[] = [];
-  const byEmail = new Map<string, UserRecord[]>();
-  const seen = new Map<string, SourceLocation>();
-  for (const record of records) {
-    const first = seen.get(record.sourceId);
-    if (first) {
+  const planner = new UserPlanner(policies);
+  for (const record of records) planner.add(record);
+  return planner.finish();
+}
+
+/** A row's part in the plan. */
+const SINGLE = 0;
+const MERGE_OWNER = 1;
+const MERGED_AWAY = 2;
+/** Left out by a policy: kept only so a later record with its id is still a duplicate. */
+const SKIPPED = 3;
+/** Row flags, so the lists of people to reach are written without decoding every user. */
+const HAS_MFA = 1;
+const NEEDS_RESET = 2;
+
+/**
+ * The planned users, kept compact so a million fit in a couple of hundred megabytes: each
+ * source record as one packed string (with its digest), its part in the plan and its flags in
+ * typed arrays, ids and emails in fingerprint indexes. A user is rebuilt as an object only
+ * while it is being looked at; iterate to see them all, in the order of the export (a merged
+ * user where its first record was).
+ */
+export class PlannedUsers implements Iterable<PlannedUser> {
+  /** How many WorkOS users the plan brings about. */
+  length = 0;
+  /** The counts the summary and the cutover report need, kept as records are added. */
+  readonly tally = new UserTally();
+  private readonly rows = new StringColumn();
+  private readonly parts = new NumberColumn(Uint8Array);
+  private readonly flags = new NumberColumn(Uint8Array);
+  private readonly files: string[] = [];
+  private readonly mergeOwners = new Map<number, PlannedUser>();
+  private readonly mergedInto = new Map<string, string>();
+  /** @internal the planner's indexes, over rows. */
+  readonly bySourceId = new KeyIndex((row) => this.record(row).sourceId);
+  readonly byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase());
+
+  *[Symbol.iterator](): Iterator<PlannedUser> {
+    for (let row = 0; row < this.rows.length; row++) {
+      const user = this.userAt(row);
+      if (user) yield user;
+    }
+  }
+
+  /** Users with MFA factors (who must enrol again). */
+  *withMfa(): Iterable<PlannedUser> {
+    yield* this.flagged(HAS_MFA);
+  }
+
+  /** Users who must reset their password (see needsPasswordReset). */
+  *needingPasswordReset(): Iterable<PlannedUser> {
+    yield* this.flagged(NEEDS_RESET);
+  }
+
+  /** The planned user a source user becomes (itself, or the user it merged into), if it is imported. */
+  ownerOf(sourceId: string): string | undefined {
+    const merged = this.mergedInto.get(sourceId);
+    if (merged !== undefined) return merged;
+    const row = this.bySourceId.first(sourceId);
+    return row >= 0 && this.parts.get(row) === SINGLE ? sourceId : undefined;
+  }
+
+  /** @internal Adds a record as a user of its own; returns its row. */
+  addSingle(record: UserRecord): number {
+    const user = singleUser(record);
+    const row = this.rows.push(encodeRecord(record, user.digest, this.fileId(record.location.file)));
+    this.parts.push(SINGLE);
+    this.flags.push(flagsOf(user));
+    this.tally.add(user, 1);
+    this.length++;
+    return row;
+  }
+
+  /** @internal Keeps a record the policies leave out, for its id only; returns its row. */
+  addSkipped(record: UserRecord): number {
+    const row = this.rows.push(encodeRecord(record, '', this.fileId(record.location.file)));
+    this.parts.push(SKIPPED);
+    this.flags.push(0);
+    return row;
+  }
+
+  /** @internal Turns rows that share an email into one user, kept where the first row was. */
+  merge(rows: number[]): PlannedUser {
+    const records = rows.map((row) => this.record(row));
+    for (const record of records) this.tally.add(singleUser(record), -1);
+    const merged = mergeGroup(records);
+    this.tally.add(merged, 1);
+    this.mergeOwners.set(rows[0]!, merged);
+    this.parts.set(rows[0]!, MERGE_OWNER);
+    this.flags.set(rows[0]!, flagsOf(merged));
+    for (const row of rows.slice(1)) this.parts.set(row, MERGED_AWAY);
+    for (const record of records) this.mergedInto.set(record.sourceId, merged.sourceId);
+    this.length -= rows.length - 1;
+    return merged;
+  }
+
+  /** @internal The source record of a row. */
+  record(row: number): UserRecord {
+    return decodeRecord(this.rows.get(row), this.files).record;
+  }
+
+  private userAt(row: number): PlannedUser | undefined {
+    const part = this.parts.get(row);
+    if (part === MERGED_AWAY || part === SKIPPED) return undefined;
+    if (part === MERGE_OWNER) return this.mergeOwners.get(row);
+    const { record, digest } = decodeRecord(this.rows.get(row), this.files);
+    return plannedUser([record], userInput([record]), digest);
+  }
+
+  private *flagged(flag: number): Iterable<PlannedUser> {
+    for (let row = 0; row < this.rows.length; row++) {
+      if ((this.flags.get(row) & flag) === 0) continue;
+      const user = this.userAt(row);
+      if (user) yield user;
+    }
+  }
+
+  private fileId(file: string): number {
+    const known = this.files.lastIndexOf(file);
+    return known >= 0 ? known : this.files.push(file) - 1;
+  }
+}
+
+/**
+ * Plans users one record at a time, as the export is read: duplicates and policy skips are
+ * decided on the spot, merges of users that share an email once every record is in.
+ */
+export class UserPlanner {
+  private readonly users = new PlannedUsers();
+  private readonly invalid: RecordProblem[] = [];
+  /** Emails seen on more than one planned record (lowercased): their rows merge at the end. */
+  private readonly sharedEmails = new Set<string>();
+
+  constructor(private readonly policies: UserPolicies = DEFAULT_USER_POLICIES) {}
+
+  add(record: UserRecord): void {
+    const first = this.users.bySourceId.first(record.sourceId);
+    if (first >= 0) {
       // Two records with one id would be one WorkOS external id: the first one stands.
-      invalid.push({
+      const at = this.users.record(first).location;
+      this.invalid.push({
         entity: 'user',
         sourceId: record.sourceId,
         location: record.location,
         field: record.idField ?? 'user_id',
         code: 'duplicate_user',
-        message: `The user id appears again (first at ${first.file}:${first.line}); only the first record is imported. Remove the duplicate from the export.`,
+        message: `The user id appears again (first at ${at.file}:${at.line}); only the first record is imported. Remove the duplicate from the export.`,
         severity: 'error',
       });
-      continue;
+      return;
     }
-    seen.set(record.sourceId, record.location);
-    const skip = policyProblem(record, policies);
+    const skip = policyProblem(record, this.policies);
     if (skip) {
-      invalid.push(skip);
-      continue;
+      this.invalid.push(skip);
+      // Remembered, so a later record with this id is still a duplicate (the first one stands).
+      this.users.bySourceId.add(record.sourceId, this.users.addSkipped(record));
+      return;
     }
-    const key = record.email.toLowerCase();
-    const group = byEmail.get(key);
-    if (group) group.push(record);
-    else byEmail.set(key, [record]);
+    const row = this.users.addSingle(record);
+    this.users.bySourceId.add(record.sourceId, row);
+    const email = record.email.toLowerCase();
+    if (this.users.byEmail.add(email, row) >= 0) this.sharedEmails.add(email);
   }
 
-  const users: PlannedUser[] = [];
-  const merges: MergedUsers[] = [];
-  for (const group of byEmail.values()) {
-    const planned = mergeGroup(group);
-    users.push(planned);
-    if (planned.mergedSourceIds.length > 0) {
-      merges.push({ sourceId: planned.sourceId, mergedSourceIds: planned.mergedSourceIds, location: planned.location });
+  finish(): UserPlan {
+    const merges: MergedUsers[] = [];
+    const groups = [...this.sharedEmails].map((email) => this.users.byEmail.rows(email));
+    // In the order of the export: merged users are listed where their first record was.
+    groups.sort((a, b) => a[0]! - b[0]!);
+    for (const rows of groups) {
+      const merged = this.users.merge(rows);
+      merges.push({ sourceId: merged.sourceId, mergedSourceIds: merged.mergedSourceIds, location: merged.location });
     }
+    return { users: this.users, invalid: this.invalid, merges };
   }
-  return { users, invalid, merges };
 }
 
 function policyProblem(record: UserRecord, policies: UserPolicies): RecordProblem | undefined {
@@ -99,19 +238,33 @@ function policyProblem(record: UserRecord, policies: UserPolicies): RecordProble
   return undefined;
 }
 
+/** A user with no other record sharing its email. */
+function singleUser(record: UserRecord): PlannedUser {
+  const input = userInput([record]);
+  return plannedUser([record], input, inputDigest(input));
+}
+
 /** The user with a password keeps the external id (it is the one that can sign in as before). */
 function mergeGroup(group: UserRecord[]): PlannedUser {
-  const ranked = [...group].sort((a, b) => rank(b) - rank(a));
-  const winner = ranked[0]!;
-  const others = ranked.slice(1);
+  const input = userInput(group);
+  return plannedUser(group, input, inputDigest(input));
+}
+
+/** Records sharing an email, best first: a password, then a verified email; else the first. */
+function ranked(group: UserRecord[]): UserRecord[] {
+  return group.length === 1 ? group : [...group].sort((a, b) => rank(b) - rank(a));
+}
+
+/** What WorkOS is sent for a group of records that share an email (one record, mostly). */
+function userInput(group: UserRecord[]): UserInput {
+  const [winner, ...others] = ranked(group) as [UserRecord, ...UserRecord[]];
   const firstName = winner.firstName ?? others.find((u) => u.firstName)?.firstName;
   const lastName = winner.lastName ?? others.find((u) => u.lastName)?.lastName;
-  const metadata = Object.assign({}, ...[...others].reverse().map((u) => u.metadata), winner.metadata) as Record<
-    string,
-    string
-  >;
-  const enterprise = group.find((u) => u.enterpriseConnection)?.enterpriseConnection;
-  const input: UserInput = {
+  const metadata =
+    others.length === 0
+      ? winner.metadata
+      : (Object.assign({}, ...[...others].reverse().map((u) => u.metadata), winner.metadata) as Record<string, string>);
+  return {
     email: winner.email,
     // An identity provider that verified the address (Google, say) vouches for it for all of them.
     emailVerified: group.some((u) => u.emailVerified),
@@ -121,15 +274,20 @@ function mergeGroup(group: UserRecord[]): PlannedUser {
     metadata: Object.keys(metadata).length > 0 ? metadata : undefined,
     password: winner.password,
   };
+}
+
+function plannedUser(group: UserRecord[], input: UserInput, digest: string): PlannedUser {
+  const [winner, ...others] = ranked(group) as [UserRecord, ...UserRecord[]];
+  const enterprise = group.find((u) => u.enterpriseConnection)?.enterpriseConnection;
   return {
     sourceId: winner.sourceId,
     mergedSourceIds: others.map((u) => u.sourceId),
     input,
-    digest: inputDigest(input),
+    digest,
     location: winner.location,
     passwordGap: winner.password ? 'none' : worstGap(group),
-    mfaFactors: unique(group.flatMap((u) => u.mfaFactors)),
-    socialProviders: unique(group.flatMap((u) => u.socialProviders)),
+    mfaFactors: group.length === 1 ? winner.mfaFactors : unique(group.flatMap((u) => u.mfaFactors)),
+    socialProviders: group.length === 1 ? winner.socialProviders : unique(group.flatMap((u) => u.socialProviders)),
     ...(enterprise ? { enterpriseConnection: enterprise } : {}),
   };
 }
@@ -144,4 +302,96 @@ function worstGap(group: UserRecord[]): PasswordGap {
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+function flagsOf(user: PlannedUser): number {
+  return (user.mfaFactors.length > 0 ? HAS_MFA : 0) | (needsPasswordReset(user) ? NEEDS_RESET : 0);
+}
+
+/**
+ * A record as one JSON array (no key names): about 150 bytes for a typical user. The file is
+ * stored as an index into the run's few file names.
+ */
+function encodeRecord(record: UserRecord, digest: string, file: number): string {
+  return JSON.stringify([
+    digest,
+    record.sourceId,
+    record.idField ?? null,
+    record.email,
+    record.emailVerified ? 1 : 0,
+    record.firstName ?? null,
+    record.lastName ?? null,
+    record.password?.type ?? null,
+    record.password?.hash ?? null,
+    record.passwordGap,
+    Object.keys(record.metadata).length > 0 ? record.metadata : 0,
+    record.mfaFactors.length > 0 ? record.mfaFactors : 0,
+    record.socialProviders.length > 0 ? record.socialProviders : 0,
+    record.enterpriseConnection ?? null,
+    record.blocked ? 1 : 0,
+    file,
+    record.location.line,
+    record.location.column ?? null,
+  ]);
+}
+
+type EncodedRecord = [
+  digest: string,
+  sourceId: string,
+  idField: string | null,
+  email: string,
+  emailVerified: 0 | 1,
+  firstName: string | null,
+  lastName: string | null,
+  passwordType: NonNullable<UserRecord['password']>['type'] | null,
+  passwordHash: string | null,
+  passwordGap: PasswordGap,
+  metadata: Record<string, string> | 0,
+  mfaFactors: MfaFactor[] | 0,
+  socialProviders: string[] | 0,
+  enterpriseConnection: UserRecord['enterpriseConnection'] | null,
+  blocked: 0 | 1,
+  file: number,
+  line: number,
+  column: number | null,
+];
+
+function decodeRecord(text: string, files: readonly string[]): { record: UserRecord; digest: string } {
+  const [
+    digest,
+    sourceId,
+    idField,
+    email,
+    verified,
+    first,
+    last,
+    hashType,
+    hash,
+    gap,
+    metadata,
+    mfa,
+    social,
+    sso,
+    blocked,
+    file,
+    line,
+    column,
+  ] = JSON.parse(text) as EncodedRecord;
+  const record: UserRecord = {
+    sourceId,
+    email,
+    emailVerified: verified === 1,
+    passwordGap: gap,
+    metadata: metadata === 0 ? {} : metadata,
+    mfaFactors: mfa === 0 ? [] : mfa,
+    socialProviders: social === 0 ? [] : social,
+    blocked: blocked === 1,
+    location: column === null ? { file: files[file]!, line } : { file: files[file]!, line, column },
+  };
+  if (idField !== null) record.idField = idField;
+  if (first !== null) record.firstName = first;
+  if (last !== null) record.lastName = last;
+  if (hashType !== null && hash !== null) record.password = { type: hashType, hash };
+  if (sso) record.enterpriseConnection = sso;
+  return { record, digest };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { journalSourceId } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedUser } from '../model/planned.js';
+import type { MergedUsers, PlannedUsers } from '../plan/users.js';
 import type { RecordProblem } from '../model/types.js';
 import type { MigrationDiff, Removal } from '../plan/diff.js';
 import { csvRow } from './escape.js';
@@ -25,7 +26,9 @@ export interface ReportContent {
   markdown: string;
   problems: readonly RecordProblem[];
   outcomes: readonly Outcome[];
-  users: readonly PlannedUser[];
+  users: PlannedUsers;
+  /** Source users merged into another (same email): the id map lists them under its WorkOS id. */
+  merges: readonly MergedUsers[];
   /** Emails (and source ids that hold one) in the reports only when the user opted in (DESIGN §3). */
   includePii: boolean;
   /** The mode's own files (changes.jsonl, removals.csv, rollback.csv): name → content. */
@@ -47,9 +50,9 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
   await writeFile(files.summaryJson, JSON.stringify(content.summary, null, 2) + '\n');
   await writeFile(files.summaryMd, content.markdown);
   await writeFile(files.errors, errorLines(content.problems, content.outcomes, pii));
-  await writeFile(files.idMap, idMapCsv(content.outcomes, content.users));
-  await writeFile(files.reenroll, reenrollCsv(content.users, pii));
-  await writeFile(files.passwordReset, passwordResetCsv(content.users, pii));
+  await writeFile(files.idMap, idMapCsv(content.outcomes, content.merges));
+  await writeFile(files.reenroll, reenrollCsv(content.users.withMfa(), pii));
+  await writeFile(files.passwordReset, passwordResetCsv(content.users.needingPasswordReset(), pii));
   const all = Object.values(files);
   for (const [name, text] of Object.entries(content.extraFiles ?? {})) {
     const path = join(dir, name);
@@ -104,8 +107,8 @@ export function errorLines(
  * Every source id that exists in WorkOS, merged duplicates included, so apps can rewrite
  * foreign keys: the exact ids, always (an application needs them as they are).
  */
-export function idMapCsv(outcomes: readonly Outcome[], users: readonly PlannedUser[]): string {
-  const merged = new Map(users.map((u) => [u.sourceId, u.mergedSourceIds]));
+export function idMapCsv(outcomes: readonly Outcome[], merges: readonly MergedUsers[]): string {
+  const merged = new Map(merges.map((m) => [m.sourceId, m.mergedSourceIds]));
   let text = csvRow(['entity', 'source_id', 'workos_id', 'status']);
   for (const o of outcomes) {
     if (!o.workosId) continue;
@@ -116,7 +119,7 @@ export function idMapCsv(outcomes: readonly Outcome[], users: readonly PlannedUs
   return text;
 }
 
-export function reenrollCsv(users: readonly PlannedUser[], includePii: boolean): string {
+export function reenrollCsv(users: Iterable<PlannedUser>, includePii: boolean): string {
   let text = csvRow(includePii ? ['factor', 'source_id', 'email'] : ['factor', 'source_id']);
   for (const { user, factor } of reenrollments(users)) {
     text += csvRow(includePii ? [factor, user.sourceId, user.input.email] : [factor, reportedId(user.sourceId, false)]);

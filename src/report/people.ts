@@ -1,26 +1,17 @@
 import { journalSourceId } from '../checkpoint/journal.js';
 import type { PlannedUser } from '../model/planned.js';
+import { needsPasswordReset } from '../plan/user-tally.js';
+
+export { needsPasswordReset };
 import { csvRow } from './escape.js';
 
 // Who must be reached before sign-in moves: users without a password WorkOS can verify.
 
 /**
- * A user who arrives without a password WorkOS can verify and has no other way in that moves
- * by itself (a social provider links by email; an enterprise user signs in through SSO). Cognito
- * exports no hashes, so every Cognito user without a provider is one.
- */
-export function needsPasswordReset(
-  user: Pick<PlannedUser, 'passwordGap' | 'socialProviders' | 'enterpriseConnection'>,
-): boolean {
-  if (user.passwordGap === 'unsupported') return true;
-  return user.passwordGap === 'missing' && user.socialProviders.length === 0 && user.enterpriseConnection === undefined;
-}
-
-/**
  * password-reset.csv: `reason,source_id` (plus `email` only with include-pii). A source id that
  * holds an email is written as its `sha256:` digest unless include-pii, as in the journal.
  */
-export function passwordResetCsv(users: readonly PlannedUser[], includePii: boolean): string {
+export function passwordResetCsv(users: Iterable<PlannedUser>, includePii: boolean): string {
   let text = csvRow(includePii ? ['reason', 'source_id', 'email'] : ['reason', 'source_id']);
   for (const user of users) {
     if (!needsPasswordReset(user)) continue;

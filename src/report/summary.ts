@@ -4,7 +4,6 @@ import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
 import type { UserPlan } from '../plan/users.js';
-import { needsPasswordReset } from './people.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
@@ -105,6 +104,8 @@ export interface SummaryInput {
   /** Every problem of the run: reading, planning and reconciling (errors, skips and warnings). */
   problems: readonly RecordProblem[];
   outcomes: readonly Outcome[];
+  /** Pending records counted but not listed in `outcomes`. */
+  pendingNotListed?: Partial<Record<'user' | 'organization' | 'membership', number>>;
   stoppedBy?: string;
   workos?: Summary['workos'];
   changes?: Summary['changes'];
@@ -139,6 +140,10 @@ export function buildSummary(input: SummaryInput): Summary {
     counts[entity][outcome.status satisfies OutcomeStatus]++;
     counts[entity].total++;
   }
+  for (const [entity, n] of Object.entries(input.pendingNotListed ?? {}) as [keyof typeof counts, number][]) {
+    counts[entity].pending += n;
+    counts[entity].total += n;
+  }
 
   const users = input.plan.users;
   const entities = { users: counts.user, organizations: counts.organization, memberships: counts.membership };
@@ -146,7 +151,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const failed = sumOver(entities, 'failed');
   const runsRemaining = input.processedThisRun && pending > 0 ? Math.ceil(pending / input.processedThisRun) : undefined;
   const inStep = input.workos !== undefined && liveCheckPasses(input.workos);
-  const withHash = users.filter((u) => u.passwordGap === 'none').length;
+  const withHash = users.tally.withHash;
   const pw = input.passwords ?? { sent: 0, recordedEarlier: 0, keptExisting: 0 };
 
   return {
@@ -166,13 +171,13 @@ export function buildSummary(input: SummaryInput): Summary {
       withHash,
       ...pw,
       notSent: Math.max(0, withHash - pw.sent - pw.recordedEarlier - pw.keptExisting),
-      missing: users.filter((u) => u.passwordGap === 'missing').length,
-      unsupported: users.filter((u) => u.passwordGap === 'unsupported').length,
+      missing: users.tally.missing,
+      unsupported: users.tally.unsupported,
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
-      reset: users.filter(needsPasswordReset).length,
+      reset: users.tally.passwordReset,
     },
-    mfa: tally(users.flatMap((u) => u.mfaFactors)),
-    social: tally(users.flatMap((u) => u.socialProviders)),
+    mfa: { ...users.tally.mfa } as Summary['mfa'],
+    social: { ...users.tally.social },
     warnings: input.problems.filter((p) => p.severity === 'warning').length,
     ...(input.workos ? { workos: input.workos } : {}),
     ...(input.changes ? { changes: input.changes } : {}),
@@ -196,13 +201,7 @@ function countedEntity(entity: Entity): 'user' | 'organization' | 'membership' |
   return entity === 'password' ? undefined : entity;
 }
 
-function tally<T extends string>(values: T[]): Partial<Record<T, number>> {
-  const result: Partial<Record<T, number>> = {};
-  for (const v of values) result[v] = (result[v] ?? 0) + 1;
-  return result;
-}
-
 /** Users whose MFA cannot move: one row per user and factor. */
-export function reenrollments(users: readonly PlannedUser[]): { user: PlannedUser; factor: MfaFactor }[] {
-  return users.flatMap((user) => user.mfaFactors.map((factor) => ({ user, factor })));
+export function* reenrollments(users: Iterable<PlannedUser>): Iterable<{ user: PlannedUser; factor: MfaFactor }> {
+  for (const user of users) for (const factor of user.mfaFactors) yield { user, factor };
 }

@@ -87,7 +87,7 @@ export function parseSourceKind(value: string): SourceKind {
   throw new UsageError(`Unknown source "${value}". Use one of: ${SOURCE_KINDS.join(', ')}.`);
 }
 
-/** A source's items sorted by kind, in the order they came. */
+/** A source's items sorted by kind, in the order they came (users only without `onUser`). */
 export interface SourceRecords {
   users: UserRecord[];
   organizations: OrganizationRecord[];
@@ -95,18 +95,27 @@ export interface SourceRecords {
   problems: RecordProblem[];
 }
 
-/** Collects a source's items; `onLocation` sees each item's location (to rename files in messages). */
+export interface CollectOptions {
+  /** Sees each item's location first (to rename files in messages). */
+  onLocation?: (location: SourceLocation) => void;
+  /** Takes each user instead of the list (the planner, as the export is read). */
+  onUser?: (record: UserRecord) => void;
+}
+
+/** Collects a source's items. */
 export async function collectSourceRecords(
   items: AsyncIterable<SourceItem>,
-  onLocation?: (location: SourceLocation) => void,
+  { onLocation, onUser }: CollectOptions = {},
 ): Promise<SourceRecords> {
   const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
   for await (const item of items) {
-    if (item.kind === 'user') records.users.push(item.record);
-    else if (item.kind === 'organization') records.organizations.push(item.record);
+    onLocation?.(item.kind === 'problem' ? item.problem.location : item.record.location);
+    if (item.kind === 'user') {
+      if (onUser) onUser(item.record);
+      else records.users.push(item.record);
+    } else if (item.kind === 'organization') records.organizations.push(item.record);
     else if (item.kind === 'membership') records.memberships.push(item.record);
     else records.problems.push(item.problem);
-    onLocation?.(item.kind === 'problem' ? item.problem.location : item.record.location);
   }
   return records;
 }

@@ -8,6 +8,7 @@ import { foundRecords, rollbackCoverage } from '../../src/cutover/rollback.js';
 import { enterpriseMembers, gatherSsoEvidence } from '../../src/cutover/sso.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import type { PlannedUser } from '../../src/model/planned.js';
+import { UserTally } from '../../src/plan/user-tally.js';
 import { connectionsReader } from '../../src/workos/connections.js';
 import { sdkFor } from '../emulator/sdk-client.js';
 import { readyEvidence } from './evidence-fixture.js';
@@ -218,7 +219,7 @@ describe('password-reset.csv', () => {
     expect(passwordResetCsv(users, true).split('\n')[3]).toBe(
       'no_password_hash,email|ben@acme.com,emailbenacmecom@acme.com',
     );
-    expect(peopleEvidence(users, {})).toEqual({
+    expect(peopleEvidence(tallyOf(users), {})).toEqual({
       reenroll: 0,
       passwordReset: 3,
       files: {},
@@ -226,3 +227,9 @@ describe('password-reset.csv', () => {
     });
   });
 });
+
+function tallyOf(users: readonly PlannedUser[]): UserTally {
+  const tally = new UserTally();
+  for (const user of users) tally.add(user, 1);
+  return tally;
+}

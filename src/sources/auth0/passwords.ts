@@ -1,3 +1,5 @@
+import { NumberColumn, packStrings, StringColumn, unpackStrings } from '../../compact/columns.js';
+import { KeyIndex } from '../../compact/key-index.js';
 import { readJsonRecords } from '../../io/json-records.js';
 import { checkPasswordHash } from '../../model/password.js';
 import type { PasswordGap, PasswordHash, RecordProblem } from '../../model/types.js';
@@ -14,8 +16,6 @@ interface PasswordRow {
   hash?: string;
   setAt: number;
   line: number;
-  /** Joined to a user, or set aside as an older duplicate: no longer reported as unmatched. */
-  settled: boolean;
 }
 
 /** What a user gets from the password file. */
@@ -33,36 +33,47 @@ export interface JoinQuery {
 }
 
 /**
- * The Auth0 password-hash export (from Auth0 support), held in memory as small rows keyed for
- * the join of DESIGN §4: `user_id = "auth0|" + (alt_id ?? _id.$oid)`, else email (compared
- * case-insensitively) and database connection. It is much smaller than the user export, which
- * is streamed past it.
+ * The Auth0 password-hash export (from Auth0 support), held as compact rows keyed for the join
+ * of DESIGN §4: `user_id = "auth0|" + (alt_id ?? _id.$oid)`, else email (compared
+ * case-insensitively) and database connection. The user export is streamed past it. A million
+ * rows take about 150 MB: strings as UTF-8 bytes, numbers in typed arrays, keys in fingerprint
+ * tables (compact/), not a million objects.
  */
 export class Auth0PasswordIndex {
-  private readonly byUserId = new Map<string, PasswordRow>();
-  private readonly byEmail = new Map<string, PasswordRow[]>();
-  private readonly rows: PasswordRow[] = [];
+  /** Per row, packed: user id, email key, hash ('' for none). */
+  private readonly strings = new StringColumn();
+  private readonly setAt = new NumberColumn(Float64Array);
+  private readonly lines = new NumberColumn(Uint32Array);
+  /** Index into `connectionNames`, or -1. */
+  private readonly connections = new NumberColumn(Int32Array);
+  /** 1 once joined to a user or set aside as an older duplicate: no longer reported as unmatched. */
+  private readonly settled = new NumberColumn(Uint8Array);
+  private readonly connectionNames: string[] = [];
+  private readonly connectionIds = new Map<string, number>();
+  private readonly byUserId = new KeyIndex((row) => this.field(row, USER_ID));
+  /** Built on the first join by email: most exports join every row by id, and never need it. */
+  private byEmail: KeyIndex | undefined;
 
   constructor(private readonly file: string) {}
 
   /** Adds a row; returns the problem when it replaces (or loses to) a row for the same user. */
   add(row: PasswordRow): RecordProblem | undefined {
-    this.rows.push(row);
-    if (row.emailKey) {
-      const list = this.byEmail.get(row.emailKey);
-      if (list) list.push(row);
-      else this.byEmail.set(row.emailKey, [row]);
-    }
+    const index = this.strings.push(packStrings([row.userId ?? '', row.emailKey ?? '', row.hash ?? '']));
+    this.setAt.push(row.setAt);
+    this.lines.push(row.line);
+    this.connections.push(row.connection === undefined ? -1 : this.connectionId(row.connection));
+    this.settled.push(0);
+    if (row.emailKey) this.byEmail?.add(row.emailKey, index);
     if (!row.userId) return undefined;
-    const existing = this.byUserId.get(row.userId);
-    if (!existing) {
-      this.byUserId.set(row.userId, row);
+    const existing = this.byUserId.first(row.userId);
+    if (existing < 0) {
+      this.byUserId.add(row.userId, index);
       return undefined;
     }
-    const [kept, dropped] = row.setAt > existing.setAt ? [row, existing] : [existing, row];
-    this.byUserId.set(row.userId, kept);
-    dropped.settled = true;
-    return duplicateWarning(this.file, row.userId, dropped.line, kept.line);
+    const [kept, dropped] = row.setAt > this.setAt.get(existing) ? [index, existing] : [existing, index];
+    this.byUserId.replace(row.userId, kept);
+    this.settled.set(dropped, 1);
+    return duplicateWarning(this.file, row.userId, this.lines.get(dropped), this.lines.get(kept));
   }
 
   /**
@@ -71,54 +82,92 @@ export class Auth0PasswordIndex {
    * exactly one unjoined row has that email.
    */
   join(query: JoinQuery): PasswordJoin {
-    let row = this.byUserId.get(query.userId);
+    let row = this.byUserId.first(query.userId);
     const problems: RecordProblem[] = [];
-    if (row?.settled) row = undefined;
-    if (!row && query.email) {
-      const candidates = (this.byEmail.get(query.email.toLowerCase()) ?? []).filter((r) => !r.settled);
+    if (row >= 0 && this.settled.get(row) === 1) row = -1;
+    if (row < 0 && query.email) {
+      const candidates = this.emailIndex()
+        .rows(query.email.toLowerCase())
+        .filter((r) => this.settled.get(r) === 0);
       const matching =
         query.databaseConnections.length > 0
-          ? candidates.filter((r) => r.connection !== undefined && query.databaseConnections.includes(r.connection))
+          ? candidates.filter((r) => {
+              const connection = this.connections.get(r);
+              return connection >= 0 && query.databaseConnections.includes(this.connectionNames[connection]!);
+            })
           : query.userId.startsWith('auth0|') && candidates.length === 1
             ? candidates
             : [];
-      matching.sort((a, b) => b.setAt - a.setAt);
-      row = matching[0];
+      matching.sort((a, b) => this.setAt.get(b) - this.setAt.get(a));
+      row = matching[0] ?? -1;
       for (const older of matching.slice(1)) {
-        older.settled = true;
-        problems.push(duplicateWarning(this.file, query.userId, older.line, row!.line));
+        this.settled.set(older, 1);
+        problems.push(duplicateWarning(this.file, query.userId, this.lines.get(older), this.lines.get(row)));
       }
     }
-    if (!row) return { passwordGap: 'missing', problems };
-    row.settled = true;
+    if (row < 0) return { passwordGap: 'missing', problems };
+    this.settled.set(row, 1);
     // A row whose hash failed the shape check was reported when it was read; the user still
     // had a password in Auth0, which cannot move: count it as unsupported, not missing.
-    if (row.hash === undefined) return { passwordGap: 'unsupported', problems };
-    return { password: { type: 'bcrypt', hash: row.hash }, passwordGap: 'none', problems };
+    const hash = this.field(row, HASH);
+    if (hash === '') return { passwordGap: 'unsupported', problems };
+    return { password: { type: 'bcrypt', hash }, passwordGap: 'none', problems };
   }
 
   /** Marks the row of a user that was itself invalid, so it is not reported as unmatched too. */
   settle(userId: string): void {
-    const row = this.byUserId.get(userId);
-    if (row) row.settled = true;
+    const row = this.byUserId.first(userId);
+    if (row >= 0) this.settled.set(row, 1);
   }
 
   /** Rows no user joined, as warnings: they may point at users missing from the user export. */
   unmatched(): RecordProblem[] {
-    return this.rows
-      .filter((row) => !row.settled)
-      .map((row) => ({
+    const problems: RecordProblem[] = [];
+    for (let row = 0; row < this.strings.length; row++) {
+      if (this.settled.get(row) === 1) continue;
+      const userId = this.field(row, USER_ID);
+      problems.push({
         entity: 'password' as const,
-        ...(row.userId ? { sourceId: row.userId } : {}),
-        location: { file: this.file, line: row.line },
+        ...(userId ? { sourceId: userId } : {}),
+        location: { file: this.file, line: this.lines.get(row) },
         code: 'password_unmatched',
-        message: row.userId
+        message: userId
           ? 'This password row matches no user in the user export (by id, or by email and connection); check that both files come from the same tenant.'
           : 'This password row has no _id and matches no user by email and connection; check that both files come from the same tenant.',
         severity: 'warning' as const,
-      }));
+      });
+    }
+    return problems;
+  }
+
+  private emailIndex(): KeyIndex {
+    if (!this.byEmail) {
+      this.byEmail = new KeyIndex((row) => this.field(row, EMAIL_KEY));
+      for (let row = 0; row < this.strings.length; row++) {
+        const email = this.field(row, EMAIL_KEY);
+        if (email) this.byEmail.add(email, row);
+      }
+    }
+    return this.byEmail;
+  }
+
+  private field(row: number, field: number): string {
+    return unpackStrings(this.strings.get(row), 3)[field]!;
+  }
+
+  private connectionId(name: string): number {
+    let id = this.connectionIds.get(name);
+    if (id === undefined) {
+      id = this.connectionNames.push(name) - 1;
+      this.connectionIds.set(name, id);
+    }
+    return id;
   }
 }
+
+const USER_ID = 0;
+const EMAIL_KEY = 1;
+const HASH = 2;
 
 function duplicateWarning(file: string, userId: string, droppedLine: number, keptLine: number): RecordProblem {
   return {
@@ -186,7 +235,6 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
       hash: check.ok ? (row.passwordHash as string) : undefined,
       setAt: passwordSetTime(row.password_set_date),
       line: item.line,
-      settled: false,
     });
     if (duplicate) problems.push(duplicate);
   }

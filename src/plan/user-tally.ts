@@ -1,0 +1,44 @@
+import type { PlannedUser } from '../model/planned.js';
+
+/**
+ * A user who arrives without a password WorkOS can verify and has no other way in that moves
+ * by itself (a social provider links by email; an enterprise user signs in through SSO). Cognito
+ * exports no hashes, so every Cognito user without a provider is one.
+ */
+export function needsPasswordReset(
+  user: Pick<PlannedUser, 'passwordGap' | 'socialProviders' | 'enterpriseConnection'>,
+): boolean {
+  if (user.passwordGap === 'unsupported') return true;
+  return user.passwordGap === 'missing' && user.socialProviders.length === 0 && user.enterpriseConnection === undefined;
+}
+
+/**
+ * What the summary and the cutover report count over the planned users, kept as users are
+ * planned (and taken back when records merge), so nobody walks a million users to count them.
+ */
+export class UserTally {
+  withHash = 0;
+  missing = 0;
+  unsupported = 0;
+  passwordReset = 0;
+  reenroll = 0;
+  readonly mfa: Record<string, number> = {};
+  readonly social: Record<string, number> = {};
+
+  /** Counts a user in (`sign` 1) or back out (-1). */
+  add(user: PlannedUser, sign: 1 | -1): void {
+    if (user.passwordGap === 'none') this.withHash += sign;
+    else if (user.passwordGap === 'missing') this.missing += sign;
+    else this.unsupported += sign;
+    if (needsPasswordReset(user)) this.passwordReset += sign;
+    if (user.mfaFactors.length > 0) this.reenroll += sign;
+    for (const factor of user.mfaFactors) bump(this.mfa, factor, sign);
+    for (const provider of user.socialProviders) bump(this.social, provider, sign);
+  }
+}
+
+function bump(counts: Record<string, number>, key: string, sign: number): void {
+  const next = (counts[key] ?? 0) + sign;
+  if (next === 0) delete counts[key];
+  else counts[key] = next;
+}

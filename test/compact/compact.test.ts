@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NumberColumn, packStrings, StringColumn, unpackStrings } from '../../src/compact/columns.js';
+import { fingerprint, KeyIndex } from '../../src/compact/key-index.js';
+
+describe('KeyIndex', () => {
+  it('answers like a Map of arrays for any keys, in the order rows were added', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 400 }), (keys) => {
+        const index = new KeyIndex((row) => keys[row]!);
+        const reference = new Map<string, number[]>();
+        keys.forEach((key, row) => {
+          const first = index.add(key, row);
+          expect(first).toBe(reference.get(key)?.[0] ?? -1);
+          reference.set(key, [...(reference.get(key) ?? []), row]);
+        });
+        for (const [key, rows] of reference) {
+          expect(index.rows(key)).toEqual(rows);
+          expect(index.first(key)).toBe(rows[0]);
+        }
+        expect(index.first('not a key at all, longer than six')).toBe(-1);
+      }),
+    );
+  });
+
+  it('never confuses two keys that share a fingerprint', () => {
+    // Find two distinct keys with one fingerprint (a birthday search over short strings).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const key = `k${i}`;
+      const other = seen.get(fingerprint(key));
+      if (other !== undefined) pair = [other, key];
+      else seen.set(fingerprint(key), key);
+    }
+    const keys = [pair[0], pair[1]];
+    const index = new KeyIndex((row) => keys[row]!);
+    expect(index.add(pair[0], 0)).toBe(-1);
+    expect(index.add(pair[1], 1)).toBe(-1);
+    expect(index.rows(pair[0])).toEqual([0]);
+    expect(index.rows(pair[1])).toEqual([1]);
+  });
+
+  it('replace keeps one row under the key', () => {
+    const keys = ['a', 'a', 'b'];
+    const index = new KeyIndex((row) => keys[row]!);
+    index.add('a', 0);
+    index.add('b', 2);
+    index.replace('a', 1);
+    expect(index.rows('a')).toEqual([1]);
+    expect(index.rows('b')).toEqual([2]);
+  });
+});
+
+describe('StringColumn', () => {
+  it('gives back every string, in and out of order, across spilled chunks', () => {
+    const column = new StringColumn();
+    const rows: string[] = [];
+    // About 20 MB: more than two chunks, so most rows are read back from the spill file.
+    for (let i = 0; i < 70_000; i++) {
+      const text = `${i}:${'é€😀'.repeat(i % 7)}${'x'.repeat(280)}`;
+      rows.push(text);
+      expect(column.push(text)).toBe(i);
+    }
+    for (let i = 0; i < rows.length; i++) if (column.get(i) !== rows[i]) expect(column.get(i)).toBe(rows[i]);
+    for (const i of [69_999, 3, 40_000, 0, 12_345]) expect(column.get(i)).toBe(rows[i]);
+    expect(column.length).toBe(rows.length);
+  });
+});
+
+describe('packStrings', () => {
+  it('round-trips any strings, separators and digits included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), (values) => {
+        expect(unpackStrings(packStrings(values), values.length)).toEqual(values);
+      }),
+    );
+  });
+});
+
+describe('NumberColumn', () => {
+  it('grows past its first capacity and keeps every value', () => {
+    const column = new NumberColumn(Float64Array, 2);
+    for (let i = 0; i < 5000; i++) column.push(i * 1.5);
+    column.set(10, -1);
+    expect(column.length).toBe(5000);
+    expect(column.get(4999)).toBe(4999 * 1.5);
+    expect(column.get(10)).toBe(-1);
+  });
+});
