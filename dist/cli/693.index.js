@@ -4984,65 +4984,80 @@ const columns_CHUNK_BYTES = 8 * 1024 * 1024;
  * per-string object (a JS string costs its characters plus a header, and the collector's time).
  * Full chunks are spilled to a temporary file, so a million rows cost the process only their
  * offsets; the file is unlinked as soon as it is opened, so nothing is left behind, even after
- * a kill. Reads in order are served a chunk at a time; a read out of order reads just its row.
+ * a kill. Reads in order are served a window at a time; a read out of order reads just its row.
  */
 class StringColumn {
-    /** The chunk being filled. */
+    /** The rows not spilled yet: they start at file offset `spilled`. */
     chunk = Buffer.allocUnsafe(columns_CHUNK_BYTES);
-    chunkNumber = 0;
     used = 0;
+    spilled = 0;
     file;
-    /** The spilled chunk last read whole (reads in order), and its number. */
-    cached;
-    cachedNumber = -1;
+    /** A window of the file read whole (for reads in order), and where it starts. */
+    window;
+    windowStart = 0;
+    windowBytes = 0;
     lastRead = -2;
-    chunkOf = new NumberColumn(Uint32Array);
-    startOf = new NumberColumn(Uint32Array);
+    offsetOf = new NumberColumn(Float64Array);
     bytesOf = new NumberColumn(Uint32Array);
     get length() {
-        return this.chunkOf.length;
+        return this.offsetOf.length;
     }
     push(text) {
-        const bytes = Buffer.byteLength(text, 'utf8');
-        if (bytes > columns_CHUNK_BYTES)
-            throw new RangeError(`A row of ${bytes} bytes is larger than a chunk (${columns_CHUNK_BYTES}).`);
-        if (this.used + bytes > columns_CHUNK_BYTES)
+        // Room for the worst case (3 bytes a UTF-16 unit) saves measuring the string first.
+        const room = text.length * 3;
+        if (this.used + room > columns_CHUNK_BYTES)
             this.spill();
-        this.chunk.write(text, this.used, 'utf8');
-        this.chunkOf.push(this.chunkNumber);
-        this.startOf.push(this.used);
+        if (room > columns_CHUNK_BYTES) {
+            // Larger than a chunk (a record near the input limit): straight to the file.
+            const bytes = Buffer.from(text, 'utf8');
+            (0,external_node_fs_.writeSync)(this.openFile(), bytes, 0, bytes.length, this.spilled);
+            this.offsetOf.push(this.spilled);
+            this.spilled += bytes.length;
+            return this.bytesOf.push(bytes.length);
+        }
+        const bytes = this.chunk.write(text, this.used, 'utf8');
+        this.offsetOf.push(this.spilled + this.used);
         this.used += bytes;
         return this.bytesOf.push(bytes);
     }
     get(index) {
-        const chunk = this.chunkOf.get(index);
-        const start = this.startOf.get(index);
+        const offset = this.offsetOf.get(index);
         const bytes = this.bytesOf.get(index);
         const inOrder = index === this.lastRead + 1;
         this.lastRead = index;
-        if (chunk === this.chunkNumber)
+        if (offset >= this.spilled) {
+            const start = offset - this.spilled;
             return this.chunk.toString('utf8', start, start + bytes);
-        if (chunk !== this.cachedNumber && inOrder) {
-            this.cached ??= Buffer.allocUnsafe(columns_CHUNK_BYTES);
-            (0,external_node_fs_.readSync)(this.file, this.cached, 0, columns_CHUNK_BYTES, chunk * columns_CHUNK_BYTES);
-            this.cachedNumber = chunk;
         }
-        if (chunk === this.cachedNumber)
-            return this.cached.toString('utf8', start, start + bytes);
+        const inWindow = () => offset >= this.windowStart && offset + bytes <= this.windowStart + this.windowBytes;
+        if (!inWindow() && inOrder && bytes <= columns_CHUNK_BYTES) {
+            this.window ??= Buffer.allocUnsafe(columns_CHUNK_BYTES);
+            this.windowStart = offset;
+            this.windowBytes = (0,external_node_fs_.readSync)(this.file, this.window, 0, Math.min(columns_CHUNK_BYTES, this.spilled - offset), offset);
+        }
+        if (inWindow()) {
+            const start = offset - this.windowStart;
+            return this.window.toString('utf8', start, start + bytes);
+        }
         const row = Buffer.allocUnsafe(bytes);
-        (0,external_node_fs_.readSync)(this.file, row, 0, bytes, chunk * columns_CHUNK_BYTES + start);
+        (0,external_node_fs_.readSync)(this.file, row, 0, bytes, offset);
         return row.toString('utf8');
     }
-    /** Writes the full chunk to the file (whole, so chunk n starts at n × CHUNK_BYTES) and starts the next. */
+    /** Writes the rows held in memory to the file, and starts afresh. */
     spill() {
+        if (this.used === 0)
+            return;
+        (0,external_node_fs_.writeSync)(this.openFile(), this.chunk, 0, this.used, this.spilled);
+        this.spilled += this.used;
+        this.used = 0;
+    }
+    openFile() {
         if (this.file === undefined) {
             const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `migrate-to-workos-${process.pid}-${(0,external_node_crypto_.randomUUID)()}.rows`);
             this.file = (0,external_node_fs_.openSync)(path, 'w+', 0o600);
             (0,external_node_fs_.unlinkSync)(path);
         }
-        (0,external_node_fs_.writeSync)(this.file, this.chunk, 0, columns_CHUNK_BYTES, this.chunkNumber * columns_CHUNK_BYTES);
-        this.chunkNumber++;
-        this.used = 0;
+        return this.file;
     }
 }
 /**
@@ -5209,7 +5224,7 @@ const HAS_MFA = 1;
 const NEEDS_RESET = 2;
 /**
  * The planned users, kept compact so a million fit in a couple of hundred megabytes: each
- * source record as one packed string (with its digest), its part in the plan and its flags in
+ * source record as one packed string, its part in the plan and its flags in
  * typed arrays, ids and emails in fingerprint indexes. A user is rebuilt as an object only
  * while it is being looked at; iterate to see them all, in the order of the export (a merged
  * user where its first record was).
@@ -5253,8 +5268,9 @@ class PlannedUsers {
     }
     /** @internal Adds a record as a user of its own; returns its row. */
     addSingle(record) {
-        const user = singleUser(record);
-        const row = this.rows.push(encodeRecord(record, user.digest, this.fileId(record.location.file)));
+        // Counted now; the digest waits until someone looks (a dry run without a checkpoint never does).
+        const user = plannedUser([record], userInput([record]), '');
+        const row = this.rows.push(encodeRecord(record, this.fileId(record.location.file)));
         this.parts.push(SINGLE);
         this.flags.push(flagsOf(user));
         this.tally.add(user, 1);
@@ -5263,7 +5279,7 @@ class PlannedUsers {
     }
     /** @internal Keeps a record the policies leave out, for its id only; returns its row. */
     addSkipped(record) {
-        const row = this.rows.push(encodeRecord(record, '', this.fileId(record.location.file)));
+        const row = this.rows.push(encodeRecord(record, this.fileId(record.location.file)));
         this.parts.push(SKIPPED);
         this.flags.push(0);
         return row;
@@ -5272,7 +5288,7 @@ class PlannedUsers {
     merge(rows) {
         const records = rows.map((row) => this.record(row));
         for (const record of records)
-            this.tally.add(singleUser(record), -1);
+            this.tally.add(plannedUser([record], userInput([record]), ''), -1);
         const merged = mergeGroup(records);
         this.tally.add(merged, 1);
         this.mergeOwners.set(rows[0], merged);
@@ -5287,7 +5303,7 @@ class PlannedUsers {
     }
     /** @internal The source record of a row. */
     record(row) {
-        return decodeRecord(this.rows.get(row), this.files).record;
+        return decodeRecord(this.rows.get(row), this.files);
     }
     userAt(row) {
         const part = this.parts.get(row);
@@ -5295,8 +5311,7 @@ class PlannedUsers {
             return undefined;
         if (part === MERGE_OWNER)
             return this.mergeOwners.get(row);
-        const { record, digest } = decodeRecord(this.rows.get(row), this.files);
-        return plannedUser([record], userInput([record]), digest);
+        return mergeGroup([decodeRecord(this.rows.get(row), this.files)]);
     }
     *flagged(flag) {
         for (let row = 0; row < this.rows.length; row++) {
@@ -5391,11 +5406,6 @@ function policyProblem(record, policies) {
     }
     return undefined;
 }
-/** A user with no other record sharing its email. */
-function singleUser(record) {
-    const input = userInput([record]);
-    return plannedUser([record], input, inputDigest(input));
-}
 /** The user with a password keeps the external id (it is the one that can sign in as before). */
 function mergeGroup(group) {
     const input = userInput(group);
@@ -5455,9 +5465,8 @@ function flagsOf(user) {
  * A record as one JSON array (no key names): about 150 bytes for a typical user. The file is
  * stored as an index into the run's few file names.
  */
-function encodeRecord(record, digest, file) {
+function encodeRecord(record, file) {
     return JSON.stringify([
-        digest,
         record.sourceId,
         record.idField ?? null,
         record.email,
@@ -5478,7 +5487,7 @@ function encodeRecord(record, digest, file) {
     ]);
 }
 function decodeRecord(text, files) {
-    const [digest, sourceId, idField, email, verified, first, last, hashType, hash, gap, metadata, mfa, social, sso, blocked, file, line, column,] = JSON.parse(text);
+    const [sourceId, idField, email, verified, first, last, hashType, hash, gap, metadata, mfa, social, sso, blocked, file, line, column,] = JSON.parse(text);
     const record = {
         sourceId,
         email,
@@ -5500,7 +5509,7 @@ function decodeRecord(text, files) {
         record.password = { type: hashType, hash };
     if (sso)
         record.enterpriseConnection = sso;
-    return { record, digest };
+    return record;
 }
 
 // EXTERNAL MODULE: ./build/report/progress.js

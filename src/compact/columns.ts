@@ -47,65 +47,83 @@ const CHUNK_BYTES = 8 * 1024 * 1024;
  * per-string object (a JS string costs its characters plus a header, and the collector's time).
  * Full chunks are spilled to a temporary file, so a million rows cost the process only their
  * offsets; the file is unlinked as soon as it is opened, so nothing is left behind, even after
- * a kill. Reads in order are served a chunk at a time; a read out of order reads just its row.
+ * a kill. Reads in order are served a window at a time; a read out of order reads just its row.
  */
 export class StringColumn {
-  /** The chunk being filled. */
+  /** The rows not spilled yet: they start at file offset `spilled`. */
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  private chunkNumber = 0;
   private used = 0;
+  private spilled = 0;
   private file: number | undefined;
-  /** The spilled chunk last read whole (reads in order), and its number. */
-  private cached: Buffer | undefined;
-  private cachedNumber = -1;
+  /** A window of the file read whole (for reads in order), and where it starts. */
+  private window: Buffer | undefined;
+  private windowStart = 0;
+  private windowBytes = 0;
   private lastRead = -2;
-  private readonly chunkOf = new NumberColumn(Uint32Array);
-  private readonly startOf = new NumberColumn(Uint32Array);
+  private readonly offsetOf = new NumberColumn(Float64Array);
   private readonly bytesOf = new NumberColumn(Uint32Array);
 
   get length(): number {
-    return this.chunkOf.length;
+    return this.offsetOf.length;
   }
 
   push(text: string): number {
-    const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes > CHUNK_BYTES) throw new RangeError(`A row of ${bytes} bytes is larger than a chunk (${CHUNK_BYTES}).`);
-    if (this.used + bytes > CHUNK_BYTES) this.spill();
-    this.chunk.write(text, this.used, 'utf8');
-    this.chunkOf.push(this.chunkNumber);
-    this.startOf.push(this.used);
+    // Room for the worst case (3 bytes a UTF-16 unit) saves measuring the string first.
+    const room = text.length * 3;
+    if (this.used + room > CHUNK_BYTES) this.spill();
+    if (room > CHUNK_BYTES) {
+      // Larger than a chunk (a record near the input limit): straight to the file.
+      const bytes = Buffer.from(text, 'utf8');
+      writeSync(this.openFile(), bytes, 0, bytes.length, this.spilled);
+      this.offsetOf.push(this.spilled);
+      this.spilled += bytes.length;
+      return this.bytesOf.push(bytes.length);
+    }
+    const bytes = this.chunk.write(text, this.used, 'utf8');
+    this.offsetOf.push(this.spilled + this.used);
     this.used += bytes;
     return this.bytesOf.push(bytes);
   }
 
   get(index: number): string {
-    const chunk = this.chunkOf.get(index);
-    const start = this.startOf.get(index);
+    const offset = this.offsetOf.get(index);
     const bytes = this.bytesOf.get(index);
     const inOrder = index === this.lastRead + 1;
     this.lastRead = index;
-    if (chunk === this.chunkNumber) return this.chunk.toString('utf8', start, start + bytes);
-    if (chunk !== this.cachedNumber && inOrder) {
-      this.cached ??= Buffer.allocUnsafe(CHUNK_BYTES);
-      readSync(this.file!, this.cached, 0, CHUNK_BYTES, chunk * CHUNK_BYTES);
-      this.cachedNumber = chunk;
+    if (offset >= this.spilled) {
+      const start = offset - this.spilled;
+      return this.chunk.toString('utf8', start, start + bytes);
     }
-    if (chunk === this.cachedNumber) return this.cached!.toString('utf8', start, start + bytes);
+    const inWindow = (): boolean => offset >= this.windowStart && offset + bytes <= this.windowStart + this.windowBytes;
+    if (!inWindow() && inOrder && bytes <= CHUNK_BYTES) {
+      this.window ??= Buffer.allocUnsafe(CHUNK_BYTES);
+      this.windowStart = offset;
+      this.windowBytes = readSync(this.file!, this.window, 0, Math.min(CHUNK_BYTES, this.spilled - offset), offset);
+    }
+    if (inWindow()) {
+      const start = offset - this.windowStart;
+      return this.window!.toString('utf8', start, start + bytes);
+    }
     const row = Buffer.allocUnsafe(bytes);
-    readSync(this.file!, row, 0, bytes, chunk * CHUNK_BYTES + start);
+    readSync(this.file!, row, 0, bytes, offset);
     return row.toString('utf8');
   }
 
-  /** Writes the full chunk to the file (whole, so chunk n starts at n × CHUNK_BYTES) and starts the next. */
+  /** Writes the rows held in memory to the file, and starts afresh. */
   private spill(): void {
+    if (this.used === 0) return;
+    writeSync(this.openFile(), this.chunk, 0, this.used, this.spilled);
+    this.spilled += this.used;
+    this.used = 0;
+  }
+
+  private openFile(): number {
     if (this.file === undefined) {
       const path = join(tmpdir(), `migrate-to-workos-${process.pid}-${randomUUID()}.rows`);
       this.file = openSync(path, 'w+', 0o600);
       unlinkSync(path);
     }
-    writeSync(this.file, this.chunk, 0, CHUNK_BYTES, this.chunkNumber * CHUNK_BYTES);
-    this.chunkNumber++;
-    this.used = 0;
+    return this.file;
   }
 }
 

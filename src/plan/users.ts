@@ -51,7 +51,7 @@ const NEEDS_RESET = 2;
 
 /**
  * The planned users, kept compact so a million fit in a couple of hundred megabytes: each
- * source record as one packed string (with its digest), its part in the plan and its flags in
+ * source record as one packed string, its part in the plan and its flags in
  * typed arrays, ids and emails in fingerprint indexes. A user is rebuilt as an object only
  * while it is being looked at; iterate to see them all, in the order of the export (a merged
  * user where its first record was).
@@ -98,8 +98,9 @@ export class PlannedUsers implements Iterable<PlannedUser> {
 
   /** @internal Adds a record as a user of its own; returns its row. */
   addSingle(record: UserRecord): number {
-    const user = singleUser(record);
-    const row = this.rows.push(encodeRecord(record, user.digest, this.fileId(record.location.file)));
+    // Counted now; the digest waits until someone looks (a dry run without a checkpoint never does).
+    const user = plannedUser([record], userInput([record]), '');
+    const row = this.rows.push(encodeRecord(record, this.fileId(record.location.file)));
     this.parts.push(SINGLE);
     this.flags.push(flagsOf(user));
     this.tally.add(user, 1);
@@ -109,7 +110,7 @@ export class PlannedUsers implements Iterable<PlannedUser> {
 
   /** @internal Keeps a record the policies leave out, for its id only; returns its row. */
   addSkipped(record: UserRecord): number {
-    const row = this.rows.push(encodeRecord(record, '', this.fileId(record.location.file)));
+    const row = this.rows.push(encodeRecord(record, this.fileId(record.location.file)));
     this.parts.push(SKIPPED);
     this.flags.push(0);
     return row;
@@ -118,7 +119,7 @@ export class PlannedUsers implements Iterable<PlannedUser> {
   /** @internal Turns rows that share an email into one user, kept where the first row was. */
   merge(rows: number[]): PlannedUser {
     const records = rows.map((row) => this.record(row));
-    for (const record of records) this.tally.add(singleUser(record), -1);
+    for (const record of records) this.tally.add(plannedUser([record], userInput([record]), ''), -1);
     const merged = mergeGroup(records);
     this.tally.add(merged, 1);
     this.mergeOwners.set(rows[0]!, merged);
@@ -132,15 +133,14 @@ export class PlannedUsers implements Iterable<PlannedUser> {
 
   /** @internal The source record of a row. */
   record(row: number): UserRecord {
-    return decodeRecord(this.rows.get(row), this.files).record;
+    return decodeRecord(this.rows.get(row), this.files);
   }
 
   private userAt(row: number): PlannedUser | undefined {
     const part = this.parts.get(row);
     if (part === MERGED_AWAY || part === SKIPPED) return undefined;
     if (part === MERGE_OWNER) return this.mergeOwners.get(row);
-    const { record, digest } = decodeRecord(this.rows.get(row), this.files);
-    return plannedUser([record], userInput([record]), digest);
+    return mergeGroup([decodeRecord(this.rows.get(row), this.files)]);
   }
 
   private *flagged(flag: number): Iterable<PlannedUser> {
@@ -238,12 +238,6 @@ function policyProblem(record: UserRecord, policies: UserPolicies): RecordProble
   return undefined;
 }
 
-/** A user with no other record sharing its email. */
-function singleUser(record: UserRecord): PlannedUser {
-  const input = userInput([record]);
-  return plannedUser([record], input, inputDigest(input));
-}
-
 /** The user with a password keeps the external id (it is the one that can sign in as before). */
 function mergeGroup(group: UserRecord[]): PlannedUser {
   const input = userInput(group);
@@ -312,9 +306,8 @@ function flagsOf(user: PlannedUser): number {
  * A record as one JSON array (no key names): about 150 bytes for a typical user. The file is
  * stored as an index into the run's few file names.
  */
-function encodeRecord(record: UserRecord, digest: string, file: number): string {
+function encodeRecord(record: UserRecord, file: number): string {
   return JSON.stringify([
-    digest,
     record.sourceId,
     record.idField ?? null,
     record.email,
@@ -336,7 +329,6 @@ function encodeRecord(record: UserRecord, digest: string, file: number): string 
 }
 
 type EncodedRecord = [
-  digest: string,
   sourceId: string,
   idField: string | null,
   email: string,
@@ -356,9 +348,8 @@ type EncodedRecord = [
   column: number | null,
 ];
 
-function decodeRecord(text: string, files: readonly string[]): { record: UserRecord; digest: string } {
+function decodeRecord(text: string, files: readonly string[]): UserRecord {
   const [
-    digest,
     sourceId,
     idField,
     email,
@@ -393,5 +384,5 @@ function decodeRecord(text: string, files: readonly string[]): { record: UserRec
   if (last !== null) record.lastName = last;
   if (hashType !== null && hash !== null) record.password = { type: hashType, hash };
   if (sso) record.enterpriseConnection = sso;
-  return { record, digest };
+  return record;
 }

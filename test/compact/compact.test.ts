@@ -66,6 +66,17 @@ describe('StringColumn', () => {
     for (const i of [69_999, 3, 40_000, 0, 12_345]) expect(column.get(i)).toBe(rows[i]);
     expect(column.length).toBe(rows.length);
   });
+
+  it('keeps a row larger than a chunk', () => {
+    const column = new StringColumn();
+    const huge = `{"a":"${'ü'.repeat(3_000_000)}"}`;
+    column.push('before');
+    column.push(huge);
+    column.push('after');
+    expect(column.get(1)).toBe(huge);
+    expect(column.get(0)).toBe('before');
+    expect(column.get(2)).toBe('after');
+  });
 });
 
 describe('packStrings', () => {
