@@ -3,7 +3,7 @@ import { UsageError } from '../model/types.js';
 import { openByteStream, type ByteStreamOptions } from './byte-stream.js';
 import { JsonElementScanner } from './json-element-scanner.js';
 import { parseJsonText, type JsonRecord } from './json-text.js';
-import { splitLines } from './lines.js';
+import { splitLineBatches } from './lines.js';
 import { inputLimits, raiseHint } from './limits.js';
 
 export type { JsonRecord } from './json-text.js';
@@ -39,7 +39,9 @@ export async function* readJsonRecords(path: string, options: JsonRecordsOptions
 
     if (first === '[' || (first === '{' && options.arrayKey !== undefined)) {
       const scanner = new JsonElementScanner(options.arrayKey);
-      yield* scanElements(scanner, prepend(head, chunks));
+      for await (const batch of scanElements(scanner, prepend(head, chunks))) {
+        for (const record of batch) yield record;
+      }
       if (scanner.objectWithoutArray !== undefined) {
         // One pretty-printed record is not an export, whichever source: the same answer as for NDJSON below.
         throw new UsageError(
@@ -53,7 +55,9 @@ export async function* readJsonRecords(path: string, options: JsonRecordsOptions
       return;
     }
     if (first === '{') {
-      yield* ndjsonRecords(path, prepend(head, chunks));
+      for await (const batch of ndjsonRecords(path, prepend(head, chunks))) {
+        for (const record of batch) yield record;
+      }
       return;
     }
     throw new UsageError(
@@ -85,18 +89,26 @@ async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerat
   }
 }
 
-async function* scanElements(scanner: JsonElementScanner, chunks: AsyncIterable<string>): AsyncGenerator<JsonRecord> {
+// The helpers below hand records on in batches (one per chunk read) and only readJsonRecords
+// yields them one by one: every level of async generator a record passes through costs it
+// several promise hops.
+
+async function* scanElements(scanner: JsonElementScanner, chunks: AsyncIterable<string>): AsyncGenerator<JsonRecord[]> {
   for await (const chunk of chunks) {
-    yield* scanner.push(chunk);
+    const batch = scanner.push(chunk);
+    if (batch.length > 0) yield batch;
     if (scanner.stopped) return;
   }
-  yield* scanner.end();
+  const last = scanner.end();
+  if (last.length > 0) yield last;
 }
 
 async function* readNdjson(path: string, stream: Readable): AsyncGenerator<JsonRecord> {
   try {
     stream.setEncoding('utf8');
-    yield* ndjsonRecords(path, withoutBom(stream));
+    for await (const batch of ndjsonRecords(path, withoutBom(stream))) {
+      for (const record of batch) yield record;
+    }
   } finally {
     stream.destroy();
   }
@@ -110,28 +122,40 @@ async function* withoutBom(chunks: AsyncIterable<string>): AsyncGenerator<string
   }
 }
 
-async function* ndjsonRecords(path: string, chunks: AsyncIterable<string>): AsyncGenerator<JsonRecord> {
+async function* ndjsonRecords(path: string, chunks: AsyncIterable<string>): AsyncGenerator<JsonRecord[]> {
   let first = true;
   const { lineLength } = inputLimits();
-  for await (const { text, line, tooLong } of splitLines(chunks, lineLength)) {
-    if (tooLong !== undefined) {
+  for await (const lines of splitLineBatches(chunks, lineLength)) {
+    const batch: JsonRecord[] = [];
+    for (const { text, line, tooLong } of lines) {
+      if (tooLong !== undefined) {
+        first = false;
+        batch.push({
+          ok: false,
+          line,
+          message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${raiseHint('lineLength')}.`,
+        });
+        continue;
+      }
+      if (isBlank(text)) continue;
+      // Pretty-printed objects one after another (`jq '.[]'` without -c) would otherwise give
+      // one parse error per line of the file.
+      if (first && text.trim() === '{') {
+        // Nothing came before it but blank lines: the batch is empty, no record is lost by throwing here.
+        throw new UsageError(
+          `${path}: the first object spans several lines, so this is not NDJSON (one object per line); convert it with \`jq -c\` or give a JSON array.`,
+        );
+      }
       first = false;
-      yield {
-        ok: false,
-        line,
-        message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${raiseHint('lineLength')}.`,
-      };
-      continue;
+      batch.push(parseJsonText(text, { line, column: 1 }));
     }
-    if (text.trim() === '') continue;
-    // Pretty-printed objects one after another (`jq '.[]'` without -c) would otherwise give
-    // one parse error per line of the file.
-    if (first && text.trim() === '{') {
-      throw new UsageError(
-        `${path}: the first object spans several lines, so this is not NDJSON (one object per line); convert it with \`jq -c\` or give a JSON array.`,
-      );
-    }
-    first = false;
-    yield parseJsonText(text, { line, column: 1 });
+    if (batch.length > 0) yield batch;
   }
+}
+
+/** `text.trim() === ''` without building the trimmed copy: a record line starts with `{`, which settles it at once. */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 123 /* { */) return false;
+  return text.trim() === '';
 }
