@@ -26,6 +26,20 @@ const BOM = '\uFEFF';
  * reading goes on; a file that is not JSON at all is a `UsageError`.
  */
 export async function* readJsonRecords(path: string, options: JsonRecordsOptions = {}): AsyncGenerator<JsonRecord> {
+  for await (const batch of readJsonRecordBatches(path, options)) {
+    for (const record of batch) yield record;
+  }
+}
+
+/**
+ * `readJsonRecords`, one batch of records per chunk read (no batch is empty). For the readers
+ * of large exports: every step of an async generator costs a few promise hops, a good share of
+ * the time per record when there are millions, and a chunk holds hundreds of records.
+ */
+export async function* readJsonRecordBatches(
+  path: string,
+  options: JsonRecordsOptions = {},
+): AsyncGenerator<JsonRecord[]> {
   const stream = await openByteStream(path, options);
   try {
     stream.setEncoding('utf8');
@@ -39,9 +53,7 @@ export async function* readJsonRecords(path: string, options: JsonRecordsOptions
 
     if (first === '[' || (first === '{' && options.arrayKey !== undefined)) {
       const scanner = new JsonElementScanner(options.arrayKey);
-      for await (const batch of scanElements(scanner, prepend(head, chunks))) {
-        for (const record of batch) yield record;
-      }
+      yield* scanElements(scanner, prepend(head, chunks));
       if (scanner.objectWithoutArray !== undefined) {
         // One pretty-printed record is not an export, whichever source: the same answer as for NDJSON below.
         throw new UsageError(
@@ -55,9 +67,7 @@ export async function* readJsonRecords(path: string, options: JsonRecordsOptions
       return;
     }
     if (first === '{') {
-      for await (const batch of ndjsonRecords(path, prepend(head, chunks))) {
-        for (const record of batch) yield record;
-      }
+      yield* ndjsonRecords(path, prepend(head, chunks));
       return;
     }
     throw new UsageError(
@@ -89,10 +99,6 @@ async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerat
   }
 }
 
-// The helpers below hand records on in batches (one per chunk read) and only readJsonRecords
-// yields them one by one: every level of async generator a record passes through costs it
-// several promise hops.
-
 async function* scanElements(scanner: JsonElementScanner, chunks: AsyncIterable<string>): AsyncGenerator<JsonRecord[]> {
   for await (const chunk of chunks) {
     const batch = scanner.push(chunk);
@@ -103,12 +109,10 @@ async function* scanElements(scanner: JsonElementScanner, chunks: AsyncIterable<
   if (last.length > 0) yield last;
 }
 
-async function* readNdjson(path: string, stream: Readable): AsyncGenerator<JsonRecord> {
+async function* readNdjson(path: string, stream: Readable): AsyncGenerator<JsonRecord[]> {
   try {
     stream.setEncoding('utf8');
-    for await (const batch of ndjsonRecords(path, withoutBom(stream))) {
-      for (const record of batch) yield record;
-    }
+    yield* ndjsonRecords(path, withoutBom(stream));
   } finally {
     stream.destroy();
   }
