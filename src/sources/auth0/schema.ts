@@ -106,60 +106,78 @@ const canonicalKeys = new Map<string, string>();
 // the zod path, which alone words the problems. test/sources/auth0/fast-path.test.ts holds the
 // two paths to the same answers.
 
-type FieldCheck = (value: unknown) => boolean;
+// Every check accepts `undefined`, and no field is named like a property of Object.prototype:
+// reading a field that is absent gives `undefined` and passes, as zod lets an absent optional
+// field pass. The checks are written out field by field rather than driven by a table: called
+// through a table they were not inlined, and cost more than the rest of the mapping.
 
-const isAbsent = (v: unknown): boolean => v === undefined || v === null;
-const isText: FieldCheck = (v) => isAbsent(v) || typeof v === 'string';
-// A flag written as text ("true") is transformed by zod: left to it.
-const isFlag: FieldCheck = (v) => isAbsent(v) || typeof v === 'boolean';
-const isAnything: FieldCheck = () => true;
+function isAbsent(v: unknown): boolean {
+  return v === undefined || v === null;
+}
+
+function isText(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === 'string';
+}
+
+/** A flag written as text ("true") is transformed by zod: left to it. */
+function isFlag(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === 'boolean';
+}
 
 /** A plain object that zod would copy key for key: no array, no `__proto__` key (zod drops it). */
 function isCopyableObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !Object.hasOwn(v, '__proto__');
 }
 
-function isEvery(v: unknown, check: FieldCheck): boolean {
+/** zod outputs a copy of a metadata object; the object itself is equal to it. */
+function isMetadata(v: unknown): boolean {
+  return isAbsent(v) || isCopyableObject(v);
+}
+
+function isMultifactor(v: unknown): boolean {
+  if (isText(v)) return true;
   if (!Array.isArray(v)) return false;
-  for (const item of v) if (!check(item)) return false;
+  for (const factor of v) if (typeof factor !== 'string') return false;
   return true;
 }
 
-const IDENTITY_FIELD_CHECKS: Record<string, FieldCheck> = {
-  connection: isText,
-  provider: isText,
-  user_id: (v) => isText(v) || (typeof v === 'number' && Number.isFinite(v)),
-  isSocial: isFlag,
-};
-const IDENTITY_CHECK_LIST = Object.entries(IDENTITY_FIELD_CHECKS);
-
-const isIdentity: FieldCheck = (v) => isCopyableObject(v) && hasWellTypedFields(v, IDENTITY_CHECK_LIST);
-
-const USER_FIELD_CHECKS: Record<string, FieldCheck> = {
-  user_id: isText,
-  email: isAnything,
-  email_verified: isFlag,
-  given_name: isText,
-  family_name: isText,
-  name: isText,
-  nickname: isText,
-  blocked: isFlag,
-  multifactor: (v) => isText(v) || isEvery(v, (factor) => typeof factor === 'string'),
-  identities: (v) => isAbsent(v) || isEvery(v, isIdentity),
-  // zod outputs a copy of a metadata object; the object itself is equal to it.
-  app_metadata: (v) => isAbsent(v) || isCopyableObject(v),
-  user_metadata: (v) => isAbsent(v) || isCopyableObject(v),
-  created_at: isText,
-  last_login: isText,
-  connection: isText,
-};
-const USER_CHECK_LIST = Object.entries(USER_FIELD_CHECKS);
-
-function hasWellTypedFields(input: Record<string, unknown>, checks: readonly [string, FieldCheck][]): boolean {
-  for (const [field, check] of checks) {
-    if (Object.hasOwn(input, field) && !check(input[field])) return false;
-  }
+function isIdentities(v: unknown): boolean {
+  if (isAbsent(v)) return true;
+  if (!Array.isArray(v)) return false;
+  for (const identity of v) if (!isIdentity(identity)) return false;
   return true;
+}
+
+/** `Auth0IdentitySchema`, field by field. */
+function isIdentity(v: unknown): boolean {
+  if (!isCopyableObject(v)) return false;
+  const id = v.user_id;
+  return (
+    isText(v.connection) &&
+    isText(v.provider) &&
+    (isText(id) || (typeof id === 'number' && Number.isFinite(id))) &&
+    isFlag(v.isSocial)
+  );
+}
+
+/** `Auth0UserSchema`, field by field (`email` takes anything: normalizeEmail checks it). */
+function isWellTypedUser(u: Record<string, unknown>): boolean {
+  return (
+    isText(u.user_id) &&
+    isFlag(u.email_verified) &&
+    isText(u.given_name) &&
+    isText(u.family_name) &&
+    isText(u.name) &&
+    isText(u.nickname) &&
+    isFlag(u.blocked) &&
+    isMultifactor(u.multifactor) &&
+    isIdentities(u.identities) &&
+    isMetadata(u.app_metadata) &&
+    isMetadata(u.user_metadata) &&
+    isText(u.created_at) &&
+    isText(u.last_login) &&
+    isText(u.connection)
+  );
 }
 
 /**
@@ -172,12 +190,18 @@ function hasWellTypedFields(input: Record<string, unknown>, checks: readonly [st
 export function isCanonicalAuth0User(raw: Record<string, unknown>): raw is Auth0User {
   if (Object.hasOwn(raw, '__proto__')) return false;
   for (const key in raw) {
-    if (USER_FIELDS.has(key)) continue;
-    const canonical = canonicalAuth0Key(key);
+    const renamed = renamedField(key);
     // A label normalizeAuth0Keys would rename: the zod path keeps track of what the file called it.
-    if (USER_FIELDS.has(canonical) && !Object.hasOwn(raw, canonical)) return false;
+    if (renamed !== undefined && !Object.hasOwn(raw, renamed)) return false;
   }
-  return hasWellTypedFields(raw, USER_CHECK_LIST);
+  return isWellTypedUser(raw);
+}
+
+/** The field normalizeAuth0Keys may rename `key` to (`Email Verified` → `email_verified`), if any. */
+function renamedField(key: string): string | undefined {
+  if (USER_FIELDS.has(key)) return undefined;
+  const canonical = canonicalAuth0Key(key);
+  return USER_FIELDS.has(canonical) ? canonical : undefined;
 }
 
 /** The user's keys in the order zod outputs them: the schema's fields, then the others as they come. */
@@ -207,17 +231,6 @@ export const Auth0PasswordRowSchema = z.looseObject({
 
 export type Auth0PasswordRow = z.infer<typeof Auth0PasswordRowSchema>;
 
-const PASSWORD_ROW_CHECKS: Record<string, FieldCheck> = {
-  _id: (v) => isText(v) || (isCopyableObject(v) && typeof v.$oid === 'string'),
-  email: isText,
-  passwordHash: () => true,
-  password_set_date: (v) => isAbsent(v) || isMongoDateValue(v) || isMongoDateObject(v),
-  tenant: isText,
-  connection: isText,
-  alt_id: isText,
-};
-const PASSWORD_ROW_CHECK_LIST = Object.entries(PASSWORD_ROW_CHECKS);
-
 function isMongoDateValue(v: unknown): boolean {
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 }
@@ -239,16 +252,20 @@ export function parseAuth0PasswordRow(raw: Record<string, unknown>): z.ZodSafePa
   return Auth0PasswordRowSchema.safeParse(raw);
 }
 
+/** `Auth0PasswordRowSchema`, field by field (`passwordHash` takes anything: checkPasswordHash checks it). */
 function isWellFormedPasswordRow(raw: Record<string, unknown>): boolean {
-  return !Object.hasOwn(raw, '__proto__') && hasWellTypedFields(raw, PASSWORD_ROW_CHECK_LIST);
+  const id = raw._id;
+  const date = raw.password_set_date;
+  return (
+    !Object.hasOwn(raw, '__proto__') &&
+    (isText(id) || (isCopyableObject(id) && typeof id.$oid === 'string')) &&
+    isText(raw.email) &&
+    (isAbsent(date) || isMongoDateValue(date) || isMongoDateObject(date)) &&
+    isText(raw.tenant) &&
+    isText(raw.connection) &&
+    isText(raw.alt_id)
+  );
 }
-
-/** The field names the fast paths check, for the test that holds them to the schemas. */
-export const FAST_PATH_FIELDS = {
-  user: Object.keys(USER_FIELD_CHECKS),
-  identity: Object.keys(IDENTITY_FIELD_CHECKS),
-  passwordRow: Object.keys(PASSWORD_ROW_CHECKS),
-};
 
 /** Some exports spell the id key `_ID`. */
 export function normalizePasswordRowKeys(raw: Record<string, unknown>): Record<string, unknown> {

@@ -5,7 +5,6 @@ import {
   Auth0IdentitySchema,
   Auth0PasswordRowSchema,
   Auth0UserSchema,
-  FAST_PATH_FIELDS,
   normalizeAuth0Keys,
   parseAuth0PasswordRow,
   isCanonicalAuth0User,
@@ -13,7 +12,9 @@ import {
 
 // The hand-written checks of the fast path stand in for the zod schemas on well-formed records.
 // They must never accept what zod refuses, and a record they accept must equal zod's output,
-// value for value, and give the same metadata fields in the same order.
+// value for value, and give the same metadata fields in the same order. The records are built
+// from the schemas' own field lists, so a field added to a schema and not to the checks fails
+// the second property.
 
 /** Builds the object through JSON.parse, as the readers do: a `__proto__` key is then an own key. */
 function fromEntries(entries: [string, unknown][]): Record<string, unknown> {
@@ -38,7 +39,7 @@ const shallow = fc.oneof(
 const identity = fc
   .array(
     fc.tuple(
-      fc.constantFrom('connection', 'provider', 'user_id', 'isSocial', 'extra', '__proto__'),
+      fc.constantFrom(...Object.keys(Auth0IdentitySchema.shape), 'extra', '__proto__'),
       fc.oneof(scalar, shallow),
     ),
     { maxLength: 6 },
@@ -100,12 +101,6 @@ function expectSameOutput(raw: Record<string, unknown>, zod: Record<string, unkn
 }
 
 describe('the fast path of Auth0 users', () => {
-  it('checks exactly the fields of the schemas', () => {
-    expect(FAST_PATH_FIELDS.user).toEqual(Object.keys(Auth0UserSchema.shape));
-    expect(FAST_PATH_FIELDS.identity).toEqual(Object.keys(Auth0IdentitySchema.shape));
-    expect(FAST_PATH_FIELDS.passwordRow).toEqual(Object.keys(Auth0PasswordRowSchema.shape));
-  });
-
   it('never accepts what zod refuses, and outputs what zod outputs', () => {
     fc.assert(
       fc.property(anyUser, (raw) => {
