@@ -149,13 +149,24 @@ export function mfaFactors(multifactor: Auth0User['multifactor']): MfaFactor[] {
 const SOCIAL_PREFIXES = ['google-oauth2', 'github', 'facebook', 'apple', 'windowslive', 'linkedin', 'twitter'];
 
 export function socialProviders(user: Auth0User, userId: string): string[] {
-  const providers = new Set<string>();
+  const providers: string[] = [];
   for (const identity of user.identities ?? []) {
-    if (identity.isSocial && identity.provider) providers.add(identity.provider);
+    if (identity.isSocial && identity.provider) addOnce(providers, identity.provider);
   }
-  const strategy = userId.slice(0, userId.indexOf('|'));
-  if (userId.includes('|') && SOCIAL_PREFIXES.includes(strategy)) providers.add(strategy);
-  return [...providers];
+  const bar = userId.indexOf('|');
+  if (bar >= 0) {
+    const strategy = userId.slice(0, bar);
+    if (SOCIAL_PREFIXES.includes(strategy)) addOnce(providers, strategy);
+  }
+  return providers;
+}
+
+/**
+ * Adds `item` unless the list has it: the order and uniqueness of `[...new Set(…)]`, without
+ * a Set per user (these lists hold one or two names).
+ */
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
 }
 
 /** Auth0 strategies of enterprise connections: their users need an SSO connection in WorkOS. */
@@ -182,12 +193,12 @@ function enterpriseField(user: Auth0User, userId: string): Pick<UserRecord, 'ent
 }
 
 function databaseConnections(user: Auth0User, userId: string): string[] {
-  const connections = new Set<string>();
+  const connections: string[] = [];
   for (const identity of user.identities ?? []) {
-    if (identity.provider === 'auth0' && identity.connection) connections.add(identity.connection);
+    if (identity.provider === 'auth0' && identity.connection) addOnce(connections, identity.connection);
   }
-  if (connections.size === 0 && user.connection && userId.startsWith('auth0|')) connections.add(user.connection);
-  return [...connections];
+  if (connections.length === 0 && user.connection && userId.startsWith('auth0|')) connections.push(user.connection);
+  return connections;
 }
 
 /**
