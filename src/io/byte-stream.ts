@@ -66,7 +66,9 @@ export async function openByteStream(path: string, options: ByteStreamOptions = 
     ...(options.chunkBytes ? { highWaterMark: options.chunkBytes } : {}),
   });
   if (bytesReadListeners.size > 0)
-    file.on('data', (chunk: Buffer | string) => bytesReadListeners.forEach((l) => l(path, chunk.length, size)));
+    file.on('data', (chunk: Buffer | string) => {
+      for (const listener of bytesReadListeners) listener(path, chunk.length, size);
+    });
   const out = new PassThrough();
   // Errors of the inner streams are replaced by one the user can act on; the consumer sees
   // only `out`, and closing it early (a `break` in `for await`) releases the file.

@@ -29,7 +29,7 @@ export function parseJsonText(text: string, start: TextStart): JsonRecord {
   }
   const { depth } = inputLimits();
   // Mapping walks records (metadata maps, digests); a record nested past the limit is refused here, whole.
-  if (nestingDepth(value, depth) > depth) {
+  if (!fewerOpeningBrackets(text, depth) && nestingDepth(value, depth) > depth) {
     return {
       ok: false,
       line: start.line,
@@ -37,6 +37,19 @@ export function parseJsonText(text: string, start: TextStart): JsonRecord {
     };
   }
   return { ok: true, value, line: start.line };
+}
+
+/**
+ * True when `text` holds at most `limit` of `{` and `[` (inside strings or not): every level of
+ * nesting opens with one, so the record cannot be nested deeper than that. This settles the
+ * depth of an ordinary record (a handful of levels) with a few `indexOf` calls instead of a walk
+ * over the parsed value.
+ */
+function fewerOpeningBrackets(text: string, limit: number): boolean {
+  let count = 0;
+  for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1)) if (++count > limit) return false;
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) if (++count > limit) return false;
+  return true;
 }
 
 function describeParseError(raw: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskEmail } from '../../src/model/mask.js';
-import { checkMetadata, normalizeEmail } from '../../src/model/validate.js';
+import fc from 'fast-check';
+import { checkMetadata, emailShapeProblem, isPlainAsciiEmail, normalizeEmail } from '../../src/model/validate.js';
 
 describe('normalizeEmail', () => {
   it('accepts ordinary addresses and trims them, keeping their case', () => {
@@ -84,5 +85,43 @@ describe('maskEmail', () => {
     expect(maskEmail('jane.doe@acme.com')).toBe('j***@acme.com');
     expect(maskEmail(' Émile@example.org ')).toBe('É***@example.org');
     expect(maskEmail('not an email')).toBe('***');
+  });
+});
+
+describe('the plain ASCII email check', () => {
+  it('never accepts an address the full checks refuse', () => {
+    // Mostly well-formed pieces with a few odd characters, so that both answers come up often.
+    const unit = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom('a', 'Z', '0', 'x', 'n') },
+      { weight: 1, arbitrary: fc.constantFrom('.', '-', '_', '+', '@', ' ', 'é', '"', '(', '\\', '!', '~', '\u00a0') },
+    );
+    const piece = (maxLength: number) => fc.string({ unit, minLength: 0, maxLength });
+    const address = fc.oneof(
+      fc.string({ unit, maxLength: 30 }),
+      fc
+        .tuple(
+          fc.array(piece(24), { minLength: 1, maxLength: 4 }),
+          fc.array(piece(8), { minLength: 1, maxLength: 3 }),
+          fc.constantFrom('com', 'c', 'xn--p1ai', 'c0m', 'uk', '', 'ÉÉ'),
+        )
+        .map(([local, domain, tld]) => `${local.join('.')}@${domain.join('.')}.${tld}`),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(address, (email) => {
+        if (!isPlainAsciiEmail(email)) return;
+        accepted++;
+        expect(emailShapeProblem(email)).toBeUndefined();
+      }),
+      { numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(50);
+  });
+
+  it('accepts ordinary addresses', () => {
+    for (const email of ['ada@example.com', 'Ada.Lovelace+tag@Example.co.uk', "o'brien@example.org", 'a-b@x-1.io']) {
+      expect(isPlainAsciiEmail(email)).toBe(true);
+    }
+    expect(isPlainAsciiEmail(`${'a'.repeat(65)}@example.com`)).toBe(false);
   });
 });

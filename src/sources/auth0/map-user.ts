@@ -1,7 +1,15 @@
 import type { EnterpriseConnection, MfaFactor, RecordProblem, SourceLocation, UserRecord } from '../../model/types.js';
 import { recordError, valueAtIssuePath } from '../../model/problems.js';
 import { describeType, normalizeEmail } from '../../model/validate.js';
-import { AUTH0_FIELD_EXPECTATIONS, Auth0UserSchema, fieldPath, normalizeAuth0Keys, type Auth0User } from './schema.js';
+import {
+  AUTH0_FIELD_EXPECTATIONS,
+  Auth0UserSchema,
+  fieldPath,
+  normalizeAuth0Keys,
+  auth0UserKeys,
+  isCanonicalAuth0User,
+  type Auth0User,
+} from './schema.js';
 import { emptyRecord, ownValue } from '../../model/lookup.js';
 
 export type MappedAuth0User =
@@ -27,28 +35,10 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
       `Each user must be a JSON object; this record is ${describeType(raw)}.`,
     );
   }
-  const { value, originalKeys } = normalizeAuth0Keys(raw as Record<string, unknown>);
+  const read = readAuth0User(raw as Record<string, unknown>, location);
+  if (!read.ok) return read;
+  const { user, originalKeys } = read;
   const label = (field: string) => originalKeys.get(field) ?? field;
-  const sourceIdGuess = typeof value.user_id === 'string' ? value.user_id : undefined;
-
-  const parsed = Auth0UserSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = fieldPath(issue.path, originalKeys);
-    const last = issue.path[issue.path.length - 1];
-    const expected =
-      ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ??
-      ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
-    const actual = describeType(valueAtIssuePath(value, issue.path));
-    return problem(
-      location,
-      sourceIdGuess,
-      'invalid_field_type',
-      `The field ${field} must be ${expected}, not ${actual}.`,
-      field,
-    );
-  }
-  const user = parsed.data;
 
   const userId = user.user_id?.trim();
   if (!userId) {
@@ -77,6 +67,40 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
     location,
   };
   return { ok: true, user, record, databaseConnections: databaseConnections(user, userId) };
+}
+
+const NO_RENAMED_KEYS: ReadonlyMap<string, string> = new Map();
+
+type ReadAuth0User =
+  | { ok: true; user: Auth0User; originalKeys: ReadonlyMap<string, string> }
+  | { ok: false; problem: RecordProblem };
+
+/** The user's fields, typed: by the fast path when it can tell, else by the zod schema, which words the problem. */
+function readAuth0User(raw: Record<string, unknown>, location: SourceLocation): ReadAuth0User {
+  if (isCanonicalAuth0User(raw)) return { ok: true, user: raw, originalKeys: NO_RENAMED_KEYS };
+
+  const { value, originalKeys } = normalizeAuth0Keys(raw);
+  const parsed = Auth0UserSchema.safeParse(value);
+  if (parsed.success) return { ok: true, user: parsed.data, originalKeys };
+  const issue = parsed.error.issues[0]!;
+  const field = fieldPath(issue.path, originalKeys);
+  const last = issue.path[issue.path.length - 1];
+  const expected =
+    ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ??
+    ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
+  const actual = describeType(valueAtIssuePath(value, issue.path));
+  const sourceIdGuess = typeof value.user_id === 'string' ? value.user_id : undefined;
+  return {
+    ok: false,
+    problem: recordError(
+      'user',
+      location,
+      sourceIdGuess,
+      'invalid_field_type',
+      `The field ${field} must be ${expected}, not ${actual}.`,
+      field,
+    ),
+  };
 }
 
 function problem(
@@ -125,13 +149,24 @@ export function mfaFactors(multifactor: Auth0User['multifactor']): MfaFactor[] {
 const SOCIAL_PREFIXES = ['google-oauth2', 'github', 'facebook', 'apple', 'windowslive', 'linkedin', 'twitter'];
 
 export function socialProviders(user: Auth0User, userId: string): string[] {
-  const providers = new Set<string>();
+  const providers: string[] = [];
   for (const identity of user.identities ?? []) {
-    if (identity.isSocial && identity.provider) providers.add(identity.provider);
+    if (identity.isSocial && identity.provider) addOnce(providers, identity.provider);
   }
-  const strategy = userId.slice(0, userId.indexOf('|'));
-  if (userId.includes('|') && SOCIAL_PREFIXES.includes(strategy)) providers.add(strategy);
-  return [...providers];
+  const bar = userId.indexOf('|');
+  if (bar >= 0) {
+    const strategy = userId.slice(0, bar);
+    if (SOCIAL_PREFIXES.includes(strategy)) addOnce(providers, strategy);
+  }
+  return providers;
+}
+
+/**
+ * Adds `item` unless the list has it: the order and uniqueness of `[...new Set(…)]`, without
+ * a Set per user (these lists hold one or two names).
+ */
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
 }
 
 /** Auth0 strategies of enterprise connections: their users need an SSO connection in WorkOS. */
@@ -158,12 +193,12 @@ function enterpriseField(user: Auth0User, userId: string): Pick<UserRecord, 'ent
 }
 
 function databaseConnections(user: Auth0User, userId: string): string[] {
-  const connections = new Set<string>();
+  const connections: string[] = [];
   for (const identity of user.identities ?? []) {
-    if (identity.provider === 'auth0' && identity.connection) connections.add(identity.connection);
+    if (identity.provider === 'auth0' && identity.connection) addOnce(connections, identity.connection);
   }
-  if (connections.size === 0 && user.connection && userId.startsWith('auth0|')) connections.add(user.connection);
-  return [...connections];
+  if (connections.length === 0 && user.connection && userId.startsWith('auth0|')) connections.push(user.connection);
+  return connections;
 }
 
 /**
@@ -173,7 +208,10 @@ function databaseConnections(user: Auth0User, userId: string): string[] {
  */
 export function auth0MetadataFields(user: Auth0User | Record<string, unknown>): Record<string, unknown> {
   const fields = emptyRecord<unknown>();
-  for (const [key, value] of Object.entries(user)) {
+  // In zod's order whatever the object's own: a top-level `app_metadata.plan` key must win over
+  // the flattened one the same way for a record of the fast path as for one zod parsed.
+  for (const key of auth0UserKeys(user)) {
+    const value = user[key];
     if (key === 'identities') continue;
     if (key === 'app_metadata' || key === 'user_metadata') {
       if (isPlainObject(value)) flatten(value, key, fields);

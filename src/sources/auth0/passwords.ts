@@ -4,7 +4,7 @@ import { readJsonRecords } from '../../io/json-records.js';
 import { checkPasswordHash } from '../../model/password.js';
 import type { PasswordGap, PasswordHash, RecordProblem } from '../../model/types.js';
 import { describeType } from '../../model/validate.js';
-import { Auth0PasswordRowSchema, fieldPath, normalizePasswordRowKeys, passwordSetTime } from './schema.js';
+import { fieldPath, normalizePasswordRowKeys, parseAuth0PasswordRow, passwordSetTime } from './schema.js';
 
 /** One row of the password file, reduced to what the join needs: no tenant, no other fields. */
 interface PasswordRow {
@@ -211,7 +211,7 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
       );
       continue;
     }
-    const parsed = Auth0PasswordRowSchema.safeParse(normalizePasswordRowKeys(item.value as Record<string, unknown>));
+    const parsed = parseAuth0PasswordRow(normalizePasswordRowKeys(item.value as Record<string, unknown>));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = fieldPath(issue.path);

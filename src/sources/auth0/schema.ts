@@ -75,8 +75,7 @@ export function normalizeAuth0Keys(raw: Record<string, unknown>): NormalizedKeys
   }
   for (const [key, v] of Object.entries(raw)) {
     if (USER_FIELDS.has(key)) continue;
-    const lower = key.trim().toLowerCase().replace(/\s+/g, ' ');
-    const canonical = ownValue(LEGACY_ALIASES, lower) ?? lower.replace(/ /g, '_');
+    const canonical = canonicalAuth0Key(key);
     if (USER_FIELDS.has(canonical) && !Object.hasOwn(value, canonical)) {
       value[canonical] = v;
       originalKeys.set(canonical, key);
@@ -86,6 +85,132 @@ export function normalizeAuth0Keys(raw: Record<string, unknown>): NormalizedKeys
   }
   return { value, originalKeys };
 }
+
+/** The bulk export's name for a key of either format: `Email Verified` → `email_verified`, `Id` → `user_id`. */
+function canonicalAuth0Key(key: string): string {
+  const known = canonicalKeys.get(key);
+  if (known !== undefined) return known;
+  const lower = key.trim().toLowerCase().replace(/\s+/g, ' ');
+  const canonical = ownValue(LEGACY_ALIASES, lower) ?? lower.replace(/ /g, '_');
+  // Every record of an export has the same few dozen keys; the cap keeps a hostile file with
+  // a new key on every line from growing the cache.
+  if (canonicalKeys.size < 1024) canonicalKeys.set(key, canonical);
+  return canonical;
+}
+const canonicalKeys = new Map<string, string>();
+
+// The fast path. Nearly every record of a real export is well-formed and uses the bulk export's
+// own field names; for those, hand-written type checks replace normalizeAuth0Keys and the zod
+// parse (a third of the reading time), and the record itself stands for zod's output. Anything
+// else (a label to rename, "true" written as text, a wrong type, a `__proto__` key) is left to
+// the zod path, which alone words the problems. test/sources/auth0/fast-path.test.ts holds the
+// two paths to the same answers.
+
+// Every check accepts `undefined`, and no field is named like a property of Object.prototype:
+// reading a field that is absent gives `undefined` and passes, as zod lets an absent optional
+// field pass. The checks are written out field by field rather than driven by a table: called
+// through a table they were not inlined, and cost more than the rest of the mapping.
+
+function isAbsent(v: unknown): boolean {
+  return v === undefined || v === null;
+}
+
+function isText(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === 'string';
+}
+
+/** A flag written as text ("true") is transformed by zod: left to it. */
+function isFlag(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === 'boolean';
+}
+
+/** A plain object that zod would copy key for key: no array, no `__proto__` key (zod drops it). */
+function isCopyableObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !Object.hasOwn(v, '__proto__');
+}
+
+/** zod outputs a copy of a metadata object; the object itself is equal to it. */
+function isMetadata(v: unknown): boolean {
+  return isAbsent(v) || isCopyableObject(v);
+}
+
+function isMultifactor(v: unknown): boolean {
+  if (isText(v)) return true;
+  if (!Array.isArray(v)) return false;
+  for (const factor of v) if (typeof factor !== 'string') return false;
+  return true;
+}
+
+function isIdentities(v: unknown): boolean {
+  if (isAbsent(v)) return true;
+  if (!Array.isArray(v)) return false;
+  for (const identity of v) if (!isIdentity(identity)) return false;
+  return true;
+}
+
+/** `Auth0IdentitySchema`, field by field. */
+function isIdentity(v: unknown): boolean {
+  if (!isCopyableObject(v)) return false;
+  const id = v.user_id;
+  return (
+    isText(v.connection) &&
+    isText(v.provider) &&
+    (isText(id) || (typeof id === 'number' && Number.isFinite(id))) &&
+    isFlag(v.isSocial)
+  );
+}
+
+/** `Auth0UserSchema`, field by field (`email` takes anything: normalizeEmail checks it). */
+function isWellTypedUser(u: Record<string, unknown>): boolean {
+  return (
+    isText(u.user_id) &&
+    isFlag(u.email_verified) &&
+    isText(u.given_name) &&
+    isText(u.family_name) &&
+    isText(u.name) &&
+    isText(u.nickname) &&
+    isFlag(u.blocked) &&
+    isMultifactor(u.multifactor) &&
+    isIdentities(u.identities) &&
+    isMetadata(u.app_metadata) &&
+    isMetadata(u.user_metadata) &&
+    isText(u.created_at) &&
+    isText(u.last_login) &&
+    isText(u.connection)
+  );
+}
+
+/**
+ * True when a user record is well-formed and already in the bulk export's field names: then
+ * it is equal, value for value, to `Auth0UserSchema.safeParse(normalizeAuth0Keys(raw).value)`'s
+ * output and may be used as it. Only the order of its keys can differ (zod puts its fields
+ * first), and auth0MetadataFields, the one reader that walks the keys, walks them in zod's order.
+ * False means the zod path must decide (see above), not that the record is invalid.
+ */
+export function isCanonicalAuth0User(raw: Record<string, unknown>): raw is Auth0User {
+  if (Object.hasOwn(raw, '__proto__')) return false;
+  for (const key in raw) {
+    const renamed = renamedField(key);
+    // A label normalizeAuth0Keys would rename: the zod path keeps track of what the file called it.
+    if (renamed !== undefined && !Object.hasOwn(raw, renamed)) return false;
+  }
+  return isWellTypedUser(raw);
+}
+
+/** The field normalizeAuth0Keys may rename `key` to (`Email Verified` → `email_verified`), if any. */
+function renamedField(key: string): string | undefined {
+  if (USER_FIELDS.has(key)) return undefined;
+  const canonical = canonicalAuth0Key(key);
+  return USER_FIELDS.has(canonical) ? canonical : undefined;
+}
+
+/** The user's keys in the order zod outputs them: the schema's fields, then the others as they come. */
+export function auth0UserKeys(user: Record<string, unknown>): string[] {
+  const keys = USER_FIELD_ORDER.filter((field) => Object.hasOwn(user, field));
+  for (const key of Object.keys(user)) if (!USER_FIELDS.has(key)) keys.push(key);
+  return keys;
+}
+const USER_FIELD_ORDER = Object.keys(Auth0UserSchema.shape);
 
 // The password-hash export from Auth0 support: MongoDB extended JSON, one row a line.
 const mongoDate = z.union([
@@ -106,6 +231,42 @@ export const Auth0PasswordRowSchema = z.looseObject({
 
 export type Auth0PasswordRow = z.infer<typeof Auth0PasswordRowSchema>;
 
+function isMongoDateValue(v: unknown): boolean {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+function isMongoDateObject(v: unknown): boolean {
+  if (!isCopyableObject(v)) return false;
+  const date = v.$date;
+  return isMongoDateValue(date) || (isCopyableObject(date) && typeof date.$numberLong === 'string');
+}
+
+/**
+ * `Auth0PasswordRowSchema.safeParse`, with a fast path for the well-formed row: checked by hand,
+ * and the row itself is the data. zod would output a copy with its fields first; the copy is
+ * equal in every value (nothing in a password row is transformed), and nothing reads a row's
+ * key order. A row that fails the check goes to zod, which words the problem.
+ */
+export function parseAuth0PasswordRow(raw: Record<string, unknown>): z.ZodSafeParseResult<Auth0PasswordRow> {
+  if (isWellFormedPasswordRow(raw)) return { success: true, data: raw as Auth0PasswordRow };
+  return Auth0PasswordRowSchema.safeParse(raw);
+}
+
+/** `Auth0PasswordRowSchema`, field by field (`passwordHash` takes anything: checkPasswordHash checks it). */
+function isWellFormedPasswordRow(raw: Record<string, unknown>): boolean {
+  const id = raw._id;
+  const date = raw.password_set_date;
+  return (
+    !Object.hasOwn(raw, '__proto__') &&
+    (isText(id) || (isCopyableObject(id) && typeof id.$oid === 'string')) &&
+    isText(raw.email) &&
+    (isAbsent(date) || isMongoDateValue(date) || isMongoDateObject(date)) &&
+    isText(raw.tenant) &&
+    isText(raw.connection) &&
+    isText(raw.alt_id)
+  );
+}
+
 /** Some exports spell the id key `_ID`. */
 export function normalizePasswordRowKeys(raw: Record<string, unknown>): Record<string, unknown> {
   if (raw._id === undefined && raw._ID !== undefined) return { ...raw, _id: raw._ID };
@@ -122,7 +283,7 @@ export function passwordSetTime(date: Auth0PasswordRow['password_set_date']): nu
 }
 
 /** Formats a zod issue path as people write it: `identities[0].isSocial`. */
-export function fieldPath(path: readonly PropertyKey[], originalKeys?: Map<string, string>): string {
+export function fieldPath(path: readonly PropertyKey[], originalKeys?: ReadonlyMap<string, string>): string {
   let out = '';
   path.forEach((part, index) => {
     if (typeof part === 'number') out += `[${part}]`;
