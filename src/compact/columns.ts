@@ -88,7 +88,7 @@ export class StringColumn {
   get(index: number): string {
     const offset = this.offsetOf.get(index);
     const bytes = this.bytesOf.get(index);
-    const inOrder = index === this.lastRead + 1;
+    const inOrder = index === this.lastRead + 1 || index === this.lastRead;
     this.lastRead = index;
     if (offset >= this.spilled) {
       const start = offset - this.spilled;

@@ -151,8 +151,16 @@ export class Auth0PasswordIndex {
     return this.byEmail;
   }
 
+  /** The row read last: a join reads its id (to check the match) and then its hash. */
+  private lastRow = -1;
+  private lastFields: string[] = [];
+
   private field(row: number, field: number): string {
-    return unpackStrings(this.strings.get(row), 3)[field]!;
+    if (row !== this.lastRow) {
+      this.lastFields = unpackStrings(this.strings.get(row), 3);
+      this.lastRow = row;
+    }
+    return this.lastFields[field]!;
   }
 
   private connectionId(name: string): number {
