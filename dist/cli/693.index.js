@@ -2702,11 +2702,22 @@ function normalizeEmail(raw) {
     const email = raw.trim();
     if (email === '')
         return { ok: false, code: 'missing_email', message: 'The user has an empty email address; WorkOS requires one.' };
-    const problem = emailShapeProblem(email);
+    const problem = isPlainAsciiEmail(email) ? undefined : emailShapeProblem(email);
     return problem
         ? { ok: false, code: 'invalid_email', message: `The email address is not valid: ${problem}.` }
         : { ok: true, email };
 }
+// The shape of nearly every real address, in ASCII: dot-separated atoms, `@`, host-name labels,
+// a top-level part of letters. Everything it matches passes every check of emailShapeProblem
+// (test/model/validate.test.ts holds it to that), and one regular expression without the
+// Unicode property classes is several times faster than those checks, which run once per user.
+const PLAIN_ASCII_EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+/** True for an address emailShapeProblem would certainly accept; false says nothing. */
+function isPlainAsciiEmail(email) {
+    const at = email.indexOf('@');
+    return email.length <= MAX_EMAIL_LENGTH && at > 0 && at <= MAX_LOCAL_PART_LENGTH && PLAIN_ASCII_EMAIL.test(email);
+}
+/** Why an address (trimmed, not empty) is not one WorkOS takes, or undefined when it is. */
 function emailShapeProblem(email) {
     if (email.length > MAX_EMAIL_LENGTH)
         return `it is longer than ${MAX_EMAIL_LENGTH} characters`;
@@ -2842,18 +2853,54 @@ function describeType(value) {
 /**
  * JSON with object keys sorted and undefined values left out, so equal values always give
  * the same text: the basis of input digests and config fingerprints.
+ *
+ * The text must never change: digests in journals from earlier versions are compared with new
+ * ones (test/plan/digest.test.ts pins the first implementation). Quirks kept on purpose: an
+ * `undefined` (or function) inside an array becomes an empty slot (`[1,]`), and a function as
+ * an object value is written `undefined`. Written as loops over sorted keys rather than
+ * entries, filter, map and join: it runs once per planned record.
  */
 function stableJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(stableJson).join(',')}]`;
-    if (typeof value === 'object' && value !== null) {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+    if (typeof value !== 'object' || value === null)
+        return JSON.stringify(value);
+    if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+            if (i > 0)
+                out += ',';
+            // `undefined` for undefined, functions and symbols: join() wrote nothing for those.
+            const item = stableJson(value[i]);
+            if (item !== undefined)
+                out += item;
+        }
+        return `${out}]`;
     }
-    return JSON.stringify(value);
+    const object = value;
+    // The default sort compares UTF-16 code units, as `<` on strings does.
+    const keys = Object.keys(object).sort();
+    let out = '{';
+    for (const key of keys) {
+        const item = object[key];
+        if (item === undefined)
+            continue;
+        if (out.length > 1)
+            out += ',';
+        out += `${quotedKey(key)}:${stableJson(item)}`;
+    }
+    return `${out}}`;
 }
+/** `JSON.stringify(key)`, remembered: the same few field names are quoted for every record. */
+function quotedKey(key) {
+    let quoted = quotedKeys.get(key);
+    if (quoted === undefined) {
+        quoted = JSON.stringify(key);
+        // Metadata keys come from the export: the cap keeps a file with many distinct ones from growing the cache.
+        if (quotedKeys.size < 1024)
+            quotedKeys.set(key, quoted);
+    }
+    return quoted;
+}
+const quotedKeys = new Map();
 
 ;// CONCATENATED MODULE: ./build/config/mapping-config.js
 
@@ -6669,7 +6716,7 @@ function parseJsonText(text, start) {
     }
     const { depth } = (0,limits/* inputLimits */.Pg)();
     // Mapping walks records (metadata maps, digests); a record nested past the limit is refused here, whole.
-    if ((0,limits/* nestingDepth */.Qk)(value, depth) > depth) {
+    if (!fewerOpeningBrackets(text, depth) && (0,limits/* nestingDepth */.Qk)(value, depth) > depth) {
         return {
             ok: false,
             line: start.line,
@@ -6677,6 +6724,22 @@ function parseJsonText(text, start) {
         };
     }
     return { ok: true, value, line: start.line };
+}
+/**
+ * True when `text` holds at most `limit` of `{` and `[` (inside strings or not): every level of
+ * nesting opens with one, so the record cannot be nested deeper than that. This settles the
+ * depth of an ordinary record (a handful of levels) with a few `indexOf` calls instead of a walk
+ * over the parsed value.
+ */
+function fewerOpeningBrackets(text, limit) {
+    let count = 0;
+    for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1))
+        if (++count > limit)
+            return false;
+    for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1))
+        if (++count > limit)
+            return false;
+    return true;
 }
 function describeParseError(raw) {
     const reason = raw
@@ -7037,28 +7100,50 @@ class JsonElementScanner {
  * cannot fill the heap.
  */
 async function* splitLines(chunks, maxLength = Number.POSITIVE_INFINITY) {
+    for await (const batch of splitLineBatches(chunks, maxLength)) {
+        for (const line of batch)
+            yield line;
+    }
+}
+/**
+ * `splitLines`, one batch per chunk: every line a chunk completes comes out in one array. Each
+ * step of an async generator costs a few promise hops, which at a million lines is a good share
+ * of the reading time; a chunk holds hundreds of lines, so per chunk that cost disappears.
+ * No batch is empty.
+ */
+async function* splitLineBatches(chunks, maxLength = Number.POSITIVE_INFINITY) {
+    // The start of a line that began in an earlier chunk; empty for most lines, which sit in one chunk.
     let pending = [];
     let pendingLength = 0;
     let dropped = 0;
     let line = 1;
-    const take = () => {
-        const out = dropped > 0
-            ? { text: '', line: line++, tooLong: dropped + pendingLength }
-            : { text: stripCarriageReturn(pending.join('')), line: line++ };
+    const take = (last) => {
+        let out;
+        if (dropped > 0)
+            out = { text: '', line: line++, tooLong: dropped + pendingLength };
+        else if (pending.length === 0)
+            out = { text: stripCarriageReturn(last), line: line++ };
+        else {
+            pending.push(last);
+            out = { text: stripCarriageReturn(pending.join('')), line: line++ };
+        }
         pending = [];
         pendingLength = 0;
         dropped = 0;
         return out;
     };
     for await (const chunk of chunks) {
+        const batch = [];
         let from = 0;
         let at = chunk.indexOf('\n');
         while (at >= 0) {
-            pending.push(chunk.slice(from, at));
             pendingLength += at - from;
-            if (pendingLength > maxLength)
+            if (pendingLength > maxLength) {
                 drop();
-            yield take();
+                batch.push(take(''));
+            }
+            else
+                batch.push(take(chunk.slice(from, at)));
             from = at + 1;
             at = chunk.indexOf('\n', from);
         }
@@ -7068,9 +7153,11 @@ async function* splitLines(chunks, maxLength = Number.POSITIVE_INFINITY) {
             if (pendingLength > maxLength)
                 drop();
         }
+        if (batch.length > 0)
+            yield batch;
     }
     if (pending.length > 0 || dropped > 0)
-        yield take();
+        yield [take('')];
     function drop() {
         dropped += pendingLength;
         pending = [];
@@ -7096,6 +7183,17 @@ const BOM = '\uFEFF';
  * reading goes on; a file that is not JSON at all is a `UsageError`.
  */
 async function* readJsonRecords(path, options = {}) {
+    for await (const batch of readJsonRecordBatches(path, options)) {
+        for (const record of batch)
+            yield record;
+    }
+}
+/**
+ * `readJsonRecords`, one batch of records per chunk read (no batch is empty). For the readers
+ * of large exports: every step of an async generator costs a few promise hops, a good share of
+ * the time per record when there are millions, and a chunk holds hundreds of records.
+ */
+async function* readJsonRecordBatches(path, options = {}) {
     const stream = await (0,byte_stream/* openByteStream */.LY)(path, options);
     try {
         stream.setEncoding('utf8');
@@ -7153,11 +7251,15 @@ async function* prepend(head, rest) {
 }
 async function* scanElements(scanner, chunks) {
     for await (const chunk of chunks) {
-        yield* scanner.push(chunk);
+        const batch = scanner.push(chunk);
+        if (batch.length > 0)
+            yield batch;
         if (scanner.stopped)
             return;
     }
-    yield* scanner.end();
+    const last = scanner.end();
+    if (last.length > 0)
+        yield last;
 }
 async function* readNdjson(path, stream) {
     try {
@@ -7178,26 +7280,39 @@ async function* withoutBom(chunks) {
 async function* ndjsonRecords(path, chunks) {
     let first = true;
     const { lineLength } = (0,limits/* inputLimits */.Pg)();
-    for await (const { text, line, tooLong } of splitLines(chunks, lineLength)) {
-        if (tooLong !== undefined) {
+    for await (const lines of splitLineBatches(chunks, lineLength)) {
+        const batch = [];
+        for (const { text, line, tooLong } of lines) {
+            if (tooLong !== undefined) {
+                first = false;
+                batch.push({
+                    ok: false,
+                    line,
+                    message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${(0,limits/* raiseHint */.AI)('lineLength')}.`,
+                });
+                continue;
+            }
+            if (isBlank(text))
+                continue;
+            // Pretty-printed objects one after another (`jq '.[]'` without -c) would otherwise give
+            // one parse error per line of the file.
+            if (first && text.trim() === '{') {
+                // Nothing came before it but blank lines: the batch is empty, no record is lost by throwing here.
+                throw new types/* UsageError */.eb(`${path}: the first object spans several lines, so this is not NDJSON (one object per line); convert it with \`jq -c\` or give a JSON array.`);
+            }
             first = false;
-            yield {
-                ok: false,
-                line,
-                message: `The line has ${tooLong} characters, more than the limit of ${lineLength}; ${(0,limits/* raiseHint */.AI)('lineLength')}.`,
-            };
-            continue;
+            batch.push(parseJsonText(text, { line, column: 1 }));
         }
-        if (text.trim() === '')
-            continue;
-        // Pretty-printed objects one after another (`jq '.[]'` without -c) would otherwise give
-        // one parse error per line of the file.
-        if (first && text.trim() === '{') {
-            throw new types/* UsageError */.eb(`${path}: the first object spans several lines, so this is not NDJSON (one object per line); convert it with \`jq -c\` or give a JSON array.`);
-        }
-        first = false;
-        yield parseJsonText(text, { line, column: 1 });
+        if (batch.length > 0)
+            yield batch;
     }
+}
+/** `text.trim() === ''` without building the trimmed copy: a record line starts with `{`, which settles it at once. */
+function isBlank(text) {
+    const c = text.charCodeAt(0);
+    if (c === 123 /* { */)
+        return false;
+    return text.trim() === '';
 }
 
 ;// CONCATENATED MODULE: ./build/sources/organization-files.js
@@ -7503,8 +7618,7 @@ function normalizeAuth0Keys(raw) {
     for (const [key, v] of Object.entries(raw)) {
         if (USER_FIELDS.has(key))
             continue;
-        const lower = key.trim().toLowerCase().replace(/\s+/g, ' ');
-        const canonical = ownValue(LEGACY_ALIASES, lower) ?? lower.replace(/ /g, '_');
+        const canonical = canonicalAuth0Key(key);
         if (USER_FIELDS.has(canonical) && !Object.hasOwn(value, canonical)) {
             value[canonical] = v;
             originalKeys.set(canonical, key);
@@ -7515,6 +7629,129 @@ function normalizeAuth0Keys(raw) {
     }
     return { value, originalKeys };
 }
+/** The bulk export's name for a key of either format: `Email Verified` → `email_verified`, `Id` → `user_id`. */
+function canonicalAuth0Key(key) {
+    const known = canonicalKeys.get(key);
+    if (known !== undefined)
+        return known;
+    const lower = key.trim().toLowerCase().replace(/\s+/g, ' ');
+    const canonical = ownValue(LEGACY_ALIASES, lower) ?? lower.replace(/ /g, '_');
+    // Every record of an export has the same few dozen keys; the cap keeps a hostile file with
+    // a new key on every line from growing the cache.
+    if (canonicalKeys.size < 1024)
+        canonicalKeys.set(key, canonical);
+    return canonical;
+}
+const canonicalKeys = new Map();
+// The fast path. Nearly every record of a real export is well-formed and uses the bulk export's
+// own field names; for those, hand-written type checks replace normalizeAuth0Keys and the zod
+// parse (a third of the reading time), and the record itself stands for zod's output. Anything
+// else (a label to rename, "true" written as text, a wrong type, a `__proto__` key) is left to
+// the zod path, which alone words the problems. test/sources/auth0/fast-path.test.ts holds the
+// two paths to the same answers.
+// Every check accepts `undefined`, and no field is named like a property of Object.prototype:
+// reading a field that is absent gives `undefined` and passes, as zod lets an absent optional
+// field pass. The checks are written out field by field rather than driven by a table: called
+// through a table they were not inlined, and cost more than the rest of the mapping.
+function isAbsent(v) {
+    return v === undefined || v === null;
+}
+function isText(v) {
+    return v === undefined || v === null || typeof v === 'string';
+}
+/** A flag written as text ("true") is transformed by zod: left to it. */
+function isFlag(v) {
+    return v === undefined || v === null || typeof v === 'boolean';
+}
+/** A plain object that zod would copy key for key: no array, no `__proto__` key (zod drops it). */
+function isCopyableObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) && !Object.hasOwn(v, '__proto__');
+}
+/** zod outputs a copy of a metadata object; the object itself is equal to it. */
+function isMetadata(v) {
+    return isAbsent(v) || isCopyableObject(v);
+}
+function isMultifactor(v) {
+    if (isText(v))
+        return true;
+    if (!Array.isArray(v))
+        return false;
+    for (const factor of v)
+        if (typeof factor !== 'string')
+            return false;
+    return true;
+}
+function isIdentities(v) {
+    if (isAbsent(v))
+        return true;
+    if (!Array.isArray(v))
+        return false;
+    for (const identity of v)
+        if (!isIdentity(identity))
+            return false;
+    return true;
+}
+/** `Auth0IdentitySchema`, field by field. */
+function isIdentity(v) {
+    if (!isCopyableObject(v))
+        return false;
+    const id = v.user_id;
+    return (isText(v.connection) &&
+        isText(v.provider) &&
+        (isText(id) || (typeof id === 'number' && Number.isFinite(id))) &&
+        isFlag(v.isSocial));
+}
+/** `Auth0UserSchema`, field by field (`email` takes anything: normalizeEmail checks it). */
+function isWellTypedUser(u) {
+    return (isText(u.user_id) &&
+        isFlag(u.email_verified) &&
+        isText(u.given_name) &&
+        isText(u.family_name) &&
+        isText(u.name) &&
+        isText(u.nickname) &&
+        isFlag(u.blocked) &&
+        isMultifactor(u.multifactor) &&
+        isIdentities(u.identities) &&
+        isMetadata(u.app_metadata) &&
+        isMetadata(u.user_metadata) &&
+        isText(u.created_at) &&
+        isText(u.last_login) &&
+        isText(u.connection));
+}
+/**
+ * True when a user record is well-formed and already in the bulk export's field names: then
+ * it is equal, value for value, to `Auth0UserSchema.safeParse(normalizeAuth0Keys(raw).value)`'s
+ * output and may be used as it. Only the order of its keys can differ (zod puts its fields
+ * first), and auth0MetadataFields, the one reader that walks the keys, walks them in zod's order.
+ * False means the zod path must decide (see above), not that the record is invalid.
+ */
+function isCanonicalAuth0User(raw) {
+    if (Object.hasOwn(raw, '__proto__'))
+        return false;
+    for (const key in raw) {
+        const renamed = renamedField(key);
+        // A label normalizeAuth0Keys would rename: the zod path keeps track of what the file called it.
+        if (renamed !== undefined && !Object.hasOwn(raw, renamed))
+            return false;
+    }
+    return isWellTypedUser(raw);
+}
+/** The field normalizeAuth0Keys may rename `key` to (`Email Verified` → `email_verified`), if any. */
+function renamedField(key) {
+    if (USER_FIELDS.has(key))
+        return undefined;
+    const canonical = canonicalAuth0Key(key);
+    return USER_FIELDS.has(canonical) ? canonical : undefined;
+}
+/** The user's keys in the order zod outputs them: the schema's fields, then the others as they come. */
+function auth0UserKeys(user) {
+    const keys = USER_FIELD_ORDER.filter((field) => Object.hasOwn(user, field));
+    for (const key of Object.keys(user))
+        if (!USER_FIELDS.has(key))
+            keys.push(key);
+    return keys;
+}
+const USER_FIELD_ORDER = Object.keys(Auth0UserSchema.shape);
 // The password-hash export from Auth0 support: MongoDB extended JSON, one row a line.
 const mongoDate = schemas/* union */.KCZ([
     schemas/* string */.YjP(),
@@ -7530,6 +7767,38 @@ const Auth0PasswordRowSchema = schemas/* looseObject */._H3({
     connection: schema_text,
     alt_id: schema_text,
 });
+function isMongoDateValue(v) {
+    return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+}
+function isMongoDateObject(v) {
+    if (!isCopyableObject(v))
+        return false;
+    const date = v.$date;
+    return isMongoDateValue(date) || (isCopyableObject(date) && typeof date.$numberLong === 'string');
+}
+/**
+ * `Auth0PasswordRowSchema.safeParse`, with a fast path for the well-formed row: checked by hand,
+ * and the row itself is the data. zod would output a copy with its fields first; the copy is
+ * equal in every value (nothing in a password row is transformed), and nothing reads a row's
+ * key order. A row that fails the check goes to zod, which words the problem.
+ */
+function parseAuth0PasswordRow(raw) {
+    if (isWellFormedPasswordRow(raw))
+        return { success: true, data: raw };
+    return Auth0PasswordRowSchema.safeParse(raw);
+}
+/** `Auth0PasswordRowSchema`, field by field (`passwordHash` takes anything: checkPasswordHash checks it). */
+function isWellFormedPasswordRow(raw) {
+    const id = raw._id;
+    const date = raw.password_set_date;
+    return (!Object.hasOwn(raw, '__proto__') &&
+        (isText(id) || (isCopyableObject(id) && typeof id.$oid === 'string')) &&
+        isText(raw.email) &&
+        (isAbsent(date) || isMongoDateValue(date) || isMongoDateObject(date)) &&
+        isText(raw.tenant) &&
+        isText(raw.connection) &&
+        isText(raw.alt_id));
+}
 /** Some exports spell the id key `_ID`. */
 function normalizePasswordRowKeys(raw) {
     if (raw._id === undefined && raw._ID !== undefined)
@@ -7571,20 +7840,11 @@ function mapAuth0User(raw, location) {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         return problem(location, undefined, 'invalid_record', `Each user must be a JSON object; this record is ${describeType(raw)}.`);
     }
-    const { value, originalKeys } = normalizeAuth0Keys(raw);
+    const read = readAuth0User(raw, location);
+    if (!read.ok)
+        return read;
+    const { user, originalKeys } = read;
     const label = (field) => originalKeys.get(field) ?? field;
-    const sourceIdGuess = typeof value.user_id === 'string' ? value.user_id : undefined;
-    const parsed = Auth0UserSchema.safeParse(value);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = schema_fieldPath(issue.path, originalKeys);
-        const last = issue.path[issue.path.length - 1];
-        const expected = ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ??
-            ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
-        const actual = describeType(valueAtIssuePath(value, issue.path));
-        return problem(location, sourceIdGuess, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field);
-    }
-    const user = parsed.data;
     const userId = user.user_id?.trim();
     if (!userId) {
         return problem(location, undefined, 'missing_user_id', `The user has no ${label('user_id')}; it becomes the WorkOS external id, so it is required.`, label('user_id'));
@@ -7606,6 +7866,27 @@ function mapAuth0User(raw, location) {
         location,
     };
     return { ok: true, user, record, databaseConnections: databaseConnections(user, userId) };
+}
+const NO_RENAMED_KEYS = new Map();
+/** The user's fields, typed: by the fast path when it can tell, else by the zod schema, which words the problem. */
+function readAuth0User(raw, location) {
+    if (isCanonicalAuth0User(raw))
+        return { ok: true, user: raw, originalKeys: NO_RENAMED_KEYS };
+    const { value, originalKeys } = normalizeAuth0Keys(raw);
+    const parsed = Auth0UserSchema.safeParse(value);
+    if (parsed.success)
+        return { ok: true, user: parsed.data, originalKeys };
+    const issue = parsed.error.issues[0];
+    const field = schema_fieldPath(issue.path, originalKeys);
+    const last = issue.path[issue.path.length - 1];
+    const expected = ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ??
+        ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
+    const actual = describeType(valueAtIssuePath(value, issue.path));
+    const sourceIdGuess = typeof value.user_id === 'string' ? value.user_id : undefined;
+    return {
+        ok: false,
+        problem: recordError('user', location, sourceIdGuess, 'invalid_field_type', `The field ${field} must be ${expected}, not ${actual}.`, field),
+    };
 }
 function problem(location, sourceId, code, message, field) {
     return { ok: false, problem: recordError('user', location, sourceId, code, message, field) };
@@ -7645,15 +7926,26 @@ function mfaFactors(multifactor) {
 /** Strategies whose user ids mark a social login even when the export has no `identities`. */
 const SOCIAL_PREFIXES = ['google-oauth2', 'github', 'facebook', 'apple', 'windowslive', 'linkedin', 'twitter'];
 function socialProviders(user, userId) {
-    const providers = new Set();
+    const providers = [];
     for (const identity of user.identities ?? []) {
         if (identity.isSocial && identity.provider)
-            providers.add(identity.provider);
+            addOnce(providers, identity.provider);
     }
-    const strategy = userId.slice(0, userId.indexOf('|'));
-    if (userId.includes('|') && SOCIAL_PREFIXES.includes(strategy))
-        providers.add(strategy);
-    return [...providers];
+    const bar = userId.indexOf('|');
+    if (bar >= 0) {
+        const strategy = userId.slice(0, bar);
+        if (SOCIAL_PREFIXES.includes(strategy))
+            addOnce(providers, strategy);
+    }
+    return providers;
+}
+/**
+ * Adds `item` unless the list has it: the order and uniqueness of `[...new Set(…)]`, without
+ * a Set per user (these lists hold one or two names).
+ */
+function addOnce(list, item) {
+    if (!list.includes(item))
+        list.push(item);
 }
 /** Auth0 strategies of enterprise connections: their users need an SSO connection in WorkOS. */
 const AUTH0_ENTERPRISE_STRATEGIES = ['samlp', 'waad', 'oidc', 'adfs', 'okta', 'google-apps'];
@@ -7677,14 +7969,14 @@ function enterpriseField(user, userId) {
     return connection ? { enterpriseConnection: connection } : {};
 }
 function databaseConnections(user, userId) {
-    const connections = new Set();
+    const connections = [];
     for (const identity of user.identities ?? []) {
         if (identity.provider === 'auth0' && identity.connection)
-            connections.add(identity.connection);
+            addOnce(connections, identity.connection);
     }
-    if (connections.size === 0 && user.connection && userId.startsWith('auth0|'))
-        connections.add(user.connection);
-    return [...connections];
+    if (connections.length === 0 && user.connection && userId.startsWith('auth0|'))
+        connections.push(user.connection);
+    return connections;
 }
 /**
  * The fields a metadata map may pick from, flat: `app_metadata.plan`,
@@ -7693,7 +7985,10 @@ function databaseConnections(user, userId) {
  */
 function auth0MetadataFields(user) {
     const fields = emptyRecord();
-    for (const [key, value] of Object.entries(user)) {
+    // In zod's order whatever the object's own: a top-level `app_metadata.plan` key must win over
+    // the flattened one the same way for a record of the fast path as for one zod parsed.
+    for (const key of auth0UserKeys(user)) {
+        const value = user[key];
         if (key === 'identities')
             continue;
         if (key === 'app_metadata' || key === 'user_metadata') {
@@ -7891,7 +8186,7 @@ async function loadAuth0Passwords(path) {
             report(item.line, 'invalid_record', `Each password row must be a JSON object; this one is ${describeType(item.value)}.`);
             continue;
         }
-        const parsed = Auth0PasswordRowSchema.safeParse(normalizePasswordRowKeys(item.value));
+        const parsed = parseAuth0PasswordRow(normalizePasswordRowKeys(item.value));
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
             const field = schema_fieldPath(issue.path);
@@ -7938,60 +8233,64 @@ async function* readAuth0Users(options) {
     for (const problem of passwords?.problems ?? [])
         yield { kind: 'problem', problem };
     const file = options.usersPath;
-    for await (const item of readJsonRecords(file)) {
-        if (!item.ok) {
-            const location = {
-                file,
-                line: item.line,
-                ...(item.column !== undefined ? { column: item.column } : {}),
-            };
-            yield {
-                kind: 'problem',
-                problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' },
-            };
-            continue;
-        }
-        const mapped = mapAuth0User(item.value, { file, line: item.line });
-        if (!mapped.ok) {
-            if (mapped.problem.sourceId)
-                passwords?.index.settle(mapped.problem.sourceId);
-            yield { kind: 'problem', problem: mapped.problem };
-            continue;
-        }
-        const record = mapped.record;
-        if (options.metadataMap && Object.keys(options.metadataMap).length > 0) {
-            const metadata = checkMetadata(pickMetadataFields(auth0MetadataFields(mapped.user), options.metadataMap));
-            if (!metadata.ok) {
-                passwords?.index.settle(record.sourceId);
+    const metadataMap = options.metadataMap && Object.keys(options.metadataMap).length > 0 ? options.metadataMap : undefined;
+    // Batches, not records one at a time: a step of an async generator costs more than mapping a user.
+    for await (const batch of readJsonRecordBatches(file)) {
+        for (const item of batch) {
+            if (!item.ok) {
+                const location = {
+                    file,
+                    line: item.line,
+                    ...(item.column !== undefined ? { column: item.column } : {}),
+                };
                 yield {
                     kind: 'problem',
-                    problem: {
-                        entity: 'user',
-                        sourceId: record.sourceId,
-                        location: record.location,
-                        field: metadata.field,
-                        code: metadata.code,
-                        message: metadata.message,
-                        severity: 'error',
-                    },
+                    problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' },
                 };
                 continue;
             }
-            record.metadata = metadata.metadata;
+            const mapped = mapAuth0User(item.value, { file, line: item.line });
+            if (!mapped.ok) {
+                if (mapped.problem.sourceId)
+                    passwords?.index.settle(mapped.problem.sourceId);
+                yield { kind: 'problem', problem: mapped.problem };
+                continue;
+            }
+            const record = mapped.record;
+            if (metadataMap) {
+                const metadata = checkMetadata(pickMetadataFields(auth0MetadataFields(mapped.user), metadataMap));
+                if (!metadata.ok) {
+                    passwords?.index.settle(record.sourceId);
+                    yield {
+                        kind: 'problem',
+                        problem: {
+                            entity: 'user',
+                            sourceId: record.sourceId,
+                            location: record.location,
+                            field: metadata.field,
+                            code: metadata.code,
+                            message: metadata.message,
+                            severity: 'error',
+                        },
+                    };
+                    continue;
+                }
+                record.metadata = metadata.metadata;
+            }
+            if (passwords) {
+                const joined = passwords.index.join({
+                    userId: record.sourceId,
+                    email: record.email,
+                    databaseConnections: mapped.databaseConnections,
+                });
+                record.passwordGap = joined.passwordGap;
+                if (joined.password)
+                    record.password = joined.password;
+                for (const problem of joined.problems)
+                    yield { kind: 'problem', problem };
+            }
+            yield { kind: 'user', record };
         }
-        if (passwords) {
-            const joined = passwords.index.join({
-                userId: record.sourceId,
-                email: record.email,
-                databaseConnections: mapped.databaseConnections,
-            });
-            record.passwordGap = joined.passwordGap;
-            if (joined.password)
-                record.password = joined.password;
-            for (const problem of joined.problems)
-                yield { kind: 'problem', problem };
-        }
-        yield { kind: 'user', record };
     }
     for (const problem of passwords?.index.unmatched() ?? [])
         yield { kind: 'problem', problem };
