@@ -5070,7 +5070,7 @@ class StringColumn {
     get(index) {
         const offset = this.offsetOf.get(index);
         const bytes = this.bytesOf.get(index);
-        const inOrder = index === this.lastRead + 1;
+        const inOrder = index === this.lastRead + 1 || index === this.lastRead;
         this.lastRead = index;
         if (offset >= this.spilled) {
             const start = offset - this.spilled;
@@ -5145,19 +5145,25 @@ function unpackStrings(packed, count) {
 const EMPTY = -1;
 class KeyIndex {
     keyOf;
-    fingerprints = new Uint32Array(1024);
-    firstRow = new Int32Array(1024).fill(EMPTY);
-    lastRow = new Int32Array(1024).fill(EMPTY);
+    /** Per slot, side by side (one cache line, not three): fingerprint, first row, last row. */
+    slots;
     nextRow = new NumberColumn(Int32Array);
     keys = 0;
-    /** `keyOf(row)` gives back the key a row was added under (read from where the rows are kept). */
-    constructor(keyOf) {
+    /**
+     * `keyOf(row)` gives back the key a row was added under (read from where the rows are kept);
+     * `expectedKeys` sizes the table up front (it still grows past it).
+     */
+    constructor(keyOf, expectedKeys = 512) {
         this.keyOf = keyOf;
+        let capacity = 1024;
+        while (capacity < expectedKeys * 2)
+            capacity *= 2;
+        this.slots = emptySlots(capacity);
     }
     /** The first row added under `key`, or -1. */
     first(key) {
         const slot = this.find(key, fingerprint(key));
-        return slot < 0 ? EMPTY : this.firstRow[slot];
+        return slot < 0 ? EMPTY : this.slots[slot + FIRST];
     }
     /** Every row added under `key`, in the order they were added. */
     rows(key) {
@@ -5180,11 +5186,11 @@ class KeyIndex {
         const hash = fingerprint(key);
         const slot = this.find(key, hash);
         if (slot >= 0) {
-            this.nextRow.set(this.lastRow[slot], row);
-            this.lastRow[slot] = row;
-            return this.firstRow[slot];
+            this.nextRow.set(this.slots[slot + LAST], row);
+            this.slots[slot + LAST] = row;
+            return this.slots[slot + FIRST];
         }
-        if ((this.keys + 1) * 2 > this.fingerprints.length)
+        if ((this.keys + 1) * 2 * SLOT > this.slots.length)
             this.grow();
         this.place(hash, row, row);
         this.keys++;
@@ -5199,38 +5205,47 @@ class KeyIndex {
         }
         while (this.nextRow.length <= row)
             this.nextRow.push(EMPTY);
-        this.firstRow[slot] = row;
-        this.lastRow[slot] = row;
+        this.slots[slot + FIRST] = row;
+        this.slots[slot + LAST] = row;
     }
+    /** The slot's offset in `slots`, or -1. */
     find(key, hash) {
-        const mask = this.fingerprints.length - 1;
-        for (let slot = hash & mask;; slot = (slot + 1) & mask) {
-            const row = this.firstRow[slot];
+        const mask = this.slots.length / SLOT - 1;
+        for (let i = hash & mask;; i = (i + 1) & mask) {
+            const slot = i * SLOT;
+            const row = this.slots[slot + FIRST];
             if (row === EMPTY)
                 return -1;
-            if (this.fingerprints[slot] === hash && this.keyOf(row) === key)
+            if (this.slots[slot] === hash && this.keyOf(row) === key)
                 return slot;
         }
     }
     place(hash, first, last) {
-        const mask = this.fingerprints.length - 1;
-        let slot = hash & mask;
-        while (this.firstRow[slot] !== EMPTY)
-            slot = (slot + 1) & mask;
-        this.fingerprints[slot] = hash;
-        this.firstRow[slot] = first;
-        this.lastRow[slot] = last;
+        const mask = this.slots.length / SLOT - 1;
+        let i = hash & mask;
+        while (this.slots[i * SLOT + FIRST] !== EMPTY)
+            i = (i + 1) & mask;
+        this.slots[i * SLOT] = hash;
+        this.slots[i * SLOT + FIRST] = first;
+        this.slots[i * SLOT + LAST] = last;
     }
     grow() {
-        const { fingerprints, firstRow, lastRow } = this;
-        this.fingerprints = new Uint32Array(fingerprints.length * 2);
-        this.firstRow = new Int32Array(fingerprints.length * 2).fill(EMPTY);
-        this.lastRow = new Int32Array(fingerprints.length * 2).fill(EMPTY);
-        for (let slot = 0; slot < fingerprints.length; slot++) {
-            if (firstRow[slot] !== EMPTY)
-                this.place(fingerprints[slot], firstRow[slot], lastRow[slot]);
+        const old = this.slots;
+        this.slots = emptySlots((old.length / SLOT) * 2);
+        for (let slot = 0; slot < old.length; slot += SLOT) {
+            if (old[slot + FIRST] !== EMPTY)
+                this.place(old[slot], old[slot + FIRST], old[slot + LAST]);
         }
     }
+}
+const SLOT = 3;
+const FIRST = 1;
+const LAST = 2;
+function emptySlots(capacity) {
+    const slots = new Int32Array(capacity * SLOT);
+    for (let slot = 0; slot < slots.length; slot += SLOT)
+        slots[slot + FIRST] = EMPTY;
+    return slots;
 }
 /** FNV-1a over UTF-16 code units, then a final mix so nearby keys land in distant slots. */
 function fingerprint(key) {
@@ -5240,7 +5255,8 @@ function fingerprint(key) {
     hash ^= hash >>> 16;
     hash = Math.imul(hash, 0x85ebca6b);
     hash ^= hash >>> 13;
-    return hash >>> 0;
+    // As a signed 32-bit number, the way the Int32Array slots hold it.
+    return hash | 0;
 }
 
 ;// CONCATENATED MODULE: ./build/plan/users.js
@@ -5288,8 +5304,13 @@ class PlannedUsers {
     mergeOwners = new Map();
     mergedInto = new Map();
     /** @internal the planner's indexes, over rows. */
-    bySourceId = new KeyIndex((row) => this.record(row).sourceId);
-    byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase());
+    bySourceId;
+    byEmail;
+    /** `expectedUsers` sizes the indexes up front (a guess from the export's size is enough). */
+    constructor(expectedUsers) {
+        this.bySourceId = new KeyIndex((row) => this.record(row).sourceId, expectedUsers);
+        this.byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase(), expectedUsers);
+    }
     *[Symbol.iterator]() {
         for (let row = 0; row < this.rows.length; row++) {
             const user = this.userAt(row);
@@ -5380,12 +5401,13 @@ class PlannedUsers {
  */
 class UserPlanner {
     policies;
-    users = new PlannedUsers();
+    users;
     invalid = [];
     /** Emails seen on more than one planned record (lowercased): their rows merge at the end. */
     sharedEmails = new Set();
-    constructor(policies = DEFAULT_USER_POLICIES) {
+    constructor(policies = DEFAULT_USER_POLICIES, expectedUsers) {
         this.policies = policies;
+        this.users = new PlannedUsers(expectedUsers);
     }
     add(record) {
         const first = this.users.bySourceId.first(record.sourceId);
@@ -8025,6 +8047,7 @@ function isPlainObject(value) {
 
 
 
+
 /**
  * The Auth0 password-hash export (from Auth0 support), held as compact rows keyed for the join
  * of DESIGN §4: `user_id = "auth0|" + (alt_id ?? _id.$oid)`, else email (compared
@@ -8044,11 +8067,13 @@ class Auth0PasswordIndex {
     settled = new NumberColumn(Uint8Array);
     connectionNames = [];
     connectionIds = new Map();
-    byUserId = new KeyIndex((row) => this.field(row, USER_ID));
+    byUserId;
     /** Built on the first join by email: most exports join every row by id, and never need it. */
     byEmail;
-    constructor(file) {
+    /** `expectedRows` sizes the id index up front (a guess from the file's size is enough). */
+    constructor(file, expectedRows) {
         this.file = file;
+        this.byUserId = new KeyIndex((row) => this.field(row, USER_ID), expectedRows);
     }
     /** Adds a row; returns the problem when it replaces (or loses to) a row for the same user. */
     add(row) {
@@ -8147,8 +8172,15 @@ class Auth0PasswordIndex {
         }
         return this.byEmail;
     }
+    /** The row read last: a join reads its id (to check the match) and then its hash. */
+    lastRow = -1;
+    lastFields = [];
     field(row, field) {
-        return unpackStrings(this.strings.get(row), 3)[field];
+        if (row !== this.lastRow) {
+            this.lastFields = unpackStrings(this.strings.get(row), 3);
+            this.lastRow = row;
+        }
+        return this.lastFields[field];
     }
     connectionId(name) {
         let id = this.connectionIds.get(name);
@@ -8174,7 +8206,7 @@ function duplicateWarning(file, userId, droppedLine, keptLine) {
 }
 /** Reads the whole password file into an index. Hashes are kept only in memory, never in a problem. */
 async function loadAuth0Passwords(path) {
-    const index = new Auth0PasswordIndex(path);
+    const index = new Auth0PasswordIndex(path, expectedRows(path, 250));
     const problems = [];
     const report = (line, code, message, extra = {}) => problems.push({ entity: 'password', location: { file: path, line }, code, message, severity: 'error', ...extra });
     for await (const item of readJsonRecords(path)) {
@@ -8214,6 +8246,15 @@ async function loadAuth0Passwords(path) {
             problems.push(duplicate);
     }
     return { index, problems };
+}
+/** About how many rows of `bytesPerRow` a file holds (its size; 0 when it cannot be read). */
+function expectedRows(path, bytesPerRow) {
+    try {
+        return Math.ceil((0,external_node_fs_.statSync)(path).size / bytesPerRow);
+    }
+    catch {
+        return 0;
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/sources/auth0/users.js
@@ -10532,7 +10573,8 @@ async function prepareRun(options) {
     // Before anything is read or written: --out and --state must be directories (or not exist yet).
     checkRunDirectories({ state: options.stateDir, out: options.outDir });
     (0,limits/* setInputLimits */.DT)(config.limits);
-    const planner = new UserPlanner(config.policies);
+    // Sized from the export (about 500 bytes a user), so its indexes need not grow a million users long.
+    const planner = new UserPlanner(config.policies, expectedUsers(options.files.users, 500));
     const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, planner, log));
     const users = planner.finish();
     const organizations = planOrganizations(records.organizations, records.memberships, users);
@@ -10804,6 +10846,15 @@ function describePlan(plan, problems) {
             ]
             : []),
     ].join('\n');
+}
+/** About how many users of `bytesPerUser` a file holds (0 when its size cannot be read). */
+function expectedUsers(path, bytesPerUser) {
+    try {
+        return Math.ceil((0,external_node_fs_.statSync)(path).size / bytesPerUser);
+    }
+    catch {
+        return 0;
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/modes/plan.js

@@ -8,19 +8,28 @@ import { NumberColumn } from './columns.js';
 const EMPTY = -1;
 
 export class KeyIndex {
-  private fingerprints = new Uint32Array(1024);
-  private firstRow = new Int32Array(1024).fill(EMPTY);
-  private lastRow = new Int32Array(1024).fill(EMPTY);
+  /** Per slot, side by side (one cache line, not three): fingerprint, first row, last row. */
+  private slots: Int32Array;
   private readonly nextRow = new NumberColumn(Int32Array);
   private keys = 0;
 
-  /** `keyOf(row)` gives back the key a row was added under (read from where the rows are kept). */
-  constructor(private readonly keyOf: (row: number) => string) {}
+  /**
+   * `keyOf(row)` gives back the key a row was added under (read from where the rows are kept);
+   * `expectedKeys` sizes the table up front (it still grows past it).
+   */
+  constructor(
+    private readonly keyOf: (row: number) => string,
+    expectedKeys = 512,
+  ) {
+    let capacity = 1024;
+    while (capacity < expectedKeys * 2) capacity *= 2;
+    this.slots = emptySlots(capacity);
+  }
 
   /** The first row added under `key`, or -1. */
   first(key: string): number {
     const slot = this.find(key, fingerprint(key));
-    return slot < 0 ? EMPTY : this.firstRow[slot]!;
+    return slot < 0 ? EMPTY : this.slots[slot + FIRST]!;
   }
 
   /** Every row added under `key`, in the order they were added. */
@@ -44,11 +53,11 @@ export class KeyIndex {
     const hash = fingerprint(key);
     const slot = this.find(key, hash);
     if (slot >= 0) {
-      this.nextRow.set(this.lastRow[slot]!, row);
-      this.lastRow[slot] = row;
-      return this.firstRow[slot]!;
+      this.nextRow.set(this.slots[slot + LAST]!, row);
+      this.slots[slot + LAST] = row;
+      return this.slots[slot + FIRST]!;
     }
-    if ((this.keys + 1) * 2 > this.fingerprints.length) this.grow();
+    if ((this.keys + 1) * 2 * SLOT > this.slots.length) this.grow();
     this.place(hash, row, row);
     this.keys++;
     return EMPTY;
@@ -62,37 +71,47 @@ export class KeyIndex {
       return;
     }
     while (this.nextRow.length <= row) this.nextRow.push(EMPTY);
-    this.firstRow[slot] = row;
-    this.lastRow[slot] = row;
+    this.slots[slot + FIRST] = row;
+    this.slots[slot + LAST] = row;
   }
 
+  /** The slot's offset in `slots`, or -1. */
   private find(key: string, hash: number): number {
-    const mask = this.fingerprints.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const row = this.firstRow[slot]!;
+    const mask = this.slots.length / SLOT - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const slot = i * SLOT;
+      const row = this.slots[slot + FIRST]!;
       if (row === EMPTY) return -1;
-      if (this.fingerprints[slot] === hash && this.keyOf(row) === key) return slot;
+      if (this.slots[slot] === hash && this.keyOf(row) === key) return slot;
     }
   }
 
   private place(hash: number, first: number, last: number): void {
-    const mask = this.fingerprints.length - 1;
-    let slot = hash & mask;
-    while (this.firstRow[slot] !== EMPTY) slot = (slot + 1) & mask;
-    this.fingerprints[slot] = hash;
-    this.firstRow[slot] = first;
-    this.lastRow[slot] = last;
+    const mask = this.slots.length / SLOT - 1;
+    let i = hash & mask;
+    while (this.slots[i * SLOT + FIRST] !== EMPTY) i = (i + 1) & mask;
+    this.slots[i * SLOT] = hash;
+    this.slots[i * SLOT + FIRST] = first;
+    this.slots[i * SLOT + LAST] = last;
   }
 
   private grow(): void {
-    const { fingerprints, firstRow, lastRow } = this;
-    this.fingerprints = new Uint32Array(fingerprints.length * 2);
-    this.firstRow = new Int32Array(fingerprints.length * 2).fill(EMPTY);
-    this.lastRow = new Int32Array(fingerprints.length * 2).fill(EMPTY);
-    for (let slot = 0; slot < fingerprints.length; slot++) {
-      if (firstRow[slot] !== EMPTY) this.place(fingerprints[slot]!, firstRow[slot]!, lastRow[slot]!);
+    const old = this.slots;
+    this.slots = emptySlots((old.length / SLOT) * 2);
+    for (let slot = 0; slot < old.length; slot += SLOT) {
+      if (old[slot + FIRST] !== EMPTY) this.place(old[slot]!, old[slot + FIRST]!, old[slot + LAST]!);
     }
   }
+}
+
+const SLOT = 3;
+const FIRST = 1;
+const LAST = 2;
+
+function emptySlots(capacity: number): Int32Array {
+  const slots = new Int32Array(capacity * SLOT);
+  for (let slot = 0; slot < slots.length; slot += SLOT) slots[slot + FIRST] = EMPTY;
+  return slots;
 }
 
 /** FNV-1a over UTF-16 code units, then a final mix so nearby keys land in distant slots. */
@@ -102,5 +121,6 @@ export function fingerprint(key: string): number {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
-  return hash >>> 0;
+  // As a signed 32-bit number, the way the Int32Array slots hold it.
+  return hash | 0;
 }

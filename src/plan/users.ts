@@ -68,8 +68,14 @@ export class PlannedUsers implements Iterable<PlannedUser> {
   private readonly mergeOwners = new Map<number, PlannedUser>();
   private readonly mergedInto = new Map<string, string>();
   /** @internal the planner's indexes, over rows. */
-  readonly bySourceId = new KeyIndex((row) => this.record(row).sourceId);
-  readonly byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase());
+  readonly bySourceId: KeyIndex;
+  readonly byEmail: KeyIndex;
+
+  /** `expectedUsers` sizes the indexes up front (a guess from the export's size is enough). */
+  constructor(expectedUsers?: number) {
+    this.bySourceId = new KeyIndex((row) => this.record(row).sourceId, expectedUsers);
+    this.byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase(), expectedUsers);
+  }
 
   *[Symbol.iterator](): Iterator<PlannedUser> {
     for (let row = 0; row < this.rows.length; row++) {
@@ -162,12 +168,17 @@ export class PlannedUsers implements Iterable<PlannedUser> {
  * decided on the spot, merges of users that share an email once every record is in.
  */
 export class UserPlanner {
-  private readonly users = new PlannedUsers();
+  private readonly users: PlannedUsers;
   private readonly invalid: RecordProblem[] = [];
   /** Emails seen on more than one planned record (lowercased): their rows merge at the end. */
   private readonly sharedEmails = new Set<string>();
 
-  constructor(private readonly policies: UserPolicies = DEFAULT_USER_POLICIES) {}
+  constructor(
+    private readonly policies: UserPolicies = DEFAULT_USER_POLICIES,
+    expectedUsers?: number,
+  ) {
+    this.users = new PlannedUsers(expectedUsers);
+  }
 
   add(record: UserRecord): void {
     const first = this.users.bySourceId.first(record.sourceId);

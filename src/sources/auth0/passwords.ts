@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { NumberColumn, packStrings, StringColumn, unpackStrings } from '../../compact/columns.js';
 import { KeyIndex } from '../../compact/key-index.js';
 import { readJsonRecords } from '../../io/json-records.js';
@@ -50,11 +51,17 @@ export class Auth0PasswordIndex {
   private readonly settled = new NumberColumn(Uint8Array);
   private readonly connectionNames: string[] = [];
   private readonly connectionIds = new Map<string, number>();
-  private readonly byUserId = new KeyIndex((row) => this.field(row, USER_ID));
+  private readonly byUserId: KeyIndex;
   /** Built on the first join by email: most exports join every row by id, and never need it. */
   private byEmail: KeyIndex | undefined;
 
-  constructor(private readonly file: string) {}
+  /** `expectedRows` sizes the id index up front (a guess from the file's size is enough). */
+  constructor(
+    private readonly file: string,
+    expectedRows?: number,
+  ) {
+    this.byUserId = new KeyIndex((row) => this.field(row, USER_ID), expectedRows);
+  }
 
   /** Adds a row; returns the problem when it replaces (or loses to) a row for the same user. */
   add(row: PasswordRow): RecordProblem | undefined {
@@ -196,7 +203,7 @@ export interface LoadedPasswords {
 
 /** Reads the whole password file into an index. Hashes are kept only in memory, never in a problem. */
 export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords> {
-  const index = new Auth0PasswordIndex(path);
+  const index = new Auth0PasswordIndex(path, expectedRows(path, 250));
   const problems: RecordProblem[] = [];
   const report = (line: number, code: string, message: string, extra: Partial<RecordProblem> = {}) =>
     problems.push({ entity: 'password', location: { file: path, line }, code, message, severity: 'error', ...extra });
@@ -247,4 +254,13 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
     if (duplicate) problems.push(duplicate);
   }
   return { index, problems };
+}
+
+/** About how many rows of `bytesPerRow` a file holds (its size; 0 when it cannot be read). */
+function expectedRows(path: string, bytesPerRow: number): number {
+  try {
+    return Math.ceil(statSync(path).size / bytesPerRow);
+  } catch {
+    return 0;
+  }
 }
