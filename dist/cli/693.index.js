@@ -5026,6 +5026,8 @@ class NumberColumn {
     }
 }
 const columns_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Past this many chunks waiting for the disk, a spill waits for its own write. */
+const MAX_CHUNKS_WRITING = 4;
 /**
  * An append-only list of strings kept as UTF-8 bytes: about one byte per character and no
  * per-string object (a JS string costs its characters plus a header, and the collector's time).
@@ -5044,6 +5046,12 @@ class StringColumn {
     windowStart = 0;
     windowBytes = 0;
     lastRead = -2;
+    /**
+     * Chunks handed to the file but not yet written (the write runs on libuv's thread pool while
+     * the export is parsed here), by file offset; their rows are read from memory meanwhile.
+     */
+    writing = new Map();
+    writeError;
     offsetOf = new NumberColumn(Float64Array);
     bytesOf = new NumberColumn(Uint32Array);
     get length() {
@@ -5076,6 +5084,10 @@ class StringColumn {
             const start = offset - this.spilled;
             return this.chunk.toString('utf8', start, start + bytes);
         }
+        for (const [at, chunk] of this.writing) {
+            if (offset >= at && offset < at + chunk.length)
+                return chunk.toString('utf8', offset - at, offset - at + bytes);
+        }
         const inWindow = () => offset >= this.windowStart && offset + bytes <= this.windowStart + this.windowBytes;
         if (!inWindow() && inOrder && bytes <= columns_CHUNK_BYTES) {
             this.window ??= Buffer.allocUnsafe(columns_CHUNK_BYTES);
@@ -5092,9 +5104,25 @@ class StringColumn {
     }
     /** Writes the rows held in memory to the file, and starts afresh. */
     spill() {
+        if (this.writeError)
+            throw this.writeError;
         if (this.used === 0)
             return;
-        (0,external_node_fs_.writeSync)(this.openFile(), this.chunk, 0, this.used, this.spilled);
+        const file = this.openFile();
+        const full = this.chunk.subarray(0, this.used);
+        if (this.writing.size < MAX_CHUNKS_WRITING) {
+            const at = this.spilled;
+            this.writing.set(at, full);
+            (0,external_node_fs_.write)(file, full, 0, full.length, at, (error, written) => {
+                if (error || written !== full.length)
+                    this.writeError ??= new Error(`Could not spill rows to a temporary file: ${error?.message ?? 'short write'}.`);
+                this.writing.delete(at);
+            });
+            this.chunk = Buffer.allocUnsafe(columns_CHUNK_BYTES);
+        }
+        else {
+            (0,external_node_fs_.writeSync)(file, full, 0, full.length, this.spilled);
+        }
         this.spilled += this.used;
         this.used = 0;
     }
@@ -5145,7 +5173,10 @@ function unpackStrings(packed, count) {
 const EMPTY = -1;
 class KeyIndex {
     keyOf;
-    /** Per slot, side by side (one cache line, not three): fingerprint, first row, last row. */
+    /**
+     * Per slot, side by side (one cache line, not three): fingerprint, first row + 1, last row + 1.
+     * Rows are stored plus one so that a fresh (zeroed) table is empty without being filled.
+     */
     slots;
     nextRow = new NumberColumn(Int32Array);
     keys = 0;
@@ -5158,12 +5189,12 @@ class KeyIndex {
         let capacity = 1024;
         while (capacity < expectedKeys * 2)
             capacity *= 2;
-        this.slots = emptySlots(capacity);
+        this.slots = new Int32Array(capacity * SLOT);
     }
     /** The first row added under `key`, or -1. */
     first(key) {
         const slot = this.find(key, fingerprint(key));
-        return slot < 0 ? EMPTY : this.slots[slot + FIRST];
+        return slot < 0 ? EMPTY : this.slots[slot + FIRST] - 1;
     }
     /** Every row added under `key`, in the order they were added. */
     rows(key) {
@@ -5186,13 +5217,13 @@ class KeyIndex {
         const hash = fingerprint(key);
         const slot = this.find(key, hash);
         if (slot >= 0) {
-            this.nextRow.set(this.slots[slot + LAST], row);
-            this.slots[slot + LAST] = row;
-            return this.slots[slot + FIRST];
+            this.nextRow.set(this.slots[slot + LAST] - 1, row);
+            this.slots[slot + LAST] = row + 1;
+            return this.slots[slot + FIRST] - 1;
         }
         if ((this.keys + 1) * 2 * SLOT > this.slots.length)
             this.grow();
-        this.place(hash, row, row);
+        this.place(hash, row + 1, row + 1);
         this.keys++;
         return EMPTY;
     }
@@ -5205,25 +5236,26 @@ class KeyIndex {
         }
         while (this.nextRow.length <= row)
             this.nextRow.push(EMPTY);
-        this.slots[slot + FIRST] = row;
-        this.slots[slot + LAST] = row;
+        this.slots[slot + FIRST] = row + 1;
+        this.slots[slot + LAST] = row + 1;
     }
     /** The slot's offset in `slots`, or -1. */
     find(key, hash) {
         const mask = this.slots.length / SLOT - 1;
         for (let i = hash & mask;; i = (i + 1) & mask) {
             const slot = i * SLOT;
-            const row = this.slots[slot + FIRST];
-            if (row === EMPTY)
+            const stored = this.slots[slot + FIRST];
+            if (stored === 0)
                 return -1;
-            if (this.slots[slot] === hash && this.keyOf(row) === key)
+            if (this.slots[slot] === hash && this.keyOf(stored - 1) === key)
                 return slot;
         }
     }
+    /** Puts a key's slot (rows already stored plus one) in the first free place. */
     place(hash, first, last) {
         const mask = this.slots.length / SLOT - 1;
         let i = hash & mask;
-        while (this.slots[i * SLOT + FIRST] !== EMPTY)
+        while (this.slots[i * SLOT + FIRST] !== 0)
             i = (i + 1) & mask;
         this.slots[i * SLOT] = hash;
         this.slots[i * SLOT + FIRST] = first;
@@ -5231,9 +5263,9 @@ class KeyIndex {
     }
     grow() {
         const old = this.slots;
-        this.slots = emptySlots((old.length / SLOT) * 2);
+        this.slots = new Int32Array(old.length * 2);
         for (let slot = 0; slot < old.length; slot += SLOT) {
-            if (old[slot + FIRST] !== EMPTY)
+            if (old[slot + FIRST] !== 0)
                 this.place(old[slot], old[slot + FIRST], old[slot + LAST]);
         }
     }
@@ -5241,12 +5273,6 @@ class KeyIndex {
 const SLOT = 3;
 const FIRST = 1;
 const LAST = 2;
-function emptySlots(capacity) {
-    const slots = new Int32Array(capacity * SLOT);
-    for (let slot = 0; slot < slots.length; slot += SLOT)
-        slots[slot + FIRST] = EMPTY;
-    return slots;
-}
 /** FNV-1a over UTF-16 code units, then a final mix so nearby keys land in distant slots. */
 function fingerprint(key) {
     let hash = 0x811c9dc5;

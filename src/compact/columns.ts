@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { openSync, readSync, unlinkSync, write, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,6 +41,8 @@ export class NumberColumn<T extends TypedArray> {
 }
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
+/** Past this many chunks waiting for the disk, a spill waits for its own write. */
+const MAX_CHUNKS_WRITING = 4;
 
 /**
  * An append-only list of strings kept as UTF-8 bytes: about one byte per character and no
@@ -60,6 +62,12 @@ export class StringColumn {
   private windowStart = 0;
   private windowBytes = 0;
   private lastRead = -2;
+  /**
+   * Chunks handed to the file but not yet written (the write runs on libuv's thread pool while
+   * the export is parsed here), by file offset; their rows are read from memory meanwhile.
+   */
+  private readonly writing = new Map<number, Buffer>();
+  private writeError: Error | undefined;
   private readonly offsetOf = new NumberColumn(Float64Array);
   private readonly bytesOf = new NumberColumn(Uint32Array);
 
@@ -94,6 +102,9 @@ export class StringColumn {
       const start = offset - this.spilled;
       return this.chunk.toString('utf8', start, start + bytes);
     }
+    for (const [at, chunk] of this.writing) {
+      if (offset >= at && offset < at + chunk.length) return chunk.toString('utf8', offset - at, offset - at + bytes);
+    }
     const inWindow = (): boolean => offset >= this.windowStart && offset + bytes <= this.windowStart + this.windowBytes;
     if (!inWindow() && inOrder && bytes <= CHUNK_BYTES) {
       this.window ??= Buffer.allocUnsafe(CHUNK_BYTES);
@@ -111,8 +122,24 @@ export class StringColumn {
 
   /** Writes the rows held in memory to the file, and starts afresh. */
   private spill(): void {
+    if (this.writeError) throw this.writeError;
     if (this.used === 0) return;
-    writeSync(this.openFile(), this.chunk, 0, this.used, this.spilled);
+    const file = this.openFile();
+    const full = this.chunk.subarray(0, this.used);
+    if (this.writing.size < MAX_CHUNKS_WRITING) {
+      const at = this.spilled;
+      this.writing.set(at, full);
+      write(file, full, 0, full.length, at, (error, written) => {
+        if (error || written !== full.length)
+          this.writeError ??= new Error(
+            `Could not spill rows to a temporary file: ${error?.message ?? 'short write'}.`,
+          );
+        this.writing.delete(at);
+      });
+      this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    } else {
+      writeSync(file, full, 0, full.length, this.spilled);
+    }
     this.spilled += this.used;
     this.used = 0;
   }

@@ -8,7 +8,10 @@ import { NumberColumn } from './columns.js';
 const EMPTY = -1;
 
 export class KeyIndex {
-  /** Per slot, side by side (one cache line, not three): fingerprint, first row, last row. */
+  /**
+   * Per slot, side by side (one cache line, not three): fingerprint, first row + 1, last row + 1.
+   * Rows are stored plus one so that a fresh (zeroed) table is empty without being filled.
+   */
   private slots: Int32Array;
   private readonly nextRow = new NumberColumn(Int32Array);
   private keys = 0;
@@ -23,13 +26,13 @@ export class KeyIndex {
   ) {
     let capacity = 1024;
     while (capacity < expectedKeys * 2) capacity *= 2;
-    this.slots = emptySlots(capacity);
+    this.slots = new Int32Array(capacity * SLOT);
   }
 
   /** The first row added under `key`, or -1. */
   first(key: string): number {
     const slot = this.find(key, fingerprint(key));
-    return slot < 0 ? EMPTY : this.slots[slot + FIRST]!;
+    return slot < 0 ? EMPTY : this.slots[slot + FIRST]! - 1;
   }
 
   /** Every row added under `key`, in the order they were added. */
@@ -53,12 +56,12 @@ export class KeyIndex {
     const hash = fingerprint(key);
     const slot = this.find(key, hash);
     if (slot >= 0) {
-      this.nextRow.set(this.slots[slot + LAST]!, row);
-      this.slots[slot + LAST] = row;
-      return this.slots[slot + FIRST]!;
+      this.nextRow.set(this.slots[slot + LAST]! - 1, row);
+      this.slots[slot + LAST] = row + 1;
+      return this.slots[slot + FIRST]! - 1;
     }
     if ((this.keys + 1) * 2 * SLOT > this.slots.length) this.grow();
-    this.place(hash, row, row);
+    this.place(hash, row + 1, row + 1);
     this.keys++;
     return EMPTY;
   }
@@ -71,8 +74,8 @@ export class KeyIndex {
       return;
     }
     while (this.nextRow.length <= row) this.nextRow.push(EMPTY);
-    this.slots[slot + FIRST] = row;
-    this.slots[slot + LAST] = row;
+    this.slots[slot + FIRST] = row + 1;
+    this.slots[slot + LAST] = row + 1;
   }
 
   /** The slot's offset in `slots`, or -1. */
@@ -80,16 +83,17 @@ export class KeyIndex {
     const mask = this.slots.length / SLOT - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const slot = i * SLOT;
-      const row = this.slots[slot + FIRST]!;
-      if (row === EMPTY) return -1;
-      if (this.slots[slot] === hash && this.keyOf(row) === key) return slot;
+      const stored = this.slots[slot + FIRST]!;
+      if (stored === 0) return -1;
+      if (this.slots[slot] === hash && this.keyOf(stored - 1) === key) return slot;
     }
   }
 
+  /** Puts a key's slot (rows already stored plus one) in the first free place. */
   private place(hash: number, first: number, last: number): void {
     const mask = this.slots.length / SLOT - 1;
     let i = hash & mask;
-    while (this.slots[i * SLOT + FIRST] !== EMPTY) i = (i + 1) & mask;
+    while (this.slots[i * SLOT + FIRST] !== 0) i = (i + 1) & mask;
     this.slots[i * SLOT] = hash;
     this.slots[i * SLOT + FIRST] = first;
     this.slots[i * SLOT + LAST] = last;
@@ -97,9 +101,9 @@ export class KeyIndex {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = emptySlots((old.length / SLOT) * 2);
+    this.slots = new Int32Array(old.length * 2);
     for (let slot = 0; slot < old.length; slot += SLOT) {
-      if (old[slot + FIRST] !== EMPTY) this.place(old[slot]!, old[slot + FIRST]!, old[slot + LAST]!);
+      if (old[slot + FIRST] !== 0) this.place(old[slot]!, old[slot + FIRST]!, old[slot + LAST]!);
     }
   }
 }
@@ -107,12 +111,6 @@ export class KeyIndex {
 const SLOT = 3;
 const FIRST = 1;
 const LAST = 2;
-
-function emptySlots(capacity: number): Int32Array {
-  const slots = new Int32Array(capacity * SLOT);
-  for (let slot = 0; slot < slots.length; slot += SLOT) slots[slot + FIRST] = EMPTY;
-  return slots;
-}
 
 /** FNV-1a over UTF-16 code units, then a final mix so nearby keys land in distant slots. */
 export function fingerprint(key: string): number {
