@@ -5169,7 +5169,6 @@ function unpackStrings(packed, count) {
 // order. About 30 bytes a key at a million keys, where a Map<string, number> takes about 90.
 // Exact, not probabilistic: a fingerprint only finds candidates, and every candidate's key is
 // read back (`keyOf`) and compared before it counts.
-
 const EMPTY = -1;
 class KeyIndex {
     keyOf;
@@ -5178,7 +5177,8 @@ class KeyIndex {
      * Rows are stored plus one so that a fresh (zeroed) table is empty without being filled.
      */
     slots;
-    nextRow = new NumberColumn(Int32Array);
+    /** The row after a row with the same key: only keys with several rows have one (a few, mostly). */
+    nextRow = new Map();
     keys = 0;
     /**
      * `keyOf(row)` gives back the key a row was added under (read from where the rows are kept);
@@ -5205,15 +5205,13 @@ class KeyIndex {
     }
     /** The row added under the same key after `row`, or -1. */
     next(row) {
-        return row < this.nextRow.length ? this.nextRow.get(row) : EMPTY;
+        return this.nextRow.get(row) ?? EMPTY;
     }
     /**
      * Adds `row` (rows are numbered 0, 1, 2… by the caller, each added at most once) under `key`;
      * returns the first row the key already had, or -1 when it is new.
      */
     add(key, row) {
-        while (this.nextRow.length <= row)
-            this.nextRow.push(EMPTY);
         const hash = fingerprint(key);
         const slot = this.find(key, hash);
         if (slot >= 0) {
@@ -5227,6 +5225,18 @@ class KeyIndex {
         this.keys++;
         return EMPTY;
     }
+    /** Adds `row` under `key` only when the key is new (-1); else returns the key's first row, adding nothing. */
+    addIfAbsent(key, row) {
+        const hash = fingerprint(key);
+        const slot = this.find(key, hash);
+        if (slot >= 0)
+            return this.slots[slot + FIRST] - 1;
+        if ((this.keys + 1) * 2 * SLOT > this.slots.length)
+            this.grow();
+        this.place(hash, row + 1, row + 1);
+        this.keys++;
+        return EMPTY;
+    }
     /** Makes `row` the only row under `key` (the row it replaces is forgotten). */
     replace(key, row) {
         const slot = this.find(key, fingerprint(key));
@@ -5234,8 +5244,6 @@ class KeyIndex {
             this.add(key, row);
             return;
         }
-        while (this.nextRow.length <= row)
-            this.nextRow.push(EMPTY);
         this.slots[slot + FIRST] = row + 1;
         this.slots[slot + LAST] = row + 1;
     }
@@ -5337,6 +5345,10 @@ class PlannedUsers {
         this.bySourceId = new KeyIndex((row) => this.record(row).sourceId, expectedUsers);
         this.byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase(), expectedUsers);
     }
+    /** @internal How many rows are kept (planned, merged away or skipped): the next row's number. */
+    get rowCount() {
+        return this.rows.length;
+    }
     *[Symbol.iterator]() {
         for (let row = 0; row < this.rows.length; row++) {
             const user = this.userAt(row);
@@ -5363,7 +5375,7 @@ class PlannedUsers {
     /** @internal Adds a record as a user of its own; returns its row. */
     addSingle(record) {
         // Counted now; the digest waits until someone looks (a dry run without a checkpoint never does).
-        const user = plannedUser([record], userInput([record]), '');
+        const user = alone(record);
         const row = this.rows.push(encodeRecord(record, this.fileId(record.location.file)));
         this.parts.push(SINGLE);
         this.flags.push(flagsOf(user));
@@ -5382,7 +5394,7 @@ class PlannedUsers {
     merge(rows) {
         const records = rows.map((row) => this.record(row));
         for (const record of records)
-            this.tally.add(plannedUser([record], userInput([record]), ''), -1);
+            this.tally.add(alone(record), -1);
         const merged = mergeGroup(records);
         this.tally.add(merged, 1);
         this.mergeOwners.set(rows[0], merged);
@@ -5436,7 +5448,8 @@ class UserPlanner {
         this.users = new PlannedUsers(expectedUsers);
     }
     add(record) {
-        const first = this.users.bySourceId.first(record.sourceId);
+        // One probe: the id is claimed for the row the record is about to get, unless it was taken.
+        const first = this.users.bySourceId.addIfAbsent(record.sourceId, this.users.rowCount);
         if (first >= 0) {
             // Two records with one id would be one WorkOS external id: the first one stands.
             const at = this.users.record(first).location;
@@ -5454,12 +5467,11 @@ class UserPlanner {
         const skip = policyProblem(record, this.policies);
         if (skip) {
             this.invalid.push(skip);
-            // Remembered, so a later record with this id is still a duplicate (the first one stands).
-            this.users.bySourceId.add(record.sourceId, this.users.addSkipped(record));
+            // Kept, so a later record with this id is still a duplicate (the first one stands).
+            this.users.addSkipped(record);
             return;
         }
         const row = this.users.addSingle(record);
-        this.users.bySourceId.add(record.sourceId, row);
         const email = record.email.toLowerCase();
         if (this.users.byEmail.add(email, row) >= 0)
             this.sharedEmails.add(email);
@@ -5500,6 +5512,15 @@ function policyProblem(record, policies) {
         };
     }
     return undefined;
+}
+/** What the tally and the flags need of a record planned as a user of its own. */
+function alone(record) {
+    return {
+        passwordGap: record.password ? 'none' : record.passwordGap === 'unsupported' ? 'unsupported' : 'missing',
+        mfaFactors: record.mfaFactors,
+        socialProviders: record.socialProviders,
+        enterpriseConnection: record.enterpriseConnection,
+    };
 }
 /** The user with a password keeps the external id (it is the one that can sign in as before). */
 function mergeGroup(group) {
@@ -8112,11 +8133,9 @@ class Auth0PasswordIndex {
             this.byEmail?.add(row.emailKey, index);
         if (!row.userId)
             return undefined;
-        const existing = this.byUserId.first(row.userId);
-        if (existing < 0) {
-            this.byUserId.add(row.userId, index);
+        const existing = this.byUserId.addIfAbsent(row.userId, index);
+        if (existing < 0)
             return undefined;
-        }
         const [kept, dropped] = row.setAt > this.setAt.get(existing) ? [index, existing] : [existing, index];
         this.byUserId.replace(row.userId, kept);
         this.settled.set(dropped, 1);
@@ -8296,13 +8315,21 @@ function expectedRows(path, bytesPerRow) {
  * are yielded like any other (`blocked: true`); the planner applies the policy.
  */
 async function* readAuth0Users(options) {
+    for await (const batch of readAuth0UserBatches(options))
+        yield* batch;
+}
+/**
+ * readAuth0Users, a batch at a time (one per chunk of the file): a step of an async generator
+ * costs more than mapping a user, so a million users should not take three million steps.
+ */
+async function* readAuth0UserBatches(options) {
     const passwords = options.passwordsPath === undefined ? undefined : await loadAuth0Passwords(options.passwordsPath);
-    for (const problem of passwords?.problems ?? [])
-        yield { kind: 'problem', problem };
+    if (passwords?.problems.length)
+        yield passwords.problems.map((problem) => ({ kind: 'problem', problem }));
     const file = options.usersPath;
     const metadataMap = options.metadataMap && Object.keys(options.metadataMap).length > 0 ? options.metadataMap : undefined;
-    // Batches, not records one at a time: a step of an async generator costs more than mapping a user.
     for await (const batch of readJsonRecordBatches(file)) {
+        const items = [];
         for (const item of batch) {
             if (!item.ok) {
                 const location = {
@@ -8310,17 +8337,17 @@ async function* readAuth0Users(options) {
                     line: item.line,
                     ...(item.column !== undefined ? { column: item.column } : {}),
                 };
-                yield {
+                items.push({
                     kind: 'problem',
                     problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' },
-                };
+                });
                 continue;
             }
             const mapped = mapAuth0User(item.value, { file, line: item.line });
             if (!mapped.ok) {
                 if (mapped.problem.sourceId)
                     passwords?.index.settle(mapped.problem.sourceId);
-                yield { kind: 'problem', problem: mapped.problem };
+                items.push({ kind: 'problem', problem: mapped.problem });
                 continue;
             }
             const record = mapped.record;
@@ -8328,7 +8355,7 @@ async function* readAuth0Users(options) {
                 const metadata = checkMetadata(pickMetadataFields(auth0MetadataFields(mapped.user), metadataMap));
                 if (!metadata.ok) {
                     passwords?.index.settle(record.sourceId);
-                    yield {
+                    items.push({
                         kind: 'problem',
                         problem: {
                             entity: 'user',
@@ -8339,7 +8366,7 @@ async function* readAuth0Users(options) {
                             message: metadata.message,
                             severity: 'error',
                         },
-                    };
+                    });
                     continue;
                 }
                 record.metadata = metadata.metadata;
@@ -8354,13 +8381,16 @@ async function* readAuth0Users(options) {
                 if (joined.password)
                     record.password = joined.password;
                 for (const problem of joined.problems)
-                    yield { kind: 'problem', problem };
+                    items.push({ kind: 'problem', problem });
             }
-            yield { kind: 'user', record };
+            items.push({ kind: 'user', record });
         }
+        if (items.length > 0)
+            yield items;
     }
-    for (const problem of passwords?.index.unmatched() ?? [])
-        yield { kind: 'problem', problem };
+    const unmatched = passwords?.index.unmatched() ?? [];
+    if (unmatched.length > 0)
+        yield unmatched.map((problem) => ({ kind: 'problem', problem }));
 }
 
 ;// CONCATENATED MODULE: ./build/sources/clerk/organizations.js
@@ -10331,8 +10361,11 @@ async function* readSupabaseUsers(options) {
 
 
 const SOURCE_KINDS = ['auth0', 'clerk', 'firebase', 'cognito', 'supabase', 'csv'];
-/** Every record of the source's files, mapped to canonical records, one at a time. */
-async function* readSource(kind, files, config) {
+/**
+ * Every record of the source's files, mapped to canonical records, in batches: a million users
+ * should not be a million steps of an async generator.
+ */
+async function* readSourceBatches(kind, files, config) {
     if (files.passwords && kind !== 'auth0') {
         throw new types/* UsageError */.eb(`--passwords is for Auth0 only: ${kind} exports carry their password hashes (if any) in the user file.`);
     }
@@ -10345,34 +10378,34 @@ async function* readSource(kind, files, config) {
     }
     switch (kind) {
         case 'auth0':
-            yield* readAuth0Users({
+            yield* readAuth0UserBatches({
                 usersPath: files.users,
                 passwordsPath: files.passwords,
                 metadataMap: config.metadata.users,
             });
             if (files.organizations)
-                yield* readAuth0Organizations({ path: files.organizations, config });
+                yield* inBatches(readAuth0Organizations({ path: files.organizations, config }));
             return;
         case 'clerk':
-            yield* readClerkUsers({ usersPath: files.users, config });
+            yield* inBatches(readClerkUsers({ usersPath: files.users, config }));
             if (files.organizations)
-                yield* readClerkOrganizations({ path: files.organizations, config });
+                yield* inBatches(readClerkOrganizations({ path: files.organizations, config }));
             return;
         case 'firebase':
-            yield* readFirebaseUsers({
+            yield* inBatches(readFirebaseUsers({
                 usersPath: files.users,
                 ...(files.hashConfig ? { hashConfigPath: files.hashConfig } : {}),
                 config,
-            });
+            }));
             return;
         case 'cognito':
-            yield* readCognitoUsers({ usersPath: files.users, config });
+            yield* inBatches(readCognitoUsers({ usersPath: files.users, config }));
             return;
         case 'supabase':
-            yield* readSupabaseUsers({ usersPath: files.users, config });
+            yield* inBatches(readSupabaseUsers({ usersPath: files.users, config }));
             return;
         case 'csv':
-            yield* readGenericCsv({ usersPath: files.users, config });
+            yield* inBatches(readGenericCsv({ usersPath: files.users, config }));
             return;
     }
 }
@@ -10382,24 +10415,42 @@ function parseSourceKind(value) {
     throw new types/* UsageError */.eb(`Unknown source "${value}". Use one of: ${SOURCE_KINDS.join(', ')}.`);
 }
 /** Collects a source's items. */
-async function collectSourceRecords(items, { onLocation, onUser } = {}) {
+function collectSourceRecords(items, options) {
+    return collectSourceBatches(inBatches(items), options);
+}
+/** Collects a source's items, given in batches. */
+async function collectSourceBatches(batches, { onLocation, onUser } = {}) {
     const records = { users: [], organizations: [], memberships: [], problems: [] };
-    for await (const item of items) {
-        onLocation?.(item.kind === 'problem' ? item.problem.location : item.record.location);
-        if (item.kind === 'user') {
-            if (onUser)
-                onUser(item.record);
+    for await (const batch of batches)
+        for (const item of batch) {
+            onLocation?.(item.kind === 'problem' ? item.problem.location : item.record.location);
+            if (item.kind === 'user') {
+                if (onUser)
+                    onUser(item.record);
+                else
+                    records.users.push(item.record);
+            }
+            else if (item.kind === 'organization')
+                records.organizations.push(item.record);
+            else if (item.kind === 'membership')
+                records.memberships.push(item.record);
             else
-                records.users.push(item.record);
+                records.problems.push(item.problem);
         }
-        else if (item.kind === 'organization')
-            records.organizations.push(item.record);
-        else if (item.kind === 'membership')
-            records.memberships.push(item.record);
-        else
-            records.problems.push(item.problem);
-    }
     return records;
+}
+/** Items of a one-at-a-time reader, handed on in batches (a batch is whatever arrived, up to 256). */
+async function* inBatches(items, size = 256) {
+    let batch = [];
+    for await (const item of items) {
+        batch.push(item);
+        if (batch.length === size) {
+            yield batch;
+            batch = [];
+        }
+    }
+    if (batch.length > 0)
+        yield batch;
 }
 
 // EXTERNAL MODULE: ./node_modules/@workos-inc/node/lib/index.mjs + 1 modules
@@ -10843,7 +10894,7 @@ async function readAll(options, planner, log) {
     const reading = new progress/* ReadProgress */.iN(log, `Reading the ${options.source} export`);
     const config = options.config ?? DEFAULT_MAPPING_CONFIG;
     try {
-        return await collectSourceRecords(readSource(options.source, options.files, config), {
+        return await collectSourceBatches(readSourceBatches(options.source, options.files, config), {
             onLocation: (location) => {
                 reading.record();
                 const label = options.fileLabels?.get(location.file);

@@ -3,8 +3,6 @@
 // order. About 30 bytes a key at a million keys, where a Map<string, number> takes about 90.
 // Exact, not probabilistic: a fingerprint only finds candidates, and every candidate's key is
 // read back (`keyOf`) and compared before it counts.
-import { NumberColumn } from './columns.js';
-
 const EMPTY = -1;
 
 export class KeyIndex {
@@ -13,7 +11,8 @@ export class KeyIndex {
    * Rows are stored plus one so that a fresh (zeroed) table is empty without being filled.
    */
   private slots: Int32Array;
-  private readonly nextRow = new NumberColumn(Int32Array);
+  /** The row after a row with the same key: only keys with several rows have one (a few, mostly). */
+  private readonly nextRow = new Map<number, number>();
   private keys = 0;
 
   /**
@@ -44,7 +43,7 @@ export class KeyIndex {
 
   /** The row added under the same key after `row`, or -1. */
   next(row: number): number {
-    return row < this.nextRow.length ? this.nextRow.get(row) : EMPTY;
+    return this.nextRow.get(row) ?? EMPTY;
   }
 
   /**
@@ -52,7 +51,6 @@ export class KeyIndex {
    * returns the first row the key already had, or -1 when it is new.
    */
   add(key: string, row: number): number {
-    while (this.nextRow.length <= row) this.nextRow.push(EMPTY);
     const hash = fingerprint(key);
     const slot = this.find(key, hash);
     if (slot >= 0) {
@@ -66,6 +64,17 @@ export class KeyIndex {
     return EMPTY;
   }
 
+  /** Adds `row` under `key` only when the key is new (-1); else returns the key's first row, adding nothing. */
+  addIfAbsent(key: string, row: number): number {
+    const hash = fingerprint(key);
+    const slot = this.find(key, hash);
+    if (slot >= 0) return this.slots[slot + FIRST]! - 1;
+    if ((this.keys + 1) * 2 * SLOT > this.slots.length) this.grow();
+    this.place(hash, row + 1, row + 1);
+    this.keys++;
+    return EMPTY;
+  }
+
   /** Makes `row` the only row under `key` (the row it replaces is forgotten). */
   replace(key: string, row: number): void {
     const slot = this.find(key, fingerprint(key));
@@ -73,7 +82,6 @@ export class KeyIndex {
       this.add(key, row);
       return;
     }
-    while (this.nextRow.length <= row) this.nextRow.push(EMPTY);
     this.slots[slot + FIRST] = row + 1;
     this.slots[slot + LAST] = row + 1;
   }

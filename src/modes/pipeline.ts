@@ -28,8 +28,8 @@ import { renderSummaryMarkdown } from '../report/markdown.js';
 import { buildSummary, type EntityName, type Mode, type Summary, type SummaryInput } from '../report/summary.js';
 import { sourceOwnsExternalId } from '../sources/external-ids.js';
 import {
-  collectSourceRecords,
-  readSource,
+  collectSourceBatches,
+  readSourceBatches,
   type SourceFiles,
   type SourceKind,
   type SourceRecords,
@@ -426,7 +426,7 @@ async function readAll(options: MigrationOptions, planner: UserPlanner, log: Log
   const reading = new ReadProgress(log, `Reading the ${options.source} export`);
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   try {
-    return await collectSourceRecords(readSource(options.source, options.files, config), {
+    return await collectSourceBatches(readSourceBatches(options.source, options.files, config), {
       onLocation: (location) => {
         reading.record();
         const label = options.fileLabels?.get(location.file);

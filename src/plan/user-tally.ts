@@ -12,6 +12,9 @@ export function needsPasswordReset(
   return user.passwordGap === 'missing' && user.socialProviders.length === 0 && user.enterpriseConnection === undefined;
 }
 
+/** What the tally counts of a planned user. */
+export type Counted = Pick<PlannedUser, 'passwordGap' | 'mfaFactors' | 'socialProviders' | 'enterpriseConnection'>;
+
 /**
  * What the summary and the cutover report count over the planned users, kept as users are
  * planned (and taken back when records merge), so nobody walks a million users to count them.
@@ -26,7 +29,7 @@ export class UserTally {
   readonly social: Record<string, number> = {};
 
   /** Counts a user in (`sign` 1) or back out (-1). */
-  add(user: PlannedUser, sign: 1 | -1): void {
+  add(user: Counted, sign: 1 | -1): void {
     if (user.passwordGap === 'none') this.withHash += sign;
     else if (user.passwordGap === 'missing') this.missing += sign;
     else this.unsupported += sign;

@@ -3,7 +3,7 @@ import { KeyIndex } from '../compact/key-index.js';
 import type { PlannedUser, UserInput } from '../model/planned.js';
 import type { MfaFactor, PasswordGap, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
 import { inputDigest } from './digest.js';
-import { needsPasswordReset, UserTally } from './user-tally.js';
+import { needsPasswordReset, UserTally, type Counted } from './user-tally.js';
 
 export type { PlannedUser, UserInput } from '../model/planned.js';
 export { needsPasswordReset } from './user-tally.js';
@@ -77,6 +77,11 @@ export class PlannedUsers implements Iterable<PlannedUser> {
     this.byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase(), expectedUsers);
   }
 
+  /** @internal How many rows are kept (planned, merged away or skipped): the next row's number. */
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
   *[Symbol.iterator](): Iterator<PlannedUser> {
     for (let row = 0; row < this.rows.length; row++) {
       const user = this.userAt(row);
@@ -105,7 +110,7 @@ export class PlannedUsers implements Iterable<PlannedUser> {
   /** @internal Adds a record as a user of its own; returns its row. */
   addSingle(record: UserRecord): number {
     // Counted now; the digest waits until someone looks (a dry run without a checkpoint never does).
-    const user = plannedUser([record], userInput([record]), '');
+    const user = alone(record);
     const row = this.rows.push(encodeRecord(record, this.fileId(record.location.file)));
     this.parts.push(SINGLE);
     this.flags.push(flagsOf(user));
@@ -125,7 +130,7 @@ export class PlannedUsers implements Iterable<PlannedUser> {
   /** @internal Turns rows that share an email into one user, kept where the first row was. */
   merge(rows: number[]): PlannedUser {
     const records = rows.map((row) => this.record(row));
-    for (const record of records) this.tally.add(plannedUser([record], userInput([record]), ''), -1);
+    for (const record of records) this.tally.add(alone(record), -1);
     const merged = mergeGroup(records);
     this.tally.add(merged, 1);
     this.mergeOwners.set(rows[0]!, merged);
@@ -181,7 +186,8 @@ export class UserPlanner {
   }
 
   add(record: UserRecord): void {
-    const first = this.users.bySourceId.first(record.sourceId);
+    // One probe: the id is claimed for the row the record is about to get, unless it was taken.
+    const first = this.users.bySourceId.addIfAbsent(record.sourceId, this.users.rowCount);
     if (first >= 0) {
       // Two records with one id would be one WorkOS external id: the first one stands.
       const at = this.users.record(first).location;
@@ -199,12 +205,11 @@ export class UserPlanner {
     const skip = policyProblem(record, this.policies);
     if (skip) {
       this.invalid.push(skip);
-      // Remembered, so a later record with this id is still a duplicate (the first one stands).
-      this.users.bySourceId.add(record.sourceId, this.users.addSkipped(record));
+      // Kept, so a later record with this id is still a duplicate (the first one stands).
+      this.users.addSkipped(record);
       return;
     }
     const row = this.users.addSingle(record);
-    this.users.bySourceId.add(record.sourceId, row);
     const email = record.email.toLowerCase();
     if (this.users.byEmail.add(email, row) >= 0) this.sharedEmails.add(email);
   }
@@ -247,6 +252,16 @@ function policyProblem(record: UserRecord, policies: UserPolicies): RecordProble
     };
   }
   return undefined;
+}
+
+/** What the tally and the flags need of a record planned as a user of its own. */
+function alone(record: UserRecord): Counted {
+  return {
+    passwordGap: record.password ? 'none' : record.passwordGap === 'unsupported' ? 'unsupported' : 'missing',
+    mfaFactors: record.mfaFactors,
+    socialProviders: record.socialProviders,
+    enterpriseConnection: record.enterpriseConnection,
+  };
 }
 
 /** The user with a password keeps the external id (it is the one that can sign in as before). */
@@ -309,7 +324,7 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-function flagsOf(user: PlannedUser): number {
+function flagsOf(user: Counted): number {
   return (user.mfaFactors.length > 0 ? HAS_MFA : 0) | (needsPasswordReset(user) ? NEEDS_RESET : 0);
 }
 

@@ -9,7 +9,7 @@ import {
   type UserRecord,
 } from '../model/types.js';
 import { readAuth0Organizations } from './auth0/organizations.js';
-import { readAuth0Users } from './auth0/users.js';
+import { readAuth0UserBatches } from './auth0/users.js';
 import { readClerkOrganizations } from './clerk/organizations.js';
 import { readClerkUsers } from './clerk/users.js';
 import { readCognitoUsers } from './cognito/users.js';
@@ -30,12 +30,15 @@ export interface SourceFiles {
   hashConfig?: string;
 }
 
-/** Every record of the source's files, mapped to canonical records, one at a time. */
-export async function* readSource(
+/**
+ * Every record of the source's files, mapped to canonical records, in batches: a million users
+ * should not be a million steps of an async generator.
+ */
+export async function* readSourceBatches(
   kind: SourceKind,
   files: SourceFiles,
   config: MappingConfig,
-): AsyncIterable<SourceItem> {
+): AsyncIterable<readonly SourceItem[]> {
   if (files.passwords && kind !== 'auth0') {
     throw new UsageError(
       `--passwords is for Auth0 only: ${kind} exports carry their password hashes (if any) in the user file.`,
@@ -52,32 +55,34 @@ export async function* readSource(
   }
   switch (kind) {
     case 'auth0':
-      yield* readAuth0Users({
+      yield* readAuth0UserBatches({
         usersPath: files.users,
         passwordsPath: files.passwords,
         metadataMap: config.metadata.users,
       });
-      if (files.organizations) yield* readAuth0Organizations({ path: files.organizations, config });
+      if (files.organizations) yield* inBatches(readAuth0Organizations({ path: files.organizations, config }));
       return;
     case 'clerk':
-      yield* readClerkUsers({ usersPath: files.users, config });
-      if (files.organizations) yield* readClerkOrganizations({ path: files.organizations, config });
+      yield* inBatches(readClerkUsers({ usersPath: files.users, config }));
+      if (files.organizations) yield* inBatches(readClerkOrganizations({ path: files.organizations, config }));
       return;
     case 'firebase':
-      yield* readFirebaseUsers({
-        usersPath: files.users,
-        ...(files.hashConfig ? { hashConfigPath: files.hashConfig } : {}),
-        config,
-      });
+      yield* inBatches(
+        readFirebaseUsers({
+          usersPath: files.users,
+          ...(files.hashConfig ? { hashConfigPath: files.hashConfig } : {}),
+          config,
+        }),
+      );
       return;
     case 'cognito':
-      yield* readCognitoUsers({ usersPath: files.users, config });
+      yield* inBatches(readCognitoUsers({ usersPath: files.users, config }));
       return;
     case 'supabase':
-      yield* readSupabaseUsers({ usersPath: files.users, config });
+      yield* inBatches(readSupabaseUsers({ usersPath: files.users, config }));
       return;
     case 'csv':
-      yield* readGenericCsv({ usersPath: files.users, config });
+      yield* inBatches(readGenericCsv({ usersPath: files.users, config }));
       return;
   }
 }
@@ -103,19 +108,41 @@ export interface CollectOptions {
 }
 
 /** Collects a source's items. */
-export async function collectSourceRecords(
+export function collectSourceRecords(
   items: AsyncIterable<SourceItem>,
+  options?: CollectOptions,
+): Promise<SourceRecords> {
+  return collectSourceBatches(inBatches(items), options);
+}
+
+/** Collects a source's items, given in batches. */
+export async function collectSourceBatches(
+  batches: AsyncIterable<readonly SourceItem[]>,
   { onLocation, onUser }: CollectOptions = {},
 ): Promise<SourceRecords> {
   const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
-  for await (const item of items) {
-    onLocation?.(item.kind === 'problem' ? item.problem.location : item.record.location);
-    if (item.kind === 'user') {
-      if (onUser) onUser(item.record);
-      else records.users.push(item.record);
-    } else if (item.kind === 'organization') records.organizations.push(item.record);
-    else if (item.kind === 'membership') records.memberships.push(item.record);
-    else records.problems.push(item.problem);
-  }
+  for await (const batch of batches)
+    for (const item of batch) {
+      onLocation?.(item.kind === 'problem' ? item.problem.location : item.record.location);
+      if (item.kind === 'user') {
+        if (onUser) onUser(item.record);
+        else records.users.push(item.record);
+      } else if (item.kind === 'organization') records.organizations.push(item.record);
+      else if (item.kind === 'membership') records.memberships.push(item.record);
+      else records.problems.push(item.problem);
+    }
   return records;
+}
+
+/** Items of a one-at-a-time reader, handed on in batches (a batch is whatever arrived, up to 256). */
+async function* inBatches<T>(items: AsyncIterable<T>, size = 256): AsyncIterable<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

@@ -50,6 +50,15 @@ describe('KeyIndex', () => {
     expect(index.rows('a')).toEqual([1]);
     expect(index.rows('b')).toEqual([2]);
   });
+
+  it('addIfAbsent adds a new key and leaves a known one as it was', () => {
+    const keys = ['a', 'b', 'a'];
+    const index = new KeyIndex((row) => keys[row]!);
+    expect(index.addIfAbsent('a', 0)).toBe(-1);
+    expect(index.addIfAbsent('b', 1)).toBe(-1);
+    expect(index.addIfAbsent('a', 2)).toBe(0);
+    expect(index.rows('a')).toEqual([0]);
+  });
 });
 
 describe('StringColumn', () => {

@@ -72,11 +72,8 @@ export class Auth0PasswordIndex {
     this.settled.push(0);
     if (row.emailKey) this.byEmail?.add(row.emailKey, index);
     if (!row.userId) return undefined;
-    const existing = this.byUserId.first(row.userId);
-    if (existing < 0) {
-      this.byUserId.add(row.userId, index);
-      return undefined;
-    }
+    const existing = this.byUserId.addIfAbsent(row.userId, index);
+    if (existing < 0) return undefined;
     const [kept, dropped] = row.setAt > this.setAt.get(existing) ? [index, existing] : [existing, index];
     this.byUserId.replace(row.userId, kept);
     this.settled.set(dropped, 1);

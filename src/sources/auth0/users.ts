@@ -21,14 +21,22 @@ export interface Auth0UserFiles {
  * are yielded like any other (`blocked: true`); the planner applies the policy.
  */
 export async function* readAuth0Users(options: Auth0UserFiles): AsyncGenerator<SourceItem> {
+  for await (const batch of readAuth0UserBatches(options)) yield* batch;
+}
+
+/**
+ * readAuth0Users, a batch at a time (one per chunk of the file): a step of an async generator
+ * costs more than mapping a user, so a million users should not take three million steps.
+ */
+export async function* readAuth0UserBatches(options: Auth0UserFiles): AsyncGenerator<SourceItem[]> {
   const passwords = options.passwordsPath === undefined ? undefined : await loadAuth0Passwords(options.passwordsPath);
-  for (const problem of passwords?.problems ?? []) yield { kind: 'problem', problem };
+  if (passwords?.problems.length) yield passwords.problems.map((problem): SourceItem => ({ kind: 'problem', problem }));
 
   const file = options.usersPath;
   const metadataMap =
     options.metadataMap && Object.keys(options.metadataMap).length > 0 ? options.metadataMap : undefined;
-  // Batches, not records one at a time: a step of an async generator costs more than mapping a user.
   for await (const batch of readJsonRecordBatches(file)) {
+    const items: SourceItem[] = [];
     for (const item of batch) {
       if (!item.ok) {
         const location: SourceLocation = {
@@ -36,16 +44,16 @@ export async function* readAuth0Users(options: Auth0UserFiles): AsyncGenerator<S
           line: item.line,
           ...(item.column !== undefined ? { column: item.column } : {}),
         };
-        yield {
+        items.push({
           kind: 'problem',
           problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' },
-        };
+        });
         continue;
       }
       const mapped = mapAuth0User(item.value, { file, line: item.line });
       if (!mapped.ok) {
         if (mapped.problem.sourceId) passwords?.index.settle(mapped.problem.sourceId);
-        yield { kind: 'problem', problem: mapped.problem };
+        items.push({ kind: 'problem', problem: mapped.problem });
         continue;
       }
       const record = mapped.record;
@@ -53,7 +61,7 @@ export async function* readAuth0Users(options: Auth0UserFiles): AsyncGenerator<S
         const metadata = checkMetadata(pickMetadataFields(auth0MetadataFields(mapped.user), metadataMap));
         if (!metadata.ok) {
           passwords?.index.settle(record.sourceId);
-          yield {
+          items.push({
             kind: 'problem',
             problem: {
               entity: 'user',
@@ -64,7 +72,7 @@ export async function* readAuth0Users(options: Auth0UserFiles): AsyncGenerator<S
               message: metadata.message,
               severity: 'error',
             },
-          };
+          });
           continue;
         }
         record.metadata = metadata.metadata;
@@ -77,11 +85,13 @@ export async function* readAuth0Users(options: Auth0UserFiles): AsyncGenerator<S
         });
         record.passwordGap = joined.passwordGap;
         if (joined.password) record.password = joined.password;
-        for (const problem of joined.problems) yield { kind: 'problem', problem };
+        for (const problem of joined.problems) items.push({ kind: 'problem', problem });
       }
-      yield { kind: 'user', record };
+      items.push({ kind: 'user', record });
     }
+    if (items.length > 0) yield items;
   }
 
-  for (const problem of passwords?.index.unmatched() ?? []) yield { kind: 'problem', problem };
+  const unmatched = passwords?.index.unmatched() ?? [];
+  if (unmatched.length > 0) yield unmatched.map((problem): SourceItem => ({ kind: 'problem', problem }));
 }
