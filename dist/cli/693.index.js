@@ -5052,6 +5052,8 @@ class StringColumn {
      */
     writing = new Map();
     writeError;
+    /** Chunks whose write is done, to be filled again. */
+    spare = [];
     offsetOf = new NumberColumn(Float64Array);
     bytesOf = new NumberColumn(Uint32Array);
     get length() {
@@ -5109,7 +5111,8 @@ class StringColumn {
         if (this.used === 0)
             return;
         const file = this.openFile();
-        const full = this.chunk.subarray(0, this.used);
+        const chunk = this.chunk;
+        const full = chunk.subarray(0, this.used);
         if (this.writing.size < MAX_CHUNKS_WRITING) {
             const at = this.spilled;
             this.writing.set(at, full);
@@ -5117,8 +5120,10 @@ class StringColumn {
                 if (error || written !== full.length)
                     this.writeError ??= new Error(`Could not spill rows to a temporary file: ${error?.message ?? 'short write'}.`);
                 this.writing.delete(at);
+                // Written: the chunk is filled again (a fresh one would pay its page faults again).
+                this.spare.push(chunk);
             });
-            this.chunk = Buffer.allocUnsafe(columns_CHUNK_BYTES);
+            this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(columns_CHUNK_BYTES);
         }
         else {
             (0,external_node_fs_.writeSync)(file, full, 0, full.length, this.spilled);
@@ -5187,7 +5192,7 @@ class KeyIndex {
     constructor(keyOf, expectedKeys = 512) {
         this.keyOf = keyOf;
         let capacity = 1024;
-        while (capacity < expectedKeys * 2)
+        while (capacity * MAX_LOAD < expectedKeys)
             capacity *= 2;
         this.slots = new Int32Array(capacity * SLOT);
     }
@@ -5219,7 +5224,7 @@ class KeyIndex {
             this.slots[slot + LAST] = row + 1;
             return this.slots[slot + FIRST] - 1;
         }
-        if ((this.keys + 1) * 2 * SLOT > this.slots.length)
+        if (this.keys + 1 > (this.slots.length / SLOT) * MAX_LOAD)
             this.grow();
         this.place(hash, row + 1, row + 1);
         this.keys++;
@@ -5231,7 +5236,7 @@ class KeyIndex {
         const slot = this.find(key, hash);
         if (slot >= 0)
             return this.slots[slot + FIRST] - 1;
-        if ((this.keys + 1) * 2 * SLOT > this.slots.length)
+        if (this.keys + 1 > (this.slots.length / SLOT) * MAX_LOAD)
             this.grow();
         this.place(hash, row + 1, row + 1);
         this.keys++;
@@ -5279,6 +5284,8 @@ class KeyIndex {
     }
 }
 const SLOT = 3;
+/** Keys per slot before the table doubles: linear probing stays short below about 0.7. */
+const MAX_LOAD = 0.7;
 const FIRST = 1;
 const LAST = 2;
 /** FNV-1a over UTF-16 code units, then a final mix so nearby keys land in distant slots. */

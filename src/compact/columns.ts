@@ -53,7 +53,7 @@ const MAX_CHUNKS_WRITING = 4;
  */
 export class StringColumn {
   /** The rows not spilled yet: they start at file offset `spilled`. */
-  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   private spilled = 0;
   private file: number | undefined;
@@ -68,6 +68,8 @@ export class StringColumn {
    */
   private readonly writing = new Map<number, Buffer>();
   private writeError: Error | undefined;
+  /** Chunks whose write is done, to be filled again. */
+  private readonly spare: Buffer[] = [];
   private readonly offsetOf = new NumberColumn(Float64Array);
   private readonly bytesOf = new NumberColumn(Uint32Array);
 
@@ -125,7 +127,8 @@ export class StringColumn {
     if (this.writeError) throw this.writeError;
     if (this.used === 0) return;
     const file = this.openFile();
-    const full = this.chunk.subarray(0, this.used);
+    const chunk = this.chunk;
+    const full = chunk.subarray(0, this.used);
     if (this.writing.size < MAX_CHUNKS_WRITING) {
       const at = this.spilled;
       this.writing.set(at, full);
@@ -135,8 +138,10 @@ export class StringColumn {
             `Could not spill rows to a temporary file: ${error?.message ?? 'short write'}.`,
           );
         this.writing.delete(at);
+        // Written: the chunk is filled again (a fresh one would pay its page faults again).
+        this.spare.push(chunk);
       });
-      this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
     } else {
       writeSync(file, full, 0, full.length, this.spilled);
     }

@@ -24,7 +24,7 @@ export class KeyIndex {
     expectedKeys = 512,
   ) {
     let capacity = 1024;
-    while (capacity < expectedKeys * 2) capacity *= 2;
+    while (capacity * MAX_LOAD < expectedKeys) capacity *= 2;
     this.slots = new Int32Array(capacity * SLOT);
   }
 
@@ -58,7 +58,7 @@ export class KeyIndex {
       this.slots[slot + LAST] = row + 1;
       return this.slots[slot + FIRST]! - 1;
     }
-    if ((this.keys + 1) * 2 * SLOT > this.slots.length) this.grow();
+    if (this.keys + 1 > (this.slots.length / SLOT) * MAX_LOAD) this.grow();
     this.place(hash, row + 1, row + 1);
     this.keys++;
     return EMPTY;
@@ -69,7 +69,7 @@ export class KeyIndex {
     const hash = fingerprint(key);
     const slot = this.find(key, hash);
     if (slot >= 0) return this.slots[slot + FIRST]! - 1;
-    if ((this.keys + 1) * 2 * SLOT > this.slots.length) this.grow();
+    if (this.keys + 1 > (this.slots.length / SLOT) * MAX_LOAD) this.grow();
     this.place(hash, row + 1, row + 1);
     this.keys++;
     return EMPTY;
@@ -117,6 +117,8 @@ export class KeyIndex {
 }
 
 const SLOT = 3;
+/** Keys per slot before the table doubles: linear probing stays short below about 0.7. */
+const MAX_LOAD = 0.7;
 const FIRST = 1;
 const LAST = 2;
 
