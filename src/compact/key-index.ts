@@ -1,18 +1,19 @@
-// A string → row-numbers index in typed arrays: each slot holds a 32-bit fingerprint of its key
-// and the first and last row with that key; rows with the same key are chained in insertion
-// order. About 30 bytes a key at a million keys, where a Map<string, number> takes about 90.
+// A string → row-numbers index in a typed array: each slot holds a 32-bit fingerprint of its key
+// and the first row with that key; rows with the same key are chained in insertion order. About
+// 12 bytes a key at a million keys, where a Map<string, number> takes about 90.
 // Exact, not probabilistic: a fingerprint only finds candidates, and every candidate's key is
 // read back (`keyOf`) and compared before it counts.
 const EMPTY = -1;
 
 export class KeyIndex {
   /**
-   * Per slot, side by side (one cache line, not three): fingerprint, first row + 1, last row + 1.
-   * Rows are stored plus one so that a fresh (zeroed) table is empty without being filled.
+   * Per slot, side by side (one cache line, not two): fingerprint, first row + 1. Rows are stored
+   * plus one so that a fresh (zeroed) table is empty without being filled.
    */
   private slots: Int32Array;
-  /** The row after a row with the same key: only keys with several rows have one (a few, mostly). */
+  /** Keys with several rows (a few, mostly): the row after a row, and each chain's last row by its first. */
   private readonly nextRow = new Map<number, number>();
+  private readonly lastRow = new Map<number, number>();
   private keys = 0;
 
   /**
@@ -53,15 +54,14 @@ export class KeyIndex {
   add(key: string, row: number): number {
     const hash = fingerprint(key);
     const slot = this.find(key, hash);
-    if (slot >= 0) {
-      this.nextRow.set(this.slots[slot + LAST]! - 1, row);
-      this.slots[slot + LAST] = row + 1;
-      return this.slots[slot + FIRST]! - 1;
+    if (slot < 0) {
+      this.insert(hash, row);
+      return EMPTY;
     }
-    if (this.keys + 1 > (this.slots.length / SLOT) * MAX_LOAD) this.grow();
-    this.place(hash, row + 1, row + 1);
-    this.keys++;
-    return EMPTY;
+    const first = this.slots[slot + FIRST]! - 1;
+    this.nextRow.set(this.lastRow.get(first) ?? first, row);
+    this.lastRow.set(first, row);
+    return first;
   }
 
   /** Adds `row` under `key` only when the key is new (-1); else returns the key's first row, adding nothing. */
@@ -69,58 +69,61 @@ export class KeyIndex {
     const hash = fingerprint(key);
     const slot = this.find(key, hash);
     if (slot >= 0) return this.slots[slot + FIRST]! - 1;
-    if (this.keys + 1 > (this.slots.length / SLOT) * MAX_LOAD) this.grow();
-    this.place(hash, row + 1, row + 1);
-    this.keys++;
+    this.insert(hash, row);
     return EMPTY;
   }
 
-  /** Makes `row` the only row under `key` (the row it replaces is forgotten). */
+  /** Makes `row` the only row under `key` (the rows it replaces are forgotten). */
   replace(key: string, row: number): void {
-    const slot = this.find(key, fingerprint(key));
+    const hash = fingerprint(key);
+    const slot = this.find(key, hash);
     if (slot < 0) {
-      this.add(key, row);
+      this.insert(hash, row);
       return;
     }
+    this.lastRow.delete(this.slots[slot + FIRST]! - 1);
     this.slots[slot + FIRST] = row + 1;
-    this.slots[slot + LAST] = row + 1;
   }
 
   /** The slot's offset in `slots`, or -1. */
   private find(key: string, hash: number): number {
-    const mask = this.slots.length / SLOT - 1;
+    const mask = (this.slots.length >>> 1) - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const slot = i * SLOT;
+      const slot = i << 1;
       const stored = this.slots[slot + FIRST]!;
       if (stored === 0) return -1;
       if (this.slots[slot] === hash && this.keyOf(stored - 1) === key) return slot;
     }
   }
 
-  /** Puts a key's slot (rows already stored plus one) in the first free place. */
-  private place(hash: number, first: number, last: number): void {
-    const mask = this.slots.length / SLOT - 1;
+  private insert(hash: number, row: number): void {
+    if (this.keys + 1 > (this.slots.length >>> 1) * MAX_LOAD) this.grow();
+    this.place(hash, row + 1);
+    this.keys++;
+  }
+
+  /** Puts a key's slot (its first row already stored plus one) in the first free place. */
+  private place(hash: number, first: number): void {
+    const mask = (this.slots.length >>> 1) - 1;
     let i = hash & mask;
-    while (this.slots[i * SLOT + FIRST] !== 0) i = (i + 1) & mask;
-    this.slots[i * SLOT] = hash;
-    this.slots[i * SLOT + FIRST] = first;
-    this.slots[i * SLOT + LAST] = last;
+    while (this.slots[(i << 1) + FIRST] !== 0) i = (i + 1) & mask;
+    this.slots[i << 1] = hash;
+    this.slots[(i << 1) + FIRST] = first;
   }
 
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
     for (let slot = 0; slot < old.length; slot += SLOT) {
-      if (old[slot + FIRST] !== 0) this.place(old[slot]!, old[slot + FIRST]!, old[slot + LAST]!);
+      if (old[slot + FIRST] !== 0) this.place(old[slot]!, old[slot + FIRST]!);
     }
   }
 }
 
-const SLOT = 3;
+const SLOT = 2;
+const FIRST = 1;
 /** Keys per slot before the table doubles: linear probing stays short below about 0.7. */
 const MAX_LOAD = 0.7;
-const FIRST = 1;
-const LAST = 2;
 
 /** FNV-1a over UTF-16 code units, then a final mix so nearby keys land in distant slots. */
 export function fingerprint(key: string): number {
