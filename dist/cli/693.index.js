@@ -94,7 +94,9 @@ class RouteTable {
                 continue;
             const params = {};
             try {
-                names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1])));
+                names.forEach((name, i) => {
+                    params[name] = decodeURIComponent(found[i + 1]);
+                });
             }
             catch {
                 return undefined;
@@ -2978,7 +2980,7 @@ async function loadMappingConfig(path) {
     let text;
     try {
         const info = await (0,promises_.stat)(path);
-        const kind = (0,file_kind/* notRegularFile */.s)(info);
+        const kind = (0,file_kind/* notRegularFile */.s5)(info);
         if (kind)
             throw new types/* UsageError */.eb(`${path}: the config is ${kind}, not a file; name the config file itself.`);
         if (info.size > MAX_CONFIG_BYTES) {
@@ -6307,7 +6309,7 @@ async function checkPath(path) {
             throw new types/* UsageError */.eb(`${path}: permission denied; make the file readable by this user.`);
         throw new types/* UsageError */.eb(`${path}: the file cannot be read (${String(code ?? 'unknown error')}).`, { cause: error });
     }
-    const kind = (0,file_kind/* notRegularFile */.s)(info);
+    const kind = (0,file_kind/* notRegularFile */.s5)(info);
     if (kind)
         throw new types/* UsageError */.eb(`${path}: is ${kind}, not a file; name the export file itself (save a stream to a file first).`);
 }
@@ -8259,7 +8261,7 @@ function duplicateWarning(file, userId, droppedLine, keptLine) {
 }
 /** Reads the whole password file into an index. Hashes are kept only in memory, never in a problem. */
 async function loadAuth0Passwords(path) {
-    const index = new Auth0PasswordIndex(path, expectedRows(path, 250));
+    const index = new Auth0PasswordIndex(path, (0,file_kind/* estimatedRecords */.Ji)(path, 250));
     const problems = [];
     const report = (line, code, message, extra = {}) => problems.push({ entity: 'password', location: { file: path, line }, code, message, severity: 'error', ...extra });
     for await (const item of readJsonRecords(path)) {
@@ -8299,15 +8301,6 @@ async function loadAuth0Passwords(path) {
             problems.push(duplicate);
     }
     return { index, problems };
-}
-/** About how many rows of `bytesPerRow` a file holds (its size; 0 when it cannot be read). */
-function expectedRows(path, bytesPerRow) {
-    try {
-        return Math.ceil((0,external_node_fs_.statSync)(path).size / bytesPerRow);
-    }
-    catch {
-        return 0;
-    }
 }
 
 ;// CONCATENATED MODULE: ./build/sources/auth0/users.js
@@ -8684,7 +8677,9 @@ async function* readCsvSegment(path, from, state, options) {
                 continue;
             }
             const row = Object.create(null);
-            header.forEach((name, i) => (row[name] = cells[i]));
+            header.forEach((name, i) => {
+                row[name] = cells[i];
+            });
             yield { ok: true, row, line };
         }
         if (!swallowed())
@@ -10648,6 +10643,7 @@ async function listRoleSlugs(workos) {
 
 
 
+
 const DEFAULTS = DEFAULT_PACING;
 /** Reads and plans the exports; connects (checking the key's shape first) when there is a key. */
 async function prepareRun(options) {
@@ -10659,7 +10655,7 @@ async function prepareRun(options) {
     checkRunDirectories({ state: options.stateDir, out: options.outDir });
     (0,limits/* setInputLimits */.DT)(config.limits);
     // Sized from the export (about 500 bytes a user), so its indexes need not grow a million users long.
-    const planner = new UserPlanner(config.policies, expectedUsers(options.files.users, 500));
+    const planner = new UserPlanner(config.policies, (0,file_kind/* estimatedRecords */.Ji)(options.files.users, 500));
     const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, planner, log));
     const users = planner.finish();
     const organizations = planOrganizations(records.organizations, records.memberships, users);
@@ -10931,15 +10927,6 @@ function describePlan(plan, problems) {
             ]
             : []),
     ].join('\n');
-}
-/** About how many users of `bytesPerUser` a file holds (0 when its size cannot be read). */
-function expectedUsers(path, bytesPerUser) {
-    try {
-        return Math.ceil((0,external_node_fs_.statSync)(path).size / bytesPerUser);
-    }
-    catch {
-        return 0;
-    }
 }
 
 ;// CONCATENATED MODULE: ./build/modes/plan.js
@@ -13326,7 +13313,7 @@ async function loginProbesFrom(path, env) {
     if (!clientId)
         throw new types/* UsageError */.eb('--login-probes needs WORKOS_CLIENT_ID (the client id of the WorkOS environment, client_…).');
     let text;
-    await (0,file_kind/* assertNotSpecialFile */.J)(path, 'the login probes file');
+    await (0,file_kind/* assertNotSpecialFile */.JO)(path, 'the login probes file');
     try {
         text = await (0,promises_.readFile)(path, 'utf8');
     }

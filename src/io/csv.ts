@@ -140,7 +140,9 @@ async function* readCsvSegment(
         continue;
       }
       const row: Record<string, string> = Object.create(null) as Record<string, string>;
-      header.forEach((name, i) => (row[name] = cells[i]!));
+      header.forEach((name, i) => {
+        row[name] = cells[i]!;
+      });
       yield { ok: true, row, line };
     }
     if (!swallowed()) await piped;

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { UsageError } from '../model/types.js';
 
 /**
@@ -27,4 +27,16 @@ export async function assertNotSpecialFile(path: string, what: string): Promise<
   }
   const kind = notRegularFile(info);
   if (kind) throw new UsageError(`${path}: ${what} is ${kind}, not a file; name the file itself.`);
+}
+
+/**
+ * About how many records of `bytesPerRecord` a file holds, from its size (0 when it cannot be
+ * read): enough to size an index up front so it need not grow a million records long.
+ */
+export function estimatedRecords(path: string, bytesPerRecord: number): number {
+  try {
+    return Math.ceil(statSync(path).size / bytesPerRecord);
+  } catch {
+    return 0;
+  }
 }

@@ -1,6 +1,6 @@
 // What every mode shares: read the exports, plan, connect, read WorkOS, diff, report. Each mode
 // (plan.ts, import.ts, verify.ts, rollback.ts) is one function over these steps.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import { DEFAULT_PACING } from '../apply/defaults.js';
@@ -23,6 +23,7 @@ import { silentLogger, type Logger } from '../report/logger.js';
 import { ReadProgress } from '../report/progress.js';
 import { relabelError } from '../io/input-location.js';
 import { setInputLimits } from '../io/limits.js';
+import { estimatedRecords } from '../io/file-kind.js';
 import { checkRunDirectories } from '../io/run-directories.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
 import { buildSummary, type EntityName, type Mode, type Summary, type SummaryInput } from '../report/summary.js';
@@ -125,7 +126,7 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   checkRunDirectories({ state: options.stateDir, out: options.outDir });
   setInputLimits(config.limits);
   // Sized from the export (about 500 bytes a user), so its indexes need not grow a million users long.
-  const planner = new UserPlanner(config.policies, expectedUsers(options.files.users, 500));
+  const planner = new UserPlanner(config.policies, estimatedRecords(options.files.users, 500));
   const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, planner, log));
   const users = planner.finish();
   const organizations = planOrganizations(records.organizations, records.memberships, users);
@@ -453,13 +454,4 @@ function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
         ]
       : []),
   ].join('\n');
-}
-
-/** About how many users of `bytesPerUser` a file holds (0 when its size cannot be read). */
-function expectedUsers(path: string, bytesPerUser: number): number {
-  try {
-    return Math.ceil(statSync(path).size / bytesPerUser);
-  } catch {
-    return 0;
-  }
 }

@@ -60,7 +60,9 @@ export class RouteTable {
       if (!found) continue;
       const params: Record<string, string> = {};
       try {
-        names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1]!)));
+        names.forEach((name, i) => {
+          params[name] = decodeURIComponent(found[i + 1]!);
+        });
       } catch {
         return undefined;
       }

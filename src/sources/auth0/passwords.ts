@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
 import { NumberColumn, packStrings, StringColumn, unpackStrings } from '../../compact/columns.js';
 import { KeyIndex } from '../../compact/key-index.js';
+import { estimatedRecords } from '../../io/file-kind.js';
 import { readJsonRecords } from '../../io/json-records.js';
 import { checkPasswordHash } from '../../model/password.js';
 import type { PasswordGap, PasswordHash, RecordProblem } from '../../model/types.js';
@@ -200,7 +200,7 @@ export interface LoadedPasswords {
 
 /** Reads the whole password file into an index. Hashes are kept only in memory, never in a problem. */
 export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords> {
-  const index = new Auth0PasswordIndex(path, expectedRows(path, 250));
+  const index = new Auth0PasswordIndex(path, estimatedRecords(path, 250));
   const problems: RecordProblem[] = [];
   const report = (line: number, code: string, message: string, extra: Partial<RecordProblem> = {}) =>
     problems.push({ entity: 'password', location: { file: path, line }, code, message, severity: 'error', ...extra });
@@ -251,13 +251,4 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
     if (duplicate) problems.push(duplicate);
   }
   return { index, problems };
-}
-
-/** About how many rows of `bytesPerRow` a file holds (its size; 0 when it cannot be read). */
-function expectedRows(path: string, bytesPerRow: number): number {
-  try {
-    return Math.ceil(statSync(path).size / bytesPerRow);
-  } catch {
-    return 0;
-  }
 }
