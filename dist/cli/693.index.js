@@ -5137,7 +5137,13 @@ class StringColumn {
         if (this.file === undefined) {
             const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `migrate-to-workos-${process.pid}-${(0,external_node_crypto_.randomUUID)()}.rows`);
             this.file = (0,external_node_fs_.openSync)(path, 'w+', 0o600);
-            (0,external_node_fs_.unlinkSync)(path);
+            try {
+                (0,external_node_fs_.unlinkSync)(path);
+            }
+            catch {
+                // A system that cannot unlink an open file: it goes when the process ends.
+                process.once('exit', () => (0,external_node_fs_.rmSync)(path, { force: true }));
+            }
         }
         return this.file;
     }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openSync, readSync, unlinkSync, write, writeSync } from 'node:fs';
+import { openSync, readSync, rmSync, unlinkSync, write, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -153,7 +153,12 @@ export class StringColumn {
     if (this.file === undefined) {
       const path = join(tmpdir(), `migrate-to-workos-${process.pid}-${randomUUID()}.rows`);
       this.file = openSync(path, 'w+', 0o600);
-      unlinkSync(path);
+      try {
+        unlinkSync(path);
+      } catch {
+        // A system that cannot unlink an open file: it goes when the process ends.
+        process.once('exit', () => rmSync(path, { force: true }));
+      }
     }
     return this.file;
   }
