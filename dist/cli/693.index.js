@@ -5142,7 +5142,11 @@ class StringColumn {
             }
             catch {
                 // A system that cannot unlink an open file: it goes when the process ends.
-                process.once('exit', () => (0,external_node_fs_.rmSync)(path, { force: true }));
+                const file = this.file;
+                process.once('exit', () => {
+                    (0,external_node_fs_.closeSync)(file);
+                    (0,external_node_fs_.rmSync)(path, { force: true });
+                });
             }
         }
         return this.file;

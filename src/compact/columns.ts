@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openSync, readSync, rmSync, unlinkSync, write, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, unlinkSync, write, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -157,7 +157,11 @@ export class StringColumn {
         unlinkSync(path);
       } catch {
         // A system that cannot unlink an open file: it goes when the process ends.
-        process.once('exit', () => rmSync(path, { force: true }));
+        const file = this.file;
+        process.once('exit', () => {
+          closeSync(file);
+          rmSync(path, { force: true });
+        });
       }
     }
     return this.file;
