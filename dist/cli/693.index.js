@@ -5092,19 +5092,21 @@ class StringColumn {
             if (offset >= at && offset < at + chunk.length)
                 return chunk.toString('utf8', offset - at, offset - at + bytes);
         }
-        const inWindow = () => offset >= this.windowStart && offset + bytes <= this.windowStart + this.windowBytes;
-        if (!inWindow() && inOrder && bytes <= columns_CHUNK_BYTES) {
+        if (!this.inWindow(offset, bytes) && inOrder && bytes <= columns_CHUNK_BYTES) {
             this.window ??= Buffer.allocUnsafe(columns_CHUNK_BYTES);
             this.windowStart = offset;
             this.windowBytes = (0,external_node_fs_.readSync)(this.file, this.window, 0, Math.min(columns_CHUNK_BYTES, this.spilled - offset), offset);
         }
-        if (inWindow()) {
+        if (this.inWindow(offset, bytes)) {
             const start = offset - this.windowStart;
             return this.window.toString('utf8', start, start + bytes);
         }
         const row = Buffer.allocUnsafe(bytes);
         (0,external_node_fs_.readSync)(this.file, row, 0, bytes, offset);
         return row.toString('utf8');
+    }
+    inWindow(offset, bytes) {
+        return offset >= this.windowStart && offset + bytes <= this.windowStart + this.windowBytes;
     }
     /** Writes the rows held in memory to the file, and starts afresh. */
     spill() {
@@ -5347,8 +5349,7 @@ const NEEDS_RESET = 2;
  * user where its first record was).
  */
 class PlannedUsers {
-    /** How many WorkOS users the plan brings about. */
-    length = 0;
+    planned = 0;
     /** The counts the summary and the cutover report need, kept as records are added. */
     tally = new UserTally();
     rows = new StringColumn();
@@ -5364,6 +5365,10 @@ class PlannedUsers {
     constructor(expectedUsers) {
         this.bySourceId = new KeyIndex((row) => this.record(row).sourceId, expectedUsers);
         this.byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase(), expectedUsers);
+    }
+    /** How many WorkOS users the plan brings about. */
+    get length() {
+        return this.planned;
     }
     /** @internal How many rows are kept (planned, merged away or skipped): the next row's number. */
     get rowCount() {
@@ -5400,7 +5405,7 @@ class PlannedUsers {
         this.parts.push(SINGLE);
         this.flags.push(flagsOf(user));
         this.tally.add(user, 1);
-        this.length++;
+        this.planned++;
         return row;
     }
     /** @internal Keeps a record the policies leave out, for its id only; returns its row. */
@@ -5424,7 +5429,7 @@ class PlannedUsers {
             this.parts.set(row, MERGED_AWAY);
         for (const record of records)
             this.mergedInto.set(record.sourceId, merged.sourceId);
-        this.length -= rows.length - 1;
+        this.planned -= rows.length - 1;
         return merged;
     }
     /** @internal The source record of a row. */
@@ -10666,7 +10671,7 @@ async function prepareRun(options) {
     (0,limits/* setInputLimits */.DT)(config.limits);
     // Sized from the export (about 500 bytes a user), so its indexes need not grow a million users long.
     const planner = new UserPlanner(config.policies, (0,file_kind/* estimatedRecords */.Ji)(options.files.users, 500));
-    const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, planner, log));
+    const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config, planner, log));
     const users = planner.finish();
     const organizations = planOrganizations(records.organizations, records.memberships, users);
     const plan = { users, organizations };
@@ -10904,9 +10909,8 @@ function connect(target) {
  * Reads the export: users go straight into the planner (a million of them never sit in memory
  * as objects); organizations, memberships and problems are collected.
  */
-async function readAll(options, planner, log) {
+async function readAll(options, config, planner, log) {
     const reading = new progress/* ReadProgress */.iN(log, `Reading the ${options.source} export`);
-    const config = options.config ?? DEFAULT_MAPPING_CONFIG;
     try {
         return await collectSourceBatches(readSourceBatches(options.source, options.files, config), {
             onLocation: (location) => {
@@ -11000,7 +11004,7 @@ function journalOutcomes(run, journal) {
             continue;
         }
         for (const record of records) {
-            const entry = journal?.get(entity, record.sourceId);
+            const entry = journal.get(entity, record.sourceId);
             if (entry === undefined || entry.status === 'deleted' || entry.input_digest !== record.digest) {
                 pendingNotListed[entity]++;
                 continue;

@@ -107,19 +107,22 @@ export class StringColumn {
     for (const [at, chunk] of this.writing) {
       if (offset >= at && offset < at + chunk.length) return chunk.toString('utf8', offset - at, offset - at + bytes);
     }
-    const inWindow = (): boolean => offset >= this.windowStart && offset + bytes <= this.windowStart + this.windowBytes;
-    if (!inWindow() && inOrder && bytes <= CHUNK_BYTES) {
+    if (!this.inWindow(offset, bytes) && inOrder && bytes <= CHUNK_BYTES) {
       this.window ??= Buffer.allocUnsafe(CHUNK_BYTES);
       this.windowStart = offset;
       this.windowBytes = readSync(this.file!, this.window, 0, Math.min(CHUNK_BYTES, this.spilled - offset), offset);
     }
-    if (inWindow()) {
+    if (this.inWindow(offset, bytes)) {
       const start = offset - this.windowStart;
       return this.window!.toString('utf8', start, start + bytes);
     }
     const row = Buffer.allocUnsafe(bytes);
     readSync(this.file!, row, 0, bytes, offset);
     return row.toString('utf8');
+  }
+
+  private inWindow(offset: number, bytes: number): boolean {
+    return offset >= this.windowStart && offset + bytes <= this.windowStart + this.windowBytes;
   }
 
   /** Writes the rows held in memory to the file, and starts afresh. */

@@ -127,7 +127,7 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   setInputLimits(config.limits);
   // Sized from the export (about 500 bytes a user), so its indexes need not grow a million users long.
   const planner = new UserPlanner(config.policies, estimatedRecords(options.files.users, 500));
-  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, planner, log));
+  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config, planner, log));
   const users = planner.finish();
   const organizations = planOrganizations(records.organizations, records.memberships, users);
   const plan: FullPlan = { users, organizations };
@@ -423,9 +423,13 @@ function connect(target: WorkOSTarget): WorkOS {
  * Reads the export: users go straight into the planner (a million of them never sit in memory
  * as objects); organizations, memberships and problems are collected.
  */
-async function readAll(options: MigrationOptions, planner: UserPlanner, log: Logger): Promise<SourceRecords> {
+async function readAll(
+  options: MigrationOptions,
+  config: MappingConfig,
+  planner: UserPlanner,
+  log: Logger,
+): Promise<SourceRecords> {
   const reading = new ReadProgress(log, `Reading the ${options.source} export`);
-  const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   try {
     return await collectSourceBatches(readSourceBatches(options.source, options.files, config), {
       onLocation: (location) => {

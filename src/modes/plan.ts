@@ -81,7 +81,7 @@ function journalOutcomes(
       continue;
     }
     for (const record of records) {
-      const entry = journal?.get(entity, record.sourceId);
+      const entry = journal.get(entity, record.sourceId);
       if (entry === undefined || entry.status === 'deleted' || entry.input_digest !== record.digest) {
         pendingNotListed[entity]++;
         continue;

@@ -57,8 +57,7 @@ const NEEDS_RESET = 2;
  * user where its first record was).
  */
 export class PlannedUsers implements Iterable<PlannedUser> {
-  /** How many WorkOS users the plan brings about. */
-  length = 0;
+  private planned = 0;
   /** The counts the summary and the cutover report need, kept as records are added. */
   readonly tally = new UserTally();
   private readonly rows = new StringColumn();
@@ -75,6 +74,11 @@ export class PlannedUsers implements Iterable<PlannedUser> {
   constructor(expectedUsers?: number) {
     this.bySourceId = new KeyIndex((row) => this.record(row).sourceId, expectedUsers);
     this.byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase(), expectedUsers);
+  }
+
+  /** How many WorkOS users the plan brings about. */
+  get length(): number {
+    return this.planned;
   }
 
   /** @internal How many rows are kept (planned, merged away or skipped): the next row's number. */
@@ -115,7 +119,7 @@ export class PlannedUsers implements Iterable<PlannedUser> {
     this.parts.push(SINGLE);
     this.flags.push(flagsOf(user));
     this.tally.add(user, 1);
-    this.length++;
+    this.planned++;
     return row;
   }
 
@@ -138,7 +142,7 @@ export class PlannedUsers implements Iterable<PlannedUser> {
     this.flags.set(rows[0]!, flagsOf(merged));
     for (const row of rows.slice(1)) this.parts.set(row, MERGED_AWAY);
     for (const record of records) this.mergedInto.set(record.sourceId, merged.sourceId);
-    this.length -= rows.length - 1;
+    this.planned -= rows.length - 1;
     return merged;
   }
 

@@ -1,9 +1,9 @@
 import { journalSourceId } from '../checkpoint/journal.js';
 import type { PlannedUser } from '../model/planned.js';
 import { needsPasswordReset } from '../plan/user-tally.js';
+import { csvRow } from './escape.js';
 
 export { needsPasswordReset };
-import { csvRow } from './escape.js';
 
 // Who must be reached before sign-in moves: users without a password WorkOS can verify.
 
