@@ -1,3 +1,5 @@
+import { keepYoungGenerationSmall } from '../compact/heap.js';
 import { run } from './main.js';
 
+keepYoungGenerationSmall();
 await run();

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { keepYoungGenerationSmall } from '../compact/heap.js';
 import { parseCliArgs, USAGE } from './args.js';
 
 const argv = process.argv.slice(2);
@@ -6,6 +7,7 @@ const argv = process.argv.slice(2);
 if (isHelp(argv)) {
   process.stdout.write(`${USAGE}\n`);
 } else {
+  keepYoungGenerationSmall();
   const { runCli } = await import('./main.js');
   process.exitCode = await runCli(argv);
 }

@@ -40,9 +40,87 @@ export class NumberColumn<T extends TypedArray> {
   }
 }
 
-const CHUNK_BYTES = 8 * 1024 * 1024;
+/**
+ * Values of one byte width each (a bcrypt hash is 60 ASCII characters), side by side in one
+ * buffer: no offsets, no per-value object. For values read in any order, held in memory.
+ */
+export class FixedWidthColumn {
+  private data: Buffer;
+  length = 0;
+
+  /** `expectedRows` sizes the buffer up front; its untouched pages cost no memory. */
+  constructor(
+    readonly width: number,
+    expectedRows = 1024,
+  ) {
+    this.data = Buffer.alloc(width * Math.max(16, expectedRows));
+  }
+
+  /** Appends `text` (single-byte characters, cut or zero-padded to the width); returns its row. */
+  pushLatin1(text: string): number {
+    if ((this.length + 1) * this.width > this.data.length) {
+      const grown = Buffer.alloc(this.data.length * 2);
+      this.data.copy(grown);
+      this.data = grown;
+    }
+    this.data.write(text, this.length * this.width, this.width, 'latin1');
+    return this.length++;
+  }
+
+  /** The row's bytes as text, without the zero padding. */
+  latin1(row: number): string {
+    const start = row * this.width;
+    let end = start + this.width;
+    while (end > start && this.data[end - 1] === 0) end--;
+    return this.data.toString('latin1', start, end);
+  }
+}
+
+/** Bytes of one chunk of a MemoryStringColumn: small, so a short column costs little. */
+const MEMORY_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Short strings (ids) as UTF-8 bytes, held in memory for reads in any order: about a byte a
+ * character plus 12 a row, where a JS string costs its header and the collector's time.
+ */
+export class MemoryStringColumn {
+  private readonly chunks: Buffer[] = [];
+  private used = 0;
+  /** Per row: chunk number × MEMORY_CHUNK_BYTES + offset in the chunk. */
+  private readonly startOf = new NumberColumn(Float64Array);
+  private readonly bytesOf = new NumberColumn(Uint32Array);
+
+  get length(): number {
+    return this.startOf.length;
+  }
+
+  push(text: string): number {
+    const room = text.length * 3;
+    if (this.chunks.length === 0 || this.used + room > MEMORY_CHUNK_BYTES) {
+      // A row longer than a chunk gets a chunk of its own size (its offset in it is 0).
+      this.chunks.push(Buffer.allocUnsafe(Math.max(MEMORY_CHUNK_BYTES, room)));
+      this.used = 0;
+    }
+    const chunk = this.chunks.length - 1;
+    const bytes = this.chunks[chunk]!.write(text, this.used, 'utf8');
+    this.startOf.push(chunk * MEMORY_CHUNK_BYTES + this.used);
+    this.used += bytes;
+    return this.bytesOf.push(bytes);
+  }
+
+  get(row: number): string {
+    const start = this.startOf.get(row);
+    const chunk = Math.floor(start / MEMORY_CHUNK_BYTES);
+    const offset = start - chunk * MEMORY_CHUNK_BYTES;
+    return this.chunks[chunk]!.toString('utf8', offset, offset + this.bytesOf.get(row));
+  }
+}
+
+// 4 MB chunks, at most two on their way to the disk: at the rate an export is read a chunk
+// fills in a few hundred milliseconds and is written in a few, so more would only hold memory.
+const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Past this many chunks waiting for the disk, a spill waits for its own write. */
-const MAX_CHUNKS_WRITING = 4;
+const MAX_CHUNKS_WRITING = 2;
 
 /**
  * An append-only list of strings kept as UTF-8 bytes: about one byte per character and no

@@ -14,4 +14,4 @@ export function peopleEvidence(tally: UserTally, files: PeopleEvidence['files'])
   };
 }
 
-export { needsPasswordReset, passwordResetCsv } from '../report/people.js';
+export { needsPasswordReset, passwordResetCsv, passwordResetRows } from '../report/people.js';

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UsageError } from '../model/types.js';
 
 /**
@@ -31,12 +31,35 @@ export async function assertNotSpecialFile(path: string, what: string): Promise<
 
 /**
  * About how many records of `bytesPerRecord` a file holds, from its size (0 when it cannot be
- * read): enough to size an index up front so it need not grow a million records long.
+ * read): enough to size an index up front so it need not grow a million records long. A gzip
+ * file is measured by the size it unpacks to.
  */
 export function estimatedRecords(path: string, bytesPerRecord: number): number {
   try {
-    return Math.ceil(statSync(path).size / bytesPerRecord);
+    return Math.ceil(unpackedSize(path) / bytesPerRecord);
   } catch {
     return 0;
+  }
+}
+
+/**
+ * A file's size, or for gzip the size its trailer records (the unpacked size modulo 4 GiB, of
+ * the last member); where that is below the packed size it wrapped, and a typical ratio of 8
+ * for JSON is assumed.
+ */
+function unpackedSize(path: string): number {
+  const size = statSync(path).size;
+  if (size < 18) return size;
+  const file = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    readSync(file, head, 0, 2, 0);
+    if (head[0] !== 0x1f || head[1] !== 0x8b) return size;
+    const trailer = Buffer.alloc(4);
+    readSync(file, trailer, 0, 4, size - 4);
+    const recorded = trailer.readUInt32LE(0);
+    return recorded >= size ? recorded : size * 8;
+  } finally {
+    closeSync(file);
   }
 }

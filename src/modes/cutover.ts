@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import { decideCutover, failingChecks } from '../cutover/decide.js';
 import type { CutoverDecision, CutoverEvidence, ReconciledCounts } from '../cutover/evidence.js';
-import { passwordResetCsv, peopleEvidence } from '../cutover/people.js';
+import { passwordResetRows, peopleEvidence } from '../cutover/people.js';
 import { portalLinkSecrets, renderCutoverJson, renderCutoverMarkdown, renderSsoSetupCsv } from '../cutover/render.js';
 import { foundRecords, rollbackCoverage, type JournalRecord } from '../cutover/rollback.js';
 import { enterpriseMembers, gatherSsoEvidence } from '../cutover/sso.js';
 import type { Entity } from '../model/types.js';
 import type { PlannedMembership, PlannedOrganization } from '../model/planned.js';
 import type { PlannedUsers } from '../plan/users.js';
-import { reenrollCsv } from '../report/files.js';
+import { reenrollRows } from '../report/files.js';
+import { writeLines } from '../io/write-lines.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { connectionsReader, type PacedRead } from '../workos/connections.js';
 import { removalsCsv } from '../report/files.js';
@@ -151,10 +152,10 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
     await writeFile(files.cutoverJson, renderCutoverJson(decision));
     await writeFile(files.cutoverMd, markdown);
     await writeFile(files.ssoSetup, renderSsoSetupCsv(evidence));
-    await writeFile(files.reenroll, reenrollCsv(input.users.withMfa(), input.includePii ?? false));
-    await writeFile(
+    await writeLines(files.reenroll, reenrollRows(input.users.withMfa(), input.includePii ?? false));
+    await writeLines(
       files.passwordReset,
-      passwordResetCsv(input.users.needingPasswordReset(), input.includePii ?? false),
+      passwordResetRows(input.users.needingPasswordReset(), input.includePii ?? false),
     );
   }
 

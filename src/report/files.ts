@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { writeLines } from '../io/write-lines.js';
 import { join } from 'node:path';
 import { journalSourceId } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
@@ -7,7 +8,7 @@ import type { MergedUsers, PlannedUsers } from '../plan/users.js';
 import type { RecordProblem } from '../model/types.js';
 import type { MigrationDiff, Removal } from '../plan/diff.js';
 import { csvRow } from './escape.js';
-import { passwordResetCsv } from './people.js';
+import { passwordResetRows } from './people.js';
 import { reenrollments, type Summary } from './summary.js';
 
 export interface ReportFiles {
@@ -49,10 +50,11 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
   const pii = content.includePii;
   await writeFile(files.summaryJson, JSON.stringify(content.summary, null, 2) + '\n');
   await writeFile(files.summaryMd, content.markdown);
-  await writeFile(files.errors, errorLines(content.problems, content.outcomes, pii));
-  await writeFile(files.idMap, idMapCsv(content.outcomes, content.merges));
-  await writeFile(files.reenroll, reenrollCsv(content.users.withMfa(), pii));
-  await writeFile(files.passwordReset, passwordResetCsv(content.users.needingPasswordReset(), pii));
+  // A row at a time: at a million users each of these files is tens of megabytes.
+  await writeLines(files.errors, errorRecords(content.problems, content.outcomes, pii));
+  await writeLines(files.idMap, idMapRows(content.outcomes, content.merges));
+  await writeLines(files.reenroll, reenrollRows(content.users.withMfa(), pii));
+  await writeLines(files.passwordReset, passwordResetRows(content.users.needingPasswordReset(), pii));
   const all = Object.values(files);
   for (const [name, text] of Object.entries(content.extraFiles ?? {})) {
     const path = join(dir, name);
@@ -76,21 +78,32 @@ export function errorLines(
   outcomes: readonly Outcome[],
   includePii = false,
 ): string {
+  return [...errorRecords(problems, outcomes, includePii)].join('');
+}
+
+/** errorLines a line at a time. */
+export function* errorRecords(
+  problems: readonly RecordProblem[],
+  outcomes: readonly Outcome[],
+  includePii = false,
+): Iterable<string> {
   const id = (sourceId: string | undefined) => (sourceId === undefined ? null : reportedId(sourceId, includePii));
-  const fromProblems = problems.map((p) => ({
-    entity: p.entity,
-    source_id: id(p.sourceId),
-    file: p.location.file,
-    line: p.location.line,
-    ...(p.location.column ? { column: p.location.column } : {}),
-    ...(p.field ? { field: p.field } : {}),
-    severity: p.severity,
-    code: p.code,
-    message: p.message,
-  }));
-  const fromFailures = outcomes
-    .filter((o) => o.status === 'failed')
-    .map((o) => ({
+  for (const p of problems) {
+    yield JSON.stringify({
+      entity: p.entity,
+      source_id: id(p.sourceId),
+      file: p.location.file,
+      line: p.location.line,
+      ...(p.location.column ? { column: p.location.column } : {}),
+      ...(p.field ? { field: p.field } : {}),
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+    }) + '\n';
+  }
+  for (const o of outcomes) {
+    if (o.status !== 'failed') continue;
+    yield JSON.stringify({
       entity: o.entity,
       source_id: id(o.sourceId),
       file: o.location.file,
@@ -99,8 +112,8 @@ export function errorLines(
       code: o.failure?.code ?? 'failed',
       message: o.failure?.message ?? 'failed',
       ...(o.failure?.requestId ? { request_id: o.failure.requestId } : {}),
-    }));
-  return [...fromProblems, ...fromFailures].map((line) => JSON.stringify(line) + '\n').join('');
+    }) + '\n';
+  }
 }
 
 /**
@@ -108,23 +121,31 @@ export function errorLines(
  * foreign keys: the exact ids, always (an application needs them as they are).
  */
 export function idMapCsv(outcomes: readonly Outcome[], merges: readonly MergedUsers[]): string {
+  return [...idMapRows(outcomes, merges)].join('');
+}
+
+/** idMapCsv a row at a time (the header first). */
+export function* idMapRows(outcomes: readonly Outcome[], merges: readonly MergedUsers[]): Iterable<string> {
   const merged = new Map(merges.map((m) => [m.sourceId, m.mergedSourceIds]));
-  let text = csvRow(['entity', 'source_id', 'workos_id', 'status']);
+  yield csvRow(['entity', 'source_id', 'workos_id', 'status']);
   for (const o of outcomes) {
     if (!o.workosId) continue;
-    text += csvRow([o.entity, o.sourceId, o.workosId, o.status]);
+    yield csvRow([o.entity, o.sourceId, o.workosId, o.status]);
     if (o.entity === 'user')
-      for (const other of merged.get(o.sourceId) ?? []) text += csvRow([o.entity, other, o.workosId, 'merged']);
+      for (const other of merged.get(o.sourceId) ?? []) yield csvRow([o.entity, other, o.workosId, 'merged']);
   }
-  return text;
 }
 
 export function reenrollCsv(users: Iterable<PlannedUser>, includePii: boolean): string {
-  let text = csvRow(includePii ? ['factor', 'source_id', 'email'] : ['factor', 'source_id']);
+  return [...reenrollRows(users, includePii)].join('');
+}
+
+/** reenrollCsv a row at a time (the header first). */
+export function* reenrollRows(users: Iterable<PlannedUser>, includePii: boolean): Iterable<string> {
+  yield csvRow(includePii ? ['factor', 'source_id', 'email'] : ['factor', 'source_id']);
   for (const { user, factor } of reenrollments(users)) {
-    text += csvRow(includePii ? [factor, user.sourceId, user.input.email] : [factor, reportedId(user.sourceId, false)]);
+    yield csvRow(includePii ? [factor, user.sourceId, user.input.email] : [factor, reportedId(user.sourceId, false)]);
   }
-  return text;
 }
 
 /** What an import would do (or did), record by record: field names only, never values. */

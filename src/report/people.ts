@@ -12,11 +12,15 @@ export { needsPasswordReset };
  * holds an email is written as its `sha256:` digest unless include-pii, as in the journal.
  */
 export function passwordResetCsv(users: Iterable<PlannedUser>, includePii: boolean): string {
-  let text = csvRow(includePii ? ['reason', 'source_id', 'email'] : ['reason', 'source_id']);
+  return [...passwordResetRows(users, includePii)].join('');
+}
+
+/** passwordResetCsv a row at a time (the header first), for writing a million of them. */
+export function* passwordResetRows(users: Iterable<PlannedUser>, includePii: boolean): Iterable<string> {
+  yield csvRow(includePii ? ['reason', 'source_id', 'email'] : ['reason', 'source_id']);
   for (const user of users) {
     if (!needsPasswordReset(user)) continue;
     const reason = user.passwordGap === 'unsupported' ? 'hash_not_importable' : 'no_password_hash';
-    text += csvRow(includePii ? [reason, user.sourceId, user.input.email] : [reason, journalSourceId(user.sourceId)]);
+    yield csvRow(includePii ? [reason, user.sourceId, user.input.email] : [reason, journalSourceId(user.sourceId)]);
   }
-  return text;
 }

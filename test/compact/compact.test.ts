@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NumberColumn, packStrings, StringColumn, unpackStrings } from '../../src/compact/columns.js';
+import {
+  FixedWidthColumn,
+  MemoryStringColumn,
+  NumberColumn,
+  packStrings,
+  StringColumn,
+  unpackStrings,
+} from '../../src/compact/columns.js';
 import { fingerprint, KeyIndex } from '../../src/compact/key-index.js';
 
 describe('KeyIndex', () => {
@@ -110,5 +117,30 @@ describe('NumberColumn', () => {
     expect(column.length).toBe(5000);
     expect(column.get(4999)).toBe(4999 * 1.5);
     expect(column.get(10)).toBe(-1);
+  });
+});
+
+describe('MemoryStringColumn', () => {
+  it('gives back every string as pushed, in any order, across chunks and past a chunk', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 300 }), (values) => {
+        const column = new MemoryStringColumn();
+        // A row longer than a chunk (1 MB) and short ones around it.
+        const all = [...values, 'x'.repeat(1_200_000), ...values, 'ü'.repeat(400_000), 'end'];
+        for (const [row, value] of all.entries()) expect(column.push(value)).toBe(row);
+        expect(column.length).toBe(all.length);
+        for (let row = all.length - 1; row >= 0; row--) expect(column.get(row)).toBe(all[row]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe('FixedWidthColumn', () => {
+  it('keeps single-byte strings of up to its width, growing past its first size', () => {
+    const column = new FixedWidthColumn(8, 2);
+    const values = Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? '' : `h${i}`.padEnd(i % 9, '.')));
+    for (const [row, value] of values.entries()) expect(column.pushLatin1(value)).toBe(row);
+    for (const [row, value] of values.entries()) expect(column.latin1(row)).toBe(value);
   });
 });

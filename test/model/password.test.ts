@@ -1,4 +1,5 @@
 import bcrypt from 'bcryptjs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkPasswordHash,
@@ -105,6 +106,36 @@ const FIREBASE_SAMPLE = {
   salt: '42xEC+ixf3L2lw==',
   hash: 'lSrfV15cpx95/sZS2W9c9Kp6i/LVgQNDNC/qzrCnh1SAyZvqmZqAjTdn3aoItz+VHjoZilo78198JAdRuid5lQ==',
 };
+
+describe('bcrypt shape check', () => {
+  // The rule as the documentation states it; the checker's hand-written fast path must agree.
+  const documented = (hash: string) => {
+    const match = /^\$2[aby]\$(\d\d)\$([./A-Za-z0-9]*)$/.exec(hash);
+    return match !== null && Number(match[1]) >= 4 && Number(match[1]) <= 31 && match[2]!.length === 53;
+  };
+  const nearBcrypt = fc
+    .tuple(
+      fc.constantFrom('$2a$', '$2b$', '$2y$', '$2x$', '$3a$', '2a$$', '$2a'),
+      fc.constantFrom('04', '10', '31', '03', '32', '1x', '99', '00', '4'),
+      fc.constantFrom('$', '', '$$'),
+      fc.stringMatching(/^[./A-Za-z0-9]{50,55}$/),
+      fc.constantFrom('', '!', 'é', ' ', '\n', '$'),
+      fc.nat(60),
+    )
+    .map(([prefix, cost, dollar, body, odd, at]) => {
+      const hash = `${prefix}${cost}${dollar}${body}`;
+      return hash.slice(0, at) + odd + hash.slice(at);
+    });
+
+  it('accepts exactly the hashes the documented rule accepts', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearBcrypt, fc.string({ maxLength: 70 })), (hash) => {
+        expect(checkPasswordHash('bcrypt', hash).ok).toBe(documented(hash));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe('firebase-scrypt hashes', () => {
   it("builds the PHC string of WorkOS's Firebase guide: sk, ss, r, m, then salt and hash, without padding", () => {

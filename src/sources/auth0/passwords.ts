@@ -1,4 +1,4 @@
-import { NumberColumn, packStrings, StringColumn, unpackStrings } from '../../compact/columns.js';
+import { FixedWidthColumn, MemoryStringColumn, NumberColumn, StringColumn } from '../../compact/columns.js';
 import { KeyIndex } from '../../compact/key-index.js';
 import { estimatedRecords } from '../../io/file-kind.js';
 import { readJsonRecords } from '../../io/json-records.js';
@@ -36,13 +36,18 @@ export interface JoinQuery {
 /**
  * The Auth0 password-hash export (from Auth0 support), held as compact rows keyed for the join
  * of DESIGN §4: `user_id = "auth0|" + (alt_id ?? _id.$oid)`, else email (compared
- * case-insensitively) and database connection. The user export is streamed past it. A million
- * rows take about 150 MB: strings as UTF-8 bytes, numbers in typed arrays, keys in fingerprint
- * tables (compact/), not a million objects.
+ * case-insensitively) and database connection. The user export is streamed past it, and joins
+ * rows in whatever order the two files list them, so what a join reads (the id, to check a
+ * match, and the hash) is held in memory: hashes in a fixed 60-byte column, ids as UTF-8, about
+ * 100 bytes a row. Emails, needed only for a join by email, are spilled to disk (StringColumn).
  */
 export class Auth0PasswordIndex {
-  /** Per row, packed: user id, email key, hash ('' for none). */
-  private readonly strings = new StringColumn();
+  /** Per row, the id after `auth0|` ('' for none). */
+  private readonly ids = new MemoryStringColumn();
+  /** Per row, the hash when it passed the bcrypt shape check, else empty. */
+  private readonly hashes: FixedWidthColumn;
+  /** Per row, the email key ('' for none): read only to build the email index. */
+  private readonly emails = new StringColumn();
   private readonly setAt = new NumberColumn(Float64Array);
   private readonly lines = new NumberColumn(Uint32Array);
   /** Index into `connectionNames`, or -1. */
@@ -55,17 +60,20 @@ export class Auth0PasswordIndex {
   /** Built on the first join by email: most exports join every row by id, and never need it. */
   private byEmail: KeyIndex | undefined;
 
-  /** `expectedRows` sizes the id index up front (a guess from the file's size is enough). */
+  /** `expectedRows` sizes the id index and the hash column up front (a guess from the file's size is enough). */
   constructor(
     private readonly file: string,
     expectedRows?: number,
   ) {
-    this.byUserId = new KeyIndex((row) => this.field(row, USER_ID), expectedRows);
+    this.byUserId = new KeyIndex((row) => this.userIdOf(row), expectedRows);
+    this.hashes = new FixedWidthColumn(BCRYPT_LENGTH, expectedRows);
   }
 
   /** Adds a row; returns the problem when it replaces (or loses to) a row for the same user. */
   add(row: PasswordRow): RecordProblem | undefined {
-    const index = this.strings.push(packStrings([row.userId ?? '', row.emailKey ?? '', row.hash ?? '']));
+    const index = this.ids.push(row.userId?.slice(AUTH0_PREFIX.length) ?? '');
+    this.hashes.pushLatin1(row.hash ?? '');
+    this.emails.push(row.emailKey ?? '');
     this.setAt.push(row.setAt);
     this.lines.push(row.line);
     this.connections.push(row.connection === undefined ? -1 : this.connectionId(row.connection));
@@ -89,7 +97,9 @@ export class Auth0PasswordIndex {
     let row = this.byUserId.first(query.userId);
     const problems: RecordProblem[] = [];
     if (row >= 0 && this.settled.get(row) === 1) row = -1;
-    if (row < 0 && query.email) {
+    // Only a user of a database connection (or, without connections, an auth0| user) can join by email.
+    const byEmail = query.databaseConnections.length > 0 || query.userId.startsWith(AUTH0_PREFIX);
+    if (row < 0 && query.email && byEmail) {
       const candidates = this.emailIndex()
         .rows(query.email.toLowerCase())
         .filter((r) => this.settled.get(r) === 0);
@@ -99,7 +109,7 @@ export class Auth0PasswordIndex {
               const connection = this.connections.get(r);
               return connection >= 0 && query.databaseConnections.includes(this.connectionNames[connection]!);
             })
-          : query.userId.startsWith('auth0|') && candidates.length === 1
+          : candidates.length === 1
             ? candidates
             : [];
       matching.sort((a, b) => this.setAt.get(b) - this.setAt.get(a));
@@ -113,7 +123,7 @@ export class Auth0PasswordIndex {
     this.settled.set(row, 1);
     // A row whose hash failed the shape check was reported when it was read; the user still
     // had a password in Auth0, which cannot move: count it as unsupported, not missing.
-    const hash = this.field(row, HASH);
+    const hash = this.hashes.latin1(row);
     if (hash === '') return { passwordGap: 'unsupported', problems };
     return { password: { type: 'bcrypt', hash }, passwordGap: 'none', problems };
   }
@@ -127,9 +137,9 @@ export class Auth0PasswordIndex {
   /** Rows no user joined, as warnings: they may point at users missing from the user export. */
   unmatched(): RecordProblem[] {
     const problems: RecordProblem[] = [];
-    for (let row = 0; row < this.strings.length; row++) {
+    for (let row = 0; row < this.ids.length; row++) {
       if (this.settled.get(row) === 1) continue;
-      const userId = this.field(row, USER_ID);
+      const userId = this.userIdOf(row);
       problems.push({
         entity: 'password' as const,
         ...(userId ? { sourceId: userId } : {}),
@@ -146,25 +156,19 @@ export class Auth0PasswordIndex {
 
   private emailIndex(): KeyIndex {
     if (!this.byEmail) {
-      this.byEmail = new KeyIndex((row) => this.field(row, EMAIL_KEY));
-      for (let row = 0; row < this.strings.length; row++) {
-        const email = this.field(row, EMAIL_KEY);
+      this.byEmail = new KeyIndex((row) => this.emails.get(row));
+      for (let row = 0; row < this.emails.length; row++) {
+        const email = this.emails.get(row);
         if (email) this.byEmail.add(email, row);
       }
     }
     return this.byEmail;
   }
 
-  /** The row read last: a join reads its id (to check the match) and then its hash. */
-  private lastRow = -1;
-  private lastFields: string[] = [];
-
-  private field(row: number, field: number): string {
-    if (row !== this.lastRow) {
-      this.lastFields = unpackStrings(this.strings.get(row), 3);
-      this.lastRow = row;
-    }
-    return this.lastFields[field]!;
+  /** The user id a row was added under ('' for none). */
+  private userIdOf(row: number): string {
+    const id = this.ids.get(row);
+    return id === '' ? '' : AUTH0_PREFIX + id;
   }
 
   private connectionId(name: string): number {
@@ -177,9 +181,9 @@ export class Auth0PasswordIndex {
   }
 }
 
-const USER_ID = 0;
-const EMAIL_KEY = 1;
-const HASH = 2;
+const AUTH0_PREFIX = 'auth0|';
+/** A bcrypt hash that passed the shape check: `$2b$10$` and 53 characters. */
+const BCRYPT_LENGTH = 60;
 
 function duplicateWarning(file: string, userId: string, droppedLine: number, keptLine: number): RecordProblem {
   return {
