@@ -118,7 +118,7 @@ function timed(dir: string, args: string[]): Timing {
  * An Auth0 bulk export as Auth0 writes it (one JSON object a line, the fields a real tenant
  * has) and a password file with a distinct bcrypt-shaped hash a row, in the same order.
  */
-async function writeAuth0Export(dir: string, count: number): Promise<{ users: string; passwords: string }> {
+export async function writeAuth0Export(dir: string, count: number): Promise<{ users: string; passwords: string }> {
   const files = { users: join(dir, 'users.ndjson'), passwords: join(dir, 'passwords.ndjson') };
   const users = createWriteStream(files.users);
   const passwords = createWriteStream(files.passwords);

@@ -1,6 +1,7 @@
-// Builds the three bundles (action main, action post, CLI) the way actions/upload-artifact
+// Builds the four bundles (action main, action post, CLI, and the worker thread that reads an
+// Auth0 password file beside the first and third) the way actions/upload-artifact
 // does: ESM output plus the package.json ncc writes beside it. tsc compiles src/ once (and
-// checks its types); ncc then bundles the JavaScript, much faster than three TypeScript
+// checks its types); ncc then bundles the JavaScript, much faster than four TypeScript
 // compilations inside ncc. The bundles are built side by side.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ const entries = [
   ['build/action/main-entry.js', 'dist/main'],
   ['build/action/post-entry.js', 'dist/post'],
   ['build/cli/index.js', 'dist/cli'],
+  ['build/sources/auth0/password-worker.js', 'dist/password-worker'],
 ];
 
 function ncc(entry, out) {

@@ -38,6 +38,23 @@ export class NumberColumn<T extends TypedArray> {
   set(index: number, value: number): void {
     this.values[index] = value;
   }
+
+  /** The column as plain data, to hand to another thread (its buffer is moved, not copied). */
+  toParts(): NumberColumnParts<T> {
+    return { values: this.values, length: this.length };
+  }
+
+  static fromParts<T extends TypedArray>(kind: TypedArrayConstructor<T>, parts: NumberColumnParts<T>): NumberColumn<T> {
+    const column = new NumberColumn(kind, 1);
+    column.values = parts.values;
+    column.length = parts.length;
+    return column;
+  }
+}
+
+export interface NumberColumnParts<T extends TypedArray> {
+  values: T;
+  length: number;
 }
 
 /**
@@ -74,6 +91,29 @@ export class FixedWidthColumn {
     while (end > start && this.data[end - 1] === 0) end--;
     return this.data.toString('latin1', start, end);
   }
+
+  /** The column as plain data, to hand to another thread (its buffer is moved, not copied). */
+  toParts(): FixedWidthColumnParts {
+    return { width: this.width, data: this.data, length: this.length };
+  }
+
+  static fromParts(parts: FixedWidthColumnParts): FixedWidthColumn {
+    const column = new FixedWidthColumn(parts.width, 1);
+    column.data = asBuffer(parts.data);
+    column.length = parts.length;
+    return column;
+  }
+}
+
+export interface FixedWidthColumnParts {
+  width: number;
+  data: Uint8Array;
+  length: number;
+}
+
+/** A Uint8Array that came from another thread (postMessage hands over plain Uint8Arrays) as a Buffer. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Bytes of one chunk of a MemoryStringColumn: small, so a short column costs little. */
@@ -87,8 +127,8 @@ export class MemoryStringColumn {
   private readonly chunks: Buffer[] = [];
   private used = 0;
   /** Per row: chunk number × MEMORY_CHUNK_BYTES + offset in the chunk. */
-  private readonly startOf = new NumberColumn(Float64Array);
-  private readonly bytesOf = new NumberColumn(Uint32Array);
+  private startOf: NumberColumn<Float64Array> = new NumberColumn(Float64Array);
+  private bytesOf: NumberColumn<Uint32Array> = new NumberColumn(Uint32Array);
 
   get length(): number {
     return this.startOf.length;
@@ -114,13 +154,52 @@ export class MemoryStringColumn {
     const offset = start - chunk * MEMORY_CHUNK_BYTES;
     return this.chunks[chunk]!.toString('utf8', offset, offset + this.bytesOf.get(row));
   }
+
+  /** The column as plain data, to hand to another thread (its buffers are moved, not copied). */
+  toParts(): MemoryStringColumnParts {
+    return { chunks: this.chunks, used: this.used, startOf: this.startOf.toParts(), bytesOf: this.bytesOf.toParts() };
+  }
+
+  static fromParts(parts: MemoryStringColumnParts): MemoryStringColumn {
+    const column = new MemoryStringColumn();
+    column.chunks.push(...parts.chunks.map(asBuffer));
+    column.used = parts.used;
+    column.startOf = NumberColumn.fromParts(Float64Array, parts.startOf);
+    column.bytesOf = NumberColumn.fromParts(Uint32Array, parts.bytesOf);
+    return column;
+  }
 }
 
-// 4 MB chunks, at most two on their way to the disk: at the rate an export is read a chunk
-// fills in a few hundred milliseconds and is written in a few, so more would only hold memory.
+export interface MemoryStringColumnParts {
+  chunks: Uint8Array[];
+  used: number;
+  startOf: NumberColumnParts<Float64Array>;
+  bytesOf: NumberColumnParts<Uint32Array>;
+}
+
+/** The buffers behind `parts` (typed arrays, at any depth), each once: postMessage's transfer list. */
+export function buffersOf(parts: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const stack = [parts];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (ArrayBuffer.isView(value)) {
+      if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+    } else if (value instanceof Map) {
+      // Maps hold numbers here, nothing to move.
+    } else if (typeof value === 'object' && value !== null) {
+      stack.push(...Object.values(value));
+    }
+  }
+  return [...found];
+}
+
+// 4 MB chunks, at most three on their way to the disk: a chunk fills in about 100 ms at full
+// speed, and a write queued behind file reads and gunzip on libuv's threads can take as long;
+// more would only hold memory.
 const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Past this many chunks waiting for the disk, a spill waits for its own write. */
-const MAX_CHUNKS_WRITING = 2;
+const MAX_CHUNKS_WRITING = 3;
 
 /**
  * An append-only list of strings kept as UTF-8 bytes: about one byte per character and no

@@ -5,6 +5,13 @@
 // read back (`keyOf`) and compared before it counts.
 const EMPTY = -1;
 
+export interface KeyIndexParts {
+  slots: Int32Array;
+  nextRow: Map<number, number>;
+  lastRow: Map<number, number>;
+  keys: number;
+}
+
 export class KeyIndex {
   /**
    * Per slot, side by side (one cache line, not two): fingerprint, first row + 1. Rows are stored
@@ -12,8 +19,8 @@ export class KeyIndex {
    */
   private slots: Int32Array;
   /** Keys with several rows (a few, mostly): the row after a row, and each chain's last row by its first. */
-  private readonly nextRow = new Map<number, number>();
-  private readonly lastRow = new Map<number, number>();
+  private nextRow = new Map<number, number>();
+  private lastRow = new Map<number, number>();
   private keys = 0;
 
   /**
@@ -27,6 +34,21 @@ export class KeyIndex {
     let capacity = 1024;
     while (capacity * MAX_LOAD < expectedKeys) capacity *= 2;
     this.slots = new Int32Array(capacity * SLOT);
+  }
+
+  /** The index as plain data, to hand to another thread (its table is moved, not copied). */
+  toParts(): KeyIndexParts {
+    return { slots: this.slots, nextRow: this.nextRow, lastRow: this.lastRow, keys: this.keys };
+  }
+
+  /** An index from `toParts`, reading keys back with `keyOf` (over the same rows). */
+  static fromParts(keyOf: (row: number) => string, parts: KeyIndexParts): KeyIndex {
+    const index = new KeyIndex(keyOf, 0);
+    index.slots = parts.slots;
+    index.nextRow = parts.nextRow;
+    index.lastRow = parts.lastRow;
+    index.keys = parts.keys;
+    return index;
   }
 
   /** The first row added under `key`, or -1. */

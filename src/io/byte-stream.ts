@@ -18,6 +18,11 @@ export function watchBytesRead(listener: BytesReadListener): () => void {
   return () => bytesReadListeners.delete(listener);
 }
 
+/** Tells the listeners of a chunk read (here, or by a worker thread on this thread's behalf). */
+export function reportBytesRead(path: string, bytes: number, fileSize: number): void {
+  for (const listener of bytesReadListeners) listener(path, bytes, fileSize);
+}
+
 export interface ByteStreamOptions {
   /** How many bytes the file is read at a time (tests cut input into small chunks to prove readers do not care). */
   chunkBytes?: number;
@@ -66,9 +71,7 @@ export async function openByteStream(path: string, options: ByteStreamOptions = 
     ...(options.chunkBytes ? { highWaterMark: options.chunkBytes } : {}),
   });
   if (bytesReadListeners.size > 0)
-    file.on('data', (chunk: Buffer | string) => {
-      for (const listener of bytesReadListeners) listener(path, chunk.length, size);
-    });
+    file.on('data', (chunk: Buffer | string) => reportBytesRead(path, chunk.length, size));
   const out = new PassThrough();
   // Errors of the inner streams are replaced by one the user can act on; the consumer sees
   // only `out`, and closing it early (a `break` in `for await`) releases the file.

@@ -1,7 +1,8 @@
 import { NumberColumn, StringColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
 import type { PlannedUser, UserInput } from '../model/planned.js';
-import type { MfaFactor, PasswordGap, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
+import type { PasswordGap, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
+import { decodeRecord, encodeRecord } from '../model/record-row.js';
 import { inputDigest } from './digest.js';
 import { needsPasswordReset, UserTally, type Counted } from './user-tally.js';
 
@@ -334,89 +335,4 @@ function unique<T>(values: T[]): T[] {
 
 function flagsOf(user: Counted): number {
   return (user.mfaFactors.length > 0 ? HAS_MFA : 0) | (needsPasswordReset(user) ? NEEDS_RESET : 0);
-}
-
-/**
- * A record as one JSON array (no key names): about 150 bytes for a typical user. The file is
- * stored as an index into the run's few file names.
- */
-function encodeRecord(record: UserRecord, file: number): string {
-  return JSON.stringify([
-    record.sourceId,
-    record.idField ?? null,
-    record.email,
-    record.emailVerified ? 1 : 0,
-    record.firstName ?? null,
-    record.lastName ?? null,
-    record.password?.type ?? null,
-    record.password?.hash ?? null,
-    record.passwordGap,
-    Object.keys(record.metadata).length > 0 ? record.metadata : 0,
-    record.mfaFactors.length > 0 ? record.mfaFactors : 0,
-    record.socialProviders.length > 0 ? record.socialProviders : 0,
-    record.enterpriseConnection ?? null,
-    record.blocked ? 1 : 0,
-    file,
-    record.location.line,
-    record.location.column ?? null,
-  ]);
-}
-
-type EncodedRecord = [
-  sourceId: string,
-  idField: string | null,
-  email: string,
-  emailVerified: 0 | 1,
-  firstName: string | null,
-  lastName: string | null,
-  passwordType: NonNullable<UserRecord['password']>['type'] | null,
-  passwordHash: string | null,
-  passwordGap: PasswordGap,
-  metadata: Record<string, string> | 0,
-  mfaFactors: MfaFactor[] | 0,
-  socialProviders: string[] | 0,
-  enterpriseConnection: UserRecord['enterpriseConnection'] | null,
-  blocked: 0 | 1,
-  file: number,
-  line: number,
-  column: number | null,
-];
-
-function decodeRecord(text: string, files: readonly string[]): UserRecord {
-  const [
-    sourceId,
-    idField,
-    email,
-    verified,
-    first,
-    last,
-    hashType,
-    hash,
-    gap,
-    metadata,
-    mfa,
-    social,
-    sso,
-    blocked,
-    file,
-    line,
-    column,
-  ] = JSON.parse(text) as EncodedRecord;
-  const record: UserRecord = {
-    sourceId,
-    email,
-    emailVerified: verified === 1,
-    passwordGap: gap,
-    metadata: metadata === 0 ? {} : metadata,
-    mfaFactors: mfa === 0 ? [] : mfa,
-    socialProviders: social === 0 ? [] : social,
-    blocked: blocked === 1,
-    location: column === null ? { file: files[file]!, line } : { file: files[file]!, line, column },
-  };
-  if (idField !== null) record.idField = idField;
-  if (first !== null) record.firstName = first;
-  if (last !== null) record.lastName = last;
-  if (hashType !== null && hash !== null) record.password = { type: hashType, hash };
-  if (sso) record.enterpriseConnection = sso;
-  return record;
 }

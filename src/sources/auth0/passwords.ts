@@ -1,9 +1,22 @@
-import { FixedWidthColumn, MemoryStringColumn, NumberColumn, StringColumn } from '../../compact/columns.js';
-import { KeyIndex } from '../../compact/key-index.js';
+import {
+  FixedWidthColumn,
+  type FixedWidthColumnParts,
+  MemoryStringColumn,
+  type MemoryStringColumnParts,
+  NumberColumn,
+  type NumberColumnParts,
+} from '../../compact/columns.js';
+import { KeyIndex, type KeyIndexParts } from '../../compact/key-index.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { reportBytesRead } from '../../io/byte-stream.js';
 import { estimatedRecords } from '../../io/file-kind.js';
+import { inputLimits, type InputLimits } from '../../io/limits.js';
 import { readJsonRecords } from '../../io/json-records.js';
 import { checkPasswordHash } from '../../model/password.js';
-import type { PasswordGap, PasswordHash, RecordProblem } from '../../model/types.js';
+import { type PasswordGap, type PasswordHash, type RecordProblem, UsageError } from '../../model/types.js';
 import { describeType } from '../../model/validate.js';
 import { fieldPath, normalizePasswordRowKeys, parseAuth0PasswordRow, passwordSetTime } from './schema.js';
 
@@ -38,35 +51,69 @@ export interface JoinQuery {
  * of DESIGN §4: `user_id = "auth0|" + (alt_id ?? _id.$oid)`, else email (compared
  * case-insensitively) and database connection. The user export is streamed past it, and joins
  * rows in whatever order the two files list them, so what a join reads (the id, to check a
- * match, and the hash) is held in memory: hashes in a fixed 60-byte column, ids as UTF-8, about
- * 100 bytes a row. Emails, needed only for a join by email, are spilled to disk (StringColumn).
+ * match, and the hash) is held in memory: hashes in a fixed 60-byte column, ids and emails as
+ * UTF-8, about 150 bytes a row in all. Every part is a typed array, so the index can be built
+ * on another thread and handed over whole (`toParts`).
  */
 export class Auth0PasswordIndex {
   /** Per row, the id after `auth0|` ('' for none). */
-  private readonly ids = new MemoryStringColumn();
+  private readonly ids: MemoryStringColumn;
   /** Per row, the hash when it passed the bcrypt shape check, else empty. */
   private readonly hashes: FixedWidthColumn;
   /** Per row, the email key ('' for none): read only to build the email index. */
-  private readonly emails = new StringColumn();
-  private readonly setAt = new NumberColumn(Float64Array);
-  private readonly lines = new NumberColumn(Uint32Array);
+  private readonly emails: MemoryStringColumn;
+  private readonly setAt: NumberColumn<Float64Array>;
+  private readonly lines: NumberColumn<Uint32Array>;
   /** Index into `connectionNames`, or -1. */
-  private readonly connections = new NumberColumn(Int32Array);
+  private readonly connections: NumberColumn<Int32Array>;
   /** 1 once joined to a user or set aside as an older duplicate: no longer reported as unmatched. */
-  private readonly settled = new NumberColumn(Uint8Array);
+  private readonly settled: NumberColumn<Uint8Array>;
   private readonly connectionNames: string[] = [];
   private readonly connectionIds = new Map<string, number>();
   private readonly byUserId: KeyIndex;
   /** Built on the first join by email: most exports join every row by id, and never need it. */
   private byEmail: KeyIndex | undefined;
 
-  /** `expectedRows` sizes the id index and the hash column up front (a guess from the file's size is enough). */
+  /**
+   * An empty index (`expectedRows` sizes the id index and the hash column up front: a guess
+   * from the file's size is enough), or the one `parts` describe.
+   */
   constructor(
     private readonly file: string,
     expectedRows?: number,
+    parts?: PasswordIndexParts,
   ) {
-    this.byUserId = new KeyIndex((row) => this.userIdOf(row), expectedRows);
-    this.hashes = new FixedWidthColumn(BCRYPT_LENGTH, expectedRows);
+    this.ids = parts ? MemoryStringColumn.fromParts(parts.ids) : new MemoryStringColumn();
+    this.hashes = parts ? FixedWidthColumn.fromParts(parts.hashes) : new FixedWidthColumn(BCRYPT_LENGTH, expectedRows);
+    this.emails = parts ? MemoryStringColumn.fromParts(parts.emails) : new MemoryStringColumn();
+    this.setAt = parts ? NumberColumn.fromParts(Float64Array, parts.setAt) : new NumberColumn(Float64Array);
+    this.lines = parts ? NumberColumn.fromParts(Uint32Array, parts.lines) : new NumberColumn(Uint32Array);
+    this.connections = parts ? NumberColumn.fromParts(Int32Array, parts.connections) : new NumberColumn(Int32Array);
+    this.settled = parts ? NumberColumn.fromParts(Uint8Array, parts.settled) : new NumberColumn(Uint8Array);
+    for (const name of parts?.connectionNames ?? []) this.connectionId(name);
+    const keyOf = (row: number) => this.userIdOf(row);
+    this.byUserId = parts ? KeyIndex.fromParts(keyOf, parts.byUserId) : new KeyIndex(keyOf, expectedRows);
+  }
+
+  /** The index as plain data, for postMessage (`buffersOf` finds the buffers to move). */
+  toParts(): PasswordIndexParts {
+    return {
+      file: this.file,
+      ids: this.ids.toParts(),
+      hashes: this.hashes.toParts(),
+      emails: this.emails.toParts(),
+      setAt: this.setAt.toParts(),
+      lines: this.lines.toParts(),
+      connections: this.connections.toParts(),
+      settled: this.settled.toParts(),
+      connectionNames: this.connectionNames,
+      byUserId: this.byUserId.toParts(),
+    };
+  }
+
+  /** The index `toParts` described, on this thread. */
+  static fromParts(parts: PasswordIndexParts): Auth0PasswordIndex {
+    return new Auth0PasswordIndex(parts.file, 0, parts);
   }
 
   /** Adds a row; returns the problem when it replaces (or loses to) a row for the same user. */
@@ -196,6 +243,19 @@ function duplicateWarning(file: string, userId: string, droppedLine: number, kep
   };
 }
 
+export interface PasswordIndexParts {
+  file: string;
+  ids: MemoryStringColumnParts;
+  hashes: FixedWidthColumnParts;
+  emails: MemoryStringColumnParts;
+  setAt: NumberColumnParts<Float64Array>;
+  lines: NumberColumnParts<Uint32Array>;
+  connections: NumberColumnParts<Int32Array>;
+  settled: NumberColumnParts<Uint8Array>;
+  connectionNames: string[];
+  byUserId: KeyIndexParts;
+}
+
 export interface LoadedPasswords {
   index: Auth0PasswordIndex;
   /** Rows that could not be read, hashes with a bad shape, duplicates: reported before any user. */
@@ -255,4 +315,69 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
     if (duplicate) problems.push(duplicate);
   }
   return { index, problems };
+}
+
+/** A password file being read while the user export is: see readAuth0UserBatches. */
+export interface PasswordLoad {
+  /** True once `result` is settled: awaiting it then takes no time. */
+  readonly settled: boolean;
+  readonly result: Promise<LoadedPasswords>;
+  /** Stops the reading (the user export failed first). */
+  cancel(): void;
+}
+
+/** What the worker thread is given. */
+export interface PasswordWorkerInput {
+  path: string;
+  limits: InputLimits;
+}
+
+/** What the worker thread says: read progress, then the index or why there is none. */
+export type PasswordWorkerMessage =
+  | { kind: 'read'; file: string; bytes: number; size: number }
+  | { kind: 'done'; parts: PasswordIndexParts; problems: RecordProblem[] }
+  | { kind: 'failed'; usage: boolean; message: string };
+
+/**
+ * Starts reading the password file on a worker thread, where the bundle ships one (the main
+ * thread reads the user export meanwhile: on two cores the file costs next to nothing), else
+ * on this thread, interleaved with the user export.
+ */
+export function loadAuth0PasswordsInBackground(path: string): PasswordLoad {
+  const script = passwordWorkerScript();
+  if (script === undefined) return tracked(loadAuth0Passwords(path), () => {});
+  const input: PasswordWorkerInput = { path, limits: { ...inputLimits() } };
+  const worker = new Worker(script, { workerData: input });
+  const result = new Promise<LoadedPasswords>((resolve, reject) => {
+    worker.on('message', (message: PasswordWorkerMessage) => {
+      if (message.kind === 'read') reportBytesRead(message.file, message.bytes, message.size);
+      else if (message.kind === 'done')
+        resolve({ index: Auth0PasswordIndex.fromParts(message.parts), problems: message.problems });
+      else reject(message.usage ? new UsageError(message.message) : new Error(message.message));
+    });
+    worker.on('error', reject);
+    // After a message settled it, this changes nothing.
+    worker.on('exit', (code) =>
+      reject(new Error(`${path}: the thread reading the password file stopped (exit code ${code}); run again.`)),
+    );
+  });
+  return tracked(result, () => void worker.terminate());
+}
+
+function tracked(result: Promise<LoadedPasswords>, cancel: () => void): PasswordLoad {
+  const load = { settled: false, result, cancel };
+  const settle = () => {
+    load.settled = true;
+  };
+  result.then(settle, settle);
+  return load;
+}
+
+/**
+ * The worker's bundle, beside the one running (dist/cli/, dist/main/ → dist/password-worker/);
+ * undefined when running from source (the tests), where the file is read on this thread.
+ */
+function passwordWorkerScript(): string | undefined {
+  const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'password-worker', 'index.js');
+  return existsSync(script) ? script : undefined;
 }
