@@ -13,7 +13,20 @@ const post = (message: PasswordWorkerMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer);
 
 setInputLimits(input.limits);
-watchBytesRead((file, bytes, size) => post({ kind: 'read', file, bytes, size }));
+// Progress in sums, at most every 200 ms and at the end: a message a chunk would wake the main
+// thread thousands of times.
+let unreported = 0;
+let read = 0;
+let reportedAt = 0;
+watchBytesRead((file, bytes, size) => {
+  unreported += bytes;
+  read += bytes;
+  const now = Date.now();
+  if (now - reportedAt < 200 && read < size) return;
+  post({ kind: 'read', file, bytes: unreported, size });
+  unreported = 0;
+  reportedAt = now;
+});
 try {
   const { index, problems } = await loadAuth0Passwords(input.path);
   const parts = index.toParts();

@@ -7,7 +7,7 @@ import {
   type NumberColumnParts,
 } from '../../compact/columns.js';
 import { KeyIndex, type KeyIndexParts } from '../../compact/key-index.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -345,7 +345,8 @@ export type PasswordWorkerMessage =
  */
 export function loadAuth0PasswordsInBackground(path: string): PasswordLoad {
   const script = passwordWorkerScript();
-  if (script === undefined) return tracked(loadAuth0Passwords(path), () => {});
+  // A small file is read here: a thread takes longer to start than the file to read.
+  if (script === undefined || fileSize(path) < WORKER_MIN_BYTES) return tracked(loadAuth0Passwords(path), () => {});
   const input: PasswordWorkerInput = { path, limits: { ...inputLimits() } };
   const worker = new Worker(script, { workerData: input });
   const result = new Promise<LoadedPasswords>((resolve, reject) => {
@@ -362,6 +363,17 @@ export function loadAuth0PasswordsInBackground(path: string): PasswordLoad {
     );
   });
   return tracked(result, () => void worker.terminate());
+}
+
+/** Below this size the password file is read on the main thread. */
+const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the read reports it
+  }
 }
 
 function tracked(result: Promise<LoadedPasswords>, cancel: () => void): PasswordLoad {
