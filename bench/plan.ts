@@ -5,7 +5,7 @@
 //   plan:  the built CLI, `plan --source auth0 --users … --passwords …` (no key: no network).
 //
 // Printed: plan speed as a ratio of bare speed (bare seconds / plan seconds, each the best of
-// BENCH_PLAN_ROUNDS alternated runs, default 3), and the plan process's peak RSS (the highest of
+// BENCH_PLAN_ROUNDS alternated runs, default 5), and the plan process's peak RSS (the highest of
 // its runs). BENCH_PLAN_USERS (default "100000,1000000") sets the sizes; BENCH_PLAN=0 skips the
 // section. The files (about 1 GB at a million users) are deleted afterwards.
 import { spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ import type { BenchLine } from './index.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MAX_RSS_MB = 512;
 const MIN_RATIO = 0.4;
-const ROUNDS = Number(process.env.BENCH_PLAN_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_PLAN_ROUNDS ?? 5);
 
 interface Timing {
   seconds: number;
@@ -50,7 +50,8 @@ export async function run(log: (line: string) => void): Promise<BenchLine[]> {
         '--out',
         join(dir, 'out'),
       ];
-      // Alternated, best of ROUNDS each: a shared machine's noise slows single runs, never speeds them.
+      // Alternated, best of ROUNDS each: a shared machine's noise slows single runs, never speeds them
+      // (on a 2-core VM the same plan took 8.5 to 13 s); five runs find the undisturbed time more often than three.
       const bares: Timing[] = [];
       const plans: Timing[] = [];
       for (let round = 0; round < ROUNDS; round++) {
