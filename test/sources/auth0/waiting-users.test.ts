@@ -89,6 +89,7 @@ async function readFirst(path: string): Promise<PasswordLoad> {
 /** The real load, started only when the reader waits for it: every user read waits. */
 function readLast(path: string): PasswordLoad {
   let started: Promise<LoadedPasswords> | undefined;
+  // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose: the load starts only when the reader awaits it.
   const result = { then: (ok: never, fail: never) => (started ??= loadAuth0Passwords(path)).then(ok, fail) };
   return { settled: false, result: result as Promise<LoadedPasswords>, cancel: () => {} };
 }
