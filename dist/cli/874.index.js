@@ -5297,6 +5297,8 @@ class StringColumn {
                 this.writing.delete(at);
                 // Written: the chunk is filled again (a fresh one would pay its page faults again).
                 this.spare.push(chunk);
+                if (this.closed && this.writing.size === 0)
+                    this.closeFile();
             });
             this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(columns_CHUNK_BYTES);
         }
@@ -5306,6 +5308,29 @@ class StringColumn {
         this.spilled += this.used;
         this.used = 0;
     }
+    /**
+     * Lets go of the rows: the temporary file is closed (its disk space freed) once the writes
+     * under way have landed. For a column that is done with before the process ends.
+     */
+    close() {
+        this.closed = true;
+        this.chunk = Buffer.alloc(0);
+        this.window = undefined;
+        this.spare.length = 0;
+        if (this.writing.size === 0)
+            this.closeFile();
+    }
+    closed = false;
+    /** The file's path, where it could not be unlinked while open. */
+    removeOnClose;
+    closeFile() {
+        if (this.file === undefined)
+            return;
+        (0,external_node_fs_.closeSync)(this.file);
+        this.file = undefined;
+        if (this.removeOnClose !== undefined)
+            (0,external_node_fs_.rmSync)(this.removeOnClose, { force: true });
+    }
     openFile() {
         if (this.file === undefined) {
             const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `migrate-to-workos-${process.pid}-${(0,external_node_crypto_.randomUUID)()}.rows`);
@@ -5314,12 +5339,9 @@ class StringColumn {
                 (0,external_node_fs_.unlinkSync)(path);
             }
             catch {
-                // A system that cannot unlink an open file: it goes when the process ends.
-                const file = this.file;
-                process.once('exit', () => {
-                    (0,external_node_fs_.closeSync)(file);
-                    (0,external_node_fs_.rmSync)(path, { force: true });
-                });
+                // A system that cannot unlink an open file: it goes when the column is closed, or the process ends.
+                this.removeOnClose = path;
+                process.once('exit', () => this.closeFile());
             }
         }
         return this.file;
@@ -8646,11 +8668,12 @@ async function* readAuth0Users(options) {
  */
 async function* readAuth0UserBatches(options, startLoad = loadAuth0PasswordsInBackground) {
     const loading = options.passwordsPath === undefined ? undefined : startLoad(options.passwordsPath);
+    // Users mapped while the password file loads, as batches of rows, to join once it has.
+    const waiting = new StringColumn();
     try {
         const file = options.usersPath;
         const metadataMap = options.metadataMap && Object.keys(options.metadataMap).length > 0 ? options.metadataMap : undefined;
         let passwords;
-        const waiting = new StringColumn();
         // The password problems come first, then the users that waited, in order.
         async function* whenLoaded() {
             passwords = await loading.result;
@@ -8658,6 +8681,7 @@ async function* readAuth0UserBatches(options, startLoad = loadAuth0PasswordsInBa
                 yield passwords.problems.map((problem) => ({ kind: 'problem', problem }));
             for (let row = 0; row < waiting.length; row++)
                 yield joined(unpackWaiting(waiting.get(row), file), passwords);
+            waiting.close();
         }
         for await (const batch of readJsonRecordBatches(file)) {
             const mapped = mapBatch(batch, file, metadataMap);
@@ -8680,6 +8704,7 @@ async function* readAuth0UserBatches(options, startLoad = loadAuth0PasswordsInBa
     }
     finally {
         loading?.cancel();
+        waiting.close();
     }
 }
 function mapBatch(batch, file, metadataMap) {

@@ -305,6 +305,8 @@ class StringColumn {
                 this.writing.delete(at);
                 // Written: the chunk is filled again (a fresh one would pay its page faults again).
                 this.spare.push(chunk);
+                if (this.closed && this.writing.size === 0)
+                    this.closeFile();
             });
             this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
         }
@@ -314,6 +316,29 @@ class StringColumn {
         this.spilled += this.used;
         this.used = 0;
     }
+    /**
+     * Lets go of the rows: the temporary file is closed (its disk space freed) once the writes
+     * under way have landed. For a column that is done with before the process ends.
+     */
+    close() {
+        this.closed = true;
+        this.chunk = Buffer.alloc(0);
+        this.window = undefined;
+        this.spare.length = 0;
+        if (this.writing.size === 0)
+            this.closeFile();
+    }
+    closed = false;
+    /** The file's path, where it could not be unlinked while open. */
+    removeOnClose;
+    closeFile() {
+        if (this.file === undefined)
+            return;
+        closeSync(this.file);
+        this.file = undefined;
+        if (this.removeOnClose !== undefined)
+            rmSync(this.removeOnClose, { force: true });
+    }
     openFile() {
         if (this.file === undefined) {
             const path = join(tmpdir(), `migrate-to-workos-${process.pid}-${randomUUID()}.rows`);
@@ -322,12 +347,9 @@ class StringColumn {
                 unlinkSync(path);
             }
             catch {
-                // A system that cannot unlink an open file: it goes when the process ends.
-                const file = this.file;
-                process.once('exit', () => {
-                    closeSync(file);
-                    rmSync(path, { force: true });
-                });
+                // A system that cannot unlink an open file: it goes when the column is closed, or the process ends.
+                this.removeOnClose = path;
+                process.once('exit', () => this.closeFile());
             }
         }
         return this.file;

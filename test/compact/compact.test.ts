@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -85,6 +86,27 @@ describe('StringColumn', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     for (let i = 0; i < rows.length; i++) if (column.get(i) !== rows[i]) expect(column.get(i)).toBe(rows[i]);
     for (const i of [69_999, 3, 40_000, 0, 12_345]) expect(column.get(i)).toBe(rows[i]);
+  });
+
+  it('frees its temporary file on close, once the writes under way have landed', async () => {
+    // Linux shows an open, unlinked file in /proc/self/fd as "<path> (deleted)".
+    const spillFiles = () =>
+      existsSync('/proc/self/fd')
+        ? readdirSync('/proc/self/fd').filter((fd) => {
+            try {
+              return /migrate-to-workos-.*\.rows/.test(readlinkSync(`/proc/self/fd/${fd}`));
+            } catch {
+              return false;
+            }
+          }).length
+        : undefined;
+    const before = spillFiles();
+    const column = new StringColumn();
+    for (let i = 0; i < 30_000; i++) column.push(`${i}:${'x'.repeat(300)}`);
+    if (before !== undefined) expect(spillFiles()).toBe(before + 1);
+    column.close(); // with writes still under way
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (before !== undefined) expect(spillFiles()).toBe(before);
   });
 
   it('keeps a row larger than a chunk', () => {

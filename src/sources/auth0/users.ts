@@ -40,18 +40,20 @@ export async function* readAuth0UserBatches(
   startLoad: (path: string) => PasswordLoad = loadAuth0PasswordsInBackground,
 ): AsyncGenerator<SourceItem[]> {
   const loading = options.passwordsPath === undefined ? undefined : startLoad(options.passwordsPath);
+  // Users mapped while the password file loads, as batches of rows, to join once it has.
+  const waiting = new StringColumn();
   try {
     const file = options.usersPath;
     const metadataMap =
       options.metadataMap && Object.keys(options.metadataMap).length > 0 ? options.metadataMap : undefined;
     let passwords: LoadedPasswords | undefined;
-    const waiting = new StringColumn();
     // The password problems come first, then the users that waited, in order.
     async function* whenLoaded(): AsyncGenerator<SourceItem[]> {
       passwords = await loading!.result;
       if (passwords.problems.length > 0)
         yield passwords.problems.map((problem): SourceItem => ({ kind: 'problem', problem }));
       for (let row = 0; row < waiting.length; row++) yield joined(unpackWaiting(waiting.get(row), file), passwords);
+      waiting.close();
     }
 
     for await (const batch of readJsonRecordBatches(file)) {
@@ -72,6 +74,7 @@ export async function* readAuth0UserBatches(
     if (unmatched.length > 0) yield unmatched.map((problem): SourceItem => ({ kind: 'problem', problem }));
   } finally {
     loading?.cancel();
+    waiting.close();
   }
 }
 
