@@ -8593,7 +8593,7 @@ async function loadAuth0Passwords(path) {
 function loadAuth0PasswordsInBackground(path) {
     const script = passwordWorkerScript();
     // A small file is read here: a thread takes longer to start than the file to read.
-    if (script === undefined || fileSize(path) < WORKER_MIN_BYTES)
+    if (script === undefined || (0,file_kind/* contentBytes */.dW)(path) < WORKER_MIN_BYTES)
         return tracked(loadAuth0Passwords(path), () => { });
     const input = { path, limits: { ...(0,limits/* inputLimits */.Pg)() } };
     const worker = new external_node_worker_threads_.Worker(script, { workerData: input });
@@ -8612,16 +8612,8 @@ function loadAuth0PasswordsInBackground(path) {
     });
     return tracked(result, () => void worker.terminate());
 }
-/** Below this size the password file is read on the main thread. */
+/** Below this much text (unpacked) the password file is read on the main thread. */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
-function fileSize(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path).size;
-    }
-    catch {
-        return 0; // the read reports it
-    }
-}
 function tracked(result, cancel) {
     const load = { settled: false, result, cancel };
     const settle = () => {

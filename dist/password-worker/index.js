@@ -622,7 +622,7 @@ async function readTextHead(path, chars = 4096) {
 /* harmony export */   Ji: () => (/* binding */ estimatedRecords),
 /* harmony export */   s5: () => (/* binding */ notRegularFile)
 /* harmony export */ });
-/* unused harmony export assertNotSpecialFile */
+/* unused harmony exports assertNotSpecialFile, contentBytes */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
 
@@ -666,8 +666,12 @@ async function assertNotSpecialFile(path, what) {
  * file is measured by the size it unpacks to.
  */
 function estimatedRecords(path, bytesPerRecord) {
+    return Math.ceil(contentBytes(path) / bytesPerRecord);
+}
+/** How many bytes of text a file holds: its size, or for gzip what it unpacks to; 0 when it cannot be read. */
+function contentBytes(path) {
     try {
-        return Math.ceil(unpackedSize(path) / bytesPerRecord);
+        return unpackedSize(path);
     }
     catch {
         return 0;
@@ -867,6 +871,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: Auth0PasswordIndex, loadAuth0PasswordsInBackground
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(919);
 // EXTERNAL MODULE: ./build/compact/columns.js + 2 modules
 var columns = __nccwpck_require__(791);
 ;// CONCATENATED MODULE: ./build/compact/key-index.js
@@ -1015,14 +1027,6 @@ function fingerprint(key) {
     return hash | 0;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(919);
 // EXTERNAL MODULE: ./build/io/byte-stream.js + 3 modules
 var byte_stream = __nccwpck_require__(877);
 // EXTERNAL MODULE: ./build/io/file-kind.js
@@ -12126,7 +12130,7 @@ async function loadAuth0Passwords(path) {
 function loadAuth0PasswordsInBackground(path) {
     const script = passwordWorkerScript();
     // A small file is read here: a thread takes longer to start than the file to read.
-    if (script === undefined || fileSize(path) < WORKER_MIN_BYTES)
+    if (script === undefined || contentBytes(path) < WORKER_MIN_BYTES)
         return tracked(loadAuth0Passwords(path), () => { });
     const input = { path, limits: { ...inputLimits() } };
     const worker = new Worker(script, { workerData: input });
@@ -12145,16 +12149,8 @@ function loadAuth0PasswordsInBackground(path) {
     });
     return tracked(result, () => void worker.terminate());
 }
-/** Below this size the password file is read on the main thread. */
+/** Below this much text (unpacked) the password file is read on the main thread. */
 const WORKER_MIN_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
-function fileSize(path) {
-    try {
-        return statSync(path).size;
-    }
-    catch {
-        return 0; // the read reports it
-    }
-}
 function tracked(result, cancel) {
     const load = { settled: false, result, cancel };
     const settle = () => {

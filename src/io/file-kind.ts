@@ -35,8 +35,13 @@ export async function assertNotSpecialFile(path: string, what: string): Promise<
  * file is measured by the size it unpacks to.
  */
 export function estimatedRecords(path: string, bytesPerRecord: number): number {
+  return Math.ceil(contentBytes(path) / bytesPerRecord);
+}
+
+/** How many bytes of text a file holds: its size, or for gzip what it unpacks to; 0 when it cannot be read. */
+export function contentBytes(path: string): number {
   try {
-    return Math.ceil(unpackedSize(path) / bytesPerRecord);
+    return unpackedSize(path);
   } catch {
     return 0;
   }

@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import {
   FixedWidthColumn,
   type FixedWidthColumnParts,
@@ -7,12 +11,8 @@ import {
   type NumberColumnParts,
 } from '../../compact/columns.js';
 import { KeyIndex, type KeyIndexParts } from '../../compact/key-index.js';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { reportBytesRead } from '../../io/byte-stream.js';
-import { estimatedRecords } from '../../io/file-kind.js';
+import { contentBytes, estimatedRecords } from '../../io/file-kind.js';
 import { inputLimits, type InputLimits } from '../../io/limits.js';
 import { readJsonRecords } from '../../io/json-records.js';
 import { checkPasswordHash } from '../../model/password.js';
@@ -346,7 +346,7 @@ export type PasswordWorkerMessage =
 export function loadAuth0PasswordsInBackground(path: string): PasswordLoad {
   const script = passwordWorkerScript();
   // A small file is read here: a thread takes longer to start than the file to read.
-  if (script === undefined || fileSize(path) < WORKER_MIN_BYTES) return tracked(loadAuth0Passwords(path), () => {});
+  if (script === undefined || contentBytes(path) < WORKER_MIN_BYTES) return tracked(loadAuth0Passwords(path), () => {});
   const input: PasswordWorkerInput = { path, limits: { ...inputLimits() } };
   const worker = new Worker(script, { workerData: input });
   const result = new Promise<LoadedPasswords>((resolve, reject) => {
@@ -365,16 +365,8 @@ export function loadAuth0PasswordsInBackground(path: string): PasswordLoad {
   return tracked(result, () => void worker.terminate());
 }
 
-/** Below this size the password file is read on the main thread. */
+/** Below this much text (unpacked) the password file is read on the main thread. */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0; // the read reports it
-  }
-}
 
 function tracked(result: Promise<LoadedPasswords>, cancel: () => void): PasswordLoad {
   const load = { settled: false, result, cancel };
