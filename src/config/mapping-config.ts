@@ -71,12 +71,19 @@ export const MappingConfigSchema = z.strictObject(
         {
           blockedUsers: z.enum(['skip', 'import'], { error: 'must be skip or import' }).default('skip'),
           unverifiedEmails: z.enum(['import', 'skip'], { error: 'must be import or skip' }).default('import'),
+          // No default written in: a config without the key keeps the fingerprint it had before
+          // the key existed, so journals made then still resume (absent means import-verified).
+          unverifiedDuplicates: z
+            .enum(['import-verified', 'import-neither'], { error: 'must be import-verified or import-neither' })
+            .optional(),
           // WorkOS users are keyed by email: a user without one cannot be imported, only reported.
           usersWithoutEmail: z
             .literal('report', { error: 'must be report (users without an email cannot be imported)' })
             .default('report'),
         },
-        { error: 'must be a mapping with blockedUsers, unverifiedEmails and/or usersWithoutEmail' },
+        {
+          error: 'must be a mapping with blockedUsers, unverifiedEmails, unverifiedDuplicates and/or usersWithoutEmail',
+        },
       )
       .default({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' }),
     /** Firebase only: the project's password hash parameters (or `--hash-config FILE`). */
@@ -191,7 +198,7 @@ function allowedKeys(parent: string[]): string | undefined {
   if (joined === 'hashConfig') return 'base64_signer_key, base64_salt_separator, rounds and mem_cost';
   if (joined === 'limits') return 'decompressedBytes, lineLength, recordLength or depth';
   if (joined === 'metadata') return 'users or organizations';
-  if (joined === 'policies') return 'blockedUsers, unverifiedEmails or usersWithoutEmail';
+  if (joined === 'policies') return 'blockedUsers, unverifiedEmails, unverifiedDuplicates or usersWithoutEmail';
   return undefined;
 }
 

@@ -15,7 +15,7 @@ import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { countChanges, diffMigration, type MigrationDiff, type Removal } from '../plan/diff.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
-import { PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
+import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 import type { LoginProbe, LoginProbeResult } from '../reconcile/login-probes.js';
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
@@ -450,8 +450,9 @@ function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
   const count = (entity: Entity) => problems.filter((p) => p.severity !== 'warning' && p.entity === entity).length;
   const u = plan.users;
   const o = plan.organizations;
+  const conflicts = u.invalid.filter((p) => p.code === MERGE_UNVERIFIED).length;
   return [
-    `Users: ${u.users.length} to bring to WorkOS, ${u.invalid.length + count('user')} invalid or skipped, ${u.merges.length} merge(s).`,
+    `Users: ${u.users.length} to bring to WorkOS, ${u.invalid.length + count('user')} invalid or skipped, ${u.merges.length} merge(s)${conflicts > 0 ? `, ${conflicts} left out for a person (an unverified account shares a verified user's email: merge_unverified)` : ''}.`,
     ...(o.organizations.length + o.memberships.length > 0
       ? [
           `Organizations: ${o.organizations.length}; memberships: ${o.memberships.length}; ${o.invalid.length + count('organization') + count('membership')} invalid.`,

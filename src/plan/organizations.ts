@@ -1,7 +1,7 @@
 import { membershipKey, type MembershipRecord, type OrganizationRecord, type RecordProblem } from '../model/types.js';
 import type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
 import { inputDigest } from './digest.js';
-import type { UserPlan } from './users.js';
+import { MERGE_UNVERIFIED, type UserPlan } from './users.js';
 
 export type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
 
@@ -45,6 +45,8 @@ export function planOrganizations(
   }
 
   const skippedUsers = new Set(users.invalid.map((p) => p.sourceId).filter((id): id is string => id !== undefined));
+  // Users left out of a merge for a person to decide: their memberships wait with them.
+  const conflicted = new Set(users.invalid.filter((p) => p.code === MERGE_UNVERIFIED).map((p) => p.sourceId));
 
   const byKey = new Map<string, PlannedMembership>();
   for (const m of memberships) {
@@ -61,6 +63,16 @@ export function planOrganizations(
     }
     // A merged-away source user's memberships belong to the user that kept the email.
     const userSourceId = users.users.ownerOf(m.userSourceId);
+    if (!userSourceId && conflicted.has(m.userSourceId)) {
+      invalid.push({
+        ...base,
+        field: 'user_id',
+        code: MERGE_UNVERIFIED,
+        message: `User ${m.userSourceId} is not imported until a person decides who owns its email (see that user's merge_unverified problem), so neither is this membership.`,
+        severity: 'skip',
+      });
+      continue;
+    }
     if (!userSourceId) {
       const skipped = skippedUsers.has(m.userSourceId);
       invalid.push({

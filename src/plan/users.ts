@@ -12,6 +12,11 @@ export { needsPasswordReset } from './user-tally.js';
 export interface UserPolicies {
   blockedUsers: 'skip' | 'import';
   unverifiedEmails: 'import' | 'skip';
+  /**
+   * Unverified records that share their email with a verified one (see UserPlanner.finish):
+   * `import-verified` (the default) imports the verified ones alone, `import-neither` none of them.
+   */
+  unverifiedDuplicates?: 'import-verified' | 'import-neither';
 }
 
 export const DEFAULT_USER_POLICIES: UserPolicies = { blockedUsers: 'skip', unverifiedEmails: 'import' };
@@ -132,6 +137,14 @@ export class PlannedUsers implements Iterable<PlannedUser> {
     return row;
   }
 
+  /** @internal Takes a row planned as a user of its own back out: it is not imported after all. */
+  exclude(row: number): void {
+    this.tally.add(alone(this.record(row)), -1);
+    this.parts.set(row, SKIPPED);
+    this.flags.set(row, 0);
+    this.planned--;
+  }
+
   /** @internal Turns rows that share an email into one user, kept where the first row was. */
   merge(rows: number[]): PlannedUser {
     const records = rows.map((row) => this.record(row));
@@ -225,11 +238,66 @@ export class UserPlanner {
     // In the order of the export: merged users are listed where their first record was.
     groups.sort((a, b) => a[0]! - b[0]!);
     for (const rows of groups) {
-      const merged = this.users.merge(rows);
+      const owners = this.mergeable(rows);
+      if (owners.length < 2) continue;
+      const merged = this.users.merge(owners);
       merges.push({ sourceId: merged.sourceId, mergedSourceIds: merged.mergedSourceIds, location: merged.location });
     }
     return { users: this.users, invalid: this.invalid, merges };
   }
+
+  /**
+   * The rows of one email that may become one user. Whoever signed up with an address and
+   * never verified it may not own it (Auth0 database sign-ups need no verification by
+   * default): merged into the verified owner, that account's password would sign in to the
+   * owner's WorkOS user. So an unverified record merges only when nothing in its group is
+   * verified (no owner to take over); beside a verified one it is left out, for a person.
+   */
+  private mergeable(rows: number[]): number[] {
+    const records = rows.map((row) => this.users.record(row));
+    const verified = rows.filter((_, i) => records[i]!.emailVerified);
+    if (verified.length === 0 || verified.length === rows.length) return rows;
+    const pair = {
+      verified: records.find((r) => r.emailVerified)!,
+      unverified: records.find((r) => !r.emailVerified)!,
+    };
+    const neither = this.policies.unverifiedDuplicates === 'import-neither';
+    rows.forEach((row, i) => {
+      const record = records[i]!;
+      if (record.emailVerified && !neither) return;
+      this.users.exclude(row);
+      this.invalid.push(mergeConflict(record, pair, neither));
+    });
+    return neither ? [] : verified;
+  }
+}
+
+/** The code of a record left out because it shares an email with a record of the other verification state. */
+export const MERGE_UNVERIFIED = 'merge_unverified';
+
+/** Why a record of an email with verified and unverified records (`pair`: one of each) is left out. */
+function mergeConflict(
+  record: UserRecord,
+  pair: { verified: UserRecord; unverified: UserRecord },
+  neither: boolean,
+): RecordProblem {
+  const { verified: owner, unverified } = pair;
+  const message = record.emailVerified
+    ? `This verified user shares its email with unverified account ${unverified.sourceId} (${at(unverified)}); policies.unverifiedDuplicates is import-neither, so neither is imported. Find out who owns each account, remove or fix the wrong one in the export, and import again.`
+    : `This account's email is not verified, and verified user ${owner.sourceId} (${at(owner)}) has the same email, so it is not merged into that user or imported${neither ? '' : "; the verified user is imported without this account's password"}. It may belong to someone else who signed up with that address: do not give it the verified user's account until the owner confirms it is theirs.`;
+  return {
+    entity: 'user',
+    sourceId: record.sourceId,
+    location: record.location,
+    field: 'email_verified',
+    code: MERGE_UNVERIFIED,
+    message,
+    severity: 'skip',
+  };
+}
+
+function at(record: UserRecord): string {
+  return `${record.location.file}:${record.location.line}`;
 }
 
 function policyProblem(record: UserRecord, policies: UserPolicies): RecordProblem | undefined {
@@ -269,7 +337,11 @@ function alone(record: UserRecord): Counted {
   };
 }
 
-/** The user with a password keeps the external id (it is the one that can sign in as before). */
+/**
+ * The user with a password keeps the external id (it is the one that can sign in as before).
+ * The planner merges only records that are all verified or all unverified, so that one also
+ * says whether the email is verified.
+ */
 function mergeGroup(group: UserRecord[]): PlannedUser {
   const input = userInput(group);
   const user = plannedUser(group, input, '');
@@ -295,8 +367,8 @@ function userInput(group: UserRecord[]): UserInput {
       : (Object.assign({}, ...[...others].reverse().map((u) => u.metadata), winner.metadata) as Record<string, string>);
   return {
     email: winner.email,
-    // An identity provider that verified the address (Google, say) vouches for it for all of them.
-    emailVerified: group.some((u) => u.emailVerified),
+    // The record that supplies the credential and the external id vouches for the address, no other.
+    emailVerified: winner.emailVerified,
     firstName,
     lastName,
     externalId: winner.sourceId,

@@ -198,6 +198,12 @@ function peopleWork(s: Summary): string {
       `- **Social sign-in**: ${social.map(([p, n]) => `${n} ${escapeMarkdown(p)}`).join(', ')}. Configure these providers in WorkOS; users link by email on first sign-in.`,
     );
   }
+  const conflicts = s.users.mergeConflicts ?? 0;
+  if (conflicts > 0) {
+    lines.push(
+      `- **Merge conflicts**: ${conflicts} source user(s) are not imported because an unverified account shares its email with a verified user (errors.jsonl, code \`merge_unverified\`). The unverified account may belong to someone else: confirm who owns the email before giving that account access.`,
+    );
+  }
   if (s.passwords.reset > 0) {
     lines.push(
       `- **Password reset**: ${s.passwords.reset} user(s) arrive without a password WorkOS can verify and have no social or enterprise sign-in: send them a password reset or Magic Auth (password-reset.csv).`,

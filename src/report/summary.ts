@@ -3,7 +3,7 @@ import type { Outcome, OutcomeStatus } from '../model/outcome.js';
 import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
-import type { UserPlan } from '../plan/users.js';
+import { MERGE_UNVERIFIED, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
@@ -52,8 +52,12 @@ export interface Summary {
   complete: boolean;
   /** Why this run stopped before the end, when it did. */
   stoppedBy?: string;
-  /** `merged`: source users folded into another with the same email (not in `total`). */
-  users: EntityCounts & { merged: number };
+  /**
+   * `merged`: source users folded into another with the same email (not in `total`).
+   * `mergeConflicts`: source users left out (counted skipped, code merge_unverified) because an
+   * unverified account shares its email with a verified one: a person must decide.
+   */
+  users: EntityCounts & { merged: number; mergeConflicts?: number };
   organizations: EntityCounts;
   memberships: EntityCounts;
   passwords: PasswordCounts;
@@ -164,7 +168,11 @@ export function buildSummary(input: SummaryInput): Summary {
       failed === 0 &&
       (input.logins?.failed ?? 0) === 0,
     ...(input.stoppedBy ? { stoppedBy: input.stoppedBy } : {}),
-    users: { ...counts.user, merged: input.plan.merges.reduce((n, m) => n + m.mergedSourceIds.length, 0) },
+    users: {
+      ...counts.user,
+      merged: input.plan.merges.reduce((n, m) => n + m.mergedSourceIds.length, 0),
+      mergeConflicts: input.problems.filter((p) => p.entity === 'user' && p.code === MERGE_UNVERIFIED).length,
+    },
     organizations: counts.organization,
     memberships: counts.membership,
     passwords: {

@@ -19,6 +19,12 @@ export function renderSummaryText(s: Summary): string {
     ...lines,
   ];
   if (s.users.merged > 0) out.push(`${s.users.merged} source user(s) merged into another with the same email`);
+  const conflicts = s.users.mergeConflicts ?? 0;
+  if (conflicts > 0) {
+    out.push(
+      `${conflicts} source user(s) not imported: an unverified account shares a verified user's email; a person must check who owns it (merge_unverified in errors.jsonl)`,
+    );
+  }
   const pw = s.passwords;
   out.push(
     `passwords: ${pw.withHash} with a hash (${pw.sent} sent in this run, ${pw.recordedEarlier} recorded as sent earlier` +

@@ -41,7 +41,12 @@ describe('loadMappingConfig', () => {
     expect(config.roles['org:owner']).toBe('admin');
     expect(config.metadata.users).toMatchObject({ plan: 'public_metadata.plan', tier: 'app_metadata.tier' });
     expect(config.metadata.organizations).toMatchObject({ tier: 'metadata.tier' });
-    expect(config.policies).toEqual({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' });
+    expect(config.policies).toEqual({
+      blockedUsers: 'skip',
+      unverifiedEmails: 'import',
+      unverifiedDuplicates: 'import-verified',
+      usersWithoutEmail: 'report',
+    });
   });
 
   it('reads JSON as well, and fills what the file leaves out', async () => {
@@ -80,13 +85,16 @@ describe('loadMappingConfig', () => {
       'mapping.yml:2: policy is not a config key; use roles, metadata, policies, hashConfig or limits.',
     );
     expect(await loadError('mapping.yml', 'policies:\n  blockedUser: import\n')).toBe(
-      'mapping.yml:2: policies.blockedUser is not a config key; use blockedUsers, unverifiedEmails or usersWithoutEmail.',
+      'mapping.yml:2: policies.blockedUser is not a config key; use blockedUsers, unverifiedEmails, unverifiedDuplicates or usersWithoutEmail.',
     );
   });
 
   it('refuses a policy value it does not know, and any policy but report for users without email', async () => {
     expect(await loadError('mapping.yml', 'policies:\n  unverifiedEmails: maybe\n')).toBe(
       'mapping.yml:2: policies.unverifiedEmails must be import or skip.',
+    );
+    expect(await loadError('mapping.yml', 'policies:\n  unverifiedDuplicates: merge\n')).toBe(
+      'mapping.yml:2: policies.unverifiedDuplicates must be import-verified or import-neither.',
     );
     expect(await loadError('mapping.yml', 'policies:\n  usersWithoutEmail: import\n')).toMatch(
       /^mapping\.yml:2: policies\.usersWithoutEmail must be report/,
@@ -132,6 +140,16 @@ describe('configFingerprint', () => {
     const changed = await loadMappingConfig(configFile('b.json', '{"roles": {"a": "admin", "b": "viewer"}}'));
     expect(configFingerprint(changed)).not.toBe(configFingerprint(json));
     expect(configFingerprint(DEFAULT_MAPPING_CONFIG)).not.toBe(configFingerprint(json));
+  });
+
+  it('reads policies.unverifiedDuplicates, and keeps the fingerprint of a config without it as it was', async () => {
+    const neither = await loadMappingConfig(configFile('n.yml', 'policies:\n  unverifiedDuplicates: import-neither\n'));
+    expect(neither.policies.unverifiedDuplicates).toBe('import-neither');
+    expect(configFingerprint(neither)).not.toBe(configFingerprint(DEFAULT_MAPPING_CONFIG));
+    // The default config's fingerprint before the key existed: journals made then still resume.
+    expect(configFingerprint(DEFAULT_MAPPING_CONFIG)).toBe(
+      'b91fbe1d9f9a9ddb2c5f930117fafabc0297b92a44b508309b18463b56dadaaf',
+    );
   });
 });
 

@@ -210,6 +210,19 @@ export const auth0UserCases: CorpusCase[] = [
     expect: { exit: 0, good: { users: 2 } },
   },
   {
+    // An account takeover: someone signed up with person1's address and never verified it.
+    name: 'auth0 ndjson: an unverified account with a verified user’s email is skipped, not merged in',
+    files: {
+      [USERS]: auth0Lines(3, {
+        1: auth0User(1, { email_verified: false }),
+        3: auth0User(3, { user_id: 'google-oauth2|c3', email: email(1).toUpperCase() }),
+      }),
+      'passwords.ndjson': ndjson(passwordRow(1, { email_verified: false })),
+    },
+    args: plan('--passwords', '{passwords.ndjson}'),
+    expect: { exit: 0, good: { users: 2 }, skipped: 1 },
+  },
+  {
     name: 'auth0 ndjson: the same user_id twice',
     files: { [USERS]: auth0Lines(3, { 3: auth0User(3, { user_id: 'auth0|c1' }) }) },
     args: plan(),
@@ -507,6 +520,19 @@ export const auth0ImportCases: CorpusCase[] = [
     },
     importIds: auth0Ids(6, [2, 5]),
     timeoutMs: 20_000,
+  },
+  {
+    name: 'auth0 import: an unverified account with a verified Google user’s email stays out of WorkOS',
+    files: {
+      [USERS]: auth0Lines(3, {
+        1: auth0User(1, { email_verified: false }),
+        3: auth0User(3, { user_id: 'google-oauth2|c3', email: email(1) }),
+      }),
+      'passwords.ndjson': ndjson(passwordRow(1, { email_verified: false })),
+    },
+    args: ['import', '--users', '{users.ndjson}', '--passwords', '{passwords.ndjson}'],
+    expect: { exit: 0, good: { users: 2 }, skipped: 1 },
+    importIds: ['auth0|c2', 'google-oauth2|c3'],
   },
   {
     name: 'auth0 import: deep metadata with a metadata map',

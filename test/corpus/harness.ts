@@ -219,6 +219,10 @@ export async function checkCase(c: CorpusCase, run: CaseRun): Promise<void> {
       expect(good, `good ${entity} in ${JSON.stringify(n)}\n${shown(run)}`).toBe(want);
     }
   }
+  if (e.skipped !== undefined) {
+    const skipped = summary.users.skipped + summary.organizations.skipped + summary.memberships.skipped;
+    expect(skipped, `skipped records\n${shown(run)}`).toBe(e.skipped);
+  }
   if (c.importIds && run.emulator) {
     const held = run.emulator
       .snapshot()

@@ -70,6 +70,22 @@ describe('planOrganizations', () => {
     ]);
   });
 
+  it('skips the memberships of an unverified account left out of a merge, without making them invalid', () => {
+    const conflicted = planUsers([
+      user('google-oauth2|v', 'victim@corp.example'),
+      user('auth0|squatter', 'victim@corp.example', { emailVerified: false }),
+    ]);
+    const plan = planOrganizations(
+      [org('org_1')],
+      [member('org_1', 'auth0|squatter', ['admin'], 3), member('org_1', 'google-oauth2|v', [], 4)],
+      conflicted,
+    );
+    expect(plan.memberships.map((m) => m.sourceId)).toEqual(['org_1:google-oauth2|v']);
+    expect(plan.invalid.map((p) => [p.sourceId, p.code, p.severity, p.location.line])).toEqual([
+      ['org_1:auth0|squatter', 'merge_unverified', 'skip', 3],
+    ]);
+  });
+
   it('imports a repeated organization once and reports the repeat', () => {
     const plan = planOrganizations([org('org_1', 'Acme'), org('org_1', 'Acme again')], [], users);
     expect(plan.organizations.map((o) => o.input.name)).toEqual(['Acme']);

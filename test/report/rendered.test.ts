@@ -41,6 +41,11 @@ const scenarios: Record<string, Summary> = {
       memberships: found(40, { found: 39, missing: 1, mismatched: 1, unexpected: 3 }),
     },
   }),
+  'plan with a merge conflict for a person': planSummary({
+    users: { ...emptyCounts(), total: 12, pending: 10, skipped: 2, merged: 1, mergeConflicts: 1 },
+    organizations: emptyCounts(),
+    memberships: { ...emptyCounts(), total: 5, pending: 4, skipped: 1 },
+  }),
   'import, complete, with removals kept': planSummary({
     mode: 'import',
     complete: true,

@@ -28,6 +28,8 @@ interface PasswordRow {
   connection?: string;
   /** Present only when the hash passed the bcrypt shape check. */
   hash?: string;
+  /** The row says `email_verified: false`: its account never proved it owns the email. */
+  unverified?: boolean;
   setAt: number;
   line: number;
 }
@@ -42,6 +44,8 @@ export interface PasswordJoin {
 export interface JoinQuery {
   userId: string;
   email?: string;
+  /** A verified user never joins by email a row whose account left the email unverified. */
+  emailVerified?: boolean;
   /** The user's Auth0 database connections; empty when the export does not say. */
   databaseConnections: string[];
 }
@@ -68,6 +72,8 @@ export class Auth0PasswordIndex {
   private readonly connections: NumberColumn<Int32Array>;
   /** 1 once joined to a user or set aside as an older duplicate: no longer reported as unmatched. */
   private readonly settled: NumberColumn<Uint8Array>;
+  /** 1 when the row says its account's email is not verified. */
+  private readonly unverified: NumberColumn<Uint8Array>;
   private readonly connectionNames: string[] = [];
   private readonly connectionIds = new Map<string, number>();
   private readonly byUserId: KeyIndex;
@@ -90,6 +96,7 @@ export class Auth0PasswordIndex {
     this.lines = parts ? NumberColumn.fromParts(Uint32Array, parts.lines) : new NumberColumn(Uint32Array);
     this.connections = parts ? NumberColumn.fromParts(Int32Array, parts.connections) : new NumberColumn(Int32Array);
     this.settled = parts ? NumberColumn.fromParts(Uint8Array, parts.settled) : new NumberColumn(Uint8Array);
+    this.unverified = parts ? NumberColumn.fromParts(Uint8Array, parts.unverified) : new NumberColumn(Uint8Array);
     for (const name of parts?.connectionNames ?? []) this.connectionId(name);
     const keyOf = (row: number) => this.userIdOf(row);
     this.byUserId = parts ? KeyIndex.fromParts(keyOf, parts.byUserId) : new KeyIndex(keyOf, expectedRows);
@@ -106,6 +113,7 @@ export class Auth0PasswordIndex {
       lines: this.lines.toParts(),
       connections: this.connections.toParts(),
       settled: this.settled.toParts(),
+      unverified: this.unverified.toParts(),
       connectionNames: this.connectionNames,
       byUserId: this.byUserId.toParts(),
     };
@@ -125,6 +133,7 @@ export class Auth0PasswordIndex {
     this.lines.push(row.line);
     this.connections.push(row.connection === undefined ? -1 : this.connectionId(row.connection));
     this.settled.push(0);
+    this.unverified.push(row.unverified ? 1 : 0);
     if (row.emailKey) this.byEmail?.add(row.emailKey, index);
     if (!row.userId) return undefined;
     const existing = this.byUserId.addIfAbsent(row.userId, index);
@@ -147,9 +156,13 @@ export class Auth0PasswordIndex {
     // Only a user of a database connection (or, without connections, an auth0| user) can join by email.
     const byEmail = query.databaseConnections.length > 0 || query.userId.startsWith(AUTH0_PREFIX);
     if (row < 0 && query.email && byEmail) {
-      const candidates = this.emailIndex()
+      const unjoined = this.emailIndex()
         .rows(query.email.toLowerCase())
         .filter((r) => this.settled.get(r) === 0);
+      // The hash of an account that never verified this email (a sign-up with someone else's
+      // address) must not become a verified user's password: it stays for its own account.
+      const candidates = query.emailVerified ? unjoined.filter((r) => this.unverified.get(r) === 0) : unjoined;
+      for (const r of unjoined) if (!candidates.includes(r)) problems.push(this.unverifiedRowWarning(query.userId, r));
       const matching =
         query.databaseConnections.length > 0
           ? candidates.filter((r) => {
@@ -173,6 +186,19 @@ export class Auth0PasswordIndex {
     const hash = this.hashes.latin1(row);
     if (hash === '') return { passwordGap: 'unsupported', problems };
     return { password: { type: 'bcrypt', hash }, passwordGap: 'none', problems };
+  }
+
+  private unverifiedRowWarning(userId: string, row: number): RecordProblem {
+    return {
+      entity: 'password',
+      sourceId: userId,
+      location: { file: this.file, line: this.lines.get(row) },
+      field: 'email_verified',
+      code: 'password_row_unverified',
+      message:
+        "This password row has the verified user's email but says email_verified false: it may be someone else's sign-up with that address, so it is not joined to the verified user by email.",
+      severity: 'warning',
+    };
   }
 
   /** Marks the row of a user that was itself invalid, so it is not reported as unmatched too. */
@@ -252,6 +278,7 @@ export interface PasswordIndexParts {
   lines: NumberColumnParts<Uint32Array>;
   connections: NumberColumnParts<Int32Array>;
   settled: NumberColumnParts<Uint8Array>;
+  unverified: NumberColumnParts<Uint8Array>;
   connectionNames: string[];
   byUserId: KeyIndexParts;
 }
@@ -309,6 +336,7 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
       emailKey: email ? email.toLowerCase() : undefined,
       connection: row.connection?.trim() || undefined,
       hash: check.ok ? (row.passwordHash as string) : undefined,
+      unverified: row.email_verified === false || row.email_verified === 'false',
       setAt: passwordSetTime(row.password_set_date),
       line: item.line,
     });

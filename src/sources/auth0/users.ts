@@ -151,6 +151,7 @@ function joined(batch: MappedItem[], passwords: LoadedPasswords | undefined): So
       const join = passwords.index.join({
         userId: record.sourceId,
         email: record.email,
+        emailVerified: record.emailVerified,
         databaseConnections: connections ?? [],
       });
       record.passwordGap = join.passwordGap;

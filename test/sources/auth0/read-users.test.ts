@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -224,6 +224,45 @@ describe('readAuth0Users: the password join', () => {
     // Unmatched rows come last, after every user.
     expect(items.at(-1)).toMatchObject({ kind: 'problem', problem: { code: 'password_unmatched' } });
     expectNoSecrets(problems, usersPath, passwordsPath);
+  });
+});
+
+describe('readAuth0Users: the password join and unverified accounts', () => {
+  it('never joins by email a row that says email_verified false to a verified user; its own account joins it by id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'auth0-unverified-row-'));
+    try {
+      // An export without identities or connections: an auth0| user may join a row by email alone.
+      const usersPath = join(dir, 'users.ndjson');
+      const passwordsPath = join(dir, 'passwords.ndjson');
+      const users = [
+        { user_id: 'auth0|owner-without-row', email: 'vera@corp.example', email_verified: true },
+        { user_id: 'auth0|bbbbbbbbbbbbbbbbbbbbbb01', email: 'VERA@corp.example', email_verified: false },
+      ];
+      const row = {
+        _id: { $oid: 'bbbbbbbbbbbbbbbbbbbbbb01' },
+        email: 'Vera@corp.example',
+        email_verified: false,
+        passwordHash: bcrypt.hashSync('squatter', 4),
+      };
+      writeFileSync(usersPath, users.map((u) => JSON.stringify(u)).join('\n') + '\n');
+      writeFileSync(passwordsPath, JSON.stringify(row) + '\n');
+      const { byId, problems } = await readAll(usersPath, passwordsPath);
+      expect(byId.get('auth0|owner-without-row')).toMatchObject({ passwordGap: 'missing' });
+      expect(byId.get('auth0|owner-without-row')!.password).toBeUndefined();
+      expect(bcrypt.compareSync('squatter', byId.get('auth0|bbbbbbbbbbbbbbbbbbbbbb01')!.password!.hash)).toBe(true);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          entity: 'password',
+          sourceId: 'auth0|owner-without-row',
+          location: { file: passwordsPath, line: 1 },
+          code: 'password_row_unverified',
+          severity: 'warning',
+        }),
+      ]);
+      expectNoSecrets(problems, usersPath, passwordsPath);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
