@@ -56,6 +56,13 @@ describe('migrate-to-workos emulator', () => {
     expect(DOC).toContain('client_local');
   });
 
+  it('says in its --help where the controls are documented', async () => {
+    const help = await runCliProcess(['emulator', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: migrate-to-workos emulator');
+    expect(help.stdout).toContain('docs/emulator.md');
+  });
+
   it('docs/emulator.md documents every control the stand-in has', async () => {
     const unknown = await control('GET', 'nothing');
     expect(unknown.status).toBe(404);
