@@ -25,7 +25,7 @@ rmSync('build', { recursive: true, force: true });
 execFileSync('tsc', ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 await Promise.all(entries.map(([entry, out]) => ncc(entry, out)));
-// `npx migrate-to-workos` runs the CLI bundle directly.
+// `npx --no-install migrate-to-workos` (in a clone) runs the CLI bundle directly.
 const cli = 'dist/cli/index.js';
 const text = readFileSync(cli, 'utf8');
 if (!text.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${text}`);

@@ -44,7 +44,8 @@ const RUN_FLAGS = `  --rate-limit N           WorkOS writes per second for the w
   --time-budget 5h30m      stop cleanly after this long
   --confirm-production     allow an sk_live_ key (otherwise asked on a terminal, refused elsewhere)`;
 
-const EXIT_CODES = `Exit codes: 0 done, or work left for the next stage; 1 records matched --fail-on, or verify found drift;
+const EXIT_CODES = `Exit codes: 0 done, or work left for the next stage (cutover: go); 1 records matched --fail-on,
+verify found drift or a login probe failed, cutover said no-go, or a rollback delete failed;
 2 the run could not start or had to stop; 130 / 143 interrupted (Ctrl-C / SIGTERM), pending work is listed.`;
 
 interface CommandHelp {
@@ -151,7 +152,9 @@ Password hashes never come from these APIs: see the README, "Getting the exports
     body: `Flags:
   --port N                 port to listen on (default: any free port)
   --host HOST              address to listen on (default 127.0.0.1)
-It runs until Ctrl-C. Point the other commands at it with WORKOS_API_URL.`,
+It runs until Ctrl-C. Point the other commands at it with WORKOS_API_URL; it accepts any sk_test_ or
+sk_live_ key and any client id. Its controls (roles, SSO connections, faults, state) are under
+/_emulator/, documented in docs/emulator.md.`,
     examples: [
       'migrate-to-workos emulator --port 8787',
       'WORKOS_API_URL=http://127.0.0.1:8787 WORKOS_API_KEY=sk_test_local migrate-to-workos import --users examples/auth0/users.ndjson --state state',

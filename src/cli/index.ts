@@ -1,21 +1,24 @@
 #!/usr/bin/env node
 import { keepYoungGenerationSmall } from '../compact/heap.js';
-import { parseCliArgs, USAGE } from './args.js';
+import { type CliArgs, helpText, parseCliArgs } from './args.js';
 
 const argv = process.argv.slice(2);
 // `--help` answers without loading the engine, the SDK or the stand-in: a fast first start.
-if (isHelp(argv)) {
-  process.stdout.write(`${USAGE}\n`);
+const help = helpRequest(argv);
+if (help) {
+  process.stdout.write(`${helpText(help.helpTopic)}\n`);
 } else {
   keepYoungGenerationSmall();
   const { runCli } = await import('./main.js');
   process.exitCode = await runCli(argv);
 }
 
-function isHelp(args: string[]): boolean {
+/** `help`, `--help` or `<command> --help`, with the command whose help is asked for. */
+function helpRequest(args: string[]): CliArgs | undefined {
   try {
-    return parseCliArgs(args).command === 'help';
+    const parsed = parseCliArgs(args);
+    return parsed.command === 'help' ? parsed : undefined;
   } catch {
-    return false; // runCli reports the bad flag
+    return undefined; // runCli reports the bad flag
   }
 }

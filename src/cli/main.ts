@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { standInBanner } from '../emulator/banner.js';
 import { startEmulator } from '../emulator/server.js';
 import { loadMappingConfig } from '../config/mapping-config.js';
 import { assertNotSpecialFile } from '../io/file-kind.js';
@@ -203,9 +204,7 @@ async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<Mi
 
 async function serveEmulator(args: CliArgs, io: CliIO): Promise<number> {
   const emulator = await startEmulator({ host: args.host, port: args.port ?? 0 });
-  io.stdout.write(
-    `WorkOS stand-in listening on ${emulator.url}\nUse it with: WORKOS_API_URL=${emulator.url} WORKOS_API_KEY=sk_test_local\n`,
-  );
+  io.stdout.write(standInBanner(emulator.url));
   const interruption = onInterrupt();
   await new Promise<void>((done) => interruption.signal.addEventListener('abort', () => done(), { once: true }));
   interruption.dispose();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The CLI bundle users run (`npx migrate-to-workos`): tests run what ships. */
+/** The CLI bundle users run (`node dist/cli/index.js` from a clone or a release tarball): tests run what ships. */
 export const CLI_BUNDLE = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
 
 export interface CliRun {
