@@ -147,6 +147,7 @@ function passwordLine(s: Summary): string {
   if (s.mode === 'import') parts.push(`${pw.sent} sent in this run`);
   if (pw.recordedEarlier > 0) parts.push(`${pw.recordedEarlier} recorded as sent earlier`);
   if (pw.keptExisting > 0) parts.push(`${pw.keptExisting} kept by users who were in WorkOS before`);
+  if (pw.keptSignedIn > 0) parts.push(`${pw.keptSignedIn} kept, signed in to WorkOS`);
   if (s.mode === 'plan' && s.changes) parts.push(`${pw.notSent} would be sent`);
   else if (s.mode === 'import' && pw.notSent > 0) parts.push(`${pw.notSent} not sent yet`);
   parts.push(`${pw.missing} users without a password`, `${pw.unsupported} with a hash WorkOS cannot verify`);

@@ -35,6 +35,8 @@ export interface PasswordCounts {
   recordedEarlier: number;
   /** Users who were in WorkOS before the migration: they keep the password they set there. */
   keptExisting: number;
+  /** Users who have signed in to WorkOS (`last_sign_in_at`): WorkOS's password wins, the export's is not sent. */
+  keptSignedIn: number;
   /** Hashes neither sent nor recorded: pending, failed, or (dry run) would be sent. */
   notSent: number;
   missing: number;
@@ -114,7 +116,7 @@ export interface SummaryInput {
   cutover?: Summary['cutover'];
   fatal?: string;
   /** What happened to each hash (absent for a run that did not look). */
-  passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting'>;
+  passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting' | 'keptSignedIn'>;
   requests?: RequestStats;
   logins?: Summary['logins'];
   /** Writes this run made; used to estimate the runs remaining. */
@@ -152,7 +154,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const runsRemaining = input.processedThisRun && pending > 0 ? Math.ceil(pending / input.processedThisRun) : undefined;
   const inStep = input.workos !== undefined && liveCheckPasses(input.workos);
   const withHash = users.tally.withHash;
-  const pw = input.passwords ?? { sent: 0, recordedEarlier: 0, keptExisting: 0 };
+  const pw = input.passwords ?? { sent: 0, recordedEarlier: 0, keptExisting: 0, keptSignedIn: 0 };
 
   return {
     mode: input.mode,
@@ -170,7 +172,7 @@ export function buildSummary(input: SummaryInput): Summary {
     passwords: {
       withHash,
       ...pw,
-      notSent: Math.max(0, withHash - pw.sent - pw.recordedEarlier - pw.keptExisting),
+      notSent: Math.max(0, withHash - pw.sent - pw.recordedEarlier - pw.keptExisting - pw.keptSignedIn),
       missing: users.tally.missing,
       unsupported: users.tally.unsupported,
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
