@@ -292,6 +292,12 @@ export function removalCounts(removals: readonly Removal[]): Record<EntityName, 
   };
 }
 
+/** Removals prune never deletes, by entity; undefined when there are none. */
+function keptRemovalCounts(removals: readonly Removal[] | undefined): Record<EntityName, number> | undefined {
+  const kept = removals?.filter((r) => r.keptBecause !== undefined) ?? [];
+  return kept.length > 0 ? removalCounts(kept) : undefined;
+}
+
 export { countChanges };
 
 export interface RunReport {
@@ -335,6 +341,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     workos: r && { users: r.users, organizations: r.organizations, memberships: r.memberships },
     changes: report.showChanges && report.diff ? countChanges(report.diff) : undefined,
     removals: report.removals ? removalCounts(report.removals) : undefined,
+    removalsKept: keptRemovalCounts(report.removals),
     deleted: report.deleted,
     cutover: report.cutover,
     fatal: report.fatal,

@@ -69,6 +69,11 @@ export interface Summary {
   changes?: Record<EntityName, ChangeCounts>;
   /** Records of this migration in WorkOS that the export no longer has (removals.csv). */
   removals?: Record<EntityName, number>;
+  /**
+   * Of `removals`, those prune never deletes: they existed in WorkOS before the migration, or the
+   * checkpoint does not record them as created (kept_because in removals.csv). Absent when none.
+   */
+  removalsKept?: Record<EntityName, number>;
   /** Why the run had to stop before the end (WorkOS unreachable): one sentence; the exit code is 2. */
   fatal?: string;
   /** cutover: go or no-go, and the checks that failed (cutover.json has the evidence). */
@@ -112,6 +117,7 @@ export interface SummaryInput {
   workos?: Summary['workos'];
   changes?: Summary['changes'];
   removals?: Summary['removals'];
+  removalsKept?: Summary['removalsKept'];
   deleted?: Summary['deleted'];
   cutover?: Summary['cutover'];
   fatal?: string;
@@ -184,6 +190,7 @@ export function buildSummary(input: SummaryInput): Summary {
     ...(input.workos ? { workos: input.workos } : {}),
     ...(input.changes ? { changes: input.changes } : {}),
     ...(input.removals ? { removals: input.removals } : {}),
+    ...(input.removalsKept ? { removalsKept: input.removalsKept } : {}),
     ...(input.deleted ? { deleted: input.deleted } : {}),
     ...(input.cutover ? { cutover: input.cutover } : {}),
     ...(input.fatal ? { fatal: input.fatal } : {}),

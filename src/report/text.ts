@@ -39,6 +39,11 @@ export function renderSummaryText(s: Summary): string {
       out.push(
         `not in the export any more: ${r.users} users, ${r.organizations} organizations, ${r.memberships} memberships (removals.csv)${s.deleted ? '' : '; import --prune deletes them'}`,
       );
+      const k = s.removalsKept;
+      if (k)
+        out.push(
+          `kept by prune: ${k.users} users, ${k.organizations} organizations, ${k.memberships} memberships: they existed in WorkOS before the migration or this checkpoint did not create them (kept_because in removals.csv)`,
+        );
     }
   }
   if (s.deleted)

@@ -143,6 +143,10 @@ describe('a user who was in WorkOS before the migration (claimed by email)', () 
     });
     expect(removals.find((r) => r.external_id === ex.expectedExternalIds[4])).toBeUndefined();
     expect(pruned.result.stderr).toMatch(/kept: 1 user\(s\), 0 organization\(s\), 0 membership\(s\)/);
+    expect(pruned.report.summary.removalsKept).toEqual({ users: 1, organizations: 0, memberships: 0 });
+    expect(readFileSync(join(pruned.out, 'summary.md'), 'utf8')).toMatch(
+      /Kept 1 user: they existed in WorkOS before the migration/,
+    );
   });
 
   it('survives import --prune after being blocked in the source', async () => {
