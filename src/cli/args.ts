@@ -79,8 +79,9 @@ Run flags:
 ${RUN_FLAGS}
 ${REPORT_FLAGS}
   --fail-on invalid|failed|never   which record problems make the exit code 1 (default ${defaultFailOn('import')})
-  --prune                  also delete records of this migration that left the export (removals.csv)
-  --prune-limit N          refuse, deleting nothing, when there are more removals (default 10 % of the export's users)
+  --prune                  also delete records of this migration that left the export (removals.csv); only
+                           those the checkpoint records as created: users who existed before stay
+  --prune-limit N          refuse, deleting nothing, when more would be deleted (default 10 % of the export's users)
   --force-passwords        send the export's hashes even to users who signed in to WorkOS since (replaces
                            the password they use there; without it WorkOS's password wins after a sign-in)
 It reads WorkOS, writes the difference (drift repaired, hashes not recorded as sent are sent) and
@@ -129,7 +130,8 @@ Checks: reconciled, complete, logins, enterprise-sso, people, rollback-ready. Ex
   --confirm                delete for real; without it, a preview
   --api-url URL            WorkOS API base URL (or WORKOS_API_URL)
   --confirm-production     allow an sk_live_ key
-Users that were in WorkOS before the migration are never deleted; fields it updated are not reverted.`,
+Users that were in WorkOS before the migration are never deleted (the memberships it gave them are);
+fields it updated are not reverted.`,
     examples: [
       'migrate-to-workos rollback --state state --out report',
       'WORKOS_API_KEY=sk_test_... migrate-to-workos rollback --state state --out report --confirm',
