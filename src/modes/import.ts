@@ -186,7 +186,9 @@ async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, 
     return result.outcomes;
   };
 
-  const userOutcomes = await phase('users', diff.users, userWriter(workos), (c) => userWrite(c as UserChange));
+  const userOutcomes = await phase('users', diff.users, userWriter(workos), (c) =>
+    userWrite(c as UserChange, options.forcePasswords),
+  );
   await phase('organizations', diff.organizations, organizationWriter(workos), (c) => ({
     record: c.record,
     action: writeAction(c),
@@ -209,7 +211,7 @@ function writeAction(change: Change<PlannedRecord>): 'create' | 'update' {
   return change.action === 'update' && change.workosId ? 'update' : 'create';
 }
 
-function userWrite(change: UserChange): PlannedWrite<UserChange['record']> {
+function userWrite(change: UserChange, forcePasswords = false): PlannedWrite<UserChange['record']> {
   const password = change.record.input.password;
   return {
     record: change.record,
@@ -218,6 +220,7 @@ function userWrite(change: UserChange): PlannedWrite<UserChange['record']> {
     sendPassword: change.sendPassword,
     claim: change.claim,
     ...(password ? { passwordDigest: passwordDigest(password) } : {}),
+    ...(forcePasswords ? { forcePasswords } : {}),
   };
 }
 
