@@ -32,6 +32,7 @@ export const Input = {
   Passphrase: 'passphrase',
   Prune: 'prune',
   PruneLimit: 'prune-limit',
+  ForcePasswords: 'force-passwords',
   ConfirmRollback: 'confirm-rollback',
   PortalLinks: 'portal-links',
 } as const;
@@ -102,6 +103,7 @@ export const ActionInputsSchema = z
     pruneLimit: optionalText.pipe(
       z.string().regex(/^\d+$/, 'prune-limit must be a whole number').transform(Number).optional(),
     ),
+    forcePasswords: booleanInput('force-passwords'),
     confirmRollback: booleanInput('confirm-rollback'),
     portalLinks: booleanInput('portal-links'),
     includePii: booleanInput('include-pii'),
@@ -155,6 +157,7 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     failOn: getInput(Input.FailOn) || undefined,
     prune: getInput(Input.Prune),
     pruneLimit: getInput(Input.PruneLimit),
+    forcePasswords: getInput(Input.ForcePasswords),
     confirmRollback: getInput(Input.ConfirmRollback),
     portalLinks: getInput(Input.PortalLinks),
     includePii: getInput(Input.IncludePii),

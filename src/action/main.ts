@@ -6,7 +6,7 @@ import { resolveSourceFiles } from '../modes/source-locations.js';
 import { configFingerprint, loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
 import { annotateProblems } from '../github/annotations.js';
 import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
-import { readPullRequestContext, type PullRequestContext } from '../github/event.js';
+import { pullRequestRefusal, readPullRequestContext, type PullRequestContext } from '../github/event.js';
 import { createOctokit } from '../github/octokit.js';
 import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions, type MigrationResult } from '../modes/migration.js';
@@ -61,16 +61,13 @@ export async function run(): Promise<void> {
   }
 }
 
-/** Never a write from a fork's pull request, and never to production without the explicit yes. */
+/** Never a write from a pull request (fork or not), and never to production without the explicit yes. */
 function guardWrites(inputs: ActionInputs, event: PullRequestContext): void {
-  if (event.kind === 'pull_request' && event.isFork && inputs.mode !== 'plan') {
-    throw new UsageError(
-      `A pull request from a fork only gets a dry run: set mode: plan for pull_request events (this run asked for ${inputs.mode}).`,
-    );
-  }
+  const writes = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
+  const refusal = pullRequestRefusal(process.env.GITHUB_EVENT_NAME ?? '', event, { mode: inputs.mode, writes });
+  if (refusal) throw new UsageError(refusal);
   if ((inputs.mode === 'plan' || inputs.mode === 'rollback') && !inputs.workosApiKey) return;
   const environment = checkApiKey(inputs.workosApiKey);
-  const writes = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
   if (environment === 'live' && writes && !inputs.confirmProduction) {
     throw new UsageError(
       `The key is a production key (sk_live_). To ${inputs.mode} in production set confirm-production: true.`,
@@ -153,6 +150,7 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
       includePii: inputs.includePii,
       prune: inputs.prune,
       pruneLimit: inputs.pruneLimit,
+      forcePasswords: inputs.forcePasswords,
       confirm: inputs.confirmRollback,
       portalLinks: inputs.portalLinks,
       // Portal links are secrets: masked before anything can print them.

@@ -104,6 +104,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       force: args.force,
       prune: args.prune,
       pruneLimit: args.pruneLimit,
+      forcePasswords: args.forcePasswords,
       portalLinks: args.portalLinks,
       loginProbes: args.loginProbes ? await loginProbesFrom(args.loginProbes, io.env) : undefined,
       log: streamLogger(io.stderr),

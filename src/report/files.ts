@@ -178,7 +178,9 @@ export function changesJsonl(diff: MigrationDiff, includePii: boolean): string {
 }
 
 export function removalsCsv(removals: readonly Removal[], includePii: boolean): string {
-  let text = csvRow(['entity', 'external_id', 'workos_id', 'reason']);
-  for (const r of removals) text += csvRow([r.entity, reportedId(r.externalId, includePii), r.workosId, r.reason]);
+  // kept_because: empty when --prune deletes it; else why it stays (existed_before, not_created_by_this_checkpoint).
+  let text = csvRow(['entity', 'external_id', 'workos_id', 'reason', 'kept_because']);
+  for (const r of removals)
+    text += csvRow([r.entity, reportedId(r.externalId, includePii), r.workosId, r.reason, r.keptBecause ?? '']);
   return text;
 }

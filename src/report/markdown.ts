@@ -147,6 +147,7 @@ function passwordLine(s: Summary): string {
   if (s.mode === 'import') parts.push(`${pw.sent} sent in this run`);
   if (pw.recordedEarlier > 0) parts.push(`${pw.recordedEarlier} recorded as sent earlier`);
   if (pw.keptExisting > 0) parts.push(`${pw.keptExisting} kept by users who were in WorkOS before`);
+  if (pw.keptSignedIn > 0) parts.push(`${pw.keptSignedIn} kept, signed in to WorkOS`);
   if (s.mode === 'plan' && s.changes) parts.push(`${pw.notSent} would be sent`);
   else if (s.mode === 'import' && pw.notSent > 0) parts.push(`${pw.notSent} not sent yet`);
   parts.push(`${pw.missing} users without a password`, `${pw.unsupported} with a hash WorkOS cannot verify`);
@@ -172,9 +173,14 @@ function changesSection(s: Summary): string {
 function removalsLine(s: Summary): string {
   if (!s.removals || s.mode === 'rollback' || s.mode === 'plan') return '';
   const total = s.removals.users + s.removals.organizations + s.removals.memberships;
-  if (s.deleted) return `Pruned: deleted ${listed(s.deleted)} of this migration that the export no longer has.`;
+  const why =
+    'they existed in WorkOS before the migration or this checkpoint did not create them (kept_because in removals.csv)';
+  const k = s.removalsKept;
+  if (s.deleted)
+    return `Pruned: deleted ${listed(s.deleted)} of this migration that the export no longer has.${k ? ` Kept ${listed(k)}: ${why}.` : ''}`;
+  const kept = k ? ` Prune never deletes ${listed(k)} of them: ${why}.` : '';
   if (total === 0) return '';
-  return `**Removals:** ${listed(s.removals)} of this migration are in WorkOS but no longer in the export (removals.csv). They keep access until an import with --prune (prune: true) deletes them.`;
+  return `**Removals:** ${listed(s.removals)} of this migration are in WorkOS but no longer in the export (removals.csv). They keep access until an import with --prune (prune: true) deletes them.${kept}`;
 }
 
 function rollbackSection(s: Summary): string {

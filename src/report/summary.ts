@@ -35,6 +35,8 @@ export interface PasswordCounts {
   recordedEarlier: number;
   /** Users who were in WorkOS before the migration: they keep the password they set there. */
   keptExisting: number;
+  /** Users who have signed in to WorkOS (`last_sign_in_at`): WorkOS's password wins, the export's is not sent. */
+  keptSignedIn: number;
   /** Hashes neither sent nor recorded: pending, failed, or (dry run) would be sent. */
   notSent: number;
   missing: number;
@@ -71,6 +73,11 @@ export interface Summary {
   changes?: Record<EntityName, ChangeCounts>;
   /** Records of this migration in WorkOS that the export no longer has (removals.csv). */
   removals?: Record<EntityName, number>;
+  /**
+   * Of `removals`, those prune never deletes: they existed in WorkOS before the migration, or the
+   * checkpoint does not record them as created (kept_because in removals.csv). Absent when none.
+   */
+  removalsKept?: Record<EntityName, number>;
   /** Why the run had to stop before the end (WorkOS unreachable): one sentence; the exit code is 2. */
   fatal?: string;
   /** cutover: go or no-go, and the checks that failed (cutover.json has the evidence). */
@@ -114,11 +121,12 @@ export interface SummaryInput {
   workos?: Summary['workos'];
   changes?: Summary['changes'];
   removals?: Summary['removals'];
+  removalsKept?: Summary['removalsKept'];
   deleted?: Summary['deleted'];
   cutover?: Summary['cutover'];
   fatal?: string;
   /** What happened to each hash (absent for a run that did not look). */
-  passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting'>;
+  passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting' | 'keptSignedIn'>;
   requests?: RequestStats;
   logins?: Summary['logins'];
   /** Writes this run made; used to estimate the runs remaining. */
@@ -156,7 +164,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const runsRemaining = input.processedThisRun && pending > 0 ? Math.ceil(pending / input.processedThisRun) : undefined;
   const inStep = input.workos !== undefined && liveCheckPasses(input.workos);
   const withHash = users.tally.withHash;
-  const pw = input.passwords ?? { sent: 0, recordedEarlier: 0, keptExisting: 0 };
+  const pw = input.passwords ?? { sent: 0, recordedEarlier: 0, keptExisting: 0, keptSignedIn: 0 };
 
   return {
     mode: input.mode,
@@ -178,7 +186,7 @@ export function buildSummary(input: SummaryInput): Summary {
     passwords: {
       withHash,
       ...pw,
-      notSent: Math.max(0, withHash - pw.sent - pw.recordedEarlier - pw.keptExisting),
+      notSent: Math.max(0, withHash - pw.sent - pw.recordedEarlier - pw.keptExisting - pw.keptSignedIn),
       missing: users.tally.missing,
       unsupported: users.tally.unsupported,
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
@@ -190,6 +198,7 @@ export function buildSummary(input: SummaryInput): Summary {
     ...(input.workos ? { workos: input.workos } : {}),
     ...(input.changes ? { changes: input.changes } : {}),
     ...(input.removals ? { removals: input.removals } : {}),
+    ...(input.removalsKept ? { removalsKept: input.removalsKept } : {}),
     ...(input.deleted ? { deleted: input.deleted } : {}),
     ...(input.cutover ? { cutover: input.cutover } : {}),
     ...(input.fatal ? { fatal: input.fatal } : {}),

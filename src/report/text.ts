@@ -28,7 +28,8 @@ export function renderSummaryText(s: Summary): string {
   const pw = s.passwords;
   out.push(
     `passwords: ${pw.withHash} with a hash (${pw.sent} sent in this run, ${pw.recordedEarlier} recorded as sent earlier` +
-      `${pw.keptExisting ? `, ${pw.keptExisting} kept by existing users` : ''}, ${pw.notSent} not sent), ${pw.missing} missing, ${pw.unsupported} unsupported${pw.invalid ? `, ${pw.invalid} invalid` : ''}` +
+      `${pw.keptExisting ? `, ${pw.keptExisting} kept by existing users` : ''}` +
+      `${pw.keptSignedIn ? `, ${pw.keptSignedIn} kept, signed in to WorkOS` : ''}, ${pw.notSent} not sent), ${pw.missing} missing, ${pw.unsupported} unsupported${pw.invalid ? `, ${pw.invalid} invalid` : ''}` +
       `${pw.reset ? `; ${pw.reset} need a reset or Magic Auth (password-reset.csv)` : ''}`,
   );
   if (s.changes) {
@@ -44,6 +45,11 @@ export function renderSummaryText(s: Summary): string {
       out.push(
         `not in the export any more: ${r.users} users, ${r.organizations} organizations, ${r.memberships} memberships (removals.csv)${s.deleted ? '' : '; import --prune deletes them'}`,
       );
+      const k = s.removalsKept;
+      if (k)
+        out.push(
+          `kept by prune: ${k.users} users, ${k.organizations} organizations, ${k.memberships} memberships: they existed in WorkOS before the migration or this checkpoint did not create them (kept_because in removals.csv)`,
+        );
     }
   }
   if (s.deleted)

@@ -26,7 +26,12 @@ export function userWriter(workos: WorkOS): EntityWriter<PlannedUser> {
             message: `WorkOS user ${found.id} has this external id and another email, which another WorkOS user holds. Resolve it in WorkOS (or delete one of them) and run again.`,
           };
         }
-        return { id: found.id, owner: 'ours', matches: userMatchesInput(found, user.input) };
+        return {
+          id: found.id,
+          owner: 'ours',
+          matches: userMatchesInput(found, user.input),
+          signedIn: found.lastSignInAt !== null && found.lastSignInAt !== undefined,
+        };
       }
       return { id: found.id, owner: found.externalId ? 'other' : 'unclaimed', matches: false };
     },
