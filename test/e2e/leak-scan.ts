@@ -128,6 +128,25 @@ export function findLeaks(produced: Produced[], secrets: Secret[], options: Leak
   return leaks;
 }
 
+/**
+ * "<address> in <where>" for every email-shaped string that is not masked (`j***@acme.com`),
+ * whether or not the export held it: a scan that needs no list of what to look for.
+ */
+export function findUnmaskedEmails(produced: Produced[], options: LeakScanOptions = {}): string[] {
+  const leaks: string[] = [];
+  for (const { where, text: raw } of produced) {
+    let text = raw;
+    if (options.sourceIds?.allowedIn.test(where)) {
+      for (const id of options.sourceIds.ids) text = text.split(id).join('[source id]');
+    }
+    for (const found of text.match(EMAIL) ?? []) {
+      const local = found.slice(0, found.lastIndexOf('@'));
+      if (!/^.?\*\*\*$/u.test(local.split('|').pop() ?? local)) leaks.push(`${found} in ${where}`);
+    }
+  }
+  return leaks;
+}
+
 /** The `user_id`s of an Auth0 user export that hold an address. */
 export function auth0SourceIdsWithEmails(path: string): string[] {
   return readFileSync(path, 'utf8')
