@@ -158,6 +158,9 @@ export async function checkCase(c: CorpusCase, run: CaseRun): Promise<void> {
     /\b(TypeError|ReferenceError|RangeError|SyntaxError|ZodError)\b|node:internal/,
   );
   checkNoLeak('stdout/stderr', output, true);
+  // Export data never starts a workflow command (the CLI may run in a `run:` step) or reaches the terminal as a control sequence.
+  expect(output, shown(run)).not.toMatch(/^\s*(::|##\[)/m);
+  expect(output, shown(run)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
 
   const e = c.expect;
   if (e.exit === 2) {
