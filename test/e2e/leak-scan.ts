@@ -105,8 +105,9 @@ export async function producedOnGitHub(fake: FakeGitHub, pullRequests: number[])
 export interface LeakScanOptions {
   /**
    * Source ids that embed an address (Auth0 SAML users: `samlp|acme-okta|nora.kim@example.net`),
-   * and the files that must carry source ids: the id map (apps rewrite their foreign keys with
-   * it), the journal and errors.jsonl. There, and only there, such an id is not a leak.
+   * and the files that must carry source ids exactly: the id map (apps rewrite their foreign keys
+   * with it) and the journal. There, and only there, such an id is not a leak (errors.jsonl and
+   * the other reports show it as a digest or masked).
    */
   sourceIds?: { ids: string[]; allowedIn: RegExp };
 }
