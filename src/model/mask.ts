@@ -19,8 +19,9 @@ export const SECRET_VARIABLES = [
 const MIN_SECRET_LENGTH = 4;
 const SECRET_MASK = '[secret]';
 
-// Longest first, so a secret that contains another is masked whole.
+// Longest first, so a secret that contains another is masked whole; one pattern finds them all.
 let knownSecrets: string[] = [];
+let secretPattern: RegExp | undefined;
 
 /**
  * Makes `value` a secret for the rest of the process: it never appears in anything this module
@@ -33,6 +34,10 @@ export function registerSecret(value: string | undefined): void {
   const added = forms.filter((form) => form.length >= MIN_SECRET_LENGTH && !knownSecrets.includes(form));
   if (added.length === 0) return;
   knownSecrets = [...knownSecrets, ...added].sort((a, b) => b.length - a.length);
+  secretPattern = new RegExp(
+    knownSecrets.map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    'g',
+  );
 }
 
 /** Registers every credential the environment holds (SECRET_VARIABLES). */
@@ -43,6 +48,7 @@ export function registerSecretsFromEnvironment(env: NodeJS.ProcessEnv): void {
 /** Forgets every registered secret (tests only: a process keeps its secrets to the end). */
 export function forgetSecretsForTests(): void {
   knownSecrets = [];
+  secretPattern = undefined;
 }
 
 export interface ScrubOptions {
@@ -55,12 +61,15 @@ const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 // C0 (but tab and LF), DEL, C1, and the bidi marks and overrides that make a line read other than it is.
 const UNSAFE_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const REPLACEMENT = '\ufffd';
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 // A line that starts with one of these is a workflow command to the GitHub runner.
 const WORKFLOW_COMMAND = /^(\s*)(::|##\[)/;
 
 /** One value (a name, a message, an id) on one line: no line breaks, no control characters, nothing secret. */
 export function scrubValue(value: string, options: ScrubOptions = {}): string {
-  const flat = value.replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(UNSAFE_CHARACTER, REPLACEMENT);
+  const flat = ANY_CONTROL.test(value)
+    ? value.replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(UNSAFE_CHARACTER, REPLACEMENT)
+    : value;
   return maskSensitive(flat, options);
 }
 
@@ -104,24 +113,21 @@ export function scrubbedJsonLine(value: unknown, options: ScrubOptions = {}): st
 const KEY_SHAPED = /sk_(test|live)_[A-Za-z0-9]+/g;
 const AUTHORIZATION_SHAPED = /\b(Bearer|Basic)\s+[^\s"',;)\]}]+/gi;
 
+// What any rule below could change; most values (codes, ids, our own sentences) hold none of it.
+const WORTH_A_LOOK = /[@${]|sk_|bearer|basic/i;
+
 function maskSensitive(text: string, options: ScrubOptions): string {
+  const secrets = secretPattern;
+  const holdsSecret = secrets !== undefined && text.search(secrets) >= 0;
+  if (!holdsSecret && !WORTH_A_LOOK.test(text)) return text;
   // Known secrets first: the shape rules below could cut one into pieces no longer recognized.
-  let out = text;
-  for (const secret of knownSecrets) if (out.includes(secret)) out = out.split(secret).join(SECRET_MASK);
+  let out = holdsSecret ? text.replace(secrets!, SECRET_MASK) : text;
   out = out.replace(KEY_SHAPED, `sk_$1_${SECRET_MASK}`).replace(AUTHORIZATION_SHAPED, `$1 ${SECRET_MASK}`);
   out = maskHashes(out);
   if (!options.keepEmails) out = maskEmailsInText(out);
   // A mask next to other text could spell a (strange) secret again: such a secret is removed,
   // which shortens the text each time, so this ends with none left.
-  for (let found = true; found; ) {
-    found = false;
-    for (const secret of knownSecrets) {
-      if (out.includes(secret)) {
-        out = out.split(secret).join('');
-        found = true;
-      }
-    }
-  }
+  while (secrets !== undefined && out.search(secrets) >= 0) out = out.replace(secrets, '');
   return out;
 }
 
