@@ -34,6 +34,14 @@ const USERS = [
   { user_id: 'auth0|plain-carol', email: 'carol.plain@corp.example', email_verified: true },
   // No email: the problem names the user by its source id, which holds one.
   { user_id: 'samlp|acme|dora.saml@corp.example' },
+  // Secrets given to the run, turning up in the export: masked because they were registered at start.
+  { user_id: `auth0|${AUTH0_SECRET}` },
+  {
+    user_id: 'auth0|social-erin',
+    email: 'erin.social@corp.example',
+    email_verified: true,
+    identities: [{ provider: PASSPHRASE, isSocial: true, user_id: 'erin' }],
+  },
 ];
 const ORGANIZATIONS = {
   organizations: [
@@ -118,6 +126,7 @@ beforeAll(async () => {
       },
     },
   });
+  planJob.env.AUTH0_CLIENT_SECRET = AUTH0_SECRET;
   runnerDirs.push(dirname(planJob.runnerTemp));
   planRun = await runStep(planJob, 'main', { inputs: { ...inputs, mode: 'plan', comment: 'always' } });
 }, 120_000);
@@ -152,6 +161,10 @@ describe('an import whose WorkOS errors echo the API key, over SAML users with e
     const annotations = workflowCommands(importRun.stdout).filter((c) => c.command === 'error');
     expect(annotations.some((c) => c.message.includes('Bearer [secret]'))).toBe(true);
     expect(fake.comments(PR).length).toBe(1);
+    // The registered secrets were in the data and came out masked.
+    expect(cli.stdout).toContain('social sign-in: 1 [secret]');
+    expect(errors).toContain('"source_id":"auth0|[secret]"');
+    expect(planRun.summary).toMatch(/Social sign-in\*\*: 1 \\\[secret\\\]/);
   });
 
   it('leaks neither the key nor any other secret given, nor an email, anywhere', async () => {
