@@ -100,7 +100,13 @@ export function scrubJson(value: unknown, options: ScrubOptions = {}): unknown {
   if (value === null || typeof value !== 'object') return value;
   // No prototype: a key such as `__proto__` from an export stays an ordinary key.
   const out = Object.create(null) as Record<string, unknown>;
-  for (const [key, item] of Object.entries(value)) out[scrubValue(key, options)] = scrubJson(item, options);
+  for (const [key, item] of Object.entries(value)) {
+    const name = scrubValue(key, options);
+    const scrubbed = scrubJson(item, options);
+    // Two names from an export that scrub alike (`a\nb`, `a b`) are one name: their counts add up.
+    const earlier = out[name];
+    out[name] = typeof earlier === 'number' && typeof scrubbed === 'number' ? earlier + scrubbed : scrubbed;
+  }
   return out;
 }
 

@@ -115,4 +115,9 @@ describe('scrubJson', () => {
     expect(Object.keys(json.social)).toEqual(['constructor', '__proto__', 'x ::warning::y']);
     expect(json.fatal).toBe('Bearer [secret]');
   });
+
+  it('adds up the counts of two names that scrub alike', () => {
+    const counts = { 'a\nb': 1, 'a b': 2 };
+    expect(JSON.stringify(scrubJson(counts))).toBe('{"a b":3}');
+  });
 });
