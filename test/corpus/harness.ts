@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -84,6 +85,11 @@ class Capture extends Writable {
 
 const ROOT_DIR = mkdtempSync(join(tmpdir(), 'corpus-'));
 let counter = 0;
+
+/** Removes every case's files (call once, after the last case). */
+export function removeCaseDirectories(): void {
+  rmSync(ROOT_DIR, { recursive: true, force: true });
+}
 
 function materialize(dir: string, name: string, content: Content): void {
   const path = join(dir, name);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +143,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake?.close();
   await emulator?.close();
+  for (const dir of [workspace, ...runnerDirs]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Tags a renderer would turn into HTML: anything but the few the action writes itself. */
