@@ -115,12 +115,14 @@ export function scrubbedJsonLine(value: unknown, options: ScrubOptions = {}): st
   return `${JSON.stringify(scrubJson(value, options))}\n`;
 }
 
-// WorkOS API keys, and credentials in an echoed Authorization header.
+// The second line of defence, for a credential nobody registered: the token of an echoed
+// Authorization header (not one already masked), WorkOS API keys, GitHub tokens.
+const AUTHORIZATION_SHAPED = /\b(Bearer)\s+(?!\[secret\])[^\s"',;)\]}]{6,}/gi;
 const KEY_SHAPED = /sk_(test|live)_[A-Za-z0-9]+/g;
-const AUTHORIZATION_SHAPED = /\b(Bearer|Basic)\s+[^\s"',;)\]}]+/gi;
+const GITHUB_TOKEN_SHAPED = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g;
 
 // What any rule below could change; most values (codes, ids, our own sentences) hold none of it.
-const WORTH_A_LOOK = /[@${]|sk_|bearer|basic/i;
+const WORTH_A_LOOK = /[@${]|sk_|bearer|gh[pousr]_|github_pat_/i;
 
 function maskSensitive(text: string, options: ScrubOptions): string {
   const secrets = secretPattern;
@@ -128,7 +130,10 @@ function maskSensitive(text: string, options: ScrubOptions): string {
   if (!holdsSecret && !WORTH_A_LOOK.test(text)) return text;
   // Known secrets first: the shape rules below could cut one into pieces no longer recognized.
   let out = holdsSecret ? text.replace(secrets!, SECRET_MASK) : text;
-  out = out.replace(KEY_SHAPED, `sk_$1_${SECRET_MASK}`).replace(AUTHORIZATION_SHAPED, `$1 ${SECRET_MASK}`);
+  out = out
+    .replace(AUTHORIZATION_SHAPED, `$1 ${SECRET_MASK}`)
+    .replace(KEY_SHAPED, `sk_$1_${SECRET_MASK}`)
+    .replace(GITHUB_TOKEN_SHAPED, SECRET_MASK);
   out = maskHashes(out);
   if (!options.keepEmails) out = maskEmailsInText(out);
   // A mask next to other text could spell a (strange) secret again: such a secret is removed,

@@ -153,7 +153,7 @@ describe('an import whose WorkOS errors echo the API key, over SAML users with e
   it('really met the echoing errors and the SAML ids (or the scan below would prove nothing)', () => {
     expect(cli.code, cli.stderr).toBe(1);
     const errors = readFileSync(join(workspace, 'cli-report', 'errors.jsonl'), 'utf8');
-    expect(errors).toMatch(/request authorized as Bearer \[secret\]/);
+    expect(errors).toMatch(/request authorized as Bearer \[secret\]\)"/);
     expect(errors).toMatch(/"request_id":"req_[0-9a-z]+-Bearer-\[secret\]"/);
     expect(errors).toMatch(/sha256:/);
     expect(importRun.code, importRun.stdout).toBe(1);

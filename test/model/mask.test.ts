@@ -21,6 +21,10 @@ describe('scrubValue', () => {
     expect(scrubValue(body)).not.toMatch(/a1B2c3D4e5/);
     expect(scrubValue(body)).toContain('Bearer [secret]');
     expect(scrubValue('key sk_live_Zz9Yy8Xx7')).toBe('key sk_live_[secret]');
+    expect(scrubValue('(authorization: bearer sk_test_Q1w2E3r4)')).toBe('(authorization: bearer [secret])');
+    expect(scrubValue(`token ghs_${'a1B2'.repeat(9)} refused`)).toBe('token [secret] refused');
+    // Ordinary words stay.
+    expect(scrubValue('the bearer of the basic plan')).toBe('the bearer of the basic plan');
 
     registerSecret('sk_test_a1B2c3D4e5');
     expect(scrubValue(`req_000001 ${'sk_test_a1B2c3D4e5'}`)).toBe('req_000001 [secret]');
