@@ -145,7 +145,8 @@ describe('annotateProblems', () => {
       name: 'error',
       properties: { title: 'bad,code: 100%', file: 'exports/users,2024: final.ndjson', line: '9', col: '2' },
       // The scrubber puts the message on one line; core's escaping would have kept it in one command anyway.
-      message: 'user auth0|5f7c8ec7c33c6c004bbafe82 (field email): Value 100% off ::warning::injected ::add-mask::nothing',
+      message:
+        'user auth0|5f7c8ec7c33c6c004bbafe82 (field email): Value 100% off ::warning::injected ::add-mask::nothing',
     });
   });
 });
