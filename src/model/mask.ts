@@ -116,8 +116,9 @@ export function scrubbedJsonLine(value: unknown, options: ScrubOptions = {}): st
 }
 
 // The second line of defence, for a credential nobody registered: the token of an echoed
-// Authorization header (not one already masked), WorkOS API keys, GitHub tokens.
-const AUTHORIZATION_SHAPED = /\b(Bearer)\s+(?!\[secret\])[^\s"',;)\]}]{6,}/gi;
+// Authorization header, WorkOS API keys, GitHub tokens.
+// A bearer token's characters (RFC 6750 b64token), so a mask already made (`[secret]`) is not one.
+const AUTHORIZATION_SHAPED = /\b(Bearer)\s+[A-Za-z0-9._~+/-]{6,}=*/gi;
 const KEY_SHAPED = /sk_(test|live)_[A-Za-z0-9]+/g;
 const GITHUB_TOKEN_SHAPED = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g;
 

@@ -157,7 +157,10 @@ describe('an import whose WorkOS errors echo the API key, over SAML users with e
     expect(errors).toMatch(/"request_id":"req_[0-9a-z]+-Bearer-\[secret\]"/);
     expect(errors).toMatch(/sha256:/);
     expect(importRun.code, importRun.stdout).toBe(1);
-    expect(importRun.summary).toMatch(/Bearer \[secret\]/);
+    // Escaped as markdown, masked once.
+    expect(importRun.summary).toMatch(
+      /authorized as Bearer \\\[secret\\\]\) \(request req\\_[0-9a-z]+-Bearer-\\\[secret\\\]\)/,
+    );
     const annotations = workflowCommands(importRun.stdout).filter((c) => c.command === 'error');
     expect(annotations.some((c) => c.message.includes('Bearer [secret]'))).toBe(true);
     expect(fake.comments(PR).length).toBe(1);

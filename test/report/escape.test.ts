@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scrubText } from '../../src/model/mask.js';
 import { csvField, escapeMarkdown, exactCsvRow } from '../../src/report/escape.js';
 
 describe('escapeMarkdown', () => {
@@ -42,5 +43,13 @@ describe('exactCsvRow (id-map.csv)', () => {
   it('keeps ids exactly as they are: no formula guard for the file programs load', () => {
     expect(exactCsvRow(['user', '-Mx1aBcD', '@x', '=1+1', '+7'])).toBe('user,-Mx1aBcD,@x,=1+1,+7\n');
     expect(csvField('-Mx1aBcD')).toBe("'-Mx1aBcD");
+  });
+});
+
+describe('escapeMarkdown of an echoed Authorization header', () => {
+  it('masks the token once, and a second pass over the escaped text leaves the mask alone', () => {
+    const once = escapeMarkdown('(request authorized as Bearer sk_test_Q1w2E3r4)');
+    expect(once).toBe('(request authorized as Bearer \\[secret\\])');
+    expect(scrubText(once)).toBe(once);
   });
 });
