@@ -11,6 +11,7 @@ import { createOctokit } from '../github/octokit.js';
 import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions, type MigrationResult } from '../modes/migration.js';
 import { parseLoginProbes } from '../reconcile/login-probes.js';
+import { registerSecretsFromEnvironment, scrubText } from '../model/mask.js';
 import { UsageError } from '../model/types.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { sumOver, type Summary } from '../report/summary.js';
@@ -26,6 +27,8 @@ import { describeInterruption, exitCodeOfSignal, onInterrupt } from '../shell/in
 /** The action's main step. Every error ends here and becomes one failed-step message. */
 export async function run(): Promise<void> {
   if (core.getInput('mode').trim() === 'export') return runExportMode();
+  // Credentials passed as environment variables; the inputs register theirs as they are read.
+  registerSecretsFromEnvironment(process.env);
   setDefaultOutputs();
   try {
     const inputs = readActionInputs();
@@ -42,15 +45,16 @@ export async function run(): Promise<void> {
       core.setFailed(describeInterruption(interrupted, pending, 'The next run goes on from the checkpoint.'));
       process.exitCode = exitCodeOfSignal(interrupted);
     } else if (saveError) {
-      core.setFailed(`${saveError.message} The reports of this run were written.`);
+      core.setFailed(scrubText(`${saveError.message} The reports of this run were written.`));
     } else if (recordExitCode(result.summary, inputs.failOn) !== 0) {
-      core.setFailed(failureMessage(result.summary));
+      core.setFailed(scrubText(failureMessage(result.summary)));
     }
   } catch (error) {
-    const message =
+    const message = scrubText(
       error instanceof UsageError || error instanceof InputError
         ? error.message
-        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    );
     core.setFailed(message);
     // The message can quote the inputs and the config, which a pull request may have written.
     await core.summary
@@ -218,7 +222,9 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
         core.notice(`The plan is in the job summary; no PR comment was posted (${posted.reason}).`);
       else core.info(`PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''}.`);
     } catch (error) {
-      core.warning(`Could not post the PR comment: ${(error as Error).message}. The plan is in the job summary.`);
+      core.warning(
+        scrubText(`Could not post the PR comment: ${(error as Error).message}. The plan is in the job summary.`),
+      );
     }
   }
   const artifact = result.files ? await uploadReportArtifact(result.files, actionsLogger) : undefined;

@@ -159,6 +159,13 @@ export function parseMappingConfig(text: string, file: string): MappingConfig {
       `${file}: the config cannot be read (${reason}); write the values out instead of using YAML aliases.`,
     );
   }
+  const prototypeKey = prototypeKeyPath(value);
+  if (prototypeKey) {
+    throw new UsageError(
+      `${file}${lineOf(doc, lineCounter, prototypeKey, true)}: ${prototypeKey.join('.')} is not a usable key: ` +
+        '__proto__ names the prototype of every object in JavaScript, so it cannot be a role, metadata key or setting; rename it.',
+    );
+  }
   const parsed = MappingConfigSchema.safeParse(value);
   if (parsed.success)
     return { ...parsed.data, roles: roleTable((value as { roles?: Record<string, unknown> }).roles ?? {}) };
@@ -190,6 +197,22 @@ function roleTable(raw: Record<string, unknown>): Record<string, string> {
   const table = Object.create(null) as Record<string, string>;
   for (const [name, slug] of Object.entries(raw)) table[name] = roleSlug.parse(slug);
   return table;
+}
+
+/**
+ * The path of the first `__proto__` key anywhere in the config. The parser keeps it as an own
+ * key, but the schema's records drop it silently and a plain object would take it for its
+ * prototype: it is refused with its line instead.
+ */
+function prototypeKeyPath(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const here = [...path, key];
+    if (!Array.isArray(value) && key === '__proto__') return here;
+    const found = prototypeKeyPath(item, here);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function allowedKeys(parent: string[]): string | undefined {

@@ -1,6 +1,7 @@
 import type { RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
 import { liveCheckPasses, sumOver, type EntityCounts, type EntityName, type Summary } from './summary.js';
+import { scrubText, scrubValue } from '../model/mask.js';
 import { escapeMarkdown, truncate } from './escape.js';
 
 export interface MarkdownOptions {
@@ -35,7 +36,7 @@ export function renderSummaryMarkdown(
     problemSection(problems, options.examplesPerCode ?? 5),
     requestsLine(summary),
   ].filter((p) => p !== '');
-  const text = parts.join('\n\n') + '\n';
+  const text = scrubText(parts.join('\n\n') + '\n');
   const max = options.maxChars;
   if (max === undefined || text.length <= max) return text;
   const note = `\n\n${options.truncatedNote ?? '_Cut to fit. The full list is in errors.jsonl in the report artifact._'}\n`;
@@ -234,7 +235,7 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
       const title = `- **${first.failed ? 'Failed' : SEVERITY_LABEL[first.severity]}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
       const examples = group
         .slice(0, examplesPerCode)
-        .map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(p.message, 300))}`);
+        .map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(scrubValue(p.message), 300))}`);
       const more = group.length > examplesPerCode ? [`  - … and ${group.length - examplesPerCode} more`] : [];
       return [title, ...examples, ...more].join('\n');
     });
@@ -243,7 +244,7 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
 
 /** Inside backticks markdown escapes are shown literally: keep the text, drop what could end the span. */
 function codeSpan(text: string): string {
-  return `\`${text.replace(/[`\r\n]/g, '')}\``;
+  return `\`${scrubValue(text).replace(/`/g, '')}\``;
 }
 
 function where(p: RecordProblem): string {

@@ -5,6 +5,7 @@ import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
 import { MERGE_UNVERIFIED, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
+import { namedCounts } from '../plan/user-tally.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
@@ -192,8 +193,8 @@ export function buildSummary(input: SummaryInput): Summary {
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
       reset: users.tally.passwordReset,
     },
-    mfa: { ...users.tally.mfa } as Summary['mfa'],
-    social: { ...users.tally.social },
+    mfa: namedCounts(users.tally.mfa) as Summary['mfa'],
+    social: namedCounts(users.tally.social),
     warnings: input.problems.filter((p) => p.severity === 'warning').length,
     ...(input.workos ? { workos: input.workos } : {}),
     ...(input.changes ? { changes: input.changes } : {}),
