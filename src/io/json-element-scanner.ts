@@ -66,8 +66,17 @@ export class JsonElementScanner {
   private foundArray = false;
   private keyMissing = false;
   private missingArrayAt: number | undefined;
+  /** The other keys of the wrapper object being read (a page's `PaginationToken`, `total_count`). */
+  private objectKeys: string[] = [];
 
-  constructor(private readonly arrayKey?: string) {}
+  /**
+   * `onWrapperEnd` sees the keys of each wrapper object other than `arrayKey` as it closes: a
+   * reader tells from them whether a page says more pages follow.
+   */
+  constructor(
+    private readonly arrayKey?: string,
+    private readonly onWrapperEnd?: (keys: readonly string[]) => void,
+  ) {}
 
   /**
    * True when the input was a single-line object without `arrayKey`: that is a line of NDJSON,
@@ -127,6 +136,7 @@ export class JsonElementScanner {
             this.capture(chunk.slice(captureFrom, i));
             captureFrom = -1;
             this.key = this.takeKey();
+            if (this.key !== this.arrayKey) this.objectKeys.push(this.key);
             this.state = 'object-colon';
           } else if (c === NEWLINE) this.newline(i);
           i++;
@@ -252,10 +262,14 @@ export class JsonElementScanner {
   private openObject(): void {
     this.state = 'object-key-or-end';
     this.objectLine = this.line;
+    this.objectKeys = [];
   }
 
   private objectEnded(_out: JsonRecord[]): void {
-    if (this.foundArray) return;
+    if (this.foundArray) {
+      this.onWrapperEnd?.(this.objectKeys);
+      return;
+    }
     if (this.objectLine === this.line) {
       this.keyMissing = true;
       this.state = 'stopped';

@@ -15,6 +15,8 @@ export interface JsonRecordsOptions extends ByteStreamOptions {
    * A bare array and NDJSON are accepted as well.
    */
   arrayKey?: string;
+  /** Sees the other keys of each wrapper object as it closes (see `JsonElementScanner`). */
+  onWrapperEnd?: (keys: readonly string[]) => void;
 }
 
 const BOM = '\uFEFF';
@@ -52,7 +54,7 @@ export async function* readJsonRecordBatches(
       );
 
     if (first === '[' || (first === '{' && options.arrayKey !== undefined)) {
-      const scanner = new JsonElementScanner(options.arrayKey);
+      const scanner = new JsonElementScanner(options.arrayKey, options.onWrapperEnd);
       yield* scanElements(scanner, prepend(head, chunks));
       if (scanner.objectWithoutArray !== undefined) {
         // One pretty-printed record is not an export, whichever source: the same answer as for NDJSON below.

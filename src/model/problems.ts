@@ -29,3 +29,20 @@ export function valueAtIssuePath(root: unknown, path: readonly PropertyKey[]): u
   }
   return current;
 }
+
+/**
+ * Problems whose code starts with this name a user's status in the source (Cognito's
+ * `UserStatus`); the summary counts users by it.
+ */
+export const SOURCE_STATUS_PREFIX = 'status_';
+
+/** Users by source status (`FORCE_CHANGE_PASSWORD: 2`), from the problems that name one. */
+export function countSourceStatuses(problems: readonly RecordProblem[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const problem of problems) {
+    if (problem.entity !== 'user' || !problem.code.startsWith(SOURCE_STATUS_PREFIX)) continue;
+    const status = problem.code.slice(SOURCE_STATUS_PREFIX.length).toUpperCase();
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return counts;
+}

@@ -18,8 +18,13 @@ export interface UserObject {
  * The user objects of a JSON file (an array, NDJSON, or objects wrapping the array under
  * `arrayKey`), with a problem in their place for each record that is not JSON or not an object.
  */
-export async function* readUserObjects(path: string, arrayKey?: string): AsyncGenerator<UserObject | SourceItem> {
-  for await (const item of readJsonRecords(path, arrayKey === undefined ? {} : { arrayKey })) {
+export async function* readUserObjects(
+  path: string,
+  arrayKey?: string,
+  onWrapperEnd?: (keys: readonly string[]) => void,
+): AsyncGenerator<UserObject | SourceItem> {
+  const options = { ...(arrayKey === undefined ? {} : { arrayKey }), ...(onWrapperEnd ? { onWrapperEnd } : {}) };
+  for await (const item of readJsonRecords(path, options)) {
     const location: SourceLocation = { file: path, line: item.line };
     if (!item.ok) {
       const at = item.column !== undefined ? { ...location, column: item.column } : location;

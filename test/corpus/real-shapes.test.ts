@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING_CONFIG } from '../../src/config/mapping-config.js';
 import { verifyPassword } from '../../src/emulator/password-verify.js';
 import { readClerkUsers } from '../../src/sources/clerk/users.js';
 import { readFirebaseUsers } from '../../src/sources/firebase/users.js';
+import { readCognitoUsers } from '../../src/sources/cognito/users.js';
+import type { Summary } from '../../src/report/summary.js';
 import { readAll } from '../sources/new/read.js';
+import { checkCase, runCase, type CaseRun, type Expectation } from './harness.js';
 
 // Export files in the shapes their owners have them (written for this suite, in the layouts
 // the tools write), each with what the tool reads from it.
@@ -12,6 +16,32 @@ import { readAll } from '../sources/new/read.js';
 const SHAPES = join(import.meta.dirname, 'real-shapes');
 const shape = (name: string) => join(SHAPES, name);
 const config = DEFAULT_MAPPING_CONFIG;
+
+/**
+ * A dry run of the CLI over real-shape files (`{users}` in `args` is the first file, and so
+ * on by name), checked the way the corpus checks every case: exit code, one sentence or
+ * counts that add up, no stack trace. Returns the summary for a run that wrote one.
+ */
+async function dryRun(
+  files: Record<string, string>,
+  args: string[],
+  expect: Expectation,
+  extra: Record<string, string> = {},
+): Promise<{ run: CaseRun; summary?: Summary; errors: { code: string; severity?: string; source_id?: string }[] }> {
+  const contents = Object.fromEntries(Object.entries(files).map(([as, name]) => [as, readFileSync(shape(name))]));
+  const c = { name: args.join(' '), files: { ...contents, ...extra }, args, expect };
+  const run = await runCase(c);
+  await checkCase(c, run);
+  if (expect.exit === 2) return { run, errors: [] };
+  const summary = JSON.parse(readFileSync(join(run.out, 'summary.json'), 'utf8')) as Summary;
+  const errors = readFileSync(join(run.out, 'errors.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as { code: string; severity?: string; source_id?: string });
+  return { run, summary, errors };
+}
+
+const cognitoPlan = (...extra: string[]) => ['plan', '--source', 'cognito', '--users', '{users.json}', ...extra];
 
 describe('one firebase-scrypt form from every source', () => {
   // The published test vector of github.com/firebase/scrypt: project parameters (signer key,
@@ -36,5 +66,60 @@ describe('one firebase-scrypt form from every source', () => {
       expect(await verifyPassword('user1password', password)).toBe(true);
       expect(await verifyPassword('user2password', password)).toBe(false);
     }
+  });
+});
+
+describe('Cognito list-users output', () => {
+  it('refuses a page that still carries a pagination token, naming the whole-pool export and the policy', async () => {
+    await dryRun({ 'users.json': 'cognito-partial-page.json' }, cognitoPlan(), {
+      exit: 2,
+      says: [
+        /pagination token/,
+        /part of the user pool/,
+        /aws cognito-idp list-users --user-pool-id/,
+        /--max-items/,
+        /policies\.partialExports: import/,
+      ],
+    });
+  });
+
+  it('reads a partial page when the config says it is meant', async () => {
+    const { summary } = await dryRun(
+      { 'users.json': 'cognito-partial-page.json' },
+      cognitoPlan('--config', '{config.yml}'),
+      { exit: 0, good: { users: 2 } },
+      { 'config.yml': 'policies:\n  partialExports: import\n' },
+    );
+    expect(summary!.users.total).toBe(2);
+  });
+
+  it('counts users by status, skips unconfirmed sign-ups by default and names each status', async () => {
+    const { summary, errors, run } = await dryRun({ 'users.json': 'cognito-statuses.json' }, cognitoPlan(), {
+      exit: 0,
+      good: { users: 3 },
+      skipped: 2,
+    });
+    expect(summary!.sourceStatuses).toEqual({ UNCONFIRMED: 2, FORCE_CHANGE_PASSWORD: 1, RESET_REQUIRED: 1 });
+    expect(errors.map((e) => [e.source_id?.slice(-1), e.code, e.severity])).toEqual([
+      ['2', 'status_unconfirmed', 'skip'],
+      ['3', 'status_force_change_password', 'warning'],
+      ['4', 'status_reset_required', 'warning'],
+      ['5', 'status_unconfirmed', 'skip'],
+    ]);
+    expect(readFileSync(join(run.out, 'summary.md'), 'utf8')).toMatch(
+      /Source statuses\*\*: 2 UNCONFIRMED, 1 FORCE\\?_CHANGE\\?_PASSWORD, 1 RESET\\?_REQUIRED/,
+    );
+  });
+
+  it('imports unconfirmed sign-ups under the import policy, always with their email unverified', async () => {
+    const importing = { ...config, policies: { ...config.policies, unconfirmedUsers: 'import' as const } };
+    const { users } = await readAll(readCognitoUsers({ usersPath: shape('cognito-statuses.json'), config: importing }));
+    expect(users.map((u) => [u.sourceId.slice(-1), u.emailVerified])).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', false],
+      ['4', true],
+      ['5', false],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { valueAtIssuePath } from '../../model/problems.js';
 import type { MfaFactor, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType, normalizeEmail } from '../../model/validate.js';
+import { SOURCE_STATUS_PREFIX } from '../../model/problems.js';
 import { flagOf, splitDisplayName, ssoMessage, textOf, userItem, userNote, userProblem } from '../user-items.js';
 
 // One user of `aws cognito-idp list-users`: `{Username, Attributes:[{Name, Value}], Enabled,
@@ -79,6 +80,7 @@ export function mapCognitoUser(
       : email.message;
     return [userProblem(location, sub, email.code, message, at('Attributes.email'))];
   }
+  const status = textOf(user.UserStatus)?.toUpperCase();
   const verified = flagOf(attributes.get('email_verified'));
   if (verified === 'invalid')
     return [
@@ -105,6 +107,23 @@ export function mapCognitoUser(
   if (!metadata.ok) return [userProblem(location, sub, metadata.code, metadata.message, at(metadata.field))];
 
   const items: SourceItem[] = [];
+  if (status !== undefined && status in STATUS_NOTES) {
+    const skip = status === 'UNCONFIRMED' && config.policies.unconfirmedUsers !== 'import';
+    items.push(
+      userNote({
+        entity: 'user',
+        sourceId: sub,
+        location,
+        field: at('UserStatus'),
+        code: sourceStatusCode(status),
+        message: skip
+          ? `${STATUS_NOTES[status]}; skipped (policies.unconfirmedUsers: import brings them, with their email unverified).`
+          : `${STATUS_NOTES[status]}.`,
+        severity: skip ? 'skip' : 'warning',
+      }),
+    );
+    if (skip) return items;
+  }
   const social = new Set<string>();
   for (const identity of identities(attributes.get('identities'))) {
     if (SSO_PROVIDER_TYPES.has(identity.type.toUpperCase())) {
@@ -137,7 +156,8 @@ export function mapCognitoUser(
       sourceId: sub,
       idField: 'Attributes.sub',
       email: email.email,
-      emailVerified: verified ?? false,
+      // An unconfirmed sign-up proved nothing, whatever email_verified says.
+      emailVerified: status === 'UNCONFIRMED' ? false : (verified ?? false),
       ...names,
       passwordGap: 'missing',
       metadata: metadata.metadata,
@@ -148,6 +168,25 @@ export function mapCognitoUser(
     }),
   );
   return items;
+}
+
+/**
+ * Cognito statuses worth a word, with what they mean for the user in WorkOS. Every user comes
+ * without a password (Cognito exports none), so each sets one in WorkOS; these say more.
+ */
+const STATUS_NOTES: Record<string, string> = {
+  UNCONFIRMED: 'The user never confirmed their sign-up in Cognito (UserStatus UNCONFIRMED)',
+  FORCE_CHANGE_PASSWORD:
+    'The user was created by an administrator and never signed in to Cognito (UserStatus FORCE_CHANGE_PASSWORD); they are imported and set a password in WorkOS',
+  RESET_REQUIRED:
+    'Cognito required this user to reset their password (UserStatus RESET_REQUIRED); they are imported and set a new one in WorkOS',
+  COMPROMISED:
+    'Cognito marked this user compromised (UserStatus COMPROMISED); they are imported and set a new password in WorkOS, and may deserve a look',
+};
+
+/** The problem code that names a source status (`status_force_change_password`); the summary counts them. */
+export function sourceStatusCode(status: string): string {
+  return `${SOURCE_STATUS_PREFIX}${status.toLowerCase()}`;
 }
 
 /** The `identities` attribute: JSON text of `[{providerName, providerType, userId, …}]`; unreadable text is none. */
