@@ -123,3 +123,18 @@ describe('Cognito list-users output', () => {
     ]);
   });
 });
+
+describe('Auth0 Management API user profiles', () => {
+  it('reads a linked social identity without isSocial and MFA kept only in guardian_authenticators', async () => {
+    const { summary, run } = await dryRun(
+      { 'users.json': 'auth0-api-users.json' },
+      ['plan', '--source', 'auth0', '--users', '{users.json}'],
+      { exit: 0, good: { users: 2 } },
+    );
+    expect(summary!.social).toEqual({ 'google-oauth2': 1 });
+    expect(summary!.mfa).toEqual({ totp: 1 });
+    // Hana signs in with Google; only Tomas (no hash, no social sign-in) needs a reset.
+    expect(summary!.passwords.reset).toBe(1);
+    expect(readFileSync(join(run.out, 'password-reset.csv'), 'utf8')).not.toContain('65c8a0f4b1e2d3c4a5b6c7d1');
+  });
+});
