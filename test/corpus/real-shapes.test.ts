@@ -138,3 +138,33 @@ describe('Auth0 Management API user profiles', () => {
     expect(readFileSync(join(run.out, 'password-reset.csv'), 'utf8')).not.toContain('65c8a0f4b1e2d3c4a5b6c7d1');
   });
 });
+
+describe('the older Clerk dashboard CSV', () => {
+  it('reads its email_addresses column (the first address is primary, none known verified) and its metadata JSON', async () => {
+    const { users, problems } = await readAll(
+      readClerkUsers({
+        usersPath: shape('clerk-older-dashboard.csv'),
+        config: { ...config, metadata: { users: { plan: 'public_metadata.plan' }, organizations: {} } },
+      }),
+    );
+    expect(users.map((u) => [u.sourceId.slice(-1), u.email, u.emailVerified, u.metadata.plan])).toEqual([
+      ['1', 'ada.byron@example.com', false, 'pro'],
+      ['2', 'grace.hopper@example.com', false, 'free'],
+      ['3', 'alan.turing@example.com', false, undefined],
+      ['4', 'katherine.johnson@example.com', false, undefined],
+    ]);
+    expect(users.map((u) => u.password?.type ?? u.passwordGap)).toEqual(['bcrypt', 'missing', 'missing', 'bcrypt']);
+    expect(problems.map((p) => [p.location.line, p.code])).toEqual([[3, 'secondary_emails']]);
+  });
+
+  it('plans the four users in a dry run', async () => {
+    await dryRun(
+      { 'users.csv': 'clerk-older-dashboard.csv' },
+      ['plan', '--source', 'clerk', '--users', '{users.csv}'],
+      {
+        exit: 0,
+        good: { users: 4 },
+      },
+    );
+  });
+});

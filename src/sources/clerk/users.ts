@@ -66,7 +66,13 @@ async function* readCsvUsers(path: string, config: MappingConfig): AsyncGenerato
 }
 
 function checkHeader(path: string, columns: string[]): void {
-  const emailColumns = ['primary_email_address', 'verified_email_addresses', 'unverified_email_addresses'];
+  // `email_addresses` alone: the older dashboard CSV.
+  const emailColumns = [
+    'primary_email_address',
+    'verified_email_addresses',
+    'unverified_email_addresses',
+    'email_addresses',
+  ];
   if (columns.includes('id') && emailColumns.some((c) => columns.includes(c))) return;
   throw new UsageError(
     `${path}: this CSV is not a Clerk user export: its header needs an id column and at least one of ${emailColumns.join(', ')}. Export the users from the Clerk dashboard again.`,
