@@ -168,3 +168,57 @@ describe('the older Clerk dashboard CSV', () => {
     );
   });
 });
+
+describe('Firebase CSV and emulator exports', () => {
+  it('reads auth:export users.csv (no header, columns by position), its hashes verifying', async () => {
+    const { users, problems, byId } = await readAll(
+      readFirebaseUsers({
+        usersPath: shape('firebase-users.csv'),
+        hashConfigPath: shape('firebase-hash-config.txt'),
+        config: { ...config, metadata: { users: { tier: 'customAttributes.tier' }, organizations: {} } },
+      }),
+    );
+    expect(users.map((u) => [u.sourceId, u.email, u.emailVerified, u.firstName, u.passwordGap])).toEqual([
+      ['vectorUser0001', 'vera.vector@example.com', true, 'Vera', 'none'],
+      ['gUser00000002', 'gus.grant@example.com', true, 'Gus', 'missing'],
+      ['offUser000004', 'olga.off@example.com', true, 'Olga', 'missing'],
+    ]);
+    expect(await verifyPassword('user1password', byId.get('vectorUser0001')!.password!)).toBe(true);
+    expect(byId.get('gUser00000002')!.socialProviders).toEqual(['google']);
+    expect(byId.get('offUser000004')).toMatchObject({ blocked: true, metadata: { tier: 'gold' } });
+    expect(problems.map((p) => [p.location.line, p.code])).toEqual([[3, 'missing_email']]);
+  });
+
+  it('plans the CSV in a dry run: the phone-only user named with its line, the disabled one skipped', async () => {
+    await dryRun(
+      { 'users.csv': 'firebase-users.csv', 'hash-config.txt': 'firebase-hash-config.txt' },
+      ['plan', '--source', 'firebase', '--users', '{users.csv}', '--hash-config', '{hash-config.txt}'],
+      { exit: 1, errors: [{ file: 'users.csv', line: 3, code: 'missing_email' }], good: { users: 2 }, skipped: 1 },
+    );
+  });
+
+  it('reads an Auth Emulator export without hash parameters: fakeHash passwords are named, never sent', async () => {
+    const { summary, errors, run } = await dryRun(
+      { 'accounts.json': 'firebase-emulator-accounts.json' },
+      ['plan', '--source', 'firebase', '--users', '{accounts.json}'],
+      { exit: 0, good: { users: 3 } },
+    );
+    expect(errors.map((e) => [e.code, e.severity])).toEqual([
+      ['emulator_password', 'warning'],
+      ['emulator_password', 'warning'],
+    ]);
+    expect(summary!.passwords).toMatchObject({ withHash: 0, reset: 2 });
+    const reports = ['errors.jsonl', 'summary.md', 'summary.json'].map((f) => readFileSync(join(run.out, f), 'utf8'));
+    for (const text of [...reports, run.stdout, run.stderr])
+      expect(text).not.toMatch(/hunter2|fakeSalt|\$firebase-scrypt/);
+  });
+
+  it('says the same of emulator passwords when hash parameters are given', async () => {
+    const { errors } = await dryRun(
+      { 'accounts.json': 'firebase-emulator-accounts.json', 'hash-config.txt': 'firebase-hash-config.txt' },
+      ['plan', '--source', 'firebase', '--users', '{accounts.json}', '--hash-config', '{hash-config.txt}'],
+      { exit: 0, good: { users: 3 } },
+    );
+    expect(errors.map((e) => e.code)).toEqual(['emulator_password', 'emulator_password']);
+  });
+});
