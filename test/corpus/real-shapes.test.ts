@@ -111,6 +111,35 @@ describe('Cognito list-users output', () => {
     );
   });
 
+  it('reads admin-get-user records (UserAttributes, UserMFASettingList) as list-users ones', async () => {
+    const { users, problems } = await readAll(
+      readCognitoUsers({ usersPath: shape('cognito-admin-get-user.json'), config }),
+    );
+    expect(problems).toEqual([]);
+    expect(
+      users.map((u) => [u.sourceId, u.idField, u.email, u.emailVerified, u.firstName, u.lastName, u.mfaFactors]),
+    ).toEqual([
+      [
+        'b5e1f0a2-7c3d-4e8f-9a1b-2c3d4e5f6a71',
+        'UserAttributes.sub',
+        'priya.raman@example.com',
+        true,
+        'Priya',
+        'Raman',
+        ['totp'],
+      ],
+      [
+        'c6f2a1b3-8d4e-4f90-ab2c-3d4e5f6a7b82',
+        'UserAttributes.sub',
+        'jonas.weber@example.com',
+        false,
+        'Jonas',
+        'Weber',
+        [],
+      ],
+    ]);
+  });
+
   it('imports unconfirmed sign-ups under the import policy, always with their email unverified', async () => {
     const importing = { ...config, policies: { ...config.policies, unconfirmedUsers: 'import' as const } };
     const { users } = await readAll(readCognitoUsers({ usersPath: shape('cognito-statuses.json'), config: importing }));
