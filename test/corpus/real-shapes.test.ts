@@ -251,3 +251,77 @@ describe('Firebase CSV and emulator exports', () => {
     expect(errors.map((e) => e.code)).toEqual(['emulator_password', 'emulator_password']);
   });
 });
+
+describe('a file given as the wrong source or file kind', () => {
+  it('refuses a Supabase auth.users dump given as --source csv, naming --source supabase', async () => {
+    await dryRun({ 'users.csv': 'supabase-auth-users.csv' }, ['plan', '--source', 'csv', '--users', '{users.csv}'], {
+      exit: 2,
+      says: [/Supabase's auth\.users/, /--source supabase/],
+    });
+  });
+
+  it('reads the same dump with --source supabase', async () => {
+    await dryRun(
+      { 'users.csv': 'supabase-auth-users.csv' },
+      ['plan', '--source', 'supabase', '--users', '{users.csv}'],
+      {
+        exit: 0,
+        good: { users: 2 },
+      },
+    );
+  });
+
+  it("refuses Auth0's password file given as --users, naming --passwords", async () => {
+    await dryRun(
+      { 'passwords.ndjson': 'auth0-passwords.ndjson' },
+      ['plan', '--source', 'auth0', '--users', '{passwords.ndjson}'],
+      {
+        exit: 2,
+        says: [/password-hash export/, /--passwords FILE/, /--users FILE/],
+      },
+    );
+  });
+
+  it('reads an Auth0 Management API page saved with include_totals', async () => {
+    await dryRun({ 'users.json': 'auth0-api-page.json' }, ['plan', '--source', 'auth0', '--users', '{users.json}'], {
+      exit: 0,
+      good: { users: 2 },
+    });
+  });
+
+  it('refuses a Management API page that holds part of the tenant, unless the config says it is meant', async () => {
+    await dryRun(
+      { 'users.json': 'auth0-api-page-partial.json' },
+      ['plan', '--source', 'auth0', '--users', '{users.json}'],
+      {
+        exit: 2,
+        says: [/users 1–2 of 7/, /users-exports job/, /policies\.partialExports: import/],
+      },
+    );
+    await dryRun(
+      { 'users.json': 'auth0-api-page-partial.json' },
+      ['plan', '--source', 'auth0', '--users', '{users.json}', '--config', '{config.yml}'],
+      { exit: 0, good: { users: 2 } },
+      { 'config.yml': 'policies:\n  partialExports: import\n' },
+    );
+  });
+
+  it('names the right source for a JSON export of another source', async () => {
+    await dryRun(
+      { 'users.json': 'cognito-statuses.json' },
+      ['plan', '--source', 'firebase', '--users', '{users.json}'],
+      {
+        exit: 2,
+        says: [/AWS Cognito list-users output/, /--source cognito/],
+      },
+    );
+    await dryRun(
+      { 'users.json': 'firebase-scrypt-users.json' },
+      ['plan', '--source', 'auth0', '--users', '{users.json}'],
+      {
+        exit: 2,
+        says: [/Firebase auth:export/, /--source firebase/],
+      },
+    );
+  });
+});

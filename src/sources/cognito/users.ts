@@ -1,7 +1,7 @@
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
 import { describeType } from '../../model/validate.js';
-import { readUserObjects, userProblem } from '../user-items.js';
+import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
 import { mapCognitoUser } from './map-user.js';
 
 export interface CognitoUsersOptions {
@@ -23,8 +23,9 @@ export interface CognitoUsersOptions {
  */
 export async function* readCognitoUsers(options: CognitoUsersOptions): AsyncGenerator<SourceItem> {
   let lastPageContinues = false;
-  const onPage = (keys: readonly string[]) => {
-    lastPageContinues = keys.some((key) => PAGE_TOKENS.has(key));
+  let firstRecord = true;
+  const onPage = (fields: ReadonlyMap<string, string>) => {
+    lastPageContinues = [...PAGE_TOKENS].some((key) => fields.has(key) && fields.get(key) !== 'null');
   };
   for await (const item of readUserObjects(options.usersPath, 'Users', onPage)) {
     if (item.kind !== 'object') {
@@ -32,9 +33,17 @@ export async function* readCognitoUsers(options: CognitoUsersOptions): AsyncGene
       continue;
     }
     const { raw, location } = item;
+    if (firstRecord) checkFirstRecord(options.usersPath, 'cognito', raw);
+    firstRecord = false;
     if (raw.Username === undefined && raw.Attributes === undefined && 'Users' in raw) {
       // One page of an array of pages.
-      onPage(Object.keys(raw).filter((key) => typeof raw[key] === 'string' && raw[key] !== ''));
+      onPage(
+        new Map(
+          Object.entries(raw).flatMap(([key, value]) =>
+            typeof value === 'string' && value !== '' ? [[key, value]] : [],
+          ),
+        ),
+      );
       if (!Array.isArray(raw.Users)) {
         yield userProblem(
           location,

@@ -3,7 +3,7 @@ import { readTextHead } from '../../io/byte-stream.js';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { parseFirebaseHashConfig, type FirebaseHashConfig } from '../../model/firebase-hash-config.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
-import { readUserObjects, userProblem } from '../user-items.js';
+import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
 import { readFirebaseCsvRows } from './csv-users.js';
 import { mapFirebaseUser } from './map-user.js';
 
@@ -33,7 +33,10 @@ export async function* readFirebaseUsers(options: FirebaseUsersOptions): AsyncGe
     }
     return;
   }
+  let firstRecord = true;
   for await (const item of readUserObjects(options.usersPath, 'users')) {
+    if (item.kind === 'object' && firstRecord) checkFirstRecord(options.usersPath, 'firebase', item.raw);
+    firstRecord = false;
     if (item.kind !== 'object') yield item;
     else yield* mapFirebaseUser(item.raw, item.location, ctx);
   }
