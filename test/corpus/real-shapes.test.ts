@@ -325,3 +325,24 @@ describe('a file given as the wrong source or file kind', () => {
     );
   });
 });
+
+describe('messages that say what is wrong', () => {
+  it('a malformed Clerk argon2 digest is called malformed, not a hasher WorkOS cannot verify', async () => {
+    const { users, problems } = await readAll(readClerkUsers({ usersPath: shape('clerk-argon2.csv'), config }));
+    expect(users.map((u) => [u.sourceId.slice(-1), u.password?.type ?? u.passwordGap])).toEqual([
+      ['1', 'argon2'],
+      ['2', 'unsupported'],
+      ['3', 'unsupported'],
+    ]);
+    expect(await verifyPassword('argon-pass-1', users[0]!.password!)).toBe(true);
+    expect(problems.map((p) => [p.location.line, p.code, p.field])).toEqual([
+      [3, 'invalid_password_hash', 'password_digest'],
+      [4, 'invalid_password_hash', 'password_digest'],
+    ]);
+    for (const p of problems) {
+      expect(p.message).not.toMatch(/not one WorkOS can verify|no WorkOS equivalent/);
+      expect(p.message).toMatch(/argon2/);
+      expect(p.message).not.toContain('Y2xlcmtTYWx0');
+    }
+  });
+});

@@ -42,6 +42,11 @@ export function convertClerkPassword(hasher: string, digest: string): ClerkPassw
   switch (name) {
     case 'bcrypt':
       return converted('bcrypt', value);
+    case 'argon2':
+      // The hasher named without its variant: the digest's PHC id says which.
+      if (!/^\$argon2(?:id|i|d)\$/.test(value))
+        return malformed('an argon2 digest is a PHC string starting $argon2id$, $argon2i$ or $argon2d$');
+      return converted('argon2', value);
     case 'argon2i':
     case 'argon2id':
       // Clerk keeps argon2 digests as PHC strings (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`),
