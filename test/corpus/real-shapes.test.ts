@@ -9,6 +9,7 @@ import { readCognitoUsers } from '../../src/sources/cognito/users.js';
 import type { Summary } from '../../src/report/summary.js';
 import { readAll } from '../sources/new/read.js';
 import { checkCase, runCase, type CaseRun, type Expectation } from './harness.js';
+import { startEmulator } from '../../src/emulator/server.js';
 
 // Export files in the shapes their owners have them (written for this suite, in the layouts
 // the tools write), each with what the tool reads from it.
@@ -343,6 +344,57 @@ describe('messages that say what is wrong', () => {
       expect(p.message).not.toMatch(/not one WorkOS can verify|no WorkOS equivalent/);
       expect(p.message).toMatch(/argon2/);
       expect(p.message).not.toContain('Y2xlcmtTYWx0');
+    }
+  });
+});
+
+describe('a generic CSV without ids', () => {
+  it('writes no external id of its own, tracks the users by email in the journal, and claims a user who was there', async () => {
+    const emulator = await startEmulator({ writeLimit: { requests: 100_000, windowMs: 1000 } });
+    try {
+      // Pat signed up on their own before the migration, with a password of their own.
+      emulator.seedUser({
+        email: 'pat.reyes@example.com',
+        first_name: 'Pat',
+        last_name: 'Reyes',
+        password: 'pat-own-pass',
+      });
+      const env = { WORKOS_API_KEY: 'sk_test_shapes_5e3b', WORKOS_API_URL: emulator.url };
+      const importArgs = ['import', '--source', 'csv', '--users', '{users.csv}', '--state', '{dir}/state'];
+      const files = { 'users.csv': readFileSync(shape('csv-without-ids.csv')) };
+      const first = await runCase({ name: 'first', files, args: importArgs, env, expect: { exit: 0 } });
+      const held = () =>
+        emulator
+          .snapshot()
+          .users.map((u) => [u.email, u.external_id ?? null])
+          .sort();
+      expect(held()).toEqual([
+        ['nora.lind@example.com', null],
+        ['omar.said@example.com', null],
+        ['pat.reyes@example.com', null],
+      ]);
+      const summary = JSON.parse(readFileSync(join(first.out, 'summary.json'), 'utf8')) as Summary;
+      expect(summary.users).toMatchObject({ total: 3, created: 2, updated: 0, unchanged: 1, failed: 0 });
+      // Pat keeps the password they set: nothing of theirs was overwritten.
+      const pat = emulator.snapshot().users.find((u) => u.email === 'pat.reyes@example.com')!;
+      expect(emulator.passwordOf(pat.id)).toEqual({ type: 'password' });
+
+      // The same import again, from the same checkpoint: every user is found by email, nothing written.
+      const writes = emulator.stats().writes;
+      const dir = first.dir;
+      const again = await runCase({
+        name: 'again',
+        files,
+        args: ['import', '--source', 'csv', '--users', '{users.csv}', '--state', `${dir}/state`],
+        env,
+        expect: { exit: 0 },
+      });
+      const second = JSON.parse(readFileSync(join(again.out, 'summary.json'), 'utf8')) as Summary;
+      expect(second.users).toMatchObject({ total: 3, created: 0, updated: 0, unchanged: 3 });
+      expect(emulator.stats().writes).toBe(writes);
+      expect(held().every(([, id]) => id === null)).toBe(true);
+    } finally {
+      await emulator.close();
     }
   });
 });
