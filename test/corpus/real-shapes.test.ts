@@ -94,6 +94,29 @@ describe('Cognito list-users output', () => {
     expect(summary!.users.total).toBe(2);
   });
 
+  it('never prunes under the partial policy', async () => {
+    const c = {
+      name: 'prune with a partial export',
+      files: {
+        'users.json': readFileSync(shape('cognito-partial-page.json')),
+        'config.yml': 'policies:\n  partialExports: import\n',
+      },
+      args: [...cognitoPlan('--config', '{config.yml}', '--prune')].map((a) => (a === 'plan' ? 'import' : a)),
+      expect: {
+        exit: 2 as const,
+        says: [/--prune cannot run with policies\.partialExports: import/, /Nothing was written/],
+      },
+      importIds: [],
+    };
+    const run = await runCase(c);
+    try {
+      await checkCase(c, run);
+      expect(run.emulator!.stats().writes).toBe(0);
+    } finally {
+      await run.emulator?.close();
+    }
+  });
+
   it('counts users by status, skips unconfirmed sign-ups by default and names each status', async () => {
     const { summary, errors, run } = await dryRun({ 'users.json': 'cognito-statuses.json' }, cognitoPlan(), {
       exit: 0,
