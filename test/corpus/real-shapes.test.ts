@@ -266,6 +266,20 @@ describe('Firebase CSV and emulator exports', () => {
       expect(text).not.toMatch(/hunter2|fakeSalt|\$firebase-scrypt/);
   });
 
+  it("describes a hash that is not base64 in the export's own terms, not the PHC string built from it", async () => {
+    const { users, problems } = await readAll(
+      readFirebaseUsers({
+        usersPath: shape('firebase-bad-hash.json'),
+        hashConfigPath: shape('firebase-hash-config.txt'),
+        config,
+      }),
+    );
+    expect(users.map((u) => u.passwordGap)).toEqual(['unsupported']);
+    expect(problems.map((p) => [p.code, p.field])).toEqual([['invalid_password_hash', 'passwordHash']]);
+    expect(problems[0]!.message).toMatch(/^The passwordHash is not base64, as firebase auth:export writes it/);
+    expect(problems[0]!.message).not.toMatch(/firebase-scrypt|PHC|sk=/);
+  });
+
   it('says the same of emulator passwords when hash parameters are given', async () => {
     const { errors } = await dryRun(
       { 'accounts.json': 'firebase-emulator-accounts.json', 'hash-config.txt': 'firebase-hash-config.txt' },
