@@ -76,13 +76,19 @@ export const MappingConfigSchema = z.strictObject(
           unverifiedDuplicates: z
             .enum(['import-verified', 'import-neither'], { error: 'must be import-verified or import-neither' })
             .optional(),
+          // A Cognito file whose last page still carries a pagination token holds some of the pool
+          // only. Refused unless the team says it is meant to be part (absent means refuse).
+          partialExports: z.enum(['refuse', 'import'], { error: 'must be refuse or import' }).optional(),
+          // Cognito users who never confirmed their sign-up (UserStatus UNCONFIRMED): absent means skip.
+          unconfirmedUsers: z.enum(['skip', 'import'], { error: 'must be skip or import' }).optional(),
           // WorkOS users are keyed by email: a user without one cannot be imported, only reported.
           usersWithoutEmail: z
             .literal('report', { error: 'must be report (users without an email cannot be imported)' })
             .default('report'),
         },
         {
-          error: 'must be a mapping with blockedUsers, unverifiedEmails, unverifiedDuplicates and/or usersWithoutEmail',
+          error:
+            'must be a mapping with blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports and/or usersWithoutEmail',
         },
       )
       .default({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' }),
@@ -221,7 +227,8 @@ function allowedKeys(parent: string[]): string | undefined {
   if (joined === 'hashConfig') return 'base64_signer_key, base64_salt_separator, rounds and mem_cost';
   if (joined === 'limits') return 'decompressedBytes, lineLength, recordLength or depth';
   if (joined === 'metadata') return 'users or organizations';
-  if (joined === 'policies') return 'blockedUsers, unverifiedEmails, unverifiedDuplicates or usersWithoutEmail';
+  if (joined === 'policies')
+    return 'blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports or usersWithoutEmail';
   return undefined;
 }
 

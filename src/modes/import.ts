@@ -65,6 +65,10 @@ export async function runImport(options: MigrationOptions): Promise<MigrationRes
 
 async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
   const { options } = run;
+  if (options.prune && run.config.policies.partialExports === 'import')
+    throw new UsageError(
+      '--prune cannot run with policies.partialExports: import: with part of the export, every user left out would look removed. Nothing was written; prune from a whole export, without that policy.',
+    );
   const live = await readWorkOS(run, workos);
   const diff = diffRun(run, live, journal, true);
   warnForcedPasswords(run, diff);

@@ -133,6 +133,10 @@ function diffUser(user: PlannedUser, input: DiffInput): UserChange {
   const emailKey = wanted.email.toLowerCase();
   const byExternalId = live.users.byExternalId(user.sourceId);
   const byEmail = live.users.byEmail(emailKey);
+  if (wanted.externalId === undefined) {
+    const keyedByEmail = diffEmailKeyedUser(user, byEmail, input);
+    if (keyedByEmail) return keyedByEmail;
+  }
 
   if (!byExternalId) {
     if (!byEmail)
@@ -180,6 +184,41 @@ function diffUser(user: PlannedUser, input: DiffInput): UserChange {
     claim: false,
     ...(password.notSent ? { passwordNotSent: password.notSent } : {}),
     ...(password.overwritesSignedIn ? { overwritesSignedIn: true } : {}),
+  };
+}
+
+/**
+ * A user the source has no id for (keyed by email, sent without an external id) is found in
+ * WorkOS by email: a user there without an external id (or with the key an earlier version of
+ * this tool wrote as one) is the one. It is ours when the journal says this migration made or
+ * claimed it; otherwise it was there before, keeps its password, and an update claims it.
+ * Undefined when the email is free or held by another system's user (the usual create or conflict).
+ */
+function diffEmailKeyedUser(
+  user: PlannedUser,
+  byEmail: LiveUser | undefined,
+  input: DiffInput,
+): UserChange | undefined {
+  if (!byEmail || (byEmail.externalId !== null && byEmail.externalId !== user.sourceId)) return undefined;
+  const base = { entity: 'user' as const, record: user, workosId: byEmail.id };
+  const fields = userFieldChanges(byEmail, user);
+  const entry = input.journal?.get('user', user.sourceId);
+  const ours =
+    byEmail.externalId === user.sourceId ||
+    (entry !== undefined && entry.status !== 'deleted' && entry.workos_id === byEmail.id);
+  if (!ours) {
+    const action = fields.length > 0 ? 'update' : 'unchanged';
+    return { ...base, action, fields, sendPassword: false, claim: action === 'update', ...keptPassword(user) };
+  }
+  const password = passwordDecision(user, byEmail, input);
+  if (password.send) fields.push('password');
+  return {
+    ...base,
+    action: fields.length > 0 ? 'update' : 'unchanged',
+    fields,
+    sendPassword: password.send,
+    claim: false,
+    ...(password.notSent ? { passwordNotSent: password.notSent } : {}),
   };
 }
 

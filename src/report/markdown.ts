@@ -199,6 +199,12 @@ function peopleWork(s: Summary): string {
       `- **Re-enroll MFA**: ${mfa.map(([f, n]) => `${n} ${escapeMarkdown(f)}`).join(', ')}. Factors cannot be moved; these users set MFA up again (reenroll.csv).`,
     );
   }
+  const statuses = Object.entries(s.sourceStatuses ?? {});
+  if (statuses.length > 0) {
+    lines.push(
+      `- **Source statuses**: ${statuses.map(([status, n]) => `${n} ${escapeMarkdown(status)}`).join(', ')}. Each is named in errors.jsonl with what it means.`,
+    );
+  }
   const social = Object.entries(s.social);
   if (social.length > 0) {
     lines.push(

@@ -1,5 +1,6 @@
 import type { CallCounters } from '../model/call-counters.js';
 import type { Outcome, OutcomeStatus } from '../model/outcome.js';
+import { countSourceStatuses } from '../model/problems.js';
 import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
@@ -66,6 +67,8 @@ export interface Summary {
   passwords: PasswordCounts;
   mfa: Partial<Record<MfaFactor, number>>;
   social: Partial<Record<string, number>>;
+  /** Users by their status in the source, where it asks for a look (Cognito `UNCONFIRMED: 2`); absent when none. */
+  sourceStatuses?: Record<string, number>;
   /** Records imported but worth a look (unmatched password rows, secondary emails, …). */
   warnings: number;
   /** The live check: what WorkOS holds now against the plan (cumulative, not this run's). */
@@ -167,6 +170,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const withHash = users.tally.withHash;
   const pw = input.passwords ?? { sent: 0, recordedEarlier: 0, keptExisting: 0, keptSignedIn: 0 };
 
+  const statuses = countSourceStatuses(input.problems);
   return {
     mode: input.mode,
     source: input.source,
@@ -195,6 +199,7 @@ export function buildSummary(input: SummaryInput): Summary {
     },
     mfa: namedCounts(users.tally.mfa) as Summary['mfa'],
     social: namedCounts(users.tally.social),
+    ...(Object.keys(statuses).length > 0 ? { sourceStatuses: statuses } : {}),
     warnings: input.problems.filter((p) => p.severity === 'warning').length,
     ...(input.workos ? { workos: input.workos } : {}),
     ...(input.changes ? { changes: input.changes } : {}),

@@ -12,11 +12,14 @@ export function userWriter(workos: WorkOS): EntityWriter<PlannedUser> {
       (await workos.userManagement.updateUser(toUpdateUserOptions(id, user.input, { withPassword: sendPassword }))).id,
     delete: (id) => workos.userManagement.deleteUser(id),
     async find(user, conflictCode): Promise<ExistingRecord | undefined> {
+      // A user keyed by email (no external id of ours) can only be found by its email.
       const found =
-        conflictCode === 'email_not_available'
+        conflictCode === 'email_not_available' || user.input.externalId === undefined
           ? await lookups.byEmail(user.input.email)
           : await lookups.byExternalId(user.sourceId);
       if (!found) return undefined;
+      if (user.input.externalId === undefined && (found.externalId ?? null) === null)
+        return { id: found.id, owner: 'unclaimed', matches: userMatchesInput(found, user.input) };
       if (found.externalId === user.sourceId) {
         if (found.email.toLowerCase() !== user.input.email.toLowerCase()) {
           return {
