@@ -113,7 +113,7 @@ export async function runCase(c: CorpusCase): Promise<CaseRun> {
   for (const role of c.roles ?? []) emulator?.defineRole(role);
   const stdout = new Capture();
   const stderr = new Capture();
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CI: 'true', ...c.env };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR, CI: 'true', ...c.env };
   if (emulator) Object.assign(env, { WORKOS_API_KEY: 'sk_test_corpus_5e3b', WORKOS_API_URL: emulator.url });
   // The corpus's contract for a bad record is exit 1: an import only fails on failed writes by
   // default, so its cases ask for what a strict team would (--fail-on invalid).
