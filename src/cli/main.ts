@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline/promises';
 import { describeInterruption, onInterrupt } from '../shell/interrupt.js';
 import { helpText, parseCliArgs, type CliArgs } from './args.js';
 import { runExportCommand } from './export-command.js';
+import { runWatchCommand } from './watch-command.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
@@ -44,6 +45,8 @@ export async function runCli(
         return await runDemo(io);
       case 'export':
         return await runExportCommand(args, io);
+      case 'watch':
+        return await runWatchCommand(args, io);
       default:
         return await runMode(args, io);
     }
