@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline/promises';
 import { describeInterruption, onInterrupt } from '../shell/interrupt.js';
 import { helpText, parseCliArgs, type CliArgs } from './args.js';
 import { runExportCommand } from './export-command.js';
+import { runInventoryCommand } from './inventory-command.js';
 import { runWatchCommand } from './watch-command.js';
 
 export interface CliIO {
@@ -47,6 +48,8 @@ export async function runCli(
         return await runExportCommand(args, io);
       case 'watch':
         return await runWatchCommand(args, io);
+      case 'inventory':
+        return await runInventoryCommand(args, io);
       default:
         return await runMode(args, io);
     }
