@@ -47,7 +47,7 @@ const RUN_FLAGS = `  --rate-limit N           WorkOS writes per second for the w
   --confirm-production     allow an sk_live_ key (otherwise asked on a terminal, refused elsewhere)`;
 
 const EXIT_CODES = `Exit codes: 0 done, or work left for the next stage (cutover: go); 1 records matched --fail-on,
-verify found drift or a login probe failed, cutover said no-go, or a rollback delete failed;
+verify found drift or a login probe failed, cutover said no-go, a rollback delete failed, or watch alerted;
 2 the run could not start or had to stop; 130 / 143 interrupted (Ctrl-C / SIGTERM), pending work is listed.`;
 
 interface CommandHelp {

@@ -170,12 +170,12 @@ export function classifyAuth0(tenant: Auth0Tenant): InventoryItem[] {
         docs: DOCS.roles,
       }),
     ),
-    ...(tenant.organizations !== undefined
+    ...(tenant.organizations
       ? [
           {
             kind: 'organizations',
             name: `${tenant.organizations} organization(s)`,
-            enabled: tenant.organizations > 0,
+            enabled: true,
             classification: 'portable' as const,
             replacement: 'WorkOS organizations with memberships, roles and domains.',
             action: 'Moved by import (export --source auth0 writes the organizations file).',
