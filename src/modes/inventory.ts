@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { UsageError } from '../model/types.js';
 import { readAuth0Tenant } from '../inventory/auth0-tenant.js';
 import { classifyAuth0 } from '../inventory/classify-auth0.js';
+import { classifyClerk, readClerkInstance } from '../inventory/clerk.js';
 import {
   inventoryHeadline,
   inventoryReport,
@@ -49,7 +50,8 @@ export async function runInventory(options: InventoryOptions): Promise<Inventory
     const tenant = await readAuth0Tenant({ env: options.env, log, signal: options.signal, onSecret });
     report = inventoryReport('auth0', classifyAuth0(tenant), tenant.unread);
   } else {
-    throw new UsageError('inventory --source clerk is not available yet: run inventory --source auth0.');
+    const instance = await readClerkInstance({ env: options.env, log, signal: options.signal });
+    report = inventoryReport('clerk', classifyClerk(instance), instance.unread);
   }
   const policy = { includePii: false, secrets };
   const markdown = outboundText(renderInventoryMarkdown(report), policy);

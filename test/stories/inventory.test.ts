@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Auth0Configuration } from '../../src/emulator/auth0/configuration.js';
 import { startAuth0StandIn, type Auth0StandIn } from '../../src/emulator/auth0/server.js';
+import { startClerkStandIn } from '../../src/emulator/clerk/server.js';
 import { runCliProcess } from '../support/cli.js';
 import { shown, tempDir } from './story-support.js';
 
@@ -342,5 +343,73 @@ describe('inventory --source auth0', () => {
     expect(run.code, shown(run)).toBe(2);
     expect(run.stderr).toContain('inventory --source auth0 needs AUTH0_CLIENT_ID');
     expect(run.stderr).toContain('read:rules');
+  });
+});
+
+describe('inventory --source clerk', () => {
+  it('lists SAML connections, organization roles, JWT templates, domains and OAuth applications, with no secret', async () => {
+    const clerkSecrets = [
+      'SECRET_clerk_oauth_client_secret_1a1',
+      'SECRET_clerk_jwt_signing_key_2b2',
+      'SECRET_clerk_idp_cert_3c3',
+    ];
+    const secretKey = 'sk_test_SECRET_clerk_key_4d4';
+    const clerk = await startClerkStandIn({
+      users: [],
+      secretKey,
+      configuration: {
+        samlConnections: [
+          {
+            id: 'samlc_1',
+            name: 'Acme Okta',
+            domain: 'acme.test',
+            provider: 'saml_okta',
+            active: true,
+            idp_certificate: clerkSecrets[2],
+          },
+          { id: 'samlc_2', name: 'Old Entra', domain: 'old.test', provider: 'saml_microsoft', active: false },
+        ],
+        organizationRoles: [
+          { id: 'role_1', key: 'org:admin', name: 'Admin' },
+          { id: 'role_2', key: 'org:billing', name: 'Billing' },
+        ],
+        organizationSettings: { object: 'organization_settings', enabled: true },
+        jwtTemplates: [
+          {
+            id: 'jtmp_1',
+            name: 'hasura',
+            claims: { role: '{{user.public_metadata.role}}' },
+            signing_key: clerkSecrets[1],
+          },
+        ],
+        domains: [{ id: 'dmn_1', name: 'auth.acme.test', is_satellite: false }],
+        oauthApplications: [{ id: 'oa_1', name: 'Partner portal', client_id: 'pp', client_secret: clerkSecrets[0] }],
+      },
+    });
+    try {
+      const dir = out('inventory-clerk');
+      const run = await runCliProcess(['inventory', '--source', 'clerk', '--out', dir], {
+        CLERK_API_URL: clerk.url,
+        CLERK_SECRET_KEY: secretKey,
+      });
+      expect(run.code, shown(run)).toBe(0);
+      const { items } = readInventory(dir);
+      const summary = items.map((i) => `${i.kind}:${i.name}:${i.classification}${i.enabled ? '' : ':unused'}`).sort();
+      expect(summary).toEqual([
+        'application:Partner portal:replaceable',
+        'connection:Acme Okta:replaceable',
+        'connection:Old Entra:replaceable:unused',
+        'custom_domain:auth.acme.test:replaceable',
+        'jwt_template:hasura:replaceable',
+        'organizations:Organizations:portable',
+        'role:org:admin:portable',
+        'role:org:billing:portable',
+        'webhooks:Webhook endpoints (Svix):replaceable',
+      ]);
+      const outputs = [run.stdout, run.stderr, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))];
+      for (const text of outputs) for (const secret of [...clerkSecrets, secretKey]) expect(text).not.toContain(secret);
+    } finally {
+      await clerk.close();
+    }
   });
 });
