@@ -37,6 +37,7 @@ export async function runInventoryMode(env: NodeJS.ProcessEnv = process.env): Pr
     const result = await core.group(`Inventory of the ${source} tenant`, () =>
       runInventory({ source, env, outDir, log: actionsLogger }),
     );
+    core.info(result.headline);
     await core.summary.addRaw(result.markdown).write();
     core.setOutput('inventory', JSON.stringify(result.report.counts));
     core.setOutput('summary-path', result.files?.inventoryJson ?? '');
@@ -73,6 +74,7 @@ export async function runWatchMode(env: NodeJS.ProcessEnv = process.env): Promis
         throw error;
       }),
     );
+    core.info(result.headline);
     await core.summary.addRaw(result.markdown).write();
     const alerting = result.report.alerts.flatMap((a) => (a.organization ? [a.organization.name] : []));
     core.setOutput('alert', String(result.report.alert));

@@ -66,6 +66,5 @@ export async function runInventory(options: InventoryOptions): Promise<Inventory
     await writeFile(files.inventoryJson, outboundText(`${JSON.stringify(report, null, 2)}\n`, policy));
     await writeFile(files.inventoryMd, markdown);
   }
-  log.info(headline);
   return { report, markdown, headline, ...(files ? { files } : {}) };
 }

@@ -101,7 +101,6 @@ export async function runWatch(options: WatchOptions): Promise<WatchResult> {
     await writeFile(files.watchJson, outboundText(`${JSON.stringify(report, null, 2)}\n`, { includePii }));
     await writeFile(files.watchMd, markdown);
   }
-  log.info(headline);
   return { report, markdown, headline, exitCode: report.alert ? 1 : 0, ...(files ? { files } : {}) };
 }
 
