@@ -171,6 +171,13 @@ describe('watch after cutover', () => {
     expect(report.organizations.map((o) => [o.name, o.failed])).toEqual([['Acme', 5]]);
   });
 
+  it('names the migrated users whose first sign-ins fail by email only with --include-pii', async () => {
+    const dir = out('watch-pii');
+    const run = await cli(['watch', '--min-attempts', '5', '--include-pii', '--out', dir, '--api-url', emulator.url]);
+    expect(run.code, shown(run)).toBe(1);
+    expect(readReport(dir).first_sign_in_failures.map((f) => f.email).sort()).toEqual([globex[1], globex[2]].sort());
+  });
+
   it('exits 2 with a sentence when it cannot run', async () => {
     const badFlag = await cli(['watch', '--since', 'yesterday', '--api-url', emulator.url]);
     expect(badFlag.code, shown(badFlag)).toBe(2);
