@@ -11,6 +11,7 @@ import { ExportInterrupted, parseExportSource, runExport, type ExportResult } fr
 import { UsageError } from '../model/types.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { actionsLogger } from './runner.js';
+import { registerSecret, registerSecretsFromEnvironment, scrubText, SECRET_VARIABLES } from '../model/mask.js';
 
 // `mode: export`: fetch the source's exports through its API (credentials from the job's
 // environment: AUTH0_* or CLERK_*), encrypt them with `passphrase` when given (gpg --symmetric
@@ -21,7 +22,6 @@ import { actionsLogger } from './runner.js';
 export const EXPORT_ARTIFACT_INPUT = 'export-artifact';
 
 /** Environment variables that hold secrets: masked before any request is made. */
-const SECRET_VARIABLES = ['AUTH0_CLIENT_SECRET', 'AUTH0_MANAGEMENT_TOKEN', 'CLERK_SECRET_KEY'];
 
 export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   core.setOutput('complete', 'false');
@@ -32,6 +32,9 @@ export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promi
       if (value) core.setSecret(value);
     }
     if (passphrase) core.setSecret(passphrase);
+    // The same secrets for the scrubber, which masks the summary and the export's reports.
+    registerSecretsFromEnvironment(env);
+    registerSecret(passphrase);
     const source = parseExportSource(core.getInput('source') || 'auth0');
     const artifactName = core.getInput(EXPORT_ARTIFACT_INPUT) || 'migrate-to-workos-export';
     if (!/^[A-Za-z0-9._-]{1,100}$/.test(artifactName))
@@ -105,7 +108,7 @@ export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promi
         : error instanceof UsageError
           ? error.message
           : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    core.setFailed(message);
+    core.setFailed(scrubText(message));
     await core.summary
       .addHeading('Export did not finish', 2)
       .addRaw(`\n${escapeMarkdown(message)}\n`)

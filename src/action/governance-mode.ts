@@ -6,6 +6,7 @@ import { UsageError } from '../model/types.js';
 import { parseInventorySource, runInventory } from '../modes/inventory.js';
 import { runWatch } from '../modes/watch.js';
 import { escapeMarkdown } from '../report/escape.js';
+import { registerSecret } from '../model/mask.js';
 import { outboundText } from '../report/outbound.js';
 import { actionsLogger } from './runner.js';
 import { WorkOSCallError } from '../apply/workos-caller.js';
@@ -56,6 +57,7 @@ export async function runWatchMode(env: NodeJS.ProcessEnv = process.env): Promis
   try {
     const apiKey = core.getInput('workos-api-key');
     if (apiKey) core.setSecret(apiKey);
+    registerSecret(apiKey);
     const result = await core.group('Reading sign-in events from WorkOS', () =>
       runWatch({
         target: { apiKey, apiUrl: core.getInput('workos-api-url') || undefined },

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../sources/index.js';
 import { parseDuration } from '../report/progress.js';
+import { registerSecret } from '../model/mask.js';
 
 /** Input names, spelled once (they are action.yml's keys). */
 export const Input = {
@@ -32,6 +33,7 @@ export const Input = {
   Passphrase: 'passphrase',
   Prune: 'prune',
   PruneLimit: 'prune-limit',
+  ForcePasswords: 'force-passwords',
   ConfirmRollback: 'confirm-rollback',
   PortalLinks: 'portal-links',
 } as const;
@@ -102,6 +104,7 @@ export const ActionInputsSchema = z
     pruneLimit: optionalText.pipe(
       z.string().regex(/^\d+$/, 'prune-limit must be a whole number').transform(Number).optional(),
     ),
+    forcePasswords: booleanInput('force-passwords'),
     confirmRollback: booleanInput('confirm-rollback'),
     portalLinks: booleanInput('portal-links'),
     includePii: booleanInput('include-pii'),
@@ -129,15 +132,20 @@ export type ActionInputs = z.infer<typeof ActionInputsSchema>;
 /** Reads and validates every input; the first problem becomes the step's error message. */
 export function readActionInputs(getInput: (name: string) => string = (name) => core.getInput(name)): ActionInputs {
   // Register the key as a secret before anything can print it (DESIGN §8).
+  // The runner masks its log (core.setSecret); the scrubber masks the reports, summary and comment.
+  const secret = (value: string): void => {
+    core.setSecret(value);
+    registerSecret(value);
+  };
   const key = getInput(Input.WorkosApiKey);
-  if (key) core.setSecret(key);
+  if (key) secret(key);
   const token = getInput(Input.GithubToken);
-  if (token) core.setSecret(token);
+  if (token) secret(token);
   // Test credentials: mask every line (and so every password) before anything can print it.
   const passphrase = core.getInput(Input.Passphrase, { trimWhitespace: false });
-  if (passphrase) core.setSecret(passphrase);
+  if (passphrase) secret(passphrase);
   const probes = getInput(Input.LoginProbes);
-  for (const line of probes.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim());
+  for (const line of probes.split(/\r?\n/)) if (line.trim()) secret(line.trim());
   const raw = {
     mode: getInput(Input.Mode) || 'plan',
     source: getInput(Input.Source) || 'auth0',
@@ -155,6 +163,7 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     failOn: getInput(Input.FailOn) || undefined,
     prune: getInput(Input.Prune),
     pruneLimit: getInput(Input.PruneLimit),
+    forcePasswords: getInput(Input.ForcePasswords),
     confirmRollback: getInput(Input.ConfirmRollback),
     portalLinks: getInput(Input.PortalLinks),
     includePii: getInput(Input.IncludePii),

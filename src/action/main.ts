@@ -6,11 +6,12 @@ import { resolveSourceFiles } from '../modes/source-locations.js';
 import { configFingerprint, loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
 import { annotateProblems } from '../github/annotations.js';
 import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
-import { readPullRequestContext, type PullRequestContext } from '../github/event.js';
+import { pullRequestRefusal, readPullRequestContext, type PullRequestContext } from '../github/event.js';
 import { createOctokit } from '../github/octokit.js';
 import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions, type MigrationResult } from '../modes/migration.js';
 import { parseLoginProbes } from '../reconcile/login-probes.js';
+import { registerSecretsFromEnvironment, scrubText } from '../model/mask.js';
 import { UsageError } from '../model/types.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { sumOver, type Summary } from '../report/summary.js';
@@ -27,6 +28,8 @@ import { describeInterruption, exitCodeOfSignal, onInterrupt } from '../shell/in
 /** The action's main step. Every error ends here and becomes one failed-step message. */
 export async function run(): Promise<void> {
   if (core.getInput('mode').trim() === 'export') return runExportMode();
+  // Credentials passed as environment variables; the inputs register theirs as they are read.
+  registerSecretsFromEnvironment(process.env);
   if (core.getInput('mode').trim() === 'inventory') return runInventoryMode();
   if (core.getInput('mode').trim() === 'watch') return runWatchMode();
   setDefaultOutputs();
@@ -45,15 +48,16 @@ export async function run(): Promise<void> {
       core.setFailed(describeInterruption(interrupted, pending, 'The next run goes on from the checkpoint.'));
       process.exitCode = exitCodeOfSignal(interrupted);
     } else if (saveError) {
-      core.setFailed(`${saveError.message} The reports of this run were written.`);
+      core.setFailed(scrubText(`${saveError.message} The reports of this run were written.`));
     } else if (recordExitCode(result.summary, inputs.failOn) !== 0) {
-      core.setFailed(failureMessage(result.summary));
+      core.setFailed(scrubText(failureMessage(result.summary)));
     }
   } catch (error) {
-    const message =
+    const message = scrubText(
       error instanceof UsageError || error instanceof InputError
         ? error.message
-        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    );
     core.setFailed(message);
     // The message can quote the inputs and the config, which a pull request may have written.
     await core.summary
@@ -64,16 +68,13 @@ export async function run(): Promise<void> {
   }
 }
 
-/** Never a write from a fork's pull request, and never to production without the explicit yes. */
+/** Never a write from a pull request (fork or not), and never to production without the explicit yes. */
 function guardWrites(inputs: ActionInputs, event: PullRequestContext): void {
-  if (event.kind === 'pull_request' && event.isFork && inputs.mode !== 'plan') {
-    throw new UsageError(
-      `A pull request from a fork only gets a dry run: set mode: plan for pull_request events (this run asked for ${inputs.mode}).`,
-    );
-  }
+  const writes = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
+  const refusal = pullRequestRefusal(process.env.GITHUB_EVENT_NAME ?? '', event, { mode: inputs.mode, writes });
+  if (refusal) throw new UsageError(refusal);
   if ((inputs.mode === 'plan' || inputs.mode === 'rollback') && !inputs.workosApiKey) return;
   const environment = checkApiKey(inputs.workosApiKey);
-  const writes = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
   if (environment === 'live' && writes && !inputs.confirmProduction) {
     throw new UsageError(
       `The key is a production key (sk_live_). To ${inputs.mode} in production set confirm-production: true.`,
@@ -156,6 +157,7 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
       includePii: inputs.includePii,
       prune: inputs.prune,
       pruneLimit: inputs.pruneLimit,
+      forcePasswords: inputs.forcePasswords,
       confirm: inputs.confirmRollback,
       portalLinks: inputs.portalLinks,
       // Portal links are secrets: masked before anything can print them.
@@ -223,7 +225,9 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
         core.notice(`The plan is in the job summary; no PR comment was posted (${posted.reason}).`);
       else core.info(`PR comment ${posted.action}${posted.url ? `: ${posted.url}` : ''}.`);
     } catch (error) {
-      core.warning(`Could not post the PR comment: ${(error as Error).message}. The plan is in the job summary.`);
+      core.warning(
+        scrubText(`Could not post the PR comment: ${(error as Error).message}. The plan is in the job summary.`),
+      );
     }
   }
   const artifact = result.files ? await uploadReportArtifact(result.files, actionsLogger) : undefined;

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
+import { scrubText } from '../model/mask.js';
 import { readActionInputs } from './inputs.js';
 import { actionsLogger, StateKey } from './runner.js';
 import { isPullRequestEvent, stateStoreFor } from './state.js';
@@ -38,6 +39,7 @@ export async function runPost(): Promise<void> {
         : `Checkpoint unchanged${saved.reason ? `: ${saved.reason}` : ''}.`,
     );
   } catch (error) {
-    core.setFailed(`Could not save the checkpoint: ${(error as Error).message}`);
+    // readActionInputs registered the secrets; a GitHub error body may quote one.
+    core.setFailed(scrubText(`Could not save the checkpoint: ${(error as Error).message}`));
   }
 }

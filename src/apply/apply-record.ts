@@ -20,6 +20,8 @@ export interface ExistingRecord {
   matches: boolean;
   /** With `conflict`: what a person should do. */
   message?: string;
+  /** Users: has signed in to WorkOS (`last_sign_in_at`), so the password there wins unless forced. */
+  signedIn?: boolean;
 }
 
 export interface WriteOptions {
@@ -55,6 +57,8 @@ export interface PlannedWrite<P extends PlannedRecord> {
   claim?: boolean;
   /** Users: digest of the hash, journaled when it is sent. */
   passwordDigest?: string;
+  /** Users: send the hash even to a user found signed in to WorkOS (`--force-passwords`). */
+  forcePasswords?: boolean;
 }
 
 type Resolved = {
@@ -164,13 +168,15 @@ async function resolveExisting<P extends PlannedRecord>(
   const update = (sendPassword: boolean) =>
     ctx.caller.idempotentWrite(() => writer.update(existing.id, write.record, { sendPassword }));
   switch (existing.owner) {
-    case 'ours':
+    case 'ours': {
       // Made by our own create whose answer was lost: it holds what we sent, hash included.
       if (createdByThisRun) return { status: 'created', workosId: existing.id, passwordSent: true };
-      // Made meanwhile by another run: what it sent is not known here, so the hash goes again.
-      if (existing.matches && !write.sendPassword)
-        return { status: 'unchanged', workosId: existing.id, passwordSent: false };
-      return { status: 'updated', workosId: await update(write.sendPassword), passwordSent: write.sendPassword };
+      // Made meanwhile by another run: what it sent is not known here, so the hash goes again,
+      // unless the user has signed in to WorkOS since (the password there wins).
+      const send = write.sendPassword && (!existing.signedIn || write.forcePasswords === true);
+      if (existing.matches && !send) return { status: 'unchanged', workosId: existing.id, passwordSent: false };
+      return { status: 'updated', workosId: await update(send), passwordSent: send };
+    }
     case 'unclaimed':
       return { status: 'updated', workosId: await update(false), passwordSent: false, claimed: true };
     case 'other':

@@ -66,6 +66,7 @@ export const COMMAND_HELP: Record<Exclude<Command, 'help'>, CommandHelp> = {
 Flags:
 ${REPORT_FLAGS}
   --fail-on invalid|failed|never   which record problems make the exit code 1 (default ${defaultFailOn('plan')})
+  --force-passwords        plan as import --force-passwords would: hashes go to users who signed in to WorkOS too
 With WORKOS_API_KEY set it reads WorkOS and says what an import would do now: create / update /
 remove counts, and changes.jsonl and removals.csv by record (still no writes).`,
     examples: [
@@ -81,8 +82,11 @@ Run flags:
 ${RUN_FLAGS}
 ${REPORT_FLAGS}
   --fail-on invalid|failed|never   which record problems make the exit code 1 (default ${defaultFailOn('import')})
-  --prune                  also delete records of this migration that left the export (removals.csv)
-  --prune-limit N          refuse, deleting nothing, when there are more removals (default 10 % of the export's users)
+  --prune                  also delete records of this migration that left the export (removals.csv); only
+                           those the checkpoint records as created: users who existed before stay
+  --prune-limit N          refuse, deleting nothing, when more would be deleted (default 10 % of the export's users)
+  --force-passwords        send the export's hashes even to users who signed in to WorkOS since (replaces
+                           the password they use there; without it WorkOS's password wins after a sign-in)
 It reads WorkOS, writes the difference (drift repaired, hashes not recorded as sent are sent) and
 reads WorkOS back. Ctrl-C stops after the writes in flight and reports what is pending (exit 130); run the same command to go on.`,
     examples: [
@@ -129,7 +133,8 @@ Checks: reconciled, complete, logins, enterprise-sso, people, rollback-ready. Ex
   --confirm                delete for real; without it, a preview
   --api-url URL            WorkOS API base URL (or WORKOS_API_URL)
   --confirm-production     allow an sk_live_ key
-Users that were in WorkOS before the migration are never deleted; fields it updated are not reverted.`,
+Users that were in WorkOS before the migration are never deleted (the memberships it gave them are);
+fields it updated are not reverted.`,
     examples: [
       'migrate-to-workos rollback --state state --out report',
       'WORKOS_API_KEY=sk_test_... migrate-to-workos rollback --state state --out report --confirm',
@@ -241,6 +246,7 @@ export interface CliArgs {
   hashConfig?: string;
   prune: boolean;
   pruneLimit?: number;
+  forcePasswords: boolean;
   confirm: boolean;
   portalLinks: boolean;
   users?: string;
@@ -290,6 +296,7 @@ function parseFlags(argv: string[]) {
       'hash-config': { type: 'string' },
       prune: { type: 'boolean', default: false },
       'prune-limit': { type: 'string' },
+      'force-passwords': { type: 'boolean', default: false },
       confirm: { type: 'boolean', default: false },
       'portal-links': { type: 'boolean', default: false },
       'include-pii': { type: 'boolean', default: false },
@@ -343,6 +350,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     prune: values.prune,
     pruneLimit:
       values['prune-limit'] === undefined ? undefined : nonNegativeCount('--prune-limit', values['prune-limit']),
+    forcePasswords: values['force-passwords'],
     confirm: values.confirm,
     portalLinks: values['portal-links'],
     users: values.users,
@@ -374,6 +382,7 @@ const HELP_DEFAULTS: CliArgs = {
   command: 'help',
   confirmProduction: false,
   prune: false,
+  forcePasswords: false,
   confirm: false,
   portalLinks: false,
   source: 'auth0',

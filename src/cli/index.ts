@@ -10,7 +10,15 @@ if (help) {
 } else {
   keepYoungGenerationSmall();
   const { runCli } = await import('./main.js');
-  process.exitCode = await runCli(argv);
+  const { scrubText } = await import('../model/mask.js');
+  try {
+    process.exitCode = await runCli(argv);
+  } catch (error) {
+    // A bug, not a usage error: the stack helps, but it is scrubbed like every other line (an
+    // API error's message can echo a key).
+    process.stderr.write(`${scrubText(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    process.exitCode = 1;
+  }
 }
 
 /** `help`, `--help` or `<command> --help`, with the command whose help is asked for. */

@@ -9,6 +9,7 @@ import { assertNotSpecialFile } from '../io/file-kind.js';
 import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions } from '../modes/migration.js';
 import { resolveSourceFiles } from '../modes/source-locations.js';
+import { registerSecret, registerSecretsFromEnvironment, scrubText } from '../model/mask.js';
 import { UsageError } from '../model/types.js';
 import { streamLogger } from '../report/logger.js';
 import { renderSummaryText } from '../report/text.js';
@@ -34,6 +35,8 @@ export async function runCli(
   argv: string[],
   io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin },
 ): Promise<number> {
+  // Before anything can print: these are masked in every report and line of output from here on.
+  registerSecretsFromEnvironment(io.env);
   try {
     const args = parseCliArgs(argv);
     switch (args.command) {
@@ -55,7 +58,7 @@ export async function runCli(
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`error: ${error.message}\n`);
+      io.stderr.write(`error: ${scrubText(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -110,6 +113,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       force: args.force,
       prune: args.prune,
       pruneLimit: args.pruneLimit,
+      forcePasswords: args.forcePasswords,
       portalLinks: args.portalLinks,
       loginProbes: args.loginProbes ? await loginProbesFrom(args.loginProbes, io.env) : undefined,
       log: streamLogger(io.stderr),
@@ -118,7 +122,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
     const result = await runMigration(options);
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
-    if (result.summary.fatal) io.stderr.write(`error: ${result.summary.fatal}\n`);
+    if (result.summary.fatal) io.stderr.write(`error: ${scrubText(result.summary.fatal)}\n`);
     if (interruption.received) {
       const s = result.summary;
       const pending = s.users.pending + s.organizations.pending + s.memberships.pending;
@@ -205,7 +209,9 @@ async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<Mi
   } catch {
     throw new UsageError(`${path}: cannot read the login probes file. Check the --login-probes path.`);
   }
-  return { clientId, probes: parseLoginProbes(text, path), label: path };
+  const probes = parseLoginProbes(text, path);
+  for (const probe of probes) registerSecret(probe.password);
+  return { clientId, probes, label: path };
 }
 
 async function serveEmulator(args: CliArgs, io: CliIO): Promise<number> {

@@ -76,13 +76,19 @@ export const MappingConfigSchema = z.strictObject(
           unverifiedDuplicates: z
             .enum(['import-verified', 'import-neither'], { error: 'must be import-verified or import-neither' })
             .optional(),
+          // A Cognito file whose last page still carries a pagination token holds some of the pool
+          // only. Refused unless the team says it is meant to be part (absent means refuse).
+          partialExports: z.enum(['refuse', 'import'], { error: 'must be refuse or import' }).optional(),
+          // Cognito users who never confirmed their sign-up (UserStatus UNCONFIRMED): absent means skip.
+          unconfirmedUsers: z.enum(['skip', 'import'], { error: 'must be skip or import' }).optional(),
           // WorkOS users are keyed by email: a user without one cannot be imported, only reported.
           usersWithoutEmail: z
             .literal('report', { error: 'must be report (users without an email cannot be imported)' })
             .default('report'),
         },
         {
-          error: 'must be a mapping with blockedUsers, unverifiedEmails, unverifiedDuplicates and/or usersWithoutEmail',
+          error:
+            'must be a mapping with blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports and/or usersWithoutEmail',
         },
       )
       .default({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' }),
@@ -159,6 +165,13 @@ export function parseMappingConfig(text: string, file: string): MappingConfig {
       `${file}: the config cannot be read (${reason}); write the values out instead of using YAML aliases.`,
     );
   }
+  const prototypeKey = prototypeKeyPath(value);
+  if (prototypeKey) {
+    throw new UsageError(
+      `${file}${lineOf(doc, lineCounter, prototypeKey, true)}: ${prototypeKey.join('.')} is not a usable key: ` +
+        '__proto__ names the prototype of every object in JavaScript, so it cannot be a role, metadata key or setting; rename it.',
+    );
+  }
   const parsed = MappingConfigSchema.safeParse(value);
   if (parsed.success)
     return { ...parsed.data, roles: roleTable((value as { roles?: Record<string, unknown> }).roles ?? {}) };
@@ -192,13 +205,30 @@ function roleTable(raw: Record<string, unknown>): Record<string, string> {
   return table;
 }
 
+/**
+ * The path of the first `__proto__` key anywhere in the config. The parser keeps it as an own
+ * key, but the schema's records drop it silently and a plain object would take it for its
+ * prototype: it is refused with its line instead.
+ */
+function prototypeKeyPath(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const here = [...path, key];
+    if (!Array.isArray(value) && key === '__proto__') return here;
+    const found = prototypeKeyPath(item, here);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function allowedKeys(parent: string[]): string | undefined {
   const joined = parent.join('.');
   if (joined === '') return 'roles, metadata, policies, hashConfig or limits';
   if (joined === 'hashConfig') return 'base64_signer_key, base64_salt_separator, rounds and mem_cost';
   if (joined === 'limits') return 'decompressedBytes, lineLength, recordLength or depth';
   if (joined === 'metadata') return 'users or organizations';
-  if (joined === 'policies') return 'blockedUsers, unverifiedEmails, unverifiedDuplicates or usersWithoutEmail';
+  if (joined === 'policies')
+    return 'blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports or usersWithoutEmail';
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { UserTally } from '../plan/user-tally.js';
+import { namedCounts, type UserTally } from '../plan/user-tally.js';
 import type { PeopleEvidence } from './evidence.js';
 
 // The people a switch needs to reach: who must enrol MFA again, who must reset a password,
@@ -10,7 +10,7 @@ export function peopleEvidence(tally: UserTally, files: PeopleEvidence['files'])
     reenroll: tally.reenroll,
     passwordReset: tally.passwordReset,
     files,
-    socialProviders: { ...tally.social },
+    socialProviders: namedCounts(tally.social),
   };
 }
 

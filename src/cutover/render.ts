@@ -1,4 +1,5 @@
-import { csvRow, escapeMarkdown, truncate } from '../report/escape.js';
+import { scrubJson, scrubText, scrubValue } from '../model/mask.js';
+import { csvRow, escapeMarkdown, exactCsvRow, truncate } from '../report/escape.js';
 import type { CutoverDecision, CutoverEvidence, OrganizationSsoEvidence } from './evidence.js';
 
 // cutover.json, cutover.md (job summary and PR comment) and sso-setup.csv. Portal links are
@@ -8,7 +9,7 @@ import type { CutoverDecision, CutoverEvidence, OrganizationSsoEvidence } from '
 export function renderCutoverJson(decision: CutoverDecision): string {
   return (
     JSON.stringify(
-      { go: decision.go, checks: decision.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) },
+      scrubJson({ go: decision.go, checks: decision.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) }),
       null,
       2,
     ) + '\n'
@@ -31,7 +32,7 @@ export function renderCutoverMarkdown(decision: CutoverDecision, evidence: Cutov
   out.push('| Check | Result | Evidence |', '| --- | --- | --- |');
   for (const check of decision.checks) {
     out.push(
-      `| ${check.name} | ${check.ok ? '✅ pass' : '❌ fail'} | ${escapeMarkdown(truncate(check.detail, 1000))} |`,
+      `| ${check.name} | ${check.ok ? '✅ pass' : '❌ fail'} | ${escapeMarkdown(truncate(scrubValue(check.detail), 1000))} |`,
     );
   }
 
@@ -66,7 +67,7 @@ export function renderCutoverMarkdown(decision: CutoverDecision, evidence: Cutov
         'then run verify. Keep the checkpoint (the state) until you are sure: rollback needs it.',
     );
   }
-  return out.join('\n') + '\n';
+  return scrubText(out.join('\n') + '\n');
 }
 
 function organizationRow(org: OrganizationSsoEvidence): string {
@@ -80,7 +81,7 @@ function organizationRow(org: OrganizationSsoEvidence): string {
     org.domains.join(', ') || '—',
     connections,
   ];
-  return `| ${cells.map((c) => escapeMarkdown(truncate(c, 200))).join(' | ')} |`;
+  return `| ${cells.map((c) => escapeMarkdown(truncate(scrubValue(c), 200))).join(' | ')} |`;
 }
 
 /**
@@ -100,14 +101,15 @@ export function renderSsoSetupCsv(evidence: CutoverEvidence): string {
   let out = csvRow(header);
   for (const org of evidence.sso.organizations) {
     if (org.activeConnection) continue;
-    out += csvRow([
+    const row = csvRow([
       org.externalId,
       org.workosId ?? '',
       org.connectionTypes.join('|'),
       org.users,
       org.domains.join('|'),
-      ...(withLinks ? [org.portalLink ?? ''] : []),
     ]);
+    // The one place a portal link is written: the scrubber would mask it (it is a registered secret).
+    out += withLinks ? `${row.slice(0, -1)},${exactCsvRow([org.portalLink ?? ''])}` : row;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { EnterpriseConnection } from '../model/types.js';
 import type { OrganizationConnection } from '../workos/connections.js';
 import type { OrganizationSsoEvidence, SsoEvidence } from './evidence.js';
+import { namedCounts } from '../plan/user-tally.js';
 
 // Which organizations need an SSO connection in WorkOS before the switch: those with members
 // who signed in through an enterprise connection in the source (UserRecord.enterpriseConnection).
@@ -64,7 +65,7 @@ export function enterpriseMembers(input: {
     });
   }
 
-  const usersWithoutOrganization: Record<string, number> = {};
+  const usersWithoutOrganization = namedCounts();
   for (const [userId, connection] of enterprise) {
     if (!inSomeOrganization.has(userId))
       usersWithoutOrganization[connection.connection] = (usersWithoutOrganization[connection.connection] ?? 0) + 1;
@@ -111,7 +112,7 @@ export async function gatherSsoEvidence(
   }
   return {
     organizations,
-    usersWithoutOrganization: { ...members.usersWithoutOrganization },
+    usersWithoutOrganization: namedCounts(members.usersWithoutOrganization),
     portalLinks: options.portalLinks,
   };
 }

@@ -30,6 +30,11 @@ const faultRuleSchema = z.strictObject({
   commitBeforeTimeout: z.boolean().optional(),
   /** Reset the connection without an answer, before carrying the request out. */
   dropRate: rate.optional(),
+  /**
+   * Refuse the request 400 with an error body (and request id) that quote its Authorization
+   * header, as a verbose API or a proxy in between may: what the reports must never repeat.
+   */
+  echoHeadersRate: rate.optional(),
   /** From the moment the faults are set, answer every request 429 for `durationMs`. */
   rateLimitStorm: z
     .strictObject({ durationMs: z.number().positive(), retryAfterSeconds: z.number().int().min(1) })
@@ -49,7 +54,8 @@ export type FaultOutcome =
   | { kind: 'drop' }
   | { kind: 'serverError'; status: 500 | 502 | 503 }
   | { kind: 'timeout'; commitFirst: boolean }
-  | { kind: 'afterCommitFailure'; answer: 'status' | 'reset' };
+  | { kind: 'afterCommitFailure'; answer: 'status' | 'reset' }
+  | { kind: 'echoHeaders' };
 
 interface CompiledRule extends FaultRule {
   matches(method: string, path: string): boolean;
@@ -116,7 +122,8 @@ export class FaultInjector {
     const timeout = this.first('timeoutRate', method, path) ?? 0;
     // Only a write has a commit to lose; a read is left alone by this kind of fault.
     const afterCommit = isWriteMethod(method) ? (this.first('afterCommitFailureRate', method, path) ?? 0) : 0;
-    if (drop + serverError + timeout + afterCommit === 0) return { kind: 'none' };
+    const echo = this.first('echoHeadersRate', method, path) ?? 0;
+    if (drop + serverError + timeout + afterCommit + echo === 0) return { kind: 'none' };
     const draw = this.random();
     if (draw < drop) return { kind: 'drop' };
     if (draw < drop + serverError)
@@ -125,6 +132,7 @@ export class FaultInjector {
       return { kind: 'timeout', commitFirst: this.first('commitBeforeTimeout', method, path) ?? false };
     if (draw < drop + serverError + timeout + afterCommit)
       return { kind: 'afterCommitFailure', answer: this.random() < 0.5 ? 'status' : 'reset' };
+    if (draw < drop + serverError + timeout + afterCommit + echo) return { kind: 'echoHeaders' };
     return { kind: 'none' };
   }
 

@@ -217,6 +217,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         res.socket?.destroy();
         return;
       }
+      case 'echoHeaders': {
+        stats.fault('echoHeaders');
+        const authorization = req.headers.authorization ?? '';
+        return answer(
+          {
+            status: 400,
+            body: {
+              code: 'bad_request',
+              message: `Could not carry out ${method} ${path} (request authorized as ${authorization})`,
+            },
+          },
+          { 'X-Request-ID': `${requestId}-${authorization.replace(/\s+/g, '-')}` },
+        );
+      }
       case 'none':
         return answer(await carryOut());
     }

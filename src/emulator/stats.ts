@@ -21,6 +21,7 @@ export interface EmulatorStats {
   faults: {
     serverError: number;
     afterCommitFailure: number;
+    echoHeaders: number;
     timeout: number;
     drop: number;
     rateLimitStorm: number;
@@ -41,7 +42,7 @@ export class StatsCounter {
       byStatus: {},
       byRoute: {},
       rateLimited: 0,
-      faults: { serverError: 0, afterCommitFailure: 0, timeout: 0, drop: 0, rateLimitStorm: 0 },
+      faults: { serverError: 0, afterCommitFailure: 0, timeout: 0, drop: 0, rateLimitStorm: 0, echoHeaders: 0 },
     };
   }
 

@@ -1,5 +1,6 @@
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { registerSecret } from '../model/mask.js';
 import { UsageError } from '../model/types.js';
 import type { ExportCheckpoint } from './checkpoint.js';
 import { countGzipLines, downloadRaw, spoolRecords, writeFileAtomically } from './files.js';
@@ -114,6 +115,7 @@ export function tokenSource(
       );
     }
     current = answer.body.access_token;
+    registerSecret(current);
     context.onSecret?.(current);
     return current;
   };

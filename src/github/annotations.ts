@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { isAbsolute, relative } from 'node:path';
-import { maskEmail } from '../model/mask.js';
+import { scrubValue } from '../model/mask.js';
 import type { RecordProblem } from '../model/types.js';
 
 /** The part of `@actions/core` that annotations go through; tests pass a recorder. */
@@ -22,8 +22,8 @@ const DEFAULT_MAX = 10;
 /**
  * Turns record problems into workflow annotations: invalid records as errors, the rest as
  * warnings, at most `max` of each, then one notice that says how many were left out and where
- * the full list is. Messages are scrubbed of anything email- or hash-shaped on the way out:
- * problems should hold none, but an annotation is shown to everyone who can read the run.
+ * the full list is. Messages pass the scrubber (model/mask.ts) on the way out: secrets, emails,
+ * hashes and control characters; an annotation is shown to everyone who can read the run.
  * `@actions/core` escapes `%`, CR and LF in the message (and `:` `,` in properties), so text from
  * an export cannot end the command early or start another one.
  */
@@ -68,12 +68,12 @@ export function annotateProblems(
 function annotationMessage(problem: RecordProblem): string {
   const field = problem.field ? ` (field ${problem.field})` : '';
   const record = problem.sourceId ? `${problem.entity} ${problem.sourceId}` : problem.entity;
-  return maskEmailsAndHashes(`${record}${field}: ${problem.message}`);
+  return scrubValue(`${record}${field}: ${problem.message}`);
 }
 
 function annotationProperties(problem: RecordProblem, workspace: string | undefined): core.AnnotationProperties {
   const { file, line, column } = problem.location;
-  const properties: core.AnnotationProperties = { title: maskEmailsAndHashes(problem.code) };
+  const properties: core.AnnotationProperties = { title: scrubValue(problem.code) };
   if (file) properties.file = workspacePath(file, workspace);
   if (line > 0) properties.startLine = line;
   if (column !== undefined && column > 0) properties.startColumn = column;
@@ -84,32 +84,4 @@ function workspacePath(file: string, workspace: string | undefined): string {
   if (!workspace || !isAbsolute(file)) return file;
   const inside = relative(workspace, file);
   return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
-}
-
-// Runs of characters that can be part of an address; everything else separates them. One pass,
-// no backtracking: a regex that looks for `local@domain.tld` directly is quadratic on a long
-// run without an @, and messages can carry long values from an export.
-const ADDRESS_CANDIDATE = /[^\s<>()[\]{}"',;:]+/g;
-
-/** Masks every email-shaped piece of text the way logs show emails: `j***@acme.com`. */
-export function maskEmailsInText(text: string): string {
-  if (!text.includes('@')) return text;
-  return text.replace(ADDRESS_CANDIDATE, (token) => (looksLikeEmail(token) ? maskEmail(token) : token));
-}
-
-function looksLikeEmail(token: string): boolean {
-  const at = token.lastIndexOf('@');
-  if (at <= 0) return false;
-  const domain = token.slice(at + 1);
-  const dot = domain.indexOf('.');
-  return dot > 0 && dot < domain.length - 1;
-}
-
-// Modular crypt format ($2b$10$…, $argon2id$…, $pbkdf2-sha256$…) and LDAP {SSHA} style hashes.
-const HASH_SHAPED = /\$[A-Za-z0-9-]{1,20}\$[^\s"']{8,}|\{S?SHA(?:256|512)?\}[A-Za-z0-9+/=]{8,}/gi;
-
-/** Text as an annotation may show it: no email addresses, no password hashes. */
-export function maskEmailsAndHashes(text: string): string {
-  const withoutHashes = text.includes('$') || text.includes('{') ? text.replace(HASH_SHAPED, '[hash]') : text;
-  return maskEmailsInText(withoutHashes);
 }

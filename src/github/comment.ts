@@ -2,7 +2,7 @@ import type { RecordProblem } from '../model/types.js';
 import { escapeMarkdown, truncate } from '../report/escape.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
 import type { Summary } from '../report/summary.js';
-import { maskEmailsAndHashes } from './annotations.js';
+import { scrubText, scrubValue } from '../model/mask.js';
 import { httpStatusOf, type Octokit } from './octokit.js';
 
 /** GitHub rejects a comment body longer than this with a 422. */
@@ -52,7 +52,9 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   const { octokit, owner, repo, issueNumber } = options;
   const marker = stickyCommentMarker(options.marker);
   const author = options.author ?? ACTIONS_BOT_LOGIN;
-  const body = fitToCommentLimit(options.body.includes(marker) ? options.body : `${marker}\n${options.body}`);
+  // Whatever rendered it, a comment is public to everyone who can read the pull request.
+  const scrubbed = scrubText(options.body);
+  const body = fitToCommentLimit(scrubbed.includes(marker) ? scrubbed : `${marker}\n${scrubbed}`);
 
   try {
     const existing = await findStickyComment(octokit, { owner, repo, issueNumber, marker, author });
@@ -173,8 +175,8 @@ export function renderPullRequestComment(
 function withoutPersonalData(problem: RecordProblem): RecordProblem {
   return {
     ...problem,
-    message: maskEmailsAndHashes(problem.message),
-    ...(problem.field ? { field: maskEmailsAndHashes(problem.field) } : {}),
+    message: scrubValue(problem.message),
+    ...(problem.field ? { field: scrubValue(problem.field) } : {}),
   };
 }
 

@@ -48,3 +48,28 @@ export function readPullRequestContext(env: NodeJS.ProcessEnv = process.env): Pu
 function fullName(repo: RepoRef | null | undefined): string {
   return typeof repo?.full_name === 'string' ? repo.full_name : '';
 }
+
+/**
+ * The one rule for pull-request runs (DESIGN: pull requests never write). A pull request's code
+ * and exports are not yet reviewed, and `pull_request_target` even runs with the base repository's
+ * secrets: on any `pull_request*` event, fork or not, nothing that writes to WorkOS may run.
+ * A fork's pull request gets only the dry run. Returns the sentence to fail with, or undefined.
+ */
+export function pullRequestRefusal(
+  eventName: string,
+  event: PullRequestContext,
+  run: { mode: string; writes: boolean },
+): string | undefined {
+  const pullRequest = eventName.startsWith('pull_request') || event.kind === 'pull_request';
+  if (!pullRequest) return undefined;
+  const fork = event.kind === 'pull_request' && event.isFork;
+  if (!run.writes && !(fork && run.mode !== 'plan')) return undefined;
+  const on = `on ${eventName || 'pull_request'} events`;
+  if (!run.writes)
+    return `A pull request from a fork only gets the dry run: mode: ${run.mode} is refused ${on}; use mode: plan.`;
+  const what = run.mode === 'rollback' ? 'mode: rollback with confirm-rollback' : `mode: ${run.mode}`;
+  return (
+    `Pull requests never write to WorkOS, fork or not: ${what} is refused ${on}; ` +
+    'use mode: plan, the dry run for pull requests, and write from a push, schedule or workflow_dispatch run.'
+  );
+}

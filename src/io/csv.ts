@@ -31,14 +31,31 @@ const CR = 0x0d;
  * take in (or give up on) the rest of the file. That row is reported, and reading starts
  * again on the line after the one the row began on, so the rows after it are still read.
  */
-export async function* readCsvRecords(path: string, options: ByteStreamOptions = {}): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(path: string, options: CsvOptions = {}): AsyncGenerator<CsvRecord> {
   let from: Resume = { offset: 0, line: 1, skipLine: false };
-  const state: { header?: string[] } = {};
+  const state: CsvState = options.columns
+    ? { header: [...options.columns.names], minimumWidth: options.columns.minimum }
+    : {};
   for (;;) {
     const resume = yield* readCsvSegment(path, from, state, options);
     if (resume === undefined) return;
     from = resume;
   }
+}
+
+export interface CsvOptions extends ByteStreamOptions {
+  /**
+   * For files without a header row (Firebase's `auth:export users.csv`): the columns by
+   * position. A row may stop after `minimum` cells (older writers wrote fewer columns); the
+   * missing ones are blank.
+   */
+  columns?: { names: readonly string[]; minimum: number };
+}
+
+interface CsvState {
+  header?: string[];
+  /** With fixed columns: the fewest cells a row may have. */
+  minimumWidth?: number;
 }
 
 /** Where to start reading again: at byte `offset`, after dropping its line when `skipLine`. */
@@ -54,7 +71,7 @@ const SWALLOWING = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_MAX_RECORD_SIZE']);
 async function* readCsvSegment(
   path: string,
   from: Resume,
-  state: { header?: string[] },
+  state: CsvState,
   options: ByteStreamOptions,
 ): AsyncGenerator<CsvRecord, Resume | undefined> {
   const stream = await openByteStream(path, options);
@@ -130,18 +147,25 @@ async function* readCsvSegment(
         continue;
       }
       const header = state.header;
-      if (cells.length !== header.length) {
+      const fits =
+        state.minimumWidth === undefined
+          ? cells.length === header.length
+          : cells.length >= state.minimumWidth && cells.length <= header.length;
+      if (!fits) {
         yield {
           ok: false,
           line,
           column: Math.min(cells.length, header.length) + 1,
-          message: describeWidth(cells.length, header.length),
+          message:
+            state.minimumWidth === undefined
+              ? describeWidth(cells.length, header.length)
+              : `The row has ${cells.length} cells; rows of this file have ${state.minimumWidth} to ${header.length}, so a cell holds an unquoted comma or the row is cut short.`,
         };
         continue;
       }
       const row: Record<string, string> = Object.create(null) as Record<string, string>;
       header.forEach((name, i) => {
-        row[name] = cells[i]!;
+        row[name] = cells[i] ?? '';
       });
       yield { ok: true, row, line };
     }

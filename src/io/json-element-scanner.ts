@@ -25,6 +25,9 @@ const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
+/** The longest value of a wrapper's other fields that is kept (pagination tokens run to a few hundred). */
+const MAX_KEPT_VALUE = 4096;
+
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -66,8 +69,22 @@ export class JsonElementScanner {
   private foundArray = false;
   private keyMissing = false;
   private missingArrayAt: number | undefined;
+  /**
+   * The other keys of the wrapper object being read (a page's `PaginationToken`, `total`), each
+   * with its value's JSON text when that is short (a number, a token), else ''.
+   */
+  private objectFields = new Map<string, string>();
+  /** The text of the skipped value being read, while it is short enough to keep; undefined past that. */
+  private skippedText: string | undefined;
 
-  constructor(private readonly arrayKey?: string) {}
+  /**
+   * `onWrapperEnd` sees the other fields of each wrapper object as it closes: a reader tells
+   * from them whether a page says more pages follow.
+   */
+  constructor(
+    private readonly arrayKey?: string,
+    private readonly onWrapperEnd?: (fields: ReadonlyMap<string, string>) => void,
+  ) {}
 
   /**
    * True when the input was a single-line object without `arrayKey`: that is a line of NDJSON,
@@ -82,6 +99,11 @@ export class JsonElementScanner {
     return this.missingArrayAt;
   }
 
+  /** The top-level keys of the object `objectWithoutArray` points at, to say what it is instead. */
+  get keysWithoutArray(): string[] {
+    return [...this.objectFields.keys()];
+  }
+
   /** True once the input ended its structure, or broke it beyond recovery. */
   get stopped(): boolean {
     return this.state === 'stopped';
@@ -90,6 +112,7 @@ export class JsonElementScanner {
   push(chunk: string): JsonRecord[] {
     const out: JsonRecord[] = [];
     let captureFrom = this.state === 'element' || this.state === 'object-key' ? 0 : -1;
+    let skipFrom = this.state === 'object-skip-value' ? 0 : -1;
     const n = chunk.length;
     let i = 0;
     while (i < n && this.state !== 'stopped') {
@@ -114,6 +137,9 @@ export class JsonElementScanner {
             out.push(this.finishElement());
             this.state = c === COMMA ? 'before-element' : this.afterArrayState();
           } else if (this.depth === 0 && this.state === 'object-skip-value' && (c === COMMA || c === CLOSE_BRACE)) {
+            this.keepSkipped(chunk.slice(skipFrom, i));
+            skipFrom = -1;
+            this.objectFields.set(this.key, this.skippedText?.trim() ?? '');
             this.state = c === COMMA ? 'object-key-or-end' : 'after-object';
             if (c === CLOSE_BRACE) this.objectEnded(out);
           } else if (c === NEWLINE) this.newline(i);
@@ -190,6 +216,8 @@ export class JsonElementScanner {
           }
           this.state = 'object-skip-value';
           this.depth = 0;
+          this.skippedText = '';
+          skipFrom = i;
           continue;
         case 'object-after-array':
           if (c === COMMA) this.state = 'object-key-or-end';
@@ -211,6 +239,7 @@ export class JsonElementScanner {
         this.fail(out, n - 1, `a key of the top-level object is longer than ${this.maxLength} characters`);
       }
     }
+    if (skipFrom >= 0 && this.state === 'object-skip-value') this.keepSkipped(chunk.slice(skipFrom));
     this.consumed += n;
     return out;
   }
@@ -252,10 +281,20 @@ export class JsonElementScanner {
   private openObject(): void {
     this.state = 'object-key-or-end';
     this.objectLine = this.line;
+    this.objectFields = new Map();
+  }
+
+  /** Keeps text of a skipped value up to a short length: enough for a count or a token. */
+  private keepSkipped(part: string): void {
+    if (this.skippedText === undefined) return;
+    this.skippedText = this.skippedText.length + part.length > MAX_KEPT_VALUE ? undefined : this.skippedText + part;
   }
 
   private objectEnded(_out: JsonRecord[]): void {
-    if (this.foundArray) return;
+    if (this.foundArray) {
+      this.onWrapperEnd?.(this.objectFields);
+      return;
+    }
     if (this.objectLine === this.line) {
       this.keyMissing = true;
       this.state = 'stopped';

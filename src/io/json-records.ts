@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { UsageError } from '../model/types.js';
 import { openByteStream, type ByteStreamOptions } from './byte-stream.js';
+import { wrapperShape } from './export-shape.js';
 import { JsonElementScanner } from './json-element-scanner.js';
 import { parseJsonText, type JsonRecord } from './json-text.js';
 import { splitLineBatches } from './lines.js';
@@ -15,6 +16,8 @@ export interface JsonRecordsOptions extends ByteStreamOptions {
    * A bare array and NDJSON are accepted as well.
    */
   arrayKey?: string;
+  /** Sees the other fields of each wrapper object as it closes, short values as JSON text (see `JsonElementScanner`). */
+  onWrapperEnd?: (fields: ReadonlyMap<string, string>) => void;
 }
 
 const BOM = '\uFEFF';
@@ -52,12 +55,15 @@ export async function* readJsonRecordBatches(
       );
 
     if (first === '[' || (first === '{' && options.arrayKey !== undefined)) {
-      const scanner = new JsonElementScanner(options.arrayKey);
+      const scanner = new JsonElementScanner(options.arrayKey, options.onWrapperEnd);
       yield* scanElements(scanner, prepend(head, chunks));
       if (scanner.objectWithoutArray !== undefined) {
         // One pretty-printed record is not an export, whichever source: the same answer as for NDJSON below.
+        const shape = wrapperShape(scanner.keysWithoutArray);
         throw new UsageError(
-          `${path}: line ${scanner.objectWithoutArray}: the object that starts here has no "${options.arrayKey}" array; give the array, or one object per line (NDJSON).`,
+          shape
+            ? `${path}: this looks like ${shape.what}, not what was asked for (its records are not under "${options.arrayKey}"); run with --source ${shape.source}.`
+            : `${path}: line ${scanner.objectWithoutArray}: the object that starts here has no "${options.arrayKey}" array; give the array, or one object per line (NDJSON).`,
         );
       }
       if (!scanner.isNdjson) return;

@@ -13,6 +13,8 @@ export interface LiveUser {
   firstName: string | null;
   lastName: string | null;
   metadataDigest: string;
+  /** WorkOS's `last_sign_in_at` is set: the user has signed in to WorkOS, whose password now wins. */
+  signedIn: boolean;
 }
 
 export interface LiveOrganization {
@@ -50,6 +52,7 @@ export class LiveUsers {
       user.firstName ?? NONE,
       user.lastName ?? NONE,
       user.metadataDigest,
+      user.signedIn ? '1' : '0',
     ].join(SEP);
     if (user.externalId) this.byExternal.set(user.externalId, packed);
     this.byEmailKey.set(user.emailKey, packed);
@@ -81,7 +84,8 @@ const SEP = '\u001f';
 const NONE = '\u001e';
 
 function unpack(packed: string): LiveUser {
-  const [id, externalId, emailKey, verified, firstName, lastName, metadataDigest] = packed.split(SEP) as [
+  const [id, externalId, emailKey, verified, firstName, lastName, metadataDigest, signedIn] = packed.split(SEP) as [
+    string,
     string,
     string,
     string,
@@ -98,6 +102,7 @@ function unpack(packed: string): LiveUser {
     firstName: firstName === NONE ? null : firstName,
     lastName: lastName === NONE ? null : lastName,
     metadataDigest,
+    signedIn: signedIn === '1',
   };
 }
 

@@ -197,15 +197,16 @@ export function parseFirebaseScryptHash(text: string): FirebaseScryptParts | str
   return { hash: hash!, salt: salt!, signerKey: named.get('sk')!, saltSeparator: named.get('ss')!, rounds, memCost };
 }
 
-/** Base64 without padding, as PHC strings carry it. */
+/** Base64 as PHC strings carry it: the standard alphabet (url-safe text is rewritten), no padding. */
 function unpadded(base64: string): string {
-  return base64.replace(/=+$/, '');
+  return base64.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
 }
 
 /**
  * A Firebase user's password as WorkOS's Firebase guide builds it: a PHC string with the
  * project's signer key and salt separator as `sk` and `ss`, its rounds and mem_cost as `r` and
- * `m`, then the user's salt and hash, every base64 value without padding.
+ * `m`, then the user's salt and hash, every base64 value without padding. The one form every
+ * source sends (Firebase exports and Clerk's `scrypt_firebase` digests alike).
  */
 export function formatFirebaseScryptHash(parts: FirebaseScryptParts): string {
   const params = `sk=${unpadded(parts.signerKey)},ss=${unpadded(parts.saltSeparator)},r=${parts.rounds},m=${parts.memCost}`;

@@ -7,7 +7,8 @@ export interface UserInput {
   emailVerified: boolean;
   firstName?: string;
   lastName?: string;
-  externalId: string;
+  /** The source's id; absent when the source has none (the user is keyed by email, see model/email-key.ts). */
+  externalId?: string;
   metadata?: Record<string, string>;
   password?: PasswordHash;
 }

@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { registerSecret } from '../model/mask.js';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import { decideCutover, failingChecks } from '../cutover/decide.js';
@@ -108,6 +109,8 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
           connectionsOf: reader.connectionsOf,
           async ssoPortalLink(organizationId) {
             const link = await reader.ssoPortalLink(organizationId);
+            // Masked in everything but sso-setup.csv, whose job is to hand it over.
+            registerSecret(link);
             onSecret(link);
             return link;
           },

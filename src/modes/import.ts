@@ -17,6 +17,7 @@ import type { Outcome } from '../model/outcome.js';
 import type { PlannedMembership, PlannedRecord } from '../model/planned.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import {
+  deletableRemovals,
   passwordDigest,
   passwordMemory,
   type Change,
@@ -37,6 +38,7 @@ import {
   readWorkOS,
   removalCounts,
   requireWorkOS,
+  warnForcedPasswords,
   whenUnreachable,
   DEFAULTS,
   type MigrationOptions,
@@ -63,19 +65,25 @@ export async function runImport(options: MigrationOptions): Promise<MigrationRes
 
 async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
   const { options } = run;
+  if (options.prune && run.config.policies.partialExports === 'import')
+    throw new UsageError(
+      '--prune cannot run with policies.partialExports: import: with part of the export, every user left out would look removed. Nothing was written; prune from a whole export, without that policy.',
+    );
   const live = await readWorkOS(run, workos);
   const diff = diffRun(run, live, journal, true);
+  warnForcedPasswords(run, diff);
+  // Only what this checkpoint records as created is ever deleted; the rest is listed, and said.
+  const toPrune = deletableRemovals(diff.removals);
+  if (options.prune) explainKeptRemovals(run, diff.removals);
   // Before any write: a truncated export must stop the run, not half of it.
-  if (options.prune) checkPruneLimit(run, diff.removals);
+  if (options.prune) checkPruneLimit(run, toPrune);
   const ctx: ApplyContext = { caller: run.caller, journal };
   const applied = await applyDiff(run, workos, diff, ctx);
   let deleted: Summary['deleted'] | undefined;
   const deleteProblems: RecordProblem[] = [];
   let stoppedBy = applied.stoppedBy;
-  if (options.prune && diff.removals.length > 0 && !stoppedBy) {
-    const pruned = await run.log.group(`Pruning ${diff.removals.length} removal(s)`, () =>
-      prune(run, workos, diff.removals, ctx),
-    );
+  if (options.prune && toPrune.length > 0 && !stoppedBy) {
+    const pruned = await run.log.group(`Pruning ${toPrune.length} removal(s)`, () => prune(run, workos, toPrune, ctx));
     deleted = pruned.deleted;
     deleteProblems.push(...pruned.failed.map(deleteFailureProblem));
     stoppedBy ??= pruned.stoppedBy;
@@ -107,8 +115,12 @@ async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | u
   const reconciliation = stoppedBy ? undefined : reconcile(after);
   const removals = deleted ? after.removals : diff.removals;
   if (removals.length > 0 && !options.prune) {
+    const deletable = deletableRemovals(removals).length;
     run.log.info(
-      `${removals.length} record(s) of this migration are no longer in the export (removals.csv); import with --prune deletes them.`,
+      `${removals.length} record(s) of this migration are no longer in the export (removals.csv); import with --prune deletes ` +
+        (deletable === removals.length
+          ? 'them.'
+          : `the ${deletable} this checkpoint records as created and keeps the others (kept_because in removals.csv).`),
     );
   }
   return await finishRun(run, {
@@ -135,7 +147,7 @@ interface Applied {
   outcomes: Outcome[];
   stoppedBy?: StopReason;
   processed: number;
-  passwords: { sent: number; recordedEarlier: number; keptExisting: number };
+  passwords: { sent: number; recordedEarlier: number; keptExisting: number; keptSignedIn: number };
 }
 
 /** Users, then organizations, then memberships (which need both), under one stage budget. */
@@ -178,7 +190,9 @@ async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, 
     return result.outcomes;
   };
 
-  const userOutcomes = await phase('users', diff.users, userWriter(workos), (c) => userWrite(c as UserChange));
+  const userOutcomes = await phase('users', diff.users, userWriter(workos), (c) =>
+    userWrite(c as UserChange, options.forcePasswords),
+  );
   await phase('organizations', diff.organizations, organizationWriter(workos), (c) => ({
     record: c.record,
     action: writeAction(c),
@@ -201,7 +215,7 @@ function writeAction(change: Change<PlannedRecord>): 'create' | 'update' {
   return change.action === 'update' && change.workosId ? 'update' : 'create';
 }
 
-function userWrite(change: UserChange): PlannedWrite<UserChange['record']> {
+function userWrite(change: UserChange, forcePasswords = false): PlannedWrite<UserChange['record']> {
   const password = change.record.input.password;
   return {
     record: change.record,
@@ -210,6 +224,7 @@ function userWrite(change: UserChange): PlannedWrite<UserChange['record']> {
     sendPassword: change.sendPassword,
     claim: change.claim,
     ...(password ? { passwordDigest: passwordDigest(password) } : {}),
+    ...(forcePasswords ? { forcePasswords } : {}),
   };
 }
 
@@ -240,7 +255,8 @@ function passwordsOf(diff: MigrationDiff, userOutcomes: readonly Outcome[]): App
     if (!change?.record.input.password) continue;
     if (o.status === 'created' || (o.status === 'updated' && change.sendPassword)) sent++;
   }
-  return { sent, ...passwordMemory(diff) };
+  const { recordedEarlier, keptExisting, keptSignedIn } = passwordMemory(diff);
+  return { sent, recordedEarlier, keptExisting, keptSignedIn };
 }
 
 async function applyWrites<P extends PlannedRecord>(
@@ -333,6 +349,18 @@ function checkPruneLimit(run: PreparedRun, removals: readonly Removal[]): void {
         `${run.options.pruneLimit === undefined ? " (10 % of the export's users)" : ''}. Nothing was written. Check removals.csv from a dry run (plan); if the export is whole, raise --prune-limit.`,
     );
   }
+}
+
+/** Removals that prune lists and keeps: a user reads why nothing happened to them. */
+function explainKeptRemovals(run: PreparedRun, removals: readonly Removal[]): void {
+  const kept = removals.filter((r) => r.keptBecause !== undefined);
+  if (kept.length === 0) return;
+  const c = removalCounts(kept);
+  const existed = kept.filter((r) => r.keptBecause === 'existed_before').length;
+  run.log.warn(
+    `--prune deletes only what this checkpoint records as created; kept: ${c.users} user(s), ${c.organizations} organization(s), ${c.memberships} membership(s) ` +
+      `(${existed} existed in WorkOS before the migration, ${kept.length - existed} not created by this checkpoint; kept_because in removals.csv). Delete them in WorkOS yourself if they should go.`,
+  );
 }
 
 /** Memberships first, then users, then organizations; each delete journaled (a rerun skips what is gone). */

@@ -11,7 +11,7 @@ import {
   type InventoryReport,
 } from '../inventory/render.js';
 import { silentLogger, type Logger } from '../report/logger.js';
-import { outboundText } from '../report/outbound.js';
+import { outboundJson, outboundText } from '../report/outbound.js';
 
 // `inventory`: before the cutover plan is approved, the old tenant's dependencies, each
 // classified portable / replaceable / redesign, written as inventory.json and inventory.md.
@@ -63,7 +63,7 @@ export async function runInventory(options: InventoryOptions): Promise<Inventory
       inventoryJson: join(options.outDir, 'inventory.json'),
       inventoryMd: join(options.outDir, 'inventory.md'),
     };
-    await writeFile(files.inventoryJson, outboundText(`${JSON.stringify(report, null, 2)}\n`, policy));
+    await writeFile(files.inventoryJson, outboundJson(report, policy));
     await writeFile(files.inventoryMd, markdown);
   }
   return { report, markdown, headline, ...(files ? { files } : {}) };

@@ -13,7 +13,7 @@ import type { PlannedRecord } from '../model/planned.js';
 import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
-import { countChanges, diffMigration, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { countChanges, diffMigration, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
 import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
@@ -69,6 +69,8 @@ export interface MigrationOptions {
   prune?: boolean;
   /** import --prune: refuse when there are more removals than this (default 10 % of the export's users). */
   pruneLimit?: number;
+  /** plan, import: send the export's hashes even to users who have signed in to WorkOS since. */
+  forcePasswords?: boolean;
   /** rollback: delete for real (without it, a preview). */
   confirm?: boolean;
   /** cutover: an Admin Portal SSO link for each organization that still needs a connection. */
@@ -254,7 +256,17 @@ export function diffRun(
     ),
     managesOrganizations: run.managesOrganizations,
     ownsExternalId: (entity, id) => sourceOwnsExternalId(run.options.source, entity, id),
+    forcePasswords: run.options.forcePasswords,
   });
+}
+
+/** `--force-passwords` replaces passwords people may have changed in WorkOS: say how many, before any write. */
+export function warnForcedPasswords(run: PreparedRun, diff: MigrationDiff): void {
+  const forced = passwordMemory(diff).overwritesSignedIn;
+  if (forced === 0) return;
+  run.log.warn(
+    `--force-passwords: ${forced} user(s) who have signed in to WorkOS get the export's password hash, replacing the password they use in WorkOS now.`,
+  );
 }
 
 /** Users the export moves to an address another WorkOS user holds, and users kept under another id. */
@@ -278,6 +290,12 @@ export function removalCounts(removals: readonly Removal[]): Record<EntityName, 
     organizations: removals.filter((r) => r.entity === 'organization').length,
     memberships: removals.filter((r) => r.entity === 'membership').length,
   };
+}
+
+/** Removals prune never deletes, by entity; undefined when there are none. */
+function keptRemovalCounts(removals: readonly Removal[] | undefined): Record<EntityName, number> | undefined {
+  const kept = removals?.filter((r) => r.keptBecause !== undefined) ?? [];
+  return kept.length > 0 ? removalCounts(kept) : undefined;
 }
 
 export { countChanges };
@@ -323,6 +341,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     workos: r && { users: r.users, organizations: r.organizations, memberships: r.memberships },
     changes: report.showChanges && report.diff ? countChanges(report.diff) : undefined,
     removals: report.removals ? removalCounts(report.removals) : undefined,
+    removalsKept: keptRemovalCounts(report.removals),
     deleted: report.deleted,
     cutover: report.cutover,
     fatal: report.fatal,

@@ -14,6 +14,7 @@ import {
   plannedRecords,
   prepareRun,
   readWorkOS,
+  warnForcedPasswords,
   whenUnreachable,
   type MigrationOptions,
   type MigrationResult,
@@ -36,6 +37,8 @@ export async function runPlan(options: MigrationOptions): Promise<MigrationResul
 async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
   const options = run.options;
   const diff = diffRun(run, await readWorkOS(run, workos), journal, true);
+  warnForcedPasswords(run, diff);
+  const { recordedEarlier, keptExisting, keptSignedIn } = passwordMemory(diff);
   const pii = options.includePii ?? false;
   return finishRun(run, {
     outcomes: diffOutcomes(diff),
@@ -44,7 +47,7 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
     diff,
     showChanges: true,
     removals: diff.removals,
-    passwords: { sent: 0, ...passwordMemory(diff) },
+    passwords: { sent: 0, recordedEarlier, keptExisting, keptSignedIn },
     extraFiles: { 'changes.jsonl': changesJsonl(diff, pii), 'removals.csv': removalsCsv(diff.removals, pii) },
   });
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Journal, JOURNAL_FILE, madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
-import type { Removal } from '../plan/diff.js';
+import { keptBecause, type KeptReason, type Removal } from '../plan/diff.js';
 import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
 import { deleteAll, deleteFailureProblem } from './import.js';
@@ -13,12 +13,15 @@ export type RollbackAction = 'delete' | 'already_deleted' | 'keep_claimed' | 'ke
 export interface RollbackStep {
   entry: JournalEntry;
   action: RollbackAction;
+  /** Why a record stays (rollback.csv's kept_because): claimed users existed before. */
+  keptBecause?: KeptReason;
 }
 
 /**
  * What rollback does with each record the journal knows: delete what this migration created;
  * keep users it only claimed or updated (they existed before; field updates are not reverted).
- * A membership of a user that goes is deleted with the user, not on its own.
+ * Memberships this migration created are deleted whoever their user is: a claimed user keeps
+ * the account, not the memberships the migration gave it.
  */
 export function planRollback(entries: Iterable<JournalEntry>, _journal: Pick<Journal, 'get'>): RollbackStep[] {
   const steps: RollbackStep[] = [];
@@ -27,22 +30,26 @@ export function planRollback(entries: Iterable<JournalEntry>, _journal: Pick<Jou
       if (madeByMigration(entry)) steps.push({ entry, action: 'already_deleted' });
       continue;
     }
-    if (madeByMigration(entry)) steps.push({ entry, action: 'delete' });
-    else steps.push({ entry, action: entry.claimed ? 'keep_claimed' : 'keep_updated' });
+    const kept = keptBecause(entry, entry.workos_id);
+    if (!kept) steps.push({ entry, action: 'delete' });
+    else steps.push({ entry, action: entry.claimed ? 'keep_claimed' : 'keep_updated', keptBecause: kept });
   }
   return steps;
 }
 
-/** Deletes that WorkOS does by itself: memberships of a user or organization being deleted. */
+/**
+ * Deletes that WorkOS does by itself: the memberships of a user this rollback deletes (or did). Only the
+ * user counts: a membership of a user who stays (claimed) is deleted on its own and journaled,
+ * never left to its organization's delete, so a rollback killed before the organizations go
+ * (or one whose organizations stay) leaves no membership the migration added.
+ */
 function goesWithItsOwner(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean {
   if (entry.entity !== 'membership') return false;
   const cut = entry.source_id.indexOf(':');
   if (cut < 0 || entry.source_id.startsWith('sha256:')) return false;
-  const owners = [
-    journal.get('organization', entry.source_id.slice(0, cut)),
-    journal.get('user', entry.source_id.slice(cut + 1)),
-  ];
-  return owners.some((o) => o !== undefined && madeByMigration(o) && o.status !== 'deleted');
+  const user = journal.get('user', entry.source_id.slice(cut + 1));
+  // Deleted already (a rollback resumed): its memberships went with it.
+  return user !== undefined && (user.status === 'deleted' || keptBecause(user, user.workos_id) === undefined);
 }
 
 function ownerGone(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean {
@@ -84,7 +91,8 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
     const counts = removalCounts(toDelete);
     log.info(
       `The checkpoint records ${counts.users} user(s), ${counts.organizations} organization(s) and ${counts.memberships} membership(s) created by this migration` +
-        `; ${steps.filter((s) => s.action.startsWith('keep')).length} record(s) it updated stay (field updates are not reverted).`,
+        `; ${steps.filter((s) => s.keptBecause === 'existed_before').length} record(s) that existed in WorkOS before the migration and ` +
+        `${steps.filter((s) => s.keptBecause === 'not_created_by_this_checkpoint').length} it did not create stay (kept_because in rollback.csv; field updates are not reverted).`,
     );
     let deleted: MigrationResult['summary']['deleted'];
     const problems: RecordProblem[] = [];
@@ -127,7 +135,8 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
 }
 
 export function rollbackCsv(steps: readonly RollbackStep[]): string {
-  let text = csvRow(['entity', 'source_id', 'workos_id', 'action']);
-  for (const { entry, action } of steps) text += csvRow([entry.entity, entry.source_id, entry.workos_id, action]);
+  let text = csvRow(['entity', 'source_id', 'workos_id', 'action', 'kept_because']);
+  for (const { entry, action, keptBecause: kept } of steps)
+    text += csvRow([entry.entity, entry.source_id, entry.workos_id, action, kept ?? '']);
   return text;
 }

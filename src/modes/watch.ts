@@ -4,7 +4,7 @@ import { DEFAULT_PACING } from '../apply/defaults.js';
 import { RateLimiter } from '../apply/rate-limiter.js';
 import { WorkOSCaller } from '../apply/workos-caller.js';
 import { silentLogger, type Logger } from '../report/logger.js';
-import { outboundText } from '../report/outbound.js';
+import { outboundJson, outboundText } from '../report/outbound.js';
 import { DEFAULT_HEALTH_POLICY, decideHealth, SignInTally, type HealthPolicy } from '../watch/health.js';
 import { renderWatchMarkdown, watchHeadline, watchReport, type WatchReport } from '../watch/render.js';
 import { parseWatchWindow } from '../watch/window.js';
@@ -98,7 +98,7 @@ export async function runWatch(options: WatchOptions): Promise<WatchResult> {
   if (options.outDir) {
     await mkdir(options.outDir, { recursive: true });
     files = { watchJson: join(options.outDir, 'watch.json'), watchMd: join(options.outDir, 'watch.md') };
-    await writeFile(files.watchJson, outboundText(`${JSON.stringify(report, null, 2)}\n`, { includePii }));
+    await writeFile(files.watchJson, outboundJson(report, { includePii }));
     await writeFile(files.watchMd, markdown);
   }
   return { report, markdown, headline, exitCode: report.alert ? 1 : 0, ...(files ? { files } : {}) };

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../checkpoint/journal.js';
+import { madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import { liveMembershipKey, metadataDigest, sortedJoined, type LiveIndex, type LiveUser } from '../model/live-state.js';
 import type { PlannedMembership, PlannedOrganization, PlannedRecord, PlannedUser } from '../model/planned.js';
 import type { Entity, PasswordHash } from '../model/types.js';
@@ -37,14 +37,27 @@ export interface UserChange extends Change<PlannedUser> {
   sendPassword: boolean;
   /** Found by email with no external id (signed up on their own): the update sets ours. */
   claim: boolean;
-  /** A hash the export has that this run does not send, and why. */
-  passwordNotSent?: 'recorded_earlier' | 'kept_existing' | 'unknown';
+  /**
+   * A hash the export has that this run does not send, and why: sent earlier; kept by a user who
+   * was in WorkOS before (claimed); kept by a user who has signed in to WorkOS since; unknown.
+   */
+  passwordNotSent?: 'recorded_earlier' | 'kept_existing' | 'kept_signed_in' | 'unknown';
+  /** `--force-passwords`: the export's hash replaces the password of a user who signed in to WorkOS. */
+  overwritesSignedIn?: boolean;
 }
 
 export type OrganizationChange = Change<PlannedOrganization>;
 export type MembershipChange = Change<PlannedMembership>;
 
 export type RemovalReason = 'not_in_export' | 'skipped_by_policy' | 'member_removed';
+
+/**
+ * Why prune must not delete a removal: the person had the WorkOS record before the migration
+ * (claimed by email), or the checkpoint cannot prove this migration created it (no checkpoint,
+ * no entry, or an entry for another WorkOS record). Prune and rollback delete only what the
+ * journal records as created.
+ */
+export type KeptReason = 'existed_before' | 'not_created_by_this_checkpoint';
 
 /** A WorkOS record that belongs to this migration but that the export no longer has. */
 export interface Removal {
@@ -53,6 +66,8 @@ export interface Removal {
   externalId: string;
   workosId: string;
   reason: RemovalReason;
+  /** Listed, never deleted, and why. Absent: `--prune` deletes it. */
+  keptBecause?: KeptReason;
 }
 
 export interface MigrationDiff {
@@ -88,6 +103,12 @@ export interface DiffInput {
   managesOrganizations: boolean;
   /** True for an external id that this source gives out (e.g. Auth0's `auth0|…`). */
   ownsExternalId: (entity: 'user' | 'organization', externalId: string) => boolean;
+  /**
+   * Send the export's hash even to users who have signed in to WorkOS (`--force-passwords`).
+   * Without it, after a WorkOS sign-in WorkOS's credentials win: the user may have changed the
+   * password there, and the export's would silently revert it.
+   */
+  forcePasswords?: boolean;
 }
 
 export function diffMigration(input: DiffInput): MigrationDiff {
@@ -112,6 +133,10 @@ function diffUser(user: PlannedUser, input: DiffInput): UserChange {
   const emailKey = wanted.email.toLowerCase();
   const byExternalId = live.users.byExternalId(user.sourceId);
   const byEmail = live.users.byEmail(emailKey);
+  if (wanted.externalId === undefined) {
+    const keyedByEmail = diffEmailKeyedUser(user, byEmail, input);
+    if (keyedByEmail) return keyedByEmail;
+  }
 
   if (!byExternalId) {
     if (!byEmail)
@@ -158,6 +183,42 @@ function diffUser(user: PlannedUser, input: DiffInput): UserChange {
     sendPassword: password.send,
     claim: false,
     ...(password.notSent ? { passwordNotSent: password.notSent } : {}),
+    ...(password.overwritesSignedIn ? { overwritesSignedIn: true } : {}),
+  };
+}
+
+/**
+ * A user the source has no id for (keyed by email, sent without an external id) is found in
+ * WorkOS by email: a user there without an external id (or with the key an earlier version of
+ * this tool wrote as one) is the one. It is ours when the journal says this migration made or
+ * claimed it; otherwise it was there before, keeps its password, and an update claims it.
+ * Undefined when the email is free or held by another system's user (the usual create or conflict).
+ */
+function diffEmailKeyedUser(
+  user: PlannedUser,
+  byEmail: LiveUser | undefined,
+  input: DiffInput,
+): UserChange | undefined {
+  if (!byEmail || (byEmail.externalId !== null && byEmail.externalId !== user.sourceId)) return undefined;
+  const base = { entity: 'user' as const, record: user, workosId: byEmail.id };
+  const fields = userFieldChanges(byEmail, user);
+  const entry = input.journal?.get('user', user.sourceId);
+  const ours =
+    byEmail.externalId === user.sourceId ||
+    (entry !== undefined && entry.status !== 'deleted' && entry.workos_id === byEmail.id);
+  if (!ours) {
+    const action = fields.length > 0 ? 'update' : 'unchanged';
+    return { ...base, action, fields, sendPassword: false, claim: action === 'update', ...keptPassword(user) };
+  }
+  const password = passwordDecision(user, byEmail, input);
+  if (password.send) fields.push('password');
+  return {
+    ...base,
+    action: fields.length > 0 ? 'update' : 'unchanged',
+    fields,
+    sendPassword: password.send,
+    claim: false,
+    ...(password.notSent ? { passwordNotSent: password.notSent } : {}),
   };
 }
 
@@ -169,7 +230,7 @@ function passwordDecision(
   user: PlannedUser,
   found: LiveUser,
   input: DiffInput,
-): { send: boolean; notSent?: UserChange['passwordNotSent'] } {
+): { send: boolean; notSent?: UserChange['passwordNotSent']; overwritesSignedIn?: boolean } {
   const password = user.input.password;
   if (!password) return { send: false };
   const entry = input.journal?.get('user', user.sourceId);
@@ -182,6 +243,15 @@ function passwordDecision(
     (entry.password_digest === passwordDigest(password) || entry.input_digest === user.digest);
   if (recorded) return { send: false, notSent: 'recorded_earlier' };
   if (!input.passwordsFromJournal) return { send: false, notSent: 'unknown' };
+  // Claimed by this migration: the user was in WorkOS before and keeps the password set there.
+  if (entry?.claimed && entry.status !== 'deleted' && entry.workos_id === found.id)
+    return { send: false, notSent: 'kept_existing' };
+  // WorkOS never returns hashes, so without the journal a hash "not recorded" looks unsent; after
+  // a WorkOS sign-in, whatever the journal holds, the password there is the one that counts.
+  if (found.signedIn) {
+    if (!input.forcePasswords) return { send: false, notSent: 'kept_signed_in' };
+    return { send: true, overwritesSignedIn: true };
+  }
   return { send: true };
 }
 
@@ -228,9 +298,27 @@ function diffMembership(
 }
 
 /**
+ * Why a removal must stay: undefined only when the journal records that this migration created
+ * this very WorkOS record (same WorkOS id, not deleted since) and did not merely claim it.
+ */
+export function keptBecause(entry: JournalEntry | undefined, workosId: string): KeptReason | undefined {
+  if (entry !== undefined && entry.status !== 'deleted' && entry.workos_id === workosId) {
+    if (entry.claimed) return 'existed_before';
+    if (madeByMigration(entry)) return undefined;
+  }
+  return 'not_created_by_this_checkpoint';
+}
+
+/** The removals prune may delete: what the journal says this migration created. */
+export function deletableRemovals(removals: readonly Removal[]): Removal[] {
+  return removals.filter((r) => r.keptBecause === undefined);
+}
+
+/**
  * Records of this migration that WorkOS holds and the export no longer has: users and
  * organizations with an external id this migration made or claimed (the journal says so) or
  * that this source gives out, and memberships of such users in the export's organizations.
+ * Each says whether prune may delete it (`keptBecause`).
  */
 function findRemovals(
   input: DiffInput,
@@ -244,6 +332,10 @@ function findRemovals(
   };
   const ours = (entity: 'user' | 'organization', id: string): boolean =>
     journaled(entity, id) || input.ownsExternalId(entity, id);
+  const kept = (entity: Entity, id: string, workosId: string) => {
+    const reason = keptBecause(journal?.get(entity, id), workosId);
+    return reason ? { keptBecause: reason } : {};
+  };
 
   const exportedUsers = new Set<string>();
   for (const u of input.users) {
@@ -251,7 +343,8 @@ function findRemovals(
     for (const other of u.mergedSourceIds) exportedUsers.add(other);
   }
   const removals: Removal[] = [];
-  const removedUserIds = new Set<string>();
+  /** Users prune deletes: WorkOS deletes their memberships with them. */
+  const deletedUserIds = new Set<string>();
   for (const found of live.users.withExternalId()) {
     const id = found.externalId!;
     if (exportedUsers.has(id) || input.notImported.users.has(id)) continue;
@@ -261,8 +354,15 @@ function findRemovals(
         ? 'not_in_export'
         : undefined;
     if (!reason) continue;
-    removals.push({ entity: 'user', externalId: id, workosId: found.id, reason });
-    removedUserIds.add(found.id);
+    const removal: Removal = {
+      entity: 'user',
+      externalId: id,
+      workosId: found.id,
+      reason,
+      ...kept('user', id, found.id),
+    };
+    removals.push(removal);
+    if (!removal.keptBecause) deletedUserIds.add(found.id);
   }
   if (!input.managesOrganizations) return removals;
 
@@ -270,7 +370,13 @@ function findRemovals(
   for (const found of live.organizationsByExternalId.values()) {
     const id = found.externalId!;
     if (exportedOrgs.has(id) || input.notImported.organizations.has(id) || !ours('organization', id)) continue;
-    removals.push({ entity: 'organization', externalId: id, workosId: found.id, reason: 'not_in_export' });
+    removals.push({
+      entity: 'organization',
+      externalId: id,
+      workosId: found.id,
+      reason: 'not_in_export',
+      ...kept('organization', id, found.id),
+    });
   }
 
   // A member dropped from an organization that stays: the membership goes, the user stays.
@@ -283,22 +389,26 @@ function findRemovals(
     const found = live.organizationsByExternalId.get(o.sourceId);
     if (found) orgSourceIds.set(found.id, o.sourceId);
   }
-  const journaledMemberships = new Set<string>();
+  /** Memberships the journal says this migration created, by WorkOS id. */
+  const createdMemberships = new Map<string, JournalEntry>();
   for (const entry of journal?.entries() ?? []) {
-    if (entry.entity === 'membership' && entry.status !== 'deleted') journaledMemberships.add(entry.workos_id);
+    if (entry.entity === 'membership' && entry.status !== 'deleted' && madeByMigration(entry))
+      createdMemberships.set(entry.workos_id, entry);
   }
   for (const m of live.memberships.values()) {
     const orgSourceId = orgSourceIds.get(m.organizationId);
-    if (!orgSourceId || planned.has(m.id) || removedUserIds.has(m.userId)) continue;
+    if (!orgSourceId || planned.has(m.id) || deletedUserIds.has(m.userId)) continue;
     const userSourceId = userSourceIds.get(m.userId);
+    const created = createdMemberships.get(m.id);
     // Only memberships of users this export brings (or that the journal says we added).
-    if (!userSourceId && !journaledMemberships.has(m.id)) continue;
-    const userLabel = userSourceId ?? m.userId;
+    if (!userSourceId && !created) continue;
     removals.push({
       entity: 'membership',
-      externalId: `${orgSourceId}:${userLabel}`,
+      // The journal's own id when it has one, so the delete is journaled against the same line.
+      externalId: created?.source_id ?? `${orgSourceId}:${userSourceId}`,
       workosId: m.id,
       reason: 'member_removed',
+      ...(created ? {} : { keptBecause: 'not_created_by_this_checkpoint' as const }),
     });
   }
   return removals;
@@ -326,10 +436,21 @@ export function countChanges(diff: MigrationDiff): Record<'users' | 'organizatio
   };
 }
 
-/** What the diff knows of hashes it will not send: recorded as sent earlier, or kept by users who were there before. */
-export function passwordMemory(diff: MigrationDiff): { recordedEarlier: number; keptExisting: number } {
+/**
+ * What the diff knows of hashes it will not send: recorded as sent earlier, kept by users who
+ * were there before, kept by users who signed in to WorkOS; and the signed-in users whose
+ * password `--force-passwords` replaces.
+ */
+export function passwordMemory(diff: MigrationDiff): {
+  recordedEarlier: number;
+  keptExisting: number;
+  keptSignedIn: number;
+  overwritesSignedIn: number;
+} {
   return {
     recordedEarlier: diff.users.filter((c) => c.passwordNotSent === 'recorded_earlier').length,
     keptExisting: diff.users.filter((c) => c.passwordNotSent === 'kept_existing').length,
+    keptSignedIn: diff.users.filter((c) => c.passwordNotSent === 'kept_signed_in').length,
+    overwritesSignedIn: diff.users.filter((c) => c.overwritesSignedIn).length,
   };
 }

@@ -25,8 +25,8 @@ export class UserTally {
   unsupported = 0;
   passwordReset = 0;
   reenroll = 0;
-  readonly mfa: Record<string, number> = {};
-  readonly social: Record<string, number> = {};
+  readonly mfa = namedCounts();
+  readonly social = namedCounts();
 
   /** Counts a user in (`sign` 1) or back out (-1). */
   add(user: Counted, sign: 1 | -1): void {
@@ -38,6 +38,14 @@ export class UserTally {
     for (const factor of user.mfaFactors) bump(this.mfa, factor, sign);
     for (const provider of user.socialProviders) bump(this.social, provider, sign);
   }
+}
+
+/**
+ * Counts keyed by names from an export (social providers, MFA factors, connections): without a
+ * prototype, so a provider called `constructor`, `toString` or `__proto__` is just a name.
+ */
+export function namedCounts(from: Readonly<Record<string, number>> = {}): Record<string, number> {
+  return Object.assign(Object.create(null) as Record<string, number>, from);
 }
 
 function bump(counts: Record<string, number>, key: string, sign: number): void {

@@ -1,3 +1,4 @@
+import { isEmailKey } from '../model/email-key.js';
 import { NumberColumn, StringColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
 import type { PlannedUser, UserInput } from '../model/planned.js';
@@ -371,7 +372,8 @@ function userInput(group: UserRecord[]): UserInput {
     emailVerified: winner.emailVerified,
     firstName,
     lastName,
-    externalId: winner.sourceId,
+    // A key of ours (the source had no id) is never written as the customer's external id.
+    ...(isEmailKey(winner.sourceId) ? {} : { externalId: winner.sourceId }),
     metadata: Object.keys(metadata).length > 0 ? metadata : undefined,
     password: winner.password,
   };

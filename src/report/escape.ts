@@ -1,13 +1,19 @@
+import { scrubValue, type ScrubOptions } from '../model/mask.js';
+
 // Text from an export is hostile until proven otherwise: it lands in markdown that GitHub
-// renders (job summary, PR comment) and in CSV files people open in spreadsheets.
+// renders (job summary, PR comment) and in CSV files people open in spreadsheets. Both escape
+// what the scrubber (model/mask.ts) left: secrets, emails and control characters are gone first.
 
 // Only what changes meaning in the middle of a line: emphasis, code, links, tables, strikethrough.
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]|~]/g;
 
-/** Escapes text for a markdown table cell or paragraph: no HTML, no links, no mentions. */
+/**
+ * Escapes text for a markdown table cell or paragraph: no HTML, no links, no mentions. Markdown
+ * is read by everyone who can see the run, so emails are always masked here.
+ */
 export function escapeMarkdown(text: string): string {
   return (
-    text
+    scrubValue(text)
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
@@ -28,15 +34,29 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * One CSV field (RFC 4180 quoting). A leading = + - @ or tab would make a spreadsheet run it
- * as a formula, so such a field gets a leading apostrophe.
+ * One field of a CSV file people open (RFC 4180 quoting), scrubbed. A leading = + - @ or tab
+ * would make a spreadsheet run it as a formula, so such a field gets a leading apostrophe.
  */
-export function csvField(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
+export function csvField(value: string | number | undefined, options: ScrubOptions = {}): string {
+  let text = value === undefined ? '' : scrubValue(String(value), options);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quoteCsv(text);
 }
 
-export function csvRow(values: (string | number | undefined)[]): string {
-  return values.map(csvField).join(',') + '\n';
+/** A row of a CSV file people open: every field scrubbed and guarded against formulas. */
+export function csvRow(values: (string | number | undefined)[], options: ScrubOptions = {}): string {
+  return values.map((value) => csvField(value, options)).join(',') + '\n';
+}
+
+/**
+ * A row of a CSV file programs load (id-map.csv): each value exactly as it is, only quoted. An
+ * application rewrites its foreign keys from it, so a formula guard would corrupt a Firebase uid
+ * such as `-Mx1…`.
+ */
+export function exactCsvRow(values: (string | number | undefined)[]): string {
+  return values.map((value) => quoteCsv(value === undefined ? '' : String(value))).join(',') + '\n';
+}
+
+function quoteCsv(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -7,7 +7,8 @@ import type { PlannedUser } from '../model/planned.js';
 import type { MergedUsers, PlannedUsers } from '../plan/users.js';
 import type { RecordProblem } from '../model/types.js';
 import type { MigrationDiff, Removal } from '../plan/diff.js';
-import { csvRow } from './escape.js';
+import { scrubbedJsonLine, scrubJson } from '../model/mask.js';
+import { csvRow, exactCsvRow } from './escape.js';
 import { passwordResetRows } from './people.js';
 import { reenrollments, type Summary } from './summary.js';
 
@@ -48,7 +49,7 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
     passwordReset: join(dir, 'password-reset.csv'),
   };
   const pii = content.includePii;
-  await writeFile(files.summaryJson, JSON.stringify(content.summary, null, 2) + '\n');
+  await writeFile(files.summaryJson, JSON.stringify(scrubJson(content.summary, { keepEmails: pii }), null, 2) + '\n');
   await writeFile(files.summaryMd, content.markdown);
   // A row at a time: at a million users each of these files is tens of megabytes.
   await writeLines(files.errors, errorRecords(content.problems, content.outcomes, pii));
@@ -88,31 +89,41 @@ export function* errorRecords(
   includePii = false,
 ): Iterable<string> {
   const id = (sourceId: string | undefined) => (sourceId === undefined ? null : reportedId(sourceId, includePii));
+  // A message that quotes its record's id quotes it as source_id does (a digest without include-pii).
+  const message = (text: string, sourceId: string | undefined) =>
+    sourceId === undefined || includePii ? text : text.split(sourceId).join(reportedId(sourceId, false));
+  const scrub = { keepEmails: includePii };
   for (const p of problems) {
-    yield JSON.stringify({
-      entity: p.entity,
-      source_id: id(p.sourceId),
-      file: p.location.file,
-      line: p.location.line,
-      ...(p.location.column ? { column: p.location.column } : {}),
-      ...(p.field ? { field: p.field } : {}),
-      severity: p.severity,
-      code: p.code,
-      message: p.message,
-    }) + '\n';
+    yield scrubbedJsonLine(
+      {
+        entity: p.entity,
+        source_id: id(p.sourceId),
+        file: p.location.file,
+        line: p.location.line,
+        ...(p.location.column ? { column: p.location.column } : {}),
+        ...(p.field ? { field: p.field } : {}),
+        severity: p.severity,
+        code: p.code,
+        message: message(p.message, p.sourceId),
+      },
+      scrub,
+    );
   }
   for (const o of outcomes) {
     if (o.status !== 'failed') continue;
-    yield JSON.stringify({
-      entity: o.entity,
-      source_id: id(o.sourceId),
-      file: o.location.file,
-      line: o.location.line,
-      severity: 'error',
-      code: o.failure?.code ?? 'failed',
-      message: o.failure?.message ?? 'failed',
-      ...(o.failure?.requestId ? { request_id: o.failure.requestId } : {}),
-    }) + '\n';
+    yield scrubbedJsonLine(
+      {
+        entity: o.entity,
+        source_id: id(o.sourceId),
+        file: o.location.file,
+        line: o.location.line,
+        severity: 'error',
+        code: o.failure?.code ?? 'failed',
+        message: message(o.failure?.message ?? 'failed', o.sourceId),
+        ...(o.failure?.requestId ? { request_id: o.failure.requestId } : {}),
+      },
+      scrub,
+    );
   }
 }
 
@@ -127,12 +138,12 @@ export function idMapCsv(outcomes: readonly Outcome[], merges: readonly MergedUs
 /** idMapCsv a row at a time (the header first). */
 export function* idMapRows(outcomes: readonly Outcome[], merges: readonly MergedUsers[]): Iterable<string> {
   const merged = new Map(merges.map((m) => [m.sourceId, m.mergedSourceIds]));
-  yield csvRow(['entity', 'source_id', 'workos_id', 'status']);
+  yield exactCsvRow(['entity', 'source_id', 'workos_id', 'status']);
   for (const o of outcomes) {
     if (!o.workosId) continue;
-    yield csvRow([o.entity, o.sourceId, o.workosId, o.status]);
+    yield exactCsvRow([o.entity, o.sourceId, o.workosId, o.status]);
     if (o.entity === 'user')
-      for (const other of merged.get(o.sourceId) ?? []) yield csvRow([o.entity, other, o.workosId, 'merged']);
+      for (const other of merged.get(o.sourceId) ?? []) yield exactCsvRow([o.entity, other, o.workosId, 'merged']);
   }
 }
 
@@ -144,7 +155,9 @@ export function reenrollCsv(users: Iterable<PlannedUser>, includePii: boolean): 
 export function* reenrollRows(users: Iterable<PlannedUser>, includePii: boolean): Iterable<string> {
   yield csvRow(includePii ? ['factor', 'source_id', 'email'] : ['factor', 'source_id']);
   for (const { user, factor } of reenrollments(users)) {
-    yield csvRow(includePii ? [factor, user.sourceId, user.input.email] : [factor, reportedId(user.sourceId, false)]);
+    yield csvRow(includePii ? [factor, user.sourceId, user.input.email] : [factor, reportedId(user.sourceId, false)], {
+      keepEmails: includePii,
+    });
   }
 }
 
@@ -154,31 +167,41 @@ export function changesJsonl(diff: MigrationDiff, includePii: boolean): string {
   for (const change of [...diff.users, ...diff.organizations, ...diff.memberships]) {
     if (change.action === 'unchanged') continue;
     lines.push(
-      JSON.stringify({
-        entity: change.entity,
-        action: change.action,
-        external_id: reportedId(change.record.sourceId, includePii),
-        ...(change.workosId ? { workos_id: change.workosId } : {}),
-        fields: change.fields,
-      }),
+      scrubbedJsonLine(
+        {
+          entity: change.entity,
+          action: change.action,
+          external_id: reportedId(change.record.sourceId, includePii),
+          ...(change.workosId ? { workos_id: change.workosId } : {}),
+          fields: change.fields,
+        },
+        { keepEmails: includePii },
+      ),
     );
   }
   for (const r of diff.removals) {
     lines.push(
-      JSON.stringify({
-        entity: r.entity,
-        action: 'remove',
-        external_id: reportedId(r.externalId, includePii),
-        workos_id: r.workosId,
-        fields: [],
-      }),
+      scrubbedJsonLine(
+        {
+          entity: r.entity,
+          action: 'remove',
+          external_id: reportedId(r.externalId, includePii),
+          workos_id: r.workosId,
+          fields: [],
+        },
+        { keepEmails: includePii },
+      ),
     );
   }
-  return lines.map((l) => l + '\n').join('');
+  return lines.join('');
 }
 
 export function removalsCsv(removals: readonly Removal[], includePii: boolean): string {
-  let text = csvRow(['entity', 'external_id', 'workos_id', 'reason']);
-  for (const r of removals) text += csvRow([r.entity, reportedId(r.externalId, includePii), r.workosId, r.reason]);
+  // kept_because: empty when --prune deletes it; else why it stays (existed_before, not_created_by_this_checkpoint).
+  let text = csvRow(['entity', 'external_id', 'workos_id', 'reason', 'kept_because']);
+  for (const r of removals)
+    text += csvRow([r.entity, reportedId(r.externalId, includePii), r.workosId, r.reason, r.keptBecause ?? ''], {
+      keepEmails: includePii,
+    });
   return text;
 }

@@ -1,6 +1,9 @@
+import { scrubText } from '../model/mask.js';
+
 /**
  * Where the engine says what it is doing. The CLI writes to stderr; the action to the runner's
- * log (with folding groups). Messages never hold an email, hash or key: callers mask first.
+ * log (with folding groups). Every implementation passes messages through the scrubber
+ * (model/mask.ts): no secret, email or hash, no control character from an export.
  */
 export interface Logger {
   /** True when progress lines are redrawn in place (a terminal): they may then carry a bar. */
@@ -23,23 +26,24 @@ export function streamLogger(stream: NodeJS.WriteStream = process.stderr): Logge
     live,
     info: (m) => {
       endLine();
-      stream.write(`${m}\n`);
+      stream.write(`${scrubText(m)}\n`);
     },
     warn: (m) => {
       endLine();
-      stream.write(`warning: ${m}\n`);
+      stream.write(`warning: ${scrubText(m)}\n`);
     },
     progress: (m) => {
       if (live) {
-        stream.write(`\r\x1b[2K${m}`);
+        // The only control sequence written: ours, after the message was scrubbed of any.
+        stream.write(`\r\x1b[2K${scrubText(m).replace(/\n/g, ' ')}`);
         lineOpen = true;
       } else {
-        stream.write(`${m}\n`);
+        stream.write(`${scrubText(m)}\n`);
       }
     },
     group: async (title, body) => {
       endLine();
-      stream.write(`${title}\n`);
+      stream.write(`${scrubText(title)}\n`);
       try {
         return await body();
       } finally {

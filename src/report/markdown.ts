@@ -1,6 +1,7 @@
 import type { RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
 import { liveCheckPasses, sumOver, type EntityCounts, type EntityName, type Summary } from './summary.js';
+import { scrubText, scrubValue } from '../model/mask.js';
 import { escapeMarkdown, truncate } from './escape.js';
 
 export interface MarkdownOptions {
@@ -35,7 +36,7 @@ export function renderSummaryMarkdown(
     problemSection(problems, options.examplesPerCode ?? 5),
     requestsLine(summary),
   ].filter((p) => p !== '');
-  const text = parts.join('\n\n') + '\n';
+  const text = scrubText(parts.join('\n\n') + '\n');
   const max = options.maxChars;
   if (max === undefined || text.length <= max) return text;
   const note = `\n\n${options.truncatedNote ?? '_Cut to fit. The full list is in errors.jsonl in the report artifact._'}\n`;
@@ -147,6 +148,7 @@ function passwordLine(s: Summary): string {
   if (s.mode === 'import') parts.push(`${pw.sent} sent in this run`);
   if (pw.recordedEarlier > 0) parts.push(`${pw.recordedEarlier} recorded as sent earlier`);
   if (pw.keptExisting > 0) parts.push(`${pw.keptExisting} kept by users who were in WorkOS before`);
+  if (pw.keptSignedIn > 0) parts.push(`${pw.keptSignedIn} kept, signed in to WorkOS`);
   if (s.mode === 'plan' && s.changes) parts.push(`${pw.notSent} would be sent`);
   else if (s.mode === 'import' && pw.notSent > 0) parts.push(`${pw.notSent} not sent yet`);
   parts.push(`${pw.missing} users without a password`, `${pw.unsupported} with a hash WorkOS cannot verify`);
@@ -172,9 +174,14 @@ function changesSection(s: Summary): string {
 function removalsLine(s: Summary): string {
   if (!s.removals || s.mode === 'rollback' || s.mode === 'plan') return '';
   const total = s.removals.users + s.removals.organizations + s.removals.memberships;
-  if (s.deleted) return `Pruned: deleted ${listed(s.deleted)} of this migration that the export no longer has.`;
+  const why =
+    'they existed in WorkOS before the migration or this checkpoint did not create them (kept_because in removals.csv)';
+  const k = s.removalsKept;
+  if (s.deleted)
+    return `Pruned: deleted ${listed(s.deleted)} of this migration that the export no longer has.${k ? ` Kept ${listed(k)}: ${why}.` : ''}`;
+  const kept = k ? ` Prune never deletes ${listed(k)} of them: ${why}.` : '';
   if (total === 0) return '';
-  return `**Removals:** ${listed(s.removals)} of this migration are in WorkOS but no longer in the export (removals.csv). They keep access until an import with --prune (prune: true) deletes them.`;
+  return `**Removals:** ${listed(s.removals)} of this migration are in WorkOS but no longer in the export (removals.csv). They keep access until an import with --prune (prune: true) deletes them.${kept}`;
 }
 
 function rollbackSection(s: Summary): string {
@@ -190,6 +197,12 @@ function peopleWork(s: Summary): string {
   if (mfa.length > 0) {
     lines.push(
       `- **Re-enroll MFA**: ${mfa.map(([f, n]) => `${n} ${escapeMarkdown(f)}`).join(', ')}. Factors cannot be moved; these users set MFA up again (reenroll.csv).`,
+    );
+  }
+  const statuses = Object.entries(s.sourceStatuses ?? {});
+  if (statuses.length > 0) {
+    lines.push(
+      `- **Source statuses**: ${statuses.map(([status, n]) => `${n} ${escapeMarkdown(status)}`).join(', ')}. Each is named in errors.jsonl with what it means.`,
     );
   }
   const social = Object.entries(s.social);
@@ -228,7 +241,7 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
       const title = `- **${first.failed ? 'Failed' : SEVERITY_LABEL[first.severity]}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
       const examples = group
         .slice(0, examplesPerCode)
-        .map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(p.message, 300))}`);
+        .map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(scrubValue(p.message), 300))}`);
       const more = group.length > examplesPerCode ? [`  - … and ${group.length - examplesPerCode} more`] : [];
       return [title, ...examples, ...more].join('\n');
     });
@@ -237,7 +250,7 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
 
 /** Inside backticks markdown escapes are shown literally: keep the text, drop what could end the span. */
 function codeSpan(text: string): string {
-  return `\`${text.replace(/[`\r\n]/g, '')}\``;
+  return `\`${scrubValue(text).replace(/`/g, '')}\``;
 }
 
 function where(p: RecordProblem): string {

@@ -1,8 +1,8 @@
-import { maskEmailsInText } from '../github/annotations.js';
+import { registerSecret, scrubJson, scrubText } from '../model/mask.js';
 
 // The one door out for what `inventory` and `watch` write or print (files, job summary, log
-// lines): known secrets masked, emails masked unless include-pii, control characters stripped.
-// When the project's single scrubber lands, this function forwards to it.
+// lines): it forwards to the project's scrubber (model/mask.ts), which masks known secrets,
+// key- and token-shaped text, hashes, and emails unless include-pii, and strips control characters.
 
 export interface OutboundPolicy {
   includePii: boolean;
@@ -10,11 +10,14 @@ export interface OutboundPolicy {
   secrets?: readonly string[];
 }
 
-// Control characters other than tab and newline: a terminal or a summary must not act on them.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u0080-\u009f]/g;
-
+/** Text this program composed: markdown, a headline, a message. */
 export function outboundText(text: string, policy: OutboundPolicy): string {
-  let out = text.replace(CONTROL, '');
-  for (const secret of policy.secrets ?? []) if (secret.length >= 6) out = out.split(secret).join('***');
-  return policy.includePii ? out : maskEmailsInText(out);
+  for (const secret of policy.secrets ?? []) registerSecret(secret);
+  return scrubText(text, { keepEmails: policy.includePii });
+}
+
+/** A JSON report (inventory.json, watch.json): every string and key scrubbed, pretty-printed. */
+export function outboundJson(value: unknown, policy: OutboundPolicy): string {
+  for (const secret of policy.secrets ?? []) registerSecret(secret);
+  return `${JSON.stringify(scrubJson(value, { keepEmails: policy.includePii }), null, 2)}\n`;
 }

@@ -21,6 +21,8 @@ export function* passwordResetRows(users: Iterable<PlannedUser>, includePii: boo
   for (const user of users) {
     if (!needsPasswordReset(user)) continue;
     const reason = user.passwordGap === 'unsupported' ? 'hash_not_importable' : 'no_password_hash';
-    yield csvRow(includePii ? [reason, user.sourceId, user.input.email] : [reason, journalSourceId(user.sourceId)]);
+    yield csvRow(includePii ? [reason, user.sourceId, user.input.email] : [reason, journalSourceId(user.sourceId)], {
+      keepEmails: includePii,
+    });
   }
 }

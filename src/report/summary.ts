@@ -1,10 +1,12 @@
 import type { CallCounters } from '../model/call-counters.js';
 import type { Outcome, OutcomeStatus } from '../model/outcome.js';
+import { countSourceStatuses } from '../model/problems.js';
 import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
 import { MERGE_UNVERIFIED, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
+import { namedCounts } from '../plan/user-tally.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
@@ -35,6 +37,8 @@ export interface PasswordCounts {
   recordedEarlier: number;
   /** Users who were in WorkOS before the migration: they keep the password they set there. */
   keptExisting: number;
+  /** Users who have signed in to WorkOS (`last_sign_in_at`): WorkOS's password wins, the export's is not sent. */
+  keptSignedIn: number;
   /** Hashes neither sent nor recorded: pending, failed, or (dry run) would be sent. */
   notSent: number;
   missing: number;
@@ -63,6 +67,8 @@ export interface Summary {
   passwords: PasswordCounts;
   mfa: Partial<Record<MfaFactor, number>>;
   social: Partial<Record<string, number>>;
+  /** Users by their status in the source, where it asks for a look (Cognito `UNCONFIRMED: 2`); absent when none. */
+  sourceStatuses?: Record<string, number>;
   /** Records imported but worth a look (unmatched password rows, secondary emails, …). */
   warnings: number;
   /** The live check: what WorkOS holds now against the plan (cumulative, not this run's). */
@@ -71,6 +77,11 @@ export interface Summary {
   changes?: Record<EntityName, ChangeCounts>;
   /** Records of this migration in WorkOS that the export no longer has (removals.csv). */
   removals?: Record<EntityName, number>;
+  /**
+   * Of `removals`, those prune never deletes: they existed in WorkOS before the migration, or the
+   * checkpoint does not record them as created (kept_because in removals.csv). Absent when none.
+   */
+  removalsKept?: Record<EntityName, number>;
   /** Why the run had to stop before the end (WorkOS unreachable): one sentence; the exit code is 2. */
   fatal?: string;
   /** cutover: go or no-go, and the checks that failed (cutover.json has the evidence). */
@@ -114,11 +125,12 @@ export interface SummaryInput {
   workos?: Summary['workos'];
   changes?: Summary['changes'];
   removals?: Summary['removals'];
+  removalsKept?: Summary['removalsKept'];
   deleted?: Summary['deleted'];
   cutover?: Summary['cutover'];
   fatal?: string;
   /** What happened to each hash (absent for a run that did not look). */
-  passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting'>;
+  passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting' | 'keptSignedIn'>;
   requests?: RequestStats;
   logins?: Summary['logins'];
   /** Writes this run made; used to estimate the runs remaining. */
@@ -156,8 +168,9 @@ export function buildSummary(input: SummaryInput): Summary {
   const runsRemaining = input.processedThisRun && pending > 0 ? Math.ceil(pending / input.processedThisRun) : undefined;
   const inStep = input.workos !== undefined && liveCheckPasses(input.workos);
   const withHash = users.tally.withHash;
-  const pw = input.passwords ?? { sent: 0, recordedEarlier: 0, keptExisting: 0 };
+  const pw = input.passwords ?? { sent: 0, recordedEarlier: 0, keptExisting: 0, keptSignedIn: 0 };
 
+  const statuses = countSourceStatuses(input.problems);
   return {
     mode: input.mode,
     source: input.source,
@@ -178,18 +191,20 @@ export function buildSummary(input: SummaryInput): Summary {
     passwords: {
       withHash,
       ...pw,
-      notSent: Math.max(0, withHash - pw.sent - pw.recordedEarlier - pw.keptExisting),
+      notSent: Math.max(0, withHash - pw.sent - pw.recordedEarlier - pw.keptExisting - pw.keptSignedIn),
       missing: users.tally.missing,
       unsupported: users.tally.unsupported,
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
       reset: users.tally.passwordReset,
     },
-    mfa: { ...users.tally.mfa } as Summary['mfa'],
-    social: { ...users.tally.social },
+    mfa: namedCounts(users.tally.mfa) as Summary['mfa'],
+    social: namedCounts(users.tally.social),
+    ...(Object.keys(statuses).length > 0 ? { sourceStatuses: statuses } : {}),
     warnings: input.problems.filter((p) => p.severity === 'warning').length,
     ...(input.workos ? { workos: input.workos } : {}),
     ...(input.changes ? { changes: input.changes } : {}),
     ...(input.removals ? { removals: input.removals } : {}),
+    ...(input.removalsKept ? { removalsKept: input.removalsKept } : {}),
     ...(input.deleted ? { deleted: input.deleted } : {}),
     ...(input.cutover ? { cutover: input.cutover } : {}),
     ...(input.fatal ? { fatal: input.fatal } : {}),

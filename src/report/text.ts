@@ -1,7 +1,8 @@
+import { scrubText, scrubValue } from '../model/mask.js';
 import { headline } from './markdown.js';
 import type { EntityCounts, Summary } from './summary.js';
 
-/** The reconciliation for a terminal: the same numbers as summary.md, as plain columns. */
+/** The reconciliation for a terminal: the same numbers as summary.md, as plain columns, scrubbed. */
 export function renderSummaryText(s: Summary): string {
   const cols = ['total', 'created', 'updated', 'unchanged', 'skipped', 'invalid', 'failed', 'pending'] as const;
   const entities: [string, EntityCounts][] = [
@@ -28,7 +29,8 @@ export function renderSummaryText(s: Summary): string {
   const pw = s.passwords;
   out.push(
     `passwords: ${pw.withHash} with a hash (${pw.sent} sent in this run, ${pw.recordedEarlier} recorded as sent earlier` +
-      `${pw.keptExisting ? `, ${pw.keptExisting} kept by existing users` : ''}, ${pw.notSent} not sent), ${pw.missing} missing, ${pw.unsupported} unsupported${pw.invalid ? `, ${pw.invalid} invalid` : ''}` +
+      `${pw.keptExisting ? `, ${pw.keptExisting} kept by existing users` : ''}` +
+      `${pw.keptSignedIn ? `, ${pw.keptSignedIn} kept, signed in to WorkOS` : ''}, ${pw.notSent} not sent), ${pw.missing} missing, ${pw.unsupported} unsupported${pw.invalid ? `, ${pw.invalid} invalid` : ''}` +
       `${pw.reset ? `; ${pw.reset} need a reset or Magic Auth (password-reset.csv)` : ''}`,
   );
   if (s.changes) {
@@ -44,15 +46,20 @@ export function renderSummaryText(s: Summary): string {
       out.push(
         `not in the export any more: ${r.users} users, ${r.organizations} organizations, ${r.memberships} memberships (removals.csv)${s.deleted ? '' : '; import --prune deletes them'}`,
       );
+      const k = s.removalsKept;
+      if (k)
+        out.push(
+          `kept by prune: ${k.users} users, ${k.organizations} organizations, ${k.memberships} memberships: they existed in WorkOS before the migration or this checkpoint did not create them (kept_because in removals.csv)`,
+        );
     }
   }
   if (s.deleted)
     out.push(
       `deleted: ${s.deleted.users} users, ${s.deleted.organizations} organizations, ${s.deleted.memberships} memberships`,
     );
-  const mfa = Object.entries(s.mfa).map(([f, n]) => `${n} ${f}`);
+  const mfa = Object.entries(s.mfa).map(([f, n]) => `${n} ${scrubValue(f)}`);
   if (mfa.length > 0) out.push(`re-enroll MFA: ${mfa.join(', ')}`);
-  const social = Object.entries(s.social).map(([p, n]) => `${n} ${p}`);
+  const social = Object.entries(s.social).map(([p, n]) => `${n} ${scrubValue(p)}`);
   if (social.length > 0) out.push(`social sign-in: ${social.join(', ')}`);
   if (s.warnings > 0) out.push(`${s.warnings} warning(s): see errors.jsonl`);
   if (s.workos) {
@@ -70,7 +77,7 @@ export function renderSummaryText(s: Summary): string {
       `WorkOS requests in this run: ${r.writes} writes, ${r.reads} reads, ${r.rateLimited} answered 429, ${r.transient} transient failures`,
     );
   }
-  return out.join('\n') + '\n';
+  return scrubText(out.join('\n') + '\n');
 }
 
 /** The markdown headline without its emphasis, for a terminal. */

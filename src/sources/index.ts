@@ -59,6 +59,7 @@ export async function* readSourceBatches(
         usersPath: files.users,
         passwordsPath: files.passwords,
         metadataMap: config.metadata.users,
+        ...(config.policies.partialExports ? { partialExports: config.policies.partialExports } : {}),
       });
       if (files.organizations) yield* inBatches(readAuth0Organizations({ path: files.organizations, config }));
       return;

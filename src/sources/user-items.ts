@@ -1,6 +1,13 @@
+import { misplacedExport, jsonRecordShape } from '../io/export-shape.js';
 import { readJsonRecords } from '../io/json-records.js';
 import { recordError } from '../model/problems.js';
-import type { RecordProblem, SourceItem, SourceLocation, UserRecord } from '../model/types.js';
+import {
+  UsageError,
+  type RecordProblem,
+  type SourceItem,
+  type SourceLocation,
+  type UserRecord,
+} from '../model/types.js';
 import { describeType } from '../model/validate.js';
 
 // What the Firebase, Cognito, Supabase and CSV user readers share: reading user objects from
@@ -18,8 +25,13 @@ export interface UserObject {
  * The user objects of a JSON file (an array, NDJSON, or objects wrapping the array under
  * `arrayKey`), with a problem in their place for each record that is not JSON or not an object.
  */
-export async function* readUserObjects(path: string, arrayKey?: string): AsyncGenerator<UserObject | SourceItem> {
-  for await (const item of readJsonRecords(path, arrayKey === undefined ? {} : { arrayKey })) {
+export async function* readUserObjects(
+  path: string,
+  arrayKey?: string,
+  onWrapperEnd?: (fields: ReadonlyMap<string, string>) => void,
+): AsyncGenerator<UserObject | SourceItem> {
+  const options = { ...(arrayKey === undefined ? {} : { arrayKey }), ...(onWrapperEnd ? { onWrapperEnd } : {}) };
+  for await (const item of readJsonRecords(path, options)) {
     const location: SourceLocation = { file: path, line: item.line };
     if (!item.ok) {
       const at = item.column !== undefined ? { ...location, column: item.column } : location;
@@ -38,6 +50,15 @@ export async function* readUserObjects(path: string, arrayKey?: string): AsyncGe
     }
     yield { kind: 'object', raw: value as Record<string, unknown>, location };
   }
+}
+
+/**
+ * Stops the run when the first record of a JSON user file looks like another source's export
+ * or another kind of file (Auth0's password file given as --users), naming the flag to use.
+ */
+export function checkFirstRecord(path: string, source: string, raw: unknown): void {
+  const message = misplacedExport(path, { source, kind: 'users' }, jsonRecordShape(raw));
+  if (message) throw new UsageError(message);
 }
 
 /** A user that is not imported, as an item. */

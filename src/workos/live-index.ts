@@ -72,6 +72,7 @@ export function liveUser(user: User): LiveUser {
     firstName: user.firstName ?? null,
     lastName: user.lastName ?? null,
     metadataDigest: metadataDigest(user.metadata),
+    signedIn: user.lastSignInAt !== null && user.lastSignInAt !== undefined,
   };
 }
 

@@ -46,7 +46,8 @@ export function userMatchesInput(user: User, input: UserInput): boolean {
     (user.emailVerified || !input.emailVerified) &&
     (user.firstName ?? undefined) === input.firstName &&
     (user.lastName ?? undefined) === input.lastName &&
-    user.externalId === input.externalId &&
+    // Without an external id of ours (a user keyed by email), whatever WorkOS holds is not ours to set.
+    (input.externalId === undefined || user.externalId === input.externalId) &&
     sameMetadata(user.metadata ?? {}, input.metadata ?? {})
   );
 }

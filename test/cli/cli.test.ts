@@ -43,7 +43,7 @@ function io(env: Record<string, string> = {}, terminal?: { answer: string }) {
   const cli: CliIO = {
     stdout: sink((t) => (stdout += t)),
     stderr: err,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}), ...env },
     stdin,
   };
   return { cli, out: () => stdout, err: () => stderr };

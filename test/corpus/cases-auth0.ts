@@ -102,6 +102,22 @@ export const auth0UserCases: CorpusCase[] = [
     expect: { exit: 0, good: { users: 3 } },
   },
   {
+    name: 'auth0 ndjson: social providers named like Object.prototype properties, or holding a workflow command',
+    files: {
+      [USERS]: auth0Lines(3, {
+        2: auth0User(2, {
+          identities: ['constructor', '__proto__', 'toString', 'google\n::warning::x', '\u001b[2J'].map((provider) => ({
+            provider,
+            isSocial: true,
+            user_id: 'c2',
+          })),
+        }),
+      }),
+    },
+    args: plan(),
+    expect: { exit: 0, good: { users: 3 } },
+  },
+  {
     name: 'auth0 ndjson: metadata keys that are Object.prototype properties, mapped',
     files: {
       [USERS]: auth0Lines(3, { 1: auth0User(1, { app_metadata: { constructor: 'x', toString: 'y', tier: 'gold' } }) }),

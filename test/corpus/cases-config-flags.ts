@@ -112,6 +112,16 @@ export const configCases: CorpusCase[] = [
     expect: { exit: 2, says: [/config\.yml/, /not found/] },
   },
   {
+    name: 'config: a __proto__ key in the role map (e-proto-key)',
+    ...withConfig('roles:\n  Admin: admin\n  __proto__:\n    polluted: yes\n'),
+    expect: { exit: 2, says: [/config\.yml:3/, /roles\.__proto__ is not a usable key/] },
+  },
+  {
+    name: 'config: a __proto__ key in the metadata map',
+    ...withConfig('metadata:\n  organizations:\n    __proto__: app_metadata.tier\n'),
+    expect: { exit: 2, says: [/config\.yml:3/, /metadata\.organizations\.__proto__/] },
+  },
+  {
     name: 'config: a __proto__ role maps like any other',
     files: {
       'users.csv': clerkCsv(1),

@@ -1,13 +1,15 @@
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { auth0ImportCases, auth0UserCases } from './cases-auth0.js';
 import { clerkImportCases, clerkUserCases } from './cases-clerk.js';
 import { configCases, flagCases, locationCases, resumeCases } from './cases-config-flags.js';
 import { organizationCases, organizationImportCases } from './cases-organizations.js';
-import { checkCase, runCase, type CorpusCase } from './harness.js';
+import { checkCase, removeCaseDirectories, runCase, type CorpusCase } from './harness.js';
 
 // Hostile and malformed inputs, each run through the CLI with its expected outcome: exit 2 and
 // one sentence naming the file, or exit 1 with the bad records in errors.jsonl and every good
 // record planned or imported exactly. Never a hang, a stack trace or a leaked email or hash.
+
+afterAll(removeCaseDirectories);
 
 const groups: [string, CorpusCase[]][] = [
   ['Auth0 user exports', auth0UserCases],

@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -85,6 +86,11 @@ class Capture extends Writable {
 const ROOT_DIR = mkdtempSync(join(tmpdir(), 'corpus-'));
 let counter = 0;
 
+/** Removes every case's files (call once, after the last case). */
+export function removeCaseDirectories(): void {
+  rmSync(ROOT_DIR, { recursive: true, force: true });
+}
+
 function materialize(dir: string, name: string, content: Content): void {
   const path = join(dir, name);
   mkdirSync(join(path, '..'), { recursive: true });
@@ -107,7 +113,7 @@ export async function runCase(c: CorpusCase): Promise<CaseRun> {
   for (const role of c.roles ?? []) emulator?.defineRole(role);
   const stdout = new Capture();
   const stderr = new Capture();
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CI: 'true', ...c.env };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR, CI: 'true', ...c.env };
   if (emulator) Object.assign(env, { WORKOS_API_KEY: 'sk_test_corpus_5e3b', WORKOS_API_URL: emulator.url });
   // The corpus's contract for a bad record is exit 1: an import only fails on failed writes by
   // default, so its cases ask for what a strict team would (--fail-on invalid).
@@ -158,6 +164,9 @@ export async function checkCase(c: CorpusCase, run: CaseRun): Promise<void> {
     /\b(TypeError|ReferenceError|RangeError|SyntaxError|ZodError)\b|node:internal/,
   );
   checkNoLeak('stdout/stderr', output, true);
+  // Export data never starts a workflow command (the CLI may run in a `run:` step) or reaches the terminal as a control sequence.
+  expect(output, shown(run)).not.toMatch(/^\s*(::|##\[)/m);
+  expect(output, shown(run)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
 
   const e = c.expect;
   if (e.exit === 2) {

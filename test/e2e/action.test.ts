@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake?.close();
   await emulator?.close();
+  for (const dir of runnerDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /**
@@ -262,7 +263,7 @@ describe('mode: import on a workflow_dispatch run (Auth0 example, state: artifac
     const absolute = Object.fromEntries(Object.entries(AUTH0).map(([k, v]) => [k, join(REPO_ROOT, v)]));
     const run = await step(job, 'main', {
       inputs: { ...importInputs(absolute), config: 'mapping.yml', state: 'none' },
-    });
+    }).finally(() => rmSync(workspace, { recursive: true, force: true }));
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(countsOutput(run, 'users')).toMatchObject({ total: 29, created: 28, invalid: 1 });
   });
@@ -450,9 +451,31 @@ describe('pull_request runs', () => {
     const run = await step(job, 'main', { inputs: importInputs() });
     expect(run.code).toBe(1);
     expect(errorCommands(run).map((c) => c.message)).toEqual([
-      'A pull request from a fork only gets a dry run: set mode: plan for pull_request events (this run asked for import).',
+      'Pull requests never write to WorkOS, fork or not: mode: import is refused on pull_request events; use mode: plan, the dry run for pull requests, and write from a push, schedule or workflow_dispatch run.',
     ]);
     expect(run.summary).toContain('WorkOS migration did not run');
+    expect(emulator.stats().requests).toBe(0);
+    expect(emulator.snapshot().users).toHaveLength(0);
+  });
+
+  it('a pull request from a branch of the same repository never writes either: import and rollback refuse before any request', async () => {
+    emulator.reset();
+    for (const eventName of ['pull_request', 'pull_request_target']) {
+      const job = jobOfNewRun(WORKFLOW, { eventName, eventPayload: pullRequestEvent(PR, 'acme/identity-migration') });
+      const imported = await step(job, 'main', { inputs: importInputs() });
+      expect(imported.code, imported.stdout + imported.stderr).toBe(1);
+      expect(errorCommands(imported).map((c) => c.message)).toEqual([
+        `Pull requests never write to WorkOS, fork or not: mode: import is refused on ${eventName} events; use mode: plan, the dry run for pull requests, and write from a push, schedule or workflow_dispatch run.`,
+      ]);
+      const rolledBack = await step(job, 'main', {
+        inputs: { mode: 'rollback', 'confirm-rollback': 'true', 'workos-api-key': KEY, 'workos-api-url': emulator.url },
+      });
+      expect(rolledBack.code, rolledBack.stdout + rolledBack.stderr).toBe(1);
+      expect(errorCommands(rolledBack)[0]?.message).toMatch(
+        /^Pull requests never write to WorkOS, fork or not: mode: rollback with confirm-rollback is refused/,
+      );
+    }
+    expect(emulator.stats().writes).toBe(0);
     expect(emulator.stats().requests).toBe(0);
     expect(emulator.snapshot().users).toHaveLength(0);
   });
@@ -538,7 +561,7 @@ describe('secrets and personal data', () => {
     expect(sourceIds).toHaveLength(1);
     expect(
       findLeaks(everything, secrets, {
-        sourceIds: { ids: sourceIds, allowedIn: /(id-map\.csv|journal\.ndjson|errors\.jsonl)$/ },
+        sourceIds: { ids: sourceIds, allowedIn: /(id-map\.csv|journal\.ndjson)$/ },
       }),
     ).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +143,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake?.close();
   await emulator?.close();
+  for (const dir of [workspace, ...runnerDirs]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Tags a renderer would turn into HTML: anything but the few the action writes itself. */
@@ -193,9 +194,9 @@ describe('a PR plan run over a hostile export', () => {
   it('annotations carry the text without starting commands of their own', () => {
     const commands = workflowCommands(run.stdout);
     expect(commands.filter((c) => c.command === 'error').length).toBeGreaterThan(0);
-    // The id with line breaks is annotated as one message, its breaks escaped, not as a command of its own.
+    // The id with line breaks is annotated as one message on one line (the scrubber), not as a command of its own.
     expect(commands.filter((c) => c.message.includes('INJECTED')).map((c) => c.message)).toEqual([
-      'user auth0|x\n::error::INJECTED\n@octocat (field email): The user has no email address; WorkOS requires one.',
+      'user auth0|x ::error::INJECTED @octocat (field email): The user has no email address; WorkOS requires one.',
     ]);
     expect(run.stdout.split('\n').filter((line) => line.startsWith('::error::INJECTED'))).toEqual([]);
   });

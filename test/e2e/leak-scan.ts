@@ -105,8 +105,9 @@ export async function producedOnGitHub(fake: FakeGitHub, pullRequests: number[])
 export interface LeakScanOptions {
   /**
    * Source ids that embed an address (Auth0 SAML users: `samlp|acme-okta|nora.kim@example.net`),
-   * and the files that must carry source ids: the id map (apps rewrite their foreign keys with
-   * it), the journal and errors.jsonl. There, and only there, such an id is not a leak.
+   * and the files that must carry source ids exactly: the id map (apps rewrite their foreign keys
+   * with it) and the journal. There, and only there, such an id is not a leak (errors.jsonl and
+   * the other reports show it as a digest or masked).
    */
   sourceIds?: { ids: string[]; allowedIn: RegExp };
 }
@@ -123,6 +124,25 @@ export function findLeaks(produced: Produced[], secrets: Secret[], options: Leak
     for (const { what, value } of secrets) {
       const hit = what.startsWith('email') ? lower.includes(value.toLowerCase()) : text.includes(value);
       if (hit) leaks.push(`${what} in ${where}`);
+    }
+  }
+  return leaks;
+}
+
+/**
+ * "<address> in <where>" for every email-shaped string that is not masked (`j***@acme.com`),
+ * whether or not the export held it: a scan that needs no list of what to look for.
+ */
+export function findUnmaskedEmails(produced: Produced[], options: LeakScanOptions = {}): string[] {
+  const leaks: string[] = [];
+  for (const { where, text: raw } of produced) {
+    let text = raw;
+    if (options.sourceIds?.allowedIn.test(where)) {
+      for (const id of options.sourceIds.ids) text = text.split(id).join('[source id]');
+    }
+    for (const found of text.match(EMAIL) ?? []) {
+      const local = found.slice(0, found.lastIndexOf('@'));
+      if (!/^.?\*\*\*$/u.test(local.split('|').pop() ?? local)) leaks.push(`${found} in ${where}`);
     }
   }
   return leaks;

@@ -67,6 +67,8 @@ export function newJob(fake: FakeGitHub, options: JobOptions = {}): Job {
   writeFileSync(eventPath, JSON.stringify(options.eventPayload ?? {}));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
+    // The suite's scratch folder (test/support/scratch-tmpdir.ts), so what the action leaves goes with it.
+    ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
     HOME: process.env.HOME ?? root,
     CI: 'true',
     GITHUB_ACTIONS: 'true',

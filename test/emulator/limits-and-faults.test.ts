@@ -104,6 +104,20 @@ describe('fault injection', () => {
     expect(emulator.stats()).toMatchObject({ committed: 8, faults: { afterCommitFailure: 8 } });
   });
 
+  it('refuses a write with an error body and request id that quote the Authorization header', async () => {
+    const { emulator, workos } = await standIn();
+    emulator.setFaults({ echoHeadersRate: 1 });
+    const error = (await rejectionOf(workos.userManagement.createUser({ email: 'echo@example.com' }))) as Error & {
+      status?: number;
+      requestID?: string;
+    };
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('request authorized as Bearer sk_test_emulator');
+    expect(error.requestID).toMatch(/^req_[0-9a-z]+-Bearer-sk_test_emulator$/);
+    expect(emails(emulator)).toEqual([]);
+    expect(emulator.stats()).toMatchObject({ faults: { echoHeaders: 1 } });
+  });
+
   it('never answers a timed-out request, with or without carrying it out first', async () => {
     const { emulator } = await standIn();
     const impatient = sdkFor(emulator, { timeout: 300 });

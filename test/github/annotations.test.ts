@@ -5,12 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  annotateProblems,
-  maskEmailsAndHashes,
-  maskEmailsInText,
-  type AnnotationSink,
-} from '../../src/github/annotations.js';
+import { annotateProblems, type AnnotationSink } from '../../src/github/annotations.js';
+import { maskEmailsInText, scrubValue as maskEmailsAndHashes } from '../../src/model/mask.js';
 import { problem } from './plan-summary.js';
 
 type Level = 'error' | 'warning' | 'notice';
@@ -148,8 +144,9 @@ describe('annotateProblems', () => {
     expect(command).toEqual({
       name: 'error',
       properties: { title: 'bad,code: 100%', file: 'exports/users,2024: final.ndjson', line: '9', col: '2' },
+      // The scrubber puts the message on one line; core's escaping would have kept it in one command anyway.
       message:
-        'user auth0|5f7c8ec7c33c6c004bbafe82 (field email): Value 100% off\r\n::warning::injected\n::add-mask::nothing',
+        'user auth0|5f7c8ec7c33c6c004bbafe82 (field email): Value 100% off ::warning::injected ::add-mask::nothing',
     });
   });
 });

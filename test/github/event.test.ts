@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readPullRequestContext } from '../../src/github/event.js';
+import { pullRequestRefusal, readPullRequestContext } from '../../src/github/event.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'event-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,5 +78,43 @@ describe('readPullRequestContext', () => {
       { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile({ pull_request: { head: {}, base: {} } }) },
     ];
     for (const env of cases) expect(readPullRequestContext(env)).toEqual({ kind: 'other', eventName: 'pull_request' });
+  });
+});
+
+describe('pullRequestRefusal: pull requests never write', () => {
+  const sameRepo = {
+    kind: 'pull_request',
+    number: 5,
+    headRepo: 'acme/identity-migration',
+    baseRepo: 'acme/identity-migration',
+    isFork: false,
+  } as const;
+  const fork = { ...sameRepo, headRepo: 'mallory/identity-migration', isFork: true } as const;
+  const writes = [
+    { mode: 'import', writes: true },
+    { mode: 'rollback', writes: true },
+  ];
+
+  it('refuses every write on pull_request and pull_request_target, fork or not, even without a payload', () => {
+    for (const name of ['pull_request', 'pull_request_target'])
+      for (const event of [sameRepo, fork, { kind: 'other', eventName: name } as const])
+        for (const run of writes)
+          expect(pullRequestRefusal(name, event, run)).toMatch(/^Pull requests never write to WorkOS/);
+  });
+
+  it('lets a pull request run the dry run, and a same-repository one the read-only modes', () => {
+    expect(pullRequestRefusal('pull_request', sameRepo, { mode: 'plan', writes: false })).toBeUndefined();
+    expect(pullRequestRefusal('pull_request', fork, { mode: 'plan', writes: false })).toBeUndefined();
+    expect(pullRequestRefusal('pull_request', sameRepo, { mode: 'rollback', writes: false })).toBeUndefined();
+    expect(pullRequestRefusal('pull_request', fork, { mode: 'verify', writes: false })).toMatch(
+      /^A pull request from a fork only gets the dry run/,
+    );
+  });
+
+  it('is silent on events that are not pull requests', () => {
+    for (const name of ['push', 'schedule', 'workflow_dispatch'])
+      expect(
+        pullRequestRefusal(name, { kind: 'other', eventName: name }, { mode: 'import', writes: true }),
+      ).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ export function planSummary(overrides: Partial<Summary> = {}): Summary {
       sent: 0,
       recordedEarlier: 0,
       keptExisting: 0,
+      keptSignedIn: 0,
       notSent: 90,
       missing: 25,
       unsupported: 1,

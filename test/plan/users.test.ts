@@ -249,7 +249,7 @@ describe('planUsers on any export', () => {
         const byId = new Map(taken.map((r) => [r.sourceId, r]));
         for (const u of plan.users) {
           const group = [u.sourceId, ...u.mergedSourceIds].map((id) => byId.get(id)!);
-          const supplier = byId.get(u.input.externalId)!;
+          const supplier = byId.get(u.input.externalId ?? u.sourceId)!;
           // The verified flag is the one of the record that supplies the external id (and the hash).
           expect(u.input.emailVerified).toBe(supplier.emailVerified);
           if (u.input.password) {

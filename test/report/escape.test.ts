@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, escapeMarkdown } from '../../src/report/escape.js';
+import { scrubText } from '../../src/model/mask.js';
+import { csvField, escapeMarkdown, exactCsvRow } from '../../src/report/escape.js';
 
 describe('escapeMarkdown', () => {
   it('leaves no HTML, link, image or mention in hostile text', () => {
@@ -27,11 +28,28 @@ describe('csvField', () => {
   it('quotes commas, quotes and newlines', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('x\ny')).toBe('"x\ny"');
+    // A line break inside a value people open is scrubbed to a space; id-map.csv keeps it, quoted.
+    expect(csvField('x\ny')).toBe('x y');
+    expect(exactCsvRow(['x\ny', 'a,b'])).toBe('"x\ny","a,b"\n');
   });
   it('defuses spreadsheet formulas', () => {
     expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
+
+describe('exactCsvRow (id-map.csv)', () => {
+  it('keeps ids exactly as they are: no formula guard for the file programs load', () => {
+    expect(exactCsvRow(['user', '-Mx1aBcD', '@x', '=1+1', '+7'])).toBe('user,-Mx1aBcD,@x,=1+1,+7\n');
+    expect(csvField('-Mx1aBcD')).toBe("'-Mx1aBcD");
+  });
+});
+
+describe('escapeMarkdown of an echoed Authorization header', () => {
+  it('masks the token once, and a second pass over the escaped text leaves the mask alone', () => {
+    const once = escapeMarkdown('(request authorized as Bearer sk_test_Q1w2E3r4)');
+    expect(once).toBe('(request authorized as Bearer \\[secret\\])');
+    expect(scrubText(once)).toBe(once);
   });
 });

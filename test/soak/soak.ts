@@ -125,7 +125,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     unexpected: 0,
     mismatches: 0,
     unfinished: 0,
-    faults: { serverError: 0, afterCommitFailure: 0, timeout: 0, drop: 0, rateLimitStorm: 0 },
+    faults: { serverError: 0, afterCommitFailure: 0, timeout: 0, drop: 0, rateLimitStorm: 0, echoHeaders: 0 },
     seconds: 0,
   };
   try {

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => story?.emulator.close());
 
 describe('importing the Cognito example into a fresh WorkOS environment', () => {
-  it('holds the six enabled users with an email, keyed by sub, verification from the "true"/"false" strings', () => {
+  it('holds the five enabled, confirmed users with an email, keyed by sub, verification from the "true"/"false" strings', () => {
     expect(Object.fromEntries(story.users())).toEqual({
       [sub(1)]: {
         email: 'kofi.mensah@example.com',
@@ -33,13 +33,6 @@ describe('importing the Cognito example into a fresh WorkOS environment', () => 
         email_verified: true,
         first_name: 'Lena',
         last_name: 'Fischer',
-        metadata: {},
-      },
-      [sub(3)]: {
-        email: 'mateo.silva@example.com',
-        email_verified: false,
-        first_name: 'Mateo',
-        last_name: 'Silva Ruiz',
         metadata: {},
       },
       [sub(4)]: {
@@ -69,9 +62,9 @@ describe('importing the Cognito example into a fresh WorkOS environment', () => 
   it('lists every user who signed in with a password for a reset, and says how many', () => {
     const { run, report, out } = first;
     expect(run.code, shown(run)).toBe(0); // invalid and skipped rows are reported; an import fails only on failed writes
-    expect(report.summary.passwords).toMatchObject({ withHash: 0, missing: 6, reset: 5 });
-    expect(passwordResetRows(out)).toEqual(['source_id', sub(1), sub(2), sub(3), sub(4), sub(8)]);
-    expect(run.stdout).toMatch(/5 need a reset or Magic Auth \(password-reset\.csv\)/);
+    expect(report.summary.passwords).toMatchObject({ withHash: 0, missing: 5, reset: 4 });
+    expect(passwordResetRows(out)).toEqual(['source_id', sub(1), sub(2), sub(4), sub(8)]);
+    expect(run.stdout).toMatch(/4 need a reset or Magic Auth \(password-reset\.csv\)/);
     expect(report.summary.social).toEqual({ google: 1 });
     expect(report.reenroll).toEqual([
       ['factor', 'source_id'],
@@ -85,13 +78,16 @@ describe('importing the Cognito example into a fresh WorkOS environment', () => 
     expect(passwordResetRows(out)).toContain(`${sub(1)},kofi.mensah@example.com`);
   });
 
-  it('reports the user without an email and the disabled user with their line', () => {
+  it('reports the user without an email, the disabled and the unconfirmed user, and the statuses, with their line', () => {
     const s = first.report.summary;
-    expect(s.users).toMatchObject({ total: 8, created: 6, failed: 0, pending: 0 });
-    expect(s.users).toMatchObject({ invalid: 1, skipped: 1 });
+    expect(s.users).toMatchObject({ total: 8, created: 5, failed: 0, pending: 0 });
+    expect(s.users).toMatchObject({ invalid: 1, skipped: 2 });
+    expect(s.sourceStatuses).toEqual({ UNCONFIRMED: 1, FORCE_CHANGE_PASSWORD: 1 });
     expect(problemLines(first.report)).toEqual([
       'error missing_email users.json:195 Attributes.email',
       'skip blocked users.json:133 blocked',
+      'skip status_unconfirmed users.json:65 UserStatus',
+      'warning status_force_change_password users.json:220 UserStatus',
     ]);
   });
 });
@@ -101,7 +97,7 @@ describe('running the same Cognito import again', () => {
     const before = story.emulator.stats().writes;
     const { run, report } = await story.importRun('again');
     expect(run.code, shown(run)).toBe(0); // invalid and skipped rows are reported; an import fails only on failed writes
-    expect(report.summary.users).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+    expect(report.summary.users).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
     expect(story.emulator.stats().writes - before).toBe(0);
   });
 

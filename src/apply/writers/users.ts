@@ -12,11 +12,14 @@ export function userWriter(workos: WorkOS): EntityWriter<PlannedUser> {
       (await workos.userManagement.updateUser(toUpdateUserOptions(id, user.input, { withPassword: sendPassword }))).id,
     delete: (id) => workos.userManagement.deleteUser(id),
     async find(user, conflictCode): Promise<ExistingRecord | undefined> {
+      // A user keyed by email (no external id of ours) can only be found by its email.
       const found =
-        conflictCode === 'email_not_available'
+        conflictCode === 'email_not_available' || user.input.externalId === undefined
           ? await lookups.byEmail(user.input.email)
           : await lookups.byExternalId(user.sourceId);
       if (!found) return undefined;
+      if (user.input.externalId === undefined && (found.externalId ?? null) === null)
+        return { id: found.id, owner: 'unclaimed', matches: userMatchesInput(found, user.input) };
       if (found.externalId === user.sourceId) {
         if (found.email.toLowerCase() !== user.input.email.toLowerCase()) {
           return {
@@ -26,7 +29,12 @@ export function userWriter(workos: WorkOS): EntityWriter<PlannedUser> {
             message: `WorkOS user ${found.id} has this external id and another email, which another WorkOS user holds. Resolve it in WorkOS (or delete one of them) and run again.`,
           };
         }
-        return { id: found.id, owner: 'ours', matches: userMatchesInput(found, user.input) };
+        return {
+          id: found.id,
+          owner: 'ours',
+          matches: userMatchesInput(found, user.input),
+          signedIn: found.lastSignInAt !== null && found.lastSignInAt !== undefined,
+        };
       }
       return { id: found.id, owner: found.externalId ? 'other' : 'unclaimed', matches: false };
     },

@@ -60,7 +60,7 @@ export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth
     ...names(user, email.email),
     passwordGap: 'missing',
     metadata: {},
-    mfaFactors: mfaFactors(user.multifactor),
+    mfaFactors: mergeFactors(mfaFactors(user.multifactor), guardianFactors(user.guardian_authenticators)),
     socialProviders: socialProviders(user, userId),
     ...enterpriseField(user, userId),
     blocked: user.blocked ?? false,
@@ -129,12 +129,14 @@ const MFA_FACTORS: Record<string, MfaFactor> = {
   phone: 'sms',
   voice: 'sms',
   'google-authenticator': 'totp',
+  authenticator: 'totp',
   otp: 'totp',
   totp: 'totp',
   guardian: 'push',
   'push-notification': 'push',
   email: 'email',
   'webauthn-roaming': 'webauthn',
+  passkey: 'webauthn',
   'webauthn-platform': 'webauthn',
 };
 
@@ -145,13 +147,56 @@ export function mfaFactors(multifactor: Auth0User['multifactor']): MfaFactor[] {
   return [...new Set(factors)];
 }
 
+/**
+ * Enrolled authenticators as the Management API lists them (`guardian_authenticators`, or the
+ * `enrollments`/`authentication-methods` entries people save into a user): `{type, confirmed}`,
+ * older ones `{auth_method}`. Unconfirmed enrollments and non-factors (recovery codes, the
+ * password itself) are not factors to re-enroll. Anything unreadable is none.
+ */
+export function guardianFactors(value: unknown): MfaFactor[] {
+  if (!Array.isArray(value)) return [];
+  const factors: MfaFactor[] = [];
+  for (const entry of value) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { type, auth_method: method, confirmed } = entry as Record<string, unknown>;
+    const name = typeof type === 'string' ? type : typeof method === 'string' ? method : undefined;
+    if (name === undefined || confirmed === false || confirmed === 'false') continue;
+    const key = name.trim().toLowerCase();
+    if (NOT_FACTORS.has(key)) continue;
+    addOnce(factors, ownValue(MFA_FACTORS, key) ?? 'other');
+  }
+  return factors;
+}
+
+const NOT_FACTORS = new Set(['recovery-code', 'password', 'email-verification']);
+
+function mergeFactors(a: MfaFactor[], b: MfaFactor[]): MfaFactor[] {
+  const all = [...a];
+  for (const factor of b) addOnce(all, factor);
+  return all;
+}
+
 /** Strategies whose user ids mark a social login even when the export has no `identities`. */
 const SOCIAL_PREFIXES = ['google-oauth2', 'github', 'facebook', 'apple', 'windowslive', 'linkedin', 'twitter'];
 
+/** Identity providers that are not a social sign-in: Auth0's own database and passwordless. */
+const NOT_SOCIAL_PROVIDERS = new Set(['auth0', 'email', 'sms']);
+
+/**
+ * Social providers from `identities[]`: `isSocial` when the export writes it; the Management
+ * API's user profile leaves it out of linked identities, so then the provider decides (any that
+ * is neither Auth0's own database or passwordless nor an enterprise strategy).
+ */
 export function socialProviders(user: Auth0User, userId: string): string[] {
   const providers: string[] = [];
   for (const identity of user.identities ?? []) {
-    if (identity.isSocial && identity.provider) addOnce(providers, identity.provider);
+    const provider = identity.provider?.trim();
+    if (!provider) continue;
+    const social =
+      identity.isSocial ??
+      (!NOT_SOCIAL_PROVIDERS.has(provider.toLowerCase()) &&
+        !AUTH0_ENTERPRISE_STRATEGIES.includes(provider.toLowerCase()));
+    if (social) addOnce(providers, provider);
   }
   const bar = userId.indexOf('|');
   if (bar >= 0) {

@@ -1,7 +1,8 @@
 import { StringColumn } from '../../compact/columns.js';
 import { readJsonRecordBatches, type JsonRecord } from '../../io/json-records.js';
 import { type RecordRow, recordFromRow, recordRow } from '../../model/record-row.js';
-import type { SourceItem, SourceLocation } from '../../model/types.js';
+import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
+import { jsonRecordShape, misplacedExport } from '../../io/export-shape.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { checkMetadata } from '../../model/validate.js';
 import { auth0MetadataFields, mapAuth0User } from './map-user.js';
@@ -14,6 +15,8 @@ export interface Auth0UserFiles {
   passwordsPath?: string;
   /** WorkOS metadata key → Auth0 field (`app_metadata.plan`); nothing is imported without one. */
   metadataMap?: Record<string, string>;
+  /** The config's `policies.partialExports`: `import` reads a Management API page that is not the whole tenant. */
+  partialExports?: 'refuse' | 'import';
 }
 
 /**
@@ -56,7 +59,18 @@ export async function* readAuth0UserBatches(
       waiting.close();
     }
 
-    for await (const batch of readJsonRecordBatches(file)) {
+    const pages = new ApiPages();
+    let first = true;
+    // `users`: a Management API page (`GET /api/v2/users?include_totals=true`) holds them there.
+    for await (const batch of readJsonRecordBatches(file, { arrayKey: 'users', onWrapperEnd: (f) => pages.add(f) })) {
+      if (first) {
+        const record = batch.find((item) => item.ok);
+        if (record?.ok) {
+          first = false;
+          const misplaced = misplacedExport(file, { source: 'auth0', kind: 'users' }, jsonRecordShape(record.value));
+          if (misplaced) throw new UsageError(misplaced);
+        }
+      }
       const mapped = mapBatch(batch, file, metadataMap);
       if (loading && !passwords) {
         if (!loading.settled) {
@@ -69,6 +83,14 @@ export async function* readAuth0UserBatches(
       if (items.length > 0) yield items;
     }
     if (loading && !passwords) yield* nonEmpty(whenLoaded());
+    const partial = pages.missing();
+    if (partial && options.partialExports !== 'import') {
+      throw new UsageError(
+        `${file}: this Management API page holds ${partial} of the tenant's users, so the file is part of the export; ` +
+          'export every user with the users-exports job (or migrate-to-workos export --source auth0), ' +
+          'or set policies.partialExports: import in the config if this part is meant (never with --prune).',
+      );
+    }
 
     const unmatched = passwords?.index.unmatched() ?? [];
     if (unmatched.length > 0) yield unmatched.map((problem): SourceItem => ({ kind: 'problem', problem }));
@@ -186,4 +208,40 @@ function unpackWaiting(text: string, file: string): MappedItem[] {
 
 async function* nonEmpty(batches: AsyncIterable<SourceItem[]>): AsyncGenerator<SourceItem[]> {
   for await (const batch of batches) if (batch.length > 0) yield batch;
+}
+
+/**
+ * The pages of `GET /api/v2/users` saved as they came (`{"start":0,"limit":50,"length":50,
+ * "users":[…],"total":120}`, or with checkpoint paging `{"users":[…],"next":"…"}`), one after
+ * another: whether they hold every user the totals speak of.
+ */
+class ApiPages {
+  private from = Number.POSITIVE_INFINITY;
+  private to = 0;
+  private total: number | undefined;
+  private more = false;
+
+  add(fields: ReadonlyMap<string, string>): void {
+    const number = (key: string) => {
+      const value = Number(fields.get(key));
+      return fields.has(key) && Number.isInteger(value) && value >= 0 ? value : undefined;
+    };
+    const next = fields.get('next');
+    this.more = next !== undefined && next !== '' && next !== 'null' && next !== '""';
+    const start = number('start');
+    const length = number('length');
+    const total = number('total');
+    if (start === undefined || length === undefined || total === undefined) return;
+    // `start` is the index of the page's first user, `length` how many it holds.
+    this.from = Math.min(this.from, start);
+    this.to = Math.max(this.to, start + length);
+    this.total = total;
+  }
+
+  /** "users 51–100 of 120" when some are missing, else undefined. */
+  missing(): string | undefined {
+    if (this.more) return 'one page';
+    if (this.total === undefined || (this.from === 0 && this.to >= this.total)) return undefined;
+    return `users ${this.from + 1}–${this.to} of ${this.total}`;
+  }
 }

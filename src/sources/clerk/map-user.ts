@@ -117,8 +117,10 @@ function clerkPassword(
   const digest = user.passwordDigest;
   if (digest === undefined) return { gap: 'missing' };
   // Clerk hashes new passwords with bcrypt; a digest exported without its hasher's name is
-  // taken as bcrypt only when it looks like one.
-  const hasher = user.passwordHasher ?? (/^\$2[aby]\$/.test(digest) ? 'bcrypt' : '');
+  // taken as bcrypt (or argon2) only when it looks like one.
+  const hasher =
+    user.passwordHasher ??
+    (/^\$2[aby]\$/.test(digest) ? 'bcrypt' : /^\$argon2(?:id|i|d)\$/.test(digest) ? 'argon2' : '');
   const conversion = convertClerkPassword(hasher, digest);
   if (conversion.kind === 'unsupported') {
     note({

@@ -1,5 +1,6 @@
 import type { PasswordHash } from '../../model/types.js';
 import { ownValue } from '../../model/lookup.js';
+import { formatFirebaseScryptHash } from '../../model/password.js';
 
 // Clerk stores each password digest with the name of its hasher (`password_hasher`). The
 // digest formats below are Clerk's own, from the `password_hasher` documentation of Clerk's
@@ -41,6 +42,11 @@ export function convertClerkPassword(hasher: string, digest: string): ClerkPassw
   switch (name) {
     case 'bcrypt':
       return converted('bcrypt', value);
+    case 'argon2':
+      // The hasher named without its variant: the digest's PHC id says which.
+      if (!/^\$argon2(?:id|i|d)\$/.test(value))
+        return malformed('an argon2 digest is a PHC string starting $argon2id$, $argon2i$ or $argon2d$');
+      return converted('argon2', value);
     case 'argon2i':
     case 'argon2id':
       // Clerk keeps argon2 digests as PHC strings (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`),
@@ -143,9 +149,9 @@ function convertPbkdf2(hasher: keyof typeof PBKDF2_DIGESTS, digest: string): Cle
 /**
  * Clerk's `scrypt_firebase` digest carries the per-user hash and salt and the Firebase
  * project's hash parameters: `<hash>$<salt>$<signer key>$<salt separator>$<rounds>$<memory
- * cost>`. That is everything WorkOS's firebase-scrypt type needs, in the PHC layout WorkOS's
- * own migration tool writes (workos/workos-migrations, transformers/firebase/scrypt.ts):
- * `$firebase-scrypt$hash=…$salt=…$sk=…$ss=…$r=…$m=…`, base64 values in the standard alphabet.
+ * cost>`. That is everything WorkOS's firebase-scrypt type needs, sent in the one form WorkOS's
+ * Firebase guide documents (the Firebase source sends the same):
+ * `$firebase-scrypt$sk=…,ss=…,r=…,m=…$<salt>$<hash>`, base64 unpadded.
  */
 function convertFirebaseScrypt(digest: string): ClerkPasswordConversion {
   const layout = '<hash>$<salt>$<signer key>$<salt separator>$<rounds>$<memory cost>';
@@ -164,10 +170,16 @@ function convertFirebaseScrypt(digest: string): ClerkPasswordConversion {
   }
   if (!/^\d{1,2}$/.test(rounds) || !/^\d{1,2}$/.test(memoryCost))
     return malformed(`${layout} with whole-number rounds and memory cost`);
-  const b64 = (text: string) => text.replace(/-/g, '+').replace(/_/g, '/');
   return converted(
     'firebase-scrypt',
-    `$firebase-scrypt$hash=${b64(hash)}$salt=${b64(salt)}$sk=${b64(signerKey)}$ss=${b64(saltSeparator)}$r=${rounds}$m=${memoryCost}`,
+    formatFirebaseScryptHash({
+      hash,
+      salt,
+      signerKey,
+      saltSeparator,
+      rounds: Number(rounds),
+      memCost: Number(memoryCost),
+    }),
   );
 }
 

@@ -80,11 +80,19 @@ export function clerkCsvUser(row: Record<string, string>): ClerkUserFields {
   const fields = emptyRecord<unknown>();
   for (const key in row) {
     if (CLERK_SECRET_FIELDS.has(key)) row[key] = '';
+    // The older dashboard CSV writes the metadata objects as JSON text: `public_metadata.plan` maps.
+    else if (key.endsWith('_metadata')) fields[key] = jsonObjectOrText(row[key]);
     else fields[key] = row[key];
   }
-  const primary = textOrUndefined(row.primary_email_address);
   const verified = splitList(row.verified_email_addresses);
   const unverified = splitList(row.unverified_email_addresses);
+  // The older dashboard CSV has one `email_addresses` column (`a|b`), saying neither which is
+  // primary nor which is verified: the first is the best guess, and none counts as verified.
+  const listed = new Set([...verified, ...unverified]);
+  const other = splitList(row.email_addresses).filter((address) => !listed.has(address));
+  const primary =
+    textOrUndefined(row.primary_email_address) ??
+    (verified.length === 0 && unverified.length === 0 ? other[0] : undefined);
   return {
     id: textOrUndefined(row.id),
     firstName: textOrUndefined(row.first_name),
@@ -92,13 +100,15 @@ export function clerkCsvUser(row: Record<string, string>): ClerkUserFields {
     primaryEmail: primary,
     verifiedEmails: verified,
     unverifiedEmails: unverified,
-    otherEmails: [],
+    otherEmails: other,
     emailField:
       primary === undefined && verified.length > 0
         ? 'verified_email_addresses'
         : primary === undefined && unverified.length > 0
           ? 'unverified_email_addresses'
-          : 'primary_email_address',
+          : row.primary_email_address === undefined && row.email_addresses !== undefined
+            ? 'email_addresses'
+            : 'primary_email_address',
     hasTotp,
     // The CSV lists phone numbers, not how they are used: in Clerk a phone is most often a way
     // to sign in, so a phone alone is not counted as an SMS second factor.
@@ -109,6 +119,18 @@ export function clerkCsvUser(row: Record<string, string>): ClerkUserFields {
     banned: false,
     fields,
   };
+}
+
+/** A JSON object written as text in a cell; other text stays as it is. */
+function jsonObjectOrText(value: string | undefined): unknown {
+  const trimmed = value?.trim();
+  if (!trimmed?.startsWith('{')) return value;
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : value;
+  } catch {
+    return value;
+  }
 }
 
 const text = z.string().nullish();

@@ -1,6 +1,7 @@
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { readTextHead } from '../../io/byte-stream.js';
 import { readCsvRecords } from '../../io/csv.js';
+import { csvHeaderShape, jsonRecordShape, misplacedExport } from '../../io/export-shape.js';
 import { readJsonRecords } from '../../io/json-records.js';
 import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
 import { describeType } from '../../model/validate.js';
@@ -66,8 +67,16 @@ async function* readCsvUsers(path: string, config: MappingConfig): AsyncGenerato
 }
 
 function checkHeader(path: string, columns: string[]): void {
-  const emailColumns = ['primary_email_address', 'verified_email_addresses', 'unverified_email_addresses'];
+  // `email_addresses` alone: the older dashboard CSV.
+  const emailColumns = [
+    'primary_email_address',
+    'verified_email_addresses',
+    'unverified_email_addresses',
+    'email_addresses',
+  ];
   if (columns.includes('id') && emailColumns.some((c) => columns.includes(c))) return;
+  const misplaced = misplacedExport(path, { source: 'clerk', kind: 'users' }, csvHeaderShape(columns));
+  if (misplaced) throw new UsageError(misplaced);
   throw new UsageError(
     `${path}: this CSV is not a Clerk user export: its header needs an id column and at least one of ${emailColumns.join(', ')}. Export the users from the Clerk dashboard again.`,
   );
@@ -78,8 +87,14 @@ const noColumn = () => undefined;
 async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerator<SourceItem> {
   // Clerk's Backend API pages (`{"data":[…],"total_count":n}`), as for organizations, or a `{"users":[…]}` wrapper.
   const arrayKey = /"(users|data)"\s*:\s*\[/.exec(await readTextHead(path))?.[1] ?? 'users';
+  let first = true;
   for await (const item of readJsonRecords(path, { arrayKey })) {
     const location: SourceLocation = { file: path, line: item.line };
+    if (first && item.ok) {
+      const misplaced = misplacedExport(path, { source: 'clerk', kind: 'users' }, jsonRecordShape(item.value));
+      if (misplaced) throw new UsageError(misplaced);
+    }
+    first = false;
     if (!item.ok) {
       const at = item.column !== undefined ? { ...location, column: item.column } : location;
       yield {

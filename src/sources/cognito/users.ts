@@ -1,7 +1,7 @@
 import type { MappingConfig } from '../../config/mapping-config.js';
-import type { SourceItem } from '../../model/types.js';
+import { UsageError, type SourceItem } from '../../model/types.js';
 import { describeType } from '../../model/validate.js';
-import { readUserObjects, userProblem } from '../user-items.js';
+import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
 import { mapCognitoUser } from './map-user.js';
 
 export interface CognitoUsersOptions {
@@ -11,20 +11,39 @@ export interface CognitoUsersOptions {
 
 /**
  * Every user of `aws cognito-idp list-users` output, one at a time: one page
- * (`{"Users":[…],"PaginationToken":…}`, which is also what the CLI writes when it paginates for
- * you), several pages one after another or as an array of pages, or NDJSON of users (`jq -c
- * '.Users[]'`). AWS has no CSV user export. Users inside an array of pages point at their page's
- * line, with the field naming the entry (`Users[3]`).
+ * (`{"Users":[…]}`, which is what the CLI writes when it follows the pages for you), several
+ * pages one after another or as an array of pages, or NDJSON of users (`jq -c '.Users[]'`). AWS
+ * has no CSV user export. Users inside an array of pages point at their page's line, with the
+ * field naming the entry (`Users[3]`).
+ *
+ * A file whose last page still carries a pagination token (`PaginationToken` from the API,
+ * `NextToken` from the CLI's `--max-items`) is part of the pool: imported as the whole, every
+ * user on the missing pages would look removed. It is refused once read (nothing is planned
+ * before the whole export is read) unless `policies.partialExports` is `import`.
  */
 export async function* readCognitoUsers(options: CognitoUsersOptions): AsyncGenerator<SourceItem> {
-  for await (const item of readUserObjects(options.usersPath, 'Users')) {
+  let lastPageContinues = false;
+  let firstRecord = true;
+  const onPage = (fields: ReadonlyMap<string, string>) => {
+    lastPageContinues = [...PAGE_TOKENS].some((key) => fields.has(key) && fields.get(key) !== 'null');
+  };
+  for await (const item of readUserObjects(options.usersPath, 'Users', onPage)) {
     if (item.kind !== 'object') {
       yield item;
       continue;
     }
     const { raw, location } = item;
+    if (firstRecord) checkFirstRecord(options.usersPath, 'cognito', raw);
+    firstRecord = false;
     if (raw.Username === undefined && raw.Attributes === undefined && 'Users' in raw) {
       // One page of an array of pages.
+      onPage(
+        new Map(
+          Object.entries(raw).flatMap(([key, value]) =>
+            typeof value === 'string' && value !== '' ? [[key, value]] : [],
+          ),
+        ),
+      );
       if (!Array.isArray(raw.Users)) {
         yield userProblem(
           location,
@@ -50,4 +69,14 @@ export async function* readCognitoUsers(options: CognitoUsersOptions): AsyncGene
     }
     yield* mapCognitoUser(raw, location, options.config);
   }
+  if (lastPageContinues && options.config.policies.partialExports !== 'import') {
+    throw new UsageError(
+      `${options.usersPath}: the last page of this list-users output has a pagination token, so the file holds part of the user pool; ` +
+        'export the whole pool with `aws cognito-idp list-users --user-pool-id <pool> > users.json` (without --max-items: the CLI then follows every page), ' +
+        'or set policies.partialExports: import in the config if this part is meant (never with --prune).',
+    );
+  }
 }
+
+/** Keys of a page that say more pages follow: the API's and the AWS CLI's (with `--max-items`). */
+const PAGE_TOKENS = new Set(['PaginationToken', 'NextToken']);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { emailKey } from '../../model/email-key.js';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { checkPasswordHash } from '../../model/password.js';
@@ -169,15 +169,6 @@ function organizationPart(row: Record<string, string>, config: MappingConfig): M
     ...(name ? { name } : {}),
     roles: [...new Set(roles)],
   };
-}
-
-/**
- * A user's key when the row has no external_id: `email-sha256:` and 40 hex digits of the SHA-256
- * of the lower-cased email. It is stable across runs (so a rerun finds the user), and keeps the
- * address itself out of the reports, the journal and the WorkOS external id.
- */
-export function emailKey(email: string): string {
-  return `email-sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 40)}`;
 }
 
 /** `role_slugs` as the migrations CLI reads it: comma-separated, or a JSON array. */

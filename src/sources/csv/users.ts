@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { readCsvRecords } from '../../io/csv.js';
+import { csvHeaderShape, misplacedExport } from '../../io/export-shape.js';
 import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
 import { membershipBase, membershipProblem, organizationProblem } from '../organization-files.js';
 import { userNote, userProblem } from '../user-items.js';
@@ -43,6 +44,8 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
             'password_hash, password_hash_type, external_id, metadata, org_id, org_external_id, org_name, role_slugs.',
         );
       }
+      const misplaced = misplacedExport(path, { source: 'csv', kind: 'users' }, csvHeaderShape(names));
+      if (misplaced) throw new UsageError(misplaced);
       columns = new Map(names.map((name, i) => [name, i + 1]));
     }
     const location: SourceLocation = { file: path, line: item.line };

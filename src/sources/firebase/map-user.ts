@@ -56,6 +56,12 @@ const FIELD_EXPECTATIONS: Record<string, string> = {
 /** Never metadata, whatever the map says. */
 const SECRET_FIELDS = new Set(['passwordHash', 'salt']);
 
+/** How the Firebase Auth Emulator writes a password (with the password itself in it). */
+const EMULATOR_HASH_PREFIX = 'fakeHash:';
+
+/** Standard or url-safe base64, padded or not: what auth:export writes for hashes and salts. */
+const FIREBASE_BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
 /** Firebase provider ids that are not a social sign-in. */
 const NOT_SOCIAL = new Set(['password', 'phone', 'emailLink', 'anonymous']);
 
@@ -195,6 +201,28 @@ function firebasePassword(
   const hash = textOf(user.passwordHash);
   const salt = textOf(user.salt);
   if (!hash) return { gap: 'missing' };
+  const note = (code: string, message: string, severity: 'error' | 'warning') => {
+    items.push(
+      userNote({
+        entity: 'password',
+        sourceId: id,
+        location,
+        field: 'passwordHash',
+        code,
+        message: `${message} The user is imported without a password.`,
+        severity,
+      }),
+    );
+    return { gap: 'unsupported' as const };
+  };
+  // The Auth Emulator keeps `fakeHash:salt=…:password=<the password itself>`: test data with
+  // no hash to carry and no hash parameters to ask for. Never quoted.
+  if (hash.startsWith(EMULATOR_HASH_PREFIX))
+    return note(
+      'emulator_password',
+      "The passwordHash is the Firebase Auth Emulator's placeholder (fakeHash:…), not a hash; an emulator export has no password WorkOS can verify.",
+      'warning',
+    );
   if (!ctx.hashConfig) {
     throw new UsageError(
       `${location.file}:${location.line}: the export holds password hashes, and they need the project's hash parameters: ` +
@@ -202,21 +230,16 @@ function firebasePassword(
         '(Firebase console: Authentication → Users → ⋮ → Password hash parameters).',
     );
   }
-  const invalid = (message: string) => {
-    items.push(
-      userNote({
-        entity: 'password',
-        sourceId: id,
-        location,
-        field: 'passwordHash',
-        code: 'invalid_password_hash',
-        message: `${message} The user is imported without a password.`,
-        severity: 'error',
-      }),
-    );
-    return { gap: 'unsupported' as const };
-  };
+  const invalid = (message: string) => note('invalid_password_hash', message, 'error');
   if (!salt) return invalid('The user has a passwordHash but no salt; Firebase exports both.');
+  // Said in the export's own terms: the PHC string built below is ours, not the user's field.
+  for (const [field, value] of [
+    ['passwordHash', hash],
+    ['salt', salt],
+  ] as const) {
+    if (!FIREBASE_BASE64.test(value))
+      return invalid(`The ${field} is not base64, as firebase auth:export writes it; export the users again.`);
+  }
   const phc = formatFirebaseScryptHash({
     hash,
     salt,

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { readTextHead } from '../../io/byte-stream.js';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { parseFirebaseHashConfig, type FirebaseHashConfig } from '../../model/firebase-hash-config.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
-import { readUserObjects } from '../user-items.js';
+import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
+import { readFirebaseCsvRows } from './csv-users.js';
 import { mapFirebaseUser } from './map-user.js';
 
 export interface FirebaseUsersOptions {
@@ -13,20 +15,30 @@ export interface FirebaseUsersOptions {
 }
 
 /**
- * Every user of a `firebase auth:export --format=json` file (`{"users":[…]}`, a bare array or
- * NDJSON; gzipped or not) as canonical items, one at a time. Password hashes become
- * firebase-scrypt PHC strings with the project's hash parameters. Disabled users are yielded
- * with `blocked: true`; the planner applies the policy.
+ * Every user of a `firebase auth:export` file as canonical items, one at a time: JSON
+ * (`{"users":[…]}`, a bare array or NDJSON), the CSV `auth:export users.csv` writes (no header,
+ * columns by position), or the Auth Emulator's `accounts.json` (its `fakeHash:` passwords are
+ * not hashes). Gzipped or not; the format is told by the first character, not the name.
+ * Password hashes become firebase-scrypt PHC strings with the project's hash parameters.
+ * Disabled users are yielded with `blocked: true`; the planner applies the policy.
  */
 export async function* readFirebaseUsers(options: FirebaseUsersOptions): AsyncGenerator<SourceItem> {
   const hashConfig = await firebaseHashConfig(options);
+  const ctx = { config: options.config, ...(hashConfig ? { hashConfig } : {}) };
+  const first = (await readTextHead(options.usersPath)).trimStart().charAt(0);
+  if (first !== '' && first !== '{' && first !== '[') {
+    for await (const row of readFirebaseCsvRows(options.usersPath)) {
+      if (row.kind === 'bad') yield userProblem(row.location, undefined, 'invalid_csv_row', row.message);
+      else yield* mapFirebaseUser(row.raw, row.location, ctx);
+    }
+    return;
+  }
+  let firstRecord = true;
   for await (const item of readUserObjects(options.usersPath, 'users')) {
+    if (item.kind === 'object' && firstRecord) checkFirstRecord(options.usersPath, 'firebase', item.raw);
+    firstRecord = false;
     if (item.kind !== 'object') yield item;
-    else
-      yield* mapFirebaseUser(item.raw, item.location, {
-        config: options.config,
-        ...(hashConfig ? { hashConfig } : {}),
-      });
+    else yield* mapFirebaseUser(item.raw, item.location, ctx);
   }
 }
 

@@ -1,8 +1,9 @@
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { readTextHead } from '../../io/byte-stream.js';
 import { readCsvRecords } from '../../io/csv.js';
+import { csvHeaderShape, misplacedExport } from '../../io/export-shape.js';
 import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
-import { readUserObjects, userProblem } from '../user-items.js';
+import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
 import { mapSupabaseUser } from './map-user.js';
 
 export interface SupabaseUsersOptions {
@@ -24,7 +25,10 @@ export async function* readSupabaseUsers(options: SupabaseUsersOptions): AsyncGe
   if (first === '')
     throw new UsageError(`${path}: the file holds only blank space; dump auth.users again or check the path.`);
   if (first === '[' || first === '{') {
+    let first = true;
     for await (const item of readUserObjects(path, 'users')) {
+      if (item.kind === 'object' && first) checkFirstRecord(path, 'supabase', item.raw);
+      first = false;
       if (item.kind !== 'object') yield item;
       else yield* mapSupabaseUser(item.raw, item.location, { config: options.config, columnOf: () => undefined, now });
     }
@@ -43,6 +47,8 @@ export async function* readSupabaseUsers(options: SupabaseUsersOptions): AsyncGe
     }
     if (!columns) {
       const names = Object.keys(item.row);
+      const misplaced = misplacedExport(path, { source: 'supabase', kind: 'users' }, csvHeaderShape(names));
+      if (misplaced) throw new UsageError(misplaced);
       if (!names.includes('id') || !names.includes('email')) {
         throw new UsageError(
           `${path}: this CSV is not a dump of auth.users: its header needs the id and email columns. Dump it with \\copy (select * from auth.users) to 'users.csv' csv header.`,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING_CONFIG, parseMappingConfig } from '../../../src/config/mapping-config.js';
 import { verifyPassword } from '../../../src/emulator/password-verify.js';
 import { UsageError } from '../../../src/model/types.js';
-import { emailKey, roleSlugs } from '../../../src/sources/csv/map-row.js';
+import { emailKey } from '../../../src/model/email-key.js';
+import { roleSlugs } from '../../../src/sources/csv/map-row.js';
 import { readGenericCsv } from '../../../src/sources/csv/users.js';
 import { brief, file, readAll } from './read.js';
 
