@@ -60,6 +60,19 @@ beforeAll(async () => {
     ip_address: null,
     user_agent: null,
   });
+  // Initech's IdP still points at the old provider: two SSO sign-ins fail, each naming Initech.
+  const initech = await workos.organizations.createOrganization({ name: 'Initech' });
+  for (let i = 0; i < 2; i++)
+    emulator.recordEvent('authentication.sso_failed', {
+      type: 'sso',
+      status: 'failed',
+      user_id: null,
+      email: 'peter@initech.test',
+      ip_address: null,
+      user_agent: null,
+      sso: { organization_id: initech.id, connection_id: 'conn_initech' },
+      error: { code: 'sso_connection_inactive', message: 'The connection is not active.' },
+    });
   // Outside the window: three days ago, a storm of failures that must not count.
   for (let i = 0; i < 5; i++)
     emulator.recordEvent(
@@ -88,6 +101,7 @@ function readReport(dir: string) {
   return JSON.parse(readFileSync(join(dir, 'watch.json'), 'utf8')) as {
     alert: boolean;
     alerts: { scope: string; organization?: { name: string }; failure_share: number }[];
+    unknown_user_failures: number;
     sign_ins: { attempts: number; succeeded: number; failed: number };
     methods: Record<string, { succeeded: number; failed: number }>;
     failure_codes: Record<string, number>;
@@ -110,11 +124,18 @@ describe('watch after cutover', () => {
     expect(byName.Acme!.failure_codes).toEqual({ invalid_credentials: 1 });
     expect(byName.Globex).toMatchObject({ attempts: 8, succeeded: 2, failed: 6, failure_share: 75 });
     expect(byName.Globex!.failure_codes).toEqual({ invalid_credentials: 6 });
-    expect(report.sign_ins).toMatchObject({ attempts: 16, succeeded: 9, failed: 7 });
+    // SSO sign-ins count in the organization they name, whoever signs in.
+    expect(byName.Initech).toMatchObject({ attempts: 2, succeeded: 0, failed: 2, failure_share: 100 });
+    expect(byName.Initech!.failure_codes).toEqual({ sso_connection_inactive: 2 });
+    expect(report.sign_ins).toMatchObject({ attempts: 18, succeeded: 9, failed: 9 });
     expect(report.methods).toEqual({
       oauth: { attempts: 1, succeeded: 1, failed: 0, failure_share: 0 },
       password: { attempts: 15, succeeded: 8, failed: 7, failure_share: 46.7 },
+      sso: { attempts: 2, succeeded: 0, failed: 2, failure_share: 100 },
     });
+    expect(report.failure_codes).toEqual({ invalid_credentials: 7, sso_connection_inactive: 2 });
+    // Nobody in WorkOS has Peter's email: his failures are counted as unknown users, not as a person.
+    expect(report.unknown_user_failures).toBe(2);
     expect(report.alerts.map((a) => a.organization?.name ?? a.scope)).toEqual(['overall', 'Globex']);
     // gia and gil never signed in: their digests, never their emails.
     expect(report.first_sign_in_failures.map((f) => f.failed)).toEqual([3, 3]);
@@ -124,7 +145,7 @@ describe('watch after cutover', () => {
     // Read-only, and no email anywhere it wrote or printed.
     expect(emulator.snapshot()).toEqual(before);
     const outputs = [run.stdout, run.stderr, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))];
-    for (const text of outputs) expect(text).not.toMatch(/(acme|globex)\.test/);
+    for (const text of outputs) expect(text).not.toMatch(/(acme|globex|initech)\.test/);
   });
 
   it('exits 0 when the threshold is above Globex’s failure share', async () => {
@@ -175,7 +196,11 @@ describe('watch after cutover', () => {
     const dir = out('watch-pii');
     const run = await cli(['watch', '--min-attempts', '5', '--include-pii', '--out', dir, '--api-url', emulator.url]);
     expect(run.code, shown(run)).toBe(1);
-    expect(readReport(dir).first_sign_in_failures.map((f) => f.email).sort()).toEqual([globex[1], globex[2]].sort());
+    expect(
+      readReport(dir)
+        .first_sign_in_failures.map((f) => f.email)
+        .sort(),
+    ).toEqual([globex[1], globex[2]].sort());
   });
 
   it('exits 2 with a sentence when it cannot run', async () => {
