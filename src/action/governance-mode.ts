@@ -8,6 +8,7 @@ import { runWatch } from '../modes/watch.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { registerSecret } from '../model/mask.js';
 import { outboundText } from '../report/outbound.js';
+import { uploadReportArtifact } from './report-artifact.js';
 import { actionsLogger } from './runner.js';
 import { WorkOSCallError } from '../apply/workos-caller.js';
 
@@ -41,7 +42,15 @@ export async function runInventoryMode(env: NodeJS.ProcessEnv = process.env): Pr
     core.info(result.headline);
     await core.summary.addRaw(result.markdown).write();
     core.setOutput('inventory', JSON.stringify(result.report.counts));
-    core.setOutput('summary-path', result.files?.inventoryJson ?? '');
+    if (result.files) {
+      core.setOutput('summary-path', result.files.inventoryJson);
+      const { inventoryJson, inventoryMd } = result.files;
+      const artifact = await uploadReportArtifact(
+        { summaryJson: inventoryJson, all: [inventoryJson, inventoryMd] },
+        actionsLogger,
+      );
+      if (artifact) core.setOutput('report-artifact', artifact);
+    }
     core.setOutput('complete', 'true');
   } catch (error) {
     await fail(
@@ -81,7 +90,12 @@ export async function runWatchMode(env: NodeJS.ProcessEnv = process.env): Promis
     const alerting = result.report.alerts.flatMap((a) => (a.organization ? [a.organization.name] : []));
     core.setOutput('alert', String(result.report.alert));
     core.setOutput('alerting-organizations', JSON.stringify(alerting));
-    core.setOutput('summary-path', result.files?.watchJson ?? '');
+    if (result.files) {
+      core.setOutput('summary-path', result.files.watchJson);
+      const { watchJson, watchMd } = result.files;
+      const artifact = await uploadReportArtifact({ summaryJson: watchJson, all: [watchJson, watchMd] }, actionsLogger);
+      if (artifact) core.setOutput('report-artifact', artifact);
+    }
     if (result.exitCode !== 0)
       core.setFailed(`${result.headline} The job summary (watch.md) has the counts and what to check.`);
   } catch (error) {

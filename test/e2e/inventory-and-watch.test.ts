@@ -67,6 +67,9 @@ describe('mode: watch', () => {
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.outputs.alert).toBe('true');
     expect(JSON.parse(run.outputs['alerting-organizations']!)).toEqual(['Umbrella']);
+    // watch.json and watch.md go up as the report artifact, for the run page and a following job.
+    expect(run.outputs['report-artifact']).toMatch(/^migrate-to-workos-report-/);
+    expect(run.outputs['summary-path']).toMatch(/watch\.json$/);
     expect(run.summary).toMatch(/^## Sign-in health/);
     expect(run.summary).toContain('| Umbrella | 4 | 1 | 3 | 75 |');
     const errors = workflowCommands(run.stdout).filter((c) => c.command === 'error');
