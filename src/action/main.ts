@@ -19,6 +19,7 @@ import { checkApiKey } from '../workos/client.js';
 import { InputError, readActionInputs, type ActionInputs } from './inputs.js';
 import { actionsLogger, StateKey } from './runner.js';
 import { runExportMode } from './export-mode.js';
+import { runInventoryMode, runWatchMode } from './governance-mode.js';
 import { uploadReportArtifact } from './report-artifact.js';
 import { isPullRequestEvent, startPeriodicSave, stateDirectory, stateStoreFor, type StateSettings } from './state.js';
 import type { JournalIdentity } from '../checkpoint/journal.js';
@@ -29,6 +30,8 @@ export async function run(): Promise<void> {
   if (core.getInput('mode').trim() === 'export') return runExportMode();
   // Credentials passed as environment variables; the inputs register theirs as they are read.
   registerSecretsFromEnvironment(process.env);
+  if (core.getInput('mode').trim() === 'inventory') return runInventoryMode();
+  if (core.getInput('mode').trim() === 'watch') return runWatchMode();
   setDefaultOutputs();
   try {
     const inputs = readActionInputs();

@@ -7,7 +7,7 @@ import type { Logger } from '../report/logger.js';
  * Only inside Actions (the runtime token is there); elsewhere the files stay in --out.
  */
 export async function uploadReportArtifact(
-  files: ReportFiles,
+  files: Pick<ReportFiles, 'summaryJson' | 'all'>,
   log: Logger,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string | undefined> {

@@ -10,6 +10,8 @@ export const COMMANDS = [
   'cutover',
   'rollback',
   'export',
+  'inventory',
+  'watch',
   'emulator',
   'demo',
   'help',
@@ -45,7 +47,7 @@ const RUN_FLAGS = `  --rate-limit N           WorkOS writes per second for the w
   --confirm-production     allow an sk_live_ key (otherwise asked on a terminal, refused elsewhere)`;
 
 const EXIT_CODES = `Exit codes: 0 done, or work left for the next stage (cutover: go); 1 records matched --fail-on,
-verify found drift or a login probe failed, cutover said no-go, or a rollback delete failed;
+verify found drift or a login probe failed, cutover said no-go, a rollback delete failed, or watch alerted;
 2 the run could not start or had to stop; 130 / 143 interrupted (Ctrl-C / SIGTERM), pending work is listed.`;
 
 interface CommandHelp {
@@ -151,6 +153,37 @@ Password hashes never come from these APIs: see the README, "Getting the exports
       'CLERK_SECRET_KEY=sk_live_... migrate-to-workos export --source clerk --out exports',
     ],
   },
+  inventory: {
+    summary: "before you start: list the old tenant's dependencies as portable, replaceable or redesign",
+    usage: 'migrate-to-workos inventory --source auth0|clerk --out DIR',
+    body: `Reads the tenant's configuration (read-only) with the credentials export uses, from the environment:
+  Auth0: AUTH0_DOMAIN with AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or AUTH0_MANAGEMENT_TOKEN (AUTH0_API_URL overrides the base URL)
+  Clerk: CLERK_SECRET_KEY (CLERK_API_URL overrides the base URL)
+Writes inventory.json and inventory.md to --out: each connection, rule, action, hook, custom domain, MFA
+factor, log stream, application, API, role and the organizations, with what WorkOS offers in its place
+and what to do. Secrets the API returns (client secrets, code, keys) are never written.
+A kind the credentials may not read is listed as unread, with the scope to grant.`,
+    examples: [
+      'AUTH0_DOMAIN=acme.eu.auth0.com AUTH0_CLIENT_ID=... AUTH0_CLIENT_SECRET=... migrate-to-workos inventory --source auth0 --out inventory',
+    ],
+  },
+  watch: {
+    summary: "after cutover: sign-in health from WorkOS's events, per organization (read-only)",
+    usage: 'migrate-to-workos watch [--since 24h|ISO] [--until ISO] [--fail-above PCT] [--min-attempts N] [--out DIR]',
+    body: `Flags:
+  --since 24h|ISO          start of the window: a span back from --until (24h, 7d, 90m) or an ISO time (default 24h)
+  --until ISO              end of the window (default now)
+  --fail-above PCT         alert when more than PCT % of sign-ins failed, overall or in one organization (default 20)
+  --min-attempts N         an organization (and the whole) needs N attempts before it can alert (default 10)
+  --out DIR                report directory (watch.json, watch.md)
+  --api-url URL            WorkOS API base URL (or WORKOS_API_URL)
+  --include-pii            emails beside the digests of migrated users whose first sign-ins fail
+Exit code 0 healthy, 1 alert (the organizations are named), 2 could not run. Writes nothing to WorkOS.`,
+    examples: [
+      'WORKOS_API_KEY=sk_live_... migrate-to-workos watch --since 24h --out watch',
+      'WORKOS_API_KEY=sk_live_... migrate-to-workos watch --since 2026-03-01T09:00:00Z --fail-above 10 --min-attempts 25',
+    ],
+  },
   emulator: {
     summary: 'start the local WorkOS stand-in and print its URL',
     usage: 'migrate-to-workos emulator [--port N] [--host 127.0.0.1]',
@@ -233,6 +266,11 @@ export interface CliArgs {
   loginProbes?: string;
   port?: number;
   host: string;
+  /** watch: the window and the alert threshold. */
+  since?: string;
+  until?: string;
+  failAbove?: number;
+  minAttempts?: number;
 }
 
 function parseFlags(argv: string[]) {
@@ -266,6 +304,10 @@ function parseFlags(argv: string[]) {
       force: { type: 'boolean', default: false },
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      'fail-above': { type: 'string' },
+      'min-attempts': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -328,6 +370,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
     loginProbes: values['login-probes'],
     port: values.port === undefined ? undefined : nonNegativeInteger('--port', values.port),
     host: values.host,
+    since: values.since,
+    until: values.until,
+    failAbove: percent('--fail-above', values['fail-above']),
+    minAttempts:
+      values['min-attempts'] === undefined ? undefined : nonNegativeCount('--min-attempts', values['min-attempts']),
   };
 }
 
@@ -349,6 +396,14 @@ function positiveNumber(flag: string, raw: string | undefined): number | undefin
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, got "${raw}".`);
+  return n;
+}
+
+function percent(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw.replace(/%$/, ''));
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new UsageError(`${flag} must be a percentage from 0 to 100, got "${raw}".`);
   return n;
 }
 

@@ -19,6 +19,8 @@ import { createInterface } from 'node:readline/promises';
 import { describeInterruption, onInterrupt } from '../shell/interrupt.js';
 import { helpText, parseCliArgs, type CliArgs } from './args.js';
 import { runExportCommand } from './export-command.js';
+import { runInventoryCommand } from './inventory-command.js';
+import { runWatchCommand } from './watch-command.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
@@ -47,6 +49,10 @@ export async function runCli(
         return await runDemo(io);
       case 'export':
         return await runExportCommand(args, io);
+      case 'watch':
+        return await runWatchCommand(args, io);
+      case 'inventory':
+        return await runInventoryCommand(args, io);
       default:
         return await runMode(args, io);
     }

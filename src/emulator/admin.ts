@@ -35,6 +35,20 @@ export function handleAdmin(
         return { status: 201, body: emulator.seedConnection(parseJson(rawBody) as SeedConnection) };
       case 'GET /connections':
         return { status: 200, body: emulator.connections() };
+      case 'POST /events': {
+        const { event, data, created_at } = parseJson(rawBody) as {
+          event?: unknown;
+          data?: unknown;
+          created_at?: unknown;
+        };
+        if (typeof event !== 'string' || event === '') throw new Error('an event needs a name (event)');
+        if (created_at !== undefined && (typeof created_at !== 'string' || !Number.isFinite(Date.parse(created_at))))
+          throw new Error('created_at must be an ISO 8601 time');
+        const payload = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+        return { status: 201, body: emulator.recordEvent(event, payload, created_at as string | undefined) };
+      }
+      case 'GET /events':
+        return { status: 200, body: emulator.events() };
       case 'POST /roles': {
         const { slug, name } = parseJson(rawBody) as { slug?: unknown; name?: unknown };
         if (typeof slug !== 'string' || slug === '') throw new Error('a role needs a slug');
@@ -45,7 +59,7 @@ export function handleAdmin(
         return {
           status: 404,
           body: {
-            message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users, POST /_emulator/roles, POST /_emulator/connections and GET /_emulator/connections.`,
+            message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users, POST /_emulator/roles, POST /_emulator/connections, GET /_emulator/connections, POST /_emulator/events and GET /_emulator/events.`,
           },
         };
     }

@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './access-token.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin.js';
 import { ConnectionStore, type SeedConnection } from './connections.js';
+import { EventLog, writeEvent, type WireEvent } from './events.js';
 import { FaultInjector, type FaultConfig, type FaultOutcome } from './faults.js';
 import { IdGenerator } from './ids.js';
 import { hashShapeProblem, isPasswordHashType, type PasswordHashType } from './password-verify.js';
 import { SlidingWindowLimiter, type WindowLimit } from './rate-limit.js';
 import { authenticateRoute } from './routes/authenticate.js';
 import { connectionRoutes } from './routes/connections.js';
+import { eventRoutes } from './routes/events.js';
 import { membershipRoutes } from './routes/memberships.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { portalRoutes } from './routes/portal.js';
@@ -28,6 +30,7 @@ export type { EmulatorStats } from './stats.js';
 export type { FaultConfig } from './faults.js';
 export type { WireConnection, WireMembership, WireOrganization, WireUser } from './wire.js';
 export type { SeedConnection } from './connections.js';
+export type { WireEvent } from './events.js';
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -86,6 +89,10 @@ export interface EmulatorControls {
   connections(): WireConnection[];
   /** The kind of password a user holds (and the imported hash), for tests; never sent over the API. */
   passwordOf(userId: string): { type: 'password' } | { type: PasswordHashType; hash: string } | undefined;
+  /** Adds an event to the Events API log (e.g. an oauth or sso sign-in), at `createdAt` or now. */
+  recordEvent(event: string, data: Record<string, unknown>, createdAt?: string): WireEvent;
+  /** Every event recorded, oldest first. */
+  events(): WireEvent[];
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -100,6 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const connections = new ConnectionStore(store);
   const stats = new StatsCounter();
   const ids = new IdGenerator();
+  const events = new EventLog();
   let url = '';
   const tokens = new AccessTokenIssuer(() => url);
   const routes = new RouteTable([
@@ -109,7 +117,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...roleRoutes(store),
     ...connectionRoutes(connections),
     ...portalRoutes(store, () => url),
-    authenticateRoute(store, { clientId: options.clientId, tokens, ids }),
+    ...eventRoutes(events),
+    authenticateRoute(store, { clientId: options.clientId, tokens, ids, events }),
   ]);
 
   let closed = false;
@@ -239,8 +248,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return { status: 400, body: { code: 'invalid_request_body', message: 'Problems parsing JSON.' } };
       }
       try {
+        const before = method === 'DELETE' ? entityBefore(matched.route.pattern, matched.params.id) : undefined;
         const response = await matched.route.handle({ params: matched.params, query: requestUrl.searchParams, body });
-        if (isWrite && response.status < 300) stats.committed();
+        if (isWrite && response.status < 300) {
+          stats.committed();
+          const emitted = writeEvent(method, matched.route.pattern, response.body, before);
+          if (emitted) events.record(emitted.event, emitted.data);
+        }
         return response;
       } catch (error) {
         if (error instanceof ApiError) return { status: error.status, body: error.body };
@@ -252,6 +266,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
     }
   }
+
+  /** The entity a delete removes, for its `*.deleted` event. */
+  const entityBefore = (pattern: string, id: string | undefined): Record<string, unknown> | undefined => {
+    if (id === undefined) return undefined;
+    try {
+      if (pattern === '/user_management/users/:id') return { ...store.getUser(id) };
+      if (pattern === '/organizations/:id') return { ...store.getOrganization(id) };
+      if (pattern === '/user_management/organization_memberships/:id') return { ...store.getMembership(id) };
+    } catch {
+      // Not there: the route answers 404 and no event is recorded.
+    }
+    return undefined;
+  };
 
   const cutHeld = () => {
     for (const res of held) res.socket?.destroy();
@@ -265,6 +292,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       store.reset();
       connections.reset();
+      events.reset();
       stats.reset();
       faults.reset();
       writeLimiter.reset();
@@ -287,6 +315,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     seedConnection: (connection) => connections.seed(connection),
     connections: () => connections.all(),
     passwordOf: (userId) => store.credentialOf(userId),
+    recordEvent: (event, data, createdAt) => events.record(event, data, createdAt),
+    events: () => events.all(),
   };
 
   const server = createServer((req, res) => {

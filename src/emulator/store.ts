@@ -183,6 +183,11 @@ export class EmulatorStore {
     this.state.credentials.delete(id);
   }
 
+  /** The id of the user with this email (any case), if there is one. */
+  userIdByEmail(email: string): string | undefined {
+    return this.state.usersByEmail.get(email.toLowerCase());
+  }
+
   /** The user whose password this is, or undefined (unknown email, no password, wrong password). */
   async checkPassword(email: string, password: string): Promise<WireUser | undefined> {
     const id = this.state.usersByEmail.get(email.toLowerCase());

@@ -46,14 +46,28 @@ interface Auth0Credentials {
   clientSecret?: string;
 }
 
-export function auth0Credentials(env: NodeJS.ProcessEnv): Auth0Credentials {
+/** What needs the credentials, for the messages: `export` by default. */
+export interface CredentialPurpose {
+  command: string;
+  scopes: string;
+}
+
+const EXPORT_PURPOSE: CredentialPurpose = {
+  command: 'export --source auth0',
+  scopes: 'read:users, read:organizations, read:organization_members, read:organization_member_roles',
+};
+
+export function auth0Credentials(
+  env: NodeJS.ProcessEnv,
+  purpose: CredentialPurpose = EXPORT_PURPOSE,
+): Auth0Credentials {
   const domain = env.AUTH0_DOMAIN?.trim()
     .replace(/^https?:\/\//, '')
     .replace(/\/+$/, '');
   const apiUrl = env.AUTH0_API_URL?.trim().replace(/\/+$/, '');
   if (!domain && !apiUrl)
     throw new UsageError(
-      'export --source auth0 needs AUTH0_DOMAIN (your tenant, like acme.eu.auth0.com) in the environment.',
+      `${purpose.command} needs AUTH0_DOMAIN (your tenant, like acme.eu.auth0.com) in the environment.`,
     );
   const baseUrl = apiUrl || `https://${domain}`;
   const audience = `${domain ? `https://${domain}` : baseUrl}/api/v2/`;
@@ -62,16 +76,18 @@ export function auth0Credentials(env: NodeJS.ProcessEnv): Auth0Credentials {
   const clientSecret = env.AUTH0_CLIENT_SECRET?.trim() || undefined;
   if (!managementToken && !(clientId && clientSecret)) {
     throw new UsageError(
-      'export --source auth0 needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (a machine-to-machine application ' +
-        'authorized for the Management API with read:users, read:organizations, read:organization_members, ' +
-        'read:organization_member_roles) or AUTH0_MANAGEMENT_TOKEN.',
+      `${purpose.command} needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (a machine-to-machine application ` +
+        `authorized for the Management API with ${purpose.scopes}) or AUTH0_MANAGEMENT_TOKEN.`,
     );
   }
   return { baseUrl, audience, managementToken, clientId, clientSecret };
 }
 
 /** A Management API token: the one given, or one from the client credentials grant, kept until refused. */
-function tokenSource(credentials: Auth0Credentials, context: ExportContext): (refresh: boolean) => Promise<string> {
+export function tokenSource(
+  credentials: Auth0Credentials,
+  context: Pick<ExportContext, 'signal' | 'onSecret'>,
+): (refresh: boolean) => Promise<string> {
   let current = credentials.managementToken;
   const auth = new SourceApi({
     baseUrl: credentials.baseUrl,

@@ -17,11 +17,14 @@ export const CLERK_ORGANIZATIONS_FILE = 'organizations.json';
 
 const PAGE = 500;
 
-export function clerkCredentials(env: NodeJS.ProcessEnv): { baseUrl: string; secretKey: string } {
+export function clerkCredentials(
+  env: NodeJS.ProcessEnv,
+  command = 'export --source clerk',
+): { baseUrl: string; secretKey: string } {
   const secretKey = env.CLERK_SECRET_KEY?.trim();
   if (!secretKey)
     throw new UsageError(
-      'export --source clerk needs CLERK_SECRET_KEY (sk_live_… or sk_test_…, from the Clerk dashboard, API keys) in the environment.',
+      `${command} needs CLERK_SECRET_KEY (sk_live_… or sk_test_…, from the Clerk dashboard, API keys) in the environment.`,
     );
   const baseUrl = (env.CLERK_API_URL?.trim() || 'https://api.clerk.com').replace(/\/+$/, '');
   return { baseUrl, secretKey };

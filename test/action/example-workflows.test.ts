@@ -50,12 +50,13 @@ function actionSteps(workflow: Workflow): { job: string; spec: Job; step: Step; 
 const REVIEWED = example('migrate-dispatch.yml').jobs.migrate!.environment;
 
 describe('examples/workflows', () => {
-  it('are the four the README lists, each running the action', () => {
+  it('are the five the README lists, each running the action', () => {
     expect([...examples.keys()].sort()).toEqual([
       'export-plan-import.yml',
       'migrate-cron-stages.yml',
       'migrate-dispatch.yml',
       'migrate-pr-dry-run.yml',
+      'watch-after-cutover.yml',
     ]);
     for (const name of examples.keys()) expect(read('README.md')).toContain(`(examples/workflows/${name})`);
   });
@@ -70,7 +71,8 @@ describe('examples/workflows', () => {
   it('never fail a realistic export for its invalid records: no plan or import on fail-on invalid (or its default)', () => {
     for (const [name, workflow] of examples)
       for (const step of actionSteps(workflow)) {
-        if (step.with.mode === 'export') continue;
+        // export and watch read no records: fail-on does not apply to them.
+        if (step.with.mode === 'export' || step.with.mode === 'watch') continue;
         expect(step.with['fail-on'], `${name} ${step.job}`).toBe('failed');
       }
   });
@@ -118,6 +120,17 @@ describe('the cron of stages', () => {
     const stop = stage!.spec.steps.find((step) => step.if === `steps.${stage!.step.id}.outputs.complete == 'true'`);
     expect(stop?.run).toContain('gh workflow disable');
     expect(workflow.permissions?.actions).toBe('write');
+  });
+});
+
+describe('the sign-in watch after cutover', () => {
+  const [watch] = actionSteps(example('watch-after-cutover.yml'));
+
+  it('alerts from the action’s outputs when the step fails on an alert', () => {
+    const alert = watch!.spec.steps.find((step) => step.env?.ORGANIZATIONS !== undefined);
+    expect(watch!.with.mode).toBe('watch');
+    expect(alert?.if).toBe(`failure() && steps.${watch!.step.id}.outputs.alert == 'true'`);
+    expect(alert?.env?.ORGANIZATIONS).toBe(`\${{ steps.${watch!.step.id}.outputs.alerting-organizations }}`);
   });
 });
 

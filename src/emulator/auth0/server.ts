@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { configurationAnswer, type Auth0Configuration } from './configuration.js';
 import {
   bearer,
   createPlumbing,
@@ -55,6 +56,8 @@ export interface Auth0StandInOptions {
   port?: number;
   /** The tenant name, used for the export file's name. */
   tenant?: string;
+  /** The tenant's configuration (connections, rules, actions, …), for `inventory`. */
+  configuration?: Auth0Configuration;
 }
 
 export interface Auth0StandIn {
@@ -190,6 +193,8 @@ export async function startAuth0StandIn(options: Auth0StandInOptions): Promise<A
       const members = (organization.members ?? []).map((m) => memberWire(m, fields, include));
       return paged(url, members, 'members');
     }
+    const configured = options.configuration ? configurationAnswer(options.configuration, call) : undefined;
+    if (configured) return configured;
     return error(404, 'Not Found', 'Not Found');
   };
 
@@ -387,5 +392,6 @@ function routeName(method: string, path: string): string {
   if (path.startsWith('/api/v2/jobs/')) return `${method} job`;
   if (/^\/api\/v2\/organizations\/[^/]+\/members/.test(path)) return `${method} members`;
   if (path.startsWith('/api/v2/organizations')) return `${method} organizations`;
+  if (path.startsWith('/api/v2/actions/triggers/')) return `${method} bindings`;
   return `${method} ${path}`;
 }

@@ -8,6 +8,7 @@ import {
   type SourceFaults,
   type SourceStandInStats,
 } from '../source-stand-in.js';
+import { clerkConfigurationAnswer, type ClerkConfiguration } from './configuration.js';
 
 // A local stand-in for the parts of Clerk's Backend API that `export --source clerk` uses:
 // GET /v1/users (a bare array), GET /v1/organizations, GET /v1/organizations/{id}/memberships and
@@ -35,6 +36,8 @@ export interface ClerkStandInOptions {
   seed?: number;
   host?: string;
   port?: number;
+  /** The instance's configuration (SAML connections, roles, …), for `inventory`. */
+  configuration?: ClerkConfiguration;
 }
 
 export interface ClerkStandIn {
@@ -123,6 +126,8 @@ export async function startClerkStandIn(options: ClerkStandInOptions): Promise<C
     });
     if (limited) return limited;
     if (method !== 'GET') return clerkError(405, 'method_not_allowed', 'not allowed', 'This stand-in only lists.');
+    const configured = options.configuration ? clerkConfigurationAnswer(options.configuration, call) : undefined;
+    if (configured) return configured;
 
     const limit = intParam(url, 'limit', 10, 1, 500);
     if (limit === 'invalid')

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AccessTokenIssuer } from '../access-token.js';
+import type { EventLog } from '../events.js';
 import type { IdGenerator } from '../ids.js';
 import type { EmulatorStore } from '../store.js';
 import { ApiError, badRequest } from '../wire.js';
@@ -10,6 +11,8 @@ export interface AuthenticateOptions {
   clientId?: string;
   tokens: AccessTokenIssuer;
   ids: IdGenerator;
+  /** Where `authentication.password_succeeded` / `_failed` go (the Events API). */
+  events?: EventLog;
 }
 
 /**
@@ -45,8 +48,29 @@ export function authenticateRoute(store: EmulatorStore, options: AuthenticateOpt
         throw new ApiError(400, { error: 'invalid_request', error_description: 'email and password are required.' });
       }
       const user = await store.checkPassword(body.email, body.password);
+      // The event payload as the OpenAPI description has it for `authentication.password_*`.
+      const signIn = (
+        status: 'succeeded' | 'failed',
+        userId: string | null,
+        error?: { code: string; message: string },
+      ) =>
+        options.events?.record(`authentication.password_${status}`, {
+          type: 'password',
+          status,
+          ip_address: typeof body.ip_address === 'string' ? body.ip_address : null,
+          user_agent: typeof body.user_agent === 'string' ? body.user_agent : null,
+          user_id: userId,
+          email: body.email,
+          ...(error ? { error } : {}),
+        });
       // WorkOS answers 400 (not 401) and names the email; the stand-in leaves the email out.
-      if (user === undefined) throw badRequest('invalid_credentials', 'Invalid credentials.');
+      if (user === undefined) {
+        signIn('failed', store.userIdByEmail(body.email as string) ?? null, {
+          code: 'invalid_credentials',
+          message: 'Invalid credentials.',
+        });
+        throw badRequest('invalid_credentials', 'Invalid credentials.');
+      }
 
       const memberships = store.activeMembershipsOf(user.id);
       if (memberships.length > 1) {
@@ -60,6 +84,7 @@ export function authenticateRoute(store: EmulatorStore, options: AuthenticateOpt
       }
       const membership = memberships[0];
       const signedIn = store.updateUser(user.id, { last_sign_in_at: new Date().toISOString() });
+      signIn('succeeded', user.id);
       const accessToken = options.tokens.issue({
         sub: user.id,
         sid: options.ids.next('session'),
