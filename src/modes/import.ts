@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import {
   applyDelete,
@@ -14,7 +16,7 @@ import { organizationWriter } from '../apply/writers/organizations.js';
 import { userWriter } from '../apply/writers/users.js';
 import type { Journal } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
-import type { PlannedMembership, PlannedRecord } from '../model/planned.js';
+import type { PlannedMembership, PlannedRecord, PlannedUser } from '../model/planned.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import {
   passwordDigest,
@@ -25,7 +27,10 @@ import {
   type UserChange,
 } from '../plan/diff.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { changesJsonl, removalsCsv } from '../report/files.js';
+import { writeLines } from '../io/write-lines.js';
+import { changesLines, removalsCsv } from '../report/files.js';
+import type { Logger } from '../report/logger.js';
+import type { OutcomeStream } from '../report/outcome-stream.js';
 import { ProgressMeter } from '../report/progress.js';
 import type { Summary } from '../report/summary.js';
 import {
@@ -33,6 +38,7 @@ import {
   diffRun,
   finishRun,
   openJournal,
+  outcomeStream,
   prepareRun,
   readWorkOS,
   removalCounts,
@@ -62,87 +68,124 @@ export async function runImport(options: MigrationOptions): Promise<MigrationRes
 }
 
 async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
+  const outcomes = outcomeStream(run);
+  try {
+    return await importStreaming(run, workos, journal, outcomes);
+  } catch (error) {
+    outcomes.discard();
+    throw error;
+  }
+}
+
+async function importStreaming(
+  run: PreparedRun,
+  workos: WorkOS,
+  journal: Journal | undefined,
+  outcomes: OutcomeStream,
+): Promise<MigrationResult> {
   const { options } = run;
+  const pii = options.includePii ?? false;
   const live = await readWorkOS(run, workos);
-  const diff = diffRun(run, live, journal, true);
+  let diff: MigrationDiff | undefined = diffRun(run, live, journal, true);
   // Before any write: a truncated export must stop the run, not half of it.
   if (options.prune) checkPruneLimit(run, diff.removals);
+  // What the first diff says is taken now, so that it can go before WorkOS is read back.
+  const first = diff.removals;
+  const problems = [...run.problems, ...conflictProblems(diff)];
+  const writtenFiles: string[] = [];
+  if (options.outDir) {
+    await mkdir(options.outDir, { recursive: true });
+    await writeLines(join(options.outDir, 'changes.jsonl'), changesLines(diff, pii));
+    writtenFiles.push('changes.jsonl');
+  }
   const ctx: ApplyContext = { caller: run.caller, journal };
-  const applied = await applyDiff(run, workos, diff, ctx);
+  const applied = await applyDiff(run, workos, diff, ctx, outcomes);
+  // Without the read-back the first diff stands for what WorkOS holds; otherwise it goes now.
+  const kept = options.reconcileAfterImport === false ? diff : applied.firstDiff;
+  diff = undefined;
   let deleted: Summary['deleted'] | undefined;
-  const deleteProblems: RecordProblem[] = [];
   let stoppedBy = applied.stoppedBy;
-  if (options.prune && diff.removals.length > 0 && !stoppedBy) {
-    const pruned = await run.log.group(`Pruning ${diff.removals.length} removal(s)`, () =>
-      prune(run, workos, diff.removals, ctx),
-    );
+  if (options.prune && first.length > 0 && !stoppedBy) {
+    const pruned = await run.log.group(`Pruning ${first.length} removal(s)`, () => prune(run, workos, first, ctx));
     deleted = pruned.deleted;
-    deleteProblems.push(...pruned.failed.map(deleteFailureProblem));
+    for (const failed of pruned.failed) problems.push(deleteFailureProblem(failed));
     stoppedBy ??= pruned.stoppedBy;
   }
   const wrote = applied.processed > 0 || deleted !== undefined;
   if (applied.unreachable) {
-    const report = await finishRun(run, {
-      outcomes: applied.outcomes,
-      problems: [...run.problems, ...conflictProblems(diff)],
+    return await finishRun(run, {
+      outcomes: [],
+      streamed: outcomes,
+      problems,
       stoppedBy: 'unreachable',
       fatal: applied.unreachable.message,
-      diff,
       passwords: applied.passwords,
       processed: applied.processed,
       journalAppended: journal?.appendedCount ?? 0,
+      writtenFiles,
     });
-    return report;
   }
   if (stoppedBy) run.log.info(`Stopped by ${stoppedBy}; run again to go on from the checkpoint.`);
   else if (!wrote) run.log.info('Nothing to write: WorkOS already holds every record as planned.');
 
   // The live check: after writes WorkOS is read again; with nothing written the first read stands.
-  let after = diff;
+  let after: MigrationDiff | undefined = kept;
   if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
+    after = undefined;
     after = await run.log.group('Reading WorkOS back', async () =>
       diffRun(run, await readWorkOS(run, workos), journal, true),
     );
   }
-  const reconciliation = stoppedBy ? undefined : reconcile(after);
-  const removals = deleted ? after.removals : diff.removals;
+  const reconciliation = stoppedBy || !after ? undefined : reconcile(after);
+  const removals = deleted && after ? after.removals : first;
   if (removals.length > 0 && !options.prune) {
     run.log.info(
       `${removals.length} record(s) of this migration are no longer in the export (removals.csv); import with --prune deletes them.`,
     );
   }
   return await finishRun(run, {
-    outcomes: applied.outcomes,
-    problems: [...run.problems, ...conflictProblems(diff), ...deleteProblems],
+    outcomes: [],
+    streamed: outcomes,
+    problems,
     stoppedBy,
     reconciliation,
-    diff,
     removals,
     deleted,
     passwords: applied.passwords,
     processed: applied.processed,
     journalAppended: journal?.appendedCount ?? 0,
-    extraFiles: {
-      'changes.jsonl': changesJsonl(diff, run.options.includePii ?? false),
-      'removals.csv': removalsCsv(removals, run.options.includePii ?? false),
-    },
+    extraFiles: { 'removals.csv': removalsCsv(removals, pii) },
+    writtenFiles,
   });
 }
 
 interface Applied {
   /** WorkOS stopped answering mid-run: the report is written, then the run ends with exit 2. */
   unreachable?: WorkOSUnreachableError;
-  outcomes: Outcome[];
   stoppedBy?: StopReason;
   processed: number;
   passwords: { sent: number; recordedEarlier: number; keptExisting: number };
+  /** The diff, kept only when nothing was written (it is then what WorkOS holds). */
+  firstDiff?: MigrationDiff;
 }
 
-/** Users, then organizations, then memberships (which need both), under one stage budget. */
-async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, ctx: ApplyContext): Promise<Applied> {
+/** Where a phase's outcomes go, one at a time (never gathered: a million of them do not fit). */
+export type OutcomeSink = (outcome: Outcome) => void;
+
+/**
+ * Users, then organizations, then memberships (which need both), under one stage budget. Each
+ * outcome goes to `outcomes` as it happens; what the memberships need of the users and
+ * organizations (their WorkOS ids, whether they failed) is kept as it goes by.
+ */
+async function applyDiff(
+  run: PreparedRun,
+  workos: WorkOS,
+  diff: MigrationDiff,
+  ctx: ApplyContext,
+  outcomes: OutcomeStream,
+): Promise<Applied> {
   const { options } = run;
   const deadline = options.timeBudgetMs !== undefined ? Date.now() + options.timeBudgetMs : undefined;
-  const outcomes: Outcome[] = [];
   let processed = 0;
   let stoppedBy: StopReason | undefined;
   let unreachable: WorkOSUnreachableError | undefined;
@@ -158,50 +201,110 @@ async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, 
     deadline,
     signal: options.signal,
   });
-  const phase = async <P extends PlannedRecord>(
+  const phase = async <P extends PlannedRecord, C extends Change<P>>(
     label: string,
-    changes: readonly Change<P>[],
+    changes: readonly C[],
     writer: EntityWriter<P>,
-    toWrite: (c: Change<P>) => PlannedWrite<P>,
+    toWrite: (c: C) => PlannedWrite<P>,
+    sink: (outcome: Outcome, change: C) => void,
   ) => {
-    const writes: PlannedWrite<P>[] = [];
-    for (const change of changes) {
-      const done = settled(change);
-      if (done) outcomes.push(done);
-      else writes.push(toWrite(change));
-    }
-    const result = await applyWrites(label, writes, writer, ctx, limits(), run);
-    outcomes.push(...result.outcomes);
+    const result = await runPhase(label, changes, writer, toWrite, ctx, limits(), run.log, sink);
     processed += result.processed;
     stoppedBy ??= result.stoppedBy;
     unreachable ??= result.unreachable;
-    return result.outcomes;
   };
 
-  const userOutcomes = await phase('users', diff.users, userWriter(workos), (c) => userWrite(c as UserChange));
-  await phase('organizations', diff.organizations, organizationWriter(workos), (c) => ({
+  const ids = new WorkOSIdsSoFar();
+  let sent = 0;
+  await phase('users', diff.users, userWriter(workos), userWrite, (outcome, change) => {
+    outcomes.add(outcome);
+    ids.take(outcome);
+    if (
+      change.record.input.password &&
+      (outcome.status === 'created' || (outcome.status === 'updated' && change.sendPassword))
+    )
+      sent++;
+  });
+  const writeOf = (c: Change<PlannedRecord>) => ({
     record: c.record,
     action: writeAction(c),
     workosId: c.workosId,
     sendPassword: false,
-  }));
-  const ids = workosIds(outcomes);
-  const { ready, blocked } = membershipsReady(diff.memberships, ids, outcomes);
-  outcomes.push(...blocked);
-  await phase('memberships', ready, membershipWriter(workos, ids), (c) => ({
-    record: c.record,
-    action: writeAction(c),
-    workosId: c.workosId,
-    sendPassword: false,
-  }));
-  return { outcomes, stoppedBy, processed, passwords: passwordsOf(diff, userOutcomes), unreachable };
+  });
+  await phase('organizations', diff.organizations, organizationWriter(workos), writeOf, (outcome) => {
+    outcomes.add(outcome);
+    ids.take(outcome);
+  });
+  const ready = membershipsReady(diff.memberships, ids, (outcome) => outcomes.add(outcome));
+  await phase('memberships', ready, membershipWriter(workos, ids), writeOf, (outcome) => outcomes.add(outcome));
+  return {
+    stoppedBy,
+    processed,
+    passwords: { sent, ...passwordMemory(diff) },
+    unreachable,
+    ...(processed === 0 ? { firstDiff: diff } : {}),
+  };
+}
+
+/**
+ * One phase: the changes that need no request are settled at once, the rest written under
+ * `limits`; every outcome goes to `sink` with its change, as it happens.
+ */
+export async function runPhase<P extends PlannedRecord, C extends Change<P>>(
+  label: string,
+  changes: readonly C[],
+  writer: EntityWriter<P>,
+  toWrite: (c: C) => PlannedWrite<P>,
+  ctx: ApplyContext,
+  limits: StageLimits,
+  log: Logger,
+  sink: (outcome: Outcome, change: C) => void,
+): Promise<{ stoppedBy?: StopReason; processed: number; unreachable?: WorkOSUnreachableError }> {
+  // The changes to write, by reference (a write is made from its change only when it starts).
+  const writes: C[] = [];
+  for (const change of changes) {
+    const done = settled(change);
+    if (done) sink(done, change);
+    else writes.push(change);
+  }
+  if (writes.length === 0) return { processed: 0 };
+  const meter = new ProgressMeter(log, label, Math.min(writes.length, limits.maxRecords ?? Infinity));
+  let unreachable: WorkOSUnreachableError | undefined;
+  // Writes start in order: those begun are the first `begun`; those in flight are few.
+  let begun = 0;
+  const inFlight = new Set<C>();
+  const { notStarted, stoppedBy } = await runWorkQueue(
+    writes,
+    async (change) => {
+      begun++;
+      inFlight.add(change);
+      const outcome = await applyWrite(toWrite(change), writer, ctx);
+      inFlight.delete(change);
+      // A bad key fails every record alike: stop and say so once.
+      if (outcome.failure?.code === 'unauthorized') throw new FatalRunError(outcome.failure.message);
+      sink(outcome, change);
+      meter.tick();
+    },
+    limits,
+  ).catch((error: unknown): { notStarted: C[]; stoppedBy?: StopReason } => {
+    if (error instanceof FatalRunError) throw new UsageError(error.message);
+    // WorkOS stopped answering: what was written stands (journaled); the rest waits for a rerun.
+    if (error instanceof WorkOSUnreachableError) {
+      unreachable = error;
+      // Those whose request failed get no outcome from the queue: they are pending, like the rest.
+      return { notStarted: [...inFlight, ...writes.slice(begun)], stoppedBy: 'fatal' };
+    }
+    throw error;
+  });
+  for (const change of notStarted) sink(pendingOutcome(writer.entity, change), change);
+  return { stoppedBy, processed: writes.length - notStarted.length, unreachable };
 }
 
 function writeAction(change: Change<PlannedRecord>): 'create' | 'update' {
   return change.action === 'update' && change.workosId ? 'update' : 'create';
 }
 
-function userWrite(change: UserChange): PlannedWrite<UserChange['record']> {
+function userWrite(change: UserChange): PlannedWrite<PlannedUser> {
   const password = change.record.input.password;
   return {
     record: change.record,
@@ -231,83 +334,51 @@ function settled(change: Change<PlannedRecord>): Outcome | undefined {
   };
 }
 
-/** Hashes sent now, recorded earlier, or kept by a user who was in WorkOS before. */
-function passwordsOf(diff: MigrationDiff, userOutcomes: readonly Outcome[]): Applied['passwords'] {
-  const byId = new Map(diff.users.map((c) => [c.record.sourceId, c]));
-  let sent = 0;
-  for (const o of userOutcomes) {
-    const change = byId.get(o.sourceId);
-    if (!change?.record.input.password) continue;
-    if (o.status === 'created' || (o.status === 'updated' && change.sendPassword)) sent++;
-  }
-  return { sent, ...passwordMemory(diff) };
+function pendingOutcome(entity: Outcome['entity'], change: Change<PlannedRecord>): Outcome {
+  return { entity, sourceId: change.record.sourceId, status: 'pending', location: change.record.location };
 }
 
-async function applyWrites<P extends PlannedRecord>(
-  label: string,
-  writes: PlannedWrite<P>[],
-  writer: EntityWriter<P>,
-  ctx: ApplyContext,
-  limits: StageLimits,
-  run: PreparedRun,
-): Promise<{ outcomes: Outcome[]; stoppedBy?: StopReason; processed: number; unreachable?: WorkOSUnreachableError }> {
-  const outcomes: Outcome[] = [];
-  if (writes.length === 0) return { outcomes, processed: 0 };
-  const meter = new ProgressMeter(run.log, label, Math.min(writes.length, limits.maxRecords ?? Infinity));
-  let unreachable: WorkOSUnreachableError | undefined;
-  const { notStarted, stoppedBy } = await runWorkQueue(
-    writes,
-    async (write) => {
-      const outcome = await applyWrite(write, writer, ctx);
-      // A bad key fails every record alike: stop and say so once.
-      if (outcome.failure?.code === 'unauthorized') throw new FatalRunError(outcome.failure.message);
-      outcomes.push(outcome);
-      meter.tick();
-    },
-    limits,
-  ).catch((error: unknown): { notStarted: PlannedWrite<P>[]; stoppedBy?: StopReason } => {
-    if (error instanceof FatalRunError) throw new UsageError(error.message);
-    // WorkOS stopped answering: what was written stands (journaled); the rest waits for a rerun.
-    if (error instanceof WorkOSUnreachableError) {
-      unreachable = error;
-      const done = new Set(outcomes.map((o) => o.sourceId));
-      return { notStarted: writes.filter((w) => !done.has(w.record.sourceId)), stoppedBy: 'fatal' };
-    }
-    throw error;
-  });
-  for (const { record } of notStarted)
-    outcomes.push({ entity: writer.entity, sourceId: record.sourceId, status: 'pending', location: record.location });
-  return { outcomes, stoppedBy, processed: writes.length - notStarted.length, unreachable };
-}
+/**
+ * The WorkOS ids of users and organizations as their outcomes go by, for the memberships; and
+ * which of them failed. A Map entry per user, not an outcome: ids are strings the outcomes
+ * already hold.
+ */
+class WorkOSIdsSoFar implements WorkOSIds {
+  private readonly users = new Map<string, string>();
+  private readonly organizations = new Map<string, string>();
+  private readonly failedUsers = new Set<string>();
+  private readonly failedOrganizations = new Set<string>();
 
-function workosIds(outcomes: readonly Outcome[]): WorkOSIds {
-  const userIds = new Map<string, string>();
-  const organizationIds = new Map<string, string>();
-  for (const o of outcomes) {
-    if (!o.workosId) continue;
-    if (o.entity === 'user') userIds.set(o.sourceId, o.workosId);
-    if (o.entity === 'organization') organizationIds.set(o.sourceId, o.workosId);
+  take(o: Outcome): void {
+    if (o.entity !== 'user' && o.entity !== 'organization') return;
+    if (o.status === 'failed') (o.entity === 'user' ? this.failedUsers : this.failedOrganizations).add(o.sourceId);
+    if (o.workosId) (o.entity === 'user' ? this.users : this.organizations).set(o.sourceId, o.workosId);
   }
-  return { user: (id) => userIds.get(id), organization: (id) => organizationIds.get(id) };
+
+  user = (sourceId: string): string | undefined => this.users.get(sourceId);
+  organization = (sourceId: string): string | undefined => this.organizations.get(sourceId);
+
+  failed(m: PlannedMembership): boolean {
+    return this.failedUsers.has(m.userSourceId) || this.failedOrganizations.has(m.organizationSourceId);
+  }
 }
 
 /** A membership waits for its user and organization: pending if they are, failed if they failed. */
-function membershipsReady(changes: readonly Change<PlannedMembership>[], ids: WorkOSIds, outcomes: readonly Outcome[]) {
-  const status = new Map(outcomes.map((o) => [`${o.entity}\u0000${o.sourceId}`, o.status]));
+function membershipsReady(
+  changes: readonly Change<PlannedMembership>[],
+  ids: WorkOSIdsSoFar,
+  blocked: OutcomeSink,
+): Change<PlannedMembership>[] {
   const ready: Change<PlannedMembership>[] = [];
-  const blocked: Outcome[] = [];
   for (const change of changes) {
     const m = change.record;
     if (ids.user(m.userSourceId) && ids.organization(m.organizationSourceId)) {
       ready.push(change);
       continue;
     }
-    const failed =
-      status.get(`user\u0000${m.userSourceId}`) === 'failed' ||
-      status.get(`organization\u0000${m.organizationSourceId}`) === 'failed';
     const base = { entity: 'membership' as const, sourceId: m.sourceId, location: m.location };
-    blocked.push(
-      failed
+    blocked(
+      ids.failed(m)
         ? {
             ...base,
             status: 'failed',
@@ -319,7 +390,7 @@ function membershipsReady(changes: readonly Change<PlannedMembership>[], ids: Wo
         : { ...base, status: 'pending' },
     );
   }
-  return { ready, blocked };
+  return ready;
 }
 
 /** A truncated export must never wipe an environment: past the limit, nothing is deleted. */
