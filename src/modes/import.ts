@@ -203,7 +203,7 @@ async function applyDiff(
   });
   const phase = async <P extends PlannedRecord, C extends Change<P>>(
     label: string,
-    changes: readonly C[],
+    changes: Iterable<C>,
     writer: EntityWriter<P>,
     toWrite: (c: C) => PlannedWrite<P>,
     sink: (outcome: Outcome, change: C) => void,
@@ -214,6 +214,8 @@ async function applyDiff(
     unreachable ??= result.unreachable;
   };
 
+  // Before any write: the user changes are worked out again on each pass, from the journal as it is then.
+  const memory = passwordMemory(diff);
   const ids = new WorkOSIdsSoFar();
   let sent = 0;
   await phase('users', diff.users, userWriter(workos), userWrite, (outcome, change) => {
@@ -240,19 +242,24 @@ async function applyDiff(
   return {
     stoppedBy,
     processed,
-    passwords: { sent, ...passwordMemory(diff) },
+    passwords: { sent, ...memory },
     unreachable,
     ...(processed === 0 ? { firstDiff: diff } : {}),
   };
 }
 
+/** Writes go to the queue this many at a time, so that only a batch of changes is held. */
+const WRITE_BATCH = 10_000;
+
 /**
  * One phase: the changes that need no request are settled at once, the rest written under
- * `limits`; every outcome goes to `sink` with its change, as it happens.
+ * `limits`, a batch at a time; every outcome goes to `sink` with its change, as it happens.
+ * `changes` is gone through twice (to count the writes, then to make them): user changes are
+ * worked out on each pass, never held all at once.
  */
 export async function runPhase<P extends PlannedRecord, C extends Change<P>>(
   label: string,
-  changes: readonly C[],
+  changes: Iterable<C>,
   writer: EntityWriter<P>,
   toWrite: (c: C) => PlannedWrite<P>,
   ctx: ApplyContext,
@@ -260,15 +267,43 @@ export async function runPhase<P extends PlannedRecord, C extends Change<P>>(
   log: Logger,
   sink: (outcome: Outcome, change: C) => void,
 ): Promise<{ stoppedBy?: StopReason; processed: number; unreachable?: WorkOSUnreachableError }> {
-  // The changes to write, by reference (a write is made from its change only when it starts).
-  const writes: C[] = [];
+  let writes = 0;
+  for (const change of changes) if (needsWrite(change)) writes++;
+  const meter = writes > 0 ? new ProgressMeter(log, label, Math.min(writes, limits.maxRecords ?? Infinity)) : undefined;
+  let processed = 0;
+  let stoppedBy: StopReason | undefined;
+  let unreachable: WorkOSUnreachableError | undefined;
+  let batch: C[] = [];
+  const flush = async (): Promise<void> => {
+    const maxRecords = limits.maxRecords === undefined ? undefined : Math.max(0, limits.maxRecords - processed);
+    const result = await writeBatch(batch, writer, toWrite, ctx, { ...limits, maxRecords }, sink, meter);
+    batch = [];
+    processed += result.processed;
+    stoppedBy ??= result.stoppedBy;
+    unreachable ??= result.unreachable;
+  };
   for (const change of changes) {
     const done = settled(change);
     if (done) sink(done, change);
-    else writes.push(change);
+    else if (stoppedBy) sink(pendingOutcome(writer.entity, change), change);
+    else {
+      batch.push(change);
+      if (batch.length >= WRITE_BATCH) await flush();
+    }
   }
-  if (writes.length === 0) return { processed: 0 };
-  const meter = new ProgressMeter(log, label, Math.min(writes.length, limits.maxRecords ?? Infinity));
+  if (batch.length > 0) await flush();
+  return { stoppedBy, processed, unreachable };
+}
+
+async function writeBatch<P extends PlannedRecord, C extends Change<P>>(
+  writes: C[],
+  writer: EntityWriter<P>,
+  toWrite: (c: C) => PlannedWrite<P>,
+  ctx: ApplyContext,
+  limits: StageLimits,
+  sink: (outcome: Outcome, change: C) => void,
+  meter: ProgressMeter | undefined,
+): Promise<{ stoppedBy?: StopReason; processed: number; unreachable?: WorkOSUnreachableError }> {
   let unreachable: WorkOSUnreachableError | undefined;
   // Writes start in order: those begun are the first `begun`; those in flight are few.
   let begun = 0;
@@ -283,7 +318,7 @@ export async function runPhase<P extends PlannedRecord, C extends Change<P>>(
       // A bad key fails every record alike: stop and say so once.
       if (outcome.failure?.code === 'unauthorized') throw new FatalRunError(outcome.failure.message);
       sink(outcome, change);
-      meter.tick();
+      meter?.tick();
     },
     limits,
   ).catch((error: unknown): { notStarted: C[]; stoppedBy?: StopReason } => {
@@ -332,6 +367,11 @@ function settled(change: Change<PlannedRecord>): Outcome | undefined {
         'The export gives this user an email that another WorkOS user holds under another external id. Resolve the duplicate in WorkOS, then run import again.',
     },
   };
+}
+
+/** Creates and updates; everything else is settled without a request. */
+function needsWrite(change: Change<PlannedRecord>): boolean {
+  return change.action === 'create' || change.action === 'update';
 }
 
 function pendingOutcome(entity: Outcome['entity'], change: Change<PlannedRecord>): Outcome {

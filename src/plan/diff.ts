@@ -56,7 +56,8 @@ export interface Removal {
 }
 
 export interface MigrationDiff {
-  users: UserChange[];
+  /** Worked out again on each pass (see UserChanges): never a million objects at once. */
+  users: UserChanges;
   organizations: OrganizationChange[];
   memberships: MembershipChange[];
   removals: Removal[];
@@ -90,8 +91,33 @@ export interface DiffInput {
   ownsExternalId: (entity: 'user' | 'organization', externalId: string) => boolean;
 }
 
+/**
+ * The users' changes as a sequence that diffs each planned user when it is reached: the diff is
+ * pure, so a pass gives the same changes as long as the journal has not changed since (take
+ * what a run needs from them before it writes). At a million users an array of changes, each
+ * holding its decoded user, is about a gigabyte.
+ */
+export class UserChanges implements Iterable<UserChange> {
+  constructor(
+    private readonly input: DiffInput,
+    /** How many planned users there are (one change each). */
+    readonly length: number,
+  ) {}
+
+  *[Symbol.iterator](): Iterator<UserChange> {
+    for (const user of this.input.users) yield diffUser(user, this.input);
+  }
+
+  filter(wanted: (change: UserChange) => boolean): UserChange[] {
+    const found: UserChange[] = [];
+    for (const change of this) if (wanted(change)) found.push(change);
+    return found;
+  }
+}
+
 export function diffMigration(input: DiffInput): MigrationDiff {
-  const users = Array.from(input.users, (u) => diffUser(u, input));
+  const given = (input.users as { length?: number }).length;
+  const users = new UserChanges(input, given ?? [...input.users].length);
   const userIds = new Map<string, string>();
   for (const change of users) if (change.workosId) userIds.set(change.record.sourceId, change.workosId);
   const organizations = input.organizations.map((o) => diffOrganization(o, input.live));
@@ -234,7 +260,7 @@ function diffMembership(
  */
 function findRemovals(
   input: DiffInput,
-  users: readonly UserChange[],
+  users: Iterable<UserChange>,
   memberships: readonly MembershipChange[],
 ): Removal[] {
   const { live, journal } = input;
@@ -313,7 +339,7 @@ export interface ChangeCounts {
 }
 
 export function countChanges(diff: MigrationDiff): Record<'users' | 'organizations' | 'memberships', ChangeCounts> {
-  const count = (changes: readonly Change<PlannedRecord>[], entity: Removal['entity']): ChangeCounts => {
+  const count = (changes: Iterable<Change<PlannedRecord>>, entity: Removal['entity']): ChangeCounts => {
     const c: ChangeCounts = { create: 0, update: 0, unchanged: 0, remove: 0, conflict: 0 };
     for (const change of changes) c[change.action]++;
     c.remove = diff.removals.filter((r) => r.entity === entity).length;
@@ -328,8 +354,10 @@ export function countChanges(diff: MigrationDiff): Record<'users' | 'organizatio
 
 /** What the diff knows of hashes it will not send: recorded as sent earlier, or kept by users who were there before. */
 export function passwordMemory(diff: MigrationDiff): { recordedEarlier: number; keptExisting: number } {
-  return {
-    recordedEarlier: diff.users.filter((c) => c.passwordNotSent === 'recorded_earlier').length,
-    keptExisting: diff.users.filter((c) => c.passwordNotSent === 'kept_existing').length,
-  };
+  const memory = { recordedEarlier: 0, keptExisting: 0 };
+  for (const c of diff.users) {
+    if (c.passwordNotSent === 'recorded_earlier') memory.recordedEarlier++;
+    else if (c.passwordNotSent === 'kept_existing') memory.keptExisting++;
+  }
+  return memory;
 }
