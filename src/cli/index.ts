@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { keepYoungGenerationSmall } from '../compact/heap.js';
+import { keepOldGenerationClose, keepYoungGenerationSmall } from '../compact/heap.js';
 import { parseCliArgs, USAGE } from './args.js';
 
 const argv = process.argv.slice(2);
@@ -8,6 +8,7 @@ if (isHelp(argv)) {
   process.stdout.write(`${USAGE}\n`);
 } else {
   keepYoungGenerationSmall();
+  keepOldGenerationClose();
   const { runCli } = await import('./main.js');
   process.exitCode = await runCli(argv);
 }
