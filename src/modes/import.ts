@@ -85,8 +85,7 @@ async function importStreaming(
 ): Promise<MigrationResult> {
   const { options } = run;
   const pii = options.includePii ?? false;
-  const live = await readWorkOS(run, workos);
-  let diff: MigrationDiff | undefined = diffRun(run, live, journal, true);
+  let diff: MigrationDiff | undefined = diffRun(run, await readWorkOS(run, workos), journal, true);
   // Before any write: a truncated export must stop the run, not half of it.
   if (options.prune) checkPruneLimit(run, diff.removals);
   // What the first diff says is taken now, so that it can go before WorkOS is read back.
