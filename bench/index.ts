@@ -7,7 +7,7 @@
 //
 // BENCH_SECONDS (default 30) sets how long each latency writes; BENCH_LATENCIES="50,150,400";
 // BENCH_SHARING=0 skips the two-importer run.
-// Further sections (plan speed against bare parsing) plug in below as `bench/<name>.ts`
+// Further sections (plan speed against bare parsing, import at a million users) plug in below as `bench/<name>.ts`
 // modules exporting `run(log): Promise<BenchLine[]>`.
 import { existsSync } from 'node:fs';
 import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/apply/defaults.js';
@@ -60,7 +60,7 @@ if (process.env.BENCH_SHARING !== '0') {
 }
 
 // Sections owned elsewhere: each is optional, so the bench runs whichever are present.
-for (const name of ['plan']) {
+for (const name of ['plan', 'import']) {
   const path = new URL(`./${name}.ts`, import.meta.url);
   if (!existsSync(path)) continue;
   const section = (await import(path.href)) as { run(log: (line: string) => void): Promise<BenchLine[]> };

@@ -1,5 +1,6 @@
-import { keepYoungGenerationSmall } from '../compact/heap.js';
+import { keepOldGenerationClose, keepYoungGenerationSmall } from '../compact/heap.js';
 import { run } from './main.js';
 
 keepYoungGenerationSmall();
+keepOldGenerationClose();
 await run();

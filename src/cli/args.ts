@@ -41,6 +41,7 @@ const REPORT_FLAGS = `  --state DIR              checkpoint directory (resume fr
   --force                  reuse a checkpoint made with another source or config`;
 
 const RUN_FLAGS = `  --rate-limit N           WorkOS writes per second for the whole run (default 48)
+  --read-rate-limit N      WorkOS reads per second for the whole run (default 95)
   --concurrency N          most records in flight, a ceiling: the pace follows the rate (default 100)
   --max-records N          stop cleanly after N records that need writes (a stage)
   --time-budget 5h30m      stop cleanly after this long
@@ -256,6 +257,7 @@ export interface CliArgs {
   state?: string;
   out?: string;
   rateLimit?: number;
+  readRateLimit?: number;
   concurrency?: number;
   maxRecords?: number;
   timeBudgetMs?: number;
@@ -287,6 +289,7 @@ function parseFlags(argv: string[]) {
       state: { type: 'string' },
       out: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'read-rate-limit': { type: 'string' },
       concurrency: { type: 'string' },
       'max-records': { type: 'string' },
       'time-budget': { type: 'string' },
@@ -360,6 +363,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     state: values.state,
     out: values.out,
     rateLimit: positiveNumber('--rate-limit', values['rate-limit']),
+    readRateLimit: positiveNumber('--read-rate-limit', values['read-rate-limit']),
     concurrency: positiveInteger('--concurrency', values.concurrency),
     maxRecords: positiveInteger('--max-records', values['max-records']),
     timeBudgetMs,

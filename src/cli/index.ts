@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { keepYoungGenerationSmall } from '../compact/heap.js';
+import { keepOldGenerationClose, keepYoungGenerationSmall } from '../compact/heap.js';
 import { type CliArgs, helpText, parseCliArgs } from './args.js';
 
 const argv = process.argv.slice(2);
@@ -9,6 +9,7 @@ if (help) {
   process.stdout.write(`${helpText(help.helpTopic)}\n`);
 } else {
   keepYoungGenerationSmall();
+  keepOldGenerationClose();
   const { runCli } = await import('./main.js');
   const { scrubText } = await import('../model/mask.js');
   try {

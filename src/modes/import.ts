@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import {
   applyDelete,
@@ -14,7 +16,7 @@ import { organizationWriter } from '../apply/writers/organizations.js';
 import { userWriter } from '../apply/writers/users.js';
 import type { Journal } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
-import type { PlannedMembership, PlannedRecord } from '../model/planned.js';
+import type { PlannedMembership, PlannedRecord, PlannedUser } from '../model/planned.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import {
   deletableRemovals,
@@ -26,7 +28,10 @@ import {
   type UserChange,
 } from '../plan/diff.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { changesJsonl, removalsCsv } from '../report/files.js';
+import { writeLines } from '../io/write-lines.js';
+import { changesLines, removalsCsv } from '../report/files.js';
+import type { Logger } from '../report/logger.js';
+import type { OutcomeStream } from '../report/outcome-stream.js';
 import { ProgressMeter } from '../report/progress.js';
 import type { Summary } from '../report/summary.js';
 import {
@@ -34,6 +39,7 @@ import {
   diffRun,
   finishRun,
   openJournal,
+  outcomeStream,
   prepareRun,
   readWorkOS,
   removalCounts,
@@ -64,56 +70,83 @@ export async function runImport(options: MigrationOptions): Promise<MigrationRes
 }
 
 async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
+  const outcomes = outcomeStream(run);
+  try {
+    return await importStreaming(run, workos, journal, outcomes);
+  } catch (error) {
+    outcomes.discard();
+    throw error;
+  }
+}
+
+async function importStreaming(
+  run: PreparedRun,
+  workos: WorkOS,
+  journal: Journal | undefined,
+  outcomes: OutcomeStream,
+): Promise<MigrationResult> {
   const { options } = run;
   if (options.prune && run.config.policies.partialExports === 'import')
     throw new UsageError(
       '--prune cannot run with policies.partialExports: import: with part of the export, every user left out would look removed. Nothing was written; prune from a whole export, without that policy.',
     );
-  const live = await readWorkOS(run, workos);
-  const diff = diffRun(run, live, journal, true);
+  const pii = options.includePii ?? false;
+  let diff: MigrationDiff | undefined = diffRun(run, await readWorkOS(run, workos), journal, true);
   warnForcedPasswords(run, diff);
+  // What the first diff says is taken now, so that it can go before WorkOS is read back.
+  const first = diff.removals;
   // Only what this checkpoint records as created is ever deleted; the rest is listed, and said.
-  const toPrune = deletableRemovals(diff.removals);
-  if (options.prune) explainKeptRemovals(run, diff.removals);
+  const toPrune = deletableRemovals(first);
+  if (options.prune) explainKeptRemovals(run, first);
   // Before any write: a truncated export must stop the run, not half of it.
   if (options.prune) checkPruneLimit(run, toPrune);
+  const problems = [...run.problems, ...conflictProblems(diff)];
+  const writtenFiles: string[] = [];
+  if (options.outDir) {
+    await mkdir(options.outDir, { recursive: true });
+    await writeLines(join(options.outDir, 'changes.jsonl'), changesLines(diff, pii));
+    writtenFiles.push('changes.jsonl');
+  }
   const ctx: ApplyContext = { caller: run.caller, journal };
-  const applied = await applyDiff(run, workos, diff, ctx);
+  const applied = await applyDiff(run, workos, diff, ctx, outcomes);
+  // Without the read-back the first diff stands for what WorkOS holds; otherwise it goes now.
+  const kept = options.reconcileAfterImport === false ? diff : applied.firstDiff;
+  diff = undefined;
   let deleted: Summary['deleted'] | undefined;
-  const deleteProblems: RecordProblem[] = [];
   let stoppedBy = applied.stoppedBy;
   if (options.prune && toPrune.length > 0 && !stoppedBy) {
     const pruned = await run.log.group(`Pruning ${toPrune.length} removal(s)`, () => prune(run, workos, toPrune, ctx));
     deleted = pruned.deleted;
-    deleteProblems.push(...pruned.failed.map(deleteFailureProblem));
+    for (const failed of pruned.failed) problems.push(deleteFailureProblem(failed));
     stoppedBy ??= pruned.stoppedBy;
   }
   const wrote = applied.processed > 0 || deleted !== undefined;
   if (applied.unreachable) {
-    const report = await finishRun(run, {
-      outcomes: applied.outcomes,
-      problems: [...run.problems, ...conflictProblems(diff)],
+    return await finishRun(run, {
+      outcomes: [],
+      streamed: outcomes,
+      problems,
       stoppedBy: 'unreachable',
       fatal: applied.unreachable.message,
-      diff,
       passwords: applied.passwords,
       processed: applied.processed,
       journalAppended: journal?.appendedCount ?? 0,
+      writtenFiles,
     });
-    return report;
   }
   if (stoppedBy) run.log.info(`Stopped by ${stoppedBy}; run again to go on from the checkpoint.`);
   else if (!wrote) run.log.info('Nothing to write: WorkOS already holds every record as planned.');
 
   // The live check: after writes WorkOS is read again; with nothing written the first read stands.
-  let after = diff;
+  let after: MigrationDiff | undefined = kept;
   if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
+    after = undefined;
     after = await run.log.group('Reading WorkOS back', async () =>
       diffRun(run, await readWorkOS(run, workos), journal, true),
     );
   }
-  const reconciliation = stoppedBy ? undefined : reconcile(after);
-  const removals = deleted ? after.removals : diff.removals;
+  const reconciliation = stoppedBy || !after ? undefined : reconcile(after);
+  const removals = deleted && after ? after.removals : first;
   if (removals.length > 0 && !options.prune) {
     const deletable = deletableRemovals(removals).length;
     run.log.info(
@@ -124,37 +157,48 @@ async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | u
     );
   }
   return await finishRun(run, {
-    outcomes: applied.outcomes,
-    problems: [...run.problems, ...conflictProblems(diff), ...deleteProblems],
+    outcomes: [],
+    streamed: outcomes,
+    problems,
     stoppedBy,
     reconciliation,
-    diff,
     removals,
     deleted,
     passwords: applied.passwords,
     processed: applied.processed,
     journalAppended: journal?.appendedCount ?? 0,
-    extraFiles: {
-      'changes.jsonl': changesJsonl(diff, run.options.includePii ?? false),
-      'removals.csv': removalsCsv(removals, run.options.includePii ?? false),
-    },
+    extraFiles: { 'removals.csv': removalsCsv(removals, pii) },
+    writtenFiles,
   });
 }
 
 interface Applied {
   /** WorkOS stopped answering mid-run: the report is written, then the run ends with exit 2. */
   unreachable?: WorkOSUnreachableError;
-  outcomes: Outcome[];
   stoppedBy?: StopReason;
   processed: number;
   passwords: { sent: number; recordedEarlier: number; keptExisting: number; keptSignedIn: number };
+  /** The diff, kept only when nothing was written (it is then what WorkOS holds). */
+  firstDiff?: MigrationDiff;
 }
 
-/** Users, then organizations, then memberships (which need both), under one stage budget. */
-async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, ctx: ApplyContext): Promise<Applied> {
+/** Where a phase's outcomes go, one at a time (never gathered: a million of them do not fit). */
+export type OutcomeSink = (outcome: Outcome) => void;
+
+/**
+ * Users, then organizations, then memberships (which need both), under one stage budget. Each
+ * outcome goes to `outcomes` as it happens; what the memberships need of the users and
+ * organizations (their WorkOS ids, whether they failed) is kept as it goes by.
+ */
+async function applyDiff(
+  run: PreparedRun,
+  workos: WorkOS,
+  diff: MigrationDiff,
+  ctx: ApplyContext,
+  outcomes: OutcomeStream,
+): Promise<Applied> {
   const { options } = run;
   const deadline = options.timeBudgetMs !== undefined ? Date.now() + options.timeBudgetMs : undefined;
-  const outcomes: Outcome[] = [];
   let processed = 0;
   let stoppedBy: StopReason | undefined;
   let unreachable: WorkOSUnreachableError | undefined;
@@ -170,52 +214,156 @@ async function applyDiff(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, 
     deadline,
     signal: options.signal,
   });
-  const phase = async <P extends PlannedRecord>(
+  const phase = async <P extends PlannedRecord, C extends Change<P>>(
     label: string,
-    changes: readonly Change<P>[],
+    changes: Iterable<C>,
     writer: EntityWriter<P>,
-    toWrite: (c: Change<P>) => PlannedWrite<P>,
+    toWrite: (c: C) => PlannedWrite<P>,
+    sink: (outcome: Outcome, change: C) => void,
   ) => {
-    const writes: PlannedWrite<P>[] = [];
-    for (const change of changes) {
-      const done = settled(change);
-      if (done) outcomes.push(done);
-      else writes.push(toWrite(change));
-    }
-    const result = await applyWrites(label, writes, writer, ctx, limits(), run);
-    outcomes.push(...result.outcomes);
+    const result = await runPhase(label, changes, writer, toWrite, ctx, limits(), run.log, sink);
     processed += result.processed;
     stoppedBy ??= result.stoppedBy;
     unreachable ??= result.unreachable;
-    return result.outcomes;
   };
 
-  const userOutcomes = await phase('users', diff.users, userWriter(workos), (c) =>
-    userWrite(c as UserChange, options.forcePasswords),
+  // Before any write: the user changes are worked out again on each pass, from the journal as it is then.
+  const memory = passwordMemory(diff);
+  const ids = new WorkOSIdsSoFar();
+  let sent = 0;
+  await phase(
+    'users',
+    diff.users,
+    userWriter(workos),
+    (c) => userWrite(c, options.forcePasswords),
+    (outcome, change) => {
+      outcomes.add(outcome);
+      ids.take(outcome);
+      if (
+        change.record.input.password &&
+        (outcome.status === 'created' || (outcome.status === 'updated' && change.sendPassword))
+      )
+        sent++;
+    },
   );
-  await phase('organizations', diff.organizations, organizationWriter(workos), (c) => ({
+  const writeOf = (c: Change<PlannedRecord>) => ({
     record: c.record,
     action: writeAction(c),
     workosId: c.workosId,
     sendPassword: false,
-  }));
-  const ids = workosIds(outcomes);
-  const { ready, blocked } = membershipsReady(diff.memberships, ids, outcomes);
-  outcomes.push(...blocked);
-  await phase('memberships', ready, membershipWriter(workos, ids), (c) => ({
-    record: c.record,
-    action: writeAction(c),
-    workosId: c.workosId,
-    sendPassword: false,
-  }));
-  return { outcomes, stoppedBy, processed, passwords: passwordsOf(diff, userOutcomes), unreachable };
+  });
+  await phase('organizations', diff.organizations, organizationWriter(workos), writeOf, (outcome) => {
+    outcomes.add(outcome);
+    ids.take(outcome);
+  });
+  const ready = membershipsReady(diff.memberships, ids, (outcome) => outcomes.add(outcome));
+  await phase('memberships', ready, membershipWriter(workos, ids), writeOf, (outcome) => outcomes.add(outcome));
+  return {
+    stoppedBy,
+    processed,
+    passwords: {
+      sent,
+      recordedEarlier: memory.recordedEarlier,
+      keptExisting: memory.keptExisting,
+      keptSignedIn: memory.keptSignedIn,
+    },
+    unreachable,
+    ...(processed === 0 ? { firstDiff: diff } : {}),
+  };
+}
+
+/** Writes go to the queue this many at a time, so that only a batch of changes is held. */
+const WRITE_BATCH = 10_000;
+
+/**
+ * One phase: the changes that need no request are settled at once, the rest written under
+ * `limits`, a batch at a time; every outcome goes to `sink` with its change, as it happens.
+ * `changes` is gone through twice (to count the writes, then to make them): user changes are
+ * worked out on each pass, never held all at once.
+ */
+export async function runPhase<P extends PlannedRecord, C extends Change<P>>(
+  label: string,
+  changes: Iterable<C>,
+  writer: EntityWriter<P>,
+  toWrite: (c: C) => PlannedWrite<P>,
+  ctx: ApplyContext,
+  limits: StageLimits,
+  log: Logger,
+  sink: (outcome: Outcome, change: C) => void,
+): Promise<{ stoppedBy?: StopReason; processed: number; unreachable?: WorkOSUnreachableError }> {
+  let writes = 0;
+  for (const change of changes) if (needsWrite(change)) writes++;
+  const meter = writes > 0 ? new ProgressMeter(log, label, Math.min(writes, limits.maxRecords ?? Infinity)) : undefined;
+  let processed = 0;
+  let stoppedBy: StopReason | undefined;
+  let unreachable: WorkOSUnreachableError | undefined;
+  let batch: C[] = [];
+  const flush = async (): Promise<void> => {
+    const maxRecords = limits.maxRecords === undefined ? undefined : Math.max(0, limits.maxRecords - processed);
+    const result = await writeBatch(batch, writer, toWrite, ctx, { ...limits, maxRecords }, sink, meter);
+    batch = [];
+    processed += result.processed;
+    stoppedBy ??= result.stoppedBy;
+    unreachable ??= result.unreachable;
+  };
+  for (const change of changes) {
+    const done = settled(change);
+    if (done) sink(done, change);
+    else if (stoppedBy) sink(pendingOutcome(writer.entity, change), change);
+    else {
+      batch.push(change);
+      if (batch.length >= WRITE_BATCH) await flush();
+    }
+  }
+  if (batch.length > 0) await flush();
+  return { stoppedBy, processed, unreachable };
+}
+
+async function writeBatch<P extends PlannedRecord, C extends Change<P>>(
+  writes: C[],
+  writer: EntityWriter<P>,
+  toWrite: (c: C) => PlannedWrite<P>,
+  ctx: ApplyContext,
+  limits: StageLimits,
+  sink: (outcome: Outcome, change: C) => void,
+  meter: ProgressMeter | undefined,
+): Promise<{ stoppedBy?: StopReason; processed: number; unreachable?: WorkOSUnreachableError }> {
+  let unreachable: WorkOSUnreachableError | undefined;
+  // Writes start in order: those begun are the first `begun`; those in flight are few.
+  let begun = 0;
+  const inFlight = new Set<C>();
+  const { notStarted, stoppedBy } = await runWorkQueue(
+    writes,
+    async (change) => {
+      begun++;
+      inFlight.add(change);
+      const outcome = await applyWrite(toWrite(change), writer, ctx);
+      inFlight.delete(change);
+      // A bad key fails every record alike: stop and say so once.
+      if (outcome.failure?.code === 'unauthorized') throw new FatalRunError(outcome.failure.message);
+      sink(outcome, change);
+      meter?.tick();
+    },
+    limits,
+  ).catch((error: unknown): { notStarted: C[]; stoppedBy?: StopReason } => {
+    if (error instanceof FatalRunError) throw new UsageError(error.message);
+    // WorkOS stopped answering: what was written stands (journaled); the rest waits for a rerun.
+    if (error instanceof WorkOSUnreachableError) {
+      unreachable = error;
+      // Those whose request failed get no outcome from the queue: they are pending, like the rest.
+      return { notStarted: [...inFlight, ...writes.slice(begun)], stoppedBy: 'fatal' };
+    }
+    throw error;
+  });
+  for (const change of notStarted) sink(pendingOutcome(writer.entity, change), change);
+  return { stoppedBy, processed: writes.length - notStarted.length, unreachable };
 }
 
 function writeAction(change: Change<PlannedRecord>): 'create' | 'update' {
   return change.action === 'update' && change.workosId ? 'update' : 'create';
 }
 
-function userWrite(change: UserChange, forcePasswords = false): PlannedWrite<UserChange['record']> {
+function userWrite(change: UserChange, forcePasswords = false): PlannedWrite<PlannedUser> {
   const password = change.record.input.password;
   return {
     record: change.record,
@@ -246,84 +394,56 @@ function settled(change: Change<PlannedRecord>): Outcome | undefined {
   };
 }
 
-/** Hashes sent now, recorded earlier, or kept by a user who was in WorkOS before. */
-function passwordsOf(diff: MigrationDiff, userOutcomes: readonly Outcome[]): Applied['passwords'] {
-  const byId = new Map(diff.users.map((c) => [c.record.sourceId, c]));
-  let sent = 0;
-  for (const o of userOutcomes) {
-    const change = byId.get(o.sourceId);
-    if (!change?.record.input.password) continue;
-    if (o.status === 'created' || (o.status === 'updated' && change.sendPassword)) sent++;
-  }
-  const { recordedEarlier, keptExisting, keptSignedIn } = passwordMemory(diff);
-  return { sent, recordedEarlier, keptExisting, keptSignedIn };
+/** Creates and updates; everything else is settled without a request. */
+function needsWrite(change: Change<PlannedRecord>): boolean {
+  return change.action === 'create' || change.action === 'update';
 }
 
-async function applyWrites<P extends PlannedRecord>(
-  label: string,
-  writes: PlannedWrite<P>[],
-  writer: EntityWriter<P>,
-  ctx: ApplyContext,
-  limits: StageLimits,
-  run: PreparedRun,
-): Promise<{ outcomes: Outcome[]; stoppedBy?: StopReason; processed: number; unreachable?: WorkOSUnreachableError }> {
-  const outcomes: Outcome[] = [];
-  if (writes.length === 0) return { outcomes, processed: 0 };
-  const meter = new ProgressMeter(run.log, label, Math.min(writes.length, limits.maxRecords ?? Infinity));
-  let unreachable: WorkOSUnreachableError | undefined;
-  const { notStarted, stoppedBy } = await runWorkQueue(
-    writes,
-    async (write) => {
-      const outcome = await applyWrite(write, writer, ctx);
-      // A bad key fails every record alike: stop and say so once.
-      if (outcome.failure?.code === 'unauthorized') throw new FatalRunError(outcome.failure.message);
-      outcomes.push(outcome);
-      meter.tick();
-    },
-    limits,
-  ).catch((error: unknown): { notStarted: PlannedWrite<P>[]; stoppedBy?: StopReason } => {
-    if (error instanceof FatalRunError) throw new UsageError(error.message);
-    // WorkOS stopped answering: what was written stands (journaled); the rest waits for a rerun.
-    if (error instanceof WorkOSUnreachableError) {
-      unreachable = error;
-      const done = new Set(outcomes.map((o) => o.sourceId));
-      return { notStarted: writes.filter((w) => !done.has(w.record.sourceId)), stoppedBy: 'fatal' };
-    }
-    throw error;
-  });
-  for (const { record } of notStarted)
-    outcomes.push({ entity: writer.entity, sourceId: record.sourceId, status: 'pending', location: record.location });
-  return { outcomes, stoppedBy, processed: writes.length - notStarted.length, unreachable };
+function pendingOutcome(entity: Outcome['entity'], change: Change<PlannedRecord>): Outcome {
+  return { entity, sourceId: change.record.sourceId, status: 'pending', location: change.record.location };
 }
 
-function workosIds(outcomes: readonly Outcome[]): WorkOSIds {
-  const userIds = new Map<string, string>();
-  const organizationIds = new Map<string, string>();
-  for (const o of outcomes) {
-    if (!o.workosId) continue;
-    if (o.entity === 'user') userIds.set(o.sourceId, o.workosId);
-    if (o.entity === 'organization') organizationIds.set(o.sourceId, o.workosId);
+/**
+ * The WorkOS ids of users and organizations as their outcomes go by, for the memberships; and
+ * which of them failed. A Map entry per user, not an outcome: ids are strings the outcomes
+ * already hold.
+ */
+class WorkOSIdsSoFar implements WorkOSIds {
+  private readonly users = new Map<string, string>();
+  private readonly organizations = new Map<string, string>();
+  private readonly failedUsers = new Set<string>();
+  private readonly failedOrganizations = new Set<string>();
+
+  take(o: Outcome): void {
+    if (o.entity !== 'user' && o.entity !== 'organization') return;
+    if (o.status === 'failed') (o.entity === 'user' ? this.failedUsers : this.failedOrganizations).add(o.sourceId);
+    if (o.workosId) (o.entity === 'user' ? this.users : this.organizations).set(o.sourceId, o.workosId);
   }
-  return { user: (id) => userIds.get(id), organization: (id) => organizationIds.get(id) };
+
+  user = (sourceId: string): string | undefined => this.users.get(sourceId);
+  organization = (sourceId: string): string | undefined => this.organizations.get(sourceId);
+
+  failed(m: PlannedMembership): boolean {
+    return this.failedUsers.has(m.userSourceId) || this.failedOrganizations.has(m.organizationSourceId);
+  }
 }
 
 /** A membership waits for its user and organization: pending if they are, failed if they failed. */
-function membershipsReady(changes: readonly Change<PlannedMembership>[], ids: WorkOSIds, outcomes: readonly Outcome[]) {
-  const status = new Map(outcomes.map((o) => [`${o.entity}\u0000${o.sourceId}`, o.status]));
+function membershipsReady(
+  changes: readonly Change<PlannedMembership>[],
+  ids: WorkOSIdsSoFar,
+  blocked: OutcomeSink,
+): Change<PlannedMembership>[] {
   const ready: Change<PlannedMembership>[] = [];
-  const blocked: Outcome[] = [];
   for (const change of changes) {
     const m = change.record;
     if (ids.user(m.userSourceId) && ids.organization(m.organizationSourceId)) {
       ready.push(change);
       continue;
     }
-    const failed =
-      status.get(`user\u0000${m.userSourceId}`) === 'failed' ||
-      status.get(`organization\u0000${m.organizationSourceId}`) === 'failed';
     const base = { entity: 'membership' as const, sourceId: m.sourceId, location: m.location };
-    blocked.push(
-      failed
+    blocked(
+      ids.failed(m)
         ? {
             ...base,
             status: 'failed',
@@ -335,7 +455,7 @@ function membershipsReady(changes: readonly Change<PlannedMembership>[], ids: Wo
         : { ...base, status: 'pending' },
     );
   }
-  return { ready, blocked };
+  return ready;
 }
 
 /** A truncated export must never wipe an environment: past the limit, nothing is deleted. */

@@ -19,6 +19,7 @@ import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../p
 import type { Reconciliation } from '../reconcile/reconcile.js';
 import type { LoginProbe, LoginProbeResult } from '../reconcile/login-probes.js';
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
+import { OutcomeStream } from '../report/outcome-stream.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { ReadProgress } from '../report/progress.js';
 import { relabelError } from '../io/input-location.js';
@@ -195,7 +196,7 @@ async function checkRoles(run: PreparedRun, workos: WorkOS): Promise<void> {
   if (!roles) return;
   const checked = checkMembershipRoles(run.plan.organizations.memberships, roles);
   run.plan.organizations = { ...run.plan.organizations, memberships: checked.valid };
-  run.problems.push(...checked.invalid);
+  for (const problem of checked.invalid) run.problems.push(problem);
 }
 
 export function requireWorkOS(run: PreparedRun): WorkOS {
@@ -302,6 +303,8 @@ export { countChanges };
 
 export interface RunReport {
   outcomes: Outcome[];
+  /** Outcomes taken as they happened (import): counted and written, not listed in `outcomes`. */
+  streamed?: OutcomeStream;
   /** Records that would be written, counted but not listed as outcomes (a dry run without a key). */
   pendingNotListed?: Record<Exclude<Entity, 'password'>, number>;
   problems: RecordProblem[];
@@ -318,6 +321,8 @@ export interface RunReport {
   journalAppended?: number;
   /** Extra report files (changes.jsonl, removals.csv, rollback.csv): name → content. */
   extraFiles?: Record<string, string>;
+  /** Report files already written to the report directory while the run went: names. */
+  writtenFiles?: string[];
   cutover?: Summary['cutover'];
   /** The run had to stop (WorkOS unreachable): the one sentence to show, and exit 2. */
   fatal?: string;
@@ -330,12 +335,16 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
   const c = run.caller.counters;
   const problems = [...report.problems, ...(report.reconciliation?.drift ?? []), ...(report.logins?.problems ?? [])];
   const r = report.reconciliation;
+  // Every outcome goes through one stream: counted, and its report rows written a file at a time.
+  const outcomes = report.streamed ?? outcomeStream(run);
+  for (const o of report.streamed ? [] : report.outcomes) outcomes.add(o);
   const summary = buildSummary({
     mode: options.mode,
     source: options.source,
     plan: run.plan.users,
     problems,
-    outcomes: report.outcomes,
+    outcomes: [],
+    outcomeCounts: outcomes.counts,
     pendingNotListed: report.pendingNotListed,
     stoppedBy: report.stoppedBy,
     workos: r && { users: r.users, organizations: r.organizations, memberships: r.memberships },
@@ -355,28 +364,37 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     },
   });
   // Failed writes are outcomes, counted once as failed; reports list them with the problems.
-  const shown = [...problems, ...report.outcomes.filter((o) => o.status === 'failed').map(failureProblem)];
+  const shown = [...problems, ...outcomes.failures.map(failureProblem)];
   const markdown = renderSummaryMarkdown(summary, shown, { maxChars: 1_000_000 });
-  const files = options.outDir
-    ? await writeReportFiles(options.outDir, {
-        summary,
-        markdown,
-        problems,
-        outcomes: report.outcomes,
-        users: run.plan.users.users,
-        merges: run.plan.users.merges,
-        includePii: options.includePii ?? false,
-        extraFiles: report.extraFiles,
-      })
-    : undefined;
+  const streamed = outcomes.finish();
+  const files =
+    options.outDir && streamed
+      ? await writeReportFiles(options.outDir, {
+          summary,
+          markdown,
+          problems,
+          outcomes: [],
+          streamed,
+          users: run.plan.users.users,
+          merges: run.plan.users.merges,
+          includePii: options.includePii ?? false,
+          extraFiles: report.extraFiles,
+          writtenFiles: report.writtenFiles,
+        })
+      : undefined;
   return {
     summary,
     markdown,
     problems: shown,
-    outcomes: report.outcomes,
+    outcomes: report.streamed ? outcomes.failures : report.outcomes,
     files,
     journalAppended: report.journalAppended ?? 0,
   };
+}
+
+/** Where a run's outcomes go: counted, and (with a report directory) written as they come. */
+export function outcomeStream(run: PreparedRun): OutcomeStream {
+  return new OutcomeStream(run.options.outDir, run.plan.users.merges, run.options.includePii ?? false);
 }
 
 /** A failed write as the problem lists show it (the summary counts it as failed, not invalid). */

@@ -106,7 +106,7 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
         deleteAll(run, workos, targets, { caller: run.caller, journal }, journal),
       );
       deleted = result.deleted;
-      problems.push(...result.failed.map(deleteFailureProblem));
+      for (const failed of result.failed) problems.push(deleteFailureProblem(failed));
       // Memberships that went with their user or organization: journaled as gone, counted as deleted.
       for (const t of toDelete) {
         const entry = journal.get(t.entity, t.externalId);

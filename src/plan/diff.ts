@@ -71,7 +71,8 @@ export interface Removal {
 }
 
 export interface MigrationDiff {
-  users: UserChange[];
+  /** Worked out again on each pass (see UserChanges): never a million objects at once. */
+  users: UserChanges;
   organizations: OrganizationChange[];
   memberships: MembershipChange[];
   removals: Removal[];
@@ -111,8 +112,33 @@ export interface DiffInput {
   forcePasswords?: boolean;
 }
 
+/**
+ * The users' changes as a sequence that diffs each planned user when it is reached: the diff is
+ * pure, so a pass gives the same changes as long as the journal has not changed since (take
+ * what a run needs from them before it writes). At a million users an array of changes, each
+ * holding its decoded user, is about a gigabyte.
+ */
+export class UserChanges implements Iterable<UserChange> {
+  constructor(
+    private readonly input: DiffInput,
+    /** How many planned users there are (one change each). */
+    readonly length: number,
+  ) {}
+
+  *[Symbol.iterator](): Iterator<UserChange> {
+    for (const user of this.input.users) yield diffUser(user, this.input);
+  }
+
+  filter(wanted: (change: UserChange) => boolean): UserChange[] {
+    const found: UserChange[] = [];
+    for (const change of this) if (wanted(change)) found.push(change);
+    return found;
+  }
+}
+
 export function diffMigration(input: DiffInput): MigrationDiff {
-  const users = Array.from(input.users, (u) => diffUser(u, input));
+  const given = (input.users as { length?: number }).length;
+  const users = new UserChanges(input, given ?? [...input.users].length);
   const userIds = new Map<string, string>();
   for (const change of users) if (change.workosId) userIds.set(change.record.sourceId, change.workosId);
   const organizations = input.organizations.map((o) => diffOrganization(o, input.live));
@@ -322,7 +348,7 @@ export function deletableRemovals(removals: readonly Removal[]): Removal[] {
  */
 function findRemovals(
   input: DiffInput,
-  users: readonly UserChange[],
+  users: Iterable<UserChange>,
   memberships: readonly MembershipChange[],
 ): Removal[] {
   const { live, journal } = input;
@@ -423,7 +449,7 @@ export interface ChangeCounts {
 }
 
 export function countChanges(diff: MigrationDiff): Record<'users' | 'organizations' | 'memberships', ChangeCounts> {
-  const count = (changes: readonly Change<PlannedRecord>[], entity: Removal['entity']): ChangeCounts => {
+  const count = (changes: Iterable<Change<PlannedRecord>>, entity: Removal['entity']): ChangeCounts => {
     const c: ChangeCounts = { create: 0, update: 0, unchanged: 0, remove: 0, conflict: 0 };
     for (const change of changes) c[change.action]++;
     c.remove = diff.removals.filter((r) => r.entity === entity).length;
@@ -439,7 +465,7 @@ export function countChanges(diff: MigrationDiff): Record<'users' | 'organizatio
 /**
  * What the diff knows of hashes it will not send: recorded as sent earlier, kept by users who
  * were there before, kept by users who signed in to WorkOS; and the signed-in users whose
- * password `--force-passwords` replaces.
+ * password `--force-passwords` replaces. One pass: the user changes are worked out as it goes.
  */
 export function passwordMemory(diff: MigrationDiff): {
   recordedEarlier: number;
@@ -447,10 +473,12 @@ export function passwordMemory(diff: MigrationDiff): {
   keptSignedIn: number;
   overwritesSignedIn: number;
 } {
-  return {
-    recordedEarlier: diff.users.filter((c) => c.passwordNotSent === 'recorded_earlier').length,
-    keptExisting: diff.users.filter((c) => c.passwordNotSent === 'kept_existing').length,
-    keptSignedIn: diff.users.filter((c) => c.passwordNotSent === 'kept_signed_in').length,
-    overwritesSignedIn: diff.users.filter((c) => c.overwritesSignedIn).length,
-  };
+  const memory = { recordedEarlier: 0, keptExisting: 0, keptSignedIn: 0, overwritesSignedIn: 0 };
+  for (const c of diff.users) {
+    if (c.passwordNotSent === 'recorded_earlier') memory.recordedEarlier++;
+    else if (c.passwordNotSent === 'kept_existing') memory.keptExisting++;
+    else if (c.passwordNotSent === 'kept_signed_in') memory.keptSignedIn++;
+    if (c.overwritesSignedIn) memory.overwritesSignedIn++;
+  }
+  return memory;
 }

@@ -35,7 +35,10 @@ export function foundKey(entity: Entity, sourceId: string): string {
 export function reconcile(diff: MigrationDiff): Reconciliation {
   const drift: RecordProblem[] = [];
   const found = new Map<string, string>();
-  const count = (changes: readonly Change<PlannedRecord>[], entity: Removal['entity']): FoundCounts => {
+  const count = (
+    changes: Iterable<Change<PlannedRecord>> & { readonly length: number },
+    entity: Removal['entity'],
+  ): FoundCounts => {
     const c: FoundCounts = { expected: changes.length, found: 0, missing: 0, mismatched: 0, unexpected: 0 };
     for (const change of changes) {
       const problem = driftOf(change);

@@ -1,4 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { writeLines } from '../io/write-lines.js';
 import { join } from 'node:path';
 import { journalSourceId } from '../checkpoint/journal.js';
@@ -35,6 +37,13 @@ export interface ReportContent {
   includePii: boolean;
   /** The mode's own files (changes.jsonl, removals.csv, rollback.csv): name → content. */
   extraFiles?: Record<string, string>;
+  /** Files of this report already written to `dir` while the run went (changes.jsonl): names. */
+  writtenFiles?: readonly string[];
+  /**
+   * The id map and the failed outcomes' lines, written while the run went (OutcomeStream): they
+   * become id-map.csv and the end of errors.jsonl, in place of `outcomes`.
+   */
+  streamed?: { idMap: string; failures: string };
 }
 
 /** Writes the report files of DESIGN §2 to `dir`. */
@@ -52,8 +61,15 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
   await writeFile(files.summaryJson, JSON.stringify(scrubJson(content.summary, { keepEmails: pii }), null, 2) + '\n');
   await writeFile(files.summaryMd, content.markdown);
   // A row at a time: at a million users each of these files is tens of megabytes.
-  await writeLines(files.errors, errorRecords(content.problems, content.outcomes, pii));
-  await writeLines(files.idMap, idMapRows(content.outcomes, content.merges));
+  if (content.streamed) {
+    await writeLines(files.errors, errorRecords(content.problems, [], pii));
+    await appendFileTo(files.errors, content.streamed.failures);
+    await rm(content.streamed.failures, { force: true });
+    await rename(content.streamed.idMap, files.idMap);
+  } else {
+    await writeLines(files.errors, errorRecords(content.problems, content.outcomes, pii));
+    await writeLines(files.idMap, idMapRows(content.outcomes, content.merges));
+  }
   await writeLines(files.reenroll, reenrollRows(content.users.withMfa(), pii));
   await writeLines(files.passwordReset, passwordResetRows(content.users.needingPasswordReset(), pii));
   const all = Object.values(files);
@@ -62,7 +78,12 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
     await writeFile(path, text);
     all.push(path);
   }
+  for (const name of content.writtenFiles ?? []) all.push(join(dir, name));
   return { ...files, all };
+}
+
+async function appendFileTo(path: string, from: string): Promise<void> {
+  await pipeline(createReadStream(from), createWriteStream(path, { flags: 'a' }));
 }
 
 /**
@@ -109,22 +130,25 @@ export function* errorRecords(
       scrub,
     );
   }
-  for (const o of outcomes) {
-    if (o.status !== 'failed') continue;
-    yield scrubbedJsonLine(
-      {
-        entity: o.entity,
-        source_id: id(o.sourceId),
-        file: o.location.file,
-        line: o.location.line,
-        severity: 'error',
-        code: o.failure?.code ?? 'failed',
-        message: message(o.failure?.message ?? 'failed', o.sourceId),
-        ...(o.failure?.requestId ? { request_id: o.failure.requestId } : {}),
-      },
-      scrub,
-    );
-  }
+  for (const o of outcomes) if (o.status === 'failed') yield failureLine(o, includePii);
+}
+
+/** A failed write's errors.jsonl line (a message that quotes its record's id quotes it as source_id does). */
+export function failureLine(o: Outcome, includePii: boolean): string {
+  const message = o.failure?.message ?? 'failed';
+  return scrubbedJsonLine(
+    {
+      entity: o.entity,
+      source_id: reportedId(o.sourceId, includePii),
+      file: o.location.file,
+      line: o.location.line,
+      severity: 'error',
+      code: o.failure?.code ?? 'failed',
+      message: includePii ? message : message.split(o.sourceId).join(reportedId(o.sourceId, false)),
+      ...(o.failure?.requestId ? { request_id: o.failure.requestId } : {}),
+    },
+    { keepEmails: includePii },
+  );
 }
 
 /**
@@ -138,13 +162,20 @@ export function idMapCsv(outcomes: readonly Outcome[], merges: readonly MergedUs
 /** idMapCsv a row at a time (the header first). */
 export function* idMapRows(outcomes: readonly Outcome[], merges: readonly MergedUsers[]): Iterable<string> {
   const merged = new Map(merges.map((m) => [m.sourceId, m.mergedSourceIds]));
-  yield exactCsvRow(['entity', 'source_id', 'workos_id', 'status']);
-  for (const o of outcomes) {
-    if (!o.workosId) continue;
-    yield exactCsvRow([o.entity, o.sourceId, o.workosId, o.status]);
-    if (o.entity === 'user')
-      for (const other of merged.get(o.sourceId) ?? []) yield exactCsvRow([o.entity, other, o.workosId, 'merged']);
-  }
+  yield idMapHeader();
+  for (const o of outcomes) yield* idMapLines(o, merged);
+}
+
+export function idMapHeader(): string {
+  return exactCsvRow(['entity', 'source_id', 'workos_id', 'status']);
+}
+
+/** An outcome's id-map rows: its own, and a user's merged duplicates under the same WorkOS id. */
+export function* idMapLines(o: Outcome, merged: ReadonlyMap<string, readonly string[]>): Iterable<string> {
+  if (!o.workosId) return;
+  yield exactCsvRow([o.entity, o.sourceId, o.workosId, o.status]);
+  if (o.entity === 'user')
+    for (const other of merged.get(o.sourceId) ?? []) yield exactCsvRow([o.entity, other, o.workosId, 'merged']);
 }
 
 export function reenrollCsv(users: Iterable<PlannedUser>, includePii: boolean): string {
@@ -163,11 +194,16 @@ export function* reenrollRows(users: Iterable<PlannedUser>, includePii: boolean)
 
 /** What an import would do (or did), record by record: field names only, never values. */
 export function changesJsonl(diff: MigrationDiff, includePii: boolean): string {
-  const lines: string[] = [];
-  for (const change of [...diff.users, ...diff.organizations, ...diff.memberships]) {
-    if (change.action === 'unchanged') continue;
-    lines.push(
-      scrubbedJsonLine(
+  return [...changesLines(diff, includePii)].join('');
+}
+
+/** changesJsonl a line at a time. */
+export function* changesLines(diff: MigrationDiff, includePii: boolean): Iterable<string> {
+  const scrub = { keepEmails: includePii };
+  for (const changes of [diff.users, diff.organizations, diff.memberships]) {
+    for (const change of changes) {
+      if (change.action === 'unchanged') continue;
+      yield scrubbedJsonLine(
         {
           entity: change.entity,
           action: change.action,
@@ -175,25 +211,22 @@ export function changesJsonl(diff: MigrationDiff, includePii: boolean): string {
           ...(change.workosId ? { workos_id: change.workosId } : {}),
           fields: change.fields,
         },
-        { keepEmails: includePii },
-      ),
-    );
+        scrub,
+      );
+    }
   }
   for (const r of diff.removals) {
-    lines.push(
-      scrubbedJsonLine(
-        {
-          entity: r.entity,
-          action: 'remove',
-          external_id: reportedId(r.externalId, includePii),
-          workos_id: r.workosId,
-          fields: [],
-        },
-        { keepEmails: includePii },
-      ),
+    yield scrubbedJsonLine(
+      {
+        entity: r.entity,
+        action: 'remove',
+        external_id: reportedId(r.externalId, includePii),
+        workos_id: r.workosId,
+        fields: [],
+      },
+      scrub,
     );
   }
-  return lines.join('');
 }
 
 export function removalsCsv(removals: readonly Removal[], includePii: boolean): string {

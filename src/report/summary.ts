@@ -7,6 +7,7 @@ import type { ChangeCounts } from '../plan/diff.js';
 import { MERGE_UNVERIFIED, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 import { namedCounts } from '../plan/user-tally.js';
+import type { OutcomeCounts } from './outcome-stream.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
@@ -119,6 +120,8 @@ export interface SummaryInput {
   /** Every problem of the run: reading, planning and reconciling (errors, skips and warnings). */
   problems: readonly RecordProblem[];
   outcomes: readonly Outcome[];
+  /** Outcomes counted as they happened (OutcomeStream), besides any listed in `outcomes`. */
+  outcomeCounts?: OutcomeCounts;
   /** Pending records counted but not listed in `outcomes`. */
   pendingNotListed?: Partial<Record<'user' | 'organization' | 'membership', number>>;
   stoppedBy?: string;
@@ -155,6 +158,15 @@ export function buildSummary(input: SummaryInput): Summary {
     if (!entity) continue;
     counts[entity][outcome.status satisfies OutcomeStatus]++;
     counts[entity].total++;
+  }
+  for (const [entity, byStatus] of Object.entries(input.outcomeCounts ?? {}) as [
+    keyof typeof counts,
+    OutcomeCounts['user'],
+  ][]) {
+    for (const [status, n] of Object.entries(byStatus) as [OutcomeStatus, number][]) {
+      counts[entity][status] += n;
+      counts[entity].total += n;
+    }
   }
   for (const [entity, n] of Object.entries(input.pendingNotListed ?? {}) as [keyof typeof counts, number][]) {
     counts[entity].pending += n;

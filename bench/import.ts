@@ -1,0 +1,211 @@
+// `import` at scale, for npm run bench: an Auth0 export of N users (a bcrypt-shaped hash each) and
+// 4 organizations holding every user once (N memberships) is imported into the stand-in, twice:
+//
+//   first:  everything is written (N users with their hashes, 4 organizations, N memberships);
+//   rerun:  the same export and checkpoint again, nothing to write.
+//
+// Each run is the built CLI in its own process; the stand-in runs in this process with its write
+// limit out of the way (the bench measures the engine, not the pacing) and the CLI's --rate-limit
+// raised to match. Printed per run: records per second of the CLI's CPU time (user + system) and
+// its peak RSS, against the 512 MB a GitHub-hosted runner leaves one process. The runs must exit
+// 0, and the stand-in must hold exactly the export afterwards.
+//
+// BENCH_IMPORT_USERS (default 1000000) sets the size; BENCH_IMPORT=0 skips the section. The files
+// are deleted afterwards.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmulator, type Emulator } from '../src/emulator/server.js';
+import type { BenchLine } from './index.js';
+import { writeAuth0Export } from './plan.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const MAX_RSS_MB = 512;
+const ORGANIZATIONS = 4;
+/** Far above what one process can send: the stand-in's limit and the CLI's pace stay out of the way. */
+const UNLIMITED = { requests: 1_000_000_000, windowMs: 1 };
+
+export interface ImportRun {
+  code: number | null;
+  cpuSeconds: number;
+  rssMb: number;
+  wallSeconds: number;
+  summary: ImportSummary;
+  stderr: string;
+}
+
+interface ImportSummary {
+  complete: boolean;
+  users: { created: number; unchanged: number; failed: number; pending: number };
+  organizations: { created: number; unchanged: number };
+  memberships: { created: number; unchanged: number; failed: number; pending: number };
+  passwords: { sent: number; recordedEarlier: number };
+}
+
+export async function run(log: (line: string) => void): Promise<BenchLine[]> {
+  if (process.env.BENCH_IMPORT === '0') return [];
+  const users = Number(process.env.BENCH_IMPORT_USERS ?? 1_000_000);
+  const n = users.toLocaleString('en');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
+  const emulator = await startEmulator({ writeLimit: UNLIMITED, readLimit: null });
+  try {
+    const files = await writeAuth0ImportExport(dir, users);
+    const lines: BenchLine[] = [];
+    for (const label of ['first run', 'rerun'] as const) {
+      const result = await runImport(emulator.url, dir, files);
+      checkImported(result, users, label);
+      const perCpuSecond = (users * 2 + ORGANIZATIONS) / result.cpuSeconds;
+      log(
+        `import of ${n} users, ${ORGANIZATIONS} organizations, ${n} memberships (${label}): ${result.wallSeconds.toFixed(1)} s, ` +
+          `${result.cpuSeconds.toFixed(1)} s CPU, peak RSS ${result.rssMb} MB`,
+      );
+      lines.push(
+        { label: `import ${label} records / CPU s @ ${n} users`, value: Math.round(perCpuSecond).toString() },
+        {
+          label: `import ${label} peak RSS @ ${n} users`,
+          value: `${result.rssMb} MB`,
+          target: `<= ${MAX_RSS_MB} MB`,
+          ok: result.rssMb <= MAX_RSS_MB,
+        },
+      );
+    }
+    checkStandIn(emulator, users);
+    return lines;
+  } finally {
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface ImportFiles {
+  users: string;
+  passwords: string;
+  organizations: string;
+}
+
+/** The plan bench's export plus an Auth0 organizations file: user i belongs to organization i % 4. */
+export async function writeAuth0ImportExport(dir: string, users: number): Promise<ImportFiles> {
+  const files = await writeAuth0Export(dir, users);
+  const organizations = join(dir, 'organizations.json');
+  const out = createWriteStream(organizations);
+  const write = (text: string): Promise<void> | void => {
+    if (!out.write(text)) return new Promise((resolve) => out.once('drain', () => resolve()));
+  };
+  await write('{"organizations":[\n');
+  for (let o = 0; o < ORGANIZATIONS; o++) {
+    await write(
+      `${o > 0 ? ',\n' : ''}{"id":"org_bench${o}","name":"bench-${o}","display_name":"Bench ${o}","metadata":{"domains":"bench${o}.example.com"},"members":[`,
+    );
+    let first = true;
+    for (let i = o; i < users; i += ORGANIZATIONS) {
+      const role = i % 100 === 0 ? 'admin' : 'member';
+      await write(
+        `${first ? '' : ','}\n{"user_id":"auth0|${i.toString(16).padStart(24, '0')}","roles":[{"id":"rol_${role}","name":"${role}"}]}`,
+      );
+      first = false;
+    }
+    await write(']}');
+  }
+  await write('\n]}\n');
+  await new Promise<void>((resolve, reject) => {
+    out.once('error', reject);
+    out.end(() => resolve());
+  });
+  return { ...files, organizations };
+}
+
+/** The built CLI's `import`, with the RSS and CPU probe; its checkpoint and reports in `dir`. */
+export async function runImport(apiUrl: string, dir: string, files: ImportFiles): Promise<ImportRun> {
+  const rssFile = join(dir, 'rss');
+  const cpuFile = join(dir, 'cpu');
+  const out = join(dir, 'out');
+  const args = [
+    '--import',
+    join(root, 'bench', 'rss-probe.mjs'),
+    join(root, 'dist', 'cli', 'index.js'),
+    'import',
+    '--source',
+    'auth0',
+    '--users',
+    files.users,
+    '--passwords',
+    files.passwords,
+    '--organizations',
+    files.organizations,
+    '--state',
+    join(dir, 'state'),
+    '--out',
+    out,
+    '--rate-limit',
+    '1000000',
+    '--read-rate-limit',
+    '1000000',
+  ];
+  const started = process.hrtime.bigint();
+  // Not spawnSync: the stand-in answers from this process's event loop.
+  const child = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      BENCH_RSS_FILE: rssFile,
+      BENCH_CPU_FILE: cpuFile,
+      CI: '1',
+      NO_COLOR: '1',
+      WORKOS_API_KEY: 'sk_test_bench',
+      WORKOS_API_URL: apiUrl,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-8000)));
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8000)));
+  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return 'NaN';
+    }
+  };
+  let summary: ImportSummary;
+  try {
+    summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as ImportSummary;
+  } catch {
+    throw new Error(`import exited ${status} without a summary:\n${stderr}${stdout}`);
+  }
+  return {
+    code: status,
+    cpuSeconds: Number(read(cpuFile)),
+    rssMb: Number(read(rssFile)),
+    wallSeconds,
+    summary,
+    stderr,
+  };
+}
+
+/** A fast import that imported nothing proves nothing: every record must be there, as planned. */
+function checkImported(result: ImportRun, users: number, label: 'first run' | 'rerun'): void {
+  const s = result.summary;
+  const done = (c: { created: number; unchanged: number }) => (label === 'first run' ? c.created : c.unchanged);
+  const wrong =
+    result.code !== 0 ||
+    !s.complete ||
+    done(s.users) !== users ||
+    done(s.organizations) !== ORGANIZATIONS ||
+    done(s.memberships) !== users ||
+    (label === 'first run' ? s.passwords.sent : s.passwords.recordedEarlier) !== users;
+  if (wrong)
+    throw new Error(`import (${label}) exited ${result.code}: ${JSON.stringify(s)}\n${result.stderr.slice(-4000)}`);
+}
+
+function checkStandIn(emulator: Emulator, users: number): void {
+  const held = emulator.snapshot();
+  if (held.users.length !== users || held.organizations.length !== ORGANIZATIONS || held.memberships.length !== users) {
+    throw new Error(
+      `the stand-in holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships; expected ${users}, ${ORGANIZATIONS}, ${users}.`,
+    );
+  }
+}
