@@ -7,6 +7,7 @@ import type { ChangeCounts } from '../plan/diff.js';
 import { MERGE_UNVERIFIED, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 import { namedCounts } from '../plan/user-tally.js';
+import { rollbackDone } from '../cutover/rollback.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
@@ -175,11 +176,13 @@ export function buildSummary(input: SummaryInput): Summary {
     mode: input.mode,
     source: input.source,
     complete:
-      (input.mode === 'import' || input.mode === 'verify' || input.mode === 'cutover') &&
-      inStep &&
-      pending === 0 &&
-      failed === 0 &&
-      (input.logins?.failed ?? 0) === 0,
+      input.mode === 'rollback'
+        ? rollbackDone(input)
+        : (input.mode === 'import' || input.mode === 'verify' || input.mode === 'cutover') &&
+          inStep &&
+          pending === 0 &&
+          failed === 0 &&
+          (input.logins?.failed ?? 0) === 0,
     ...(input.stoppedBy ? { stoppedBy: input.stoppedBy } : {}),
     users: {
       ...counts.user,
