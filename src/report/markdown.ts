@@ -144,6 +144,8 @@ function countsTable(s: Summary): string {
 
 function passwordLine(s: Summary): string {
   const pw = s.passwords;
+  if (pw.notChecked)
+    return 'Passwords: not checked. This run had no password file (--passwords); give it one to check hashes and who needs a reset.';
   const parts = [`${pw.withHash} with a hash`];
   if (s.mode === 'import') parts.push(`${pw.sent} sent in this run`);
   if (pw.recordedEarlier > 0) parts.push(`${pw.recordedEarlier} recorded as sent earlier`);

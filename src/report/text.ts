@@ -27,12 +27,14 @@ export function renderSummaryText(s: Summary): string {
     );
   }
   const pw = s.passwords;
-  out.push(
-    `passwords: ${pw.withHash} with a hash (${pw.sent} sent in this run, ${pw.recordedEarlier} recorded as sent earlier` +
-      `${pw.keptExisting ? `, ${pw.keptExisting} kept by existing users` : ''}` +
-      `${pw.keptSignedIn ? `, ${pw.keptSignedIn} kept, signed in to WorkOS` : ''}, ${pw.notSent} not sent), ${pw.missing} missing, ${pw.unsupported} unsupported${pw.invalid ? `, ${pw.invalid} invalid` : ''}` +
-      `${pw.reset ? `; ${pw.reset} need a reset or Magic Auth (password-reset.csv)` : ''}`,
-  );
+  if (pw.notChecked) out.push('passwords: not checked (no --passwords file given)');
+  else
+    out.push(
+      `passwords: ${pw.withHash} with a hash (${pw.sent} sent in this run, ${pw.recordedEarlier} recorded as sent earlier` +
+        `${pw.keptExisting ? `, ${pw.keptExisting} kept by existing users` : ''}` +
+        `${pw.keptSignedIn ? `, ${pw.keptSignedIn} kept, signed in to WorkOS` : ''}, ${pw.notSent} not sent), ${pw.missing} missing, ${pw.unsupported} unsupported${pw.invalid ? `, ${pw.invalid} invalid` : ''}` +
+        `${pw.reset ? `; ${pw.reset} need a reset or Magic Auth (password-reset.csv)` : ''}`,
+    );
   if (s.changes) {
     for (const [name, c] of Object.entries(s.changes)) {
       out.push(

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
@@ -38,6 +38,13 @@ function makeExport(): Export {
     JSON.stringify({ organizations: [{ id: ORG, name: 'agree', display_name: 'Agree Inc', members }] }),
   );
   return { ...synthetic, organizationsPath };
+}
+
+/** Marks user `i` of the export as blocked in Auth0 (the default policy skips blocked users). */
+function block(ex: Export, i: number): void {
+  const lines = readFileSync(ex.usersPath, 'utf8').trim().split('\n');
+  lines[i] = JSON.stringify({ ...JSON.parse(lines[i]!), blocked: true });
+  writeFileSync(ex.usersPath, lines.join('\n') + '\n');
 }
 
 function flags(ex: Export, options: { passwords?: boolean } = {}): string[] {
@@ -86,5 +93,46 @@ describe('rollback', () => {
     expect(md).toMatch(/\*\*Rolled back\.\*\* Deleted 8 users, 1 organization, 3 memberships/);
     expect(md).not.toMatch(/incomplete|failed/);
     expect(done.result.stdout).not.toMatch(/incomplete/);
+  });
+});
+
+describe('verify without the password file', () => {
+  it('makes no statement about passwords: no reset list, no reset advice', async () => {
+    const ex = makeExport();
+    const state = tempDir('agree-state');
+    await run('import', [...flags(ex), '--state', state]);
+    expect(emulator.snapshot().users).toHaveLength(USERS);
+
+    const verified = await run('verify', [...flags(ex, { passwords: false }), '--state', state]);
+    expect(verified.result.code, shown(verified.result)).toBe(0);
+    const { summary } = verified.report;
+    expect(summary.complete).toBe(true);
+    expect(summary.passwords).toMatchObject({ notChecked: true, reset: 0, missing: 0 });
+    // Every user has their hash in WorkOS: a reset list would be false.
+    expect(existsSync(join(verified.out, 'password-reset.csv'))).toBe(false);
+    const md = verified.file('summary.md');
+    expect(md).not.toMatch(/[Pp]assword reset|without a password/);
+    expect(md).toMatch(/Passwords: not checked/);
+    expect(verified.result.stdout).not.toMatch(/need a reset/);
+
+    // With the file, the same verify speaks of passwords again.
+    const full = await run('verify', [...flags(ex), '--state', state]);
+    expect(full.report.summary.passwords.notChecked).toBeUndefined();
+    expect(existsSync(join(full.out, 'password-reset.csv'))).toBe(true);
+  });
+});
+
+describe('plan', () => {
+  it('whose only problem is a blocked member passes the default fail-on: the membership is skipped with its user', async () => {
+    const ex = makeExport();
+    block(ex, 1); // a member of the organization
+    const planned = await run('plan', flags(ex));
+    expect(planned.result.code, shown(planned.result)).toBe(0);
+    const { summary, errors } = planned.report;
+    expect(summary.users).toMatchObject({ skipped: 1, invalid: 0 });
+    expect(summary.memberships).toMatchObject({ skipped: 1, invalid: 0 });
+    expect(
+      errors.filter((e) => e.entity === 'membership' && e.severity !== 'warning').map((e) => [e.code, e.severity]),
+    ).toEqual([['user_skipped', 'skip']]);
   });
 });
