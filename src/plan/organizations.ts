@@ -5,6 +5,9 @@ import { MERGE_UNVERIFIED, type UserPlan } from './users.js';
 
 export type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
 
+/** A membership of a user the policies leave out: skipped with its user, never a failure. */
+export const USER_SKIPPED = 'user_skipped';
+
 export interface OrganizationPlan {
   organizations: PlannedOrganization[];
   memberships: PlannedMembership[];
@@ -47,6 +50,8 @@ export function planOrganizations(
   const skippedUsers = new Set(users.invalid.map((p) => p.sourceId).filter((id): id is string => id !== undefined));
   // Users left out of a merge for a person to decide: their memberships wait with them.
   const conflicted = new Set(users.invalid.filter((p) => p.code === MERGE_UNVERIFIED).map((p) => p.sourceId));
+  // Users left out by policy (blocked, unconfirmed, …): a deliberate skip, and so are their memberships.
+  const byPolicy = new Set(users.invalid.filter((p) => p.severity === 'skip').map((p) => p.sourceId));
 
   const byKey = new Map<string, PlannedMembership>();
   for (const m of memberships) {
@@ -69,6 +74,16 @@ export function planOrganizations(
         field: 'user_id',
         code: MERGE_UNVERIFIED,
         message: `User ${m.userSourceId} is not imported until a person decides who owns its email (see that user's merge_unverified problem), so neither is this membership.`,
+        severity: 'skip',
+      });
+      continue;
+    }
+    if (!userSourceId && byPolicy.has(m.userSourceId)) {
+      invalid.push({
+        ...base,
+        field: 'user_id',
+        code: USER_SKIPPED,
+        message: `User ${m.userSourceId} is skipped by policy (see that user's problem), so is this membership.`,
         severity: 'skip',
       });
       continue;
