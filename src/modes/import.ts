@@ -108,8 +108,10 @@ async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | u
   // The live check: after writes WorkOS is read again; with nothing written the first read stands.
   let after = diff;
   if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
+    // WorkOS never shows a hash: without a checkpoint the read-back compares fields only (a hash
+    // this run just sent is not drift); with one, the journal says which hashes were sent.
     after = await run.log.group('Reading WorkOS back', async () =>
-      diffRun(run, await readWorkOS(run, workos), journal, true),
+      diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined),
     );
   }
   const reconciliation = stoppedBy ? undefined : reconcile(after);
