@@ -146,6 +146,17 @@ function passwordLine(s: Summary): string {
   const pw = s.passwords;
   if (pw.notChecked)
     return 'Passwords: not checked. This run had no password file (--passwords); give it one to check hashes and who needs a reset.';
+  const bad = pw.invalid > 0 ? `, **${pw.invalid} invalid password row(s)** (see Problems)` : '';
+  return `Passwords: ${passwordParts(s).join(', ')}${bad}.`;
+}
+
+/**
+ * What the run knows of the export's hashes, in words: "sent in this run" only from an import,
+ * "would be sent" only from a dry run with a key, "not sent" only from an import (a read-only
+ * check cannot tell a hash never sent from one sent by a run the checkpoint does not record).
+ */
+export function passwordParts(s: Summary): string[] {
+  const pw = s.passwords;
   const parts = [`${pw.withHash} with a hash`];
   if (s.mode === 'import') parts.push(`${pw.sent} sent in this run`);
   if (pw.recordedEarlier > 0) parts.push(`${pw.recordedEarlier} recorded as sent earlier`);
@@ -154,8 +165,7 @@ function passwordLine(s: Summary): string {
   if (s.mode === 'plan' && s.changes) parts.push(`${pw.notSent} would be sent`);
   else if (s.mode === 'import' && pw.notSent > 0) parts.push(`${pw.notSent} not sent yet`);
   parts.push(`${pw.missing} users without a password`, `${pw.unsupported} with a hash WorkOS cannot verify`);
-  const bad = pw.invalid > 0 ? `, **${pw.invalid} invalid password row(s)** (see Problems)` : '';
-  return `Passwords: ${parts.join(', ')}${bad}.`;
+  return parts;
 }
 
 function row(label: string, c: EntityCounts): string {

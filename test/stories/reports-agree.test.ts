@@ -155,3 +155,17 @@ describe('import without --state', () => {
     expect(verified.report.summary.complete).toBe(true);
   });
 });
+
+describe('cutover', () => {
+  it('with the checkpoint counts the hashes it records as sent, and claims none as not sent', async () => {
+    const ex = makeExport();
+    const state = tempDir('agree-state');
+    await run('import', [...flags(ex), '--state', state]);
+    const checked = await run('cutover', [...flags(ex), '--state', state]);
+    expect(checked.report.summary.passwords).toMatchObject({ withHash: USERS, recordedEarlier: USERS, sent: 0 });
+    expect(checked.result.stdout, shown(checked.result)).toMatch(
+      new RegExp(`passwords: ${USERS} with a hash, ${USERS} recorded as sent earlier`),
+    );
+    expect(checked.result.stdout).not.toMatch(/not sent|sent in this run/);
+  });
+});
