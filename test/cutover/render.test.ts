@@ -40,7 +40,10 @@ function noGoEvidence() {
 describe('cutover.md', () => {
   it('renders a go: one row per check and the next steps', () => {
     const evidence = readyEvidence();
-    expect(renderCutoverMarkdown(decideCutover(evidence), evidence)).toMatchSnapshot();
+    const markdown = renderCutoverMarkdown(decideCutover(evidence), evidence);
+    expect(markdown).toMatchSnapshot();
+    // No login probes ran: not a pass.
+    expect(markdown).toMatch(/^\| logins \| ➖ not checked \| Not run/m);
   });
 
   it('renders a no-go with the organizations that need SSO, and never a portal link', () => {
