@@ -186,4 +186,17 @@ describe('rendered reports', () => {
       expect(md.includes('**Complete.**'), name).toBe(summary.mode === 'import' && summary.complete);
     }
   });
+
+  it("lists identical problem lines once with their count, and names each line's source id", () => {
+    const same = problem({ sourceId: undefined, code: 'default_role', severity: 'warning', message: 'Same words.' });
+    const md = renderSummaryMarkdown(scenarios['verify in step']!, [
+      same,
+      same,
+      same,
+      problem({ sourceId: 'auth0|other' }),
+    ]);
+    expect(md).toContain('  - exports/users.ndjson:12:3 email: Same words. (×3)');
+    expect(md.match(/Same words/g)).toHaveLength(1);
+    expect(md).toContain('(auth0\\|other)');
+  });
 });

@@ -169,3 +169,71 @@ describe('cutover', () => {
     expect(checked.result.stdout).not.toMatch(/not sent|sent in this run/);
   });
 });
+
+describe('problems a person can act on', () => {
+  it('a first plan against an empty environment: one missing_in_workos line per entity, not one per record', async () => {
+    const ex = makeExport();
+    const planned = await run('plan', flags(ex));
+    expect(planned.result.code, shown(planned.result)).toBe(0);
+    const missing = planned.report.errors.filter((e) => e.code === 'missing_in_workos');
+    expect(missing.map((e) => [e.entity, e.message])).toEqual([
+      ['user', `WorkOS does not hold ${USERS} planned users yet: an import creates them (each is in changes.jsonl).`],
+      [
+        'organization',
+        'WorkOS does not hold 1 planned organization yet: an import creates it (each is in changes.jsonl).',
+      ],
+      [
+        'membership',
+        'WorkOS does not hold 3 planned memberships yet: an import creates them (each is in changes.jsonl).',
+      ],
+    ]);
+    expect(planned.report.summary.changes?.users.create).toBe(USERS);
+  });
+
+  it('a membership naming an unknown user points at the member in its organization and names the user; identical lines are counted once', async () => {
+    const ex = makeExport();
+    const orgs = JSON.parse(readFileSync(ex.organizationsPath, 'utf8'));
+    orgs.organizations[0].members.push({ user_id: 'auth0|nobody' }, { user_id: 'auth0|nobody' });
+    writeFileSync(ex.organizationsPath, JSON.stringify(orgs));
+    const planned = await run('plan', flags(ex));
+    const unknown = planned.report.errors.filter((e) => e.code === 'unknown_user');
+    expect(unknown.map((e) => e.field)).toEqual(['members[3].user_id', 'members[4].user_id']);
+    expect(unknown[0]!.message).toContain('auth0|nobody');
+    const md = planned.file('summary.md');
+    const lines = md.split('\n').filter((l) => l.includes('is not in the user export'));
+    expect(lines, md).toHaveLength(2);
+    expect(lines[0], md).toContain('members\\[3\\].user\\_id (org\\_ReportsAgree0001:auth0\\|nobody)');
+  });
+
+  it('one user gone from the export is one user that is gone', async () => {
+    const ex = makeExport();
+    const state = tempDir('agree-state');
+    await run('import', [...flags(ex), '--state', state]);
+    const lines = readFileSync(ex.usersPath, 'utf8').trim().split('\n');
+    writeFileSync(ex.usersPath, lines.slice(0, -1).join('\n') + '\n');
+    const planned = await run('plan', [...flags(ex), '--state', state]);
+    expect(planned.file('summary.md')).toMatch(/; 1 user of this migration is gone from the export/);
+    const verified = await run('verify', [...flags(ex), '--state', state]);
+    expect(verified.file('summary.md')).toMatch(
+      /1 user of this migration is in WorkOS but no longer in the export \(removals\.csv\)\. It keeps access/,
+    );
+  });
+
+  it('verify with a failed test sign-in says so, with no repair advice and the counts of its table', async () => {
+    const ex = makeExport();
+    const state = tempDir('agree-state');
+    await run('import', [...flags(ex), '--state', state]);
+    const probes = join(tempDir('agree-probes'), 'probes.txt');
+    writeFileSync(probes, `user1@synthetic.example.com ${ex.password}\nuser2@synthetic.example.com not-the-password\n`);
+    const out = tempDir('agree-verify');
+    const verified = await cli(['verify', ...flags(ex), '--state', state, '--login-probes', probes, '--out', out], {
+      WORKOS_CLIENT_ID: 'client_story_app',
+    });
+    expect(verified.code, shown(verified)).toBe(1);
+    const { summary } = readReport(out);
+    expect(summary.logins).toEqual({ tried: 2, succeeded: 1, failed: 1 });
+    const headline = readFileSync(join(out, 'summary.md'), 'utf8').split('\n')[2]!;
+    expect(headline).toMatch(/^\*\*1 test sign-in failed\*\*/);
+    expect(headline).not.toMatch(/Run import|repair|0 record/);
+  });
+});

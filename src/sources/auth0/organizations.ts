@@ -175,7 +175,7 @@ function auth0Membership(
       },
     });
   }
-  const record: MembershipRecord = { organizationSourceId, userSourceId, roles: [...roles], location };
+  const record: MembershipRecord = { organizationSourceId, userSourceId, roles: [...roles], location, field };
   items.push({ kind: 'membership', record });
   return items;
 }
