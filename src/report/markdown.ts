@@ -26,15 +26,20 @@ export function renderSummaryMarkdown(
   problems: readonly RecordProblem[],
   options: MarkdownOptions = {},
 ): string {
+  // What needs a person first (drift, failures, removals, what to do next), then the counts,
+  // then the export's own problems, which repeat every run, folded away.
+  const { urgent, rest } = splitProblems(problems, summary.mode);
+  const examples = options.examplesPerCode ?? 5;
   const parts = [
     `## WorkOS migration: ${summary.mode} (${escapeMarkdown(summary.source)})`,
     headline(summary),
+    problemSection(urgent, examples, '### Problems that need a look now'),
+    removalsLine(summary),
+    peopleWork(summary),
     summary.mode === 'rollback' ? rollbackSection(summary) : countsTable(summary),
     changesSection(summary),
     foundSection(summary),
-    removalsLine(summary),
-    peopleWork(summary),
-    problemSection(problems, options.examplesPerCode ?? 5),
+    folded(problemSection(rest, examples, ''), `Problems in the export: ${rest.length} (invalid, skipped, warnings)`),
     requestsLine(summary),
   ].filter((p) => p !== '');
   const text = scrubText(parts.join('\n\n') + '\n');
@@ -263,7 +268,34 @@ function peopleWork(s: Summary): string {
   return lines.length > 0 ? `### Needs people\n${lines.join('\n')}` : '';
 }
 
-function problemSection(problems: readonly RecordProblem[], examplesPerCode: number): string {
+/** Problems about WorkOS or this run's writes: drift, failed writes, failed sign-ins, conflicts. */
+const URGENT_CODES = new Set([
+  'missing_in_workos',
+  'mismatch',
+  'email_conflict',
+  'login_failed',
+  'email_held_by_other',
+]);
+
+export function splitProblems(
+  problems: readonly RecordProblem[],
+  mode: Summary['mode'],
+): { urgent: RecordProblem[]; rest: RecordProblem[] } {
+  const urgent: RecordProblem[] = [];
+  const rest: RecordProblem[] = [];
+  // A rollback reads no export: its only problems are deletes that failed.
+  for (const p of problems)
+    (mode === 'rollback' || p.failed === true || URGENT_CODES.has(p.code) ? urgent : rest).push(p);
+  return { urgent, rest };
+}
+
+/** A long section behind a `<details>` fold (GitHub renders markdown inside it after a blank line). */
+function folded(section: string, summary: string): string {
+  if (section === '') return '';
+  return `<details><summary>${escapeMarkdown(summary)}</summary>\n\n${section}\n\n</details>`;
+}
+
+function problemSection(problems: readonly RecordProblem[], examplesPerCode: number, heading = '### Problems'): string {
   if (problems.length === 0) return '';
   const byCode = new Map<string, RecordProblem[]>();
   for (const p of problems) {
@@ -285,7 +317,7 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
       const more = rest > 0 ? [`  - … and ${rest} more`] : [];
       return [title, ...examples, ...more].join('\n');
     });
-  return `### Problems\n${sections.join('\n')}`;
+  return heading === '' ? sections.join('\n') : `${heading}\n${sections.join('\n')}`;
 }
 
 /**

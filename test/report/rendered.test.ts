@@ -199,4 +199,15 @@ describe('rendered reports', () => {
     expect(md.match(/Same words/g)).toHaveLength(1);
     expect(md).toContain('(auth0\\|other)');
   });
+
+  it("puts what needs a person first, and folds the export's own problems away", () => {
+    const md = renderSummaryMarkdown(scenarios['import stopped by its stage limit, one failed']!, problems);
+    const at = (text: string) => md.indexOf(text);
+    expect(at('### Problems that need a look now')).toBeGreaterThan(0);
+    expect(at('### Problems that need a look now')).toBeLessThan(at('### Needs people'));
+    expect(at('### Needs people')).toBeLessThan(at('### This run'));
+    expect(at('### This run')).toBeLessThan(at('<details><summary>Problems in the export'));
+    expect(at('workos_unavailable')).toBeLessThan(at('### Needs people'));
+    expect(at('missing_email')).toBeGreaterThan(at('<details>'));
+  });
 });
