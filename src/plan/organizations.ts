@@ -58,11 +58,11 @@ export function planOrganizations(
     const key = membershipKey(m.organizationSourceId, m.userSourceId);
     const base = { entity: 'membership' as const, sourceId: key, location: m.location, severity: 'error' as const };
     // The line may be the organization's: the member's place in it points at the membership itself.
-    const at = (field: string) => (m.field ? `${m.field}.${field}` : field);
+    const userField = m.userField ?? 'user_id';
     if (!planned.has(m.organizationSourceId)) {
       invalid.push({
         ...base,
-        field: at('organization'),
+        field: 'organization',
         code: 'unknown_organization',
         message: `The membership names organization ${m.organizationSourceId}, which is not in the organizations file.`,
       });
@@ -73,7 +73,7 @@ export function planOrganizations(
     if (!userSourceId && conflicted.has(m.userSourceId)) {
       invalid.push({
         ...base,
-        field: at('user_id'),
+        field: userField,
         code: MERGE_UNVERIFIED,
         message: `User ${m.userSourceId} is not imported until a person decides who owns its email (see that user's merge_unverified problem), so neither is this membership.`,
         severity: 'skip',
@@ -83,7 +83,7 @@ export function planOrganizations(
     if (!userSourceId && byPolicy.has(m.userSourceId)) {
       invalid.push({
         ...base,
-        field: at('user_id'),
+        field: userField,
         code: USER_SKIPPED,
         message: `User ${m.userSourceId} is skipped by policy (see that user's problem), so is this membership.`,
         severity: 'skip',
@@ -94,7 +94,7 @@ export function planOrganizations(
       const skipped = skippedUsers.has(m.userSourceId);
       invalid.push({
         ...base,
-        field: at('user_id'),
+        field: userField,
         code: skipped ? 'user_not_imported' : 'unknown_user',
         message: skipped
           ? `User ${m.userSourceId} is not imported (see that user's problem), so neither is this membership.`

@@ -71,6 +71,18 @@ describe('planOrganizations', () => {
     ]);
   });
 
+  it("points a membership's problem at the member's user id within its organization's line", () => {
+    const plan = planOrganizations(
+      [org('org_1')],
+      [{ ...member('org_1', 'auth0|nobody', [], 4), userField: 'members[2].user_id' }],
+      users,
+    );
+    expect(plan.invalid).toEqual([
+      expect.objectContaining({ code: 'unknown_user', field: 'members[2].user_id', location: at(4) }),
+    ]);
+    expect(plan.invalid[0]!.message).toContain('auth0|nobody');
+  });
+
   it('skips the memberships of an unverified account left out of a merge, without making them invalid', () => {
     const conflicted = planUsers([
       user('google-oauth2|v', 'victim@corp.example'),
