@@ -106,7 +106,7 @@ export function headline(s: Summary): string {
         return `**Rollback preview.** Nothing was deleted. With --confirm (confirm-rollback: true) rollback deletes ${listed(s.removals ?? { users: 0, organizations: 0, memberships: 0 })} that this migration created (rollback.csv).`;
       return s.complete
         ? `**Rolled back.** Deleted ${listed(d)} that this migration created.`
-        : `**Rollback incomplete.** Deleted ${listed(d)}; some deletes failed (see Problems): run rollback --confirm again.`;
+        : `**Rollback incomplete.** Deleted ${listed(d)}; ${s.warnings > 0 ? 'some deletes failed (see Problems)' : 'it stopped before the last delete'}: run rollback --confirm again.`;
     }
     case 'import': {
       if (s.complete) return `**Complete.** WorkOS holds every planned record as planned.${notImported}`;

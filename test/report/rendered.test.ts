@@ -210,4 +210,17 @@ describe('rendered reports', () => {
     expect(at('workos_unavailable')).toBeLessThan(at('### Needs people'));
     expect(at('missing_email')).toBeGreaterThan(at('<details>'));
   });
+
+  it('a rollback that stopped without a failed delete says it stopped, not that deletes failed', () => {
+    const stopped = planSummary({
+      mode: 'rollback',
+      complete: false,
+      warnings: 0,
+      removals: { users: 10, organizations: 1, memberships: 4 },
+      deleted: { users: 3, organizations: 0, memberships: 4 },
+    });
+    expect(renderSummaryMarkdown(stopped, [])).toContain(
+      '**Rollback incomplete.** Deleted 3 users, 4 memberships; it stopped before the last delete: run rollback --confirm again.',
+    );
+  });
 });
