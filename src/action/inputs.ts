@@ -26,6 +26,7 @@ export const Input = {
   State: 'state',
   StateName: 'state-name',
   StateRetentionDays: 'state-retention-days',
+  ReportRetentionDays: 'report-retention-days',
   GithubToken: 'github-token',
   Comment: 'comment',
   LoginProbes: 'login-probes',
@@ -116,6 +117,7 @@ export const ActionInputsSchema = z
       .trim()
       .regex(/^[A-Za-z0-9._-]{1,100}$/, 'state-name may hold letters, digits, dot, dash and underscore (at most 100)'),
     stateRetentionDays: optionalPositiveInt('state-retention-days'),
+    reportRetentionDays: optionalPositiveInt('report-retention-days'),
     githubToken: optionalText,
     comment: z.enum(['auto', 'always', 'never'], { error: 'comment must be auto, always or never' }),
     loginProbes: optionalText,
@@ -172,6 +174,7 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     state: getInput(Input.State) || 'artifact',
     stateName: getInput(Input.StateName) || 'workos-migration-state',
     stateRetentionDays: getInput(Input.StateRetentionDays),
+    reportRetentionDays: getInput(Input.ReportRetentionDays),
     githubToken: token,
     comment: getInput(Input.Comment) || 'auto',
     loginProbes: probes,

@@ -230,7 +230,13 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
       );
     }
   }
-  const artifact = result.files ? await uploadReportArtifact(result.files, actionsLogger) : undefined;
+  const artifact = result.files
+    ? await uploadReportArtifact(result.files, actionsLogger, process.env, {
+        retentionDays: inputs.reportRetentionDays,
+        pullRequest: event.kind === 'pull_request',
+        includePii: inputs.includePii,
+      })
+    : undefined;
   setOutputs(result.summary, result.files?.summaryJson, artifact);
 }
 

@@ -34,11 +34,13 @@ function reconciledCheck(e: CutoverEvidence): CutoverCheck {
   if (e.conflicts > 0) problems.push(`${plural(e.conflicts, 'conflict')} to resolve (see changes.jsonl)`);
   if (e.unreviewedRemovals > 0) {
     problems.push(
-      `${plural(e.unreviewedRemovals, 'record')} of this migration gone from the export and not reviewed (see removals.csv; prune or keep them)`,
+      `${plural(e.unreviewedRemovals, 'record')} of this migration gone from the export (removals.csv): ` +
+        'import with --prune (prune: true) deletes them, or put them back in the export',
     );
   }
-  if (problems.length > 0)
-    return { name: 'reconciled', ok: false, detail: `${problems.join('; ')}. Run import, then cutover again.` };
+  // A plain import repairs what is missing or different; removals go only with prune (said above).
+  const next = off.length > 0 || e.conflicts > 0 ? 'Run import, then cutover again.' : 'Then run cutover again.';
+  if (problems.length > 0) return { name: 'reconciled', ok: false, detail: `${problems.join('; ')}. ${next}` };
   const held = entities
     .filter(([name, c]) => name === 'users' || c.expected > 0)
     .map(([name, c]) => `${c.found} ${name}`)
@@ -67,6 +69,7 @@ function loginsCheck(e: CutoverEvidence): CutoverCheck {
     return {
       name: 'logins',
       ok: true,
+      notChecked: true,
       detail: 'Not run: no login probes given. Pass --login-probes FILE (test accounts) to prove sign-in.',
     };
   }
@@ -121,7 +124,8 @@ function enterpriseSsoCheck(e: CutoverEvidence): CutoverCheck {
       detail: `No user signed in through an enterprise connection (SAML, OIDC…) in ${e.source}.`,
     };
   }
-  const users = organizations.reduce((n, o) => n + o.users, 0);
+  // Distinct people: a user in two organizations is one user.
+  const users = e.sso.users ?? organizations.reduce((n, o) => n + o.users, 0);
   return {
     name: 'enterprise-sso',
     ok: true,

@@ -32,6 +32,8 @@ export interface OrganizationSsoEvidence {
 
 export interface SsoEvidence {
   organizations: OrganizationSsoEvidence[];
+  /** Enterprise users in those organizations, each counted once (absent: the sum of theirs). */
+  users?: number;
   /** Enterprise users in no organization of the export, by source connection name. */
   usersWithoutOrganization: Record<string, number>;
   /** Whether portal links were asked for (`--portal-links`): sso-setup.csv then has the column. */
@@ -83,6 +85,8 @@ export interface CutoverCheck {
   ok: boolean;
   /** One or two sentences of evidence; holds no email and no portal link. */
   detail: string;
+  /** The check had nothing to run on (no login probes): it does not block, and says "not checked". */
+  notChecked?: true;
 }
 
 /** cutover.json */

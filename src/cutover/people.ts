@@ -5,7 +5,10 @@ import type { PeopleEvidence } from './evidence.js';
 // and which social providers must be configured in WorkOS before they can sign in.
 
 /** The people evidence of a plan (its tally); `files` names the lists written (none when not written). */
-export function peopleEvidence(tally: UserTally, files: PeopleEvidence['files']): PeopleEvidence {
+export function peopleEvidence(
+  tally: Pick<UserTally, 'reenroll' | 'passwordReset' | 'social'>,
+  files: PeopleEvidence['files'],
+): PeopleEvidence {
   return {
     reenroll: tally.reenroll,
     passwordReset: tally.passwordReset,

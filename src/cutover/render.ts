@@ -32,7 +32,7 @@ export function renderCutoverMarkdown(decision: CutoverDecision, evidence: Cutov
   out.push('| Check | Result | Evidence |', '| --- | --- | --- |');
   for (const check of decision.checks) {
     out.push(
-      `| ${check.name} | ${check.ok ? '✅ pass' : '❌ fail'} | ${escapeMarkdown(truncate(scrubValue(check.detail), 1000))} |`,
+      `| ${check.name} | ${check.notChecked ? '➖ not checked' : check.ok ? '✅ pass' : '❌ fail'} | ${escapeMarkdown(truncate(scrubValue(check.detail), 1000))} |`,
     );
   }
 
@@ -43,9 +43,10 @@ export function renderCutoverMarkdown(decision: CutoverDecision, evidence: Cutov
       'Their members signed in through an enterprise connection; they can sign in to WorkOS only once it has an active one.',
       '',
     );
+    // Five short columns fit a 1,000 px page; the WorkOS ids and every domain are in sso-setup.csv.
     out.push(
-      '| Organization | WorkOS organization | Sign-in in the source | Users | Domains | WorkOS connections |',
-      '| --- | --- | --- | ---: | --- | --- |',
+      '| Organization | Users | Sign-in in the source | Domains | In WorkOS |',
+      '| --- | ---: | --- | --- | --- |',
     );
     for (const org of lacking.slice(0, MAX_ORGANIZATION_ROWS)) out.push(organizationRow(org));
     if (lacking.length > MAX_ORGANIZATION_ROWS)
@@ -72,16 +73,24 @@ export function renderCutoverMarkdown(decision: CutoverDecision, evidence: Cutov
 
 function organizationRow(org: OrganizationSsoEvidence): string {
   const connections =
-    org.workosConnections.length === 0 ? 'none' : org.workosConnections.map((c) => `${c.type} (${c.state})`).join(', ');
+    org.workosId === undefined
+      ? 'no organization yet'
+      : org.workosConnections.length === 0
+        ? 'no connection'
+        : org.workosConnections.map((c) => `${c.type} (${c.state})`).join(', ');
   const cells = [
     org.externalId,
-    org.workosId ?? 'not in WorkOS',
-    org.connectionTypes.join(', '),
     String(org.users),
-    org.domains.join(', ') || '—',
+    org.connectionTypes.join(', '),
+    shortList(org.domains, 2) || '—',
     connections,
   ];
-  return `| ${cells.map((c) => escapeMarkdown(truncate(scrubValue(c), 200))).join(' | ')} |`;
+  return `| ${cells.map((c) => escapeMarkdown(truncate(scrubValue(c), 40))).join(' | ')} |`;
+}
+
+/** The first `n` items and how many more: a long list would widen its column past the page. */
+function shortList(items: readonly string[], n: number): string {
+  return items.length > n ? `${items.slice(0, n).join(', ')} +${items.length - n}` : items.join(', ');
 }
 
 /**

@@ -18,14 +18,18 @@ export interface EnterpriseOrganization {
 
 export interface EnterpriseMembers {
   organizations: EnterpriseOrganization[];
+  /** Enterprise users in the organizations above, each counted once (a user may be in several). */
+  users?: number;
   /** Enterprise users in no organization of the export, by source connection name. */
   usersWithoutOrganization: Record<string, number>;
 }
 
 /**
- * Groups enterprise users by the organizations they are members of (a user in two
- * organizations counts in both). Pure: the plan's users, organizations and memberships in,
- * organizations in export order out.
+ * Groups enterprise users by the organization whose connection they sign in with: the one
+ * holding the most of that connection's users (all of them on a tie). Acme's Okta users who
+ * are also members of a partner organization make Acme need SSO, not the partner (its IT admin
+ * gets no setup link for a connection that is not theirs). Pure: the plan's users, organizations
+ * and memberships in, organizations in export order out.
  */
 export function enterpriseMembers(input: {
   users: Iterable<{ sourceId: string; enterpriseConnection?: EnterpriseConnection }>;
@@ -38,12 +42,16 @@ export function enterpriseMembers(input: {
   for (const user of input.users)
     if (user.enterpriseConnection) enterprise.set(user.sourceId, user.enterpriseConnection);
 
+  const memberships = [...input.memberships].filter((m) => enterprise.has(m.userSourceId));
+  const owners = connectionOwners(memberships, enterprise);
   const byOrganization = new Map<string, { users: Set<string>; types: Set<string> }>();
   const inSomeOrganization = new Set<string>();
-  for (const m of input.memberships) {
-    const connection = enterprise.get(m.userSourceId);
-    if (connection === undefined) continue;
+  const counted = new Set<string>();
+  for (const m of memberships) {
+    const connection = enterprise.get(m.userSourceId)!;
     inSomeOrganization.add(m.userSourceId);
+    if (!owners.get(connection.connection)?.has(m.organizationSourceId)) continue;
+    counted.add(m.userSourceId);
     let entry = byOrganization.get(m.organizationSourceId);
     if (entry === undefined)
       byOrganization.set(m.organizationSourceId, (entry = { users: new Set(), types: new Set() }));
@@ -70,7 +78,27 @@ export function enterpriseMembers(input: {
     if (!inSomeOrganization.has(userId))
       usersWithoutOrganization[connection.connection] = (usersWithoutOrganization[connection.connection] ?? 0) + 1;
   }
-  return { organizations, usersWithoutOrganization };
+  return { organizations, users: counted.size, usersWithoutOrganization };
+}
+
+/** For each source connection, the organizations holding the most of its users (several on a tie). */
+function connectionOwners(
+  memberships: readonly { organizationSourceId: string; userSourceId: string }[],
+  enterprise: ReadonlyMap<string, EnterpriseConnection>,
+): Map<string, Set<string>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const m of memberships) {
+    const connection = enterprise.get(m.userSourceId)!.connection;
+    let byOrg = counts.get(connection);
+    if (!byOrg) counts.set(connection, (byOrg = new Map()));
+    byOrg.set(m.organizationSourceId, (byOrg.get(m.organizationSourceId) ?? 0) + 1);
+  }
+  const owners = new Map<string, Set<string>>();
+  for (const [connection, byOrg] of counts) {
+    const most = Math.max(...byOrg.values());
+    owners.set(connection, new Set([...byOrg].filter(([, n]) => n === most).map(([org]) => org)));
+  }
+  return owners;
 }
 
 /** Reads WorkOS for the SSO check; pacing and retries are the implementation's (see src/workos/connections.ts). */
@@ -112,6 +140,7 @@ export async function gatherSsoEvidence(
   }
   return {
     organizations,
+    ...(members.users !== undefined ? { users: members.users } : {}),
     usersWithoutOrganization: namedCounts(members.usersWithoutOrganization),
     portalLinks: options.portalLinks,
   };

@@ -83,6 +83,8 @@ export interface MembershipRecord {
   /** Role slugs in WorkOS terms, after the role map. Empty means the environment's default role. */
   roles: string[];
   location: SourceLocation;
+  /** Where the member's user id is when the line is its organization's (Auth0: `members[3].user_id`). */
+  userField?: string;
 }
 
 /** A membership's key in the journal, the reports and the id map: `<organization>:<user>` source ids. */

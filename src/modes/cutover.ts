@@ -17,6 +17,8 @@ import { silentLogger, type Logger } from '../report/logger.js';
 import { connectionsReader, type PacedRead } from '../workos/connections.js';
 import { removalsCsv } from '../report/files.js';
 import { diffOutcomes } from './plan.js';
+import { passwordMemory } from '../plan/diff.js';
+import { passwordsNotRead } from '../report/people.js';
 import { checkLive } from './verify.js';
 import {
   conflictProblems,
@@ -64,6 +66,8 @@ export interface CutoverInput {
   /** Called with each portal link as soon as it exists, before anything else sees it (the action: core.setSecret). */
   onSecret?: (secret: string) => void;
   outDir?: string;
+  /** The export's password file was not given (Auth0 without --passwords): no reset list, no reset count. */
+  passwordsNotRead?: boolean;
   /** Emails in reenroll.csv and password-reset.csv only when the user opted in. */
   includePii?: boolean;
   log?: Logger;
@@ -142,8 +146,10 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
     ...(input.logins ? { logins: input.logins } : {}),
     sso,
     people: peopleEvidence(
-      input.users.tally,
-      files ? { reenroll: 'reenroll.csv', passwordReset: 'password-reset.csv' } : {},
+      input.passwordsNotRead ? { ...input.users.tally, passwordReset: 0 } : input.users.tally,
+      files
+        ? { reenroll: 'reenroll.csv', ...(input.passwordsNotRead ? {} : { passwordReset: 'password-reset.csv' }) }
+        : {},
     ),
     rollback: rollbackCoverage({ found: foundRecords(input.reconciliation.found), journal: input.journal }),
   };
@@ -156,10 +162,11 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
     await writeFile(files.cutoverMd, markdown);
     await writeFile(files.ssoSetup, renderSsoSetupCsv(evidence));
     await writeLines(files.reenroll, reenrollRows(input.users.withMfa(), input.includePii ?? false));
-    await writeLines(
-      files.passwordReset,
-      passwordResetRows(input.users.needingPasswordReset(), input.includePii ?? false),
-    );
+    if (!input.passwordsNotRead)
+      await writeLines(
+        files.passwordReset,
+        passwordResetRows(input.users.needingPasswordReset(), input.includePii ?? false),
+      );
   }
 
   const failing = failingChecks(decision);
@@ -185,7 +192,9 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
   try {
     const { diff, reconciliation, logins } = await checkLive(run, workos, journal);
     const outcomes = diffOutcomes(diff);
+    const notRead = passwordsNotRead(options.source, options.files);
     const result = await runCutover({
+      passwordsNotRead: notRead,
       source: options.source,
       users: run.plan.users.users,
       organizations: run.plan.organizations.organizations,
@@ -215,6 +224,7 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
       diff,
       removals: diff.removals,
       logins,
+      passwords: { sent: 0, ...passwordMemory(diff), ...(notRead ? { notChecked: true as const } : {}) },
       extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
       cutover: { go: result.decision.go, failing: failingChecks(result.decision) },
     });

@@ -141,8 +141,10 @@ async function importStreaming(
   let after: MigrationDiff | undefined = kept;
   if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
     after = undefined;
+    // WorkOS never shows a hash: without a checkpoint the read-back compares fields only (a hash
+    // this run just sent is not drift); with one, the journal says which hashes were sent.
     after = await run.log.group('Reading WorkOS back', async () =>
-      diffRun(run, await readWorkOS(run, workos), journal, true),
+      diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined),
     );
   }
   const reconciliation = stoppedBy || !after ? undefined : reconcile(after);

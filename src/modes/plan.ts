@@ -3,7 +3,7 @@ import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedRecord } from '../model/planned.js';
 import { passwordMemory, type Change, type MigrationDiff } from '../plan/diff.js';
-import { reconcile } from '../reconcile/reconcile.js';
+import { missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
 import {
@@ -43,7 +43,7 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
   return finishRun(run, {
     outcomes: diffOutcomes(diff),
     problems: [...run.problems, ...conflictProblems(diff)],
-    reconciliation: reconcile(diff),
+    reconciliation: missingAsPlanned(reconcile(diff)),
     diff,
     showChanges: true,
     removals: diff.removals,

@@ -119,7 +119,8 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
         'Preview only: nothing was deleted. Run rollback again with --confirm (confirm-rollback: true in the action) to delete.',
       );
     }
-    const result = await finishRun(run, {
+    // Complete or not is the summary's own reading of the deletes (summary.json, summary.md and the exit code agree).
+    return await finishRun(run, {
       outcomes: [],
       problems,
       removals: toDelete,
@@ -127,8 +128,6 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
       journalAppended: journal.appendedCount,
       extraFiles: { 'rollback.csv': rollbackCsv(steps) },
     });
-    result.summary.complete = options.confirm === true && problems.length === 0;
-    return result;
   } finally {
     journal.close();
   }

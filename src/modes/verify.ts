@@ -4,6 +4,7 @@ import { passwordMemory, type MigrationDiff } from '../plan/diff.js';
 import { runLoginProbes, type LoginProbeResult } from '../reconcile/login-probes.js';
 import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { removalsCsv } from '../report/files.js';
+import { passwordsNotRead } from '../report/people.js';
 import { diffOutcomes } from './plan.js';
 import {
   conflictProblems,
@@ -56,7 +57,11 @@ export async function runVerify(options: MigrationOptions): Promise<MigrationRes
       reconciliation,
       diff,
       removals: diff.removals,
-      passwords: { sent: 0, ...passwordMemory(diff) },
+      passwords: {
+        sent: 0,
+        ...passwordMemory(diff),
+        ...(passwordsNotRead(options.source, options.files) ? { notChecked: true as const } : {}),
+      },
       logins,
       extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
     });

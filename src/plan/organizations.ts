@@ -5,6 +5,9 @@ import { MERGE_UNVERIFIED, type UserPlan } from './users.js';
 
 export type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
 
+/** A membership of a user the policies leave out: skipped with its user, never a failure. */
+export const USER_SKIPPED = 'user_skipped';
+
 export interface OrganizationPlan {
   organizations: PlannedOrganization[];
   memberships: PlannedMembership[];
@@ -47,11 +50,15 @@ export function planOrganizations(
   const skippedUsers = new Set(users.invalid.map((p) => p.sourceId).filter((id): id is string => id !== undefined));
   // Users left out of a merge for a person to decide: their memberships wait with them.
   const conflicted = new Set(users.invalid.filter((p) => p.code === MERGE_UNVERIFIED).map((p) => p.sourceId));
+  // Users left out by policy (blocked, unconfirmed, …): a deliberate skip, and so are their memberships.
+  const byPolicy = new Set(users.invalid.filter((p) => p.severity === 'skip').map((p) => p.sourceId));
 
   const byKey = new Map<string, PlannedMembership>();
   for (const m of memberships) {
     const key = membershipKey(m.organizationSourceId, m.userSourceId);
     const base = { entity: 'membership' as const, sourceId: key, location: m.location, severity: 'error' as const };
+    // The line may be the organization's: the member's place in it points at the membership itself.
+    const userField = m.userField ?? 'user_id';
     if (!planned.has(m.organizationSourceId)) {
       invalid.push({
         ...base,
@@ -66,9 +73,19 @@ export function planOrganizations(
     if (!userSourceId && conflicted.has(m.userSourceId)) {
       invalid.push({
         ...base,
-        field: 'user_id',
+        field: userField,
         code: MERGE_UNVERIFIED,
         message: `User ${m.userSourceId} is not imported until a person decides who owns its email (see that user's merge_unverified problem), so neither is this membership.`,
+        severity: 'skip',
+      });
+      continue;
+    }
+    if (!userSourceId && byPolicy.has(m.userSourceId)) {
+      invalid.push({
+        ...base,
+        field: userField,
+        code: USER_SKIPPED,
+        message: `User ${m.userSourceId} is skipped by policy (see that user's problem), so is this membership.`,
         severity: 'skip',
       });
       continue;
@@ -77,7 +94,7 @@ export function planOrganizations(
       const skipped = skippedUsers.has(m.userSourceId);
       invalid.push({
         ...base,
-        field: 'user_id',
+        field: userField,
         code: skipped ? 'user_not_imported' : 'unknown_user',
         message: skipped
           ? `User ${m.userSourceId} is not imported (see that user's problem), so neither is this membership.`

@@ -103,3 +103,33 @@ function driftOf(change: Change<PlannedRecord>): RecordProblem | undefined {
         : undefined;
   }
 }
+
+/**
+ * A dry run's view of records WorkOS does not hold yet: creating them is the plan itself (the
+ * changes table and changes.jsonl list each), not drift. One line per entity instead of one per
+ * record, so a first plan against an empty environment does not bury the problems that need a person.
+ */
+export function missingAsPlanned(r: Reconciliation): Reconciliation {
+  const missing = new Map<Entity, RecordProblem[]>();
+  const drift: RecordProblem[] = [];
+  for (const p of r.drift) {
+    if (p.code !== 'missing_in_workos') {
+      drift.push(p);
+      continue;
+    }
+    const list = missing.get(p.entity) ?? [];
+    list.push(p);
+    missing.set(p.entity, list);
+  }
+  for (const [entity, list] of missing) {
+    const noun = `${NOUN[entity as Removal['entity']]}${list.length === 1 ? '' : 's'}`;
+    drift.push({
+      entity,
+      location: { file: 'WorkOS', line: 0 },
+      code: 'missing_in_workos',
+      message: `WorkOS does not hold ${list.length} planned ${noun} yet: an import creates ${list.length === 1 ? 'it' : 'them'} (each is in changes.jsonl).`,
+      severity: 'warning',
+    });
+  }
+  return { ...r, drift };
+}

@@ -71,8 +71,10 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
     await writeLines(files.idMap, idMapRows(content.outcomes, content.merges));
   }
   await writeLines(files.reenroll, reenrollRows(content.users.withMfa(), pii));
-  await writeLines(files.passwordReset, passwordResetRows(content.users.needingPasswordReset(), pii));
-  const all = Object.values(files);
+  // A run without the password file knows nothing of who needs a reset: no list rather than a false one.
+  if (!content.summary.passwords.notChecked)
+    await writeLines(files.passwordReset, passwordResetRows(content.users.needingPasswordReset(), pii));
+  const all = Object.values(files).filter((f) => f !== files.passwordReset || !content.summary.passwords.notChecked);
   for (const [name, text] of Object.entries(content.extraFiles ?? {})) {
     const path = join(dir, name);
     await writeFile(path, text);

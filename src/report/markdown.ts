@@ -3,6 +3,7 @@ import type { ChangeCounts } from '../plan/diff.js';
 import { liveCheckPasses, sumOver, type EntityCounts, type EntityName, type Summary } from './summary.js';
 import { scrubText, scrubValue } from '../model/mask.js';
 import { escapeMarkdown, truncate } from './escape.js';
+import { journalSourceId } from '../checkpoint/journal.js';
 
 export interface MarkdownOptions {
   /** Problem examples shown per code. */
@@ -25,15 +26,20 @@ export function renderSummaryMarkdown(
   problems: readonly RecordProblem[],
   options: MarkdownOptions = {},
 ): string {
+  // What needs a person first (drift, failures, removals, what to do next), then the counts,
+  // then the export's own problems, which repeat every run, folded away.
+  const { urgent, rest } = splitProblems(problems, summary.mode);
+  const examples = options.examplesPerCode ?? 5;
   const parts = [
     `## WorkOS migration: ${summary.mode} (${escapeMarkdown(summary.source)})`,
     headline(summary),
+    problemSection(urgent, examples, '### Problems that need a look now'),
+    removalsLine(summary),
+    peopleWork(summary),
     summary.mode === 'rollback' ? rollbackSection(summary) : countsTable(summary),
     changesSection(summary),
     foundSection(summary),
-    removalsLine(summary),
-    peopleWork(summary),
-    problemSection(problems, options.examplesPerCode ?? 5),
+    folded(problemSection(rest, examples, ''), `Problems in the export: ${rest.length} (invalid, skipped, warnings)`),
     requestsLine(summary),
   ].filter((p) => p !== '');
   const text = scrubText(parts.join('\n\n') + '\n');
@@ -80,13 +86,13 @@ export function headline(s: Summary): string {
       return (
         `**Dry run against WorkOS.** Nothing was written. An import now would create ${listed(pick('create'))}, ` +
         `update ${listed(pick('update'))} and leave ${sumChanges(c, 'unchanged')} record(s) as they are` +
-        `${sumChanges(c, 'remove') > 0 ? `; ${listed(pick('remove'))} of this migration are gone from the export (removed only with --prune)` : ''}.` +
+        `${sumChanges(c, 'remove') > 0 ? `; ${listed(pick('remove'))} of this migration ${isAre(sumChanges(c, 'remove'))} gone from the export (removed only with --prune)` : ''}.` +
         `${conflicts > 0 ? ` **${conflicts} conflict(s)** need a person (see Problems).` : ''}${notImported}`
       );
     }
     case 'verify':
       if (s.complete) return `**In step.** WorkOS holds every planned record as planned.${notImported}`;
-      return `**Drift.** ${pending} record(s) are missing from WorkOS or differ from the export${(s.logins?.failed ?? 0) > 0 ? `, and ${s.logins!.failed} test sign-in(s) failed` : ''}. Run import to repair them (see Problems).`;
+      return verifyHeadline(s);
     case 'cutover': {
       const c = s.cutover;
       if (!c) return '**Cutover check.**';
@@ -100,7 +106,7 @@ export function headline(s: Summary): string {
         return `**Rollback preview.** Nothing was deleted. With --confirm (confirm-rollback: true) rollback deletes ${listed(s.removals ?? { users: 0, organizations: 0, memberships: 0 })} that this migration created (rollback.csv).`;
       return s.complete
         ? `**Rolled back.** Deleted ${listed(d)} that this migration created.`
-        : `**Rollback incomplete.** Deleted ${listed(d)}; some deletes failed (see Problems): run rollback --confirm again.`;
+        : `**Rollback incomplete.** Deleted ${listed(d)}; ${s.warnings > 0 ? 'some deletes failed (see Problems)' : 'it stopped before the last delete'}: run rollback --confirm again.`;
     }
     case 'import': {
       if (s.complete) return `**Complete.** WorkOS holds every planned record as planned.${notImported}`;
@@ -124,6 +130,31 @@ export function headline(s: Summary): string {
   }
 }
 
+/** verify's drift: the counts of the table below it, and for each kind of trouble the step that clears it. */
+function verifyHeadline(s: Summary): string {
+  const w = s.workos;
+  const missing = w ? w.users.missing + w.organizations.missing + w.memberships.missing : 0;
+  const mismatched = w ? w.users.mismatched + w.organizations.mismatched + w.memberships.mismatched : 0;
+  const failedLogins = s.logins?.failed ?? 0;
+  const parts: string[] = [];
+  if (missing + mismatched > 0)
+    parts.push(
+      `**Drift.** WorkOS lacks ${missing} planned record${missing === 1 ? '' : 's'} and ${mismatched} differ${mismatched === 1 ? 's' : ''} from the export: run import to repair ${missing + mismatched === 1 ? 'it' : 'them'} (see Problems).`,
+    );
+  if (failedLogins > 0)
+    parts.push(
+      `**${failedLogins} test sign-in${failedLogins === 1 ? '' : 's'} failed** (see Problems): check ${failedLogins === 1 ? "that account's" : "those accounts'"} password and sign-in method in WorkOS.`,
+    );
+  const failed = sumOver(s, 'failed');
+  if (parts.length === 0)
+    parts.push(`**Not in step.** ${sumOver(s, 'pending') + failed} record(s) need a look (see Problems).`);
+  return parts.join(' ');
+}
+
+function isAre(n: number): string {
+  return n === 1 ? 'is' : 'are';
+}
+
 function sumChanges(c: NonNullable<Summary['changes']>, key: keyof ChangeCounts): number {
   return c.users[key] + c.organizations[key] + c.memberships[key];
 }
@@ -144,6 +175,19 @@ function countsTable(s: Summary): string {
 
 function passwordLine(s: Summary): string {
   const pw = s.passwords;
+  if (pw.notChecked)
+    return 'Passwords: not checked. This run had no password file (--passwords); give it one to check hashes and who needs a reset.';
+  const bad = pw.invalid > 0 ? `, **${pw.invalid} invalid password row(s)** (see Problems)` : '';
+  return `Passwords: ${passwordParts(s).join(', ')}${bad}.`;
+}
+
+/**
+ * What the run knows of the export's hashes, in words: "sent in this run" only from an import,
+ * "would be sent" only from a dry run with a key, "not sent" only from an import (a read-only
+ * check cannot tell a hash never sent from one sent by a run the checkpoint does not record).
+ */
+export function passwordParts(s: Summary): string[] {
+  const pw = s.passwords;
   const parts = [`${pw.withHash} with a hash`];
   if (s.mode === 'import') parts.push(`${pw.sent} sent in this run`);
   if (pw.recordedEarlier > 0) parts.push(`${pw.recordedEarlier} recorded as sent earlier`);
@@ -152,8 +196,7 @@ function passwordLine(s: Summary): string {
   if (s.mode === 'plan' && s.changes) parts.push(`${pw.notSent} would be sent`);
   else if (s.mode === 'import' && pw.notSent > 0) parts.push(`${pw.notSent} not sent yet`);
   parts.push(`${pw.missing} users without a password`, `${pw.unsupported} with a hash WorkOS cannot verify`);
-  const bad = pw.invalid > 0 ? `, **${pw.invalid} invalid password row(s)** (see Problems)` : '';
-  return `Passwords: ${parts.join(', ')}${bad}.`;
+  return parts;
 }
 
 function row(label: string, c: EntityCounts): string {
@@ -181,7 +224,7 @@ function removalsLine(s: Summary): string {
     return `Pruned: deleted ${listed(s.deleted)} of this migration that the export no longer has.${k ? ` Kept ${listed(k)}: ${why}.` : ''}`;
   const kept = k ? ` Prune never deletes ${listed(k)} of them: ${why}.` : '';
   if (total === 0) return '';
-  return `**Removals:** ${listed(s.removals)} of this migration are in WorkOS but no longer in the export (removals.csv). They keep access until an import with --prune (prune: true) deletes them.${kept}`;
+  return `**Removals:** ${listed(s.removals)} of this migration ${isAre(total)} in WorkOS but no longer in the export (removals.csv). ${total === 1 ? 'It keeps' : 'They keep'} access until an import with --prune (prune: true) deletes ${total === 1 ? 'it' : 'them'}.${kept}`;
 }
 
 function rollbackSection(s: Summary): string {
@@ -225,7 +268,34 @@ function peopleWork(s: Summary): string {
   return lines.length > 0 ? `### Needs people\n${lines.join('\n')}` : '';
 }
 
-function problemSection(problems: readonly RecordProblem[], examplesPerCode: number): string {
+/** Problems about WorkOS or this run's writes: drift, failed writes, failed sign-ins, conflicts. */
+const URGENT_CODES = new Set([
+  'missing_in_workos',
+  'mismatch',
+  'email_conflict',
+  'login_failed',
+  'email_held_by_other',
+]);
+
+export function splitProblems(
+  problems: readonly RecordProblem[],
+  mode: Summary['mode'],
+): { urgent: RecordProblem[]; rest: RecordProblem[] } {
+  const urgent: RecordProblem[] = [];
+  const rest: RecordProblem[] = [];
+  // A rollback reads no export: its only problems are deletes that failed.
+  for (const p of problems)
+    (mode === 'rollback' || p.failed === true || URGENT_CODES.has(p.code) ? urgent : rest).push(p);
+  return { urgent, rest };
+}
+
+/** A long section behind a `<details>` fold (GitHub renders markdown inside it after a blank line). */
+function folded(section: string, summary: string): string {
+  if (section === '') return '';
+  return `<details><summary>${escapeMarkdown(summary)}</summary>\n\n${section}\n\n</details>`;
+}
+
+function problemSection(problems: readonly RecordProblem[], examplesPerCode: number, heading = '### Problems'): string {
   if (problems.length === 0) return '';
   const byCode = new Map<string, RecordProblem[]>();
   for (const p of problems) {
@@ -239,13 +309,29 @@ function problemSection(problems: readonly RecordProblem[], examplesPerCode: num
     .map((group) => {
       const first = group[0]!;
       const title = `- **${first.failed ? 'Failed' : SEVERITY_LABEL[first.severity]}** ${codeSpan(first.code)} (${first.entity}): ${group.length}`;
-      const examples = group
+      const lines = identicalLines(group);
+      const examples = lines
         .slice(0, examplesPerCode)
-        .map((p) => `  - ${escapeMarkdown(where(p))}: ${escapeMarkdown(truncate(scrubValue(p.message), 300))}`);
-      const more = group.length > examplesPerCode ? [`  - … and ${group.length - examplesPerCode} more`] : [];
+        .map(({ text, count }) => `  - ${text}${count > 1 ? ` (×${count})` : ''}`);
+      const rest = lines.slice(examplesPerCode).reduce((n, l) => n + l.count, 0);
+      const more = rest > 0 ? [`  - … and ${rest} more`] : [];
       return [title, ...examples, ...more].join('\n');
     });
-  return `### Problems\n${sections.join('\n')}`;
+  return heading === '' ? sections.join('\n') : `${heading}\n${sections.join('\n')}`;
+}
+
+/**
+ * The example lines of one problem code: where, whose (the source id, as the journal writes it:
+ * a digest when it holds an email) and what; identical lines once, with their count.
+ */
+function identicalLines(group: readonly RecordProblem[]): { text: string; count: number }[] {
+  const lines = new Map<string, number>();
+  for (const p of group) {
+    const who = p.sourceId !== undefined ? ` (${journalSourceId(p.sourceId)})` : '';
+    const text = `${escapeMarkdown(where(p) + who)}: ${escapeMarkdown(truncate(scrubValue(p.message), 300))}`;
+    lines.set(text, (lines.get(text) ?? 0) + 1);
+  }
+  return [...lines].map(([text, count]) => ({ text, count }));
 }
 
 /** Inside backticks markdown escapes are shown literally: keep the text, drop what could end the span. */
@@ -256,7 +342,8 @@ function codeSpan(text: string): string {
 function where(p: RecordProblem): string {
   const column = p.location.column ? `:${p.location.column}` : '';
   const field = p.field ? ` ${p.field}` : '';
-  return `${p.location.file}:${p.location.line}${column}${field}`;
+  // A problem about WorkOS itself (line 0) has no line to point at.
+  return `${p.location.file}${p.location.line > 0 ? `:${p.location.line}` : ''}${column}${field}`;
 }
 
 const SEVERITY_LABEL: Record<RecordProblem['severity'], string> = {

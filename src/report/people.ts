@@ -5,6 +5,15 @@ import { csvRow } from './escape.js';
 
 export { needsPasswordReset };
 
+/**
+ * Whether a read-only check was given what it needs to speak of passwords: an Auth0 export keeps
+ * its hashes in a separate file, and without it every user looks passwordless (a reset list of
+ * everyone). Other sources carry their hashes (or none) in the user file.
+ */
+export function passwordsNotRead(source: string, files: { passwords?: string }): boolean {
+  return source === 'auth0' && files.passwords === undefined;
+}
+
 // Who must be reached before sign-in moves: users without a password WorkOS can verify.
 
 /**

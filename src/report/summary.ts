@@ -8,6 +8,7 @@ import { MERGE_UNVERIFIED, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 import { namedCounts } from '../plan/user-tally.js';
 import type { OutcomeCounts } from './outcome-stream.js';
+import { rollbackDone } from '../cutover/rollback.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
@@ -48,6 +49,11 @@ export interface PasswordCounts {
   invalid: number;
   /** Users who need a password reset or Magic Auth (password-reset.csv). */
   reset: number;
+  /**
+   * The run was not given the export's password file (Auth0 verify without --passwords): it says
+   * nothing about hashes, missing passwords or resets (those counts are 0, password-reset.csv is not written).
+   */
+  notChecked?: true;
 }
 
 export interface Summary {
@@ -133,7 +139,7 @@ export interface SummaryInput {
   cutover?: Summary['cutover'];
   fatal?: string;
   /** What happened to each hash (absent for a run that did not look). */
-  passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting' | 'keptSignedIn'>;
+  passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting' | 'keptSignedIn' | 'notChecked'>;
   requests?: RequestStats;
   logins?: Summary['logins'];
   /** Writes this run made; used to estimate the runs remaining. */
@@ -187,11 +193,13 @@ export function buildSummary(input: SummaryInput): Summary {
     mode: input.mode,
     source: input.source,
     complete:
-      (input.mode === 'import' || input.mode === 'verify' || input.mode === 'cutover') &&
-      inStep &&
-      pending === 0 &&
-      failed === 0 &&
-      (input.logins?.failed ?? 0) === 0,
+      input.mode === 'rollback'
+        ? rollbackDone(input)
+        : (input.mode === 'import' || input.mode === 'verify' || input.mode === 'cutover') &&
+          inStep &&
+          pending === 0 &&
+          failed === 0 &&
+          (input.logins?.failed ?? 0) === 0,
     ...(input.stoppedBy ? { stoppedBy: input.stoppedBy } : {}),
     users: {
       ...counts.user,
@@ -204,10 +212,10 @@ export function buildSummary(input: SummaryInput): Summary {
       withHash,
       ...pw,
       notSent: Math.max(0, withHash - pw.sent - pw.recordedEarlier - pw.keptExisting - pw.keptSignedIn),
-      missing: users.tally.missing,
+      missing: pw.notChecked ? 0 : users.tally.missing,
       unsupported: users.tally.unsupported,
       invalid: input.problems.filter((p) => p.entity === 'password' && p.severity === 'error').length,
-      reset: users.tally.passwordReset,
+      reset: pw.notChecked ? 0 : users.tally.passwordReset,
     },
     mfa: namedCounts(users.tally.mfa) as Summary['mfa'],
     social: namedCounts(users.tally.social),

@@ -1,5 +1,5 @@
 import { scrubText, scrubValue } from '../model/mask.js';
-import { headline } from './markdown.js';
+import { headline, passwordParts } from './markdown.js';
 import type { EntityCounts, Summary } from './summary.js';
 
 /** The reconciliation for a terminal: the same numbers as summary.md, as plain columns, scrubbed. */
@@ -27,12 +27,13 @@ export function renderSummaryText(s: Summary): string {
     );
   }
   const pw = s.passwords;
-  out.push(
-    `passwords: ${pw.withHash} with a hash (${pw.sent} sent in this run, ${pw.recordedEarlier} recorded as sent earlier` +
-      `${pw.keptExisting ? `, ${pw.keptExisting} kept by existing users` : ''}` +
-      `${pw.keptSignedIn ? `, ${pw.keptSignedIn} kept, signed in to WorkOS` : ''}, ${pw.notSent} not sent), ${pw.missing} missing, ${pw.unsupported} unsupported${pw.invalid ? `, ${pw.invalid} invalid` : ''}` +
-      `${pw.reset ? `; ${pw.reset} need a reset or Magic Auth (password-reset.csv)` : ''}`,
-  );
+  if (pw.notChecked) out.push('passwords: not checked (no --passwords file given)');
+  // The same words as summary.md: a read-only mode never claims what it did not send.
+  else
+    out.push(
+      `passwords: ${passwordParts(s).join(', ')}${pw.invalid ? `, ${pw.invalid} invalid` : ''}` +
+        `${pw.reset ? `; ${pw.reset} need a reset or Magic Auth (password-reset.csv)` : ''}`,
+    );
   if (s.changes) {
     for (const [name, c] of Object.entries(s.changes)) {
       out.push(

@@ -80,6 +80,23 @@ describe('decideCutover', () => {
     );
   });
 
+  it('counts the people with enterprise sign-in once, whatever organizations they are in', () => {
+    const shared = readyEvidence({
+      sso: {
+        organizations: [
+          acme({ users: 40, activeConnection: true }),
+          acme({ externalId: 'org_partner', users: 4, activeConnection: true }),
+        ],
+        users: 40,
+        usersWithoutOrganization: {},
+        portalLinks: false,
+      },
+    });
+    expect(byName(shared)['enterprise-sso']!.detail).toBe(
+      'All 2 organizations with enterprise sign-in (40 users) have an active SSO connection in WorkOS.',
+    );
+  });
+
   it('passes enterprise-sso when nobody signed in through an enterprise connection', () => {
     const evidence = readyEvidence({
       source: 'clerk',
@@ -104,7 +121,12 @@ describe('decideCutover', () => {
     const conflicted = readyEvidence({ conflicts: 2, unreviewedRemovals: 1 });
     expect(failingChecks(decideCutover(conflicted))).toEqual(['reconciled']);
     expect(byName(conflicted).reconciled!.detail).toBe(
-      '2 conflicts to resolve (see changes.jsonl); 1 record of this migration gone from the export and not reviewed (see removals.csv; prune or keep them). Run import, then cutover again.',
+      '2 conflicts to resolve (see changes.jsonl); 1 record of this migration gone from the export (removals.csv): import with --prune (prune: true) deletes them, or put them back in the export. Run import, then cutover again.',
+    );
+    // Only prune clears a removal: a plain import is not the advice.
+    const removed = readyEvidence({ unreviewedRemovals: 3 });
+    expect(byName(removed).reconciled!.detail).toBe(
+      '3 records of this migration gone from the export (removals.csv): import with --prune (prune: true) deletes them, or put them back in the export. Then run cutover again.',
     );
   });
 
@@ -112,7 +134,11 @@ describe('decideCutover', () => {
     const failed = readyEvidence({ logins: { tried: 3, succeeded: 2, failed: 1 } });
     expect(failingChecks(decideCutover(failed))).toEqual(['logins']);
     expect(byName(failed).logins!.detail).toContain('1 of 3 test sign-ins failed');
-    expect(byName(readyEvidence()).logins).toMatchObject({ ok: true, detail: expect.stringContaining('Not run') });
+    expect(byName(readyEvidence()).logins).toMatchObject({
+      ok: true,
+      notChecked: true,
+      detail: expect.stringContaining('Not run'),
+    });
     expect(failingChecks(decideCutover(readyEvidence({ logins: { tried: 0, succeeded: 0, failed: 0 } })))).toEqual([
       'logins',
     ]);

@@ -40,7 +40,10 @@ function noGoEvidence() {
 describe('cutover.md', () => {
   it('renders a go: one row per check and the next steps', () => {
     const evidence = readyEvidence();
-    expect(renderCutoverMarkdown(decideCutover(evidence), evidence)).toMatchSnapshot();
+    const markdown = renderCutoverMarkdown(decideCutover(evidence), evidence);
+    expect(markdown).toMatchSnapshot();
+    // No login probes ran: not a pass.
+    expect(markdown).toMatch(/^\| logins \| ➖ not checked \| Not run/m);
   });
 
   it('renders a no-go with the organizations that need SSO, and never a portal link', () => {
@@ -49,6 +52,23 @@ describe('cutover.md', () => {
     expect(markdown).toMatchSnapshot();
     expect(markdown).not.toContain('token=');
     expect(renderCutoverJson(decideCutover(evidence))).not.toContain('token=');
+  });
+
+  it('keeps the SSO table to five short columns that fit a 1,000 px page, the rest in sso-setup.csv', () => {
+    const evidence = noGoEvidence();
+    evidence.sso.organizations[1] = acme({
+      externalId: `org_${'x'.repeat(120)}`,
+      domains: ['a-very-long-domain-name.example.com', 'another-long-domain.example.org', 'third.example.net'],
+    });
+    const markdown = renderCutoverMarkdown(decideCutover(evidence), evidence);
+    const table = markdown.split('### Organizations that need an SSO connection')[1]!;
+    const rows = table.split('\n').filter((l) => l.startsWith('|'));
+    for (const row of rows) {
+      expect(row.split(' | ')).toHaveLength(5);
+      // About 7 px a character: 140 characters is a 1,000 px line.
+      expect(row.length, row).toBeLessThanOrEqual(140);
+    }
+    expect(table).toContain('| a-very-long-domain-name.example.com, an… |');
   });
 
   it('escapes data from the export: no HTML, links or mentions from an organization id or domain', () => {

@@ -105,7 +105,7 @@ describe('cutover over the Auth0 example', () => {
     );
     expect(JSON.parse(read(result.out, 'cutover.json'))).toEqual({ go: false, checks: result.decision.checks });
     expect(read(result.out, 'cutover.md')).toBe(result.markdown);
-    expect(result.markdown).toContain(`| ${escapeMarkdown(INITECH)} | ${escapeMarkdown(initech.id)} | samlp | 1 |`);
+    expect(result.markdown).toContain(`| ${escapeMarkdown(INITECH)} | 1 | samlp |`);
     expect(read(result.out, 'reenroll.csv').split('\n')[0]).toBe('factor,source_id');
     expect(read(result.out, 'password-reset.csv')).not.toContain('@');
     expect(emulator.snapshot()).toEqual(before);

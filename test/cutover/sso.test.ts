@@ -46,8 +46,33 @@ describe('enterpriseMembers', () => {
           users: 2,
         },
       ],
+      users: 2,
       usersWithoutOrganization: { contoso: 1 },
     });
+  });
+
+  it('attributes a connection to the organization holding most of its users, not to a partner some of them also belong to; counts people once', () => {
+    const okta = (i: number) => ({
+      sourceId: `okta|acme|${i}`,
+      enterpriseConnection: { type: 'okta', connection: 'acme-okta' },
+    });
+    const members = enterpriseMembers({
+      users: [okta(1), okta(2), okta(3), { sourceId: 'auth0|4' }],
+      organizations: [
+        { sourceId: 'org_acme', domains: ['acme.com'] },
+        { sourceId: 'org_partner', domains: [] },
+      ],
+      memberships: [
+        { organizationSourceId: 'org_acme', userSourceId: 'okta|acme|1' },
+        { organizationSourceId: 'org_acme', userSourceId: 'okta|acme|2' },
+        { organizationSourceId: 'org_acme', userSourceId: 'okta|acme|3' },
+        { organizationSourceId: 'org_partner', userSourceId: 'okta|acme|1' },
+        { organizationSourceId: 'org_partner', userSourceId: 'auth0|4' },
+      ],
+      workosOrganizationId: () => undefined,
+    });
+    expect(members.organizations.map((o) => [o.externalId, o.users])).toEqual([['org_acme', 3]]);
+    expect(members).toMatchObject({ users: 3, usersWithoutOrganization: {} });
   });
 });
 

@@ -396,9 +396,24 @@ describe('pull_request runs', () => {
       eventPayload: pullRequestEvent(PR, 'acme/identity-migration'),
     });
     const run = await step(job, 'main', {
-      inputs: { mode: 'plan', ...AUTH0, 'workos-api-key': KEY, 'workos-api-url': emulator.url, 'fail-on': 'never' },
+      inputs: {
+        mode: 'plan',
+        ...AUTH0,
+        'workos-api-key': KEY,
+        'workos-api-url': emulator.url,
+        'fail-on': 'never',
+        'report-retention-days': '3',
+      },
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
+
+    // Anyone who can read the run can download a pull request's artifact: no source ids (they can hold emails).
+    const report = fake.artifacts().find((a) => a.name === run.outputs['report-artifact']);
+    expect(report?.files).toContain('summary.json');
+    expect(report?.files).not.toContain('id-map.csv');
+    const keptDays = (Date.parse(report!.expiresAt) - Date.now()) / 86_400_000;
+    expect(keptDays).toBeGreaterThan(2.9);
+    expect(keptDays).toBeLessThanOrEqual(3);
 
     const ours = fake.comments(PR).filter((c) => c.user.login === 'github-actions[bot]');
     expect(ours).toHaveLength(1);

@@ -73,6 +73,8 @@ export interface FakeGitHub {
     files: string[];
     expired: boolean;
     createdAt: string;
+    /** When its retention ends (retention-days from the upload). */
+    expiresAt: string;
   }[];
   requests(): { method: string; path: string; status: number }[];
   /** Git refs, e.g. { 'refs/heads/main': sha }. */
@@ -1071,6 +1073,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         files: zipFileNames(a.zip),
         expired: isExpired(a),
         createdAt: a.createdAt,
+        expiresAt: a.expiresAt,
       })),
     requests: () => [...requestLog],
     refs: () => Object.fromEntries(refs),

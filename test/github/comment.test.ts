@@ -208,7 +208,7 @@ describe('renderPullRequestComment', () => {
 
     const received = fake.comments(issue)[0]!.body;
     const tags = [...received.matchAll(/<\/?([a-z][a-z0-9]*)/gi)].map((m) => m[1]!.toLowerCase());
-    expect(new Set(tags)).toEqual(new Set(['sub']));
+    expect(new Set(tags)).toEqual(new Set(['sub', 'details', 'summary']));
     expect(received).not.toMatch(/@[A-Za-z0-9]/);
     // The one link is ours, to the job summary; every bracket from the export is escaped.
     expect([...received.matchAll(/(^|[^\\])\]\(([^)]*)\)/gm)].map((m) => m[2])).toEqual([SUMMARY_URL]);

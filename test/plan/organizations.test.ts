@@ -52,7 +52,7 @@ describe('planOrganizations', () => {
     expect(plan.invalid).toEqual([]);
   });
 
-  it('reports memberships of unknown organizations, unknown users and users not imported, each once with its line', () => {
+  it('reports memberships of unknown organizations and unknown users, each once with its line; skips those of users skipped by policy', () => {
     const plan = planOrganizations(
       [org('org_1')],
       [
@@ -63,11 +63,24 @@ describe('planOrganizations', () => {
       users,
     );
     expect(plan.memberships).toEqual([]);
-    expect(plan.invalid.map((p) => [p.code, p.location.line])).toEqual([
-      ['unknown_organization', 3],
-      ['unknown_user', 4],
-      ['user_not_imported', 5],
+    expect(plan.invalid.map((p) => [p.code, p.severity, p.location.line])).toEqual([
+      ['unknown_organization', 'error', 3],
+      ['unknown_user', 'error', 4],
+      // Blocked: skipped by policy, and so is the membership (a plan with only this passes fail-on: invalid).
+      ['user_skipped', 'skip', 5],
     ]);
+  });
+
+  it("points a membership's problem at the member's user id within its organization's line", () => {
+    const plan = planOrganizations(
+      [org('org_1')],
+      [{ ...member('org_1', 'auth0|nobody', [], 4), userField: 'members[2].user_id' }],
+      users,
+    );
+    expect(plan.invalid).toEqual([
+      expect.objectContaining({ code: 'unknown_user', field: 'members[2].user_id', location: at(4) }),
+    ]);
+    expect(plan.invalid[0]!.message).toContain('auth0|nobody');
   });
 
   it('skips the memberships of an unverified account left out of a merge, without making them invalid', () => {

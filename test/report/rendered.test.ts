@@ -186,4 +186,41 @@ describe('rendered reports', () => {
       expect(md.includes('**Complete.**'), name).toBe(summary.mode === 'import' && summary.complete);
     }
   });
+
+  it("lists identical problem lines once with their count, and names each line's source id", () => {
+    const same = problem({ sourceId: undefined, code: 'default_role', severity: 'warning', message: 'Same words.' });
+    const md = renderSummaryMarkdown(scenarios['verify in step']!, [
+      same,
+      same,
+      same,
+      problem({ sourceId: 'auth0|other' }),
+    ]);
+    expect(md).toContain('  - exports/users.ndjson:12:3 email: Same words. (×3)');
+    expect(md.match(/Same words/g)).toHaveLength(1);
+    expect(md).toContain('(auth0\\|other)');
+  });
+
+  it("puts what needs a person first, and folds the export's own problems away", () => {
+    const md = renderSummaryMarkdown(scenarios['import stopped by its stage limit, one failed']!, problems);
+    const at = (text: string) => md.indexOf(text);
+    expect(at('### Problems that need a look now')).toBeGreaterThan(0);
+    expect(at('### Problems that need a look now')).toBeLessThan(at('### Needs people'));
+    expect(at('### Needs people')).toBeLessThan(at('### This run'));
+    expect(at('### This run')).toBeLessThan(at('<details><summary>Problems in the export'));
+    expect(at('workos_unavailable')).toBeLessThan(at('### Needs people'));
+    expect(at('missing_email')).toBeGreaterThan(at('<details>'));
+  });
+
+  it('a rollback that stopped without a failed delete says it stopped, not that deletes failed', () => {
+    const stopped = planSummary({
+      mode: 'rollback',
+      complete: false,
+      warnings: 0,
+      removals: { users: 10, organizations: 1, memberships: 4 },
+      deleted: { users: 3, organizations: 0, memberships: 4 },
+    });
+    expect(renderSummaryMarkdown(stopped, [])).toContain(
+      '**Rollback incomplete.** Deleted 3 users, 4 memberships; it stopped before the last delete: run rollback --confirm again.',
+    );
+  });
 });

@@ -175,7 +175,13 @@ function auth0Membership(
       },
     });
   }
-  const record: MembershipRecord = { organizationSourceId, userSourceId, roles: [...roles], location };
+  const record: MembershipRecord = {
+    organizationSourceId,
+    userSourceId,
+    roles: [...roles],
+    location,
+    userField: `${field}.user_id`,
+  };
   items.push({ kind: 'membership', record });
   return items;
 }

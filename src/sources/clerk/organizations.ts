@@ -189,6 +189,7 @@ function clerkMembership(
     userSourceId,
     roles: mapped.slug ? [mapped.slug] : [],
     location,
+    userField: `${field}.${parsed.data.public_user_data?.user_id !== undefined ? 'public_user_data.user_id' : 'user_id'}`,
   };
   items.push({ kind: 'membership', record });
   return items;
