@@ -74,7 +74,7 @@ remove counts, and changes.jsonl and removals.csv by record (still no writes).`,
   },
   import: {
     summary: 'import into WorkOS (WORKOS_API_KEY from the environment), resumable with --state',
-    usage: 'migrate-to-workos import [source flags] --state DIR [--out DIR] [run flags]',
+    usage: 'migrate-to-workos import [source flags] --state DIR [--out DIR] [run flags] [--lazy-passwords]',
     body: `${SOURCE_FLAGS}
 Run flags:
 ${RUN_FLAGS}
@@ -85,6 +85,9 @@ ${REPORT_FLAGS}
   --prune-limit N          refuse, deleting nothing, when more would be deleted (default 10 % of the export's users)
   --force-passwords        send the export's hashes even to users who signed in to WorkOS since (replaces
                            the password they use there; without it WorkOS's password wins after a sign-in)
+  --lazy-passwords         mark users without an importable hash as pending (metadata
+                           migrate_to_workos_lazy) and list them in lazy.csv instead of password-reset.csv:
+                           the migrate-to-workos/lazy library moves each password at the user's first sign-in
 It reads WorkOS, writes the difference (drift repaired, hashes not recorded as sent are sent) and
 reads WorkOS back. Ctrl-C stops after the writes in flight and reports what is pending (exit 130); run the same command to go on.`,
     examples: [
@@ -214,6 +217,7 @@ export interface CliArgs {
   prune: boolean;
   pruneLimit?: number;
   forcePasswords: boolean;
+  lazyPasswords: boolean;
   confirm: boolean;
   portalLinks: boolean;
   users?: string;
@@ -259,6 +263,7 @@ function parseFlags(argv: string[]) {
       prune: { type: 'boolean', default: false },
       'prune-limit': { type: 'string' },
       'force-passwords': { type: 'boolean', default: false },
+      'lazy-passwords': { type: 'boolean', default: false },
       confirm: { type: 'boolean', default: false },
       'portal-links': { type: 'boolean', default: false },
       'include-pii': { type: 'boolean', default: false },
@@ -309,6 +314,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     pruneLimit:
       values['prune-limit'] === undefined ? undefined : nonNegativeCount('--prune-limit', values['prune-limit']),
     forcePasswords: values['force-passwords'],
+    lazyPasswords: values['lazy-passwords'],
     confirm: values.confirm,
     portalLinks: values['portal-links'],
     users: values.users,
@@ -336,6 +342,7 @@ const HELP_DEFAULTS: CliArgs = {
   confirmProduction: false,
   prune: false,
   forcePasswords: false,
+  lazyPasswords: false,
   confirm: false,
   portalLinks: false,
   source: 'auth0',

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { standInBanner } from '../emulator/banner.js';
 import { startEmulator } from '../emulator/server.js';
+import { withLazyPasswords } from '../config/lazy-passwords.js';
 import { loadMappingConfig } from '../config/mapping-config.js';
 import { assertNotSpecialFile } from '../io/file-kind.js';
 import { recordExitCode } from '../modes/exit-code.js';
@@ -91,7 +92,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       source: parseSourceKind(args.source),
       files: sources.files,
       fileLabels: sources.labels,
-      config: await loadMappingConfig(args.config),
+      config: withLazyPasswords(await loadMappingConfig(args.config), args.lazyPasswords),
       stateDir: args.state,
       outDir: args.out,
       // A dry run uses a key when there is one (to check role slugs) and never needs it.
