@@ -117,6 +117,13 @@ export interface LiveIndex {
   membershipsReadFor: Set<string>;
   /** Requests it took, for the report (a rerun should cost about one read per 100 records). */
   reads: number;
+  /** Users marked for a lazy migration (import --lazy-passwords): still pending, and moved at a sign-in. */
+  lazy: LazyCounts;
+}
+
+export interface LazyCounts {
+  pending: number;
+  moved: number;
 }
 
 export function emptyLiveIndex(): LiveIndex {
@@ -127,6 +134,7 @@ export function emptyLiveIndex(): LiveIndex {
     memberships: new Map(),
     membershipsReadFor: new Set(),
     reads: 0,
+    lazy: { pending: 0, moved: 0 },
   };
 }
 

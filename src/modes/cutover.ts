@@ -183,7 +183,7 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
   try {
-    const { diff, reconciliation, logins } = await checkLive(run, workos, journal);
+    const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal);
     const outcomes = diffOutcomes(diff);
     const result = await runCutover({
       source: options.source,
@@ -215,6 +215,7 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
       diff,
       removals: diff.removals,
       logins,
+      lazy,
       extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
       cutover: { go: result.decision.go, failing: failingChecks(result.decision) },
     });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLazyMigration, LAZY_METADATA_KEY } from '../../src/lazy/index.js';
 import type { CliRun } from '../support/cli.js';
 import { startLegacyFake, type LegacyFake } from '../fakes/legacy-providers.js';
-import { COGNITO, sdkFor, shown, type Report } from './story-support.js';
+import { cli, COGNITO, readReport, sdkFor, shown, tempDir, type Report } from './story-support.js';
 import { passwordResetRows, startSourceStory, type SourceStory } from './source-story.js';
 
 // A team moves the Cognito pool of examples/cognito without making anyone reset a password:
@@ -83,5 +83,16 @@ describe('import --lazy-passwords', () => {
     expect(after.first_name).toBe('Kofi');
     expect(after.metadata[LAZY_METADATA_KEY]).toBe('moved');
     expect(story.emulator.stats().committed).toBe(writesBefore + 1);
+  });
+
+  it('verify counts the users still pending and those who moved', async () => {
+    const out = tempDir('lazy-verify');
+    const run = await cli(['verify', ...FLAGS, '--lazy-passwords', '--out', out, '--api-url', story.emulator.url]);
+    expect(run.code, shown(run)).toBe(0);
+    const report = readReport(out);
+    expect(report.summary.lazy).toEqual({ pending: 3, moved: 1 });
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(
+      /1 user\(s\) moved their password at a first sign-in, 3 still pending/,
+    );
   });
 });
