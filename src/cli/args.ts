@@ -98,12 +98,14 @@ reads WorkOS back. Ctrl-C stops after the writes in flight and reports what is p
   },
   verify: {
     summary: 'reconcile the exports and checkpoint against WorkOS, no writes',
-    usage: 'migrate-to-workos verify [source flags] [--state DIR] [--out DIR] [--login-probes FILE]',
+    usage: 'migrate-to-workos verify [source flags] [--state DIR] [--out DIR] [--login-probes FILE] [--lazy-passwords]',
     body: `${SOURCE_FLAGS}
 Flags:
 ${REPORT_FLAGS}
   --login-probes FILE      test accounts ("email password" a line, or JSON) whose sign-in must work;
                            needs WORKOS_CLIENT_ID
+  --lazy-passwords         the import marked users for a lazy migration: expect the marks, and count the
+                           users still pending and those who moved (summary lazy)
 Exit code 0 when WorkOS holds every record as planned, 1 when something is missing or differs.`,
     examples: [
       'WORKOS_API_KEY=sk_test_... migrate-to-workos verify --users users.ndjson --state state --out report',
