@@ -74,7 +74,8 @@ remove counts, and changes.jsonl and removals.csv by record (still no writes).`,
   },
   import: {
     summary: 'import into WorkOS (WORKOS_API_KEY from the environment), resumable with --state',
-    usage: 'migrate-to-workos import [source flags] --state DIR [--out DIR] [run flags] [--lazy-passwords]',
+    usage:
+      'migrate-to-workos import [source flags] --state DIR [--out DIR] [run flags] [--lazy-passwords | --lazy-finish]',
     body: `${SOURCE_FLAGS}
 Run flags:
 ${RUN_FLAGS}
@@ -88,6 +89,8 @@ ${REPORT_FLAGS}
   --lazy-passwords         mark users without an importable hash as pending (metadata
                            migrate_to_workos_lazy) and list them in lazy.csv instead of password-reset.csv:
                            the migrate-to-workos/lazy library moves each password at the user's first sign-in
+  --lazy-finish            for the day the old provider is switched off: clear the mark of every user still
+                           pending and list them in password-reset.csv (users who moved keep theirs); no other writes
 It reads WorkOS, writes the difference (drift repaired, hashes not recorded as sent are sent) and
 reads WorkOS back. Ctrl-C stops after the writes in flight and reports what is pending (exit 130); run the same command to go on.`,
     examples: [
@@ -220,6 +223,7 @@ export interface CliArgs {
   pruneLimit?: number;
   forcePasswords: boolean;
   lazyPasswords: boolean;
+  lazyFinish: boolean;
   confirm: boolean;
   portalLinks: boolean;
   users?: string;
@@ -266,6 +270,7 @@ function parseFlags(argv: string[]) {
       'prune-limit': { type: 'string' },
       'force-passwords': { type: 'boolean', default: false },
       'lazy-passwords': { type: 'boolean', default: false },
+      'lazy-finish': { type: 'boolean', default: false },
       confirm: { type: 'boolean', default: false },
       'portal-links': { type: 'boolean', default: false },
       'include-pii': { type: 'boolean', default: false },
@@ -317,6 +322,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       values['prune-limit'] === undefined ? undefined : nonNegativeCount('--prune-limit', values['prune-limit']),
     forcePasswords: values['force-passwords'],
     lazyPasswords: values['lazy-passwords'],
+    lazyFinish: lazyFinishFlag(command, values['lazy-finish'], values['lazy-passwords']),
     confirm: values.confirm,
     portalLinks: values['portal-links'],
     users: values.users,
@@ -345,6 +351,7 @@ const HELP_DEFAULTS: CliArgs = {
   prune: false,
   forcePasswords: false,
   lazyPasswords: false,
+  lazyFinish: false,
   confirm: false,
   portalLinks: false,
   source: 'auth0',
@@ -377,4 +384,11 @@ function nonNegativeInteger(flag: string, raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${flag} must be a port number, got "${raw}".`);
   return n;
+}
+
+function lazyFinishFlag(command: string, lazyFinish: boolean, lazyPasswords: boolean): boolean {
+  if (!lazyFinish) return false;
+  if (command !== 'import') throw new UsageError('--lazy-finish goes with import only.');
+  if (lazyPasswords) throw new UsageError('--lazy-finish ends a lazy migration: leave out --lazy-passwords.');
+  return true;
 }

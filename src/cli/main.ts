@@ -8,6 +8,7 @@ import { withLazyPasswords } from '../config/lazy-passwords.js';
 import { loadMappingConfig } from '../config/mapping-config.js';
 import { assertNotSpecialFile } from '../io/file-kind.js';
 import { recordExitCode } from '../modes/exit-code.js';
+import { runLazyFinish } from '../modes/lazy-finish.js';
 import { runMigration, type MigrationOptions } from '../modes/migration.js';
 import { resolveSourceFiles } from '../modes/source-locations.js';
 import { registerSecret, registerSecretsFromEnvironment, scrubText } from '../model/mask.js';
@@ -114,7 +115,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       log: streamLogger(io.stderr),
       signal: interruption.signal,
     };
-    const result = await runMigration(options);
+    const result = await (args.lazyFinish ? runLazyFinish(options) : runMigration(options));
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
     if (result.summary.fatal) io.stderr.write(`error: ${scrubText(result.summary.fatal)}\n`);

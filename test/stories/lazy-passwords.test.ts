@@ -95,4 +95,25 @@ describe('import --lazy-passwords', () => {
       /1 user\(s\) moved their password at a first sign-in, 3 still pending/,
     );
   });
+
+  it('import --lazy-finish hands the users still pending to password-reset.csv and clears their marks; the moved one keeps its', async () => {
+    const done = await story.importRun('finish', ['--lazy-finish']);
+    expect(done.run.code, shown(done.run)).toBe(0);
+    expect(marks()).toEqual({
+      [sub(1)]: 'moved',
+      [sub(2)]: undefined,
+      [sub(4)]: undefined,
+      [sub(6)]: undefined,
+      [sub(8)]: undefined,
+    });
+    const rows = readFileSync(join(done.out, 'password-reset.csv'), 'utf8').trim().split('\n');
+    expect(rows).toEqual([
+      'reason,source_id',
+      `lazy_not_moved,${sub(2)}`,
+      `lazy_not_moved,${sub(4)}`,
+      `lazy_not_moved,${sub(8)}`,
+    ]);
+    expect(done.report.summary.lazy).toEqual({ pending: 0, moved: 1 });
+    expect(done.report.summary.users).toMatchObject({ updated: 3, failed: 0 });
+  });
 });
