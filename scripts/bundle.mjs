@@ -1,5 +1,5 @@
-// Builds the four bundles (action main, action post, CLI, and the worker thread that reads an
-// Auth0 password file beside the first and third) the way actions/upload-artifact
+// Builds the five bundles (action main, action post, CLI, the worker thread that reads an
+// Auth0 password file beside the first and third, and the `./lazy` library entry with its types) the way actions/upload-artifact
 // does: ESM output plus the package.json ncc writes beside it. tsc compiles src/ once (and
 // checks its types); ncc then bundles the JavaScript, much faster than four TypeScript
 // compilations inside ncc. The bundles are built side by side.
@@ -11,6 +11,7 @@ const entries = [
   ['build/action/post-entry.js', 'dist/post'],
   ['build/cli/index.js', 'dist/cli'],
   ['build/sources/auth0/password-worker.js', 'dist/password-worker'],
+  ['build/lazy/index.js', 'dist/lazy'],
 ];
 
 function ncc(entry, out) {
@@ -25,6 +26,8 @@ rmSync('build', { recursive: true, force: true });
 execFileSync('tsc', ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 await Promise.all(entries.map(([entry, out]) => ncc(entry, out)));
+// The library's types beside its bundle (package.json exports `./lazy`).
+execFileSync('tsc', ['-p', 'tsconfig.lazy.json'], { stdio: 'inherit' });
 // `npx --no-install migrate-to-workos` (in a clone) runs the CLI bundle directly.
 const cli = 'dist/cli/index.js';
 const text = readFileSync(cli, 'utf8');

@@ -35,6 +35,7 @@ export const Input = {
   Prune: 'prune',
   PruneLimit: 'prune-limit',
   ForcePasswords: 'force-passwords',
+  LazyPasswords: 'lazy-passwords',
   ConfirmRollback: 'confirm-rollback',
   PortalLinks: 'portal-links',
 } as const;
@@ -106,6 +107,7 @@ export const ActionInputsSchema = z
       z.string().regex(/^\d+$/, 'prune-limit must be a whole number').transform(Number).optional(),
     ),
     forcePasswords: booleanInput('force-passwords'),
+    lazyPasswords: booleanInput('lazy-passwords'),
     confirmRollback: booleanInput('confirm-rollback'),
     portalLinks: booleanInput('portal-links'),
     includePii: booleanInput('include-pii'),
@@ -166,6 +168,7 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     prune: getInput(Input.Prune),
     pruneLimit: getInput(Input.PruneLimit),
     forcePasswords: getInput(Input.ForcePasswords),
+    lazyPasswords: getInput(Input.LazyPasswords),
     confirmRollback: getInput(Input.ConfirmRollback),
     portalLinks: getInput(Input.PortalLinks),
     includePii: getInput(Input.IncludePii),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveSourceFiles } from '../modes/source-locations.js';
 import { configFingerprint, loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
+import { withLazyPasswords } from '../config/lazy-passwords.js';
 import { annotateProblems } from '../github/annotations.js';
 import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
 import { pullRequestRefusal, readPullRequestContext, type PullRequestContext } from '../github/event.js';
@@ -38,7 +39,7 @@ export async function run(): Promise<void> {
     const event = readPullRequestContext();
     guardWrites(inputs, event);
     // Read before the checkpoint is touched, so a bad config fails the step before anything else.
-    const config = await loadMappingConfig(inputs.config);
+    const config = withLazyPasswords(await loadMappingConfig(inputs.config), inputs.lazyPasswords);
     const { result, saveError, interrupted } = await migrate(inputs, config);
     // The reports come first: a checkpoint that could not be saved must not cost the run its report.
     await report(inputs, event, result);

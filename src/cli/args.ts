@@ -77,7 +77,8 @@ remove counts, and changes.jsonl and removals.csv by record (still no writes).`,
   },
   import: {
     summary: 'import into WorkOS (WORKOS_API_KEY from the environment), resumable with --state',
-    usage: 'migrate-to-workos import [source flags] --state DIR [--out DIR] [run flags]',
+    usage:
+      'migrate-to-workos import [source flags] --state DIR [--out DIR] [run flags] [--lazy-passwords | --lazy-finish]',
     body: `${SOURCE_FLAGS}
 Run flags:
 ${RUN_FLAGS}
@@ -88,6 +89,11 @@ ${REPORT_FLAGS}
   --prune-limit N          refuse, deleting nothing, when more would be deleted (default 10 % of the export's users)
   --force-passwords        send the export's hashes even to users who signed in to WorkOS since (replaces
                            the password they use there; without it WorkOS's password wins after a sign-in)
+  --lazy-passwords         mark users without an importable hash as pending (metadata
+                           migrate_to_workos_lazy) and list them in lazy.csv instead of password-reset.csv:
+                           the migrate-to-workos/lazy library moves each password at the user's first sign-in
+  --lazy-finish            for the day the old provider is switched off: clear the mark of every user still
+                           pending and list them in password-reset.csv (users who moved keep theirs); no other writes
 It reads WorkOS, writes the difference (drift repaired, hashes not recorded as sent are sent) and
 reads WorkOS back. Ctrl-C stops after the writes in flight and reports what is pending (exit 130); run the same command to go on.`,
     examples: [
@@ -98,12 +104,14 @@ reads WorkOS back. Ctrl-C stops after the writes in flight and reports what is p
   },
   verify: {
     summary: 'reconcile the exports and checkpoint against WorkOS, no writes',
-    usage: 'migrate-to-workos verify [source flags] [--state DIR] [--out DIR] [--login-probes FILE]',
+    usage: 'migrate-to-workos verify [source flags] [--state DIR] [--out DIR] [--login-probes FILE] [--lazy-passwords]',
     body: `${SOURCE_FLAGS}
 Flags:
 ${REPORT_FLAGS}
   --login-probes FILE      test accounts ("email password" a line, or JSON) whose sign-in must work;
                            needs WORKOS_CLIENT_ID
+  --lazy-passwords         the import marked users for a lazy migration: expect the marks, and count the
+                           users still pending and those who moved (summary lazy)
 Exit code 0 when WorkOS holds every record as planned, 1 when something is missing or differs.`,
     examples: [
       'WORKOS_API_KEY=sk_test_... migrate-to-workos verify --users users.ndjson --state state --out report',
@@ -248,6 +256,8 @@ export interface CliArgs {
   prune: boolean;
   pruneLimit?: number;
   forcePasswords: boolean;
+  lazyPasswords: boolean;
+  lazyFinish: boolean;
   confirm: boolean;
   portalLinks: boolean;
   users?: string;
@@ -300,6 +310,8 @@ function parseFlags(argv: string[]) {
       prune: { type: 'boolean', default: false },
       'prune-limit': { type: 'string' },
       'force-passwords': { type: 'boolean', default: false },
+      'lazy-passwords': { type: 'boolean', default: false },
+      'lazy-finish': { type: 'boolean', default: false },
       confirm: { type: 'boolean', default: false },
       'portal-links': { type: 'boolean', default: false },
       'include-pii': { type: 'boolean', default: false },
@@ -354,6 +366,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     pruneLimit:
       values['prune-limit'] === undefined ? undefined : nonNegativeCount('--prune-limit', values['prune-limit']),
     forcePasswords: values['force-passwords'],
+    lazyPasswords: values['lazy-passwords'],
+    lazyFinish: lazyFinishFlag(command, values['lazy-finish'], values['lazy-passwords']),
     confirm: values.confirm,
     portalLinks: values['portal-links'],
     users: values.users,
@@ -387,6 +401,8 @@ const HELP_DEFAULTS: CliArgs = {
   confirmProduction: false,
   prune: false,
   forcePasswords: false,
+  lazyPasswords: false,
+  lazyFinish: false,
   confirm: false,
   portalLinks: false,
   source: 'auth0',
@@ -427,4 +443,11 @@ function nonNegativeInteger(flag: string, raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${flag} must be a port number, got "${raw}".`);
   return n;
+}
+
+function lazyFinishFlag(command: string, lazyFinish: boolean, lazyPasswords: boolean): boolean {
+  if (!lazyFinish) return false;
+  if (command !== 'import') throw new UsageError('--lazy-finish goes with import only.');
+  if (lazyPasswords) throw new UsageError('--lazy-finish ends a lazy migration: leave out --lazy-passwords.');
+  return true;
 }

@@ -4,9 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { standInBanner } from '../emulator/banner.js';
 import { startEmulator } from '../emulator/server.js';
+import { withLazyPasswords } from '../config/lazy-passwords.js';
 import { loadMappingConfig } from '../config/mapping-config.js';
 import { assertNotSpecialFile } from '../io/file-kind.js';
 import { recordExitCode } from '../modes/exit-code.js';
+import { runLazyFinish } from '../modes/lazy-finish.js';
 import { runMigration, type MigrationOptions } from '../modes/migration.js';
 import { resolveSourceFiles } from '../modes/source-locations.js';
 import { registerSecret, registerSecretsFromEnvironment, scrubText } from '../model/mask.js';
@@ -97,7 +99,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       source: parseSourceKind(args.source),
       files: sources.files,
       fileLabels: sources.labels,
-      config: await loadMappingConfig(args.config),
+      config: withLazyPasswords(await loadMappingConfig(args.config), args.lazyPasswords),
       stateDir: args.state,
       outDir: args.out,
       // A dry run uses a key when there is one (to check role slugs) and never needs it.
@@ -120,7 +122,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
       log: streamLogger(io.stderr),
       signal: interruption.signal,
     };
-    const result = await runMigration(options);
+    const result = await (args.lazyFinish ? runLazyFinish(options) : runMigration(options));
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
     if (result.summary.fatal) io.stderr.write(`error: ${scrubText(result.summary.fatal)}\n`);

@@ -81,6 +81,9 @@ export const MappingConfigSchema = z.strictObject(
           partialExports: z.enum(['refuse', 'import'], { error: 'must be refuse or import' }).optional(),
           // Cognito users who never confirmed their sign-up (UserStatus UNCONFIRMED): absent means skip.
           unconfirmedUsers: z.enum(['skip', 'import'], { error: 'must be skip or import' }).optional(),
+          // import --lazy-passwords: users without an importable hash are marked pending for the
+          // lazy migration library instead of a reset (absent means off, the fingerprint unchanged).
+          lazyPasswords: z.boolean({ error: 'must be true or false' }).optional(),
           // WorkOS users are keyed by email: a user without one cannot be imported, only reported.
           usersWithoutEmail: z
             .literal('report', { error: 'must be report (users without an email cannot be imported)' })
@@ -88,7 +91,7 @@ export const MappingConfigSchema = z.strictObject(
         },
         {
           error:
-            'must be a mapping with blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports and/or usersWithoutEmail',
+            'must be a mapping with blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports, lazyPasswords and/or usersWithoutEmail',
         },
       )
       .default({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' }),

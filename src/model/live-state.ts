@@ -2,6 +2,7 @@
 // plan/diff.ts. Kept compact on purpose (no full user objects): at a million users the index
 // must fit beside the plan, so each user is its ids, its email key, names and a metadata digest.
 import { createHash } from 'node:crypto';
+import { LAZY_METADATA_KEY, lazyMarkOf } from '../lazy/marks.js';
 import { stableJson } from './stable-json.js';
 
 export interface LiveUser {
@@ -116,6 +117,13 @@ export interface LiveIndex {
   membershipsReadFor: Set<string>;
   /** Requests it took, for the report (a rerun should cost about one read per 100 records). */
   reads: number;
+  /** Users marked for a lazy migration (import --lazy-passwords): still pending, and moved at a sign-in. */
+  lazy: LazyCounts;
+}
+
+export interface LazyCounts {
+  pending: number;
+  moved: number;
 }
 
 export function emptyLiveIndex(): LiveIndex {
@@ -126,6 +134,7 @@ export function emptyLiveIndex(): LiveIndex {
     memberships: new Map(),
     membershipsReadFor: new Set(),
     reads: 0,
+    lazy: { pending: 0, moved: 0 },
   };
 }
 
@@ -136,11 +145,19 @@ export function liveMembershipKey(organizationId: string, userId: string): strin
 /** Metadata compared by digest: equal maps digest alike whatever their key order; none is `{}`. */
 export function metadataDigest(metadata: Record<string, string> | null | undefined): string {
   return createHash('sha256')
-    .update(stableJson(metadata ?? {}))
+    .update(stableJson(withLazyMarkAsOne(metadata ?? {})))
     .digest('base64url')
     .slice(0, 16);
 }
 
 export function sortedJoined(values: readonly string[]): string {
   return [...new Set(values)].sort().join(',');
+}
+
+/**
+ * The lazy migration's mark moves from `pending` to `moved` in WorkOS when the user signs in;
+ * the plan always says `pending`. Both are one value here, so a moved user is not drift to repair.
+ */
+export function withLazyMarkAsOne(metadata: Record<string, string>): Record<string, string> {
+  return lazyMarkOf(metadata) === undefined ? metadata : { ...metadata, [LAZY_METADATA_KEY]: 'marked' };
 }

@@ -190,7 +190,7 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
   try {
-    const { diff, reconciliation, logins } = await checkLive(run, workos, journal);
+    const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal);
     const outcomes = diffOutcomes(diff);
     const notRead = passwordsNotRead(options.source, options.files);
     const result = await runCutover({
@@ -225,6 +225,7 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
       removals: diff.removals,
       logins,
       passwords: { sent: 0, ...passwordMemory(diff), ...(notRead ? { notChecked: true as const } : {}) },
+      lazy,
       extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
       cutover: { go: result.decision.go, failing: failingChecks(result.decision) },
     });

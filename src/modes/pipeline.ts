@@ -305,6 +305,8 @@ export interface RunReport {
   outcomes: Outcome[];
   /** Outcomes taken as they happened (import): counted and written, not listed in `outcomes`. */
   streamed?: OutcomeStream;
+  /** verify, cutover: users marked for a lazy migration, pending and moved. */
+  lazy?: Summary['lazy'];
   /** Records that would be written, counted but not listed as outcomes (a dry run without a key). */
   pendingNotListed?: Record<Exclude<Entity, 'password'>, number>;
   problems: RecordProblem[];
@@ -357,6 +359,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     passwords: report.passwords,
     requests: run.workos ? { ...c, writesPerSecond: writeRate(c), elapsedSeconds } : undefined,
     processedThisRun: report.processed,
+    lazy: report.lazy,
     logins: report.logins && {
       tried: report.logins.tried,
       succeeded: report.logins.succeeded,

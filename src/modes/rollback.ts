@@ -6,6 +6,7 @@ import { keptBecause, type KeptReason, type Removal } from '../plan/diff.js';
 import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
 import { deleteAll, deleteFailureProblem } from './import.js';
+import { clearLazyMark } from './lazy-finish.js';
 import { finishRun, prepareEmptyRun, removalCounts, type MigrationOptions, type MigrationResult } from './pipeline.js';
 
 export type RollbackAction = 'delete' | 'already_deleted' | 'keep_claimed' | 'keep_updated';
@@ -118,6 +119,27 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
       log.info(
         'Preview only: nothing was deleted. Run rollback again with --confirm (confirm-rollback: true in the action) to delete.',
       );
+    }
+    if (options.confirm && run.workos) {
+      const workos = run.workos;
+      // Users that stay (they existed before) lose the lazy migration's mark the import gave them.
+      for (const step of steps) {
+        if (step.entry.entity !== 'user' || step.action === 'delete' || step.action === 'already_deleted') continue;
+        try {
+          await clearLazyMark(run.caller, workos, step.entry.workos_id);
+        } catch (error) {
+          // Deleted in WorkOS since: no mark left to clear.
+          if ((error as { status?: unknown }).status === 404) continue;
+          problems.push({
+            entity: 'user',
+            sourceId: step.entry.source_id,
+            location: { file: 'checkpoint', line: 0 },
+            code: 'lazy_mark_not_cleared',
+            message: `The lazy migration mark of WorkOS user ${step.entry.workos_id} could not be cleared (${error instanceof Error ? error.message : String(error)}). Run rollback --confirm again.`,
+            severity: 'error',
+          });
+        }
+      }
     }
     // Complete or not is the summary's own reading of the deletes (summary.json, summary.md and the exit code agree).
     return await finishRun(run, {

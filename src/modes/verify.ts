@@ -5,6 +5,7 @@ import { runLoginProbes, type LoginProbeResult } from '../reconcile/login-probes
 import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { removalsCsv } from '../report/files.js';
 import { passwordsNotRead } from '../report/people.js';
+import type { LazyCounts } from '../model/live-state.js';
 import { diffOutcomes } from './plan.js';
 import {
   conflictProblems,
@@ -24,6 +25,8 @@ export interface LiveCheck {
   diff: MigrationDiff;
   reconciliation: Reconciliation;
   logins?: LoginProbeResult;
+  /** Users marked for a lazy migration, when WorkOS holds any. */
+  lazy?: LazyCounts;
 }
 
 /**
@@ -31,14 +34,16 @@ export interface LiveCheck {
  * a checkpoint: WorkOS never returns them, so only the journal knows), then the test sign-ins.
  */
 export async function checkLive(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<LiveCheck> {
-  const diff = diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined);
+  const live = await readWorkOS(run, workos);
+  const diff = diffRun(run, live, journal, journal !== undefined);
+  const lazy = live.lazy.pending + live.lazy.moved > 0 ? { ...live.lazy } : undefined;
   const probes = run.options.loginProbes;
   const logins = probes
     ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () =>
         runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label),
       )
     : undefined;
-  return { diff, reconciliation: reconcile(diff), ...(logins ? { logins } : {}) };
+  return { diff, reconciliation: reconcile(diff), ...(logins ? { logins } : {}), ...(lazy ? { lazy } : {}) };
 }
 
 /**
@@ -50,7 +55,7 @@ export async function runVerify(options: MigrationOptions): Promise<MigrationRes
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
   try {
-    const { diff, reconciliation, logins } = await checkLive(run, workos, journal);
+    const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal);
     return await finishRun(run, {
       outcomes: diffOutcomes(diff),
       problems: [...run.problems, ...conflictProblems(diff)],
@@ -63,6 +68,7 @@ export async function runVerify(options: MigrationOptions): Promise<MigrationRes
         ...(passwordsNotRead(options.source, options.files) ? { notChecked: true as const } : {}),
       },
       logins,
+      lazy,
       extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
     });
   } catch (error) {

@@ -24,16 +24,24 @@ export class UserTally {
   missing = 0;
   unsupported = 0;
   passwordReset = 0;
+  /** Users marked pending for a lazy migration (import --lazy-passwords) instead of a reset. */
+  lazyPending = 0;
   reenroll = 0;
   readonly mfa = namedCounts();
   readonly social = namedCounts();
+
+  /** `lazyPasswords`: the users who would need a reset are marked for a lazy migration instead. */
+  constructor(private readonly lazyPasswords = false) {}
 
   /** Counts a user in (`sign` 1) or back out (-1). */
   add(user: Counted, sign: 1 | -1): void {
     if (user.passwordGap === 'none') this.withHash += sign;
     else if (user.passwordGap === 'missing') this.missing += sign;
     else this.unsupported += sign;
-    if (needsPasswordReset(user)) this.passwordReset += sign;
+    if (needsPasswordReset(user)) {
+      if (this.lazyPasswords) this.lazyPending += sign;
+      else this.passwordReset += sign;
+    }
     if (user.mfaFactors.length > 0) this.reenroll += sign;
     for (const factor of user.mfaFactors) bump(this.mfa, factor, sign);
     for (const provider of user.socialProviders) bump(this.social, provider, sign);

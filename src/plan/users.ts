@@ -1,3 +1,4 @@
+import { LAZY_METADATA_KEY, LAZY_PENDING } from '../lazy/marks.js';
 import { isEmailKey } from '../model/email-key.js';
 import { NumberColumn, StringColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
@@ -18,6 +19,11 @@ export interface UserPolicies {
    * `import-verified` (the default) imports the verified ones alone, `import-neither` none of them.
    */
   unverifiedDuplicates?: 'import-verified' | 'import-neither';
+  /**
+   * `import --lazy-passwords`: users who would need a password reset are marked pending in their
+   * metadata instead (LAZY_METADATA_KEY), for the lazy migration library to move at first sign-in.
+   */
+  lazyPasswords?: boolean;
 }
 
 export const DEFAULT_USER_POLICIES: UserPolicies = { blockedUsers: 'skip', unverifiedEmails: 'import' };
@@ -66,7 +72,7 @@ const NEEDS_RESET = 2;
 export class PlannedUsers implements Iterable<PlannedUser> {
   private planned = 0;
   /** The counts the summary and the cutover report need, kept as records are added. */
-  readonly tally = new UserTally();
+  readonly tally: UserTally;
   private readonly rows = new StringColumn();
   private readonly parts = new NumberColumn(Uint8Array);
   private readonly flags = new NumberColumn(Uint8Array);
@@ -78,7 +84,11 @@ export class PlannedUsers implements Iterable<PlannedUser> {
   readonly byEmail: KeyIndex;
 
   /** `expectedUsers` sizes the indexes up front (a guess from the export's size is enough). */
-  constructor(expectedUsers?: number) {
+  constructor(
+    expectedUsers?: number,
+    private readonly lazyPasswords = false,
+  ) {
+    this.tally = new UserTally(lazyPasswords);
     this.bySourceId = new KeyIndex((row) => this.record(row).sourceId, expectedUsers);
     this.byEmail = new KeyIndex((row) => this.record(row).email.toLowerCase(), expectedUsers);
   }
@@ -150,7 +160,7 @@ export class PlannedUsers implements Iterable<PlannedUser> {
   merge(rows: number[]): PlannedUser {
     const records = rows.map((row) => this.record(row));
     for (const record of records) this.tally.add(alone(record), -1);
-    const merged = mergeGroup(records);
+    const merged = mergeGroup(records, this.lazyPasswords);
     this.tally.add(merged, 1);
     this.mergeOwners.set(rows[0]!, merged);
     this.parts.set(rows[0]!, MERGE_OWNER);
@@ -170,7 +180,7 @@ export class PlannedUsers implements Iterable<PlannedUser> {
     const part = this.parts.get(row);
     if (part === MERGED_AWAY || part === SKIPPED) return undefined;
     if (part === MERGE_OWNER) return this.mergeOwners.get(row);
-    return mergeGroup([decodeRecord(this.rows.get(row), this.files)]);
+    return mergeGroup([decodeRecord(this.rows.get(row), this.files)], this.lazyPasswords);
   }
 
   private *flagged(flag: number): Iterable<PlannedUser> {
@@ -201,7 +211,7 @@ export class UserPlanner {
     private readonly policies: UserPolicies = DEFAULT_USER_POLICIES,
     expectedUsers?: number,
   ) {
-    this.users = new PlannedUsers(expectedUsers);
+    this.users = new PlannedUsers(expectedUsers, policies.lazyPasswords === true);
   }
 
   add(record: UserRecord): void {
@@ -343,9 +353,12 @@ function alone(record: UserRecord): Counted {
  * The planner merges only records that are all verified or all unverified, so that one also
  * says whether the email is verified.
  */
-function mergeGroup(group: UserRecord[]): PlannedUser {
+function mergeGroup(group: UserRecord[], lazyPasswords: boolean): PlannedUser {
   const input = userInput(group);
   const user = plannedUser(group, input, '');
+  // The user the lazy migration library will move: never one who brings an importable hash.
+  if (lazyPasswords && needsPasswordReset(user))
+    input.metadata = { ...input.metadata, [LAZY_METADATA_KEY]: LAZY_PENDING };
   // Worked out on first read: a report that lists a million users never needs one.
   let digest: string | undefined;
   Object.defineProperty(user, 'digest', { get: () => (digest ??= inputDigest(input)), enumerable: true });

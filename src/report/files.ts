@@ -11,7 +11,7 @@ import type { RecordProblem } from '../model/types.js';
 import type { MigrationDiff, Removal } from '../plan/diff.js';
 import { scrubbedJsonLine, scrubJson } from '../model/mask.js';
 import { csvRow, exactCsvRow } from './escape.js';
-import { passwordResetRows } from './people.js';
+import { lazyRows, passwordResetRows } from './people.js';
 import { reenrollments, type Summary } from './summary.js';
 
 export interface ReportFiles {
@@ -75,6 +75,12 @@ export async function writeReportFiles(dir: string, content: ReportContent): Pro
   if (!content.summary.passwords.notChecked)
     await writeLines(files.passwordReset, passwordResetRows(content.users.needingPasswordReset(), pii));
   const all = Object.values(files).filter((f) => f !== files.passwordReset || !content.summary.passwords.notChecked);
+  // Users marked for a lazy migration (import --lazy-passwords) are listed here, not in password-reset.csv.
+  if (content.users.tally.lazyPending > 0) {
+    const lazy = join(dir, 'lazy.csv');
+    await writeLines(lazy, lazyRows(content.users.needingPasswordReset(), pii));
+    all.push(lazy);
+  }
   for (const [name, text] of Object.entries(content.extraFiles ?? {})) {
     const path = join(dir, name);
     await writeFile(path, text);

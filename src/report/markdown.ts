@@ -265,6 +265,11 @@ function peopleWork(s: Summary): string {
       `- **Password reset**: ${s.passwords.reset} user(s) arrive without a password WorkOS can verify and have no social or enterprise sign-in: send them a password reset or Magic Auth (password-reset.csv).`,
     );
   }
+  if (s.lazy) {
+    lines.push(
+      `- **Lazy migration**: ${s.lazy.moved} user(s) moved their password at a first sign-in, ${s.lazy.pending} still pending (keep the old provider up until they have moved, or send them a reset or Magic Auth).`,
+    );
+  }
   return lines.length > 0 ? `### Needs people\n${lines.join('\n')}` : '';
 }
 

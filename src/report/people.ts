@@ -1,4 +1,5 @@
 import { journalSourceId } from '../checkpoint/journal.js';
+import { lazyMarkOf } from '../lazy/marks.js';
 import type { PlannedUser } from '../model/planned.js';
 import { needsPasswordReset } from '../plan/user-tally.js';
 import { csvRow } from './escape.js';
@@ -28,9 +29,28 @@ export function passwordResetCsv(users: Iterable<PlannedUser>, includePii: boole
 export function* passwordResetRows(users: Iterable<PlannedUser>, includePii: boolean): Iterable<string> {
   yield csvRow(includePii ? ['reason', 'source_id', 'email'] : ['reason', 'source_id']);
   for (const user of users) {
-    if (!needsPasswordReset(user)) continue;
+    if (!needsPasswordReset(user) || isLazy(user)) continue;
     const reason = user.passwordGap === 'unsupported' ? 'hash_not_importable' : 'no_password_hash';
     yield csvRow(includePii ? [reason, user.sourceId, user.input.email] : [reason, journalSourceId(user.sourceId)], {
+      keepEmails: includePii,
+    });
+  }
+}
+
+/** Marked pending by `import --lazy-passwords`: the first sign-in moves the password, no reset needed. */
+function isLazy(user: PlannedUser): boolean {
+  return lazyMarkOf(user.input.metadata) !== undefined;
+}
+
+/**
+ * lazy.csv: `source_id` of the users marked pending for a lazy migration (plus
+ * `email` only with include-pii); a source id that holds an email is written as its digest.
+ */
+export function* lazyRows(users: Iterable<PlannedUser>, includePii: boolean): Iterable<string> {
+  yield csvRow(includePii ? ['source_id', 'email'] : ['source_id']);
+  for (const user of users) {
+    if (!isLazy(user)) continue;
+    yield csvRow(includePii ? [user.sourceId, user.input.email] : [journalSourceId(user.sourceId)], {
       keepEmails: includePii,
     });
   }

@@ -98,6 +98,8 @@ export interface Summary {
   requests?: RequestStats;
   /** verify with login probes: test accounts signed in with their password. */
   logins?: { tried: number; succeeded: number; failed: number };
+  /** verify, cutover: users WorkOS holds marked for a lazy migration (import --lazy-passwords). */
+  lazy?: { pending: number; moved: number };
   /** At this run's pace, how many more runs of the same size finish the migration. */
   runsRemaining?: number;
 }
@@ -142,6 +144,7 @@ export interface SummaryInput {
   passwords?: Pick<PasswordCounts, 'sent' | 'recordedEarlier' | 'keptExisting' | 'keptSignedIn' | 'notChecked'>;
   requests?: RequestStats;
   logins?: Summary['logins'];
+  lazy?: Summary['lazy'];
   /** Writes this run made; used to estimate the runs remaining. */
   processedThisRun?: number;
 }
@@ -230,6 +233,7 @@ export function buildSummary(input: SummaryInput): Summary {
     ...(input.fatal ? { fatal: input.fatal } : {}),
     ...(input.requests ? { requests: input.requests } : {}),
     ...(input.logins ? { logins: input.logins } : {}),
+    ...(input.lazy ? { lazy: input.lazy } : {}),
     ...(runsRemaining !== undefined ? { runsRemaining } : {}),
   };
 }

@@ -10,6 +10,7 @@ import {
   type LiveOrganization,
   type LiveUser,
 } from '../model/live-state.js';
+import { lazyMarkOf } from '../lazy/marks.js';
 import { allPages } from './pages.js';
 
 export interface LiveIndexRequest {
@@ -93,6 +94,8 @@ export function liveMembership(m: OrganizationMembership): LiveMembership {
 
 function addUser(index: LiveIndex, user: User): void {
   index.users.add(liveUser(user));
+  const mark = lazyMarkOf(user.metadata);
+  if (mark !== undefined) index.lazy[mark === 'moved' ? 'moved' : 'pending']++;
 }
 
 function addOrganization(index: LiveIndex, org: Organization): LiveOrganization {

@@ -1,4 +1,5 @@
 import type { CreateUserOptions, UpdateUserOptions, User, WorkOS } from '@workos-inc/node';
+import { withLazyMarkAsOne } from '../model/live-state.js';
 import type { UserInput } from '../model/planned.js';
 
 // The SDK's PasswordHashType lacks `ssha256` and `pbkdf2`, which the API accepts (DESIGN §7);
@@ -48,7 +49,7 @@ export function userMatchesInput(user: User, input: UserInput): boolean {
     (user.lastName ?? undefined) === input.lastName &&
     // Without an external id of ours (a user keyed by email), whatever WorkOS holds is not ours to set.
     (input.externalId === undefined || user.externalId === input.externalId) &&
-    sameMetadata(user.metadata ?? {}, input.metadata ?? {})
+    sameMetadata(withLazyMarkAsOne(user.metadata ?? {}), withLazyMarkAsOne(input.metadata ?? {}))
   );
 }
 

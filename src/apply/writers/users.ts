@@ -2,14 +2,19 @@ import type { WorkOS } from '@workos-inc/node';
 import type { PlannedUser } from '../../model/planned.js';
 import { toCreateUserOptions, toUpdateUserOptions, userLookups, userMatchesInput } from '../../workos/users.js';
 import type { EntityWriter, ExistingRecord } from '../apply-record.js';
+import { LAZY_METADATA_KEY, LAZY_MOVED, LAZY_PENDING, lazyMarkOf } from '../../lazy/marks.js';
+import type { UserInput } from '../../model/planned.js';
 
 export function userWriter(workos: WorkOS): EntityWriter<PlannedUser> {
   const lookups = userLookups(workos);
   return {
     entity: 'user',
     create: async (user) => (await workos.userManagement.createUser(toCreateUserOptions(user.input))).id,
-    update: async (id, user, { sendPassword }) =>
-      (await workos.userManagement.updateUser(toUpdateUserOptions(id, user.input, { withPassword: sendPassword }))).id,
+    update: async (id, user, { sendPassword }) => {
+      const input = await keepingLazyMark(workos, id, user.input);
+      return (await workos.userManagement.updateUser(toUpdateUserOptions(id, input, { withPassword: sendPassword })))
+        .id;
+    },
     delete: (id) => workos.userManagement.deleteUser(id),
     async find(user, conflictCode): Promise<ExistingRecord | undefined> {
       // A user keyed by email (no external id of ours) can only be found by its email.
@@ -39,4 +44,15 @@ export function userWriter(workos: WorkOS): EntityWriter<PlannedUser> {
       return { id: found.id, owner: found.externalId ? 'other' : 'unclaimed', matches: false };
     },
   };
+}
+
+/**
+ * The plan marks a lazy user `pending`; a user who has moved since holds `moved` in WorkOS, and
+ * an update for another field (metadata is sent whole) must not set them back to pending.
+ */
+async function keepingLazyMark(workos: WorkOS, id: string, input: UserInput): Promise<UserInput> {
+  if (input.metadata?.[LAZY_METADATA_KEY] !== LAZY_PENDING) return input;
+  const current = await workos.userManagement.getUser(id);
+  if (lazyMarkOf(current.metadata) !== LAZY_MOVED) return input;
+  return { ...input, metadata: { ...input.metadata, [LAZY_METADATA_KEY]: LAZY_MOVED } };
 }

@@ -1,0 +1,94 @@
+import type { User, WorkOS } from '@workos-inc/node';
+import type { WorkOSCaller } from '../apply/workos-caller.js';
+import { journalSourceId } from '../checkpoint/journal.js';
+import { LAZY_METADATA_KEY, lazyMarkOf } from '../lazy/marks.js';
+import type { Outcome } from '../model/outcome.js';
+import { csvRow } from '../report/escape.js';
+import { allPages } from '../workos/pages.js';
+import {
+  finishRun,
+  prepareRun,
+  requireWorkOS,
+  whenUnreachable,
+  type MigrationOptions,
+  type MigrationResult,
+} from './pipeline.js';
+
+// `import --lazy-finish`, for the day the old provider is switched off: every user still marked
+// pending (their password never moved) loses the mark and is listed in password-reset.csv for a
+// reset or Magic Auth; users who moved keep `moved`. Nothing else is written.
+
+export async function runLazyFinish(options: MigrationOptions): Promise<MigrationResult> {
+  const run = await prepareRun(options);
+  const workos = requireWorkOS(run);
+  const includePii = options.includePii ?? false;
+  try {
+    const pending: User[] = [];
+    let moved = 0;
+    await run.log.group('Reading WorkOS users marked for a lazy migration', async () => {
+      for await (const user of allPages(
+        (fn) => run.caller.read(fn),
+        (after) => workos.userManagement.listUsers({ limit: 100, after, order: 'asc' }),
+      )) {
+        const mark = lazyMarkOf(user.metadata);
+        if (mark === 'pending') pending.push(user);
+        else if (mark === 'moved') moved++;
+      }
+      run.log.info(`${pending.length} user(s) still pending, ${moved} moved.`);
+    });
+    const outcomes: Outcome[] = [];
+    const rows = [csvRow(includePii ? ['reason', 'source_id', 'email'] : ['reason', 'source_id'])];
+    for (const user of pending) {
+      const sourceId = user.externalId ?? user.email.toLowerCase();
+      const location = { file: 'WorkOS', line: 0 };
+      const { [LAZY_METADATA_KEY]: _mark, ...metadata } = user.metadata ?? {};
+      try {
+        // Metadata is sent whole (the user's other keys as WorkOS holds them).
+        await run.caller.idempotentWrite(() => workos.userManagement.updateUser({ userId: user.id, metadata }));
+        outcomes.push({ entity: 'user', sourceId, status: 'updated', workosId: user.id, location });
+        rows.push(
+          csvRow(
+            includePii ? ['lazy_not_moved', sourceId, user.email] : ['lazy_not_moved', journalSourceId(sourceId)],
+            { keepEmails: includePii },
+          ),
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        outcomes.push({
+          entity: 'user',
+          sourceId,
+          status: 'failed',
+          workosId: user.id,
+          location,
+          failure: { code: 'lazy_finish_failed', message: `The lazy mark could not be cleared: ${message} Run again.` },
+        });
+      }
+    }
+    const cleared = outcomes.filter((o) => o.status === 'updated').length;
+    return await finishRun(run, {
+      outcomes,
+      problems: [],
+      lazy: { pending: pending.length - cleared, moved },
+      // In place of the plan's list: the users still pending are the ones to reach now.
+      extraFiles: { 'password-reset.csv': rows.join('') },
+    });
+  } catch (error) {
+    return whenUnreachable(run)(error);
+  }
+}
+
+/**
+ * `rollback --confirm`: the users it keeps (they existed before the migration) lose the lazy mark
+ * the import gave them. Returns how many were cleared; a failure is the caller's problem to list.
+ */
+export async function clearLazyMark(
+  caller: Pick<WorkOSCaller, 'read' | 'idempotentWrite'>,
+  workos: WorkOS,
+  userId: string,
+): Promise<boolean> {
+  const user = await caller.read(() => workos.userManagement.getUser(userId));
+  if (lazyMarkOf(user.metadata) === undefined) return false;
+  const { [LAZY_METADATA_KEY]: _mark, ...metadata } = user.metadata ?? {};
+  await caller.idempotentWrite(() => workos.userManagement.updateUser({ userId, metadata }));
+  return true;
+}
