@@ -47,6 +47,15 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
       const misplaced = misplacedExport(path, { source: 'csv', kind: 'users' }, csvHeaderShape(names));
       if (misplaced) throw new UsageError(misplaced);
       columns = new Map(names.map((name, i) => [name, i + 1]));
+      const unread = unreadColumns(names, options.config);
+      if (unread.length > 0)
+        yield userNote({
+          entity: 'user',
+          location: { file: path, line: 1 },
+          field: unread[0]!,
+          code: 'unread_columns',
+          message: unreadColumnsMessage(unread),
+        });
     }
     const location: SourceLocation = { file: path, line: item.line };
     const mapped = mapCsvRow(item.row, location, { config: options.config, columnOf });
@@ -155,4 +164,59 @@ function digest(fingerprint: string | undefined): string {
     .update(fingerprint ?? '')
     .digest('base64')
     .slice(0, 16);
+}
+
+/** The columns this reader takes (the WorkOS migrations CLI's, plus its plaintext `password`). */
+const GENERIC_CSV_COLUMNS = new Set([
+  'email',
+  'first_name',
+  'last_name',
+  'email_verified',
+  'password',
+  'password_hash',
+  'password_hash_type',
+  'external_id',
+  'metadata',
+  'org_id',
+  'org_external_id',
+  'org_name',
+  'role_slugs',
+]);
+
+/** What a column that is not read was probably meant to be: names other exports use. */
+const LIKELY_MEANT: Record<string, string> = {
+  id: 'external_id',
+  user_id: 'external_id',
+  uid: 'external_id',
+  organization_id: 'org_external_id',
+  organization: 'org_name',
+  organization_name: 'org_name',
+  org: 'org_name',
+  role: 'role_slugs',
+  roles: 'role_slugs',
+  given_name: 'first_name',
+  family_name: 'last_name',
+  verified: 'email_verified',
+  hash: 'password_hash',
+};
+
+/**
+ * Columns neither this reader nor the config's metadata map reads: a header that names the id
+ * `id` instead of `external_id` would otherwise import every user without one, and no word.
+ */
+export function unreadColumns(names: readonly string[], config: GenericCsvOptions['config']): string[] {
+  const mapped = new Set(Object.values(config.metadata.users).map((path) => path.split('.')[0]!));
+  return names.filter((name) => name !== '' && !GENERIC_CSV_COLUMNS.has(name) && !mapped.has(name));
+}
+
+function unreadColumnsMessage(unread: readonly string[]): string {
+  const hints = unread
+    .filter((name) => Object.hasOwn(LIKELY_MEANT, name))
+    .map((name) => `${name} → ${LIKELY_MEANT[name]}`);
+  return (
+    `Column${unread.length > 1 ? 's' : ''} ${unread.join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read: the generic CSV takes email, first_name, last_name, email_verified, ` +
+    'password_hash, password_hash_type, external_id, metadata, org_id, org_external_id, org_name, role_slugs. ' +
+    (hints.length > 0 ? `Rename ${hints.join(', ')}; ` : '') +
+    'to keep a column as user metadata, map it in the config (metadata.users).'
+  );
 }

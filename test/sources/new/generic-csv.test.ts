@@ -103,3 +103,29 @@ describe('readGenericCsv', () => {
     expect(roleSlugs('')).toEqual([]);
   });
 });
+
+describe('a generic CSV with columns the reader does not take', () => {
+  it('says which columns are not read and what they were probably meant to be, once, and imports the users', async () => {
+    const path = file(
+      'unread-columns.csv',
+      'id,email,first_name,organization_id,organization_name,role,plan\n' +
+        'u1,a@unread.example,Ann,o1,Orbit,admin,pro\n' +
+        'u2,b@unread.example,Ben,o1,Orbit,member,free\n',
+    );
+    const { users, problems } = await read(path);
+    expect(users).toHaveLength(2);
+    expect(problems.map(brief)).toEqual(['1 id unread_columns warning']);
+    expect(problems[0]!.message).toContain('id, organization_id, organization_name, role, plan are not read');
+    expect(problems[0]!.message).toContain(
+      'Rename id → external_id, organization_id → org_external_id, organization_name → org_name, role → role_slugs',
+    );
+  });
+
+  it('counts a column the config maps to metadata as read, and says nothing for the known columns', async () => {
+    const path = file('mapped-column.csv', `${HEADER},plan\nc@unread.example,Cy,,true,,,c1,,,,,,pro\n`);
+    const config = parseMappingConfig('metadata:\n  users:\n    plan: plan\n', 'config.yml');
+    const { users, problems } = await read(path, config);
+    expect(problems).toEqual([]);
+    expect(users[0]!.metadata).toMatchObject({ plan: 'pro' });
+  });
+});
