@@ -129,6 +129,10 @@ function expectCommentAgrees(comments: { body: string; user: { login: string } }
   expect(jobSummary.trim()).toBe(md.trim());
 }
 
+function printed(run: { stdout: string; stderr: string }): string {
+  return `${run.stdout}\n${run.stderr}`;
+}
+
 function exportUsers(): Map<string, string> {
   return new Map(
     readFileSync(usersPath, 'utf8')
@@ -160,15 +164,15 @@ describe('every mode on one migration', () => {
     // A dry run, then an interrupted import and its rerun.
     const planned = await run('plan', flags());
     expect(planned.result.code, shown(planned.result)).toBe(0);
-    expectReportsAgree(planned.out, state(), 'plan', ctx());
+    expectReportsAgree(planned.out, state(), 'plan', ctx(), printed(planned.result));
 
     const first = await run('import', [...flags(), '--state', stateDir, '--max-records', '100']);
     expect(first.result.code, shown(first.result)).toBe(0);
-    expectReportsAgree(first.out, state(), 'import', ctx());
+    expectReportsAgree(first.out, state(), 'import', ctx(), printed(first.result));
 
     const rerun = await run('import', [...flags(), '--state', stateDir]);
     expect(rerun.result.code, shown(rerun.result)).toBe(0);
-    expectReportsAgree(rerun.out, state(), 'import', ctx());
+    expectReportsAgree(rerun.out, state(), 'import', ctx(), printed(rerun.result));
     finished = { out: rerun.out, state: state(), ctx: ctx() };
 
     // Behind the tool's back: WorkOS stops refusing, someone deletes a user and renames another,
@@ -209,29 +213,29 @@ describe('every mode on one migration', () => {
 
     const verified = await run('verify', [...flags(), '--state', stateDir]);
     expect(verified.result.code, shown(verified.result)).toBe(0);
-    expectReportsAgree(verified.out, state(), 'verify', ctx());
+    expectReportsAgree(verified.out, state(), 'verify', ctx(), printed(verified.result));
 
     const stateless = await run('import', flags());
     expect(stateless.result.code, shown(stateless.result)).toBe(0);
-    expectReportsAgree(stateless.out, state(), 'import', ctx());
+    expectReportsAgree(stateless.out, state(), 'import', ctx(), printed(stateless.result));
 
     const repaired = await run('import', [...flags(), '--state', stateDir]);
     expect(repaired.result.code, shown(repaired.result)).toBe(0);
-    expectReportsAgree(repaired.out, state(), 'import', ctx());
+    expectReportsAgree(repaired.out, state(), 'import', ctx(), printed(repaired.result));
 
     const inStep = await run('verify', [...flags(), '--state', stateDir]);
-    expectReportsAgree(inStep.out, state(), 'verify', ctx());
+    expectReportsAgree(inStep.out, state(), 'verify', ctx(), printed(inStep.result));
 
     const cutover = await run('cutover', [...flags(), '--state', stateDir]);
-    expectReportsAgree(cutover.out, state(), 'cutover', ctx());
+    expectReportsAgree(cutover.out, state(), 'cutover', ctx(), printed(cutover.result));
 
     const preview = await run('rollback', ['--state', stateDir, '--api-url', emulator.url]);
     expect(preview.result.code, shown(preview.result)).toBe(0);
-    expectReportsAgree(preview.out, state(), 'rollback', ctx());
+    expectReportsAgree(preview.out, state(), 'rollback', ctx(), printed(preview.result));
 
     const rolledBack = await run('rollback', ['--state', stateDir, '--api-url', emulator.url, '--confirm']);
     expect(rolledBack.result.code, shown(rolledBack.result)).toBe(0);
-    expectReportsAgree(rolledBack.out, state(), 'rollback', ctx());
+    expectReportsAgree(rolledBack.out, state(), 'rollback', ctx(), printed(rolledBack.result));
   }, 120_000);
 });
 

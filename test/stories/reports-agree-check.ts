@@ -66,7 +66,14 @@ export interface AgreeContext {
  * row names a record WorkOS holds, errors.jsonl has a line per record not brought over, the
  * people lists have summary's counts, removals are the records WorkOS holds that the export lost.
  */
-export function expectReportsAgree(out: string, state: StateOfWorkOS, mode: Mode, ctx: AgreeContext): Summary {
+export function expectReportsAgree(
+  out: string,
+  state: StateOfWorkOS,
+  mode: Mode,
+  ctx: AgreeContext,
+  /** What the run printed (stdout and stderr), whose counts must be summary.json's too. */
+  printed?: string,
+): Summary {
   const file = (name: string) => join(out, name);
   const summary = JSON.parse(readFileSync(file('summary.json'), 'utf8')) as Summary;
   const where = (what: string) => `${mode} (${out}): ${what}`;
@@ -134,6 +141,14 @@ export function expectReportsAgree(out: string, state: StateOfWorkOS, mode: Mode
     if (missing + mismatched > 0)
       expect(headlineText, where('verify headline')).toContain(`WorkOS lacks ${missing} planned record`);
   }
+
+  // The plan's description on stderr counts organizations' and memberships' problems as summary.json does.
+  const described = printed ? /memberships: \d+; (\d+) invalid(?:, (\d+) skipped)?\./.exec(printed) : null;
+  if (described)
+    expect([Number(described[1]), Number(described[2] ?? 0)], where('printed invalid and skipped')).toEqual([
+      summary.organizations.invalid + summary.memberships.invalid,
+      summary.organizations.skipped + summary.memberships.skipped,
+    ]);
 
   // 3. errors.jsonl: one line per record not brought over (invalid, skipped, failed), per entity.
   const errors = readJsonl(file('errors.jsonl'));
