@@ -381,13 +381,14 @@ function userWrite(change: UserChange, forcePasswords = false): PlannedWrite<Pla
 }
 
 /**
- * A record WorkOS holds as planned under another id than the journal's (deleted and made again
- * outside this checkpoint, e.g. by an import without --state): the journal follows WorkOS, so
- * rollback and cutover name the record WorkOS holds, as one this checkpoint did not create.
+ * A record WorkOS holds as planned that the journal does not know under that id (made outside
+ * this checkpoint, e.g. by an import without --state, or deleted and made again): the journal
+ * follows WorkOS, so rollback and cutover name the record WorkOS holds, as one this checkpoint
+ * did not create.
  */
 function followMovedRecord(journal: Journal, change: Change<PlannedRecord>, workosId: string): void {
   const entry = journal.get(change.entity, change.record.sourceId);
-  if (!entry || entry.status === 'deleted' || entry.workos_id === workosId) return;
+  if (entry && entry.status !== 'deleted' && entry.workos_id === workosId) return;
   journal.record({
     entity: change.entity,
     source_id: change.record.sourceId,
