@@ -1,6 +1,8 @@
 import { cpSync, appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { startAuth0StandIn, type Auth0SeedOrganization } from '../../src/emulator/auth0/server.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { newJob, runStep } from '../e2e/run-action.js';
@@ -133,6 +135,11 @@ function printed(run: { stdout: string; stderr: string }): string {
   return `${run.stdout}\n${run.stderr}`;
 }
 
+function ctxNow(): AgreeContext {
+  const users = exportUsers();
+  return { exportUserIds: new Set(users.keys()), exportEmails: users, migrationUserIds: new Set(externalIds) };
+}
+
 function exportUsers(): Map<string, string> {
   return new Map(
     readFileSync(usersPath, 'utf8')
@@ -150,10 +157,7 @@ describe('every mode on one migration', () => {
   it('tells the same story in every report file and in WorkOS', async () => {
     const stateDir = tempDir('every-state');
     outs.push(stateDir);
-    const ctx = (): AgreeContext => {
-      const users = exportUsers();
-      return { exportUserIds: new Set(users.keys()), exportEmails: users, migrationUserIds: new Set(externalIds) };
-    };
+    const ctx = ctxNow;
     const seeded = [CLAIMED, REFUSED].map((i) =>
       emulator.seedUser({ email: `user${i}@synthetic.example.com`, first_name: `Given${i}`, last_name: `Family${i}` }),
     );
@@ -243,6 +247,68 @@ describe('every mode on one migration', () => {
     expect(rolledBack.result.code, shown(rolledBack.result)).toBe(0);
     expectReportsAgree(rolledBack.out, state(), 'rollback', ctx(), printed(rolledBack.result));
   }, 120_000);
+});
+
+describe('export', () => {
+  it('writes what Auth0 holds, says so, and plans as the hand-made export does', async () => {
+    const client = { AUTH0_CLIENT_ID: 'agree-m2m-client', AUTH0_CLIENT_SECRET: 'agree-m2m-secret-value' };
+    const auth0 = await startAuth0StandIn({
+      users: readFileSync(usersPath, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+      organizations: (JSON.parse(readFileSync(organizationsPath, 'utf8')) as { organizations: Auth0SeedOrganization[] })
+        .organizations,
+      clientId: client.AUTH0_CLIENT_ID,
+      clientSecret: client.AUTH0_CLIENT_SECRET,
+    });
+    try {
+      const files = tempDir('every-export');
+      outs.push(files);
+      const exported = await cli(['export', '--source', 'auth0', '--out', files], {
+        AUTH0_API_URL: auth0.url,
+        ...client,
+      });
+      expect(exported.code, shown(exported)).toBe(0);
+      const users = gunzipSync(readFileSync(join(files, 'users.ndjson.gz')))
+        .toString()
+        .trim()
+        .split('\n');
+      const organizations = (
+        JSON.parse(readFileSync(join(files, 'organizations.json'), 'utf8')) as {
+          organizations: { members?: unknown[] }[];
+        }
+      ).organizations;
+      const members = organizations.reduce((n, o) => n + (o.members?.length ?? 0), 0);
+      expect(exported.stdout).toContain(
+        `Exported ${users.length} users, ${organizations.length} organizations, ${members} memberships`,
+      );
+      expect([users.length, organizations.length, members]).toEqual([USERS - 1, ORGS, ORGS * MEMBERS_PER_ORG]);
+
+      // The same plan, from Auth0's files as from the team's own.
+      const source = ['--passwords', passwordsPath, '--api-url', emulator.url, '--fail-on', 'never'];
+      const fromExport = await run('plan', [
+        '--source',
+        'auth0',
+        '--users',
+        join(files, 'users.ndjson.gz'),
+        '--organizations',
+        join(files, 'organizations.json'),
+        ...source,
+      ]);
+      const fromFiles = await run('plan', flags());
+      const a = expectReportsAgree(fromExport.out, state(), 'plan', ctxNow(), printed(fromExport.result));
+      const b = expectReportsAgree(fromFiles.out, state(), 'plan', ctxNow(), printed(fromFiles.result));
+      expect([a.users, a.organizations, a.memberships, a.changes]).toEqual([
+        b.users,
+        b.organizations,
+        b.memberships,
+        b.changes,
+      ]);
+    } finally {
+      await auth0.close();
+    }
+  });
 });
 
 describe('the cross-check', () => {
