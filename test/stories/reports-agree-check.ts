@@ -150,6 +150,25 @@ export function expectReportsAgree(
       summary.organizations.skipped + summary.memberships.skipped,
     ]);
 
+  // The table the CLI prints is summary.json's.
+  for (const [, key] of ENTITIES) {
+    const printedRow = printed ? new RegExp(`^${key}((?:\\s+\\d+){8})\\s*$`, 'm').exec(printed) : null;
+    if (printed && key === 'users' && (mode === 'import' || mode === 'verify'))
+      expect(printedRow, where('the printed table')).not.toBeNull();
+    if (!printedRow) continue;
+    const c = summary[key];
+    expect(printedRow[1]!.trim().split(/\s+/).map(Number), where(`printed ${key} row`)).toEqual([
+      c.total,
+      c.created,
+      c.updated,
+      c.unchanged,
+      c.skipped,
+      c.invalid,
+      c.failed,
+      c.pending,
+    ]);
+  }
+
   // 3. errors.jsonl: one line per record not brought over (invalid, skipped, failed), per entity.
   const errors = readJsonl(file('errors.jsonl'));
   for (const [entity, key] of ENTITIES) {
