@@ -8,7 +8,7 @@ import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { newJob, runStep } from '../e2e/run-action.js';
 import { writeSyntheticAuth0Export } from '../support/synthetic-auth0.js';
 import { expectReportsAgree, type AgreeContext, type StateOfWorkOS } from './reports-agree-check.js';
-import { API_KEY, cli, sdkFor, shown, tempDir } from './story-support.js';
+import { API_KEY, cli, filesUnder, sdkFor, shown, tempDir } from './story-support.js';
 
 // One migration told by every mode, in the order a team runs them, on an export with a blocked
 // user, a bad record, users already in WorkOS, a write WorkOS refuses, an interrupted import,
@@ -168,15 +168,20 @@ describe('every mode on one migration', () => {
     // A dry run, then an interrupted import and its rerun.
     const planned = await run('plan', flags());
     expect(planned.result.code, shown(planned.result)).toBe(0);
-    expectReportsAgree(planned.out, state(), 'plan', ctx(), printed(planned.result));
+    const plan = expectReportsAgree(planned.out, state(), 'plan', ctx(), printed(planned.result));
+    expect(plan.users, 'the blocked user is skipped, the bad record invalid').toMatchObject({ skipped: 1, invalid: 1 });
+    expect(plan.changes?.users, 'two users WorkOS holds are claimed').toMatchObject({ update: 2 });
 
     const first = await run('import', [...flags(), '--state', stateDir, '--max-records', '100']);
     expect(first.result.code, shown(first.result)).toBe(0);
-    expectReportsAgree(first.out, state(), 'import', ctx(), printed(first.result));
+    const interrupted = expectReportsAgree(first.out, state(), 'import', ctx(), printed(first.result));
+    expect(interrupted.stoppedBy).toBe('max-records');
+    expect(interrupted.users.failed, 'WorkOS refused one claim').toBe(1);
 
     const rerun = await run('import', [...flags(), '--state', stateDir]);
     expect(rerun.result.code, shown(rerun.result)).toBe(0);
-    expectReportsAgree(rerun.out, state(), 'import', ctx(), printed(rerun.result));
+    const resumed = expectReportsAgree(rerun.out, state(), 'import', ctx(), printed(rerun.result));
+    expect([resumed.users.pending, resumed.users.failed, resumed.memberships.failed]).toEqual([0, 1, 1]);
     finished = { out: rerun.out, state: state(), ctx: ctx() };
 
     // Behind the tool's back: WorkOS stops refusing, someone deletes a user and renames another,
@@ -217,7 +222,9 @@ describe('every mode on one migration', () => {
 
     const verified = await run('verify', [...flags(), '--state', stateDir]);
     expect(verified.result.code, shown(verified.result)).toBe(0);
-    expectReportsAgree(verified.out, state(), 'verify', ctx(), printed(verified.result));
+    const drift = expectReportsAgree(verified.out, state(), 'verify', ctx(), printed(verified.result));
+    expect(drift.workos?.users).toMatchObject({ missing: 1, mismatched: 2, unexpected: 1 });
+    expect(drift.removals?.users).toBe(1);
 
     const stateless = await run('import', flags());
     expect(stateless.result.code, shown(stateless.result)).toBe(0);
@@ -247,6 +254,14 @@ describe('every mode on one migration', () => {
     expect(rolledBack.result.code, shown(rolledBack.result)).toBe(0);
     expectReportsAgree(rolledBack.out, state(), 'rollback', ctx(), printed(rolledBack.result));
   }, 120_000);
+});
+
+describe('what any report holds', () => {
+  it('never the API key, even where WorkOS quoted it back in an error', () => {
+    expect(outs.length).toBeGreaterThan(10);
+    for (const out of outs)
+      for (const { path, text } of filesUnder(out)) expect(text.includes(API_KEY), path).toBe(false);
+  });
 });
 
 describe('export', () => {
