@@ -35,7 +35,7 @@ function reconciledCheck(e: CutoverEvidence): CutoverCheck {
   if (e.unreviewedRemovals > 0) {
     problems.push(
       `${plural(e.unreviewedRemovals, 'record')} of this migration gone from the export (removals.csv): ` +
-        'import with --prune (prune: true) deletes them, or put them back in the export',
+        `import with --prune (prune: true) deletes ${e.unreviewedRemovals === 1 ? 'it, or put it' : 'them, or put them'} back in the export`,
     );
   }
   // A plain import repairs what is missing or different; removals go only with prune (said above).

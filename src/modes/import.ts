@@ -310,6 +310,8 @@ export async function runPhase<P extends PlannedRecord, C extends Change<P>>(
   };
   for (const change of changes) {
     const done = settled(change);
+    if (done?.status === 'unchanged' && done.workosId && ctx.journal)
+      followMovedRecord(ctx.journal, change, done.workosId);
     if (done) sink(done, change);
     else if (stoppedBy) sink(pendingOutcome(writer.entity, change), change);
     else {
@@ -376,6 +378,24 @@ function userWrite(change: UserChange, forcePasswords = false): PlannedWrite<Pla
     ...(password ? { passwordDigest: passwordDigest(password) } : {}),
     ...(forcePasswords ? { forcePasswords } : {}),
   };
+}
+
+/**
+ * A record WorkOS holds as planned that the journal does not know under that id (made outside
+ * this checkpoint, e.g. by an import without --state, or deleted and made again): the journal
+ * follows WorkOS, so rollback and cutover name the record WorkOS holds, as one this checkpoint
+ * did not create.
+ */
+function followMovedRecord(journal: Journal, change: Change<PlannedRecord>, workosId: string): void {
+  const entry = journal.get(change.entity, change.record.sourceId);
+  if (entry && entry.status !== 'deleted' && entry.workos_id === workosId) return;
+  journal.record({
+    entity: change.entity,
+    source_id: change.record.sourceId,
+    workos_id: workosId,
+    status: 'unchanged',
+    input_digest: change.record.digest,
+  });
 }
 
 /** A change that needs no request: as planned already, or held by another system's user. */

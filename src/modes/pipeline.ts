@@ -486,6 +486,17 @@ async function readAll(
   }
 }
 
+/** "2 invalid, 1 skipped": a blocked user's memberships are skipped with it (summary.json counts them so), not invalid. */
+function notBroughtOver(organizationProblems: readonly RecordProblem[], problems: readonly RecordProblem[]): string {
+  const mine = [
+    ...organizationProblems,
+    ...problems.filter((p) => p.entity === 'organization' || p.entity === 'membership'),
+  ];
+  const skipped = mine.filter((p) => p.severity === 'skip').length;
+  const invalid = mine.filter((p) => p.severity === 'error').length;
+  return `${invalid} invalid${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+}
+
 function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
   const count = (entity: Entity) => problems.filter((p) => p.severity !== 'warning' && p.entity === entity).length;
   const u = plan.users;
@@ -495,7 +506,7 @@ function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
     `Users: ${u.users.length} to bring to WorkOS, ${u.invalid.length + count('user')} invalid or skipped, ${u.merges.length} merge(s)${conflicts > 0 ? `, ${conflicts} left out for a person (an unverified account shares a verified user's email: merge_unverified)` : ''}.`,
     ...(o.organizations.length + o.memberships.length > 0
       ? [
-          `Organizations: ${o.organizations.length}; memberships: ${o.memberships.length}; ${o.invalid.length + count('organization') + count('membership')} invalid.`,
+          `Organizations: ${o.organizations.length}; memberships: ${o.memberships.length}; ${notBroughtOver(o.invalid, problems)}.`,
         ]
       : []),
   ].join('\n');

@@ -121,9 +121,17 @@ export function headline(s: Summary): string {
       if (w && !liveCheckPasses(w)) {
         const missing = w.users.missing + w.organizations.missing + w.memberships.missing;
         const mismatched = w.users.mismatched + w.organizations.mismatched + w.memberships.mismatched;
-        bits.push(
-          `**Not complete:** read back, WorkOS lacks ${missing} planned record(s) and ${mismatched} differ (changed during the run?); run import again.`,
-        );
+        // A failed write leaves its record missing or different in the read-back: that is the
+        // failure already said, not a change made during the run.
+        const unexplained = missing + mismatched - failed;
+        if (failed === 0)
+          bits.push(
+            `**Not complete:** read back, WorkOS lacks ${missing} planned record(s) and ${mismatched} differ (changed during the run?); run import again.`,
+          );
+        else if (unexplained > 0)
+          bits.push(
+            `**Not complete:** read back, ${unexplained} record(s) besides the failed ones are missing or differ in WorkOS (changed during the run?); run import again.`,
+          );
       }
       return bits.join(' ') + notImported;
     }

@@ -121,7 +121,7 @@ describe('decideCutover', () => {
     const conflicted = readyEvidence({ conflicts: 2, unreviewedRemovals: 1 });
     expect(failingChecks(decideCutover(conflicted))).toEqual(['reconciled']);
     expect(byName(conflicted).reconciled!.detail).toBe(
-      '2 conflicts to resolve (see changes.jsonl); 1 record of this migration gone from the export (removals.csv): import with --prune (prune: true) deletes them, or put them back in the export. Run import, then cutover again.',
+      '2 conflicts to resolve (see changes.jsonl); 1 record of this migration gone from the export (removals.csv): import with --prune (prune: true) deletes it, or put it back in the export. Run import, then cutover again.',
     );
     // Only prune clears a removal: a plain import is not the advice.
     const removed = readyEvidence({ unreviewedRemovals: 3 });
