@@ -45,19 +45,16 @@ export function renderSummaryText(s: Summary): string {
     const r = s.removals;
     if (r.users + r.organizations + r.memberships > 0) {
       out.push(
-        `not in the export any more: ${r.users} users, ${r.organizations} organizations, ${r.memberships} memberships (removals.csv)${s.deleted ? '' : '; import --prune deletes them'}`,
+        `not in the export any more: ${entityCounts(r)} (removals.csv)${s.deleted ? '' : '; import --prune deletes them'}`,
       );
       const k = s.removalsKept;
       if (k)
         out.push(
-          `kept by prune: ${k.users} users, ${k.organizations} organizations, ${k.memberships} memberships: they existed in WorkOS before the migration or this checkpoint did not create them (kept_because in removals.csv)`,
+          `kept by prune: ${entityCounts(k)}: they existed in WorkOS before the migration or this checkpoint did not create them (kept_because in removals.csv)`,
         );
     }
   }
-  if (s.deleted)
-    out.push(
-      `deleted: ${s.deleted.users} users, ${s.deleted.organizations} organizations, ${s.deleted.memberships} memberships`,
-    );
+  if (s.deleted) out.push(`deleted: ${entityCounts(s.deleted)}`);
   const mfa = Object.entries(s.mfa).map(([f, n]) => `${n} ${scrubValue(f)}`);
   if (mfa.length > 0) out.push(`re-enroll MFA: ${mfa.join(', ')}`);
   const social = Object.entries(s.social).map(([p, n]) => `${n} ${scrubValue(p)}`);
@@ -84,4 +81,10 @@ export function renderSummaryText(s: Summary): string {
 /** The markdown headline without its emphasis, for a terminal. */
 function plainHeadline(s: Summary): string {
   return headline(s).replace(/\*\*/g, '');
+}
+
+/** `1 user, 0 organizations, 2 memberships`: a count of each entity, its noun in the right number. */
+function entityCounts(c: { users: number; organizations: number; memberships: number }): string {
+  const one = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return [one(c.users, 'user'), one(c.organizations, 'organization'), one(c.memberships, 'membership')].join(', ');
 }

@@ -180,6 +180,17 @@ describe('rendered reports', () => {
     });
   }
 
+  it('counts one removed or deleted record in the singular in the terminal', () => {
+    const base = scenarios['import, complete, with removals kept']!;
+    const text = renderSummaryText({
+      ...base,
+      removals: { users: 1, organizations: 1, memberships: 2 },
+      deleted: { users: 1, organizations: 0, memberships: 1 },
+    });
+    expect(text).toContain('not in the export any more: 1 user, 1 organization, 2 memberships (removals.csv)');
+    expect(text).toContain('deleted: 1 user, 0 organizations, 1 membership');
+  });
+
   it('a headline never says Complete for a run that is not', () => {
     for (const [name, summary] of Object.entries(scenarios)) {
       const md = renderSummaryMarkdown(summary, []);
