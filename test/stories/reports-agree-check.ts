@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Emulator } from '../../src/emulator/server.js';
 import type { Summary } from '../../src/report/summary.js';
-import { expectCountsAddUp } from './story-support.js';
+import { expectCountsAddUp, splitCsvLine } from './story-support.js';
 
 // The cross-check of every report file of one run: with each other, and with what the stand-in
 // holds after the run. The story tests call it after each run; a failure names the file and rule.
@@ -14,28 +14,6 @@ export type StateOfWorkOS = ReturnType<Emulator['snapshot']>;
 export function readCsv(path: string): Record<string, string>[] {
   const [header, ...rows] = readFileSync(path, 'utf8').trim().split('\n').map(splitCsvLine);
   return rows.map((cells) => Object.fromEntries(header!.map((name, i) => [name, cells[i] ?? ''])));
-}
-
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c !== '\r') cell += c;
-  }
-  cells.push(cell);
-  return cells;
 }
 
 function readJsonl(path: string): Record<string, unknown>[] {

@@ -113,7 +113,7 @@ export function readReport(out: string): Report {
 }
 
 /** Enough CSV for our own report files: quoted cells may hold commas and doubled quotes. */
-function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string): string[] {
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
