@@ -428,19 +428,19 @@ class WorkOSIdsSoFar implements WorkOSIds {
   }
 }
 
-/** A membership waits for its user and organization: pending if they are, failed if they failed. */
+/**
+ * A membership waits for its user and organization: pending if they are, failed if they failed
+ * (told to `blocked` now); the ready ones are worked out again on each pass, like the changes.
+ */
 function membershipsReady(
-  changes: readonly Change<PlannedMembership>[],
+  changes: Iterable<Change<PlannedMembership>>,
   ids: WorkOSIdsSoFar,
   blocked: OutcomeSink,
-): Change<PlannedMembership>[] {
-  const ready: Change<PlannedMembership>[] = [];
+): Iterable<Change<PlannedMembership>> {
+  const ready = (m: PlannedMembership) => ids.user(m.userSourceId) && ids.organization(m.organizationSourceId);
   for (const change of changes) {
     const m = change.record;
-    if (ids.user(m.userSourceId) && ids.organization(m.organizationSourceId)) {
-      ready.push(change);
-      continue;
-    }
+    if (ready(m)) continue;
     const base = { entity: 'membership' as const, sourceId: m.sourceId, location: m.location };
     blocked(
       ids.failed(m)
@@ -455,7 +455,11 @@ function membershipsReady(
         : { ...base, status: 'pending' },
     );
   }
-  return ready;
+  return {
+    *[Symbol.iterator]() {
+      for (const change of changes) if (ready(change.record)) yield change;
+    },
+  };
 }
 
 /** A truncated export must never wipe an environment: past the limit, nothing is deleted. */

@@ -14,6 +14,7 @@ import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { countChanges, diffMigration, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { PlannedMemberships } from '../plan/memberships.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
 import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
@@ -164,7 +165,7 @@ export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
     identity: { source: options.source, fingerprint: configFingerprint(config) },
     plan: {
       users: { users: new PlannedUsers(), invalid: [], merges: [] },
-      organizations: { organizations: [], memberships: [], invalid: [] },
+      organizations: { organizations: [], memberships: new PlannedMemberships(), invalid: [] },
     },
     problems: [],
     managesOrganizations: false,

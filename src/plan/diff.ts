@@ -74,7 +74,8 @@ export interface MigrationDiff {
   /** Worked out again on each pass (see UserChanges): never a million objects at once. */
   users: UserChanges;
   organizations: OrganizationChange[];
-  memberships: MembershipChange[];
+  /** Worked out again on each pass, like the users'. */
+  memberships: MembershipChanges;
   removals: Removal[];
 }
 
@@ -87,7 +88,7 @@ export interface JournalView {
 export interface DiffInput {
   users: Iterable<PlannedUser>;
   organizations: readonly PlannedOrganization[];
-  memberships: readonly PlannedMembership[];
+  memberships: Iterable<PlannedMembership> & { readonly length: number };
   live: LiveIndex;
   journal?: JournalView;
   /**
@@ -136,6 +137,28 @@ export class UserChanges implements Iterable<UserChange> {
   }
 }
 
+/**
+ * The memberships' changes as a sequence that diffs each planned membership when it is reached
+ * (see UserChanges): the planned memberships are columns, and so stay.
+ */
+export class MembershipChanges implements Iterable<MembershipChange> {
+  constructor(
+    private readonly memberships: Iterable<PlannedMembership> & { readonly length: number },
+    private readonly live: LiveIndex,
+    private readonly userIds: ReadonlyMap<string, string>,
+    private readonly orgIds: ReadonlyMap<string, string>,
+  ) {}
+
+  /** How many planned memberships there are (one change each). */
+  get length(): number {
+    return this.memberships.length;
+  }
+
+  *[Symbol.iterator](): Iterator<MembershipChange> {
+    for (const m of this.memberships) yield diffMembership(m, this.live, this.userIds, this.orgIds);
+  }
+}
+
 export function diffMigration(input: DiffInput): MigrationDiff {
   const given = (input.users as { length?: number }).length;
   const users = new UserChanges(input, given ?? [...input.users].length);
@@ -144,7 +167,7 @@ export function diffMigration(input: DiffInput): MigrationDiff {
   const organizations = input.organizations.map((o) => diffOrganization(o, input.live));
   const orgIds = new Map<string, string>();
   for (const change of organizations) if (change.workosId) orgIds.set(change.record.sourceId, change.workosId);
-  const memberships = input.memberships.map((m) => diffMembership(m, input.live, userIds, orgIds));
+  const memberships = new MembershipChanges(input.memberships, input.live, userIds, orgIds);
   return { users, organizations, memberships, removals: findRemovals(input, users, memberships) };
 }
 
@@ -349,7 +372,7 @@ export function deletableRemovals(removals: readonly Removal[]): Removal[] {
 function findRemovals(
   input: DiffInput,
   users: Iterable<UserChange>,
-  memberships: readonly MembershipChange[],
+  memberships: Iterable<MembershipChange>,
 ): Removal[] {
   const { live, journal } = input;
   const journaled = (entity: Entity, id: string): boolean => {
