@@ -2,6 +2,8 @@
 // plan/diff.ts. Kept compact on purpose (no full user objects): at a million users the index
 // must fit beside the plan, so each user is its ids, its email key, names and a metadata digest.
 import { createHash } from 'node:crypto';
+import { MemoryStringColumn, NumberColumn } from '../compact/columns.js';
+import { KeyIndex } from '../compact/key-index.js';
 import { stableJson } from './stable-json.js';
 
 export interface LiveUser {
@@ -106,12 +108,59 @@ function unpack(packed: string): LiveUser {
   };
 }
 
+/**
+ * WorkOS memberships by `<organization id>:<user id>`, each one packed string of UTF-8 bytes
+ * outside the collector's heap, found through a KeyIndex: about 130 bytes a membership, where a
+ * Map of objects takes about 270 (a million memberships are read back after an import).
+ */
+export class LiveMemberships {
+  private readonly packed = new MemoryStringColumn();
+  /** Per row: 1 while it is its key's membership, 0 once another took its place. */
+  private readonly current = new NumberColumn(Uint8Array);
+  private readonly rows = new KeyIndex((row) => keyOfPacked(this.packed.get(row)));
+  private count = 0;
+
+  /** `key` is liveMembershipKey(m.organizationId, m.userId). */
+  set(key: string, m: LiveMembership): void {
+    const row = this.packed.push([m.organizationId, m.userId, m.id, m.roles].join(SEP));
+    this.current.push(1);
+    const before = this.rows.first(key);
+    if (before < 0) this.count++;
+    else this.current.set(before, 0);
+    this.rows.replace(key, row);
+  }
+
+  get(key: string): LiveMembership | undefined {
+    const row = this.rows.first(key);
+    return row < 0 ? undefined : unpackMembership(this.packed.get(row));
+  }
+
+  *values(): IterableIterator<LiveMembership> {
+    for (let row = 0; row < this.current.length; row++)
+      if (this.current.get(row) === 1) yield unpackMembership(this.packed.get(row));
+  }
+
+  get size(): number {
+    return this.count;
+  }
+}
+
+function unpackMembership(packed: string): LiveMembership {
+  const [organizationId, userId, id, roles] = packed.split(SEP) as [string, string, string, string];
+  return { id, organizationId, userId, roles };
+}
+
+function keyOfPacked(packed: string): string {
+  const [organizationId, userId] = packed.split(SEP, 2) as [string, string];
+  return liveMembershipKey(organizationId, userId);
+}
+
 export interface LiveIndex {
   users: LiveUsers;
   organizationsByExternalId: Map<string, LiveOrganization>;
   organizationsById: Map<string, LiveOrganization>;
   /** Memberships of the organizations the index was asked about, by `<organization id>:<user id>`. */
-  memberships: Map<string, LiveMembership>;
+  memberships: LiveMemberships;
   /** Organizations whose memberships were read (others' memberships are unknown, not absent). */
   membershipsReadFor: Set<string>;
   /** Requests it took, for the report (a rerun should cost about one read per 100 records). */
@@ -123,7 +172,7 @@ export function emptyLiveIndex(): LiveIndex {
     users: new LiveUsers(),
     organizationsByExternalId: new Map(),
     organizationsById: new Map(),
-    memberships: new Map(),
+    memberships: new LiveMemberships(),
     membershipsReadFor: new Set(),
     reads: 0,
   };

@@ -110,7 +110,8 @@ async function importStreaming(
   const ctx: ApplyContext = { caller: run.caller, journal };
   const applied = await applyDiff(run, workos, diff, ctx, outcomes);
   // Without the read-back the first diff stands for what WorkOS holds; otherwise it goes now.
-  const kept = options.reconcileAfterImport === false ? diff : applied.firstDiff;
+  let after: MigrationDiff | undefined = options.reconcileAfterImport === false ? diff : applied.firstDiff;
+  applied.firstDiff = undefined;
   diff = undefined;
   let deleted: Summary['deleted'] | undefined;
   let stoppedBy = applied.stoppedBy;
@@ -138,15 +139,17 @@ async function importStreaming(
   else if (!wrote) run.log.info('Nothing to write: WorkOS already holds every record as planned.');
 
   // The live check: after writes WorkOS is read again; with nothing written the first read stands.
-  let after: MigrationDiff | undefined = kept;
   if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
     after = undefined;
     after = await run.log.group('Reading WorkOS back', async () =>
       diffRun(run, await readWorkOS(run, workos), journal, true),
     );
   }
-  const reconciliation = stoppedBy || !after ? undefined : reconcile(after);
+  // Import reports counts and drift; the WorkOS id of every record found is cutover's.
+  const reconciliation = stoppedBy || !after ? undefined : reconcile(after, { found: false });
   const removals = deleted && after ? after.removals : first;
+  // The read-back (its live index) goes before the reports are written.
+  after = undefined;
   if (removals.length > 0 && !options.prune) {
     const deletable = deletableRemovals(removals).length;
     run.log.info(
