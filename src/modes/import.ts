@@ -9,6 +9,7 @@ import {
   type PlannedWrite,
 } from '../apply/apply-record.js';
 import { RateLimiter } from '../apply/rate-limiter.js';
+import { StringMap } from '../compact/string-map.js';
 import { WorkOSUnreachableError } from '../apply/workos-caller.js';
 import { FatalRunError, runWorkQueue, type StageLimits, type StopReason } from '../apply/work-queue.js';
 import { membershipWriter, type WorkOSIds } from '../apply/writers/memberships.js';
@@ -408,11 +409,11 @@ function pendingOutcome(entity: Outcome['entity'], change: Change<PlannedRecord>
 
 /**
  * The WorkOS ids of users and organizations as their outcomes go by, for the memberships; and
- * which of them failed. A Map entry per user, not an outcome: ids are strings the outcomes
- * already hold.
+ * which of them failed. An entry per user, not an outcome.
  */
 class WorkOSIdsSoFar implements WorkOSIds {
-  private readonly users = new Map<string, string>();
+  /** A million users: their ids as bytes outside the collector's heap. */
+  private readonly users = new StringMap();
   private readonly organizations = new Map<string, string>();
   private readonly failedUsers = new Set<string>();
   private readonly failedOrganizations = new Set<string>();
