@@ -31,7 +31,13 @@ export class PlannedMemberships implements Iterable<PlannedMembership> {
   private readonly fileOf = new NumberColumn(Int32Array);
   private readonly lineOf = new NumberColumn(Int32Array);
   private readonly columnOf = new NumberColumn(Int32Array);
-  private readonly byKey = new KeyIndex((row) => this.keyOf(row));
+  /** Absent when the list keeps every membership it is given (the export's, as read). */
+  private readonly byKey?: KeyIndex;
+
+  /** `merge: false` keeps every membership added, even a second one of the same organization and user. */
+  constructor(options: { merge?: boolean } = {}) {
+    if (options.merge !== false) this.byKey = new KeyIndex((row) => this.keyOf(row));
+  }
 
   /** The planned memberships given, in their order (a test's list, or the ones that pass a check). */
   static of(memberships: Iterable<PlannedMembership>): PlannedMemberships {
@@ -50,7 +56,7 @@ export class PlannedMemberships implements Iterable<PlannedMembership> {
    */
   add(organizationSourceId: string, userSourceId: string, roles: readonly string[], location: SourceLocation): void {
     const row = this.length;
-    const first = this.byKey.addIfAbsent(membershipKey(organizationSourceId, userSourceId), row);
+    const first = this.byKey?.addIfAbsent(membershipKey(organizationSourceId, userSourceId), row) ?? -1;
     if (first >= 0) {
       const merged = [...this.roleSets[this.roleSetOf.get(first)]!.roles, ...roles];
       this.roleSetOf.set(first, this.roleSetNumber(merged));

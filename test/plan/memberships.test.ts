@@ -43,6 +43,16 @@ describe('PlannedMemberships', () => {
     ]);
   });
 
+  it('keeps a second membership of the same organization and user when told not to merge (the export as read)', () => {
+    const list = new PlannedMemberships({ merge: false });
+    list.add('org_1', 'auth0|a', ['member'], { file: 'orgs.json', line: 2 });
+    list.add('org_1', 'auth0|a', ['admin'], { file: 'orgs.json', line: 3 });
+    expect([...list].map((m) => [m.sourceId, m.roles, m.location.line])).toEqual([
+      ['org_1:auth0|a', ['member'], 2],
+      ['org_1:auth0|a', ['admin'], 3],
+    ]);
+  });
+
   it('hands out a new roles array each time: a caller changing one changes nothing held', () => {
     const list = PlannedMemberships.of([planned('org_1', 'u1', ['member'], 1), planned('org_1', 'u2', ['member'], 2)]);
     list.get(0).roles.push('admin');
