@@ -97,8 +97,12 @@ export class WorkOSCaller {
   private failureStreak = 0;
   private failureStreakSince = 0;
   private unreachable?: WorkOSUnreachableError;
-  private readonly tripped: Promise<never>;
-  private trip!: (error: WorkOSUnreachableError) => void;
+  /**
+   * Whoever waits now, told if WorkOS becomes unreachable. Not a race against one promise that
+   * never settles: each race would leave its reaction on it for good (a million requests, a
+   * million closures and promises held to the end of the run).
+   */
+  private readonly waiting = new Set<(error: WorkOSUnreachableError) => void>();
   private readonly options: WorkOSCallerOptions;
 
   constructor(
@@ -109,11 +113,6 @@ export class WorkOSCaller {
   ) {
     this.options = options;
     this.latencyMs = options.initialLatencyMs ?? 500;
-    this.tripped = new Promise<never>((_, reject) => {
-      this.trip = reject;
-    });
-    // Nobody may be waiting when it trips; the error still reaches every later call.
-    this.tripped.catch(() => {});
   }
 
   read<T>(request: () => Promise<T>): Promise<T> {
@@ -210,7 +209,19 @@ export class WorkOSCaller {
   /** Waits for `promise`, or throws at once when the breaker trips meanwhile. */
   private wait<T>(promise: Promise<T>): Promise<T> {
     if (this.unreachable) return Promise.reject(this.unreachable);
-    return Promise.race([promise, this.tripped]);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.add(reject);
+      promise.then(
+        (value) => {
+          this.waiting.delete(reject);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.waiting.delete(reject);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** WorkOS answered (anything but a 5xx): it is reachable, and the time taken is a latency sample. */
@@ -239,7 +250,9 @@ export class WorkOSCaller {
       this.options.apiUrl,
       `${reason} on ${this.failureStreak} requests in a row`,
     );
-    this.trip(this.unreachable);
+    // Everyone waiting hears it now; every later call gets it from `unreachable`.
+    for (const reject of this.waiting) reject(this.unreachable);
+    this.waiting.clear();
   }
 }
 

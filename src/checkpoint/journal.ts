@@ -1,6 +1,8 @@
 import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { MemoryStringColumn, NumberColumn } from '../compact/columns.js';
+import { KeyIndex } from '../compact/key-index.js';
 import { UsageError, type Entity } from '../model/types.js';
 
 export const JOURNAL_FILE = 'journal.ndjson';
@@ -44,11 +46,8 @@ interface JournalHeader extends JournalIdentity {
  * becomes one string (V8 caps strings at about 512 MiB).
  */
 export class Journal {
-  /**
-   * Each record's newest entry as its JSON line, parsed when asked for: at a million users and a
-   * million memberships a string each is about half the memory of an object each.
-   */
-  private readonly byKey = new Map<string, string>();
+  /** Each record's entries, newest last, and which is whose (see EntryRows). */
+  private readonly rows = new EntryRows();
   private fd: number | undefined;
   private appended = 0;
   private needsHeader = true;
@@ -99,8 +98,8 @@ export class Journal {
         this.checkHeader(value, force);
       } else {
         const entry = value as JournalEntry;
-        // Stored ids are already in journal form; key() would leave them as they are.
-        if (isEntry(entry)) this.byKey.set(`${entry.entity}\u0000${entry.source_id}`, JSON.stringify(entry));
+        // Stored ids are already in journal form.
+        if (isEntry(entry)) this.rows.set(entry);
       }
       this.keepBytes = offset + Buffer.byteLength(text) + (complete ? 1 : 0);
       this.needsLineBreak = !complete;
@@ -134,13 +133,12 @@ export class Journal {
   }
 
   get(entity: Entity, sourceId: string): JournalEntry | undefined {
-    const line = this.byKey.get(key(entity, sourceId));
-    return line === undefined ? undefined : (JSON.parse(line) as JournalEntry);
+    return this.rows.get(entity, journalSourceId(sourceId));
   }
 
   /** Every entry the journal holds (the newest per record), in the order first recorded. */
-  *entries(): IterableIterator<JournalEntry> {
-    for (const line of this.byKey.values()) yield JSON.parse(line) as JournalEntry;
+  entries(): IterableIterator<JournalEntry> {
+    return this.rows.entries();
   }
 
   /** Records a confirmed write. Synchronous on purpose: the line is on disk before we go on. */
@@ -160,9 +158,8 @@ export class Journal {
         ? { password_digest: entry.password_digest ?? previous!.password_digest }
         : {}),
     };
-    const line = JSON.stringify(stored);
-    this.byKey.set(key(entry.entity, entry.source_id), line);
-    this.writeText(line);
+    this.rows.set(stored);
+    this.writeText(JSON.stringify(stored));
     this.appended++;
   }
 
@@ -172,7 +169,7 @@ export class Journal {
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.rows.size;
   }
 
   close(): void {
@@ -195,8 +192,86 @@ export function madeByMigration(entry: Pick<JournalEntry, 'status' | 'created'>)
   return entry.status === 'created' || entry.created === true;
 }
 
-function key(entity: Entity, sourceId: string): string {
-  return `${entity}\u0000${journalSourceId(sourceId)}`;
+/**
+ * The journal's entries in memory: each as a JSON array of its values (no field names), in UTF-8
+ * bytes outside the collector's heap, found by entity and source id through a KeyIndex. At a
+ * million users and a million memberships a Map of JSON lines is about 300 bytes an entry; this
+ * is about 140. A record written again gets a new row; its first row says where its newest is
+ * (the order of entries() stays the order first recorded).
+ */
+class EntryRows {
+  private readonly values = new MemoryStringColumn();
+  /** Per row: for a record's first row, the row of its newest entry; for later rows, -1. */
+  private readonly newest = new NumberColumn(Int32Array);
+  private readonly firstRows = new KeyIndex((row) => keyOfValues(this.valuesOf(row)));
+  private records = 0;
+
+  get size(): number {
+    return this.records;
+  }
+
+  /** `entry` (its source id in journal form) becomes its record's newest. */
+  set(entry: JournalEntry): void {
+    const row = this.values.push(JSON.stringify(valuesOf(entry)));
+    const first = this.firstRows.addIfAbsent(entryKey(entry.entity, entry.source_id), row);
+    if (first < 0) {
+      this.newest.push(row);
+      this.records++;
+    } else {
+      this.newest.push(-1);
+      this.newest.set(first, row);
+    }
+  }
+
+  get(entity: Entity, journalId: string): JournalEntry | undefined {
+    const first = this.firstRows.first(entryKey(entity, journalId));
+    return first < 0 ? undefined : entryOf(this.valuesOf(this.newest.get(first)));
+  }
+
+  *entries(): IterableIterator<JournalEntry> {
+    for (let row = 0; row < this.newest.length; row++) {
+      const newest = this.newest.get(row);
+      if (newest >= 0) yield entryOf(this.valuesOf(newest));
+    }
+  }
+
+  private valuesOf(row: number): EntryValues {
+    return JSON.parse(this.values.get(row)) as EntryValues;
+  }
+}
+
+/** An entry's values in a fixed order; flags: 1 created, 2 claimed. */
+type EntryValues = [Entity, string, string, JournalEntry['status'], string | null, string | null, number];
+
+function valuesOf(e: JournalEntry): EntryValues {
+  const flags = (e.created ? 1 : 0) | (e.claimed ? 2 : 0);
+  return [e.entity, e.source_id, e.workos_id, e.status, e.input_digest ?? null, e.password_digest ?? null, flags];
+}
+
+function entryOf([
+  entity,
+  source_id,
+  workos_id,
+  status,
+  inputDigest,
+  passwordDigest,
+  flags,
+]: EntryValues): JournalEntry {
+  // An entry without a digest (written by hand, or by an older version) stays without one.
+  const entry = { entity, source_id, workos_id, status } as JournalEntry;
+  if (inputDigest !== null) entry.input_digest = inputDigest;
+  if (passwordDigest !== null) entry.password_digest = passwordDigest;
+  if (flags & 1) entry.created = true;
+  if (flags & 2) entry.claimed = true;
+  return entry;
+}
+
+function keyOfValues(values: EntryValues): string {
+  return entryKey(values[0], values[1]);
+}
+
+function entryKey(entity: Entity, journalId: string): string {
+  return `${entity}\u0000${journalId}`;
 }
 
 /**

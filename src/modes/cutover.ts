@@ -40,7 +40,7 @@ export interface CutoverInput {
   /** This run's plan. */
   users: PlannedUsers;
   organizations: readonly PlannedOrganization[];
-  memberships: readonly PlannedMembership[];
+  memberships: Iterable<PlannedMembership>;
   /** The live diff: per entity counts and the WorkOS id of every planned record found (`<entity>:<source id>`). */
   reconciliation: {
     users: ReconciledCounts;

@@ -9,6 +9,7 @@ import {
   type PlannedWrite,
 } from '../apply/apply-record.js';
 import { RateLimiter } from '../apply/rate-limiter.js';
+import { StringMap } from '../compact/string-map.js';
 import { WorkOSUnreachableError } from '../apply/workos-caller.js';
 import { FatalRunError, runWorkQueue, type StageLimits, type StopReason } from '../apply/work-queue.js';
 import { membershipWriter, type WorkOSIds } from '../apply/writers/memberships.js';
@@ -110,7 +111,8 @@ async function importStreaming(
   const ctx: ApplyContext = { caller: run.caller, journal };
   const applied = await applyDiff(run, workos, diff, ctx, outcomes);
   // Without the read-back the first diff stands for what WorkOS holds; otherwise it goes now.
-  const kept = options.reconcileAfterImport === false ? diff : applied.firstDiff;
+  let after: MigrationDiff | undefined = options.reconcileAfterImport === false ? diff : applied.firstDiff;
+  applied.firstDiff = undefined;
   diff = undefined;
   let deleted: Summary['deleted'] | undefined;
   let stoppedBy = applied.stoppedBy;
@@ -138,7 +140,6 @@ async function importStreaming(
   else if (!wrote) run.log.info('Nothing to write: WorkOS already holds every record as planned.');
 
   // The live check: after writes WorkOS is read again; with nothing written the first read stands.
-  let after: MigrationDiff | undefined = kept;
   if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
     after = undefined;
     // WorkOS never shows a hash: without a checkpoint the read-back compares fields only (a hash
@@ -147,8 +148,11 @@ async function importStreaming(
       diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined),
     );
   }
-  const reconciliation = stoppedBy || !after ? undefined : reconcile(after);
+  // Import reports counts and drift; the WorkOS id of every record found is cutover's.
+  const reconciliation = stoppedBy || !after ? undefined : reconcile(after, { found: false });
   const removals = deleted && after ? after.removals : first;
+  // The read-back (its live index) goes before the reports are written.
+  after = undefined;
   if (removals.length > 0 && !options.prune) {
     const deletable = deletableRemovals(removals).length;
     run.log.info(
@@ -427,11 +431,11 @@ function pendingOutcome(entity: Outcome['entity'], change: Change<PlannedRecord>
 
 /**
  * The WorkOS ids of users and organizations as their outcomes go by, for the memberships; and
- * which of them failed. A Map entry per user, not an outcome: ids are strings the outcomes
- * already hold.
+ * which of them failed. An entry per user, not an outcome.
  */
 class WorkOSIdsSoFar implements WorkOSIds {
-  private readonly users = new Map<string, string>();
+  /** A million users: their ids as bytes outside the collector's heap. */
+  private readonly users = new StringMap();
   private readonly organizations = new Map<string, string>();
   private readonly failedUsers = new Set<string>();
   private readonly failedOrganizations = new Set<string>();
@@ -450,19 +454,19 @@ class WorkOSIdsSoFar implements WorkOSIds {
   }
 }
 
-/** A membership waits for its user and organization: pending if they are, failed if they failed. */
+/**
+ * A membership waits for its user and organization: pending if they are, failed if they failed
+ * (told to `blocked` now); the ready ones are worked out again on each pass, like the changes.
+ */
 function membershipsReady(
-  changes: readonly Change<PlannedMembership>[],
+  changes: Iterable<Change<PlannedMembership>>,
   ids: WorkOSIdsSoFar,
   blocked: OutcomeSink,
-): Change<PlannedMembership>[] {
-  const ready: Change<PlannedMembership>[] = [];
+): Iterable<Change<PlannedMembership>> {
+  const ready = (m: PlannedMembership) => ids.user(m.userSourceId) && ids.organization(m.organizationSourceId);
   for (const change of changes) {
     const m = change.record;
-    if (ids.user(m.userSourceId) && ids.organization(m.organizationSourceId)) {
-      ready.push(change);
-      continue;
-    }
+    if (ready(m)) continue;
     const base = { entity: 'membership' as const, sourceId: m.sourceId, location: m.location };
     blocked(
       ids.failed(m)
@@ -477,7 +481,11 @@ function membershipsReady(
         : { ...base, status: 'pending' },
     );
   }
-  return ready;
+  return {
+    *[Symbol.iterator]() {
+      for (const change of changes) if (ready(change.record)) yield change;
+    },
+  };
 }
 
 /** A truncated export must never wipe an environment: past the limit, nothing is deleted. */

@@ -14,6 +14,7 @@ import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { countChanges, diffMigration, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { PlannedMemberships } from '../plan/memberships.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
 import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
@@ -130,9 +131,12 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   setInputLimits(config.limits);
   // Sized from the export (about 500 bytes a user), so its indexes need not grow a million users long.
   const planner = new UserPlanner(config.policies, estimatedRecords(options.files.users, 500));
-  const records = await log.group(`Reading the ${options.source} export`, () => readAll(options, config, planner, log));
+  const memberships = new PlannedMemberships({ merge: false });
+  const records = await log.group(`Reading the ${options.source} export`, () =>
+    readAll(options, config, planner, memberships, log),
+  );
   const users = planner.finish();
-  const organizations = planOrganizations(records.organizations, records.memberships, users);
+  const organizations = planOrganizations(records.organizations, memberships, users);
   const plan: FullPlan = { users, organizations };
   log.info(describePlan(plan, records.problems));
   const caller = newCaller(options);
@@ -164,7 +168,7 @@ export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
     identity: { source: options.source, fingerprint: configFingerprint(config) },
     plan: {
       users: { users: new PlannedUsers(), invalid: [], merges: [] },
-      organizations: { organizations: [], memberships: [], invalid: [] },
+      organizations: { organizations: [], memberships: new PlannedMemberships(), invalid: [] },
     },
     problems: [],
     managesOrganizations: false,
@@ -467,6 +471,7 @@ async function readAll(
   options: MigrationOptions,
   config: MappingConfig,
   planner: UserPlanner,
+  memberships: PlannedMemberships,
   log: Logger,
 ): Promise<SourceRecords> {
   const reading = new ReadProgress(log, `Reading the ${options.source} export`);
@@ -478,6 +483,7 @@ async function readAll(
         if (label !== undefined) location.file = label;
       },
       onUser: (record) => planner.add(record),
+      onMembership: (m) => memberships.add(m.organizationSourceId, m.userSourceId, m.roles, m.location),
     });
   } catch (error) {
     throw relabelError(error, options.fileLabels);

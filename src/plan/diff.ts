@@ -1,7 +1,15 @@
 import { madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
-import { liveMembershipKey, metadataDigest, sortedJoined, type LiveIndex, type LiveUser } from '../model/live-state.js';
+import {
+  liveMembershipKey,
+  metadataDigest,
+  sortedJoined,
+  type LiveIndex,
+  type LiveMembership,
+  type LiveUser,
+} from '../model/live-state.js';
 import type { PlannedMembership, PlannedOrganization, PlannedRecord, PlannedUser } from '../model/planned.js';
 import type { Entity, PasswordHash } from '../model/types.js';
+import { StringMap, StringSet } from '../compact/string-map.js';
 import { inputDigest } from './digest.js';
 
 // The plan/apply core: what WorkOS holds (the live index) against what the export says, record
@@ -74,7 +82,8 @@ export interface MigrationDiff {
   /** Worked out again on each pass (see UserChanges): never a million objects at once. */
   users: UserChanges;
   organizations: OrganizationChange[];
-  memberships: MembershipChange[];
+  /** Worked out again on each pass, like the users'. */
+  memberships: MembershipChanges;
   removals: Removal[];
 }
 
@@ -87,7 +96,7 @@ export interface JournalView {
 export interface DiffInput {
   users: Iterable<PlannedUser>;
   organizations: readonly PlannedOrganization[];
-  memberships: readonly PlannedMembership[];
+  memberships: Iterable<PlannedMembership> & { readonly length: number };
   live: LiveIndex;
   journal?: JournalView;
   /**
@@ -136,15 +145,42 @@ export class UserChanges implements Iterable<UserChange> {
   }
 }
 
+/**
+ * The memberships' changes as a sequence that diffs each planned membership when it is reached
+ * (see UserChanges): the planned memberships are columns, and so stay.
+ */
+export class MembershipChanges implements Iterable<MembershipChange> {
+  constructor(
+    private readonly memberships: Iterable<PlannedMembership> & { readonly length: number },
+    private readonly live: LiveIndex,
+    private readonly userIds: IdLookup,
+    private readonly orgIds: IdLookup,
+  ) {}
+
+  /** How many planned memberships there are (one change each). */
+  get length(): number {
+    return this.memberships.length;
+  }
+
+  *[Symbol.iterator](): Iterator<MembershipChange> {
+    for (const m of this.memberships) yield diffMembership(m, this.live, this.userIds, this.orgIds);
+  }
+}
+
+/** WorkOS ids by source id. */
+interface IdLookup {
+  get(sourceId: string): string | undefined;
+}
+
 export function diffMigration(input: DiffInput): MigrationDiff {
   const given = (input.users as { length?: number }).length;
   const users = new UserChanges(input, given ?? [...input.users].length);
-  const userIds = new Map<string, string>();
+  const userIds = new StringMap();
   for (const change of users) if (change.workosId) userIds.set(change.record.sourceId, change.workosId);
   const organizations = input.organizations.map((o) => diffOrganization(o, input.live));
   const orgIds = new Map<string, string>();
   for (const change of organizations) if (change.workosId) orgIds.set(change.record.sourceId, change.workosId);
-  const memberships = input.memberships.map((m) => diffMembership(m, input.live, userIds, orgIds));
+  const memberships = new MembershipChanges(input.memberships, input.live, userIds, orgIds);
   return { users, organizations, memberships, removals: findRemovals(input, users, memberships) };
 }
 
@@ -305,12 +341,7 @@ function diffOrganization(org: PlannedOrganization, live: LiveIndex): Organizati
   return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
 }
 
-function diffMembership(
-  m: PlannedMembership,
-  live: LiveIndex,
-  userIds: ReadonlyMap<string, string>,
-  orgIds: ReadonlyMap<string, string>,
-): MembershipChange {
+function diffMembership(m: PlannedMembership, live: LiveIndex, userIds: IdLookup, orgIds: IdLookup): MembershipChange {
   const base = { entity: 'membership' as const, record: m };
   const userId = userIds.get(m.userSourceId);
   const organizationId = orgIds.get(m.organizationSourceId);
@@ -349,7 +380,7 @@ export function deletableRemovals(removals: readonly Removal[]): Removal[] {
 function findRemovals(
   input: DiffInput,
   users: Iterable<UserChange>,
-  memberships: readonly MembershipChange[],
+  memberships: Iterable<MembershipChange>,
 ): Removal[] {
   const { live, journal } = input;
   const journaled = (entity: Entity, id: string): boolean => {
@@ -363,7 +394,7 @@ function findRemovals(
     return reason ? { keptBecause: reason } : {};
   };
 
-  const exportedUsers = new Set<string>();
+  const exportedUsers = new StringSet();
   for (const u of input.users) {
     exportedUsers.add(u.sourceId);
     for (const other of u.mergedSourceIds) exportedUsers.add(other);
@@ -406,25 +437,36 @@ function findRemovals(
   }
 
   // A member dropped from an organization that stays: the membership goes, the user stays.
-  const planned = new Set<string>();
+  const planned = new StringSet();
   for (const m of memberships) if (m.workosId) planned.add(m.workosId);
-  const userSourceIds = new Map<string, string>();
+  const userSourceIds = new StringMap();
   for (const u of users) if (u.workosId) userSourceIds.set(u.workosId, u.record.sourceId);
   const orgSourceIds = new Map<string, string>();
   for (const o of input.organizations) {
     const found = live.organizationsByExternalId.get(o.sourceId);
     if (found) orgSourceIds.set(found.id, o.sourceId);
   }
-  /** Memberships the journal says this migration created, by WorkOS id. */
-  const createdMemberships = new Map<string, JournalEntry>();
-  for (const entry of journal?.entries() ?? []) {
-    if (entry.entity === 'membership' && entry.status !== 'deleted' && madeByMigration(entry))
-      createdMemberships.set(entry.workos_id, entry);
-  }
+  // WorkOS memberships the plan does not have (few, mostly): only these are looked up in the journal.
+  const dropped: { m: LiveMembership; orgSourceId: string; userSourceId?: string }[] = [];
   for (const m of live.memberships.values()) {
     const orgSourceId = orgSourceIds.get(m.organizationId);
     if (!orgSourceId || planned.has(m.id) || deletedUserIds.has(m.userId)) continue;
-    const userSourceId = userSourceIds.get(m.userId);
+    dropped.push({ m, orgSourceId, userSourceId: userSourceIds.get(m.userId) });
+  }
+  if (dropped.length === 0) return removals;
+  /** Of those, the ones the journal says this migration created, by WorkOS id. */
+  const droppedIds = new Set(dropped.map((d) => d.m.id));
+  const createdMemberships = new Map<string, JournalEntry>();
+  for (const entry of journal?.entries() ?? []) {
+    if (
+      entry.entity === 'membership' &&
+      droppedIds.has(entry.workos_id) &&
+      entry.status !== 'deleted' &&
+      madeByMigration(entry)
+    )
+      createdMemberships.set(entry.workos_id, entry);
+  }
+  for (const { m, orgSourceId, userSourceId } of dropped) {
     const created = createdMemberships.get(m.id);
     // Only memberships of users this export brings (or that the journal says we added).
     if (!userSourceId && !created) continue;

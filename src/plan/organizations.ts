@@ -1,6 +1,7 @@
 import { membershipKey, type MembershipRecord, type OrganizationRecord, type RecordProblem } from '../model/types.js';
 import type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
 import { inputDigest } from './digest.js';
+import { PlannedMemberships } from './memberships.js';
 import { MERGE_UNVERIFIED, type UserPlan } from './users.js';
 
 export type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
@@ -10,7 +11,7 @@ export const USER_SKIPPED = 'user_skipped';
 
 export interface OrganizationPlan {
   organizations: PlannedOrganization[];
-  memberships: PlannedMembership[];
+  memberships: PlannedMemberships;
   invalid: RecordProblem[];
 }
 
@@ -53,7 +54,7 @@ export function planOrganizations(
   // Users left out by policy (blocked, unconfirmed, …): a deliberate skip, and so are their memberships.
   const byPolicy = new Set(users.invalid.filter((p) => p.severity === 'skip').map((p) => p.sourceId));
 
-  const byKey = new Map<string, PlannedMembership>();
+  const plannedMemberships = new PlannedMemberships();
   for (const m of memberships) {
     const key = membershipKey(m.organizationSourceId, m.userSourceId);
     const base = { entity: 'membership' as const, sourceId: key, location: m.location, severity: 'error' as const };
@@ -102,33 +103,23 @@ export function planOrganizations(
       });
       continue;
     }
-    const mergedKey = membershipKey(m.organizationSourceId, userSourceId);
-    const existing = byKey.get(mergedKey);
     // Two source users merged into one can both belong to an organization: one membership, all roles.
-    const roles = [...new Set([...(existing?.roles ?? []), ...m.roles])].sort();
-    byKey.set(mergedKey, {
-      sourceId: mergedKey,
-      organizationSourceId: m.organizationSourceId,
-      userSourceId,
-      roles,
-      digest: inputDigest({ roles }),
-      location: existing?.location ?? m.location,
-    });
+    plannedMemberships.add(m.organizationSourceId, userSourceId, m.roles, m.location);
   }
-  return { organizations: [...planned.values()], memberships: [...byKey.values()], invalid };
+  return { organizations: [...planned.values()], memberships: plannedMemberships, invalid };
 }
 
 /** Memberships naming a role the WorkOS environment does not have: errors before any write. */
 export function checkMembershipRoles(
-  memberships: PlannedMembership[],
+  memberships: Iterable<PlannedMembership>,
   knownRoles: ReadonlySet<string>,
-): { valid: PlannedMembership[]; invalid: RecordProblem[] } {
-  const valid: PlannedMembership[] = [];
+): { valid: PlannedMemberships; invalid: RecordProblem[] } {
+  const valid = new PlannedMemberships();
   const invalid: RecordProblem[] = [];
   for (const m of memberships) {
     const unknown = m.roles.filter((r) => !knownRoles.has(r));
     if (unknown.length === 0) {
-      valid.push(m);
+      valid.add(m.organizationSourceId, m.userSourceId, m.roles, m.location);
       continue;
     }
     invalid.push({

@@ -20,7 +20,10 @@ export interface Reconciliation {
   memberships: FoundCounts;
   /** One per missing or mismatched record, for errors.jsonl and the summary. */
   drift: RecordProblem[];
-  /** The WorkOS id of every planned record found, by `<entity>:<source id>`. */
+  /**
+   * The WorkOS id of every planned record found, by `<entity>:<source id>` (cutover's rollback
+   * coverage); empty when not asked for (a million users and memberships are 2 million keys).
+   */
   found: Map<string, string>;
 }
 
@@ -32,7 +35,8 @@ export function foundKey(entity: Entity, sourceId: string): string {
  * The live check: a diff taken from a fresh read of WorkOS, seen as found / missing /
  * mismatched. "Complete" in a report rests on this, never on the journal.
  */
-export function reconcile(diff: MigrationDiff): Reconciliation {
+export function reconcile(diff: MigrationDiff, options: { found?: boolean } = {}): Reconciliation {
+  const keepFound = options.found ?? true;
   const drift: RecordProblem[] = [];
   const found = new Map<string, string>();
   const count = (
@@ -48,7 +52,7 @@ export function reconcile(diff: MigrationDiff): Reconciliation {
         continue;
       }
       c.found++;
-      if (change.workosId) found.set(foundKey(entity, change.record.sourceId), change.workosId);
+      if (keepFound && change.workosId) found.set(foundKey(entity, change.record.sourceId), change.workosId);
       if (change.action === 'update' || (change.action === 'conflict' && change.fields.length > 0)) c.mismatched++;
     }
     c.unexpected = diff.removals.filter((r) => r.entity === entity).length;

@@ -106,6 +106,8 @@ export interface CollectOptions {
   onLocation?: (location: SourceLocation) => void;
   /** Takes each user instead of the list (the planner, as the export is read). */
   onUser?: (record: UserRecord) => void;
+  /** Takes each membership instead of the list (kept in columns: a million of them as objects do not fit). */
+  onMembership?: (record: MembershipRecord) => void;
 }
 
 /** Collects a source's items. */
@@ -119,7 +121,7 @@ export function collectSourceRecords(
 /** Collects a source's items, given in batches. */
 export async function collectSourceBatches(
   batches: AsyncIterable<readonly SourceItem[]>,
-  { onLocation, onUser }: CollectOptions = {},
+  { onLocation, onUser, onMembership }: CollectOptions = {},
 ): Promise<SourceRecords> {
   const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
   for await (const batch of batches)
@@ -129,8 +131,10 @@ export async function collectSourceBatches(
         if (onUser) onUser(item.record);
         else records.users.push(item.record);
       } else if (item.kind === 'organization') records.organizations.push(item.record);
-      else if (item.kind === 'membership') records.memberships.push(item.record);
-      else records.problems.push(item.problem);
+      else if (item.kind === 'membership') {
+        if (onMembership) onMembership(item.record);
+        else records.memberships.push(item.record);
+      } else records.problems.push(item.problem);
     }
   return records;
 }

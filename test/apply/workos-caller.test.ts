@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../src/apply/rate-limiter.js';
 import { runWorkQueue } from '../../src/apply/work-queue.js';
@@ -136,5 +138,26 @@ describe('WorkOSCaller pacing', () => {
     expect(caller.inFlightTarget()).toBeGreaterThanOrEqual(12);
     expect(caller.inFlightTarget()).toBeLessThan(40);
     expect(peak).toBeLessThan(50);
+  });
+});
+
+describe('WorkOSCaller memory', () => {
+  it('keeps nothing of a finished call (a million calls must not pile up until the run ends)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const caller = callerFor('http://127.0.0.1:1', 1_000_000_000);
+    const heldAfter = async (calls: number) => {
+      for (let i = 0; i < calls; i++) await caller.read(() => Promise.resolve(i));
+      // Collection finishes across a few turns of the event loop.
+      for (let turn = 0; turn < 3; turn++) {
+        gc();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return process.memoryUsage().heapUsed;
+    };
+    const before = await heldAfter(100);
+    const after = await heldAfter(50_000);
+    // Each call that left something behind would hold a few hundred bytes: 50,000 of them, megabytes.
+    expect(after - before).toBeLessThan(2_000_000);
   });
 });

@@ -46,7 +46,7 @@ describe('planOrganizations', () => {
       [member('org_1', 'google-oauth2|a', ['admin']), member('org_1', 'auth0|a', ['member'])],
       users,
     );
-    expect(plan.memberships).toEqual([
+    expect([...plan.memberships]).toEqual([
       expect.objectContaining({ sourceId: 'org_1:auth0|a', userSourceId: 'auth0|a', roles: ['admin', 'member'] }),
     ]);
     expect(plan.invalid).toEqual([]);
@@ -62,7 +62,7 @@ describe('planOrganizations', () => {
       ],
       users,
     );
-    expect(plan.memberships).toEqual([]);
+    expect([...plan.memberships]).toEqual([]);
     expect(plan.invalid.map((p) => [p.code, p.severity, p.location.line])).toEqual([
       ['unknown_organization', 'error', 3],
       ['unknown_user', 'error', 4],
