@@ -51,6 +51,8 @@ export interface PlannedMembership {
   roles: string[];
   digest: string;
   location: SourceLocation;
+  /** Where the member's user id is when the line is its organization's (Auth0: `members[3].user_id`). */
+  userField?: string;
 }
 
 /** What every planned record has, whatever its entity. */

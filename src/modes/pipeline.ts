@@ -483,7 +483,7 @@ async function readAll(
         if (label !== undefined) location.file = label;
       },
       onUser: (record) => planner.add(record),
-      onMembership: (m) => memberships.add(m.organizationSourceId, m.userSourceId, m.roles, m.location),
+      onMembership: (m) => memberships.add(m.organizationSourceId, m.userSourceId, m.roles, m.location, m.userField),
     });
   } catch (error) {
     throw relabelError(error, options.fileLabels);

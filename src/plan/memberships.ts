@@ -31,6 +31,8 @@ export class PlannedMemberships implements Iterable<PlannedMembership> {
   private readonly fileOf = new NumberColumn(Int32Array);
   private readonly lineOf = new NumberColumn(Int32Array);
   private readonly columnOf = new NumberColumn(Int32Array);
+  /** Where each member's user id is in its record (`members[3].user_id`), or '' (the export's list keeps it for its problems). */
+  private readonly userFieldOf = new MemoryStringColumn();
   /** Absent when the list keeps every membership it is given (the export's, as read). */
   private readonly byKey?: KeyIndex;
 
@@ -54,7 +56,13 @@ export class PlannedMemberships implements Iterable<PlannedMembership> {
    * Adds a membership; one the list already has (two source users merged into one) gets the
    * roles of both and keeps its first location.
    */
-  add(organizationSourceId: string, userSourceId: string, roles: readonly string[], location: SourceLocation): void {
+  add(
+    organizationSourceId: string,
+    userSourceId: string,
+    roles: readonly string[],
+    location: SourceLocation,
+    userField?: string,
+  ): void {
     const row = this.length;
     const first = this.byKey?.addIfAbsent(membershipKey(organizationSourceId, userSourceId), row) ?? -1;
     if (first >= 0) {
@@ -68,6 +76,7 @@ export class PlannedMemberships implements Iterable<PlannedMembership> {
     this.fileOf.push(numberOf(location.file, this.files, this.fileNumbers));
     this.lineOf.push(location.line);
     this.columnOf.push(location.column ?? NO_COLUMN);
+    this.userFieldOf.push(userField ?? '');
   }
 
   /** The membership in `row` (0 to length - 1), as a new object. */
@@ -78,6 +87,7 @@ export class PlannedMemberships implements Iterable<PlannedMembership> {
     const column = this.columnOf.get(row);
     const location: SourceLocation = { file: this.files[this.fileOf.get(row)]!, line: this.lineOf.get(row) };
     if (column !== NO_COLUMN) location.column = column;
+    const userField = this.userFieldOf.get(row);
     return {
       sourceId: membershipKey(organizationSourceId, userSourceId),
       organizationSourceId,
@@ -85,6 +95,7 @@ export class PlannedMemberships implements Iterable<PlannedMembership> {
       roles: [...roles],
       digest,
       location,
+      ...(userField ? { userField } : {}),
     };
   }
 
