@@ -814,7 +814,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _io_byte_stream_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(877);
 /* harmony import */ var _io_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(137);
 /* harmony import */ var _model_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(803);
-/* harmony import */ var _passwords_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(453);
+/* harmony import */ var _passwords_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(122);
 // The Auth0 password file, read on a worker thread (its own bundle, dist/password-worker/): a
 // million rows take seconds to parse and check, and the user export is read meanwhile on the
 // main thread. The index it builds is made of typed arrays and is handed over whole.
@@ -860,7 +860,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 453:
+/***/ 122:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1035,6 +1035,63 @@ var file_kind = __nccwpck_require__(706);
 var limits = __nccwpck_require__(137);
 // EXTERNAL MODULE: ./build/model/types.js
 var types = __nccwpck_require__(803);
+;// CONCATENATED MODULE: ./build/io/export-shape.js
+// Which export a file looks like, from its CSV header or its first JSON record: when a file is
+// given as one source (or one file kind) and looks like another, the run stops with a sentence
+// that names the flag to use, instead of dropping columns or failing every record.
+const has = (names, ...columns) => columns.every((c) => names.has(c));
+/** The export a CSV header belongs to, when it is one of the known ones. */
+function csvHeaderShape(columns) {
+    const names = new Set(columns.map((c) => c.trim().toLowerCase()));
+    if (has(names, 'encrypted_password') || has(names, 'raw_user_meta_data') || has(names, 'email_confirmed_at', 'aud'))
+        return { source: 'supabase', kind: 'users', what: "a dump of Supabase's auth.users" };
+    if (has(names, 'primary_email_address') ||
+        has(names, 'verified_email_addresses') ||
+        has(names, 'id', 'email_addresses', 'password_hasher'))
+        return { source: 'clerk', kind: 'users', what: "Clerk's dashboard user export" };
+    if (has(names, 'password_hash_type') || has(names, 'org_external_id'))
+        return { source: 'csv', kind: 'users', what: "the WorkOS migrations CLI's CSV" };
+    return undefined;
+}
+/** The export a JSON record belongs to (the first of the file), when it is one of the known ones. */
+function jsonRecordShape(record) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+        return undefined;
+    const r = record;
+    const is = (key) => r[key] !== undefined && r[key] !== null;
+    if (is('passwordHash') && !is('user_id') && !is('localId') && (is('_id') || is('tenant') || is('_ID')))
+        return { source: 'auth0', kind: 'passwords', what: "Auth0's password-hash export" };
+    if (is('user_id') && (is('identities') || is('email')))
+        return { source: 'auth0', kind: 'users', what: 'an Auth0 user export' };
+    if (is('localId'))
+        return { source: 'firebase', kind: 'users', what: 'a Firebase auth:export' };
+    if (is('Username') && (is('Attributes') || is('UserAttributes')))
+        return { source: 'cognito', kind: 'users', what: 'AWS Cognito list-users output' };
+    if (is('aud') && (is('encrypted_password') || is('raw_user_meta_data') || is('raw_app_meta_data')))
+        return { source: 'supabase', kind: 'users', what: "Supabase's auth.users" };
+    if (typeof r.id === 'string' && r.id.startsWith('user_') && (is('email_addresses') || is('primary_email_address_id')))
+        return { source: 'clerk', kind: 'users', what: 'a Clerk user export' };
+    return undefined;
+}
+/** The export a top-level object is, from the key that holds its records (`Users`: Cognito's list-users). */
+function wrapperShape(keys) {
+    if (keys.includes('Users'))
+        return { source: 'cognito', kind: 'users', what: 'AWS Cognito list-users output' };
+    return undefined;
+}
+/**
+ * The sentence for a file given as `given` (source, and file kind) that looks like `shape`, or
+ * undefined when it is what it was given as.
+ */
+function misplacedExport(path, given, shape) {
+    if (!shape || (shape.source === given.source && shape.kind === given.kind))
+        return undefined;
+    if (shape.source === given.source && shape.kind === 'passwords')
+        return `${path}: this is ${shape.what}, not its user export; give it as --passwords FILE and the user export as --users FILE.`;
+    const flag = shape.kind === 'passwords' ? '--passwords' : '--users';
+    return `${path}: this looks like ${shape.what}, not a ${given.source} export; run with --source ${shape.source} (${flag} ${path}).`;
+}
+
 ;// CONCATENATED MODULE: ./build/io/json-text.js
 
 /**
@@ -1114,6 +1171,8 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
+/** The longest value of a wrapper's other fields that is kept (pagination tokens run to a few hundred). */
+const MAX_KEPT_VALUE = 4096;
 function isWhitespace(c) {
     return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -1131,6 +1190,7 @@ function isWhitespace(c) {
  */
 class JsonElementScanner {
     arrayKey;
+    onWrapperEnd;
     state = 'start';
     line = 1;
     /** Offset of the first character of the current line, counted from the start of the input. */
@@ -1152,8 +1212,20 @@ class JsonElementScanner {
     foundArray = false;
     keyMissing = false;
     missingArrayAt;
-    constructor(arrayKey) {
+    /**
+     * The other keys of the wrapper object being read (a page's `PaginationToken`, `total`), each
+     * with its value's JSON text when that is short (a number, a token), else ''.
+     */
+    objectFields = new Map();
+    /** The text of the skipped value being read, while it is short enough to keep; undefined past that. */
+    skippedText;
+    /**
+     * `onWrapperEnd` sees the other fields of each wrapper object as it closes: a reader tells
+     * from them whether a page says more pages follow.
+     */
+    constructor(arrayKey, onWrapperEnd) {
         this.arrayKey = arrayKey;
+        this.onWrapperEnd = onWrapperEnd;
     }
     /**
      * True when the input was a single-line object without `arrayKey`: that is a line of NDJSON,
@@ -1166,6 +1238,10 @@ class JsonElementScanner {
     get objectWithoutArray() {
         return this.missingArrayAt;
     }
+    /** The top-level keys of the object `objectWithoutArray` points at, to say what it is instead. */
+    get keysWithoutArray() {
+        return [...this.objectFields.keys()];
+    }
     /** True once the input ended its structure, or broke it beyond recovery. */
     get stopped() {
         return this.state === 'stopped';
@@ -1173,6 +1249,7 @@ class JsonElementScanner {
     push(chunk) {
         const out = [];
         let captureFrom = this.state === 'element' || this.state === 'object-key' ? 0 : -1;
+        let skipFrom = this.state === 'object-skip-value' ? 0 : -1;
         const n = chunk.length;
         let i = 0;
         while (i < n && this.state !== 'stopped') {
@@ -1205,6 +1282,9 @@ class JsonElementScanner {
                         this.state = c === COMMA ? 'before-element' : this.afterArrayState();
                     }
                     else if (this.depth === 0 && this.state === 'object-skip-value' && (c === COMMA || c === CLOSE_BRACE)) {
+                        this.keepSkipped(chunk.slice(skipFrom, i));
+                        skipFrom = -1;
+                        this.objectFields.set(this.key, this.skippedText?.trim() ?? '');
                         this.state = c === COMMA ? 'object-key-or-end' : 'after-object';
                         if (c === CLOSE_BRACE)
                             this.objectEnded(out);
@@ -1297,6 +1377,8 @@ class JsonElementScanner {
                     }
                     this.state = 'object-skip-value';
                     this.depth = 0;
+                    this.skippedText = '';
+                    skipFrom = i;
                     continue;
                 case 'object-after-array':
                     if (c === COMMA)
@@ -1323,6 +1405,8 @@ class JsonElementScanner {
                 this.fail(out, n - 1, `a key of the top-level object is longer than ${this.maxLength} characters`);
             }
         }
+        if (skipFrom >= 0 && this.state === 'object-skip-value')
+            this.keepSkipped(chunk.slice(skipFrom));
         this.consumed += n;
         return out;
     }
@@ -1361,10 +1445,19 @@ class JsonElementScanner {
     openObject() {
         this.state = 'object-key-or-end';
         this.objectLine = this.line;
+        this.objectFields = new Map();
+    }
+    /** Keeps text of a skipped value up to a short length: enough for a count or a token. */
+    keepSkipped(part) {
+        if (this.skippedText === undefined)
+            return;
+        this.skippedText = this.skippedText.length + part.length > MAX_KEPT_VALUE ? undefined : this.skippedText + part;
     }
     objectEnded(_out) {
-        if (this.foundArray)
+        if (this.foundArray) {
+            this.onWrapperEnd?.(this.objectFields);
             return;
+        }
         if (this.objectLine === this.line) {
             this.keyMissing = true;
             this.state = 'stopped';
@@ -1516,6 +1609,7 @@ function stripCarriageReturn(text) {
 
 
 
+
 const BOM = '\uFEFF';
 /**
  * The records of a JSON array or NDJSON file (gzipped or not), one at a time, each with its
@@ -1544,11 +1638,14 @@ async function* readJsonRecordBatches(path, options = {}) {
         if (first === '')
             throw new types/* UsageError */.eb(`${path}: the file holds no records, only blank space; export the data again or check the path.`);
         if (first === '[' || (first === '{' && options.arrayKey !== undefined)) {
-            const scanner = new JsonElementScanner(options.arrayKey);
+            const scanner = new JsonElementScanner(options.arrayKey, options.onWrapperEnd);
             yield* scanElements(scanner, prepend(head, chunks));
             if (scanner.objectWithoutArray !== undefined) {
                 // One pretty-printed record is not an export, whichever source: the same answer as for NDJSON below.
-                throw new types/* UsageError */.eb(`${path}: line ${scanner.objectWithoutArray}: the object that starts here has no "${options.arrayKey}" array; give the array, or one object per line (NDJSON).`);
+                const shape = wrapperShape(scanner.keysWithoutArray);
+                throw new types/* UsageError */.eb(shape
+                    ? `${path}: this looks like ${shape.what}, not what was asked for (its records are not under "${options.arrayKey}"); run with --source ${shape.source}.`
+                    : `${path}: line ${scanner.objectWithoutArray}: the object that starts here has no "${options.arrayKey}" array; give the array, or one object per line (NDJSON).`);
             }
             if (!scanner.isNdjson)
                 return;
@@ -1833,14 +1930,15 @@ function parseFirebaseScryptHash(text) {
         return 'm (mem_cost) is not a whole number from 1 to 20';
     return { hash: hash, salt: salt, signerKey: named.get('sk'), saltSeparator: named.get('ss'), rounds, memCost };
 }
-/** Base64 without padding, as PHC strings carry it. */
+/** Base64 as PHC strings carry it: the standard alphabet (url-safe text is rewritten), no padding. */
 function unpadded(base64) {
-    return base64.replace(/=+$/, '');
+    return base64.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
 }
 /**
  * A Firebase user's password as WorkOS's Firebase guide builds it: a PHC string with the
  * project's signer key and salt separator as `sk` and `ss`, its rounds and mem_cost as `r` and
- * `m`, then the user's salt and hash, every base64 value without padding.
+ * `m`, then the user's salt and hash, every base64 value without padding. The one form every
+ * source sends (Firebase exports and Clerk's `scrypt_firebase` digests alike).
  */
 function formatFirebaseScryptHash(parts) {
     const params = `sk=${unpadded(parts.signerKey)},ss=${unpadded(parts.saltSeparator)},r=${parts.rounds},m=${parts.memCost}`;
@@ -11911,6 +12009,8 @@ class Auth0PasswordIndex {
     connections;
     /** 1 once joined to a user or set aside as an older duplicate: no longer reported as unmatched. */
     settled;
+    /** 1 when the row says its account's email is not verified. */
+    unverified;
     connectionNames = [];
     connectionIds = new Map();
     byUserId;
@@ -11929,6 +12029,7 @@ class Auth0PasswordIndex {
         this.lines = parts ? columns/* NumberColumn */.oq.fromParts(Uint32Array, parts.lines) : new columns/* NumberColumn */.oq(Uint32Array);
         this.connections = parts ? columns/* NumberColumn */.oq.fromParts(Int32Array, parts.connections) : new columns/* NumberColumn */.oq(Int32Array);
         this.settled = parts ? columns/* NumberColumn */.oq.fromParts(Uint8Array, parts.settled) : new columns/* NumberColumn */.oq(Uint8Array);
+        this.unverified = parts ? columns/* NumberColumn */.oq.fromParts(Uint8Array, parts.unverified) : new columns/* NumberColumn */.oq(Uint8Array);
         for (const name of parts?.connectionNames ?? [])
             this.connectionId(name);
         const keyOf = (row) => this.userIdOf(row);
@@ -11945,6 +12046,7 @@ class Auth0PasswordIndex {
             lines: this.lines.toParts(),
             connections: this.connections.toParts(),
             settled: this.settled.toParts(),
+            unverified: this.unverified.toParts(),
             connectionNames: this.connectionNames,
             byUserId: this.byUserId.toParts(),
         };
@@ -11962,6 +12064,7 @@ class Auth0PasswordIndex {
         this.lines.push(row.line);
         this.connections.push(row.connection === undefined ? -1 : this.connectionId(row.connection));
         this.settled.push(0);
+        this.unverified.push(row.unverified ? 1 : 0);
         if (row.emailKey)
             this.byEmail?.add(row.emailKey, index);
         if (!row.userId)
@@ -11987,9 +12090,15 @@ class Auth0PasswordIndex {
         // Only a user of a database connection (or, without connections, an auth0| user) can join by email.
         const byEmail = query.databaseConnections.length > 0 || query.userId.startsWith(AUTH0_PREFIX);
         if (row < 0 && query.email && byEmail) {
-            const candidates = this.emailIndex()
+            const unjoined = this.emailIndex()
                 .rows(query.email.toLowerCase())
                 .filter((r) => this.settled.get(r) === 0);
+            // The hash of an account that never verified this email (a sign-up with someone else's
+            // address) must not become a verified user's password: it stays for its own account.
+            const candidates = query.emailVerified ? unjoined.filter((r) => this.unverified.get(r) === 0) : unjoined;
+            for (const r of unjoined)
+                if (!candidates.includes(r))
+                    problems.push(this.unverifiedRowWarning(query.userId, r));
             const matching = query.databaseConnections.length > 0
                 ? candidates.filter((r) => {
                     const connection = this.connections.get(r);
@@ -12014,6 +12123,17 @@ class Auth0PasswordIndex {
         if (hash === '')
             return { passwordGap: 'unsupported', problems };
         return { password: { type: 'bcrypt', hash }, passwordGap: 'none', problems };
+    }
+    unverifiedRowWarning(userId, row) {
+        return {
+            entity: 'password',
+            sourceId: userId,
+            location: { file: this.file, line: this.lines.get(row) },
+            field: 'email_verified',
+            code: 'password_row_unverified',
+            message: "This password row has the verified user's email but says email_verified false: it may be someone else's sign-up with that address, so it is not joined to the verified user by email.",
+            severity: 'warning',
+        };
     }
     /** Marks the row of a user that was itself invalid, so it is not reported as unmatched too. */
     settle(userId) {
@@ -12114,6 +12234,7 @@ async function loadAuth0Passwords(path) {
             emailKey: email ? email.toLowerCase() : undefined,
             connection: row.connection?.trim() || undefined,
             hash: check.ok ? row.passwordHash : undefined,
+            unverified: row.email_verified === false || row.email_verified === 'false',
             setAt: passwordSetTime(row.password_set_date),
             line: item.line,
         });

@@ -1,0 +1,2 @@
+import { type Auth0Legacy, type LegacyProvider } from './provider.js';
+export declare function auth0Provider(config: Auth0Legacy): LegacyProvider;

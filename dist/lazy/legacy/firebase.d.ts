@@ -1,0 +1,2 @@
+import { type FirebaseLegacy, type LegacyProvider } from './provider.js';
+export declare function firebaseProvider(config: FirebaseLegacy): LegacyProvider;
