@@ -10250,8 +10250,7 @@ async function* readGenericCsv(options) {
         if (!columns) {
             const names = Object.keys(item.row);
             if (!names.includes('email')) {
-                throw new types/* UsageError */.eb(`${path}: this CSV has no email column. The generic CSV has the WorkOS migrations CLI's columns: email, first_name, last_name, email_verified, ` +
-                    'password_hash, password_hash_type, external_id, metadata, org_id, org_external_id, org_name, role_slugs.');
+                throw new types/* UsageError */.eb(`${path}: this CSV has no email column. The generic CSV has the WorkOS migrations CLI's columns: ${COLUMN_LIST}.`);
             }
             const misplaced = misplacedExport(path, { source: 'csv', kind: 'users' }, csvHeaderShape(names));
             if (misplaced)
@@ -10348,12 +10347,11 @@ function users_digest(fingerprint) {
         .slice(0, 16);
 }
 /** The columns this reader takes (the WorkOS migrations CLI's, plus its plaintext `password`). */
-const GENERIC_CSV_COLUMNS = new Set([
+const COLUMNS = [
     'email',
     'first_name',
     'last_name',
     'email_verified',
-    'password',
     'password_hash',
     'password_hash_type',
     'external_id',
@@ -10362,7 +10360,10 @@ const GENERIC_CSV_COLUMNS = new Set([
     'org_external_id',
     'org_name',
     'role_slugs',
-]);
+];
+/** As the messages name them (the plaintext `password` column is read, but never recommended). */
+const COLUMN_LIST = COLUMNS.join(', ');
+const GENERIC_CSV_COLUMNS = new Set([...COLUMNS, 'password']);
 /** What a column that is not read was probably meant to be: names other exports use. */
 const LIKELY_MEANT = {
     id: 'external_id',
@@ -10391,8 +10392,7 @@ function unreadColumnsMessage(unread) {
     const hints = unread
         .filter((name) => Object.hasOwn(LIKELY_MEANT, name))
         .map((name) => `${name} → ${LIKELY_MEANT[name]}`);
-    return (`Column${unread.length > 1 ? 's' : ''} ${unread.join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read: the generic CSV takes email, first_name, last_name, email_verified, ` +
-        'password_hash, password_hash_type, external_id, metadata, org_id, org_external_id, org_name, role_slugs. ' +
+    return (`Column${unread.length > 1 ? 's' : ''} ${unread.join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read: the generic CSV takes ${COLUMN_LIST}. ` +
         (hints.length > 0 ? `Rename ${hints.join(', ')}; ` : '') +
         'to keep a column as user metadata, map it in the config (metadata.users).');
 }
