@@ -6,7 +6,7 @@ import { decideCutover, failingChecks } from '../cutover/decide.js';
 import type { CutoverDecision, CutoverEvidence, ReconciledCounts } from '../cutover/evidence.js';
 import { passwordResetRows, peopleEvidence } from '../cutover/people.js';
 import { portalLinkSecrets, renderCutoverJson, renderCutoverMarkdown, renderSsoSetupCsv } from '../cutover/render.js';
-import { foundRecords, rollbackCoverage, type JournalRecord } from '../cutover/rollback.js';
+import { rollbackCoverage, type JournalRecord } from '../cutover/rollback.js';
 import { enterpriseMembers, gatherSsoEvidence } from '../cutover/sso.js';
 import type { Entity } from '../model/types.js';
 import type { PlannedMembership, PlannedOrganization } from '../model/planned.js';
@@ -16,7 +16,7 @@ import { writeLines } from '../io/write-lines.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { connectionsReader, type PacedRead } from '../workos/connections.js';
 import { removalsCsv } from '../report/files.js';
-import { diffOutcomes } from './plan.js';
+import { FoundRecords, liveOutcomes } from '../reconcile/reconcile.js';
 import { passwordMemory } from '../plan/diff.js';
 import { passwordsNotRead } from '../report/people.js';
 import { checkLive } from './verify.js';
@@ -24,6 +24,7 @@ import {
   conflictProblems,
   finishRun,
   openJournal,
+  outcomeStream,
   prepareRun,
   requireWorkOS,
   type MigrationOptions,
@@ -41,12 +42,12 @@ export interface CutoverInput {
   users: PlannedUsers;
   organizations: readonly PlannedOrganization[];
   memberships: Iterable<PlannedMembership>;
-  /** The live diff: per entity counts and the WorkOS id of every planned record found (`<entity>:<source id>`). */
+  /** The live diff: per entity counts and the planned records found, with their WorkOS ids. */
   reconciliation: {
     users: ReconciledCounts;
     organizations: ReconciledCounts;
     memberships: ReconciledCounts;
-    found: ReadonlyMap<string, string>;
+    found: Pick<FoundRecords, 'organization' | typeof Symbol.iterator>;
   };
   /** Records the live diff reports as conflicts. */
   conflicts: number;
@@ -101,7 +102,7 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
     users: input.users,
     organizations: input.organizations.map((o) => ({ sourceId: o.sourceId, domains: o.input.domains })),
     memberships: input.memberships,
-    workosOrganizationId: (sourceId) => input.reconciliation.found.get(`organization:${sourceId}`),
+    workosOrganizationId: (sourceId) => input.reconciliation.found.organization(sourceId),
   });
   const reader = connectionsReader(input.workos, input.read);
   const sso = await log.group(
@@ -151,7 +152,7 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
         ? { reenroll: 'reenroll.csv', ...(input.passwordsNotRead ? {} : { passwordReset: 'password-reset.csv' }) }
         : {},
     ),
-    rollback: rollbackCoverage({ found: foundRecords(input.reconciliation.found), journal: input.journal }),
+    rollback: rollbackCoverage({ found: input.reconciliation.found, journal: input.journal }),
   };
   const decision = decideCutover(evidence);
   const markdown = renderCutoverMarkdown(decision, evidence);
@@ -189,9 +190,13 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
   const run = await prepareRun(options);
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
+  const outcomes = outcomeStream(run);
   try {
     const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal);
-    const outcomes = diffOutcomes(diff);
+    // Counted and written as they are worked out: a million users and memberships are never held.
+    for (const outcome of liveOutcomes(diff)) outcomes.add(outcome);
+    const count = (status: 'pending' | 'failed') =>
+      outcomes.counts.user[status] + outcomes.counts.organization[status] + outcomes.counts.membership[status];
     const notRead = passwordsNotRead(options.source, options.files);
     const result = await runCutover({
       passwordsNotRead: notRead,
@@ -199,14 +204,11 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
       users: run.plan.users.users,
       organizations: run.plan.organizations.organizations,
       memberships: run.plan.organizations.memberships,
-      reconciliation,
+      reconciliation: { ...reconciliation, found: new FoundRecords(diff) },
       conflicts: diff.users.filter((c) => c.action === 'conflict').length,
       // Listed, never pruned: a person decides (import --prune, or put them back in the export).
       unreviewedRemovals: diff.removals.length,
-      checkpoint: {
-        pending: outcomes.filter((o) => o.status === 'pending').length,
-        failed: outcomes.filter((o) => o.status === 'failed').length,
-      },
+      checkpoint: { pending: count('pending'), failed: count('failed') },
       ...(logins ? { logins: { tried: logins.tried, succeeded: logins.succeeded, failed: logins.failed } } : {}),
       ...(journal ? { journal: (entity: Entity, id: string) => journal.get(entity, id) } : {}),
       workos,
@@ -218,7 +220,8 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
       log: run.log,
     });
     const report = await finishRun(run, {
-      outcomes,
+      outcomes: [],
+      streamed: outcomes,
       problems: [...run.problems, ...conflictProblems(diff)],
       reconciliation,
       diff,
@@ -231,6 +234,9 @@ export async function runCutoverMode(options: MigrationOptions): Promise<Migrati
     });
     // The job summary and PR comment of a cutover are its checks (cutover.md).
     return { ...report, markdown: result.markdown, ...(result.secrets.length > 0 ? { secrets: result.secrets } : {}) };
+  } catch (error) {
+    outcomes.discard();
+    throw error;
   } finally {
     journal?.close();
   }

@@ -148,8 +148,8 @@ async function importStreaming(
       diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined),
     );
   }
-  // Import reports counts and drift; the WorkOS id of every record found is cutover's.
-  const reconciliation = stoppedBy || !after ? undefined : reconcile(after, { found: false });
+  // Import reports counts and drift.
+  const reconciliation = stoppedBy || !after ? undefined : reconcile(after);
   const removals = deleted && after ? after.removals : first;
   // The read-back (its live index) goes before the reports are written.
   after = undefined;

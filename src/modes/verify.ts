@@ -2,16 +2,16 @@ import type { WorkOS } from '@workos-inc/node';
 import type { Journal } from '../checkpoint/journal.js';
 import { passwordMemory, type MigrationDiff } from '../plan/diff.js';
 import { runLoginProbes, type LoginProbeResult } from '../reconcile/login-probes.js';
-import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
+import { liveOutcomes, reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { removalsCsv } from '../report/files.js';
 import { passwordsNotRead } from '../report/people.js';
 import type { LazyCounts } from '../model/live-state.js';
-import { diffOutcomes } from './plan.js';
 import {
   conflictProblems,
   diffRun,
   finishRun,
   openJournal,
+  outcomeStream,
   prepareRun,
   readWorkOS,
   requireWorkOS,
@@ -54,10 +54,14 @@ export async function runVerify(options: MigrationOptions): Promise<MigrationRes
   const run = await prepareRun(options);
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
+  const outcomes = outcomeStream(run);
   try {
     const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal);
+    // Counted and written as they are worked out: a million users and memberships are never held.
+    for (const outcome of liveOutcomes(diff)) outcomes.add(outcome);
     return await finishRun(run, {
-      outcomes: diffOutcomes(diff),
+      outcomes: [],
+      streamed: outcomes,
       problems: [...run.problems, ...conflictProblems(diff)],
       reconciliation,
       diff,
@@ -72,6 +76,7 @@ export async function runVerify(options: MigrationOptions): Promise<MigrationRes
       extraFiles: { 'removals.csv': removalsCsv(diff.removals, options.includePii ?? false) },
     });
   } catch (error) {
+    outcomes.discard();
     return whenUnreachable(run)(error);
   } finally {
     journal?.close();

@@ -1,3 +1,4 @@
+import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
 import type { Change, MigrationDiff, Removal } from '../plan/diff.js';
 import type { PlannedRecord } from '../model/planned.js';
@@ -20,25 +21,15 @@ export interface Reconciliation {
   memberships: FoundCounts;
   /** One per missing or mismatched record, for errors.jsonl and the summary. */
   drift: RecordProblem[];
-  /**
-   * The WorkOS id of every planned record found, by `<entity>:<source id>` (cutover's rollback
-   * coverage); empty when not asked for (a million users and memberships are 2 million keys).
-   */
-  found: Map<string, string>;
-}
-
-export function foundKey(entity: Entity, sourceId: string): string {
-  return `${entity}:${sourceId}`;
 }
 
 /**
  * The live check: a diff taken from a fresh read of WorkOS, seen as found / missing /
- * mismatched. "Complete" in a report rests on this, never on the journal.
+ * mismatched. "Complete" in a report rests on this, never on the journal. Counts only: the
+ * changes are worked out as they are counted (a million users and memberships are never held).
  */
-export function reconcile(diff: MigrationDiff, options: { found?: boolean } = {}): Reconciliation {
-  const keepFound = options.found ?? true;
+export function reconcile(diff: MigrationDiff): Reconciliation {
   const drift: RecordProblem[] = [];
-  const found = new Map<string, string>();
   const count = (
     changes: Iterable<Change<PlannedRecord>> & { readonly length: number },
     entity: Removal['entity'],
@@ -52,7 +43,6 @@ export function reconcile(diff: MigrationDiff, options: { found?: boolean } = {}
         continue;
       }
       c.found++;
-      if (keepFound && change.workosId) found.set(foundKey(entity, change.record.sourceId), change.workosId);
       if (change.action === 'update' || (change.action === 'conflict' && change.fields.length > 0)) c.mismatched++;
     }
     c.unexpected = diff.removals.filter((r) => r.entity === entity).length;
@@ -63,8 +53,66 @@ export function reconcile(diff: MigrationDiff, options: { found?: boolean } = {}
     organizations: count(diff.organizations, 'organization'),
     memberships: count(diff.memberships, 'membership'),
     drift,
-    found,
   };
+}
+
+/** A planned record the live diff found in WorkOS, with its WorkOS id. */
+export interface FoundRecord {
+  entity: Exclude<Entity, 'password'>;
+  sourceId: string;
+  workosId: string;
+}
+
+/**
+ * The planned records WorkOS holds (cutover's rollback coverage), worked out from the diff on
+ * each pass rather than kept (a million users and memberships would be two million map keys);
+ * the few organizations' WorkOS ids are kept, to be looked up.
+ */
+export class FoundRecords implements Iterable<FoundRecord> {
+  private readonly organizations = new Map<string, string>();
+
+  constructor(private readonly diff: MigrationDiff) {
+    for (const change of diff.organizations)
+      if (change.action !== 'create' && change.workosId)
+        this.organizations.set(change.record.sourceId, change.workosId);
+  }
+
+  /** The WorkOS id of a planned organization WorkOS holds. */
+  organization(sourceId: string): string | undefined {
+    return this.organizations.get(sourceId);
+  }
+
+  *[Symbol.iterator](): Iterator<FoundRecord> {
+    const changes: Iterable<Change<PlannedRecord>>[] = [
+      this.diff.users,
+      this.diff.organizations,
+      this.diff.memberships,
+    ];
+    for (const entityChanges of changes)
+      for (const change of entityChanges)
+        if (change.action !== 'create' && change.workosId)
+          yield { entity: change.entity, sourceId: change.record.sourceId, workosId: change.workosId };
+  }
+}
+
+/**
+ * What each planned record is in WorkOS now, for the reports of a read-only check (verify,
+ * cutover): unchanged when WorkOS holds it as planned, pending when an import would write it.
+ * One at a time, in the order the phases write them: give each to an OutcomeStream, never to an array.
+ */
+export function* liveOutcomes(diff: MigrationDiff): Generator<Outcome> {
+  const changes: Iterable<Change<PlannedRecord>>[] = [diff.users, diff.organizations, diff.memberships];
+  for (const entityChanges of changes)
+    for (const change of entityChanges) {
+      const inStep = change.action === 'unchanged' || (change.action === 'conflict' && change.fields.length === 0);
+      yield {
+        entity: change.entity,
+        sourceId: change.record.sourceId,
+        location: change.record.location,
+        status: inStep ? 'unchanged' : 'pending',
+        ...(change.workosId ? { workosId: change.workosId } : {}),
+      };
+    }
 }
 
 const NOUN: Record<Removal['entity'], string> = {
