@@ -320,6 +320,8 @@ export interface RunReport {
   /** Include `changes` in the summary (a dry run with a key). */
   showChanges?: boolean;
   removals?: readonly Removal[];
+  /** The removals as counts, when there are too many to list (rollback). */
+  removalsCounted?: Record<EntityName, number>;
   deleted?: Summary['deleted'];
   passwords?: SummaryInput['passwords'];
   logins?: LoginProbeResult;
@@ -355,7 +357,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     stoppedBy: report.stoppedBy,
     workos: r && { users: r.users, organizations: r.organizations, memberships: r.memberships },
     changes: report.showChanges && report.diff ? countChanges(report.diff) : undefined,
-    removals: report.removals ? removalCounts(report.removals) : undefined,
+    removals: report.removals ? removalCounts(report.removals) : report.removalsCounted,
     removalsKept: keptRemovalCounts(report.removals),
     deleted: report.deleted,
     cutover: report.cutover,

@@ -1,41 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Journal, JOURNAL_FILE, madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
+import { mkdir } from 'node:fs/promises';
+import { Journal, JOURNAL_FILE, type JournalEntry } from '../checkpoint/journal.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
-import { keptBecause, type KeptReason, type Removal } from '../plan/diff.js';
+import { keptBecause, type Removal } from '../plan/diff.js';
+import { countRollback, deletion, rollbackSteps, type RollbackStep } from '../plan/rollback-steps.js';
+import { writeLines } from '../io/write-lines.js';
 import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
 import { deleteAll, deleteFailureProblem } from './import.js';
 import { clearLazyMark } from './lazy-finish.js';
-import { finishRun, prepareEmptyRun, removalCounts, type MigrationOptions, type MigrationResult } from './pipeline.js';
+import { finishRun, prepareEmptyRun, type MigrationOptions, type MigrationResult } from './pipeline.js';
 
-export type RollbackAction = 'delete' | 'already_deleted' | 'keep_claimed' | 'keep_updated';
+export type { RollbackAction, RollbackStep } from '../plan/rollback-steps.js';
 
-export interface RollbackStep {
-  entry: JournalEntry;
-  action: RollbackAction;
-  /** Why a record stays (rollback.csv's kept_because): claimed users existed before. */
-  keptBecause?: KeptReason;
-}
-
-/**
- * What rollback does with each record the journal knows: delete what this migration created;
- * keep users it only claimed or updated (they existed before; field updates are not reverted).
- * Memberships this migration created are deleted whoever their user is: a claimed user keeps
- * the account, not the memberships the migration gave it.
- */
+/** Every step at once: for a small journal (tests); a run goes through rollbackSteps. */
 export function planRollback(entries: Iterable<JournalEntry>, _journal: Pick<Journal, 'get'>): RollbackStep[] {
-  const steps: RollbackStep[] = [];
-  for (const entry of entries) {
-    if (entry.status === 'deleted') {
-      if (madeByMigration(entry)) steps.push({ entry, action: 'already_deleted' });
-      continue;
-    }
-    const kept = keptBecause(entry, entry.workos_id);
-    if (!kept) steps.push({ entry, action: 'delete' });
-    else steps.push({ entry, action: entry.claimed ? 'keep_claimed' : 'keep_updated', keptBecause: kept });
-  }
-  return steps;
+  return [...rollbackSteps(entries)];
 }
 
 /**
@@ -77,41 +58,49 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
   const log = options.log ?? silentLogger;
   // The checkpoint's own source and config are the ones to undo, whatever this run was given.
   const journal = Journal.open(dir, run.identity, { force: true, readOnly: !options.confirm });
+  // The steps are worked out from the journal on each pass, never listed (see rollbackSteps).
+  const steps = (): Iterable<RollbackStep> => rollbackSteps(journal.entries());
   try {
-    const steps = planRollback(journal.entries(), journal);
-    const toDelete: Removal[] = steps
-      .filter((s) => s.action === 'delete')
-      .map((s) => ({
-        entity: s.entry.entity as Removal['entity'],
-        externalId: s.entry.source_id,
-        workosId: s.entry.workos_id,
-        reason: 'not_in_export',
-      }));
-    // WorkOS deletes a user's or organization's memberships with it: no request of their own.
-    const targets = toDelete.filter((t) => !goesWithItsOwner(journal.get(t.entity, t.externalId)!, journal));
-    const counts = removalCounts(toDelete);
+    const planned = countRollback(steps());
+    const counts = planned.deletes;
     log.info(
       `The checkpoint records ${counts.users} user(s), ${counts.organizations} organization(s) and ${counts.memberships} membership(s) created by this migration` +
-        `; ${steps.filter((s) => s.keptBecause === 'existed_before').length} record(s) that existed in WorkOS before the migration and ` +
-        `${steps.filter((s) => s.keptBecause === 'not_created_by_this_checkpoint').length} it did not create stay (kept_because in rollback.csv; field updates are not reverted).`,
+        `; ${planned.kept.existed_before} record(s) that existed in WorkOS before the migration and ` +
+        `${planned.kept.not_created_by_this_checkpoint} it did not create stay (kept_because in rollback.csv; field updates are not reverted).`,
     );
+    // Written before any delete: it says what this rollback set out to do.
+    if (options.outDir) {
+      await mkdir(options.outDir, { recursive: true });
+      await writeLines(join(options.outDir, 'rollback.csv'), rollbackCsvLines(steps()));
+    }
     let deleted: MigrationResult['summary']['deleted'];
     const problems: RecordProblem[] = [];
-    if (options.confirm && targets.length > 0) {
+    if (options.confirm && counts.users + counts.organizations + counts.memberships > 0) {
       if (!run.workos)
         throw new UsageError(
           'rollback --confirm needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).',
         );
       const workos = run.workos;
-      const result = await log.group(`Deleting ${targets.length} record(s)`, () =>
-        deleteAll(run, workos, targets, { caller: run.caller, journal }, journal),
-      );
-      deleted = result.deleted;
-      for (const failed of result.failed) problems.push(deleteFailureProblem(failed));
+      deleted = { users: 0, organizations: 0, memberships: 0 };
+      const total = deleted;
+      // WorkOS deletes a user's memberships with it: those need no request of their own.
+      let requests = 0;
+      for (const step of steps()) if (step.action === 'delete' && !goesWithItsOwner(step.entry, journal)) requests++;
+      await log.group(`Deleting ${requests} record(s)`, async () => {
+        // Memberships, then users, then organizations, a batch at a time.
+        for (const entity of ['membership', 'user', 'organization'] as const) {
+          for (const batch of deleteBatches(steps(), entity, journal)) {
+            const result = await deleteAll(run, workos, batch, { caller: run.caller, journal }, journal);
+            for (const key of ['users', 'organizations', 'memberships'] as const) total[key] += result.deleted[key];
+            for (const failed of result.failed) problems.push(deleteFailureProblem(failed));
+            if (result.stoppedBy) return;
+          }
+        }
+      });
       // Memberships that went with their user or organization: journaled as gone, counted as deleted.
-      for (const t of toDelete) {
-        const entry = journal.get(t.entity, t.externalId);
-        if (t.entity !== 'membership' || !entry || entry.status === 'deleted' || !ownerGone(entry, journal)) continue;
+      for (const step of steps()) {
+        const entry = step.entry;
+        if (step.action !== 'delete' || entry.entity !== 'membership' || !ownerGone(entry, journal)) continue;
         journal.record({ ...entry, status: 'deleted' });
         deleted.memberships++;
       }
@@ -123,7 +112,7 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
     if (options.confirm && run.workos) {
       const workos = run.workos;
       // Users that stay (they existed before) lose the lazy migration's mark the import gave them.
-      for (const step of steps) {
+      for (const step of steps()) {
         if (step.entry.entity !== 'user' || step.action === 'delete' || step.action === 'already_deleted') continue;
         try {
           await clearLazyMark(run.caller, workos, step.entry.workos_id);
@@ -145,19 +134,44 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
     return await finishRun(run, {
       outcomes: [],
       problems,
-      removals: toDelete,
+      removalsCounted: counts,
       deleted: deleted ?? (options.confirm ? { users: 0, organizations: 0, memberships: 0 } : undefined),
       journalAppended: journal.appendedCount,
-      extraFiles: { 'rollback.csv': rollbackCsv(steps) },
+      writtenFiles: options.outDir ? ['rollback.csv'] : [],
     });
   } finally {
     journal.close();
   }
 }
 
-export function rollbackCsv(steps: readonly RollbackStep[]): string {
-  let text = csvRow(['entity', 'source_id', 'workos_id', 'action', 'kept_because']);
+/** rollback.csv, a row at a time. */
+export function* rollbackCsvLines(steps: Iterable<RollbackStep>): Generator<string> {
+  yield csvRow(['entity', 'source_id', 'workos_id', 'action', 'kept_because']);
   for (const { entry, action, keptBecause: kept } of steps)
-    text += csvRow([entry.entity, entry.source_id, entry.workos_id, action, kept ?? '']);
-  return text;
+    yield csvRow([entry.entity, entry.source_id, entry.workos_id, action, kept ?? '']);
+}
+
+/** Deletes go to the queue this many at a time, so that only a batch of them is held. */
+const DELETE_BATCH = 10_000;
+
+/**
+ * The deletes of one entity, a batch at a time, leaving out memberships that go with their user.
+ * The journal changes between batches (each delete is journaled): a record deleted since the
+ * pass began is already_deleted when reached, so nothing is deleted twice.
+ */
+function* deleteBatches(
+  steps: Iterable<RollbackStep>,
+  entity: Removal['entity'],
+  journal: Pick<Journal, 'get'>,
+): Generator<Removal[]> {
+  let batch: Removal[] = [];
+  for (const step of steps) {
+    if (step.action !== 'delete' || step.entry.entity !== entity || goesWithItsOwner(step.entry, journal)) continue;
+    batch.push(deletion(step));
+    if (batch.length >= DELETE_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
