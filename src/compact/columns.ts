@@ -111,6 +111,9 @@ export interface FixedWidthColumnParts {
   length: number;
 }
 
+/** Chunks of a StringColumn looked up by key rather than read in order (indexes, maps). */
+export const LOOKUP_CHUNK_BYTES = 512 * 1024;
+
 /** A Uint8Array that came from another thread (postMessage hands over plain Uint8Arrays) as a Buffer. */
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -201,6 +204,14 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Past this many chunks waiting for the disk, a spill waits for its own write. */
 const MAX_CHUNKS_WRITING = 3;
 
+const unclosedFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed already.
+  }
+});
+
 /**
  * An append-only list of strings kept as UTF-8 bytes: about one byte per character and no
  * per-string object (a JS string costs its characters plus a header, and the collector's time).
@@ -210,7 +221,7 @@ const MAX_CHUNKS_WRITING = 3;
  */
 export class StringColumn {
   /** The rows not spilled yet: they start at file offset `spilled`. */
-  private chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private chunk: Buffer;
   private used = 0;
   private spilled = 0;
   private file: number | undefined;
@@ -219,6 +230,7 @@ export class StringColumn {
   private windowStart = 0;
   private windowBytes = 0;
   private lastRead = -2;
+  private lastText: string | undefined;
   /**
    * Chunks handed to the file but not yet written (the write runs on libuv's thread pool while
    * the export is parsed here), by file offset; their rows are read from memory meanwhile.
@@ -230,6 +242,14 @@ export class StringColumn {
   private readonly offsetOf = new NumberColumn(Float64Array);
   private readonly bytesOf = new NumberColumn(Uint32Array);
 
+  /**
+   * `chunkBytes`: how much is gathered before each write, and read ahead in order. A column read
+   * mostly out of order (an index's rows, looked up by key) needs less than one read in order.
+   */
+  constructor(private readonly chunkBytes = CHUNK_BYTES) {
+    this.chunk = Buffer.allocUnsafe(chunkBytes);
+  }
+
   get length(): number {
     return this.offsetOf.length;
   }
@@ -237,8 +257,8 @@ export class StringColumn {
   push(text: string): number {
     // Room for the worst case (3 bytes a UTF-16 unit) saves measuring the string first.
     const room = text.length * 3;
-    if (this.used + room > CHUNK_BYTES) this.spill();
-    if (room > CHUNK_BYTES) {
+    if (this.used + room > this.chunkBytes) this.spill();
+    if (room > this.chunkBytes) {
       // Larger than a chunk (a record near the input limit): straight to the file.
       const bytes = Buffer.from(text, 'utf8');
       writeSync(this.openFile(), bytes, 0, bytes.length, this.spilled);
@@ -253,9 +273,17 @@ export class StringColumn {
   }
 
   get(index: number): string {
+    // A row read twice in a row (a KeyIndex compares a candidate's key, then its row is read): once.
+    if (index === this.lastRead && this.lastText !== undefined) return this.lastText;
+    this.lastText = this.read(index);
+    return this.lastText;
+  }
+
+  private read(index: number): string {
     const offset = this.offsetOf.get(index);
     const bytes = this.bytesOf.get(index);
-    const inOrder = index === this.lastRead + 1 || index === this.lastRead;
+    // Only the next row reads a window ahead: a lookup in any order reads just its row.
+    const inOrder = index === this.lastRead + 1;
     this.lastRead = index;
     if (offset >= this.spilled) {
       const start = offset - this.spilled;
@@ -264,10 +292,10 @@ export class StringColumn {
     for (const [at, chunk] of this.writing) {
       if (offset >= at && offset < at + chunk.length) return chunk.toString('utf8', offset - at, offset - at + bytes);
     }
-    if (!this.inWindow(offset, bytes) && inOrder && bytes <= CHUNK_BYTES) {
-      this.window ??= Buffer.allocUnsafe(CHUNK_BYTES);
+    if (!this.inWindow(offset, bytes) && inOrder && bytes <= this.chunkBytes) {
+      this.window ??= Buffer.allocUnsafe(this.chunkBytes);
       this.windowStart = offset;
-      this.windowBytes = readSync(this.file!, this.window, 0, Math.min(CHUNK_BYTES, this.spilled - offset), offset);
+      this.windowBytes = readSync(this.file!, this.window, 0, Math.min(this.chunkBytes, this.spilled - offset), offset);
     }
     if (this.inWindow(offset, bytes)) {
       const start = offset - this.windowStart;
@@ -302,7 +330,7 @@ export class StringColumn {
         this.spare.push(chunk);
         if (this.closed && this.writing.size === 0) this.closeFile();
       });
-      this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
+      this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(this.chunkBytes);
     } else {
       writeSync(file, full, 0, full.length, this.spilled);
     }
@@ -329,6 +357,7 @@ export class StringColumn {
 
   private closeFile(): void {
     if (this.file === undefined) return;
+    unclosedFiles.unregister(this);
     closeSync(this.file);
     this.file = undefined;
     if (this.removeOnClose !== undefined) rmSync(this.removeOnClose, { force: true });
@@ -338,6 +367,8 @@ export class StringColumn {
     if (this.file === undefined) {
       const path = join(tmpdir(), `migrate-to-workos-${process.pid}-${randomUUID()}.rows`);
       this.file = openSync(path, 'w+', 0o600);
+      // A column let go of without close() (a live index read and diffed) frees its disk space when collected.
+      unclosedFiles.register(this, this.file, this);
       try {
         unlinkSync(path);
       } catch {
