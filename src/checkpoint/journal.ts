@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { MemoryStringColumn, NumberColumn } from '../compact/columns.js';
+import { LOOKUP_CHUNK_BYTES, NumberColumn, StringColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
 import { UsageError, type Entity } from '../model/types.js';
 
@@ -193,14 +193,15 @@ export function madeByMigration(entry: Pick<JournalEntry, 'status' | 'created'>)
 }
 
 /**
- * The journal's entries in memory: each as a JSON array of its values (no field names), in UTF-8
- * bytes outside the collector's heap, found by entity and source id through a KeyIndex. At a
- * million users and a million memberships a Map of JSON lines is about 300 bytes an entry; this
- * is about 140. A record written again gets a new row; its first row says where its newest is
- * (the order of entries() stays the order first recorded).
+ * The journal's entries, read once: each as a JSON array of its values (no field names), in
+ * UTF-8 bytes in a temporary file (a StringColumn), found by entity and source id through a
+ * KeyIndex. At a million users and a million memberships a Map of JSON lines is about 300 bytes
+ * an entry, the rows in memory 140; this keeps about 30 in memory (offsets and index slots).
+ * A record written again gets a new row; its first row says where its newest is (the order of
+ * entries() stays the order first recorded).
  */
 class EntryRows {
-  private readonly values = new MemoryStringColumn();
+  private readonly values = new StringColumn(LOOKUP_CHUNK_BYTES);
   /** Per row: for a record's first row, the row of its newest entry; for later rows, -1. */
   private readonly newest = new NumberColumn(Int32Array);
   private readonly firstRows = new KeyIndex((row) => keyOfValues(this.valuesOf(row)));

@@ -1,14 +1,15 @@
-import { MemoryStringColumn } from './columns.js';
+import { LOOKUP_CHUNK_BYTES, StringColumn } from './columns.js';
 import { KeyIndex } from './key-index.js';
 
 /**
  * A string → string map for a million entries (source id → WorkOS id and the like): keys and
- * values as UTF-8 bytes outside the collector's heap, found through a KeyIndex. About 30 bytes
- * an entry beside its text, where a Map of strings takes about 110.
+ * values as UTF-8 bytes in temporary files (StringColumns), found through a KeyIndex. About 40
+ * bytes an entry in memory (offsets and index slots), where the text in memory took about 100
+ * and a Map of strings about 170: an import holds several of these at a million users.
  */
 export class StringMap {
-  private readonly keys = new MemoryStringColumn();
-  private readonly values = new MemoryStringColumn();
+  private readonly keys = new StringColumn(LOOKUP_CHUNK_BYTES);
+  private readonly values = new StringColumn(LOOKUP_CHUNK_BYTES);
   private readonly rows = new KeyIndex((row) => this.keys.get(row));
   private count = 0;
 

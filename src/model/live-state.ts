@@ -2,7 +2,7 @@
 // plan/diff.ts. Kept compact on purpose (no full user objects): at a million users the index
 // must fit beside the plan, so each user is its ids, its email key, names and a metadata digest.
 import { createHash } from 'node:crypto';
-import { MemoryStringColumn, NumberColumn } from '../compact/columns.js';
+import { LOOKUP_CHUNK_BYTES, NumberColumn, StringColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
 import { LAZY_METADATA_KEY, lazyMarkOf } from '../lazy/marks.js';
 import { stableJson } from './stable-json.js';
@@ -39,12 +39,13 @@ export interface LiveMembership {
 
 /**
  * WorkOS users, one packed string each (its fields joined by a separator no field holds), as
- * UTF-8 bytes outside the collector's heap, found by external id and by email key through two
- * KeyIndexes over the same rows; decoded on lookup. About 120 bytes a user, where two Maps of
- * strings took about 250: what lets a million users fit beside the plan.
+ * UTF-8 bytes in a temporary file (a StringColumn), found by external id and by email key
+ * through two KeyIndexes over the same rows; decoded on lookup. About 40 bytes a user in memory
+ * (offsets and index slots), where the rows in memory took 120 and two Maps of strings 250:
+ * what lets a million users fit beside the plan and the checkpoint.
  */
 export class LiveUsers {
-  private readonly packed = new MemoryStringColumn();
+  private readonly packed = new StringColumn(LOOKUP_CHUNK_BYTES);
   private readonly byExternal = new KeyIndex((row) => fieldOf(this.packed.get(row), EXTERNAL_ID));
   private readonly byEmailKey = new KeyIndex((row) => fieldOf(this.packed.get(row), EMAIL_KEY));
   private emails = 0;
@@ -127,12 +128,13 @@ function unpack(packed: string): LiveUser {
 }
 
 /**
- * WorkOS memberships by `<organization id>:<user id>`, each one packed string of UTF-8 bytes
- * outside the collector's heap, found through a KeyIndex: about 130 bytes a membership, where a
- * Map of objects takes about 270 (a million memberships are read back after an import).
+ * WorkOS memberships by `<organization id>:<user id>`, each one packed string of UTF-8 bytes in
+ * a temporary file (a StringColumn), found through a KeyIndex: about 30 bytes a membership in
+ * memory, where the rows in memory took 130 and a Map of objects 270 (a million memberships are
+ * read back after an import).
  */
 export class LiveMemberships {
-  private readonly packed = new MemoryStringColumn();
+  private readonly packed = new StringColumn(LOOKUP_CHUNK_BYTES);
   /** Per row: 1 while it is its key's membership, 0 once another took its place. */
   private readonly current = new NumberColumn(Uint8Array);
   private readonly rows = new KeyIndex((row) => keyOfPacked(this.packed.get(row)));
