@@ -1,11 +1,12 @@
-import { MemoryStringColumn, NumberColumn } from '../compact/columns.js';
+import { LOOKUP_CHUNK_BYTES, NumberColumn, StringColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
 import type { PlannedMembership } from '../model/planned.js';
 import { membershipKey, type SourceLocation } from '../model/types.js';
 import { inputDigest } from './digest.js';
 
 // A million memberships as objects (key, roles array, digest, location each) are several hundred
-// megabytes; as columns they are about 40 bytes each. Organizations, files and role sets are few:
+// megabytes; as columns they are about 50 bytes each in memory (the user ids and where they are
+// in the export in temporary files, where in memory they took 70 more). Organizations, files and role sets are few:
 // each is held once and a membership holds its number. A membership is made an object only when
 // it is reached, and let go after.
 
@@ -26,13 +27,13 @@ export class PlannedMemberships implements Iterable<PlannedMembership> {
   private readonly roleSets: RoleSet[] = [];
   private readonly roleSetNumbers = new Map<string, number>();
   private readonly organizationOf = new NumberColumn(Int32Array);
-  private readonly userOf = new MemoryStringColumn();
+  private readonly userOf = new StringColumn(LOOKUP_CHUNK_BYTES);
   private readonly roleSetOf = new NumberColumn(Int32Array);
   private readonly fileOf = new NumberColumn(Int32Array);
   private readonly lineOf = new NumberColumn(Int32Array);
   private readonly columnOf = new NumberColumn(Int32Array);
   /** Where each member's user id is in its record (`members[3].user_id`), or '' (the export's list keeps it for its problems). */
-  private readonly userFieldOf = new MemoryStringColumn();
+  private readonly userFieldOf = new StringColumn(LOOKUP_CHUNK_BYTES);
   /** Absent when the list keeps every membership it is given (the export's, as read). */
   private readonly byKey?: KeyIndex;
 
