@@ -394,33 +394,9 @@ function findRemovals(
     return reason ? { keptBecause: reason } : {};
   };
 
-  const exportedUsers = new StringSet();
-  for (const u of input.users) {
-    exportedUsers.add(u.sourceId);
-    for (const other of u.mergedSourceIds) exportedUsers.add(other);
-  }
-  const removals: Removal[] = [];
+  const removals = userRemovals(input, ours, kept);
   /** Users prune deletes: WorkOS deletes their memberships with them. */
-  const deletedUserIds = new Set<string>();
-  for (const found of live.users.withExternalId()) {
-    const id = found.externalId!;
-    if (exportedUsers.has(id) || input.notImported.users.has(id)) continue;
-    const reason: RemovalReason | undefined = input.skippedUsers.has(id)
-      ? 'skipped_by_policy'
-      : ours('user', id)
-        ? 'not_in_export'
-        : undefined;
-    if (!reason) continue;
-    const removal: Removal = {
-      entity: 'user',
-      externalId: id,
-      workosId: found.id,
-      reason,
-      ...kept('user', id, found.id),
-    };
-    removals.push(removal);
-    if (!removal.keptBecause) deletedUserIds.add(found.id);
-  }
+  const deletedUserIds = new Set(removals.filter((r) => !r.keptBecause).map((r) => r.workosId));
   if (!input.managesOrganizations) return removals;
 
   const exportedOrgs = new Set(input.organizations.map((o) => o.sourceId));
@@ -478,6 +454,35 @@ function findRemovals(
       reason: 'member_removed',
       ...(created ? {} : { keptBecause: 'not_created_by_this_checkpoint' as const }),
     });
+  }
+  return removals;
+}
+
+/**
+ * WorkOS users of this migration that the export no longer has. A function of its own: the set
+ * of the export's user ids (a million of them) is let go of before the memberships' sets are built.
+ */
+function userRemovals(
+  input: DiffInput,
+  ours: (entity: 'user' | 'organization', id: string) => boolean,
+  kept: (entity: Entity, id: string, workosId: string) => { keptBecause?: KeptReason },
+): Removal[] {
+  const exportedUsers = new StringSet();
+  for (const u of input.users) {
+    exportedUsers.add(u.sourceId);
+    for (const other of u.mergedSourceIds) exportedUsers.add(other);
+  }
+  const removals: Removal[] = [];
+  for (const found of input.live.users.withExternalId()) {
+    const id = found.externalId!;
+    if (exportedUsers.has(id) || input.notImported.users.has(id)) continue;
+    const reason: RemovalReason | undefined = input.skippedUsers.has(id)
+      ? 'skipped_by_policy'
+      : ours('user', id)
+        ? 'not_in_export'
+        : undefined;
+    if (!reason) continue;
+    removals.push({ entity: 'user', externalId: id, workosId: found.id, reason, ...kept('user', id, found.id) });
   }
   return removals;
 }
