@@ -1,7 +1,8 @@
 // `import` at scale, for npm run bench: an Auth0 export of N users (a bcrypt-shaped hash each) and
-// 4 organizations holding every user once (N memberships) is imported into the stand-in, twice:
+// organizations of up to 50,000 members holding every user once (N memberships; 4 organizations
+// at 200,000 users, 20 at a million) is imported into the stand-in, twice:
 //
-//   first:  everything is written (N users with their hashes, 4 organizations, N memberships);
+//   first:  everything is written (N users with their hashes, the organizations, N memberships);
 //   rerun:  the same export and checkpoint again, nothing to write.
 //
 // Each run is the built CLI in its own process; the stand-in runs in this process with its write
@@ -23,7 +24,16 @@ import { writeAuth0Export } from './plan.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MAX_RSS_MB = 512;
-const ORGANIZATIONS = 4;
+/**
+ * An Auth0 organization is one JSON element, members included: 50,000 members are about 4.6 MB
+ * of it, under the 8 Mi characters `limits.recordLength` allows by default (250,000 are not).
+ */
+const MEMBERS_PER_ORGANIZATION = 50_000;
+
+export function organizationsFor(users: number): number {
+  return Math.max(4, Math.ceil(users / MEMBERS_PER_ORGANIZATION));
+}
+
 /** Far above what one process can send: the stand-in's limit and the CLI's pace stay out of the way. */
 const UNLIMITED = { requests: 1_000_000_000, windowMs: 1 };
 
@@ -48,6 +58,7 @@ export async function run(log: (line: string) => void): Promise<BenchLine[]> {
   if (process.env.BENCH_IMPORT === '0') return [];
   const users = Number(process.env.BENCH_IMPORT_USERS ?? 1_000_000);
   const n = users.toLocaleString('en');
+  const organizations = organizationsFor(users);
   const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
   const emulator = await startEmulator({ writeLimit: UNLIMITED, readLimit: null });
   try {
@@ -56,9 +67,9 @@ export async function run(log: (line: string) => void): Promise<BenchLine[]> {
     for (const label of ['first run', 'rerun'] as const) {
       const result = await runImport(emulator.url, dir, files);
       checkImported(result, users, label);
-      const perCpuSecond = (users * 2 + ORGANIZATIONS) / result.cpuSeconds;
+      const perCpuSecond = (users * 2 + organizations) / result.cpuSeconds;
       log(
-        `import of ${n} users, ${ORGANIZATIONS} organizations, ${n} memberships (${label}): ${result.wallSeconds.toFixed(1)} s, ` +
+        `import of ${n} users, ${organizations} organizations, ${n} memberships (${label}): ${result.wallSeconds.toFixed(1)} s, ` +
           `${result.cpuSeconds.toFixed(1)} s CPU, peak RSS ${result.rssMb} MB`,
       );
       lines.push(
@@ -85,8 +96,9 @@ export interface ImportFiles {
   organizations: string;
 }
 
-/** The plan bench's export plus an Auth0 organizations file: user i belongs to organization i % 4. */
+/** The plan bench's export plus an Auth0 organizations file: user i belongs to organization i % organizationsFor(users). */
 export async function writeAuth0ImportExport(dir: string, users: number): Promise<ImportFiles> {
+  const count = organizationsFor(users);
   const files = await writeAuth0Export(dir, users);
   const organizations = join(dir, 'organizations.json');
   const out = createWriteStream(organizations);
@@ -94,12 +106,12 @@ export async function writeAuth0ImportExport(dir: string, users: number): Promis
     if (!out.write(text)) return new Promise((resolve) => out.once('drain', () => resolve()));
   };
   await write('{"organizations":[\n');
-  for (let o = 0; o < ORGANIZATIONS; o++) {
+  for (let o = 0; o < count; o++) {
     await write(
       `${o > 0 ? ',\n' : ''}{"id":"org_bench${o}","name":"bench-${o}","display_name":"Bench ${o}","metadata":{"domains":"bench${o}.example.com"},"members":[`,
     );
     let first = true;
-    for (let i = o; i < users; i += ORGANIZATIONS) {
+    for (let i = o; i < users; i += count) {
       const role = i % 100 === 0 ? 'admin' : 'member';
       await write(
         `${first ? '' : ','}\n{"user_id":"auth0|${i.toString(16).padStart(24, '0')}","roles":[{"id":"rol_${role}","name":"${role}"}]}`,
@@ -194,7 +206,7 @@ function checkImported(result: ImportRun, users: number, label: 'first run' | 'r
     result.code !== 0 ||
     !s.complete ||
     done(s.users) !== users ||
-    done(s.organizations) !== ORGANIZATIONS ||
+    done(s.organizations) !== organizationsFor(users) ||
     done(s.memberships) !== users ||
     (label === 'first run' ? s.passwords.sent : s.passwords.recordedEarlier) !== users;
   if (wrong)
@@ -202,10 +214,11 @@ function checkImported(result: ImportRun, users: number, label: 'first run' | 'r
 }
 
 function checkStandIn(emulator: Emulator, users: number): void {
+  const organizations = organizationsFor(users);
   const held = emulator.snapshot();
-  if (held.users.length !== users || held.organizations.length !== ORGANIZATIONS || held.memberships.length !== users) {
+  if (held.users.length !== users || held.organizations.length !== organizations || held.memberships.length !== users) {
     throw new Error(
-      `the stand-in holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships; expected ${users}, ${ORGANIZATIONS}, ${users}.`,
+      `the stand-in holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships; expected ${users}, ${organizations}, ${users}.`,
     );
   }
 }
