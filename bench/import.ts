@@ -1,9 +1,10 @@
 // `import` at scale, for npm run bench: an Auth0 export of N users (a bcrypt-shaped hash each) and
 // organizations of up to 50,000 members holding every user once (N memberships; 4 organizations
-// at 200,000 users, 20 at a million) is imported into the stand-in, twice:
+// at 200,000 users, 20 at a million) is imported into the stand-in, twice, then verified:
 //
 //   first:  everything is written (N users with their hashes, the organizations, N memberships);
-//   rerun:  the same export and checkpoint again, nothing to write.
+//   rerun:  the same export and checkpoint again, nothing to write;
+//   verify: the same export and checkpoint, read-only: WorkOS must hold every record as planned.
 //
 // Each run is the built CLI in its own process; the stand-in runs in this process with its write
 // limit out of the way (the bench measures the engine, not the pacing) and the CLI's --rate-limit
@@ -64,18 +65,21 @@ export async function run(log: (line: string) => void): Promise<BenchLine[]> {
   try {
     const files = await writeAuth0ImportExport(dir, users);
     const lines: BenchLine[] = [];
-    for (const label of ['first run', 'rerun'] as const) {
-      const result = await runImport(emulator.url, dir, files);
+    for (const label of ['first run', 'rerun', 'verify'] as const) {
+      const result = await runImport(emulator.url, dir, files, label === 'verify' ? 'verify' : 'import');
       checkImported(result, users, label);
       const perCpuSecond = (users * 2 + organizations) / result.cpuSeconds;
       log(
-        `import of ${n} users, ${organizations} organizations, ${n} memberships (${label}): ${result.wallSeconds.toFixed(1)} s, ` +
+        `${label === 'verify' ? 'verify' : 'import'} of ${n} users, ${organizations} organizations, ${n} memberships (${label}): ${result.wallSeconds.toFixed(1)} s, ` +
           `${result.cpuSeconds.toFixed(1)} s CPU, peak RSS ${result.rssMb} MB`,
       );
       lines.push(
-        { label: `import ${label} records / CPU s @ ${n} users`, value: Math.round(perCpuSecond).toString() },
         {
-          label: `import ${label} peak RSS @ ${n} users`,
+          label: `${label === 'verify' ? label : `import ${label}`} records / CPU s @ ${n} users`,
+          value: Math.round(perCpuSecond).toString(),
+        },
+        {
+          label: `${label === 'verify' ? label : `import ${label}`} peak RSS @ ${n} users`,
           value: `${result.rssMb} MB`,
           target: `<= ${MAX_RSS_MB} MB`,
           ok: result.rssMb <= MAX_RSS_MB,
@@ -128,8 +132,13 @@ export async function writeAuth0ImportExport(dir: string, users: number): Promis
   return { ...files, organizations };
 }
 
-/** The built CLI's `import`, with the RSS and CPU probe; its checkpoint and reports in `dir`. */
-export async function runImport(apiUrl: string, dir: string, files: ImportFiles): Promise<ImportRun> {
+/** The built CLI's `import` (or `verify`), with the RSS and CPU probe; its checkpoint and reports in `dir`. */
+export async function runImport(
+  apiUrl: string,
+  dir: string,
+  files: ImportFiles,
+  command: 'import' | 'verify' = 'import',
+): Promise<ImportRun> {
   const rssFile = join(dir, 'rss');
   const cpuFile = join(dir, 'cpu');
   const out = join(dir, 'out');
@@ -137,7 +146,7 @@ export async function runImport(apiUrl: string, dir: string, files: ImportFiles)
     '--import',
     join(root, 'bench', 'rss-probe.mjs'),
     join(root, 'dist', 'cli', 'index.js'),
-    'import',
+    command,
     '--source',
     'auth0',
     '--users',
@@ -186,7 +195,7 @@ export async function runImport(apiUrl: string, dir: string, files: ImportFiles)
   try {
     summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as ImportSummary;
   } catch {
-    throw new Error(`import exited ${status} without a summary:\n${stderr}${stdout}`);
+    throw new Error(`${command} exited ${status} without a summary:\n${stderr}${stdout}`);
   }
   return {
     code: status,
@@ -198,8 +207,8 @@ export async function runImport(apiUrl: string, dir: string, files: ImportFiles)
   };
 }
 
-/** A fast import that imported nothing proves nothing: every record must be there, as planned. */
-function checkImported(result: ImportRun, users: number, label: 'first run' | 'rerun'): void {
+/** A fast import that imported nothing proves nothing: every record must be there, as planned (verify sees what a rerun sees). */
+function checkImported(result: ImportRun, users: number, label: 'first run' | 'rerun' | 'verify'): void {
   const s = result.summary;
   const done = (c: { created: number; unchanged: number }) => (label === 'first run' ? c.created : c.unchanged);
   const wrong =
@@ -210,7 +219,7 @@ function checkImported(result: ImportRun, users: number, label: 'first run' | 'r
     done(s.memberships) !== users ||
     (label === 'first run' ? s.passwords.sent : s.passwords.recordedEarlier) !== users;
   if (wrong)
-    throw new Error(`import (${label}) exited ${result.code}: ${JSON.stringify(s)}\n${result.stderr.slice(-4000)}`);
+    throw new Error(`${label} exited ${result.code}: ${JSON.stringify(s)}\n${result.stderr.slice(-4000)}`);
 }
 
 function checkStandIn(emulator: Emulator, users: number): void {
