@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './access-token.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin.js';
 import { ConnectionStore, type SeedConnection } from './connections.js';
+import { FactorStore, type StoredFactor } from './factors.js';
 import { EventLog, writeEvent, type WireEvent } from './events.js';
 import { FaultInjector, type FaultConfig, type FaultOutcome } from './faults.js';
 import { IdGenerator } from './ids.js';
@@ -12,6 +13,7 @@ import { SlidingWindowLimiter, type WindowLimit } from './rate-limit.js';
 import { authenticateRoute } from './routes/authenticate.js';
 import { connectionRoutes } from './routes/connections.js';
 import { eventRoutes } from './routes/events.js';
+import { factorRoutes } from './routes/factors.js';
 import { membershipRoutes } from './routes/memberships.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { portalRoutes } from './routes/portal.js';
@@ -93,6 +95,8 @@ export interface EmulatorControls {
   recordEvent(event: string, data: Record<string, unknown>, createdAt?: string): WireEvent;
   /** Every event recorded, oldest first. */
   events(): WireEvent[];
+  /** A user's authentication factors with their secrets, for tests; never sent over the API. */
+  factorsOf(userId: string): StoredFactor[];
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -105,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const writeLimiter = new SlidingWindowLimiter(options.writeLimit ?? DEFAULT_WRITE_LIMIT);
   const readLimiter = options.readLimit ? new SlidingWindowLimiter(options.readLimit) : undefined;
   const connections = new ConnectionStore(store);
+  const factors = new FactorStore(store);
   const stats = new StatsCounter();
   const ids = new IdGenerator();
   const events = new EventLog();
@@ -118,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...connectionRoutes(connections),
     ...portalRoutes(store, () => url),
     ...eventRoutes(events),
+    ...factorRoutes(factors),
     authenticateRoute(store, { clientId: options.clientId, tokens, ids, events }),
   ]);
 
@@ -292,6 +298,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       store.reset();
       connections.reset();
+      factors.reset();
       events.reset();
       stats.reset();
       faults.reset();
@@ -314,6 +321,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     defineRole: (slug, name) => store.defineRole(slug, name),
     seedConnection: (connection) => connections.seed(connection),
     connections: () => connections.all(),
+    factorsOf: (userId) => factors.ofUser(userId),
     passwordOf: (userId) => store.credentialOf(userId),
     recordEvent: (event, data, createdAt) => events.record(event, data, createdAt),
     events: () => events.all(),

@@ -48,7 +48,11 @@ export interface UserRecord {
   password?: PasswordHash;
   passwordGap: PasswordGap;
   metadata: Record<string, string>;
-  /** MFA factors the user had; none of them can move, so each one means a re-enrollment. */
+  /**
+   * MFA factors the user must enroll again: SMS and the like, and a TOTP factor whose secret
+   * the export lacks or holds malformed. A TOTP factor with a valid secret moves instead (a
+   * `factor` item) and is not listed here.
+   */
   mfaFactors: MfaFactor[];
   /** Social providers the user signed in with (google-oauth2, github, …). */
   socialProviders: string[];
@@ -112,8 +116,24 @@ export interface RecordProblem {
   failed?: boolean;
 }
 
+/**
+ * A TOTP factor that moves with its existing secret (WorkOS: Base32, SHA-1, 6 digits, 30 s).
+ * The secret is a secret: it never goes into a message, a report, the journal or a checkpoint.
+ */
+export interface TotpFactorRecord {
+  /** The source user it belongs to (joined to the planned user, merges included). */
+  userSourceId: string;
+  /** Base32, upper case, without spaces or padding (see sources/totp-secret.ts). */
+  secret: string;
+  /** Where the secret is: the file, line and column, for messages. */
+  location: SourceLocation;
+  /** The field it was read from (`totp_secret`, `secret`, `otp_secret`). */
+  field: string;
+}
+
 export type SourceItem =
   | { kind: 'user'; record: UserRecord }
+  | { kind: 'factor'; record: TotpFactorRecord }
   | { kind: 'organization'; record: OrganizationRecord }
   | { kind: 'membership'; record: MembershipRecord }
   | { kind: 'problem'; problem: RecordProblem };

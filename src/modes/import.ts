@@ -8,6 +8,7 @@ import {
   type EntityWriter,
   type PlannedWrite,
 } from '../apply/apply-record.js';
+import { TotpFactorStage, type FactorsApplied } from '../apply/factors.js';
 import { RateLimiter } from '../apply/rate-limiter.js';
 import { StringMap } from '../compact/string-map.js';
 import { WorkOSUnreachableError } from '../apply/workos-caller.js';
@@ -116,6 +117,7 @@ async function importStreaming(
   diff = undefined;
   let deleted: Summary['deleted'] | undefined;
   let stoppedBy = applied.stoppedBy;
+  problems.push(...applied.factors.problems);
   if (options.prune && toPrune.length > 0 && !stoppedBy) {
     const pruned = await run.log.group(`Pruning ${toPrune.length} removal(s)`, () => prune(run, workos, toPrune, ctx));
     deleted = pruned.deleted;
@@ -131,6 +133,7 @@ async function importStreaming(
       stoppedBy: 'unreachable',
       fatal: applied.unreachable.message,
       passwords: applied.passwords,
+      factors: applied.factors.counts,
       processed: applied.processed,
       journalAppended: journal?.appendedCount ?? 0,
       writtenFiles,
@@ -171,6 +174,7 @@ async function importStreaming(
     removals,
     deleted,
     passwords: applied.passwords,
+    factors: applied.factors.counts,
     processed: applied.processed,
     journalAppended: journal?.appendedCount ?? 0,
     extraFiles: { 'removals.csv': removalsCsv(removals, pii) },
@@ -186,6 +190,7 @@ interface Applied {
   passwords: { sent: number; recordedEarlier: number; keptExisting: number; keptSignedIn: number };
   /** The diff, kept only when nothing was written (it is then what WorkOS holds). */
   firstDiff?: MigrationDiff;
+  factors: FactorsApplied;
 }
 
 /** Where a phase's outcomes go, one at a time (never gathered: a million of them do not fit). */
@@ -236,6 +241,7 @@ async function applyDiff(
   // Before any write: the user changes are worked out again on each pass, from the journal as it is then.
   const memory = passwordMemory(diff);
   const ids = new WorkOSIdsSoFar();
+  const factorStage = new TotpFactorStage(run.plan.factors.factors);
   let sent = 0;
   await phase(
     'users',
@@ -245,6 +251,7 @@ async function applyDiff(
     (outcome, change) => {
       outcomes.add(outcome);
       ids.take(outcome);
+      factorStage.noteUser(outcome);
       if (
         change.record.input.password &&
         (outcome.status === 'created' || (outcome.status === 'updated' && change.sendPassword))
@@ -264,7 +271,13 @@ async function applyDiff(
   });
   const ready = membershipsReady(diff.memberships, ids, (outcome) => outcomes.add(outcome));
   await phase('memberships', ready, membershipWriter(workos, ids), writeOf, (outcome) => outcomes.add(outcome));
+  // After their users exist: the TOTP factors that move with their secrets.
+  const factors = await factorStage.run({ workos, ...ctx, userId: ids.user, limits: limits(), log: run.log });
+  processed += factors.processed;
+  stoppedBy ??= factors.stoppedBy;
+  unreachable ??= factors.unreachable;
   return {
+    factors,
     stoppedBy,
     processed,
     passwords: {

@@ -14,6 +14,7 @@ import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { countChanges, diffMigration, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { emptyFactorPlan, planTotpFactors, type FactorPlan } from '../plan/factors.js';
 import { PlannedMemberships } from '../plan/memberships.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
 import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
@@ -28,7 +29,14 @@ import { setInputLimits } from '../io/limits.js';
 import { estimatedRecords } from '../io/file-kind.js';
 import { checkRunDirectories } from '../io/run-directories.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
-import { buildSummary, type EntityName, type Mode, type Summary, type SummaryInput } from '../report/summary.js';
+import {
+  buildSummary,
+  type EntityName,
+  type FactorCounts,
+  type Mode,
+  type Summary,
+  type SummaryInput,
+} from '../report/summary.js';
 import { sourceOwnsExternalId } from '../sources/external-ids.js';
 import {
   collectSourceBatches,
@@ -102,6 +110,8 @@ export const DEFAULTS = DEFAULT_PACING;
 export interface FullPlan {
   users: UserPlan;
   organizations: OrganizationPlan;
+  /** TOTP factors that move with their secrets. */
+  factors: FactorPlan;
 }
 
 /** A run after reading and planning: everything the modes need. */
@@ -137,7 +147,7 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   );
   const users = planner.finish();
   const organizations = planOrganizations(records.organizations, memberships, users);
-  const plan: FullPlan = { users, organizations };
+  const plan: FullPlan = { users, organizations, factors: planTotpFactors(records.factors, users.users) };
   log.info(describePlan(plan, records.problems));
   const caller = newCaller(options);
   const run: PreparedRun = {
@@ -146,7 +156,7 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
     config,
     identity: { source: options.source, fingerprint: configFingerprint(config) },
     plan,
-    problems: [...records.problems, ...users.invalid, ...organizations.invalid],
+    problems: [...records.problems, ...users.invalid, ...organizations.invalid, ...plan.factors.problems],
     // An organizations file, or organizations in the user file itself (the generic CSV).
     managesOrganizations: options.files.organizations !== undefined || organizations.organizations.length > 0,
     workos,
@@ -169,6 +179,7 @@ export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
     plan: {
       users: { users: new PlannedUsers(), invalid: [], merges: [] },
       organizations: { organizations: [], memberships: new PlannedMemberships(), invalid: [] },
+      factors: emptyFactorPlan(),
     },
     problems: [],
     managesOrganizations: false,
@@ -332,6 +343,8 @@ export interface RunReport {
   cutover?: Summary['cutover'];
   /** The run had to stop (WorkOS unreachable): the one sentence to show, and exit 2. */
   fatal?: string;
+  /** TOTP factors: what the run did (import), would do (plan) or undid (rollback: `deleted.factors`). */
+  factors?: FactorCounts;
 }
 
 /** Builds the summary and writes the reports: the last step of every mode. */
@@ -360,6 +373,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     deleted: report.deleted,
     cutover: report.cutover,
     fatal: report.fatal,
+    factors: report.factors,
     passwords: report.passwords,
     requests: run.workos ? { ...c, writesPerSecond: writeRate(c), elapsedSeconds } : undefined,
     processedThisRun: report.processed,

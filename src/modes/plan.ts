@@ -3,6 +3,8 @@ import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedRecord } from '../model/planned.js';
 import { passwordMemory, type Change, type MigrationDiff } from '../plan/diff.js';
+import { factorsAgainstWorkOS, factorsFromJournal, type FactorCounts } from '../plan/factors.js';
+import { listUserFactors } from '../workos/factors.js';
 import { missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
@@ -16,6 +18,7 @@ import {
   readWorkOS,
   warnForcedPasswords,
   whenUnreachable,
+  DEFAULTS,
   type MigrationOptions,
   type MigrationResult,
   type PreparedRun,
@@ -29,7 +32,12 @@ import {
 export async function runPlan(options: MigrationOptions): Promise<MigrationResult> {
   const run = await prepareRun(options);
   const journal = openJournal(run, 'read');
-  if (!run.workos) return finishRun(run, { ...journalOutcomes(run, journal), problems: run.problems });
+  if (!run.workos)
+    return finishRun(run, {
+      ...journalOutcomes(run, journal),
+      problems: run.problems,
+      factors: factorsFromJournal(run.plan.factors, journal),
+    });
   const workos = run.workos;
   return planAgainst(run, workos, journal).catch(whenUnreachable(run));
 }
@@ -40,7 +48,9 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
   warnForcedPasswords(run, diff);
   const { recordedEarlier, keptExisting, keptSignedIn } = passwordMemory(diff);
   const pii = options.includePii ?? false;
+  const factors = await factorChanges(run, workos, diff);
   return finishRun(run, {
+    factors,
     outcomes: diffOutcomes(diff),
     problems: [...run.problems, ...conflictProblems(diff)],
     reconciliation: missingAsPlanned(reconcile(diff)),
@@ -50,6 +60,20 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
     passwords: { sent: 0, recordedEarlier, keptExisting, keptSignedIn },
     extraFiles: { 'changes.jsonl': changesJsonl(diff, pii), 'removals.csv': removalsCsv(diff.removals, pii) },
   });
+}
+
+/** TOTP factors an import would enroll now: WorkOS is read for the users it holds. */
+function factorChanges(run: PreparedRun, workos: WorkOS, diff: MigrationDiff): Promise<FactorCounts> {
+  const wanted = new Set(run.plan.factors.factors.map((f) => f.userSourceId));
+  const ids = new Map<string, string>();
+  if (wanted.size > 0)
+    for (const c of diff.users) if (c.workosId && wanted.has(c.record.sourceId)) ids.set(c.record.sourceId, c.workosId);
+  return factorsAgainstWorkOS(
+    run.plan.factors,
+    (sourceId) => ids.get(sourceId),
+    async (userId) => (await run.caller.read(() => listUserFactors(workos, userId))).some((f) => f.type === 'totp'),
+    run.options.concurrency ?? DEFAULTS.concurrency,
+  );
 }
 
 /** Per planned record: `unchanged` when WorkOS holds it as planned, else `pending` (an import would write it). */

@@ -7,7 +7,15 @@ import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
 import { deleteAll, deleteFailureProblem } from './import.js';
 import { clearLazyMark } from './lazy-finish.js';
-import { finishRun, prepareEmptyRun, removalCounts, type MigrationOptions, type MigrationResult } from './pipeline.js';
+import { deleteEnrolledFactors, enrolledFactors } from '../apply/factors.js';
+import {
+  DEFAULTS,
+  finishRun,
+  prepareEmptyRun,
+  removalCounts,
+  type MigrationOptions,
+  type MigrationResult,
+} from './pipeline.js';
 
 export type RollbackAction = 'delete' | 'already_deleted' | 'keep_claimed' | 'keep_updated';
 
@@ -79,8 +87,10 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
   const journal = Journal.open(dir, run.identity, { force: true, readOnly: !options.confirm });
   try {
     const steps = planRollback(journal.entries(), journal);
+    // TOTP factors are deleted on their own (apply/factors.ts), before the users.
+    const factors = enrolledFactors(journal.entries());
     const toDelete: Removal[] = steps
-      .filter((s) => s.action === 'delete')
+      .filter((s) => s.action === 'delete' && s.entry.entity !== 'factor')
       .map((s) => ({
         entity: s.entry.entity as Removal['entity'],
         externalId: s.entry.source_id,
@@ -97,16 +107,21 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
     );
     let deleted: MigrationResult['summary']['deleted'];
     const problems: RecordProblem[] = [];
-    if (options.confirm && targets.length > 0) {
+    if (factors.length > 0)
+      log.info(`The checkpoint records ${factors.length} TOTP factor(s) enrolled by this migration.`);
+    if (options.confirm && targets.length + factors.length > 0) {
       if (!run.workos)
         throw new UsageError(
           'rollback --confirm needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).',
         );
       const workos = run.workos;
+      const limits = { concurrency: options.concurrency ?? DEFAULTS.concurrency, signal: options.signal };
+      const removed = await deleteEnrolledFactors(factors, { workos, caller: run.caller, journal, limits });
+      problems.push(...removed.problems);
       const result = await log.group(`Deleting ${targets.length} record(s)`, () =>
         deleteAll(run, workos, targets, { caller: run.caller, journal }, journal),
       );
-      deleted = result.deleted;
+      deleted = { ...result.deleted, ...(factors.length > 0 ? { factors: removed.deleted } : {}) };
       for (const failed of result.failed) problems.push(deleteFailureProblem(failed));
       // Memberships that went with their user or organization: journaled as gone, counted as deleted.
       for (const t of toDelete) {

@@ -4,11 +4,14 @@ import { countSourceStatuses } from '../model/problems.js';
 import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
+import type { FactorCounts } from '../plan/factors.js';
 import { MERGE_UNVERIFIED, type UserPlan } from '../plan/users.js';
 import type { Reconciliation } from '../reconcile/reconcile.js';
 import { namedCounts } from '../plan/user-tally.js';
 import type { OutcomeCounts } from './outcome-stream.js';
 import { rollbackDone } from '../cutover/rollback.js';
+
+export type { FactorCounts } from '../plan/factors.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
@@ -72,7 +75,10 @@ export interface Summary {
   organizations: EntityCounts;
   memberships: EntityCounts;
   passwords: PasswordCounts;
+  /** Users who must enroll MFA again, by factor (reenroll.csv): SMS, TOTP without a valid secret, … */
   mfa: Partial<Record<MfaFactor, number>>;
+  /** TOTP factors moved with their secrets; absent when the export has none. */
+  factors?: FactorCounts;
   social: Partial<Record<string, number>>;
   /** Users by their status in the source, where it asks for a look (Cognito `UNCONFIRMED: 2`); absent when none. */
   sourceStatuses?: Record<string, number>;
@@ -93,8 +99,8 @@ export interface Summary {
   fatal?: string;
   /** cutover: go or no-go, and the checks that failed (cutover.json has the evidence). */
   cutover?: { go: boolean; failing: string[] };
-  /** Removals deleted by this run (`--prune`) or records deleted by `rollback`. */
-  deleted?: Record<EntityName, number>;
+  /** Removals deleted by this run (`--prune`) or records deleted by `rollback` (`factors`: TOTP factors it enrolled). */
+  deleted?: Record<EntityName, number> & { factors?: number };
   requests?: RequestStats;
   /** verify with login probes: test accounts signed in with their password. */
   logins?: { tried: number; succeeded: number; failed: number };
@@ -147,6 +153,7 @@ export interface SummaryInput {
   lazy?: Summary['lazy'];
   /** Writes this run made; used to estimate the runs remaining. */
   processedThisRun?: number;
+  factors?: FactorCounts;
 }
 
 export function buildSummary(input: SummaryInput): Summary {
@@ -184,8 +191,8 @@ export function buildSummary(input: SummaryInput): Summary {
 
   const users = input.plan.users;
   const entities = { users: counts.user, organizations: counts.organization, memberships: counts.membership };
-  const pending = sumOver(entities, 'pending');
-  const failed = sumOver(entities, 'failed');
+  const pending = sumOver(entities, 'pending') + (input.factors?.pending ?? 0);
+  const failed = sumOver(entities, 'failed') + (input.factors?.failed ?? 0);
   const runsRemaining = input.processedThisRun && pending > 0 ? Math.ceil(pending / input.processedThisRun) : undefined;
   const inStep = input.workos !== undefined && liveCheckPasses(input.workos);
   const withHash = users.tally.withHash;
@@ -221,6 +228,7 @@ export function buildSummary(input: SummaryInput): Summary {
       reset: pw.notChecked ? 0 : users.tally.passwordReset,
     },
     mfa: namedCounts(users.tally.mfa) as Summary['mfa'],
+    ...(input.factors && input.factors.total > 0 ? { factors: input.factors } : {}),
     social: namedCounts(users.tally.social),
     ...(Object.keys(statuses).length > 0 ? { sourceStatuses: statuses } : {}),
     warnings: input.problems.filter((p) => p.severity === 'warning').length,

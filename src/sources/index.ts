@@ -6,6 +6,7 @@ import {
   type RecordProblem,
   type SourceItem,
   type SourceLocation,
+  type TotpFactorRecord,
   type UserRecord,
 } from '../model/types.js';
 import { readAuth0Organizations } from './auth0/organizations.js';
@@ -98,6 +99,8 @@ export interface SourceRecords {
   users: UserRecord[];
   organizations: OrganizationRecord[];
   memberships: MembershipRecord[];
+  /** TOTP factors that move with their secrets (joined to the planned users by plan/factors.ts). */
+  factors: TotpFactorRecord[];
   problems: RecordProblem[];
 }
 
@@ -123,7 +126,7 @@ export async function collectSourceBatches(
   batches: AsyncIterable<readonly SourceItem[]>,
   { onLocation, onUser, onMembership }: CollectOptions = {},
 ): Promise<SourceRecords> {
-  const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
+  const records: SourceRecords = { users: [], organizations: [], memberships: [], factors: [], problems: [] };
   for await (const batch of batches)
     for (const item of batch) {
       onLocation?.(item.kind === 'problem' ? item.problem.location : item.record.location);
@@ -131,6 +134,7 @@ export async function collectSourceBatches(
         if (onUser) onUser(item.record);
         else records.users.push(item.record);
       } else if (item.kind === 'organization') records.organizations.push(item.record);
+      else if (item.kind === 'factor') records.factors.push(item.record);
       else if (item.kind === 'membership') {
         if (onMembership) onMembership(item.record);
         else records.memberships.push(item.record);

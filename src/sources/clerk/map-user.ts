@@ -11,6 +11,7 @@ import type {
   UserRecord,
 } from '../../model/types.js';
 import { checkMetadata, normalizeEmail } from '../../model/validate.js';
+import { totpSecretItems } from '../totp-secret.js';
 import { convertClerkPassword } from './password-hashers.js';
 import { CLERK_SECRET_FIELDS, type ClerkUserFields } from './schema.js';
 
@@ -86,8 +87,18 @@ export function mapClerkUser(
 
   const password = clerkPassword(user, at, note);
 
+  // A TOTP secret that is valid moves; a malformed one, or TOTP without its secret, means re-enrolling.
+  const totp =
+    user.totpSecret !== undefined
+      ? totpSecretItems({
+          userSourceId: user.id,
+          raw: user.totpSecret,
+          location: at('totp_secret'),
+          field: 'totp_secret',
+        })
+      : { moved: false, items: [] };
   const mfaFactors: MfaFactor[] = [];
-  if (user.hasTotp) mfaFactors.push('totp');
+  if (user.hasTotp && !totp.moved) mfaFactors.push('totp');
   if (user.hasSmsSecondFactor) mfaFactors.push('sms');
 
   const record: UserRecord = {
@@ -106,7 +117,11 @@ export function mapClerkUser(
     blocked: user.banned,
     location,
   };
-  return [...notes.map((problem): SourceItem => ({ kind: 'problem', problem })), { kind: 'user', record }];
+  return [
+    ...notes.map((problem): SourceItem => ({ kind: 'problem', problem })),
+    ...totp.items,
+    { kind: 'user', record },
+  ];
 }
 
 function clerkPassword(

@@ -179,6 +179,8 @@ const COLUMNS = [
   'org_external_id',
   'org_name',
   'role_slugs',
+  // The WorkOS migrations tool's TOTP column: the user's Base32 secret, enrolled as a factor.
+  'totp_secret',
 ];
 /** As the messages name them (the plaintext `password` column is read, but never recommended). */
 const COLUMN_LIST = COLUMNS.join(', ');

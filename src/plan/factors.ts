@@ -1,0 +1,135 @@
+import type { RecordProblem, SourceLocation, TotpFactorRecord } from '../model/types.js';
+import type { Journal } from '../checkpoint/journal.js';
+import { inputDigest } from './digest.js';
+import type { PlannedUsers } from './users.js';
+
+// The TOTP factors an import enrolls: one per WorkOS user, with the secret the source exported.
+// A factor follows its user: a user left out (invalid, skipped, a merge conflict) takes its
+// factor with it, and a merged user gets the factor of the first of its records that has one.
+
+/** One TOTP factor to enroll. `secret` is sent to WorkOS and nowhere else. */
+export interface PlannedFactor {
+  /** The planned (WorkOS) user's source id: a merged record's factor goes to the user it merged into. */
+  userSourceId: string;
+  secret: string;
+  /** What the journal keeps of the secret: a digest, so a changed secret is noticed and the secret is not kept. */
+  digest: string;
+  location: SourceLocation;
+}
+
+/**
+ * TOTP factors that move with their secrets (one per WorkOS user):
+ * total = enrolled + unchanged + failed + pending. `unchanged`: the user has a TOTP factor in
+ * WorkOS already (enrolled earlier, or their own) and gets no second one. `pending`: not enrolled
+ * yet (a dry run's "to enroll", or its user is not in WorkOS yet). Secrets that cannot move are
+ * re-enrollments, counted in `mfa.totp`.
+ */
+export interface FactorCounts {
+  total: number;
+  enrolled: number;
+  unchanged: number;
+  failed: number;
+  pending: number;
+}
+
+export interface FactorPlan {
+  factors: PlannedFactor[];
+  /** Warnings: a second secret for one WorkOS user. */
+  problems: RecordProblem[];
+}
+
+export function emptyFactorPlan(): FactorPlan {
+  return { factors: [], problems: [] };
+}
+
+export function planTotpFactors(records: Iterable<TotpFactorRecord>, users: Pick<PlannedUsers, 'ownerOf'>): FactorPlan {
+  const plan = emptyFactorPlan();
+  const taken = new Map<string, PlannedFactor>();
+  for (const record of records) {
+    const owner = users.ownerOf(record.userSourceId);
+    if (owner === undefined) continue;
+    const first = taken.get(owner);
+    if (first) {
+      plan.problems.push(secondSecret(record, first));
+      continue;
+    }
+    const factor: PlannedFactor = {
+      userSourceId: owner,
+      secret: record.secret,
+      digest: totpSecretDigest(record.secret),
+      location: record.location,
+    };
+    taken.set(owner, factor);
+    plan.factors.push(factor);
+  }
+  return plan;
+}
+
+/** The digest the journal keeps of a secret. */
+export function totpSecretDigest(secret: string): string {
+  return inputDigest({ totp: secret });
+}
+
+function secondSecret(record: TotpFactorRecord, first: PlannedFactor): RecordProblem {
+  const merged = first.userSourceId !== record.userSourceId;
+  return {
+    entity: 'user',
+    sourceId: record.userSourceId,
+    location: record.location,
+    field: record.field,
+    code: 'second_totp_secret',
+    message: `${merged ? `This user merges into ${first.userSourceId}, which` : 'The user'} already has a TOTP secret (${first.location.file}:${first.location.line}); WorkOS gets that one only. An authenticator set up with this one stops working: tell the user to enroll again.`,
+    severity: 'warning',
+  };
+}
+
+/** Nothing written yet: each factor is to enroll. */
+export function factorsToEnroll(plan: FactorPlan): FactorCounts {
+  const n = plan.factors.length;
+  return { total: n, enrolled: 0, unchanged: 0, failed: 0, pending: n };
+}
+
+/**
+ * A dry run without a key: a factor the checkpoint records as enrolled with the same secret is
+ * unchanged; the rest would be enrolled.
+ */
+export function factorsFromJournal(plan: FactorPlan, journal: Pick<Journal, 'get'> | undefined): FactorCounts {
+  const counts = factorsToEnroll(plan);
+  for (const factor of plan.factors) {
+    const entry = journal?.get('factor', factor.userSourceId);
+    if (entry && entry.status !== 'deleted' && entry.input_digest === factor.digest) {
+      counts.unchanged++;
+      counts.pending--;
+    }
+  }
+  return counts;
+}
+
+/**
+ * A dry run with a key: WorkOS says. A user the import would create has no factor yet; a user
+ * WorkOS holds (`userId`) is asked for its TOTP factors (`hasTotp`: a read each).
+ */
+export async function factorsAgainstWorkOS(
+  plan: FactorPlan,
+  userId: (sourceId: string) => string | undefined,
+  hasTotp: (workosUserId: string) => Promise<boolean>,
+  concurrency: number,
+): Promise<FactorCounts> {
+  const counts = factorsToEnroll(plan);
+  const existing = plan.factors.flatMap((f) => {
+    const id = userId(f.userSourceId);
+    return id === undefined ? [] : [id];
+  });
+  // The reads are paced by whoever `hasTotp` calls through; this only keeps a few in flight.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < existing.length) {
+      if (await hasTotp(existing[next++]!)) {
+        counts.unchanged++;
+        counts.pending--;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, existing.length)) }, worker));
+  return counts;
+}
