@@ -12,6 +12,7 @@ export const Input = {
   Passwords: 'passwords',
   Organizations: 'organizations',
   HashConfig: 'hash-config',
+  Mfa: 'mfa',
   Config: 'config',
   WorkosApiKey: 'workos-api-key',
   WorkosApiUrl: 'workos-api-url',
@@ -74,6 +75,7 @@ export const ActionInputsSchema = z
     passwords: optionalText,
     organizations: optionalText,
     hashConfig: optionalText,
+    mfa: optionalText,
     config: optionalText,
     workosApiKey: optionalText,
     workosApiUrl: optionalText.pipe(
@@ -157,6 +159,7 @@ export function readActionInputs(getInput: (name: string) => string = (name) => 
     passwords: getInput(Input.Passwords),
     organizations: getInput(Input.Organizations),
     hashConfig: getInput(Input.HashConfig),
+    mfa: getInput(Input.Mfa),
     config: getInput(Input.Config),
     workosApiKey: key,
     workosApiUrl: getInput(Input.WorkosApiUrl),

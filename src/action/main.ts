@@ -121,6 +121,7 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
           passwords: inputs.passwords,
           organizations: inputs.organizations,
           hashConfig: inputs.hashConfig,
+          mfa: inputs.mfa,
         },
     {
       tempDir: process.env.RUNNER_TEMP ?? tmpdir(),

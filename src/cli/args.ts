@@ -32,6 +32,7 @@ MIGRATE_TO_WORKOS_PASSPHRASE, or env:NAME for a variable holding the content, pl
   --passwords FILE         Auth0's password-hash export
   --organizations FILE     organizations with their members (Auth0, Clerk)
   --hash-config FILE       Firebase: the project's password hash parameters (JSON or the console's block)
+  --mfa FILE               TOTP secrets: Auth0's MFA export from support (NDJSON), Supabase's auth.mfa_factors dump
   --config FILE            mapping config (YAML or JSON): role map, metadata map, policies`;
 
 const REPORT_FLAGS = `  --state DIR              checkpoint directory (resume from it; created if missing)
@@ -253,6 +254,8 @@ export interface CliArgs {
   confirmProduction: boolean;
   source: string;
   hashConfig?: string;
+  /** Auth0, Supabase: the MFA file with the TOTP secrets. */
+  mfa?: string;
   prune: boolean;
   pruneLimit?: number;
   forcePasswords: boolean;
@@ -307,6 +310,7 @@ function parseFlags(argv: string[]) {
       'fail-on': { type: 'string' },
       'confirm-production': { type: 'boolean', default: false },
       'hash-config': { type: 'string' },
+      mfa: { type: 'string' },
       prune: { type: 'boolean', default: false },
       'prune-limit': { type: 'string' },
       'force-passwords': { type: 'boolean', default: false },
@@ -362,6 +366,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     confirmProduction: values['confirm-production'],
     source: values.source,
     hashConfig: values['hash-config'],
+    mfa: values.mfa,
     prune: values.prune,
     pruneLimit:
       values['prune-limit'] === undefined ? undefined : nonNegativeCount('--prune-limit', values['prune-limit']),

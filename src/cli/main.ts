@@ -82,7 +82,13 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
   // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
   const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
   const sources = await resolveSourceFiles(
-    { users: args.users, passwords: args.passwords, organizations: args.organizations, hashConfig: args.hashConfig },
+    {
+      users: args.users,
+      passwords: args.passwords,
+      organizations: args.organizations,
+      hashConfig: args.hashConfig,
+      mfa: args.mfa,
+    },
     { tempDir, env: io.env, passphrase: io.env.MIGRATE_TO_WORKOS_PASSPHRASE },
   ).catch(async (error: unknown) => {
     await rm(tempDir, { recursive: true, force: true });

@@ -178,7 +178,20 @@ function countsTable(s: Summary): string {
     s.users.merged > 0
       ? `\n\n${s.users.merged} source user(s) merged into another with the same email (listed in id-map.csv).`
       : '';
-  return `${title}${header}\n${rows.join('\n')}${merged}\n\n${passwordLine(s)}`;
+  return `${title}${header}\n${rows.join('\n')}${merged}\n\n${passwordLine(s)}${factorLine(s)}`;
+}
+
+/** TOTP factors that move with their secrets, when the export has any. */
+function factorLine(s: Summary): string {
+  const f = s.factors;
+  if (!f) return '';
+  const parts = [
+    s.mode === 'plan' ? `${f.pending} to enroll` : `${f.enrolled} enrolled`,
+    `${f.unchanged} already in WorkOS`,
+    ...(s.mode !== 'plan' && f.pending > 0 ? [`${f.pending} pending`] : []),
+    ...(f.failed > 0 ? [`${f.failed} failed`] : []),
+  ];
+  return `\n\nTOTP factors moved with their secrets: ${f.total} (${parts.join(', ')}).`;
 }
 
 function passwordLine(s: Summary): string {
@@ -239,7 +252,10 @@ function rollbackSection(s: Summary): string {
   const planned = s.removals ?? { users: 0, organizations: 0, memberships: 0 };
   const d = s.deleted;
   const rows = ENTITY_ROWS.map(([label, key]) => `| ${label} | ${planned[key]} | ${d ? d[key] : 0} |`);
-  return `| | Created by the migration | Deleted now |\n|---|---:|---:|\n${rows.join('\n')}\n\nUsers that were in WorkOS before the migration are never deleted; fields the migration updated are not reverted (rollback.csv lists both).`;
+  const factors = d?.factors
+    ? `\n\nTOTP factors the migration enrolled, deleted now: ${d.factors} (also on users that stay).`
+    : '';
+  return `| | Created by the migration | Deleted now |\n|---|---:|---:|\n${rows.join('\n')}${factors}\n\nUsers that were in WorkOS before the migration are never deleted; fields the migration updated are not reverted (rollback.csv lists both).`;
 }
 
 function peopleWork(s: Summary): string {
@@ -247,7 +263,7 @@ function peopleWork(s: Summary): string {
   const mfa = Object.entries(s.mfa).filter(([, n]) => (n ?? 0) > 0);
   if (mfa.length > 0) {
     lines.push(
-      `- **Re-enroll MFA**: ${mfa.map(([f, n]) => `${n} ${escapeMarkdown(f)}`).join(', ')}. Factors cannot be moved; these users set MFA up again (reenroll.csv).`,
+      `- **Re-enroll MFA**: ${mfa.map(([f, n]) => `${n} ${escapeMarkdown(f)}`).join(', ')}. These factors cannot move (TOTP moves only with a valid secret); these users set MFA up again (reenroll.csv).`,
     );
   }
   const statuses = Object.entries(s.sourceStatuses ?? {});

@@ -17,6 +17,7 @@ import { readCognitoUsers } from './cognito/users.js';
 import { readGenericCsv } from './csv/users.js';
 import { readFirebaseUsers } from './firebase/users.js';
 import { readSupabaseUsers } from './supabase/users.js';
+import { joinMfaFile, readMfaFile } from './mfa-file.js';
 
 export const SOURCE_KINDS = ['auth0', 'clerk', 'firebase', 'cognito', 'supabase', 'csv'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -29,6 +30,8 @@ export interface SourceFiles {
   organizations?: string;
   /** Firebase only: the project's password hash parameters. */
   hashConfig?: string;
+  /** Auth0 and Supabase: the MFA file with the users' TOTP secrets (sources/mfa-file.ts). */
+  mfa?: string;
 }
 
 /**
@@ -40,6 +43,15 @@ export async function* readSourceBatches(
   files: SourceFiles,
   config: MappingConfig,
 ): AsyncIterable<readonly SourceItem[]> {
+  if (files.mfa) {
+    if (kind !== 'auth0' && kind !== 'supabase')
+      throw new UsageError(
+        `--mfa is for Auth0 (the MFA export from Auth0 support) and Supabase (a dump of auth.mfa_factors): ${kind} exports carry TOTP secrets, if any, in the user file.`,
+      );
+    const factors = await readMfaFile(kind, files.mfa);
+    yield* joinMfaFile(readSourceBatches(kind, { ...files, mfa: undefined }, config), factors, files.mfa);
+    return;
+  }
   if (files.passwords && kind !== 'auth0') {
     throw new UsageError(
       `--passwords is for Auth0 only: ${kind} exports carry their password hashes (if any) in the user file.`,
