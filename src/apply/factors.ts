@@ -39,11 +39,15 @@ export interface FactorsApplied {
 type FactorResult = 'enrolled' | 'unchanged' | 'failed' | 'pending';
 
 /**
- * The import's factor stage: it watches the users phase go by (a user created in this run has
- * no factors to read first), then enrolls. Only the users that have a factor are remembered.
+ * The import's factor stage: it watches the users phase go by, then enrolls. A factor goes only
+ * to a user that phase brought to the plan (created, updated or already as planned), never to
+ * one whose write failed (a failed email conflict names another person's WorkOS user); a user
+ * created in this run has no factors to read first. Only the users that have a factor are
+ * remembered.
  */
 export class TotpFactorStage {
   private readonly wanted: Set<string>;
+  private readonly userIds = new Map<string, string>();
   private readonly createdNow = new Set<string>();
 
   constructor(private readonly factors: readonly PlannedFactor[]) {
@@ -52,11 +56,18 @@ export class TotpFactorStage {
 
   /** Sees each outcome of the users phase. */
   noteUser(outcome: Outcome): void {
-    if (outcome.status === 'created' && this.wanted.has(outcome.sourceId)) this.createdNow.add(outcome.sourceId);
+    if (!this.wanted.has(outcome.sourceId) || !outcome.workosId) return;
+    if (outcome.status !== 'created' && outcome.status !== 'updated' && outcome.status !== 'unchanged') return;
+    this.userIds.set(outcome.sourceId, outcome.workosId);
+    if (outcome.status === 'created') this.createdNow.add(outcome.sourceId);
   }
 
-  run(phase: Omit<FactorPhase, 'createdNow'>): Promise<FactorsApplied> {
-    return applyTotpFactors(this.factors, { ...phase, createdNow: (id) => this.createdNow.has(id) });
+  run(phase: Omit<FactorPhase, 'createdNow' | 'userId'>): Promise<FactorsApplied> {
+    return applyTotpFactors(this.factors, {
+      ...phase,
+      userId: (id) => this.userIds.get(id),
+      createdNow: (id) => this.createdNow.has(id),
+    });
   }
 }
 

@@ -272,7 +272,7 @@ async function applyDiff(
   const ready = membershipsReady(diff.memberships, ids, (outcome) => outcomes.add(outcome));
   await phase('memberships', ready, membershipWriter(workos, ids), writeOf, (outcome) => outcomes.add(outcome));
   // After their users exist: the TOTP factors that move with their secrets.
-  const factors = await factorStage.run({ workos, ...ctx, userId: ids.user, limits: limits(), log: run.log });
+  const factors = await factorStage.run({ workos, ...ctx, limits: limits(), log: run.log });
   processed += factors.processed;
   stoppedBy ??= factors.stoppedBy;
   unreachable ??= factors.unreachable;
