@@ -3,7 +3,7 @@ import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedRecord } from '../model/planned.js';
 import { passwordMemory, type Change, type MigrationDiff } from '../plan/diff.js';
-import { factorsAgainstWorkOS, factorsFromJournal, type FactorCounts } from '../plan/factors.js';
+import { factorsFromJournal, factorsInWorkOS, type FactorCounts } from '../plan/factors.js';
 import { listUserFactors } from '../workos/factors.js';
 import { missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
@@ -62,15 +62,11 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
   });
 }
 
-/** TOTP factors an import would enroll now: WorkOS is read for the users it holds. */
-function factorChanges(run: PreparedRun, workos: WorkOS, diff: MigrationDiff): Promise<FactorCounts> {
-  const wanted = new Set(run.plan.factors.factors.map((f) => f.userSourceId));
-  const ids = new Map<string, string>();
-  if (wanted.size > 0)
-    for (const c of diff.users) if (c.workosId && wanted.has(c.record.sourceId)) ids.set(c.record.sourceId, c.workosId);
-  return factorsAgainstWorkOS(
+/** TOTP factors an import would enroll now: WorkOS is read for the users it holds (plan, verify). */
+export function factorChanges(run: PreparedRun, workos: WorkOS, diff: MigrationDiff): Promise<FactorCounts> {
+  return factorsInWorkOS(
     run.plan.factors,
-    (sourceId) => ids.get(sourceId),
+    diff.users,
     async (userId) => (await run.caller.read(() => listUserFactors(workos, userId))).some((f) => f.type === 'totp'),
     run.options.concurrency ?? DEFAULTS.concurrency,
   );

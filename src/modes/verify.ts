@@ -6,7 +6,7 @@ import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { removalsCsv } from '../report/files.js';
 import { passwordsNotRead } from '../report/people.js';
 import type { LazyCounts } from '../model/live-state.js';
-import { diffOutcomes } from './plan.js';
+import { diffOutcomes, factorChanges } from './plan.js';
 import {
   conflictProblems,
   diffRun,
@@ -56,7 +56,10 @@ export async function runVerify(options: MigrationOptions): Promise<MigrationRes
   const journal = openJournal(run, 'read');
   try {
     const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal);
+    // Each TOTP factor the export moves: a user without one in WorkOS is drift (`factors.pending`).
+    const factors = await factorChanges(run, workos, diff);
     return await finishRun(run, {
+      factors,
       outcomes: diffOutcomes(diff),
       problems: [...run.problems, ...conflictProblems(diff)],
       reconciliation,

@@ -106,20 +106,21 @@ export function factorsFromJournal(plan: FactorPlan, journal: Pick<Journal, 'get
 }
 
 /**
- * A dry run with a key: WorkOS says. A user the import would create has no factor yet; a user
- * WorkOS holds (`userId`) is asked for its TOTP factors (`hasTotp`: a read each).
+ * With a key (plan, verify): WorkOS says. A user the diff would create has no factor yet; a user
+ * WorkOS holds is asked for its TOTP factors (`hasTotp`: a read each). `pending` is what an
+ * import would enroll.
  */
-export async function factorsAgainstWorkOS(
+export async function factorsInWorkOS(
   plan: FactorPlan,
-  userId: (sourceId: string) => string | undefined,
+  diffUsers: Iterable<{ record: { sourceId: string }; workosId?: string }>,
   hasTotp: (workosUserId: string) => Promise<boolean>,
   concurrency: number,
 ): Promise<FactorCounts> {
   const counts = factorsToEnroll(plan);
-  const existing = plan.factors.flatMap((f) => {
-    const id = userId(f.userSourceId);
-    return id === undefined ? [] : [id];
-  });
+  if (plan.factors.length === 0) return counts;
+  const wanted = new Set(plan.factors.map((f) => f.userSourceId));
+  const existing: string[] = [];
+  for (const c of diffUsers) if (c.workosId && wanted.has(c.record.sourceId)) existing.push(c.workosId);
   // The reads are paced by whoever `hasTotp` calls through; this only keeps a few in flight.
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -188,6 +188,22 @@ describe('TOTP factors move with their secrets', () => {
     for (const entry of factors) expect(entry.input_digest).toMatch(/^[0-9a-f]{20}$/);
   });
 
+  it('verify finds every factor in WorkOS, and a missing one is drift', async () => {
+    const verified = await run('verify', source());
+    expect(verified.run.code, shown(verified.run)).toBe(0);
+    expect(verified.report.summary.factors).toEqual({ total: 4, enrolled: 0, unchanged: 4, failed: 0, pending: 0 });
+    const [ben] = totpFactors('ben');
+    await sdk.multiFactorAuth.deleteFactor(ben!.id);
+    const drifted = await run('verify', source());
+    expect(drifted.run.code, shown(drifted.run)).toBe(1);
+    expect(drifted.report.summary.factors?.pending).toBe(1);
+    // import repairs it, with the same secret.
+    const repaired = await run('import', [...source(), '--state', state]);
+    expect(repaired.run.code, shown(repaired.run)).toBe(0);
+    expect(repaired.report.summary.factors).toMatchObject({ enrolled: 1, unchanged: 3 });
+    expect(totpFactors('ben').map((f) => f.secret)).toEqual([BEN_SECRET]);
+  });
+
   describe('run again', () => {
     it('with the same checkpoint: nothing is written', async () => {
       const again = await run('import', [...source(), '--state', state]);
