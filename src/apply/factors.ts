@@ -187,6 +187,35 @@ export function enrolledFactors(entries: Iterable<JournalEntry>): { userSourceId
   return out;
 }
 
+/**
+ * Of the factors a rollback deletes, those whose user the rollback deletes too go with it (no
+ * request of their own; `goneWithUsers` journals them once their users are gone); the others,
+ * on users that stay, are deleted one by one.
+ */
+export function factorsByOwner(
+  factors: readonly { userSourceId: string; factorId: string }[],
+  userIsDeleted: (userSourceId: string) => boolean,
+): { own: typeof factors; withUser: typeof factors } {
+  const own = factors.filter((f) => !userIsDeleted(f.userSourceId));
+  const withUser = factors.filter((f) => userIsDeleted(f.userSourceId));
+  return { own, withUser };
+}
+
+/** Journals the factors whose users are gone now as deleted with them; returns how many. */
+export function goneWithUsers(
+  factors: readonly { userSourceId: string; factorId: string }[],
+  journal: Journal,
+): number {
+  let gone = 0;
+  for (const f of factors) {
+    const entry = journal.get('factor', f.userSourceId);
+    if (journal.get('user', f.userSourceId)?.status !== 'deleted' || !entry || entry.status === 'deleted') continue;
+    journal.record({ ...entry, status: 'deleted' });
+    gone++;
+  }
+  return gone;
+}
+
 /** Deletes enrolled factors (rollback); already gone counts as deleted. Journaled. */
 export async function deleteEnrolledFactors(
   targets: readonly { userSourceId: string; factorId: string }[],

@@ -7,7 +7,7 @@ import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
 import { deleteAll, deleteFailureProblem } from './import.js';
 import { clearLazyMark } from './lazy-finish.js';
-import { deleteEnrolledFactors, enrolledFactors } from '../apply/factors.js';
+import { deleteEnrolledFactors, enrolledFactors, factorsByOwner, goneWithUsers } from '../apply/factors.js';
 import {
   DEFAULTS,
   finishRun,
@@ -116,12 +116,16 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
         );
       const workos = run.workos;
       const limits = { concurrency: options.concurrency ?? DEFAULTS.concurrency, signal: options.signal };
-      const removed = await deleteEnrolledFactors(factors, { workos, caller: run.caller, journal, limits });
+      // A factor of a user this rollback deletes goes with it; the others (users that stay) are deleted first.
+      const users = new Set(toDelete.filter((t) => t.entity === 'user').map((t) => t.externalId));
+      const { own, withUser } = factorsByOwner(factors, (id) => users.has(id));
+      const removed = await deleteEnrolledFactors(own, { workos, caller: run.caller, journal, limits });
       problems.push(...removed.problems);
       const result = await log.group(`Deleting ${targets.length} record(s)`, () =>
         deleteAll(run, workos, targets, { caller: run.caller, journal }, journal),
       );
-      deleted = { ...result.deleted, ...(factors.length > 0 ? { factors: removed.deleted } : {}) };
+      const factorsGone = removed.deleted + goneWithUsers(withUser, journal);
+      deleted = { ...result.deleted, ...(factors.length > 0 ? { factors: factorsGone } : {}) };
       for (const failed of result.failed) problems.push(deleteFailureProblem(failed));
       // Memberships that went with their user or organization: journaled as gone, counted as deleted.
       for (const t of toDelete) {
