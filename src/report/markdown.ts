@@ -2,7 +2,7 @@ import type { RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../plan/diff.js';
 import { liveCheckPasses, sumOver, type EntityCounts, type EntityName, type Summary } from './summary.js';
 import { scrubText, scrubValue } from '../model/mask.js';
-import { escapeMarkdown, truncate } from './escape.js';
+import { escapeMarkdown, truncate, truncateMarkdown } from './escape.js';
 import { journalSourceId } from '../checkpoint/journal.js';
 
 export interface MarkdownOptions {
@@ -46,7 +46,7 @@ export function renderSummaryMarkdown(
   const max = options.maxChars;
   if (max === undefined || text.length <= max) return text;
   const note = `\n\n${options.truncatedNote ?? '_Cut to fit. The full list is in errors.jsonl in the report artifact._'}\n`;
-  return truncate(text, max - note.length) + note;
+  return truncateMarkdown(text, max - note.length) + note;
 }
 
 const ENTITY_NAMES: [string, EntityName][] = [
