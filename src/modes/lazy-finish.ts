@@ -1,5 +1,4 @@
-import type { User, WorkOS } from '@workos-inc/node';
-import type { WorkOSCaller } from '../apply/workos-caller.js';
+import type { User } from '@workos-inc/node';
 import { journalSourceId } from '../checkpoint/journal.js';
 import { LAZY_METADATA_KEY, lazyMarkOf } from '../lazy/marks.js';
 import type { Outcome } from '../model/outcome.js';
@@ -75,20 +74,4 @@ export async function runLazyFinish(options: MigrationOptions): Promise<Migratio
   } catch (error) {
     return whenUnreachable(run)(error);
   }
-}
-
-/**
- * `rollback --confirm`: the users it keeps (they existed before the migration) lose the lazy mark
- * the import gave them. Returns how many were cleared; a failure is the caller's problem to list.
- */
-export async function clearLazyMark(
-  caller: Pick<WorkOSCaller, 'read' | 'idempotentWrite'>,
-  workos: WorkOS,
-  userId: string,
-): Promise<boolean> {
-  const user = await caller.read(() => workos.userManagement.getUser(userId));
-  if (lazyMarkOf(user.metadata) === undefined) return false;
-  const { [LAZY_METADATA_KEY]: _mark, ...metadata } = user.metadata ?? {};
-  await caller.idempotentWrite(() => workos.userManagement.updateUser({ userId, metadata }));
-  return true;
 }

@@ -8,7 +8,7 @@ import { RateLimiter } from '../apply/rate-limiter.js';
 import { WorkOSCaller, WorkOSUnreachableError } from '../apply/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
 import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
-import type { LiveIndex } from '../model/live-state.js';
+import type { LazyCounts, LiveIndex } from '../model/live-state.js';
 import type { PlannedRecord } from '../model/planned.js';
 import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
@@ -17,8 +17,8 @@ import { countChanges, diffMigration, passwordMemory, type MigrationDiff, type R
 import { PlannedMemberships } from '../plan/memberships.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
 import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
-import type { Reconciliation } from '../reconcile/reconcile.js';
-import type { LoginProbe, LoginProbeResult } from '../reconcile/login-probes.js';
+import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
+import { runLoginProbes, type LoginProbe, type LoginProbeResult } from '../reconcile/login-probes.js';
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
 import { OutcomeStream } from '../report/outcome-stream.js';
 import { silentLogger, type Logger } from '../report/logger.js';
@@ -304,6 +304,31 @@ function keptRemovalCounts(removals: readonly Removal[] | undefined): Record<Ent
 }
 
 export { countChanges };
+
+export interface LiveCheck {
+  diff: MigrationDiff;
+  reconciliation: Reconciliation;
+  logins?: LoginProbeResult;
+  /** Users marked for a lazy migration, when WorkOS holds any. */
+  lazy?: LazyCounts;
+}
+
+/**
+ * The read-only check verify and cutover share: WorkOS read and diffed (hashes count only with
+ * a checkpoint: WorkOS never returns them, so only the journal knows), then the test sign-ins.
+ */
+export async function checkLive(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<LiveCheck> {
+  const live = await readWorkOS(run, workos);
+  const diff = diffRun(run, live, journal, journal !== undefined);
+  const lazy = live.lazy.pending + live.lazy.moved > 0 ? { ...live.lazy } : undefined;
+  const probes = run.options.loginProbes;
+  const logins = probes
+    ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () =>
+        runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label),
+      )
+    : undefined;
+  return { diff, reconciliation: reconcile(diff), ...(logins ? { logins } : {}), ...(lazy ? { lazy } : {}) };
+}
 
 export interface RunReport {
   outcomes: Outcome[];

@@ -1,8 +1,8 @@
 import type { Journal } from '../checkpoint/journal.js';
 import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
-import type { PlannedRecord } from '../model/planned.js';
-import { passwordMemory, type Change, type MigrationDiff } from '../plan/diff.js';
+import { passwordMemory } from '../plan/diff.js';
+import { diffOutcomes } from '../plan/diff-outcomes.js';
 import { missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
@@ -49,21 +49,6 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
     removals: diff.removals,
     passwords: { sent: 0, recordedEarlier, keptExisting, keptSignedIn },
     extraFiles: { 'changes.jsonl': changesJsonl(diff, pii), 'removals.csv': removalsCsv(diff.removals, pii) },
-  });
-}
-
-/** Per planned record: `unchanged` when WorkOS holds it as planned, else `pending` (an import would write it). */
-export function diffOutcomes(diff: MigrationDiff): Outcome[] {
-  const all: Change<PlannedRecord>[] = [...diff.users, ...diff.organizations, ...diff.memberships];
-  return all.map((change): Outcome => {
-    const inStep = change.action === 'unchanged' || (change.action === 'conflict' && change.fields.length === 0);
-    return {
-      entity: change.entity,
-      sourceId: change.record.sourceId,
-      location: change.record.location,
-      status: inStep ? 'unchanged' : 'pending',
-      ...(change.workosId ? { workosId: change.workosId } : {}),
-    };
   });
 }
 

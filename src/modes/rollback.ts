@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
+import { clearLazyMark } from '../apply/lazy-mark.js';
 import { Journal, JOURNAL_FILE, madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import { keptBecause, type KeptReason, type Removal } from '../plan/diff.js';
 import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
-import { deleteAll, deleteFailureProblem } from './import.js';
-import { clearLazyMark } from './lazy-finish.js';
 import { finishRun, prepareEmptyRun, removalCounts, type MigrationOptions, type MigrationResult } from './pipeline.js';
 
 export type RollbackAction = 'delete' | 'already_deleted' | 'keep_claimed' | 'keep_updated';
@@ -104,7 +104,7 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
         );
       const workos = run.workos;
       const result = await log.group(`Deleting ${targets.length} record(s)`, () =>
-        deleteAll(run, workos, targets, { caller: run.caller, journal }, journal),
+        deleteAll(workos, targets, { caller: run.caller, journal }, options),
       );
       deleted = result.deleted;
       for (const failed of result.failed) problems.push(deleteFailureProblem(failed));

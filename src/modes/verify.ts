@@ -1,50 +1,18 @@
-import type { WorkOS } from '@workos-inc/node';
-import type { Journal } from '../checkpoint/journal.js';
-import { passwordMemory, type MigrationDiff } from '../plan/diff.js';
-import { runLoginProbes, type LoginProbeResult } from '../reconcile/login-probes.js';
-import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
+import { passwordMemory } from '../plan/diff.js';
 import { removalsCsv } from '../report/files.js';
 import { passwordsNotRead } from '../report/people.js';
-import type { LazyCounts } from '../model/live-state.js';
-import { diffOutcomes } from './plan.js';
+import { diffOutcomes } from '../plan/diff-outcomes.js';
 import {
+  checkLive,
   conflictProblems,
-  diffRun,
   finishRun,
   openJournal,
   prepareRun,
-  readWorkOS,
   requireWorkOS,
   whenUnreachable,
   type MigrationOptions,
   type MigrationResult,
-  type PreparedRun,
 } from './pipeline.js';
-
-export interface LiveCheck {
-  diff: MigrationDiff;
-  reconciliation: Reconciliation;
-  logins?: LoginProbeResult;
-  /** Users marked for a lazy migration, when WorkOS holds any. */
-  lazy?: LazyCounts;
-}
-
-/**
- * The read-only check verify and cutover share: WorkOS read and diffed (hashes count only with
- * a checkpoint: WorkOS never returns them, so only the journal knows), then the test sign-ins.
- */
-export async function checkLive(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<LiveCheck> {
-  const live = await readWorkOS(run, workos);
-  const diff = diffRun(run, live, journal, journal !== undefined);
-  const lazy = live.lazy.pending + live.lazy.moved > 0 ? { ...live.lazy } : undefined;
-  const probes = run.options.loginProbes;
-  const logins = probes
-    ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () =>
-        runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label),
-      )
-    : undefined;
-  return { diff, reconciliation: reconcile(diff), ...(logins ? { logins } : {}), ...(lazy ? { lazy } : {}) };
-}
 
 /**
  * `verify`: no writes. Reads WorkOS and says whether it holds every planned record as planned

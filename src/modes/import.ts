@@ -1,0 +1,193 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { WorkOS } from '@workos-inc/node';
+import type { ApplyContext } from '../apply/apply-record.js';
+import { applyDiff } from '../apply/apply-diff.js';
+import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
+import type { Journal } from '../checkpoint/journal.js';
+import { UsageError } from '../model/types.js';
+import { deletableRemovals, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { reconcile } from '../reconcile/reconcile.js';
+import { writeLines } from '../io/write-lines.js';
+import { changesLines, removalsCsv } from '../report/files.js';
+import type { OutcomeStream } from '../report/outcome-stream.js';
+import type { Summary } from '../report/summary.js';
+import {
+  conflictProblems,
+  diffRun,
+  finishRun,
+  openJournal,
+  outcomeStream,
+  prepareRun,
+  readWorkOS,
+  removalCounts,
+  requireWorkOS,
+  warnForcedPasswords,
+  whenUnreachable,
+  type MigrationOptions,
+  type MigrationResult,
+  type PreparedRun,
+} from './pipeline.js';
+
+/**
+ * `import`: read WorkOS, diff, write the difference, then read WorkOS again to say what it holds.
+ * WorkOS is the truth; the journal only remembers hashes sent and what this migration made.
+ */
+export async function runImport(options: MigrationOptions): Promise<MigrationResult> {
+  const run = await prepareRun(options);
+  const workos = requireWorkOS(run);
+  const journal = openJournal(run, 'write');
+  // WorkOS unreachable before or while writing: the reports are still written, then exit 2.
+  return importWith(run, workos, journal)
+    .catch(whenUnreachable(run))
+    .finally(() => journal?.close());
+}
+
+async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
+  const outcomes = outcomeStream(run);
+  try {
+    return await importStreaming(run, workos, journal, outcomes);
+  } catch (error) {
+    outcomes.discard();
+    throw error;
+  }
+}
+
+async function importStreaming(
+  run: PreparedRun,
+  workos: WorkOS,
+  journal: Journal | undefined,
+  outcomes: OutcomeStream,
+): Promise<MigrationResult> {
+  const { options } = run;
+  if (options.prune && run.config.policies.partialExports === 'import')
+    throw new UsageError(
+      '--prune cannot run with policies.partialExports: import: with part of the export, every user left out would look removed. Nothing was written; prune from a whole export, without that policy.',
+    );
+  const pii = options.includePii ?? false;
+  let diff: MigrationDiff | undefined = diffRun(run, await readWorkOS(run, workos), journal, true);
+  warnForcedPasswords(run, diff);
+  // What the first diff says is taken now, so that it can go before WorkOS is read back.
+  const first = diff.removals;
+  // Only what this checkpoint records as created is ever deleted; the rest is listed, and said.
+  const toPrune = deletableRemovals(first);
+  if (options.prune) explainKeptRemovals(run, first);
+  // Before any write: a truncated export must stop the run, not half of it.
+  if (options.prune) checkPruneLimit(run, toPrune);
+  const problems = [...run.problems, ...conflictProblems(diff)];
+  const writtenFiles: string[] = [];
+  if (options.outDir) {
+    await mkdir(options.outDir, { recursive: true });
+    await writeLines(join(options.outDir, 'changes.jsonl'), changesLines(diff, pii));
+    writtenFiles.push('changes.jsonl');
+  }
+  const ctx: ApplyContext = { caller: run.caller, journal };
+  // Before any write: the user changes are worked out again on each pass, from the journal as it is then.
+  const memory = passwordMemory(diff);
+  const applied = await applyDiff(workos, diff, ctx, {
+    limits: options,
+    forcePasswords: options.forcePasswords,
+    log: run.log,
+    outcomes: (outcome) => outcomes.add(outcome),
+  });
+  const passwords = {
+    sent: applied.passwordsSent,
+    recordedEarlier: memory.recordedEarlier,
+    keptExisting: memory.keptExisting,
+    keptSignedIn: memory.keptSignedIn,
+  };
+  // Without the read-back, or with nothing written, the first diff stands for what WorkOS
+  // holds; otherwise it goes now.
+  let after: MigrationDiff | undefined =
+    options.reconcileAfterImport === false || applied.processed === 0 ? diff : undefined;
+  diff = undefined;
+  let deleted: Summary['deleted'] | undefined;
+  let stoppedBy = applied.stoppedBy;
+  if (options.prune && toPrune.length > 0 && !stoppedBy) {
+    const pruned = await run.log.group(`Pruning ${toPrune.length} removal(s)`, () =>
+      deleteAll(workos, toPrune, ctx, options),
+    );
+    deleted = pruned.deleted;
+    for (const failed of pruned.failed) problems.push(deleteFailureProblem(failed));
+    stoppedBy ??= pruned.stoppedBy;
+  }
+  const wrote = applied.processed > 0 || deleted !== undefined;
+  if (applied.unreachable) {
+    return await finishRun(run, {
+      outcomes: [],
+      streamed: outcomes,
+      problems,
+      stoppedBy: 'unreachable',
+      fatal: applied.unreachable.message,
+      passwords,
+      processed: applied.processed,
+      journalAppended: journal?.appendedCount ?? 0,
+      writtenFiles,
+    });
+  }
+  if (stoppedBy) run.log.info(`Stopped by ${stoppedBy}; run again to go on from the checkpoint.`);
+  else if (!wrote) run.log.info('Nothing to write: WorkOS already holds every record as planned.');
+
+  // The live check: after writes WorkOS is read again; with nothing written the first read stands.
+  if (!stoppedBy && wrote && options.reconcileAfterImport !== false) {
+    after = undefined;
+    // WorkOS never shows a hash: without a checkpoint the read-back compares fields only (a hash
+    // this run just sent is not drift); with one, the journal says which hashes were sent.
+    after = await run.log.group('Reading WorkOS back', async () =>
+      diffRun(run, await readWorkOS(run, workos), journal, journal !== undefined),
+    );
+  }
+  // Import reports counts and drift; the WorkOS id of every record found is cutover's.
+  const reconciliation = stoppedBy || !after ? undefined : reconcile(after, { found: false });
+  const removals = deleted && after ? after.removals : first;
+  // The read-back (its live index) goes before the reports are written.
+  after = undefined;
+  if (removals.length > 0 && !options.prune) {
+    const deletable = deletableRemovals(removals).length;
+    run.log.info(
+      `${removals.length} record(s) of this migration are no longer in the export (removals.csv); import with --prune deletes ` +
+        (deletable === removals.length
+          ? 'them.'
+          : `the ${deletable} this checkpoint records as created and keeps the others (kept_because in removals.csv).`),
+    );
+  }
+  return await finishRun(run, {
+    outcomes: [],
+    streamed: outcomes,
+    problems,
+    stoppedBy,
+    reconciliation,
+    removals,
+    deleted,
+    passwords,
+    processed: applied.processed,
+    journalAppended: journal?.appendedCount ?? 0,
+    extraFiles: { 'removals.csv': removalsCsv(removals, pii) },
+    writtenFiles,
+  });
+}
+
+/** A truncated export must never wipe an environment: past the limit, nothing is deleted. */
+function checkPruneLimit(run: PreparedRun, removals: readonly Removal[]): void {
+  const exportUsers = run.plan.users.users.length;
+  const limit = run.options.pruneLimit ?? Math.max(1, Math.floor(exportUsers * 0.1));
+  if (removals.length > limit) {
+    const c = removalCounts(removals);
+    throw new UsageError(
+      `--prune would delete ${removals.length} record(s) (${c.users} users, ${c.organizations} organizations, ${c.memberships} memberships), more than the prune limit of ${limit}` +
+        `${run.options.pruneLimit === undefined ? " (10 % of the export's users)" : ''}. Nothing was written. Check removals.csv from a dry run (plan); if the export is whole, raise --prune-limit.`,
+    );
+  }
+}
+
+/** Removals that prune lists and keeps: a user reads why nothing happened to them. */
+function explainKeptRemovals(run: PreparedRun, removals: readonly Removal[]): void {
+  const kept = removals.filter((r) => r.keptBecause !== undefined);
+  if (kept.length === 0) return;
+  const c = removalCounts(kept);
+  const existed = kept.filter((r) => r.keptBecause === 'existed_before').length;
+  run.log.warn(
+    `--prune deletes only what this checkpoint records as created; kept: ${c.users} user(s), ${c.organizations} organization(s), ${c.memberships} membership(s) ` +
+      `(${existed} existed in WorkOS before the migration, ${kept.length - existed} not created by this checkpoint; kept_because in removals.csv). Delete them in WorkOS yourself if they should go.`,
+  );
+}
