@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import type { ApplyContext } from '../apply/apply-record.js';
-import { applyDiff } from '../apply/apply-diff.js';
+import { applyDiff, type DiffLimits } from '../apply/apply-diff.js';
 import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
 import type { Journal } from '../checkpoint/journal.js';
 import { UsageError } from '../model/types.js';
@@ -24,29 +24,64 @@ import {
   requireWorkOS,
   warnForcedPasswords,
   whenUnreachable,
-  type MigrationOptions,
+  exportRunOptions,
+  type ExportRunOptions,
+  type MigrationSettings,
+  type ResolvedRun,
   type MigrationResult,
   type PreparedRun,
 } from './pipeline.js';
+
+export interface ImportOptions extends ExportRunOptions, DiffLimits {
+  /** Writes per second for the whole process. */
+  rateLimit?: number;
+  /** Delete the removals (records of this migration gone from the export). */
+  prune?: boolean;
+  /** Refuse to prune more removals than this (default 10 % of the export's users). */
+  pruneLimit?: number;
+  /** Send the export's hashes even to users who have signed in to WorkOS since. */
+  forcePasswords?: boolean;
+  /** Read WorkOS back after an import that wrote something (default true). */
+  reconcileAfterImport?: boolean;
+}
+
+/** import's options, from the settings the CLI or the action parsed. */
+export function importOptions(settings: MigrationSettings, resolved: ResolvedRun): ImportOptions {
+  return {
+    ...exportRunOptions(settings, resolved),
+    rateLimit: settings.rateLimit,
+    concurrency: settings.concurrency,
+    maxRecords: settings.maxRecords,
+    timeBudgetMs: settings.timeBudgetMs,
+    prune: settings.prune,
+    pruneLimit: settings.pruneLimit,
+    forcePasswords: settings.forcePasswords,
+  };
+}
 
 /**
  * `import`: read WorkOS, diff, write the difference, then read WorkOS again to say what it holds.
  * WorkOS is the truth; the journal only remembers hashes sent and what this migration made.
  */
-export async function runImport(options: MigrationOptions): Promise<MigrationResult> {
-  const run = await prepareRun(options);
+export async function runImport(options: ImportOptions): Promise<MigrationResult> {
+  const run = await prepareRun('import', options);
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'write');
   // WorkOS unreachable before or while writing: the reports are still written, then exit 2.
-  return importWith(run, workos, journal)
+  return importWith(run, options, workos, journal)
     .catch(whenUnreachable(run))
     .finally(() => journal?.close());
 }
 
-async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | undefined): Promise<MigrationResult> {
+async function importWith(
+  run: PreparedRun,
+  options: ImportOptions,
+  workos: WorkOS,
+  journal: Journal | undefined,
+): Promise<MigrationResult> {
   const outcomes = outcomeStream(run);
   try {
-    return await importStreaming(run, workos, journal, outcomes);
+    return await importStreaming(run, options, workos, journal, outcomes);
   } catch (error) {
     outcomes.discard();
     throw error;
@@ -55,11 +90,11 @@ async function importWith(run: PreparedRun, workos: WorkOS, journal: Journal | u
 
 async function importStreaming(
   run: PreparedRun,
+  options: ImportOptions,
   workos: WorkOS,
   journal: Journal | undefined,
   outcomes: OutcomeStream,
 ): Promise<MigrationResult> {
-  const { options } = run;
   if (options.prune && run.config.policies.partialExports === 'import')
     throw new UsageError(
       '--prune cannot run with policies.partialExports: import: with part of the export, every user left out would look removed. Nothing was written; prune from a whole export, without that policy.',
@@ -73,7 +108,7 @@ async function importStreaming(
   const toPrune = deletableRemovals(first);
   if (options.prune) explainKeptRemovals(run, first);
   // Before any write: a truncated export must stop the run, not half of it.
-  if (options.prune) checkPruneLimit(run, toPrune);
+  if (options.prune) checkPruneLimit(run, toPrune, options.pruneLimit);
   const problems = [...run.problems, ...conflictProblems(diff)];
   const writtenFiles: string[] = [];
   if (options.outDir) {
@@ -168,14 +203,14 @@ async function importStreaming(
 }
 
 /** A truncated export must never wipe an environment: past the limit, nothing is deleted. */
-function checkPruneLimit(run: PreparedRun, removals: readonly Removal[]): void {
+function checkPruneLimit(run: PreparedRun, removals: readonly Removal[], pruneLimit: number | undefined): void {
   const exportUsers = run.plan.users.users.length;
-  const limit = run.options.pruneLimit ?? Math.max(1, Math.floor(exportUsers * 0.1));
+  const limit = pruneLimit ?? Math.max(1, Math.floor(exportUsers * 0.1));
   if (removals.length > limit) {
     const c = removalCounts(removals);
     throw new UsageError(
       `--prune would delete ${removals.length} record(s) (${c.users} users, ${c.organizations} organizations, ${c.memberships} memberships), more than the prune limit of ${limit}` +
-        `${run.options.pruneLimit === undefined ? " (10 % of the export's users)" : ''}. Nothing was written. Check removals.csv from a dry run (plan); if the export is whole, raise --prune-limit.`,
+        `${pruneLimit === undefined ? " (10 % of the export's users)" : ''}. Nothing was written. Check removals.csv from a dry run (plan); if the export is whole, raise --prune-limit.`,
     );
   }
 }

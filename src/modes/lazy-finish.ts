@@ -9,7 +9,10 @@ import {
   prepareRun,
   requireWorkOS,
   whenUnreachable,
-  type MigrationOptions,
+  exportRunOptions,
+  type ExportRunOptions,
+  type MigrationSettings,
+  type ResolvedRun,
   type MigrationResult,
 } from './pipeline.js';
 
@@ -17,8 +20,18 @@ import {
 // pending (their password never moved) loses the mark and is listed in password-reset.csv for a
 // reset or Magic Auth; users who moved keep `moved`. Nothing else is written.
 
-export async function runLazyFinish(options: MigrationOptions): Promise<MigrationResult> {
-  const run = await prepareRun(options);
+export interface LazyFinishOptions extends ExportRunOptions {
+  /** Writes per second for the whole process. */
+  rateLimit?: number;
+}
+
+/** `import --lazy-finish`'s options, from the settings the CLI parsed. */
+export function lazyFinishOptions(settings: MigrationSettings, resolved: ResolvedRun): LazyFinishOptions {
+  return { ...exportRunOptions(settings, resolved), rateLimit: settings.rateLimit };
+}
+
+export async function runLazyFinish(options: LazyFinishOptions): Promise<MigrationResult> {
+  const run = await prepareRun('import', options);
   const workos = requireWorkOS(run);
   const includePii = options.includePii ?? false;
   try {

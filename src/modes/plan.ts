@@ -16,18 +16,31 @@ import {
   readWorkOS,
   warnForcedPasswords,
   whenUnreachable,
-  type MigrationOptions,
+  exportRunOptions,
+  type ExportRunOptions,
+  type MigrationSettings,
   type MigrationResult,
   type PreparedRun,
+  type ResolvedRun,
 } from './pipeline.js';
+
+export interface PlanOptions extends ExportRunOptions {
+  /** Count the export's hashes as sent even to users who have signed in to WorkOS since. */
+  forcePasswords?: boolean;
+}
+
+/** A dry run's options, from the settings the CLI or the action parsed. */
+export function planOptions(settings: MigrationSettings, resolved: ResolvedRun): PlanOptions {
+  return { ...exportRunOptions(settings, resolved), forcePasswords: settings.forcePasswords };
+}
 
 /**
  * `plan`: a dry run. With a key it reads WorkOS and says exactly what an import would do now
  * (create / update / remove, by record, in changes.jsonl); without one it can only say what the
  * checkpoint does not hold yet. Never writes, to WorkOS or to the checkpoint.
  */
-export async function runPlan(options: MigrationOptions): Promise<MigrationResult> {
-  const run = await prepareRun(options);
+export async function runPlan(options: PlanOptions): Promise<MigrationResult> {
+  const run = await prepareRun('plan', options);
   const journal = openJournal(run, 'read');
   if (!run.workos) return finishRun(run, { ...journalOutcomes(run, journal), problems: run.problems });
   const workos = run.workos;

@@ -10,20 +10,33 @@ import {
   prepareRun,
   requireWorkOS,
   whenUnreachable,
-  type MigrationOptions,
+  exportRunOptions,
+  type ExportRunOptions,
+  type LoginProbeSet,
+  type MigrationSettings,
+  type ResolvedRun,
   type MigrationResult,
 } from './pipeline.js';
+
+export interface VerifyOptions extends ExportRunOptions {
+  loginProbes?: LoginProbeSet;
+}
+
+/** verify's options, from the settings the CLI or the action parsed. */
+export function verifyOptions(settings: MigrationSettings, resolved: ResolvedRun): VerifyOptions {
+  return { ...exportRunOptions(settings, resolved), loginProbes: resolved.loginProbes };
+}
 
 /**
  * `verify`: no writes. Reads WorkOS and says whether it holds every planned record as planned
  * (a record missing or different is drift, and `import` repairs it), plus test sign-ins.
  */
-export async function runVerify(options: MigrationOptions): Promise<MigrationResult> {
-  const run = await prepareRun(options);
+export async function runVerify(options: VerifyOptions): Promise<MigrationResult> {
+  const run = await prepareRun('verify', options);
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
   try {
-    const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal);
+    const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal, options.loginProbes);
     return await finishRun(run, {
       outcomes: diffOutcomes(diff),
       problems: [...run.problems, ...conflictProblems(diff)],
