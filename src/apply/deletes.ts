@@ -1,7 +1,7 @@
 import type { WorkOS } from '@workos-inc/node';
 import type { Outcome } from '../model/outcome.js';
 import type { RecordProblem } from '../model/types.js';
-import type { Removal } from '../plan/diff.js';
+import type { Removal } from '../model/changes.js';
 import { applyDelete, type ApplyContext } from './apply-record.js';
 import { DEFAULT_PACING } from './defaults.js';
 import { RateLimiter } from './rate-limiter.js';

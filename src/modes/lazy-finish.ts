@@ -1,5 +1,5 @@
 import type { User } from '@workos-inc/node';
-import { journalSourceId } from '../checkpoint/journal.js';
+import { journalSourceId } from '../model/source-id.js';
 import { LAZY_METADATA_KEY, lazyMarkOf } from '../lazy/marks.js';
 import type { Outcome } from '../model/outcome.js';
 import { csvRow } from '../report/escape.js';
