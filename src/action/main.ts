@@ -6,6 +6,7 @@ import { resolveSourceFiles } from '../modes/source-locations.js';
 import { configFingerprint, loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
 import { withLazyPasswords } from '../config/lazy-passwords.js';
 import { annotateProblems } from '../github/annotations.js';
+import { gitHubArtifacts } from '../github/artifact-download.js';
 import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
 import { pullRequestRefusal, readPullRequestContext, type PullRequestContext } from '../github/event.js';
 import { createOctokit } from '../github/octokit.js';
@@ -131,7 +132,7 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
       tempDir: process.env.RUNNER_TEMP ?? tmpdir(),
       env: process.env,
       passphrase: inputs.passphrase,
-      github: githubContext(inputs),
+      artifacts: gitHubArtifacts(githubContext(inputs)),
     },
     actionsLogger,
   );

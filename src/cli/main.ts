@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { standInBanner } from '../emulator/banner.js';
 import { startEmulator } from '../emulator/server.js';
+import { gitHubArtifacts } from '../github/artifact-download.js';
 import { withLazyPasswords } from '../config/lazy-passwords.js';
 import { loadMappingConfig } from '../config/mapping-config.js';
 import { assertNotSpecialFile } from '../io/file-kind.js';
@@ -88,7 +89,8 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
   const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
   const sources = await resolveSourceFiles(
     { users: args.users, passwords: args.passwords, organizations: args.organizations, hashConfig: args.hashConfig },
-    { tempDir, env: io.env, passphrase: io.env.MIGRATE_TO_WORKOS_PASSPHRASE },
+    // An artifact of this run, read with the job's runtime token when run inside GitHub Actions.
+    { tempDir, env: io.env, passphrase: io.env.MIGRATE_TO_WORKOS_PASSPHRASE, artifacts: gitHubArtifacts(undefined) },
   ).catch(async (error: unknown) => {
     await rm(tempDir, { recursive: true, force: true });
     throw error;
