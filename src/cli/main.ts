@@ -26,17 +26,12 @@ import { parseLoginProbes } from '../reconcile/login-probes.js';
 import { createInterface } from 'node:readline/promises';
 import { describeInterruption, onInterrupt } from '../shell/interrupt.js';
 import { helpText, parseCliArgs, type CliArgs } from './args.js';
+import type { CliIO } from './cli-io.js';
 import { runExportCommand } from './export-command.js';
 import { runInventoryCommand } from './inventory-command.js';
 import { runWatchCommand } from './watch-command.js';
 
-export interface CliIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-  /** Where a yes comes from for a production key; only asked when both stdin and stderr are terminals. */
-  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-}
+export type { CliIO } from './cli-io.js';
 
 /** Runs one CLI command and returns the exit code (0, 1, 2, 130 or 143, as in the README's table). */
 export async function runCli(
