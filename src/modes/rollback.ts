@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
-import { clearLazyMark } from '../apply/lazy-mark.js';
+import { clearLazyMark } from '../apply/clear-lazy-mark.js';
 import { Journal, JOURNAL_FILE, madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import { keptBecause, type KeptReason, type Removal } from '../plan/diff.js';
