@@ -46,7 +46,7 @@ const IMPORT =
   /(?:^|[\n;])\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The relative imports of a file's text, as written. */
-export function importsOf(text: string): string[] {
+function importsOf(text: string): string[] {
   // Comments may quote an import; strings inside the code never hold one in this project.
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   return [...code.matchAll(IMPORT)].map((m) => (m[1] ?? m[2])!).filter((spec) => spec.startsWith('.'));
@@ -72,7 +72,7 @@ function layerOf(folder: string): number {
 }
 
 /** Arrows that point at the importer's own line or one above it: each as "a -> b (why)". */
-export function arrowsBackUp(arrows: readonly Arrow[]): string[] {
+function arrowsBackUp(arrows: readonly Arrow[]): string[] {
   return arrows.flatMap(({ from, to }) => {
     const [a, b] = [folderOf(from), folderOf(to)];
     if (a === b || layerOf(b) > layerOf(a)) return [];
@@ -82,14 +82,14 @@ export function arrowsBackUp(arrows: readonly Arrow[]): string[] {
 }
 
 /** Files of modes/ that import another mode (anything of modes/ but the shared pipeline). */
-export function modesImportingModes(arrows: readonly Arrow[]): string[] {
+function modesImportingModes(arrows: readonly Arrow[]): string[] {
   return arrows
     .filter(({ from, to }) => folderOf(from) === 'modes' && folderOf(to) === 'modes' && to !== SHARED_ORCHESTRATION)
     .map(({ from, to }) => `${from} -> ${to}`);
 }
 
 /** Groups of files that import each other in a loop (Tarjan's strongly connected components). */
-export function fileCircles(arrows: readonly Arrow[]): string[][] {
+function fileCircles(arrows: readonly Arrow[]): string[][] {
   const next = new Map<string, string[]>();
   for (const { from, to } of arrows) next.set(from, [...(next.get(from) ?? []), to]);
   const index = new Map<string, number>();
