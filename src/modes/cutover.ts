@@ -16,12 +16,11 @@ import { writeLines } from '../io/write-lines.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { connectionsReader, type PacedRead } from '../workos/connections.js';
 import { removalsCsv } from '../report/files.js';
-import { diffOutcomes } from '../plan/diff-outcomes.js';
+import { conflictProblems, diffOutcomes } from '../plan/diff-outcomes.js';
 import { passwordMemory } from '../plan/diff.js';
 import { passwordsNotRead } from '../report/people.js';
 import {
   checkLive,
-  conflictProblems,
   finishRun,
   openJournal,
   prepareRun,

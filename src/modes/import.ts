@@ -7,20 +7,19 @@ import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
 import type { Journal } from '../checkpoint/journal.js';
 import { UsageError } from '../model/types.js';
 import { deletableRemovals, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { conflictProblems, removalCounts } from '../plan/diff-outcomes.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { writeLines } from '../io/write-lines.js';
 import { changesLines, removalsCsv } from '../report/files.js';
 import type { OutcomeStream } from '../report/outcome-stream.js';
 import type { Summary } from '../report/summary.js';
 import {
-  conflictProblems,
   diffRun,
   finishRun,
   openJournal,
   outcomeStream,
   prepareRun,
   readWorkOS,
-  removalCounts,
   requireWorkOS,
   warnForcedPasswords,
   whenUnreachable,

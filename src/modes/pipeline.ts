@@ -14,6 +14,7 @@ import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { countChanges, diffMigration, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { removalCounts } from '../plan/diff-outcomes.js';
 import { PlannedMemberships } from '../plan/memberships.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
 import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
@@ -337,29 +338,6 @@ export function warnForcedPasswords(run: PreparedRun, diff: MigrationDiff): void
   run.log.warn(
     `--force-passwords: ${forced} user(s) who have signed in to WorkOS get the export's password hash, replacing the password they use in WorkOS now.`,
   );
-}
-
-/** Users the export moves to an address another WorkOS user holds, and users kept under another id. */
-export function conflictProblems(diff: MigrationDiff): RecordProblem[] {
-  return diff.users
-    .filter((c) => c.action === 'conflict' && c.fields.length === 0)
-    .map((c) => ({
-      entity: 'user' as const,
-      sourceId: c.record.sourceId,
-      location: c.record.location,
-      field: 'email',
-      code: 'email_held_by_other',
-      message: `WorkOS user ${c.workosId} already has this email under another external id; it is kept as it is and gets this user's memberships. Check that they are the same person.`,
-      severity: 'warning' as const,
-    }));
-}
-
-export function removalCounts(removals: readonly Removal[]): Record<EntityName, number> {
-  return {
-    users: removals.filter((r) => r.entity === 'user').length,
-    organizations: removals.filter((r) => r.entity === 'organization').length,
-    memberships: removals.filter((r) => r.entity === 'membership').length,
-  };
 }
 
 /** Removals prune never deletes, by entity; undefined when there are none. */

@@ -2,12 +2,11 @@ import type { Journal } from '../checkpoint/journal.js';
 import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
 import { passwordMemory } from '../plan/diff.js';
-import { diffOutcomes } from '../plan/diff-outcomes.js';
+import { conflictProblems, diffOutcomes } from '../plan/diff-outcomes.js';
 import { missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
 import {
-  conflictProblems,
   diffRun,
   finishRun,
   openJournal,

@@ -5,6 +5,7 @@ import { clearLazyMark } from '../apply/clear-lazy-mark.js';
 import { Journal, JOURNAL_FILE, madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import { keptBecause, type KeptReason, type Removal } from '../plan/diff.js';
+import { removalCounts } from '../plan/diff-outcomes.js';
 import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
 import type { MappingConfig } from '../config/mapping-config.js';
@@ -12,7 +13,6 @@ import type { SourceKind } from '../sources/index.js';
 import {
   finishRun,
   prepareEmptyRun,
-  removalCounts,
   type MigrationResult,
   type MigrationSettings,
   type RunPlaces,

@@ -1,10 +1,9 @@
 import { passwordMemory } from '../plan/diff.js';
 import { removalsCsv } from '../report/files.js';
 import { passwordsNotRead } from '../report/people.js';
-import { diffOutcomes } from '../plan/diff-outcomes.js';
+import { conflictProblems, diffOutcomes } from '../plan/diff-outcomes.js';
 import {
   checkLive,
-  conflictProblems,
   finishRun,
   openJournal,
   prepareRun,
