@@ -38,8 +38,6 @@ export interface ImportOptions extends ExportRunOptions, DiffLimits {
   prune?: boolean;
   /** Refuse to prune more removals than this (default 10 % of the export's users). */
   pruneLimit?: number;
-  /** Send the export's hashes even to users who have signed in to WorkOS since. */
-  forcePasswords?: boolean;
   /** Read WorkOS back after an import that wrote something (default true). */
   reconcileAfterImport?: boolean;
 }
@@ -54,7 +52,6 @@ export function importOptions(settings: MigrationSettings, resolved: ResolvedRun
     timeBudgetMs: settings.timeBudgetMs,
     prune: settings.prune,
     pruneLimit: settings.pruneLimit,
-    forcePasswords: settings.forcePasswords,
   };
 }
 

@@ -79,6 +79,8 @@ export interface RunShell {
 export interface ExportRunOptions extends ExportToRead, RunPlaces, WorkOSAccess, RunShell {
   /** Reuse a journal made with another source or config. */
   force?: boolean;
+  /** Diff as `import --force-passwords` writes: the export's hashes go to users who signed in to WorkOS too. */
+  forcePasswords?: boolean;
 }
 
 /** Test accounts whose password sign-in must work (verify, cutover; needs the WorkOS client id). */
@@ -136,6 +138,7 @@ export function exportRunOptions(settings: MigrationSettings, resolved: Resolved
     target: settings.target,
     readRateLimit: settings.readRateLimit,
     force: settings.force,
+    forcePasswords: settings.forcePasswords,
     log: resolved.log,
     signal: resolved.signal,
   };
@@ -179,10 +182,7 @@ export interface PreparedRun {
 }
 
 /** Reads and plans the exports; connects (checking the key's shape first) when there is a key. */
-export async function prepareRun(
-  mode: Mode,
-  options: ExportRunOptions & { forcePasswords?: boolean; rateLimit?: number },
-): Promise<PreparedRun> {
+export async function prepareRun(mode: Mode, options: ExportRunOptions & { rateLimit?: number }): Promise<PreparedRun> {
   const log = options.log ?? silentLogger;
   // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
   const workos = options.target ? connect(options.target) : undefined;

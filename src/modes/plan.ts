@@ -23,14 +23,11 @@ import {
   type ResolvedRun,
 } from './pipeline.js';
 
-export interface PlanOptions extends ExportRunOptions {
-  /** Count the export's hashes as sent even to users who have signed in to WorkOS since. */
-  forcePasswords?: boolean;
-}
+export type PlanOptions = ExportRunOptions;
 
 /** A dry run's options, from the settings the CLI or the action parsed. */
 export function planOptions(settings: MigrationSettings, resolved: ResolvedRun): PlanOptions {
-  return { ...exportRunOptions(settings, resolved), forcePasswords: settings.forcePasswords };
+  return exportRunOptions(settings, resolved);
 }
 
 /**
