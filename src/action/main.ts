@@ -6,11 +6,17 @@ import { resolveSourceFiles } from '../modes/source-locations.js';
 import { configFingerprint, loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
 import { withLazyPasswords } from '../config/lazy-passwords.js';
 import { annotateProblems } from '../github/annotations.js';
+import { gitHubArtifacts } from '../github/artifact-download.js';
 import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
 import { pullRequestRefusal, readPullRequestContext, type PullRequestContext } from '../github/event.js';
 import { createOctokit } from '../github/octokit.js';
 import { recordExitCode } from '../modes/exit-code.js';
-import { runMigration, type MigrationOptions, type MigrationResult } from '../modes/migration.js';
+import { cutoverOptions, runCutoverMode } from '../modes/cutover.js';
+import { importOptions, runImport } from '../modes/import.js';
+import type { LoginProbeSet, MigrationResult, MigrationSettings, ResolvedRun } from '../modes/pipeline.js';
+import { planOptions, runPlan } from '../modes/plan.js';
+import { rollbackOptions, runRollback } from '../modes/rollback.js';
+import { runVerify, verifyOptions } from '../modes/verify.js';
 import { parseLoginProbes } from '../reconcile/login-probes.js';
 import { registerSecretsFromEnvironment, scrubText } from '../model/mask.js';
 import { UsageError } from '../model/types.js';
@@ -126,7 +132,7 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
       tempDir: process.env.RUNNER_TEMP ?? tmpdir(),
       env: process.env,
       passphrase: inputs.passphrase,
-      github: githubContext(inputs),
+      artifacts: gitHubArtifacts(githubContext(inputs)),
     },
     actionsLogger,
   );
@@ -141,26 +147,11 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
   let result: MigrationResult | undefined;
   let saveError: Error | undefined;
   try {
-    result = await runMigration({
-      mode: inputs.mode,
-      source: inputs.source,
+    result = await runMode(inputs.mode, migrationSettings(inputs, stateDir), {
       files: sources.files,
       fileLabels: sources.labels,
       signal: interruption.signal,
       config,
-      stateDir,
-      outDir: inputs.out || join(process.env.RUNNER_TEMP ?? process.cwd(), 'migrate-to-workos', 'report'),
-      target: inputs.workosApiKey ? { apiKey: inputs.workosApiKey, apiUrl: inputs.workosApiUrl } : undefined,
-      rateLimit: inputs.rateLimit,
-      concurrency: inputs.concurrency,
-      maxRecords: inputs.maxRecords,
-      timeBudgetMs: inputs.timeBudgetMs,
-      includePii: inputs.includePii,
-      prune: inputs.prune,
-      pruneLimit: inputs.pruneLimit,
-      forcePasswords: inputs.forcePasswords,
-      confirm: inputs.confirmRollback,
-      portalLinks: inputs.portalLinks,
       // Portal links are secrets: masked before anything can print them.
       onSecret: (secret) => core.setSecret(secret),
       loginProbes: loginProbes(inputs),
@@ -187,6 +178,46 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
     }
   }
   return { result: result!, saveError, interrupted: interruption.received };
+}
+
+/** The settings of a migration run, from the inputs; the checkpoint is where the store restored it. */
+function migrationSettings(inputs: ActionInputs, stateDir: string): MigrationSettings {
+  return {
+    source: inputs.source,
+    stateDir,
+    outDir: inputs.out || join(process.env.RUNNER_TEMP ?? process.cwd(), 'migrate-to-workos', 'report'),
+    target: inputs.workosApiKey ? { apiKey: inputs.workosApiKey, apiUrl: inputs.workosApiUrl } : undefined,
+    rateLimit: inputs.rateLimit,
+    concurrency: inputs.concurrency,
+    maxRecords: inputs.maxRecords,
+    timeBudgetMs: inputs.timeBudgetMs,
+    includePii: inputs.includePii,
+    prune: inputs.prune,
+    pruneLimit: inputs.pruneLimit,
+    forcePasswords: inputs.forcePasswords,
+    confirmRollback: inputs.confirmRollback,
+    portalLinks: inputs.portalLinks,
+  };
+}
+
+/** Each mode with its own options. */
+function runMode(
+  mode: ActionInputs['mode'],
+  settings: MigrationSettings,
+  resolved: ResolvedRun,
+): Promise<MigrationResult> {
+  switch (mode) {
+    case 'plan':
+      return runPlan(planOptions(settings, resolved));
+    case 'import':
+      return runImport(importOptions(settings, resolved));
+    case 'verify':
+      return runVerify(verifyOptions(settings, resolved));
+    case 'rollback':
+      return runRollback(rollbackOptions(settings, resolved));
+    case 'cutover':
+      return runCutoverMode(cutoverOptions(settings, resolved));
+  }
 }
 
 function stateSettings(inputs: ActionInputs, identity?: JournalIdentity): StateSettings {
@@ -241,7 +272,7 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
   setOutputs(result.summary, result.files?.summaryJson, artifact);
 }
 
-function loginProbes(inputs: ActionInputs): MigrationOptions['loginProbes'] {
+function loginProbes(inputs: ActionInputs): LoginProbeSet | undefined {
   if (!inputs.loginProbes) return undefined;
   if (!inputs.workosClientId)
     throw new UsageError('login-probes needs workos-client-id (the client id of the WorkOS environment, client_…).');

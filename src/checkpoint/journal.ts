@@ -1,8 +1,8 @@
 import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { MemoryStringColumn, NumberColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
+import { journalSourceId } from '../model/source-id.js';
 import { UsageError, type Entity } from '../model/types.js';
 
 export const JOURNAL_FILE = 'journal.ndjson';
@@ -272,15 +272,6 @@ function keyOfValues(values: EntryValues): string {
 
 function entryKey(entity: Entity, journalId: string): string {
   return `${entity}\u0000${journalId}`;
-}
-
-/**
- * How a source id is written in the journal. Some ids carry an email (Auth0's SAML ids look
- * like `samlp|acme|ann@acme.com`); those are kept as a digest, so the journal, and the
- * checkpoint artifact made of it, holds no email (DESIGN §3).
- */
-export function journalSourceId(sourceId: string): string {
-  return sourceId.includes('@') ? `sha256:${createHash('sha256').update(sourceId).digest('hex')}` : sourceId;
 }
 
 function isEntry(value: unknown): value is JournalEntry {

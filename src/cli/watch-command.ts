@@ -4,7 +4,7 @@ import { runWatch } from '../modes/watch.js';
 import { outboundText } from '../report/outbound.js';
 import { streamLogger } from '../report/logger.js';
 import type { CliArgs } from './args.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './cli-io.js';
 
 /**
  * `migrate-to-workos watch`: sign-in health from WorkOS's events. Exit 0 healthy, 1 alert;

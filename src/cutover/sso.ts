@@ -1,7 +1,7 @@
 import type { EnterpriseConnection } from '../model/types.js';
 import type { OrganizationConnection } from '../workos/connections.js';
 import type { OrganizationSsoEvidence, SsoEvidence } from './evidence.js';
-import { namedCounts } from '../plan/user-tally.js';
+import { namedCounts } from '../model/user-tally.js';
 
 // Which organizations need an SSO connection in WorkOS before the switch: those with members
 // who signed in through an enterprise connection in the source (UserRecord.enterpriseConnection).

@@ -1,6 +1,6 @@
 import { parseFaultConfig } from './faults.js';
 import type { SeedConnection } from './connections.js';
-import type { EmulatorControls, SeedUser } from './server.js';
+import type { EmulatorControls, SeedUser } from './controls.js';
 
 export const ADMIN_PREFIX = '/_emulator/';
 

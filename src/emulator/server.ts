@@ -2,12 +2,13 @@ import { randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './access-token.js';
+import type { EmulatorControls, SeedUser } from './controls.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin.js';
-import { ConnectionStore, type SeedConnection } from './connections.js';
-import { EventLog, writeEvent, type WireEvent } from './events.js';
-import { FaultInjector, type FaultConfig, type FaultOutcome } from './faults.js';
+import { ConnectionStore } from './connections.js';
+import { EventLog, writeEvent } from './events.js';
+import { FaultInjector, type FaultOutcome } from './faults.js';
 import { IdGenerator } from './ids.js';
-import { hashShapeProblem, isPasswordHashType, type PasswordHashType } from './password-verify.js';
+import { hashShapeProblem, isPasswordHashType } from './password-verify.js';
 import { SlidingWindowLimiter, type WindowLimit } from './rate-limit.js';
 import { authenticateRoute } from './routes/authenticate.js';
 import { connectionRoutes } from './routes/connections.js';
@@ -18,9 +19,9 @@ import { portalRoutes } from './routes/portal.js';
 import { roleRoutes } from './routes/roles.js';
 import { isWriteMethod, RouteTable, type ApiResponse } from './routes/route-table.js';
 import { userRoutes } from './routes/users.js';
-import { StatsCounter, type EmulatorStats } from './stats.js';
+import { StatsCounter } from './stats.js';
 import { EmulatorStore, passwordCredential, type Credential, type DuplicateEmailStyle } from './store.js';
-import { ApiError, type WireConnection, type WireMembership, type WireOrganization, type WireUser } from './wire.js';
+import { ApiError } from './wire.js';
 
 // The local WorkOS stand-in: an HTTP server on 127.0.0.1 that the real @workos-inc/node SDK can
 // talk to (`new WorkOS(key, { apiHostname: '127.0.0.1', port, https: false })`). This module is
@@ -31,6 +32,7 @@ export type { FaultConfig } from './faults.js';
 export type { WireConnection, WireMembership, WireOrganization, WireUser } from './wire.js';
 export type { SeedConnection } from './connections.js';
 export type { WireEvent } from './events.js';
+export type { EmulatorControls, SeedUser } from './controls.js';
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -56,43 +58,11 @@ export interface EmulatorOptions {
   duplicateEmailError?: DuplicateEmailStyle;
 }
 
-/** A user to put in place directly, as if it existed before the test: wire fields plus a password. */
-export type SeedUser = Partial<WireUser> & {
-  email: string;
-  password?: string;
-  password_hash?: string;
-  password_hash_type?: PasswordHashType;
-};
-
 export interface Emulator extends EmulatorControls {
   url: string;
   host: string;
   port: number;
   close(): Promise<void>;
-}
-
-/** What a test can do to the stand-in, in process or over HTTP (see admin.ts). */
-export interface EmulatorControls {
-  /** Current state, for assertions: plain objects in WorkOS wire shape (snake_case). */
-  snapshot(): { users: WireUser[]; organizations: WireOrganization[]; memberships: WireMembership[] };
-  stats(): EmulatorStats;
-  /** Replaces the current faults (a storm starts now). */
-  setFaults(faults: FaultConfig): void;
-  /** Empties state, stats and faults; requests held by a timeout fault are cut. */
-  reset(): void;
-  seedUser(user: SeedUser): WireUser;
-  /** Adds an environment role; `admin` and `member` exist from the start, `member` is the default. */
-  defineRole(slug: string, name?: string): void;
-  /** Puts an SSO connection in place for an organization (default state `active`). */
-  seedConnection(connection: SeedConnection): WireConnection;
-  /** Every SSO connection, oldest first. */
-  connections(): WireConnection[];
-  /** The kind of password a user holds (and the imported hash), for tests; never sent over the API. */
-  passwordOf(userId: string): { type: 'password' } | { type: PasswordHashType; hash: string } | undefined;
-  /** Adds an event to the Events API log (e.g. an oauth or sso sign-in), at `createdAt` or now. */
-  recordEvent(event: string, data: Record<string, unknown>, createdAt?: string): WireEvent;
-  /** Every event recorded, oldest first. */
-  events(): WireEvent[];
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,13 +1,53 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
+import { clearLazyMark } from '../apply/clear-lazy-mark.js';
 import { Journal, JOURNAL_FILE, madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import { keptBecause, type KeptReason, type Removal } from '../plan/diff.js';
+import { removalCounts } from '../plan/diff-outcomes.js';
 import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
-import { deleteAll, deleteFailureProblem } from './import.js';
-import { clearLazyMark } from './lazy-finish.js';
-import { finishRun, prepareEmptyRun, removalCounts, type MigrationOptions, type MigrationResult } from './pipeline.js';
+import type { MappingConfig } from '../config/mapping-config.js';
+import type { SourceKind } from '../sources/index.js';
+import {
+  finishRun,
+  prepareEmptyRun,
+  type MigrationResult,
+  type MigrationSettings,
+  type RunPlaces,
+  type RunShell,
+  type WorkOSAccess,
+} from './pipeline.js';
+
+export interface RollbackOptions extends RunPlaces, WorkOSAccess, RunShell {
+  /** The source named in the summary; the checkpoint's own source and config are the ones undone. */
+  source: SourceKind;
+  config?: MappingConfig;
+  /** Writes (deletes) per second for the whole process. */
+  rateLimit?: number;
+  /** The most deletes in flight at once. */
+  concurrency?: number;
+  /** Delete for real (without it, a preview). */
+  confirm?: boolean;
+}
+
+/** rollback's options, from the settings the CLI or the action parsed; it reads no export. */
+export function rollbackOptions(settings: MigrationSettings, shell: RunShell): RollbackOptions {
+  return {
+    source: settings.source,
+    stateDir: settings.stateDir,
+    outDir: settings.outDir,
+    includePii: settings.includePii,
+    target: settings.target,
+    rateLimit: settings.rateLimit,
+    readRateLimit: settings.readRateLimit,
+    concurrency: settings.concurrency,
+    confirm: settings.confirmRollback,
+    log: shell.log,
+    signal: shell.signal,
+  };
+}
 
 export type RollbackAction = 'delete' | 'already_deleted' | 'keep_claimed' | 'keep_updated';
 
@@ -68,12 +108,12 @@ function ownerGone(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean 
  * a preview: it prints and writes exactly what it would delete. With it, deletes memberships,
  * users, then organizations, each delete journaled, so a killed rollback resumes.
  */
-export async function runRollback(options: MigrationOptions): Promise<MigrationResult> {
+export async function runRollback(options: RollbackOptions): Promise<MigrationResult> {
   const dir = options.stateDir;
   if (!dir) throw new UsageError('rollback needs --state DIR: the checkpoint says what the migration created.');
   if (!existsSync(join(dir, JOURNAL_FILE)))
     throw new UsageError(`${dir} holds no checkpoint (${JOURNAL_FILE}); nothing is known to roll back.`);
-  const run = prepareEmptyRun(options);
+  const run = prepareEmptyRun('rollback', options);
   const log = options.log ?? silentLogger;
   // The checkpoint's own source and config are the ones to undo, whatever this run was given.
   const journal = Journal.open(dir, run.identity, { force: true, readOnly: !options.confirm });
@@ -104,7 +144,7 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
         );
       const workos = run.workos;
       const result = await log.group(`Deleting ${targets.length} record(s)`, () =>
-        deleteAll(run, workos, targets, { caller: run.caller, journal }, journal),
+        deleteAll(workos, targets, { caller: run.caller, journal }, options),
       );
       deleted = result.deleted;
       for (const failed of result.failed) problems.push(deleteFailureProblem(failed));

@@ -1,6 +1,6 @@
 import { membershipKey, type MembershipRecord, type OrganizationRecord, type RecordProblem } from '../model/types.js';
 import type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
-import { inputDigest } from './digest.js';
+import { inputDigest } from '../model/digest.js';
 import { PlannedMemberships } from './memberships.js';
 import { MERGE_UNVERIFIED, type UserPlan } from './users.js';
 

@@ -1,9 +1,9 @@
 import type { RecordProblem } from '../model/types.js';
-import type { ChangeCounts } from '../plan/diff.js';
+import type { ChangeCounts } from '../model/changes.js';
 import { liveCheckPasses, sumOver, type EntityCounts, type EntityName, type Summary } from './summary.js';
 import { scrubText, scrubValue } from '../model/mask.js';
 import { escapeMarkdown, truncate, truncateMarkdown } from './escape.js';
-import { journalSourceId } from '../checkpoint/journal.js';
+import { journalSourceId } from '../model/source-id.js';
 
 export interface MarkdownOptions {
   /** Problem examples shown per code. */

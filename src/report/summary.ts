@@ -1,14 +1,12 @@
 import type { CallCounters } from '../model/call-counters.js';
-import type { Outcome, OutcomeStatus } from '../model/outcome.js';
+import type { Outcome, OutcomeCounts, OutcomeStatus } from '../model/outcome.js';
 import { countSourceStatuses } from '../model/problems.js';
 import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
-import type { ChangeCounts } from '../plan/diff.js';
-import { MERGE_UNVERIFIED, type UserPlan } from '../plan/users.js';
-import type { Reconciliation } from '../reconcile/reconcile.js';
-import { namedCounts } from '../plan/user-tally.js';
-import type { OutcomeCounts } from './outcome-stream.js';
-import { rollbackDone } from '../cutover/rollback.js';
+import type { ChangeCounts } from '../model/changes.js';
+import { MERGE_UNVERIFIED, type MergedUsers } from '../model/user-plan.js';
+import type { Reconciliation } from '../model/reconciliation.js';
+import { namedCounts, type UserTally } from '../model/user-tally.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
@@ -124,7 +122,7 @@ export function sumOver(s: Record<EntityName, EntityCounts>, key: Exclude<keyof 
 export interface SummaryInput {
   mode: Mode;
   source: string;
-  plan: UserPlan;
+  plan: { users: { readonly tally: UserTally }; merges: readonly MergedUsers[] };
   /** Every problem of the run: reading, planning and reconciling (errors, skips and warnings). */
   problems: readonly RecordProblem[];
   outcomes: readonly Outcome[];
@@ -251,4 +249,23 @@ function countedEntity(entity: Entity): 'user' | 'organization' | 'membership' |
 /** Users whose MFA cannot move: one row per user and factor. */
 export function* reenrollments(users: Iterable<PlannedUser>): Iterable<{ user: PlannedUser; factor: MfaFactor }> {
   for (const user of users) for (const factor of user.mfaFactors) yield { user, factor };
+}
+
+type PerEntity = Record<'users' | 'organizations' | 'memberships', number>;
+
+/**
+ * Whether a rollback undid everything it set out to: it deleted (--confirm), every record it
+ * planned to delete is gone (an interrupted one is not done), and no delete failed (its only
+ * problems). Read from the run's final counts, so summary.json, summary.md and the exit code agree.
+ */
+export function rollbackDone(run: {
+  removals?: PerEntity;
+  deleted?: PerEntity;
+  problems: readonly Pick<RecordProblem, 'severity'>[];
+}): boolean {
+  const { removals, deleted } = run;
+  if (!deleted) return false;
+  const planned = removals ?? { users: 0, organizations: 0, memberships: 0 };
+  const all = (['users', 'organizations', 'memberships'] as const).every((k) => deleted[k] >= planned[k]);
+  return all && run.problems.length === 0;
 }

@@ -8,7 +8,7 @@ import { foundRecords, rollbackCoverage } from '../../src/cutover/rollback.js';
 import { enterpriseMembers, gatherSsoEvidence } from '../../src/cutover/sso.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import type { PlannedUser } from '../../src/model/planned.js';
-import { UserTally } from '../../src/plan/user-tally.js';
+import { UserTally } from '../../src/model/user-tally.js';
 import { connectionsReader } from '../../src/workos/connections.js';
 import { sdkFor } from '../emulator/sdk-client.js';
 import { readyEvidence } from './evidence-fixture.js';

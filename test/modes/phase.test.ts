@@ -5,7 +5,7 @@ import { WorkOSCaller } from '../../src/apply/workos-caller.js';
 import type { PlannedOrganization } from '../../src/model/planned.js';
 import type { Outcome } from '../../src/model/outcome.js';
 import type { OrganizationChange } from '../../src/plan/diff.js';
-import { runPhase } from '../../src/modes/import.js';
+import { runPhase } from '../../src/apply/apply-diff.js';
 import { silentLogger } from '../../src/report/logger.js';
 import { OutcomeStream } from '../../src/report/outcome-stream.js';
 
