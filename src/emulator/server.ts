@@ -16,11 +16,20 @@ import { membershipRoutes } from './routes/memberships.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { portalRoutes } from './routes/portal.js';
 import { roleRoutes } from './routes/roles.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { WebhookEndpointStore, type SeedWebhookEndpoint } from './webhooks.js';
 import { isWriteMethod, RouteTable, type ApiResponse } from './routes/route-table.js';
 import { userRoutes } from './routes/users.js';
 import { StatsCounter, type EmulatorStats } from './stats.js';
 import { EmulatorStore, passwordCredential, type Credential, type DuplicateEmailStyle } from './store.js';
-import { ApiError, type WireConnection, type WireMembership, type WireOrganization, type WireUser } from './wire.js';
+import {
+  ApiError,
+  type WireConnection,
+  type WireMembership,
+  type WireOrganization,
+  type WireUser,
+  type WireWebhookEndpoint,
+} from './wire.js';
 
 // The local WorkOS stand-in: an HTTP server on 127.0.0.1 that the real @workos-inc/node SDK can
 // talk to (`new WorkOS(key, { apiHostname: '127.0.0.1', port, https: false })`). This module is
@@ -85,6 +94,8 @@ export interface EmulatorControls {
   defineRole(slug: string, name?: string): void;
   /** Puts an SSO connection in place for an organization (default state `active`). */
   seedConnection(connection: SeedConnection): WireConnection;
+  /** Puts a webhook endpoint in place (default: enabled, taking user, organization and membership creations). */
+  seedWebhookEndpoint(endpoint: SeedWebhookEndpoint): WireWebhookEndpoint;
   /** Every SSO connection, oldest first. */
   connections(): WireConnection[];
   /** The kind of password a user holds (and the imported hash), for tests; never sent over the API. */
@@ -105,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const writeLimiter = new SlidingWindowLimiter(options.writeLimit ?? DEFAULT_WRITE_LIMIT);
   const readLimiter = options.readLimit ? new SlidingWindowLimiter(options.readLimit) : undefined;
   const connections = new ConnectionStore(store);
+  const webhookEndpoints = new WebhookEndpointStore();
   const stats = new StatsCounter();
   const ids = new IdGenerator();
   const events = new EventLog();
@@ -116,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...membershipRoutes(store),
     ...roleRoutes(store),
     ...connectionRoutes(connections),
+    ...webhookRoutes(webhookEndpoints),
     ...portalRoutes(store, () => url),
     ...eventRoutes(events),
     authenticateRoute(store, { clientId: options.clientId, tokens, ids, events }),
@@ -292,6 +305,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       store.reset();
       connections.reset();
+      webhookEndpoints.reset();
       events.reset();
       stats.reset();
       faults.reset();
@@ -313,6 +327,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     defineRole: (slug, name) => store.defineRole(slug, name),
     seedConnection: (connection) => connections.seed(connection),
+    seedWebhookEndpoint: (endpoint) => webhookEndpoints.seed(endpoint),
     connections: () => connections.all(),
     passwordOf: (userId) => store.credentialOf(userId),
     recordEvent: (event, data, createdAt) => events.record(event, data, createdAt),

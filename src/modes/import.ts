@@ -19,7 +19,11 @@ import type { Journal } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedMembership, PlannedRecord, PlannedUser } from '../model/planned.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
+import { createPlannedRoles } from '../apply/roles.js';
+import { plannedWrites, readWebhookForecast } from '../plan/webhooks.js';
+import { webhookWarning } from '../report/environment-markdown.js';
 import {
+  countChanges,
   deletableRemovals,
   passwordDigest,
   passwordMemory,
@@ -109,6 +113,8 @@ async function importStreaming(
     writtenFiles.push('changes.jsonl');
   }
   const ctx: ApplyContext = { caller: run.caller, journal };
+  const environment = await prepareEnvironment(run, workos, diff, journal);
+  problems.push(...environment.problems);
   const applied = await applyDiff(run, workos, diff, ctx, outcomes);
   // Without the read-back the first diff stands for what WorkOS holds; otherwise it goes now.
   let after: MigrationDiff | undefined = options.reconcileAfterImport === false ? diff : applied.firstDiff;
@@ -134,6 +140,8 @@ async function importStreaming(
       processed: applied.processed,
       journalAppended: journal?.appendedCount ?? 0,
       writtenFiles,
+      roles: environment.roles,
+      webhooks: environment.webhooks,
     });
   }
   if (stoppedBy) run.log.info(`Stopped by ${stoppedBy}; run again to go on from the checkpoint.`);
@@ -175,7 +183,29 @@ async function importStreaming(
     journalAppended: journal?.appendedCount ?? 0,
     extraFiles: { 'removals.csv': removalsCsv(removals, pii) },
     writtenFiles,
+    roles: environment.roles,
+    webhooks: environment.webhooks,
   });
+}
+
+/**
+ * Before any record is written: say how many webhook events the writes will send, then create
+ * the roles the memberships need (apply/roles.ts).
+ */
+async function prepareEnvironment(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, journal: Journal | undefined) {
+  const webhooks = await readWebhookForecast(
+    workos,
+    (request) => run.caller.read(request),
+    () => plannedWrites(countChanges(diff), run.plan.roles),
+    (message) => run.log.warn(message),
+  );
+  if (webhooks) run.log.warn(webhookWarning(webhooks, 'import'));
+  const plan = run.plan.roles;
+  if (!plan || plan.create.length + plan.createPermissions.length === 0) return { webhooks, problems: [] };
+  const { problems, ...roles } = await run.log.group(`Creating ${plan.create.length} role(s)`, () =>
+    createPlannedRoles(workos, run.caller, plan, journal),
+  );
+  return { webhooks, roles, problems };
 }
 
 interface Applied {

@@ -5,6 +5,7 @@ import { UsageError, type RecordProblem } from '../model/types.js';
 import { keptBecause, type KeptReason, type Removal } from '../plan/diff.js';
 import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
+import { recordEntries, rollbackEnvironment } from '../apply/rollback-roles.js';
 import { deleteAll, deleteFailureProblem } from './import.js';
 import { clearLazyMark } from './lazy-finish.js';
 import { finishRun, prepareEmptyRun, removalCounts, type MigrationOptions, type MigrationResult } from './pipeline.js';
@@ -78,7 +79,7 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
   // The checkpoint's own source and config are the ones to undo, whatever this run was given.
   const journal = Journal.open(dir, run.identity, { force: true, readOnly: !options.confirm });
   try {
-    const steps = planRollback(journal.entries(), journal);
+    const steps = planRollback(recordEntries(journal.entries()), journal);
     const toDelete: Removal[] = steps
       .filter((s) => s.action === 'delete')
       .map((s) => ({
@@ -141,6 +142,15 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
         }
       }
     }
+    const environment = await rollbackEnvironment(
+      journal,
+      options.confirm && run.workos ? { workos: run.workos, caller: run.caller } : undefined,
+    );
+    problems.push(...environment.problems);
+    if (environment.roles.length > 0)
+      log.warn(
+        `This migration created the environment role(s) ${environment.roles.join(', ')}; WorkOS's API cannot delete an environment role: delete them in the WorkOS dashboard (Roles) once no membership uses them.`,
+      );
     // Complete or not is the summary's own reading of the deletes (summary.json, summary.md and the exit code agree).
     return await finishRun(run, {
       outcomes: [],
@@ -148,7 +158,7 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
       removals: toDelete,
       deleted: deleted ?? (options.confirm ? { users: 0, organizations: 0, memberships: 0 } : undefined),
       journalAppended: journal.appendedCount,
-      extraFiles: { 'rollback.csv': rollbackCsv(steps) },
+      extraFiles: { 'rollback.csv': rollbackCsv(steps) + environment.csv },
     });
   } finally {
     journal.close();

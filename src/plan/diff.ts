@@ -11,6 +11,7 @@ import type { PlannedMembership, PlannedOrganization, PlannedRecord, PlannedUser
 import type { Entity, PasswordHash } from '../model/types.js';
 import { StringMap, StringSet } from '../compact/string-map.js';
 import { inputDigest } from './digest.js';
+import { domainsDiffer } from './domains.js';
 
 // The plan/apply core: what WorkOS holds (the live index) against what the export says, record
 // by record. Pure: the same plan, index and journal always give the same changes. The journal
@@ -336,7 +337,7 @@ function diffOrganization(org: PlannedOrganization, live: LiveIndex): Organizati
   if (!found) return { ...base, action: 'create', fields: [] };
   const fields: ChangedField[] = [];
   if (found.name !== org.input.name) fields.push('name');
-  if (found.domains !== sortedJoined(org.input.domains)) fields.push('domains');
+  if (domainsDiffer(org.input, found)) fields.push('domains');
   if (found.metadataDigest !== metadataDigest(org.input.metadata)) fields.push('metadata');
   return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
 }
