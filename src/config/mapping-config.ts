@@ -234,7 +234,7 @@ function allowedKeys(parent: string[]): string | undefined {
   if (joined === 'limits') return 'decompressedBytes, lineLength, recordLength or depth';
   if (joined === 'metadata') return 'users or organizations';
   if (joined === 'policies')
-    return 'blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports or usersWithoutEmail';
+    return 'blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports, missingRoles or usersWithoutEmail';
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
@@ -192,7 +192,7 @@ describe('a Clerk export with custom roles and verified domains', () => {
     const permissions = await (await sdkFor(emulator).authorization.listPermissions()).autoPagination();
     expect(permissions).toHaveLength(0);
     expect(result.stdout + result.stderr).toMatch(/auditor, billing_manager/);
-    const rollbackCsv = (await import('node:fs')).readFileSync(join(out, 'rollback.csv'), 'utf8');
+    const rollbackCsv = readFileSync(join(out, 'rollback.csv'), 'utf8');
     expect(rollbackCsv).toMatch(/^role,billing_manager,role_\w+,delete_in_dashboard,/m);
   });
 });
@@ -207,5 +207,112 @@ describe('with policies.missingRoles: report', () => {
     expect(report.errors.filter((e) => e.code === 'unknown_role')).toHaveLength(3);
     const roles = (await sdkFor(emulator).authorization.listEnvironmentRoles()).data;
     expect(roles.map((r) => r.slug).sort()).toEqual(['admin', 'member']);
+  });
+});
+
+describe('webhooks named before they fire', () => {
+  it('plan and import say how many deliveries the enabled endpoints will get, before any write', async () => {
+    emulator.reset();
+    emulator.seedWebhookEndpoint({ events: ['user.created', 'organization_membership.created'] });
+    emulator.seedWebhookEndpoint({ events: ['organization.created', 'role.created'] });
+    emulator.seedWebhookEndpoint({ status: 'disabled', events: ['user.created'] });
+    const events = {
+      'user.created': 3,
+      'organization.created': 2,
+      'organization_membership.created': 5,
+      'role.created': 2,
+      'permission.created': 4,
+    };
+
+    const plan = await run('plan');
+    expect(plan.result.code, shown(plan.result)).toBe(0);
+    expect(plan.report.summary.webhooks).toEqual({ endpoints: 2, deliveries: 3 + 5 + 2 + 2, events });
+    expect(plan.result.stdout + plan.result.stderr).toContain(
+      'An import now would send about 12 webhook deliveries to 2 enabled endpoint(s)',
+    );
+
+    const { result, out, report } = await run('import');
+    expect(result.code, shown(result)).toBe(0);
+    expect(report.summary.webhooks).toEqual({ endpoints: 2, deliveries: 12, events });
+    const printed = result.stdout + result.stderr;
+    const warning = printed.indexOf('This import sends about 12 webhook deliveries to 2 enabled endpoint(s)');
+    expect(warning, printed).toBeGreaterThan(-1);
+    // Said before the first write: the roles are the first thing import creates.
+    expect(warning, printed).toBeLessThan(printed.indexOf('Creating 2 role(s)'));
+    const markdown = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(markdown).toContain('This import sends about 12 webhook deliveries to 2 enabled endpoint(s)');
+    expect(markdown).toContain('Webhooks during an import');
+
+    const again = await run('import');
+    expect(again.report.summary.webhooks).toEqual({ endpoints: 0, deliveries: 0, events: {} });
+    expect(readFileSync(join(again.out, 'summary.md'), 'utf8')).not.toContain('webhook deliveries');
+  });
+});
+
+describe('cutover judges domains and validating connections', () => {
+  const INITRODE = 'org_initrode';
+  const auth0Users = join(files, 'auth0-users.ndjson');
+  const auth0Orgs = join(files, 'auth0-orgs.json');
+  const state = tempDir('roles-cutover-state');
+  dirs.push(state);
+  const auth0 = () => ['--source', 'auth0', '--users', auth0Users, '--organizations', auth0Orgs];
+
+  async function cutover() {
+    const out = tempDir('roles-cutover');
+    dirs.push(out);
+    const result = await cli(['cutover', ...auth0(), '--state', state, '--out', out, '--api-url', emulator.url]);
+    const verdict = JSON.parse(readFileSync(join(out, 'cutover.json'), 'utf8')) as {
+      go: boolean;
+      checks: { name: string; ok: boolean; detail: string }[];
+    };
+    return { result, verdict, sso: verdict.checks.find((c) => c.name === 'enterprise-sso')!, out };
+  }
+
+  it('fails while the domain is pending, passes with a warning once verified and the connection validates', async () => {
+    emulator.reset();
+    writeFileSync(
+      auth0Users,
+      `${JSON.stringify({
+        user_id: 'samlp|initrode-okta|pat',
+        email: 'pat@initrode.example',
+        email_verified: true,
+        identities: [{ connection: 'initrode-okta', provider: 'samlp', user_id: 'initrode-okta|pat', isSocial: false }],
+      })}\n`,
+    );
+    writeFileSync(
+      auth0Orgs,
+      JSON.stringify({
+        organizations: [
+          {
+            id: INITRODE,
+            name: 'initrode',
+            display_name: 'Initrode',
+            metadata: { domains: 'initrode.example' },
+            members: [{ user_id: 'samlp|initrode-okta|pat', roles: [{ name: 'Member' }] }],
+          },
+        ],
+      }),
+    );
+    const imported = await cli(['import', ...auth0(), '--state', state, '--api-url', emulator.url]);
+    expect(imported.code, shown(imported)).toBe(0);
+    const org = emulator.snapshot().organizations.find((o) => o.external_id === INITRODE)!;
+    expect(org.domains.map((d) => d.state)).toEqual(['pending']);
+    emulator.seedConnection({ organization_id: org.id, connection_type: 'OktaSAML', state: 'validating' });
+
+    const pending = await cutover();
+    expect(pending.result.code, shown(pending.result)).toBe(1);
+    expect(pending.sso.ok).toBe(false);
+    expect(pending.sso.detail).toContain('has a domain WorkOS does not hold verified: org_initrode (initrode.example)');
+
+    await sdkFor(emulator).organizations.updateOrganization({
+      organization: org.id,
+      domainData: [{ domain: 'initrode.example', state: 'verified' as never }],
+    });
+    const ready = await cutover();
+    expect(ready.result.code, shown(ready.result)).toBe(0);
+    expect(ready.verdict.go).toBe(true);
+    expect(ready.sso.ok).toBe(true);
+    expect(ready.sso.detail).toContain('awaiting its first sign-in');
+    expect(readFileSync(join(ready.out, 'cutover.md'), 'utf8')).toContain('⚠️ pass, see detail');
   });
 });
