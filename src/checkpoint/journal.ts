@@ -7,9 +7,12 @@ import { UsageError, type Entity } from '../model/types.js';
 
 export const JOURNAL_FILE = 'journal.ndjson';
 
+/** What a journal line is about: a record of the export, or an environment role or permission the run made. */
+export type JournalEntity = Entity | 'role' | 'permission';
+
 /** What the journal knows about one record. Holds no email, name or hash (DESIGN §3). */
 export interface JournalEntry {
-  entity: Entity;
+  entity: JournalEntity;
   source_id: string;
   workos_id: string;
   /** `deleted`: removed by prune or rollback (the line stays, for the audit trail). */
@@ -132,7 +135,7 @@ export class Journal {
     }
   }
 
-  get(entity: Entity, sourceId: string): JournalEntry | undefined {
+  get(entity: JournalEntity, sourceId: string): JournalEntry | undefined {
     return this.rows.get(entity, journalSourceId(sourceId));
   }
 
@@ -223,7 +226,7 @@ class EntryRows {
     }
   }
 
-  get(entity: Entity, journalId: string): JournalEntry | undefined {
+  get(entity: JournalEntity, journalId: string): JournalEntry | undefined {
     const first = this.firstRows.first(entryKey(entity, journalId));
     return first < 0 ? undefined : entryOf(this.valuesOf(this.newest.get(first)));
   }
@@ -241,7 +244,7 @@ class EntryRows {
 }
 
 /** An entry's values in a fixed order; flags: 1 created, 2 claimed. */
-type EntryValues = [Entity, string, string, JournalEntry['status'], string | null, string | null, number];
+type EntryValues = [JournalEntity, string, string, JournalEntry['status'], string | null, string | null, number];
 
 function valuesOf(e: JournalEntry): EntryValues {
   const flags = (e.created ? 1 : 0) | (e.claimed ? 2 : 0);
@@ -270,7 +273,7 @@ function keyOfValues(values: EntryValues): string {
   return entryKey(values[0], values[1]);
 }
 
-function entryKey(entity: Entity, journalId: string): string {
+function entryKey(entity: JournalEntity, journalId: string): string {
   return `${entity}\u0000${journalId}`;
 }
 

@@ -3,7 +3,14 @@ import type { WireEvent } from './events.js';
 import type { FaultConfig } from './faults.js';
 import type { PasswordHashType } from './password-verify.js';
 import type { EmulatorStats } from './stats.js';
-import type { WireConnection, WireMembership, WireOrganization, WireUser } from './wire.js';
+import type { SeedWebhookEndpoint } from './webhooks.js';
+import type {
+  WireConnection,
+  WireMembership,
+  WireOrganization,
+  WireUser,
+  WireWebhookEndpoint,
+} from './wire.js';
 
 /** A user to put in place directly, as if it existed before the test: wire fields plus a password. */
 export type SeedUser = Partial<WireUser> & {
@@ -27,6 +34,8 @@ export interface EmulatorControls {
   defineRole(slug: string, name?: string): void;
   /** Puts an SSO connection in place for an organization (default state `active`). */
   seedConnection(connection: SeedConnection): WireConnection;
+  /** Puts a webhook endpoint in place (default: enabled, taking user, organization and membership creations). */
+  seedWebhookEndpoint(endpoint: SeedWebhookEndpoint): WireWebhookEndpoint;
   /** Every SSO connection, oldest first. */
   connections(): WireConnection[];
   /** The kind of password a user holds (and the imported hash), for tests; never sent over the API. */

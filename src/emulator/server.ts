@@ -17,6 +17,8 @@ import { membershipRoutes } from './routes/memberships.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { portalRoutes } from './routes/portal.js';
 import { roleRoutes } from './routes/roles.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { WebhookEndpointStore } from './webhooks.js';
 import { isWriteMethod, RouteTable, type ApiResponse } from './routes/route-table.js';
 import { userRoutes } from './routes/users.js';
 import { StatsCounter } from './stats.js';
@@ -75,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const writeLimiter = new SlidingWindowLimiter(options.writeLimit ?? DEFAULT_WRITE_LIMIT);
   const readLimiter = options.readLimit ? new SlidingWindowLimiter(options.readLimit) : undefined;
   const connections = new ConnectionStore(store);
+  const webhookEndpoints = new WebhookEndpointStore();
   const stats = new StatsCounter();
   const ids = new IdGenerator();
   const events = new EventLog();
@@ -86,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...membershipRoutes(store),
     ...roleRoutes(store),
     ...connectionRoutes(connections),
+    ...webhookRoutes(webhookEndpoints),
     ...portalRoutes(store, () => url),
     ...eventRoutes(events),
     authenticateRoute(store, { clientId: options.clientId, tokens, ids, events }),
@@ -262,6 +266,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       store.reset();
       connections.reset();
+      webhookEndpoints.reset();
       events.reset();
       stats.reset();
       faults.reset();
@@ -283,6 +288,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     defineRole: (slug, name) => store.defineRole(slug, name),
     seedConnection: (connection) => connections.seed(connection),
+    seedWebhookEndpoint: (endpoint) => webhookEndpoints.seed(endpoint),
     connections: () => connections.all(),
     passwordOf: (userId) => store.credentialOf(userId),
     recordEvent: (event, data, createdAt) => events.record(event, data, createdAt),

@@ -132,6 +132,7 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
         members,
         {
           connectionsOf: reader.connectionsOf,
+          domainsOf: reader.domainsOf,
           async ssoPortalLink(organizationId) {
             const link = await reader.ssoPortalLink(organizationId);
             // Masked in everything but sso-setup.csv, whose job is to hand it over.

@@ -6,8 +6,11 @@ import { applyDiff, type DiffLimits } from '../apply/apply-diff.js';
 import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
 import type { Journal } from '../checkpoint/journal.js';
 import { UsageError } from '../model/types.js';
-import { deletableRemovals, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { countChanges, deletableRemovals, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
 import { conflictProblems, removalCounts } from '../plan/diff-outcomes.js';
+import { createPlannedRoles } from '../apply/roles.js';
+import { plannedWrites, readWebhookForecast } from '../plan/webhooks.js';
+import { webhookWarning } from '../report/environment-markdown.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { writeLines } from '../io/write-lines.js';
 import { changesLines, removalsCsv } from '../report/files.js';
@@ -113,6 +116,8 @@ async function importStreaming(
     writtenFiles.push('changes.jsonl');
   }
   const ctx: ApplyContext = { caller: run.caller, journal };
+  const environment = await prepareEnvironment(run, workos, diff, journal);
+  problems.push(...environment.problems);
   // Before any write: the user changes are worked out again on each pass, from the journal as it is then.
   const memory = passwordMemory(diff);
   const applied = await applyDiff(workos, diff, ctx, {
@@ -154,6 +159,8 @@ async function importStreaming(
       processed: applied.processed,
       journalAppended: journal?.appendedCount ?? 0,
       writtenFiles,
+      roles: environment.roles,
+      webhooks: environment.webhooks,
     });
   }
   if (stoppedBy) run.log.info(`Stopped by ${stoppedBy}; run again to go on from the checkpoint.`);
@@ -195,7 +202,29 @@ async function importStreaming(
     journalAppended: journal?.appendedCount ?? 0,
     extraFiles: { 'removals.csv': removalsCsv(removals, pii) },
     writtenFiles,
+    roles: environment.roles,
+    webhooks: environment.webhooks,
   });
+}
+
+/**
+ * Before any record is written: say how many webhook events the writes will send, then create
+ * the roles the memberships need (apply/roles.ts).
+ */
+async function prepareEnvironment(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, journal: Journal | undefined) {
+  const webhooks = await readWebhookForecast(
+    workos,
+    (request) => run.caller.read(request),
+    () => plannedWrites(countChanges(diff), run.plan.roles),
+    (message) => run.log.warn(message),
+  );
+  if (webhooks) run.log.warn(webhookWarning(webhooks, 'import'));
+  const plan = run.plan.roles;
+  if (!plan || plan.create.length + plan.createPermissions.length === 0) return { webhooks, problems: [] };
+  const { problems, ...roles } = await run.log.group(`Creating ${plan.create.length} role(s)`, () =>
+    createPlannedRoles(workos, run.caller, plan, journal),
+  );
+  return { webhooks, roles, problems };
 }
 
 /** A truncated export must never wipe an environment: past the limit, nothing is deleted. */

@@ -40,7 +40,8 @@ import {
 } from '../sources/index.js';
 import { checkApiKey, createWorkOS, DEFAULT_API_URL, type WorkOSTarget } from '../workos/client.js';
 import { readLiveIndex } from '../workos/live-index.js';
-import { listRoleSlugs } from '../workos/roles.js';
+import { roleChanges, SourceRoles, type RolePlan } from '../plan/roles.js';
+import { readEnvironmentRoles } from '../plan/environment-roles.js';
 
 /** The export a run reads, and how it maps (the mapping config; its defaults without one). */
 export interface ExportToRead {
@@ -161,6 +162,8 @@ export const DEFAULTS = DEFAULT_PACING;
 export interface FullPlan {
   users: UserPlan;
   organizations: OrganizationPlan;
+  /** With a key: the roles the memberships name that the environment lacks, to create. */
+  roles?: RolePlan;
 }
 
 /** A run after reading and planning: everything the modes need. */
@@ -193,8 +196,9 @@ export async function prepareRun(mode: Mode, options: ExportRunOptions & { rateL
   // Sized from the export (about 500 bytes a user), so its indexes need not grow a million users long.
   const planner = new UserPlanner(config.policies, estimatedRecords(options.files.users, 500));
   const memberships = new PlannedMemberships({ merge: false });
+  const sourceRoles = new SourceRoles();
   const records = await log.group(`Reading the ${options.source} export`, () =>
-    readAll(options, config, planner, memberships, log),
+    readAll(options, config, planner, memberships, sourceRoles, log),
   );
   const users = planner.finish();
   const organizations = planOrganizations(records.organizations, memberships, users);
@@ -215,7 +219,7 @@ export async function prepareRun(mode: Mode, options: ExportRunOptions & { rateL
     caller,
     started: Date.now(),
   };
-  if (workos && plan.organizations.memberships.length > 0) await checkRoles(run, workos);
+  if (workos && plan.organizations.memberships.length > 0) await checkRoles(run, workos, sourceRoles);
   return run;
 }
 
@@ -254,17 +258,22 @@ function newCaller(options: WorkOSAccess, rateLimit: number | undefined): WorkOS
 }
 
 /** Unknown roles are found before any write (a dry run with a key finds them too). */
-async function checkRoles(run: PreparedRun, workos: WorkOS): Promise<void> {
-  const roles = await run.caller
-    .read(() => listRoleSlugs(workos))
-    .catch((error: unknown) => {
-      run.log.warn(
-        `Could not list the environment's roles (${(error as Error).message}); role slugs are not checked before writing.`,
-      );
-      return undefined;
-    });
+async function checkRoles(run: PreparedRun, workos: WorkOS, sourceRoles: SourceRoles): Promise<void> {
+  const roles = await readEnvironmentRoles(
+    workos,
+    (request) => run.caller.read(request),
+    run.plan.organizations.memberships,
+    sourceRoles,
+    run.config.policies.missingRoles,
+  ).catch((error: unknown) => {
+    run.log.warn(
+      `Could not list the environment's roles (${(error as Error).message}); role slugs are not checked before writing.`,
+    );
+    return undefined;
+  });
   if (!roles) return;
-  const checked = checkMembershipRoles(run.plan.organizations.memberships, roles);
+  run.plan.roles = roles.plan;
+  const checked = checkMembershipRoles(run.plan.organizations.memberships, roles.known);
   run.plan.organizations = { ...run.plan.organizations, memberships: checked.valid };
   for (const problem of checked.invalid) run.problems.push(problem);
 }
@@ -402,6 +411,10 @@ export interface RunReport {
   /** Report files already written to the report directory while the run went: names. */
   writtenFiles?: string[];
   cutover?: Summary['cutover'];
+  /** import: the environment roles created before the memberships. */
+  roles?: Summary['roles'];
+  /** plan, import: the webhook deliveries the writes set off (said before any write). */
+  webhooks?: Summary['webhooks'];
   /** The run had to stop (WorkOS unreachable): the one sentence to show, and exit 2. */
   fatal?: string;
 }
@@ -426,7 +439,12 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     pendingNotListed: report.pendingNotListed,
     stoppedBy: report.stoppedBy,
     workos: r && { users: r.users, organizations: r.organizations, memberships: r.memberships },
-    changes: report.showChanges && report.diff ? countChanges(report.diff) : undefined,
+    changes:
+      report.showChanges && report.diff
+        ? { ...countChanges(report.diff), ...withDefined('roles', roleChanges(run.plan.roles)) }
+        : undefined,
+    roles: report.roles,
+    webhooks: report.webhooks,
     removals: report.removals ? removalCounts(report.removals) : undefined,
     removalsKept: keptRemovalCounts(report.removals),
     deleted: report.deleted,
@@ -469,6 +487,10 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     files,
     journalAppended: report.journalAppended ?? 0,
   };
+}
+
+function withDefined<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 /** Where a run's outcomes go: counted, and (with a report directory) written as they come. */
@@ -544,6 +566,7 @@ async function readAll(
   config: MappingConfig,
   planner: UserPlanner,
   memberships: PlannedMemberships,
+  roles: SourceRoles,
   log: Logger,
 ): Promise<SourceRecords> {
   const reading = new ReadProgress(log, `Reading the ${options.source} export`);
@@ -555,7 +578,10 @@ async function readAll(
         if (label !== undefined) location.file = label;
       },
       onUser: (record) => planner.add(record),
-      onMembership: (m) => memberships.add(m.organizationSourceId, m.userSourceId, m.roles, m.location, m.userField),
+      onMembership: (m) => {
+        roles.add(m);
+        memberships.add(m.organizationSourceId, m.userSourceId, m.roles, m.location, m.userField);
+      },
     });
   } catch (error) {
     throw relabelError(error, options.fileLabels);

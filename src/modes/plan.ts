@@ -1,8 +1,10 @@
 import type { Journal } from '../checkpoint/journal.js';
 import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
-import { passwordMemory } from '../plan/diff.js';
+import { countChanges, passwordMemory } from '../plan/diff.js';
 import { conflictProblems, diffOutcomes } from '../plan/diff-outcomes.js';
+import { plannedWrites, readWebhookForecast } from '../plan/webhooks.js';
+import { webhookWarning } from '../report/environment-markdown.js';
 import { missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
@@ -47,6 +49,13 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
   const options = run.options;
   const diff = diffRun(run, await readWorkOS(run, workos), journal, true);
   warnForcedPasswords(run, diff);
+  const webhooks = await readWebhookForecast(
+    workos,
+    (request) => run.caller.read(request),
+    () => plannedWrites(countChanges(diff), run.plan.roles),
+    (message) => run.log.warn(message),
+  );
+  if (webhooks) run.log.warn(webhookWarning(webhooks, 'plan'));
   const { recordedEarlier, keptExisting, keptSignedIn } = passwordMemory(diff);
   const pii = options.includePii ?? false;
   return finishRun(run, {
@@ -55,6 +64,7 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
     reconciliation: missingAsPlanned(reconcile(diff)),
     diff,
     showChanges: true,
+    webhooks,
     removals: diff.removals,
     passwords: { sent: 0, recordedEarlier, keptExisting, keptSignedIn },
     extraFiles: { 'changes.jsonl': changesJsonl(diff, pii), 'removals.csv': removalsCsv(diff.removals, pii) },

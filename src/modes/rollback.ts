@@ -48,6 +48,7 @@ export function rollbackOptions(settings: MigrationSettings, shell: RunShell): R
     signal: shell.signal,
   };
 }
+import { recordEntries, rollbackEnvironment } from '../apply/rollback-roles.js';
 
 export type RollbackAction = 'delete' | 'already_deleted' | 'keep_claimed' | 'keep_updated';
 
@@ -118,7 +119,7 @@ export async function runRollback(options: RollbackOptions): Promise<MigrationRe
   // The checkpoint's own source and config are the ones to undo, whatever this run was given.
   const journal = Journal.open(dir, run.identity, { force: true, readOnly: !options.confirm });
   try {
-    const steps = planRollback(journal.entries(), journal);
+    const steps = planRollback(recordEntries(journal.entries()), journal);
     const toDelete: Removal[] = steps
       .filter((s) => s.action === 'delete')
       .map((s) => ({
@@ -181,6 +182,15 @@ export async function runRollback(options: RollbackOptions): Promise<MigrationRe
         }
       }
     }
+    const environment = await rollbackEnvironment(
+      journal,
+      options.confirm && run.workos ? { workos: run.workos, caller: run.caller } : undefined,
+    );
+    problems.push(...environment.problems);
+    if (environment.roles.length > 0)
+      log.warn(
+        `This migration created the environment role(s) ${environment.roles.join(', ')}; WorkOS's API cannot delete an environment role: delete them in the WorkOS dashboard (Roles) once no membership uses them.`,
+      );
     // Complete or not is the summary's own reading of the deletes (summary.json, summary.md and the exit code agree).
     return await finishRun(run, {
       outcomes: [],
@@ -188,7 +198,7 @@ export async function runRollback(options: RollbackOptions): Promise<MigrationRe
       removals: toDelete,
       deleted: deleted ?? (options.confirm ? { users: 0, organizations: 0, memberships: 0 } : undefined),
       journalAppended: journal.appendedCount,
-      extraFiles: { 'rollback.csv': rollbackCsv(steps) },
+      extraFiles: { 'rollback.csv': rollbackCsv(steps) + environment.csv },
     });
   } finally {
     journal.close();

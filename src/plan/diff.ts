@@ -38,6 +38,7 @@ export type {
   UserChange,
 } from '../model/changes.js';
 export { passwordDigest } from '../model/digest.js';
+import { domainsDiffer } from '../model/domains.js';
 
 // The plan/apply core: what WorkOS holds (the live index) against what the export says, record
 // by record. Pure: the same plan, index and journal always give the same changes. The journal
@@ -288,7 +289,7 @@ function diffOrganization(org: PlannedOrganization, live: LiveIndex): Organizati
   if (!found) return { ...base, action: 'create', fields: [] };
   const fields: ChangedField[] = [];
   if (found.name !== org.input.name) fields.push('name');
-  if (found.domains !== sortedJoined(org.input.domains)) fields.push('domains');
+  if (domainsDiffer(org.input, found)) fields.push('domains');
   if (found.metadataDigest !== metadataDigest(org.input.metadata)) fields.push('metadata');
   return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
 }

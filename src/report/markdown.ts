@@ -1,3 +1,4 @@
+import { rolesChangeRow, rolesLine, webhooksSection } from './environment-markdown.js';
 import type { RecordProblem } from '../model/types.js';
 import type { ChangeCounts } from '../model/changes.js';
 import { liveCheckPasses, sumOver, type EntityCounts, type EntityName, type Summary } from './summary.js';
@@ -33,10 +34,12 @@ export function renderSummaryMarkdown(
   const parts = [
     `## WorkOS migration: ${summary.mode} (${escapeMarkdown(summary.source)})`,
     headline(summary),
+    webhooksSection(summary),
     problemSection(urgent, examples, '### Problems that need a look now'),
     removalsLine(summary),
     peopleWork(summary),
     summary.mode === 'rollback' ? rollbackSection(summary) : countsTable(summary),
+    rolesLine(summary),
     changesSection(summary),
     foundSection(summary),
     folded(problemSection(rest, examples, ''), `Problems in the export: ${rest.length} (invalid, skipped, warnings)`),
@@ -219,6 +222,7 @@ function changesSection(s: Summary): string {
       return `| ${label} | ${c.create} | ${c.update} | ${c.unchanged} | ${c.remove} | ${c.conflict} |`;
     },
   );
+  rows.push(...rolesChangeRow(s));
   return `### Would change\n| | Create | Update | Unchanged | Remove | Conflict |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}\n\nEach record and the fields that differ are in changes.jsonl.`;
 }
 

@@ -78,8 +78,15 @@ export interface Summary {
   warnings: number;
   /** The live check: what WorkOS holds now against the plan (cumulative, not this run's). */
   workos?: Pick<Reconciliation, 'users' | 'organizations' | 'memberships'>;
-  /** A dry run with a key: what an import would do now. */
-  changes?: Record<EntityName, ChangeCounts>;
+  /** A dry run with a key: what an import would do now (`roles`: environment roles the memberships need). */
+  changes?: Record<EntityName, ChangeCounts> & { roles?: ChangeCounts };
+  /** import: environment roles (and permissions) created before the memberships that name them. */
+  roles?: { created: number; existing: number; failed: number; permissionsCreated: number };
+  /**
+   * plan, import with a key: the environment's enabled webhook endpoints and the events the run's
+   * writes make WorkOS send them (counted from the plan, before any write).
+   */
+  webhooks?: WebhookForecast;
   /** Records of this migration in WorkOS that the export no longer has (removals.csv). */
   removals?: Record<EntityName, number>;
   /**
@@ -100,6 +107,15 @@ export interface Summary {
   lazy?: { pending: number; moved: number };
   /** At this run's pace, how many more runs of the same size finish the migration. */
   runsRemaining?: number;
+}
+
+export interface WebhookForecast {
+  /** Enabled endpoints subscribed to at least one of the events. */
+  endpoints: number;
+  /** Deliveries: each event times the endpoints subscribed to it. */
+  deliveries: number;
+  /** Events the writes cause, by event name (`user.created: 1000`). */
+  events: Record<string, number>;
 }
 
 export interface RequestStats extends CallCounters {
@@ -133,6 +149,8 @@ export interface SummaryInput {
   stoppedBy?: string;
   workos?: Summary['workos'];
   changes?: Summary['changes'];
+  roles?: Summary['roles'];
+  webhooks?: Summary['webhooks'];
   removals?: Summary['removals'];
   removalsKept?: Summary['removalsKept'];
   deleted?: Summary['deleted'];
@@ -224,6 +242,8 @@ export function buildSummary(input: SummaryInput): Summary {
     warnings: input.problems.filter((p) => p.severity === 'warning').length,
     ...(input.workos ? { workos: input.workos } : {}),
     ...(input.changes ? { changes: input.changes } : {}),
+    ...(input.roles ? { roles: input.roles } : {}),
+    ...(input.webhooks ? { webhooks: input.webhooks } : {}),
     ...(input.removals ? { removals: input.removals } : {}),
     ...(input.removalsKept ? { removalsKept: input.removalsKept } : {}),
     ...(input.deleted ? { deleted: input.deleted } : {}),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
-import { mapAuth0Role } from '../../config/roles.js';
-import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
+import { mapAuth0Role, permissionSlug } from '../../config/roles.js';
+import type { MembershipRecord, SourceRole, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
 import {
   DOMAIN_NAME,
@@ -35,7 +35,19 @@ const Auth0OrganizationSchema = z.looseObject({
 
 const Auth0MemberSchema = z.looseObject({
   user_id: text,
-  roles: z.array(z.union([z.string(), z.looseObject({ id: text, name: text })])).nullish(),
+  // A role's permissions, when exported (GET /api/v2/roles/{id}/permissions): names or objects.
+  roles: z
+    .array(
+      z.union([
+        z.string(),
+        z.looseObject({
+          id: text,
+          name: text,
+          permissions: z.array(z.union([z.string(), z.looseObject({ permission_name: text })])).nullish(),
+        }),
+      ]),
+    )
+    .nullish(),
 });
 
 const FIELD_EXPECTATIONS: Record<string, string> = {
@@ -155,6 +167,7 @@ function auth0Membership(
   }
   const items: SourceItem[] = [];
   const roles = new Set<string>();
+  const roleDetails: SourceRole[] = [];
   for (const [r, role] of (parsed.data.roles ?? []).entries()) {
     const source =
       typeof role === 'string'
@@ -163,6 +176,18 @@ function auth0Membership(
     const mapped = mapAuth0Role(source, config);
     if (mapped.slug !== undefined) {
       roles.add(mapped.slug);
+      const permissions = typeof role === 'string' ? [] : (role.permissions ?? []);
+      roleDetails.push({
+        slug: mapped.slug,
+        name: source.name?.trim() || mapped.slug,
+        permissions: [
+          ...new Set(
+            permissions
+              .map((p) => permissionSlug(typeof p === 'string' ? p : (p.permission_name ?? '')))
+              .filter((p) => p !== undefined),
+          ),
+        ].sort(),
+      });
       continue;
     }
     items.push({
@@ -179,6 +204,7 @@ function auth0Membership(
     organizationSourceId,
     userSourceId,
     roles: [...roles],
+    ...(roleDetails.length > 0 ? { roleDetails } : {}),
     location,
     userField: `${field}.user_id`,
   };

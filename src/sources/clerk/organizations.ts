@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
-import { mapClerkRole } from '../../config/roles.js';
+import { clerkPermissionSlug, mapClerkRole, roleNameFromKey } from '../../config/roles.js';
 import { readTextHead } from '../../io/byte-stream.js';
 import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
@@ -31,12 +31,19 @@ const ClerkOrganizationSchema = z.looseObject({
   slug: text,
   public_metadata: z.record(z.string(), z.unknown()).nullish(),
   private_metadata: z.record(z.string(), z.unknown()).nullish(),
-  domains: z.array(z.union([z.string(), z.looseObject({ name: text })])).nullish(),
+  // Backend API domain objects carry `verification: {status: "verified" | "unverified", …}`.
+  domains: z
+    .array(
+      z.union([z.string(), z.looseObject({ name: text, verification: z.looseObject({ status: text }).nullish() })]),
+    )
+    .nullish(),
   memberships: z.array(z.unknown()).nullish(),
 });
 
 const ClerkMembershipSchema = z.looseObject({
   role: text,
+  role_name: text,
+  permissions: z.array(z.string()).nullish(),
   user_id: text,
   public_user_data: z.looseObject({ user_id: text }).nullish(),
 });
@@ -117,6 +124,10 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
       continue;
     }
 
+    // A plain string is a name only: nothing says Clerk verified it.
+    const verifiedDomains = (org.domains ?? [])
+      .filter((entry) => typeof entry !== 'string' && entry.verification?.status === 'verified')
+      .map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')).trim().toLowerCase());
     const slug = org.slug?.trim();
     const metadata = checkMetadata({
       ...(slug ? { clerk_slug: slug } : {}),
@@ -128,7 +139,14 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
     }
     yield {
       kind: 'organization',
-      record: { sourceId: guessedId, name, domains: domains.domains, metadata: metadata.metadata, location },
+      record: {
+        sourceId: guessedId,
+        name,
+        domains: domains.domains,
+        ...(verifiedDomains.length > 0 ? { verifiedDomains } : {}),
+        metadata: metadata.metadata,
+        location,
+      },
     };
     for (const [i, entry] of members.entries()) yield* clerkMembership(entry, i, guessedId, location, config);
   }
@@ -188,6 +206,19 @@ function clerkMembership(
     organizationSourceId,
     userSourceId,
     roles: mapped.slug ? [mapped.slug] : [],
+    ...(mapped.slug && role
+      ? {
+          roleDetails: [
+            {
+              slug: mapped.slug,
+              name: parsed.data.role_name?.trim() || roleNameFromKey(role),
+              permissions: [
+                ...new Set((parsed.data.permissions ?? []).map(clerkPermissionSlug).filter((p) => p !== undefined)),
+              ].sort(),
+            },
+          ],
+        }
+      : {}),
     location,
     userField: `${field}.${parsed.data.public_user_data?.user_id !== undefined ? 'public_user_data.user_id' : 'user_id'}`,
   };

@@ -5,6 +5,7 @@ import { csvHeaderShape, misplacedExport } from '../../io/export-shape.js';
 import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
 import { membershipBase, membershipProblem, organizationProblem } from '../organization-files.js';
 import { userNote, userProblem } from '../user-items.js';
+import { csvDomains } from './domains.js';
 import { mapCsvRow } from './map-row.js';
 
 export interface GenericCsvOptions {
@@ -109,9 +110,30 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
     const known = organizations.get(org.externalId);
     if (!known?.named && org.name) {
       organizations.set(org.externalId, { named: true, line: item.line });
+      const domains = csvDomains(item.row.domains);
+      if (domains.invalid !== undefined)
+        yield {
+          kind: 'problem',
+          problem: {
+            entity: 'organization',
+            sourceId: org.externalId,
+            location,
+            field: 'domains',
+            code: 'invalid_domain',
+            message: `A domains entry is not a domain with an optional state (example.com:verified or example.com:pending); the organization is imported without it.`,
+            severity: 'warning',
+          },
+        };
       yield {
         kind: 'organization',
-        record: { sourceId: org.externalId, name: org.name, domains: [], metadata: {}, location },
+        record: {
+          sourceId: org.externalId,
+          name: org.name,
+          domains: domains.domains,
+          ...(domains.verifiedDomains.length > 0 ? { verifiedDomains: domains.verifiedDomains } : {}),
+          metadata: {},
+          location,
+        },
       };
     } else if (!known) organizations.set(org.externalId, { named: false, line: item.line });
 
@@ -179,6 +201,7 @@ const COLUMNS = [
   'org_external_id',
   'org_name',
   'role_slugs',
+  'domains',
 ];
 /** As the messages name them (the plaintext `password` column is read, but never recommended). */
 const COLUMN_LIST = COLUMNS.join(', ');
