@@ -18,7 +18,7 @@ import { sumOver, type Summary } from '../report/summary.js';
 import { checkApiKey } from '../workos/client.js';
 import { readSettings, type ActionInputs } from './inputs.js';
 import { failStep } from './fail-step.js';
-import type { Settings } from '../config/settings.js';
+import { SETTINGS, type Settings } from '../config/settings.js';
 import { actionsLogger, StateKey } from './runner.js';
 import { runExportMode } from './export-mode.js';
 import { runInventoryMode, runWatchMode } from './governance-mode.js';
@@ -31,7 +31,8 @@ import { describeInterruption, exitCodeOfSignal, onInterrupt } from '../shell/in
 export async function run(): Promise<void> {
   // Credentials passed as environment variables; the inputs register theirs as they are read.
   registerSecretsFromEnvironment(process.env);
-  const heading = core.getInput('mode').trim() === 'export' ? 'Export did not finish' : 'WorkOS migration did not run';
+  const heading =
+    core.getInput(SETTINGS.mode.input).trim() === 'export' ? 'Export did not finish' : 'WorkOS migration did not run';
   let settings: Settings;
   try {
     settings = readSettings();

@@ -76,7 +76,7 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
     await confirmProduction(io.env.WORKOS_API_KEY, args.confirmProduction, io);
   if (mode === 'rollback') return runRollbackCommand(args, io);
   // parseCliArgs refused a mode without --users.
-  if (!args.users) throw new UsageError(`${args.command} needs --users: the user export.`);
+  if (!args.users) throw new UsageError(`${args.command} needs --users, the user export: it is missing or blank.`);
   // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
   const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
   const sources = await resolveSourceFiles(

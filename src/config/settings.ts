@@ -581,7 +581,7 @@ function checkTogether(settings: Omit<Settings, 'failOn'>, surface: Surface): vo
   const users = settingName('users', surface);
   const needsUsers = settings.mode === 'plan' || settings.mode === 'import' || settings.mode === 'verify';
   if ((needsUsers || settings.mode === 'cutover') && !settings.users)
-    throw new UsageError(`${settings.mode} needs ${users}: the user export.`);
+    throw new UsageError(`${settings.mode} needs ${users}, the user export: it is missing or blank.`);
   if (settings.lazyFinish) {
     if (settings.mode !== 'import')
       throw new UsageError(`${settingName('lazyFinish', surface)} goes with import only.`);

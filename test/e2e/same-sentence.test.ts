@@ -117,7 +117,9 @@ describe('the same bad setting in the CLI and in the action', () => {
   });
 
   it('a mode without the user export', async () => {
-    expect(await actionRefusal({ mode: 'verify', users: '' })).toBe('verify needs users: the user export.');
-    expect(await cliRefusal(['verify'])).toBe('verify needs --users: the user export.');
+    expect(await actionRefusal({ mode: 'verify', users: '' })).toBe(
+      'verify needs users, the user export: it is missing or blank.',
+    );
+    expect(await cliRefusal(['verify'])).toBe('verify needs --users, the user export: it is missing or blank.');
   });
 });
