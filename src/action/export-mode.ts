@@ -13,23 +13,19 @@ import { escapeMarkdown } from '../report/escape.js';
 import type { Settings } from '../config/settings.js';
 import { failStep } from './fail-step.js';
 import { actionsLogger } from './runner.js';
-import { registerSecretsFromEnvironment, SECRET_VARIABLES } from '../model/mask.js';
+import { registerSecretsFromEnvironment } from '../model/mask.js';
 
 // `mode: export`: fetch the source's exports through its API (credentials from the job's
 // environment: AUTH0_* or CLERK_*), encrypt them with `passphrase` when given (gpg --symmetric
 // compatible, which the `artifact:` input decrypts), and upload them as a workflow artifact that
 // a later step, job or workflow reads with `users: artifact:NAME/users.ndjson.gz.gpg`.
 
-/** The settings were read (the passphrase registered as a secret) by the caller. */
+/** The caller masked the job's credentials and read the settings (the passphrase is registered as a secret). */
 export async function runExportMode(settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   core.setOutput('complete', 'false');
   try {
     const { passphrase } = settings;
-    for (const name of SECRET_VARIABLES) {
-      const value = env[name]?.trim();
-      if (value) core.setSecret(value);
-    }
-    // The same secrets for the scrubber, which masks the summary and the export's reports.
+    // The job's credentials (for the scrubber too, which masks the summary and the export's reports).
     registerSecretsFromEnvironment(env);
     const source = parseExportSource(settings.source);
     const artifactName = settings.exportArtifact;

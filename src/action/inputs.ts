@@ -44,6 +44,6 @@ function registerSecrets(written: WrittenSettings): void {
     core.setSecret(value);
     registerSecret(value);
   };
-  for (const key of ['workosApiKey', 'githubToken', 'passphrase'] as const) if (written[key]) secret(written[key]);
+  for (const key of ['passphrase', 'workosApiKey', 'githubToken'] as const) if (written[key]) secret(written[key]);
   for (const line of (written.loginProbesText ?? '').split(/\r?\n/)) if (line.trim()) secret(line.trim());
 }

@@ -12,7 +12,7 @@ import { createOctokit } from '../github/octokit.js';
 import { recordExitCode } from '../modes/exit-code.js';
 import { runMigration, type MigrationOptions, type MigrationResult } from '../modes/migration.js';
 import { parseLoginProbes } from '../reconcile/login-probes.js';
-import { registerSecretsFromEnvironment, scrubText } from '../model/mask.js';
+import { registerSecretsFromEnvironment, scrubText, SECRET_VARIABLES } from '../model/mask.js';
 import { UsageError } from '../model/types.js';
 import { sumOver, type Summary } from '../report/summary.js';
 import { checkApiKey } from '../workos/client.js';
@@ -29,7 +29,12 @@ import { describeInterruption, exitCodeOfSignal, onInterrupt } from '../shell/in
 
 /** The action's main step. Every error ends here and becomes one failed-step message. */
 export async function run(): Promise<void> {
-  // Credentials passed as environment variables; the inputs register theirs as they are read.
+  // Credentials passed as environment variables, masked in the log and by the scrubber before
+  // anything is read; the inputs register theirs as they are read.
+  for (const name of SECRET_VARIABLES) {
+    const value = process.env[name]?.trim();
+    if (value) core.setSecret(value);
+  }
   registerSecretsFromEnvironment(process.env);
   const heading =
     core.getInput(SETTINGS.mode.input).trim() === 'export' ? 'Export did not finish' : 'WorkOS migration did not run';

@@ -77,7 +77,7 @@ const duration = z
   .transform((s) => parseDuration(s)!)
   .optional();
 const url = z.url({ error: 'must be a URL such as https://api.workos.com' }).optional();
-const name = z
+const artifactName = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,100}$/, 'may hold letters, digits, dot, dash and underscore (at most 100)')
   .optional();
@@ -414,7 +414,7 @@ export const SETTINGS = {
   },
   stateName: {
     input: 'state-name',
-    value: name,
+    value: artifactName,
     default: 'workos-migration-state',
     commands: READS_WORKOS,
     actionHelp:
@@ -453,7 +453,7 @@ export const SETTINGS = {
   },
   exportArtifact: {
     input: 'export-artifact',
-    value: name,
+    value: artifactName,
     default: 'migrate-to-workos-export',
     commands: ['export'],
     actionHelp: 'mode: export: name of the artifact the export files go into (encrypted with passphrase when given).',
