@@ -5,11 +5,10 @@ import { ExportInterrupted } from '../export/http.js';
 import { UsageError } from '../model/types.js';
 import { parseInventorySource, runInventory } from '../modes/inventory.js';
 import { runWatch } from '../modes/watch.js';
-import { escapeMarkdown } from '../report/escape.js';
 import type { Settings } from '../config/settings.js';
-import { outboundText } from '../report/outbound.js';
 import { uploadReportArtifact } from './report-artifact.js';
 import { actionsLogger } from './runner.js';
+import { failStep } from './fail-step.js';
 import { WorkOSCallError } from '../apply/workos-caller.js';
 
 // `mode: inventory` (before the cutover plan: the old tenant's dependencies, credentials from the
@@ -45,7 +44,7 @@ export async function runInventoryMode(settings: Settings, env: NodeJS.ProcessEn
     }
     core.setOutput('complete', 'true');
   } catch (error) {
-    await fail(
+    await failStep(
       'Inventory did not finish',
       error instanceof ExportInterrupted ? new UsageError('The inventory was cancelled; run it again.') : error,
     );
@@ -90,25 +89,10 @@ export async function runWatchMode(settings: Settings, env: NodeJS.ProcessEnv = 
     if (result.exitCode !== 0)
       core.setFailed(`${result.headline} The job summary (watch.md) has the counts and what to check.`);
   } catch (error) {
-    await fail('Sign-in health could not be read', error);
+    await failStep('Sign-in health could not be read', error);
   }
 }
 
 function reportDir(settings: Settings, env: NodeJS.ProcessEnv, mode: string): string {
   return settings.out || join(env.RUNNER_TEMP ?? tmpdir(), 'migrate-to-workos', mode);
-}
-
-async function fail(heading: string, error: unknown): Promise<void> {
-  const message = outboundText(
-    error instanceof UsageError
-      ? error.message
-      : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-    { includePii: false },
-  );
-  core.setFailed(message);
-  await core.summary
-    .addHeading(heading, 2)
-    .addRaw(`\n${escapeMarkdown(message)}\n`)
-    .write()
-    .catch(() => undefined);
 }
