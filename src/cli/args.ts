@@ -53,7 +53,7 @@ interface CommandHelp {
 export const COMMAND_HELP: Record<Exclude<Command, 'help'>, CommandHelp> = {
   plan: {
     summary: 'dry run: read, validate and map the exports; writes nothing to WorkOS',
-    usage: 'migrate-to-workos plan [source flags] [--state DIR] [--out DIR] [--fail-on invalid|failed|never]',
+    usage: 'migrate-to-workos plan --users FILE [--source NAME] [--state DIR] [--out DIR] [flags]',
     notes: `With WORKOS_API_KEY set it reads WorkOS and says what an import would do now: create / update /
 remove counts, and changes.jsonl and removals.csv by record (still no writes).`,
     examples: [
@@ -63,8 +63,7 @@ remove counts, and changes.jsonl and removals.csv by record (still no writes).`,
   },
   import: {
     summary: 'import into WorkOS (WORKOS_API_KEY from the environment), resumable with --state',
-    usage:
-      'migrate-to-workos import [source flags] --state DIR [--out DIR] [run flags] [--lazy-passwords | --lazy-finish]',
+    usage: 'migrate-to-workos import --users FILE [--source NAME] --state DIR [--out DIR] [flags]',
     notes: `It reads WorkOS, writes the difference (drift repaired, hashes not recorded as sent are sent) and
 reads WorkOS back. Ctrl-C stops after the writes in flight and reports what is pending (exit 130); run the same command to go on.`,
     examples: [
@@ -75,7 +74,7 @@ reads WorkOS back. Ctrl-C stops after the writes in flight and reports what is p
   },
   verify: {
     summary: 'reconcile the exports and checkpoint against WorkOS, no writes',
-    usage: 'migrate-to-workos verify [source flags] [--state DIR] [--out DIR] [--login-probes FILE] [--lazy-passwords]',
+    usage: 'migrate-to-workos verify --users FILE [--source NAME] [--state DIR] [--out DIR] [flags]',
     notes: 'Exit code 0 when WorkOS holds every record as planned, 1 when something is missing or differs.',
     examples: [
       'WORKOS_API_KEY=sk_test_... migrate-to-workos verify --users users.ndjson --state state --out report',
@@ -84,7 +83,7 @@ reads WorkOS back. Ctrl-C stops after the writes in flight and reports what is p
   },
   cutover: {
     summary: 'read-only go/no-go before sign-in switches to WorkOS (cutover.json, cutover.md, sso-setup.csv)',
-    usage: 'migrate-to-workos cutover [source flags] [--state DIR] [--out DIR] [--login-probes FILE] [--portal-links]',
+    usage: 'migrate-to-workos cutover --users FILE [--source NAME] [--state DIR] [--out DIR] [flags]',
     notes:
       'Checks: reconciled, complete, logins, enterprise-sso, people, rollback-ready. Exit 0 go, 1 no-go, 2 could not run.',
     examples: [
