@@ -175,7 +175,8 @@ const FLAG_COLUMN = 27;
 /** One flag's lines in a command's help: `  --flag PLACEHOLDER   help (default X)`, wrapped. */
 export function flagHelpLine(spec: SettingSpec, command: Scope): string {
   const name = `--${spec.flag}${spec.placeholder ? ` ${spec.placeholder}` : ''}`;
-  const fallback = flagDefault(spec, command);
+  // fail-on's default depends on the command.
+  const fallback = spec === SETTINGS.failOn ? defaultFailOn(command) : flagDefault(spec);
   const text = `${spec.cliHelp ?? ''}${fallback === undefined ? '' : ` (default ${fallback})`}`;
   const lead = `  ${name}`;
   const lines: string[] = [];
@@ -218,6 +219,8 @@ export function helpText(topic?: string): string {
 /** The CLI's settings, and the command that uses them. */
 export type CliArgs = Settings & {
   command: Command;
+  /** The flag, or the command's default. */
+  failOn: FailOn;
   /** `help` and `<command> --help`: the command whose help to print. */
   helpTopic?: string;
 };
@@ -275,7 +278,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (help || first === 'help' || first === undefined) {
     const topic = first === 'help' ? positionals[1] : first;
     helpText(topic);
-    return { ...parseSettings({}, 'cli', { tool: true }), command: 'help', ...(topic ? { helpTopic: topic } : {}) };
+    const settings = parseSettings({}, 'cli', { tool: true });
+    return { ...settings, failOn: defaultFailOn('help'), command: 'help', ...(topic ? { helpTopic: topic } : {}) };
   }
   const tool = first === 'emulator' || first === 'demo';
   if (!tool && !(MODES as readonly string[]).includes(first)) {
@@ -291,5 +295,5 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (positionals.length > 1)
     throw new UsageError(`Unexpected argument "${positionals[1]}". Flags take the form --name value.`);
   const settings = parseSettings(tool ? written : { ...written, mode: first }, 'cli', { tool });
-  return { ...settings, command: first as Command };
+  return { ...settings, failOn: settings.failOn ?? defaultFailOn(first), command: first as Command };
 }

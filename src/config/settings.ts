@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_PACING } from '../apply/defaults.js';
 import { SOURCE_KINDS } from '../model/source-kinds.js';
 import { UsageError } from '../model/types.js';
-import { defaultFailOn, type FailOn } from '../modes/exit-code.js';
-import { parseDuration } from '../report/progress.js';
 
 // Every setting of the CLI and the action, described once: its flag, its input, what values it
 // takes, its default and its help. `migrate-to-workos <command> --help`, action.yml and the
@@ -70,6 +67,12 @@ const percent = z
   .transform((s) => Number(s.replace(/%$/, '')))
   .refine((n) => n <= 100, PERCENT)
   .optional();
+/** Parses `5h30m`, `90m`, `45s`, `1h` (--time-budget) into milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^\s*(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?\s*$/.exec(text);
+  if (!match || (!match[1] && !match[2] && !match[3])) return undefined;
+  return ((Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0)) * 60 + Number(match[3] ?? 0)) * 1000;
+}
 const DURATION = 'must be a duration like 5h30m, 90m or 45s';
 const duration = z
   .string()
@@ -200,7 +203,7 @@ export const SETTINGS = {
     input: 'rate-limit',
     placeholder: 'N',
     value: positiveNumber,
-    engineDefault: String(DEFAULT_PACING.rateLimit),
+    engineDefault: '48',
     commands: ['import', 'rollback'],
     cliHelp: 'WorkOS writes per second for the whole run',
     actionHelp: "WorkOS writes per second for the whole run (48: just under WorkOS's 500 per 10 s).",
@@ -209,7 +212,7 @@ export const SETTINGS = {
     flag: 'read-rate-limit',
     placeholder: 'N',
     value: positiveNumber,
-    engineDefault: String(DEFAULT_PACING.readRateLimit),
+    engineDefault: '95',
     commands: READS_WORKOS,
     cliHelp: 'WorkOS reads per second for the whole run',
   },
@@ -218,7 +221,7 @@ export const SETTINGS = {
     input: 'concurrency',
     placeholder: 'N',
     value: wholePositive,
-    engineDefault: String(DEFAULT_PACING.concurrency),
+    engineDefault: '100',
     commands: ['import', 'rollback'],
     cliHelp: 'most records in flight, a ceiling: the pace follows the rate',
     actionHelp: 'The most records in flight at once: a ceiling; how many are in flight follows the measured latency.',
@@ -529,9 +532,7 @@ const SettingsSchema = z.object(
 type Parsed = z.output<typeof SettingsSchema>;
 /** The settings that always have a value: their default. */
 type Defaulted = { [K in SettingKey]: (typeof SETTINGS)[K] extends { default: string } ? K : never }[SettingKey];
-export type Settings = Omit<Parsed, Defaulted | 'failOn'> & { [K in Defaulted]-?: NonNullable<Parsed[K]> } & {
-  failOn: FailOn;
-};
+export type Settings = Omit<Parsed, Defaulted> & { [K in Defaulted]-?: NonNullable<Parsed[K]> };
 
 /** The written values, by setting; a setting not given is left out (or undefined). */
 export type WrittenSettings = Partial<Record<SettingKey, string>>;
@@ -564,9 +565,9 @@ export function parseSettings(
     const key = issue.path[0] as SettingKey;
     throw new UsageError(settingProblem(key, surface, issue.message, raw[key]));
   }
-  const settings = parsed.data as Omit<Settings, 'failOn'> & { failOn?: FailOn };
+  const settings = parsed.data as Settings;
   if (!options.tool) checkTogether(settings, surface);
-  return { ...settings, failOn: settings.failOn ?? defaultFailOn(settings.mode === 'plan' ? 'plan' : 'import') };
+  return settings;
 }
 
 /** `<name> <what is wrong>, got "<value>".` The one sentence both the CLI and the action print. */
@@ -577,7 +578,7 @@ export function settingProblem(key: SettingKey, surface: Surface, problem: strin
 }
 
 /** Rules about settings given together. */
-function checkTogether(settings: Omit<Settings, 'failOn'>, surface: Surface): void {
+function checkTogether(settings: Settings, surface: Surface): void {
   const users = settingName('users', surface);
   const needsUsers = settings.mode === 'plan' || settings.mode === 'import' || settings.mode === 'verify';
   if ((needsUsers || settings.mode === 'cutover') && !settings.users)
@@ -613,9 +614,8 @@ export function flagsOf(command: Scope): [SettingKey, SettingSpec][] {
   );
 }
 
-/** A flag's default as its help says it. */
-export function flagDefault(spec: SettingSpec, command: Scope): string | undefined {
-  if (spec.flag === 'fail-on') return defaultFailOn(command === 'plan' ? 'plan' : 'import');
+/** A flag's default as its help and the README say it (a switch is off). */
+export function flagDefault(spec: SettingSpec): string | undefined {
   if (spec.switch) return undefined;
   return spec.default ?? spec.engineDefault ?? spec.defaultNote;
 }

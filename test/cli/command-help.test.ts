@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_HELP } from '../../src/cli/args.js';
+import { COMMAND_HELP, defaultFailOn } from '../../src/cli/args.js';
 import { flagDefault, flagsOf, type Scope } from '../../src/config/settings.js';
 import { runCliProcess } from '../support/cli.js';
 
@@ -23,7 +23,7 @@ describe('<command> --help through the bin', () => {
     const joined = help.stdout.replace(/\n {27}/g, ' ');
     for (const [, spec] of flags) {
       expect(joined).toContain(spec.cliHelp);
-      const fallback = flagDefault(spec, command as Scope);
+      const fallback = spec.flag === 'fail-on' ? defaultFailOn(command) : flagDefault(spec);
       if (fallback !== undefined) expect(joined).toContain(`${spec.cliHelp} (default ${fallback})`);
     }
     const examples = COMMAND_HELP[command as keyof typeof COMMAND_HELP].examples;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/action/inputs.js';
+import { DEFAULT_PACING } from '../../src/apply/defaults.js';
 import { parseCliArgs } from '../../src/cli/args.js';
 import {
   parseSettings,
@@ -31,6 +32,12 @@ describe('the settings table', () => {
       host: '127.0.0.1',
     });
     expect(settings.rateLimit).toBeUndefined(); // the engine's default, not the parse's
+  });
+
+  it("shows the engine's pace defaults as the engine has them", () => {
+    expect(SETTINGS.rateLimit.engineDefault).toBe(String(DEFAULT_PACING.rateLimit));
+    expect(SETTINGS.readRateLimit.engineDefault).toBe(String(DEFAULT_PACING.readRateLimit));
+    expect(SETTINGS.concurrency.engineDefault).toBe(String(DEFAULT_PACING.concurrency));
   });
 
   it('quotes a bad value back, but never a secret', () => {
