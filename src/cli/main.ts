@@ -76,10 +76,8 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
   if (mode === 'import' || (mode === 'rollback' && args.confirm))
     await confirmProduction(io.env.WORKOS_API_KEY, args.confirmProduction, io);
   if (mode === 'rollback') return runRollbackCommand(args, io);
-  if (!args.users)
-    throw new UsageError(
-      `${args.command} needs --users FILE (the user export). Run migrate-to-workos ${args.command} --help.`,
-    );
+  // parseCliArgs refused a mode without --users.
+  if (!args.users) throw new UsageError(`${args.command} needs --users, the user export: it is missing or blank.`);
   // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
   const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
   const sources = await resolveSourceFiles(

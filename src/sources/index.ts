@@ -17,8 +17,9 @@ import { readGenericCsv } from './csv/users.js';
 import { readFirebaseUsers } from './firebase/users.js';
 import { readSupabaseUsers } from './supabase/users.js';
 
-export const SOURCE_KINDS = ['auth0', 'clerk', 'firebase', 'cognito', 'supabase', 'csv'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+import { SOURCE_KINDS, type SourceKind } from '../model/source-kinds.js';
+
+export { SOURCE_KINDS, type SourceKind } from '../model/source-kinds.js';
 
 /** The export files of one migration, as the user named them. */
 export interface SourceFiles {
