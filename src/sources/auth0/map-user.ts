@@ -26,16 +26,8 @@ export type MappedAuth0User =
  * One Auth0 user as a canonical record: password not joined yet (`passwordGap: 'missing'`),
  * metadata empty until a metadata map picks fields (personal data stays out by default).
  */
-export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth0User {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return problem(
-      location,
-      undefined,
-      'invalid_record',
-      `Each user must be a JSON object; this record is ${describeType(raw)}.`,
-    );
-  }
-  const read = readAuth0User(raw as Record<string, unknown>, location);
+export function mapAuth0User(raw: Record<string, unknown>, location: SourceLocation): MappedAuth0User {
+  const read = readAuth0User(raw, location);
   if (!read.ok) return read;
   const { user, originalKeys } = read;
   const label = (field: string) => originalKeys.get(field) ?? field;

@@ -6,9 +6,10 @@ import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/t
 import { checkMetadata, describeType } from '../../model/validate.js';
 import {
   DOMAIN_NAME,
+  invalidOrganization,
+  type MemberList,
   membershipBase,
   membershipProblem,
-  organizationProblem,
   readOrganizationObjects,
 } from '../organization-files.js';
 import { ownValue } from '../../model/lookup.js';
@@ -37,6 +38,15 @@ const Auth0MemberSchema = z.looseObject({
   user_id: text,
   roles: z.array(z.union([z.string(), z.looseObject({ id: text, name: text })])).nullish(),
 });
+
+const AUTH0_MEMBERS: MemberList = {
+  field: 'members',
+  noun: 'member',
+  userIdOf: (entry) => {
+    const parsed = Auth0MemberSchema.safeParse(entry);
+    return parsed.success ? parsed.data.user_id?.trim() || undefined : undefined;
+  },
+};
 
 const FIELD_EXPECTATIONS: Record<string, string> = {
   metadata: 'an object',
@@ -69,6 +79,7 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
         `The field ${field} must be ${expected}.`,
         field,
         Array.isArray(raw.members) ? raw.members : [],
+        AUTH0_MEMBERS,
       );
       continue;
     }
@@ -82,6 +93,7 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
         'The organization has no id; it becomes the WorkOS external id, so it is required.',
         'id',
         members,
+        AUTH0_MEMBERS,
       );
       continue;
     }
@@ -95,12 +107,21 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
         'The organization has neither display_name nor name; WorkOS requires a name.',
         'display_name',
         members,
+        AUTH0_MEMBERS,
       );
       continue;
     }
     const domains = metadataDomains(org.metadata?.domains);
     if (!domains.ok) {
-      yield* invalidOrganization(location, id, 'invalid_domain', domains.message, 'metadata.domains', members);
+      yield* invalidOrganization(
+        location,
+        id,
+        'invalid_domain',
+        domains.message,
+        'metadata.domains',
+        members,
+        AUTH0_MEMBERS,
+      );
       continue;
     }
     const metadata = checkMetadata({
@@ -108,7 +129,7 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
       ...pickMetadataFields(raw, config.metadata.organizations),
     });
     if (!metadata.ok) {
-      yield* invalidOrganization(location, id, metadata.code, metadata.message, metadata.field, members);
+      yield* invalidOrganization(location, id, metadata.code, metadata.message, metadata.field, members, AUTH0_MEMBERS);
       continue;
     }
     yield {
@@ -205,28 +226,4 @@ function metadataDomains(value: unknown): { ok: true; domains: string[] } | { ok
     domains.push(domain);
   }
   return { ok: true, domains };
-}
-
-/** The organization's error, then one error for each of its members: none can be imported. */
-function* invalidOrganization(
-  location: SourceLocation,
-  sourceId: string | undefined,
-  code: string,
-  message: string,
-  field: string,
-  members: unknown[],
-): Generator<SourceItem> {
-  yield organizationProblem(location, sourceId, code, message, field);
-  for (const [i, entry] of members.entries()) {
-    const parsed = Auth0MemberSchema.safeParse(entry);
-    const user = parsed.success ? parsed.data.user_id?.trim() || undefined : undefined;
-    yield membershipProblem(
-      location,
-      sourceId,
-      user,
-      'organization_not_imported',
-      "The member belongs to an organization that is not imported (see that organization's problem).",
-      `members[${i}]`,
-    );
-  }
 }

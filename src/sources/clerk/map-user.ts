@@ -13,6 +13,7 @@ import type {
 import { checkMetadata, normalizeEmail } from '../../model/validate.js';
 import { convertClerkPassword } from './password-hashers.js';
 import { CLERK_SECRET_FIELDS, type ClerkUserFields } from './schema.js';
+import { userProblem } from '../user-items.js';
 
 /** The column of a CSV field (1-based), or undefined for JSON records and unknown fields. */
 export type ColumnOf = (field: string) => number | undefined;
@@ -33,18 +34,7 @@ export function mapClerkUser(
     return column === undefined ? location : { ...location, column };
   };
   const error = (code: string, message: string, field: string, sourceId = user.id): SourceItem[] => [
-    {
-      kind: 'problem',
-      problem: {
-        entity: 'user',
-        ...(sourceId !== undefined ? { sourceId } : {}),
-        location: at(field),
-        field,
-        code,
-        message,
-        severity: 'error',
-      },
-    },
+    userProblem(at(field), sourceId, code, message, field),
   ];
 
   if (user.id === undefined)

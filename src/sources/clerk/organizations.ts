@@ -7,9 +7,10 @@ import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/t
 import { checkMetadata, describeType } from '../../model/validate.js';
 import {
   DOMAIN_NAME,
+  invalidOrganization,
+  type MemberList,
   membershipBase,
   membershipProblem,
-  organizationProblem,
   readOrganizationObjects,
 } from '../organization-files.js';
 import { ownValue } from '../../model/lookup.js';
@@ -40,6 +41,8 @@ const ClerkMembershipSchema = z.looseObject({
   user_id: text,
   public_user_data: z.looseObject({ user_id: text }).nullish(),
 });
+
+const CLERK_MEMBERSHIPS: MemberList = { field: 'memberships', noun: 'membership', userIdOf: memberUserId };
 
 const FIELD_EXPECTATIONS: Record<string, string> = {
   public_metadata: 'an object',
@@ -74,6 +77,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         `The field ${field} must be ${expected}.`,
         field,
         membersOf(raw),
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -87,6 +91,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         'The organization has no id; it becomes the WorkOS external id, so it is required.',
         'id',
         members,
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -99,6 +104,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         'The organization has no name; WorkOS requires one.',
         'name',
         members,
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -113,6 +119,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         `Domain ${domains.index + 1} of the organization is not a domain name (like example.com).`,
         `domains[${domains.index}]`,
         members,
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -123,7 +130,15 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
       ...pickMetadataFields(raw, config.metadata.organizations),
     });
     if (!metadata.ok) {
-      yield* invalidOrganization(location, guessedId, metadata.code, metadata.message, metadata.field, members);
+      yield* invalidOrganization(
+        location,
+        guessedId,
+        metadata.code,
+        metadata.message,
+        metadata.field,
+        members,
+        CLERK_MEMBERSHIPS,
+      );
       continue;
     }
     yield {
@@ -193,29 +208,6 @@ function clerkMembership(
   };
   items.push({ kind: 'membership', record });
   return items;
-}
-
-/** The organization's error, then one error for each of its memberships: none can be imported. */
-function* invalidOrganization(
-  location: SourceLocation,
-  sourceId: string | undefined,
-  code: string,
-  message: string,
-  field: string,
-  members: unknown[],
-): Generator<SourceItem> {
-  yield organizationProblem(location, sourceId, code, message, field);
-  for (const [i, entry] of members.entries()) {
-    const user = memberUserId(entry);
-    yield membershipProblem(
-      location,
-      sourceId,
-      user,
-      'organization_not_imported',
-      "The membership belongs to an organization that is not imported (see that organization's problem).",
-      `memberships[${i}]`,
-    );
-  }
 }
 
 function membersOf(raw: Record<string, unknown>): unknown[] {

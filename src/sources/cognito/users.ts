@@ -1,7 +1,8 @@
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
 import { describeType } from '../../model/validate.js';
-import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
+import { readJsonObjects } from '../json-objects.js';
+import { checkFirstRecord, userProblem } from '../user-items.js';
 import { mapCognitoUser } from './map-user.js';
 
 export interface CognitoUsersOptions {
@@ -27,7 +28,7 @@ export async function* readCognitoUsers(options: CognitoUsersOptions): AsyncGene
   const onPage = (fields: ReadonlyMap<string, string>) => {
     lastPageContinues = [...PAGE_TOKENS].some((key) => fields.has(key) && fields.get(key) !== 'null');
   };
-  for await (const item of readUserObjects(options.usersPath, 'Users', onPage)) {
+  for await (const item of readJsonObjects(options.usersPath, 'user', { arrayKey: 'Users', onWrapperEnd: onPage })) {
     if (item.kind !== 'object') {
       yield item;
       continue;

@@ -4,7 +4,7 @@ import { readCsvRecords } from '../../io/csv.js';
 import { csvHeaderShape, misplacedExport } from '../../io/export-shape.js';
 import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
 import { membershipBase, membershipProblem, organizationProblem } from '../organization-files.js';
-import { userNote, userProblem } from '../user-items.js';
+import { badCsvRow, userNote } from '../user-items.js';
 import { mapCsvRow } from './map-row.js';
 
 export interface GenericCsvOptions {
@@ -28,12 +28,7 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
 
   for await (const item of readCsvRecords(path)) {
     if (!item.ok) {
-      const location: SourceLocation = {
-        file: path,
-        line: item.line,
-        ...(item.column !== undefined ? { column: item.column } : {}),
-      };
-      yield userProblem(location, undefined, 'invalid_csv_row', item.message);
+      yield badCsvRow(path, item);
       continue;
     }
     if (!columns) {

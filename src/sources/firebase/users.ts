@@ -3,7 +3,8 @@ import { readTextHead } from '../../io/byte-stream.js';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { parseFirebaseHashConfig, type FirebaseHashConfig } from '../../model/firebase-hash-config.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
-import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
+import { readJsonObjects } from '../json-objects.js';
+import { checkFirstRecord, userProblem } from '../user-items.js';
 import { readFirebaseCsvRows } from './csv-users.js';
 import { mapFirebaseUser } from './map-user.js';
 
@@ -34,7 +35,7 @@ export async function* readFirebaseUsers(options: FirebaseUsersOptions): AsyncGe
     return;
   }
   let firstRecord = true;
-  for await (const item of readUserObjects(options.usersPath, 'users')) {
+  for await (const item of readJsonObjects(options.usersPath, 'user', { arrayKey: 'users' })) {
     if (item.kind === 'object' && firstRecord) checkFirstRecord(options.usersPath, 'firebase', item.raw);
     firstRecord = false;
     if (item.kind !== 'object') yield item;
