@@ -12,7 +12,7 @@ import {
   membershipProblem,
   readOrganizationObjects,
 } from '../organization-files.js';
-import { ownValue } from '../../model/lookup.js';
+import { wrongFieldType } from '../../model/problems.js';
 
 export interface Auth0OrganizationsOptions {
   path: string;
@@ -69,14 +69,12 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
     const { raw, location, id } = item;
     const parsed = Auth0OrganizationSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.');
-      const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, FIELD_EXPECTATIONS);
       yield* invalidOrganization(
         location,
         id,
         'invalid_field_type',
-        `The field ${field} must be ${expected}.`,
+        message,
         field,
         Array.isArray(raw.members) ? raw.members : [],
         AUTH0_MEMBERS,

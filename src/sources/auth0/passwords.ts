@@ -16,9 +16,16 @@ import { contentBytes, estimatedRecords } from '../../io/file-kind.js';
 import { inputLimits, type InputLimits } from '../../io/limits.js';
 import { readJsonRecords } from '../../io/json-records.js';
 import { checkPasswordHash } from '../../model/password.js';
+import { wrongFieldType } from '../../model/problems.js';
 import { type PasswordGap, type PasswordHash, type RecordProblem, UsageError } from '../../model/types.js';
 import { describeType } from '../../model/validate.js';
-import { fieldPath, normalizePasswordRowKeys, parseAuth0PasswordRow, passwordSetTime } from './schema.js';
+import { normalizePasswordRowKeys, parseAuth0PasswordRow, passwordSetTime } from './schema.js';
+
+/** What a password row's field must hold, for messages about a wrong type (the rest are text). */
+const PASSWORD_ROW_EXPECTATIONS: Record<string, string> = {
+  _id: 'a string or {"$oid": "…"}',
+  password_set_date: 'a date (text, a number or {"$date": …})',
+};
 
 /** One row of the password file, reduced to what the join needs: no tenant, no other fields. */
 interface PasswordRow {
@@ -316,9 +323,8 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
     }
     const parsed = parseAuth0PasswordRow(normalizePasswordRowKeys(item.value as Record<string, unknown>));
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = fieldPath(issue.path);
-      report(item.line, 'invalid_field_type', `The field ${field} of this password row has the wrong type.`, { field });
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, item.value, PASSWORD_ROW_EXPECTATIONS);
+      report(item.line, 'invalid_field_type', message, { field });
       continue;
     }
     const row = parsed.data;

@@ -13,7 +13,7 @@ import {
   membershipProblem,
   readOrganizationObjects,
 } from '../organization-files.js';
-import { ownValue } from '../../model/lookup.js';
+import { wrongFieldType } from '../../model/problems.js';
 
 export interface ClerkOrganizationsOptions {
   path: string;
@@ -67,14 +67,12 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
     const { raw, location, id: guessedId } = item;
     const parsed = ClerkOrganizationSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.');
-      const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, FIELD_EXPECTATIONS);
       yield* invalidOrganization(
         location,
         guessedId,
         'invalid_field_type',
-        `The field ${field} must be ${expected}.`,
+        message,
         field,
         membersOf(raw),
         CLERK_MEMBERSHIPS,

@@ -3,7 +3,6 @@ import { readTextHead } from '../../io/byte-stream.js';
 import { readCsvRecords } from '../../io/csv.js';
 import { csvHeaderShape, misplacedExport } from '../../io/export-shape.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
-import { describeType } from '../../model/validate.js';
 import { mapClerkUser } from './map-user.js';
 import {
   CLERK_JSON_FIELD_EXPECTATIONS,
@@ -12,10 +11,9 @@ import {
   clerkCsvUser,
   clerkJsonUser,
 } from './schema.js';
-import { valueAtIssuePath } from '../../model/problems.js';
+import { wrongFieldType } from '../../model/problems.js';
 import { readJsonObjects } from '../json-objects.js';
 import { badCsvRow, checkFirstRecord, userProblem } from '../user-items.js';
-import { ownValue } from '../../model/lookup.js';
 
 export interface ClerkUsersOptions {
   usersPath: string;
@@ -91,20 +89,10 @@ async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerat
     const { raw, location } = item;
     const parsed = ClerkJsonUserSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.');
-      const top = String(issue.path[0]);
-      const expected = ownValue(CLERK_JSON_FIELD_EXPECTATIONS, top) ?? 'a string';
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, CLERK_JSON_FIELD_EXPECTATIONS);
       const sourceId = typeof raw.id === 'string' ? raw.id : undefined;
-      const actual = describeType(valueAtIssuePath(raw, issue.path));
       for (const secret of CLERK_SECRET_FIELDS) delete raw[secret];
-      yield userProblem(
-        location,
-        sourceId,
-        'invalid_field_type',
-        `The field ${field} must be ${expected}, not ${actual}.`,
-        field,
-      );
+      yield userProblem(location, sourceId, 'invalid_field_type', message, field);
       continue;
     }
     yield* mapClerkUser(clerkJsonUser(parsed.data, raw), location, noColumn, config);
