@@ -14,6 +14,11 @@ export interface JsonObject {
   location: SourceLocation;
 }
 
+export interface JsonObjectsOptions extends JsonRecordsOptions {
+  /** Sees the first object before it is yielded: to stop at once on a file that is another export. */
+  firstObject?: (raw: Record<string, unknown>) => void;
+}
+
 /**
  * The objects of a JSON file (an array, NDJSON, or objects wrapping the array under
  * `options.arrayKey`), with a problem in their place for each record that is not JSON or not an object.
@@ -21,9 +26,17 @@ export interface JsonObject {
 export async function* readJsonObjects(
   path: string,
   entity: 'user' | 'organization',
-  options: JsonRecordsOptions = {},
+  options: JsonObjectsOptions = {},
 ): AsyncGenerator<JsonObject | SourceItem> {
-  for await (const record of readJsonRecords(path, options)) yield jsonObjectOf(record, path, entity);
+  let firstObject = options.firstObject;
+  for await (const record of readJsonRecords(path, options)) {
+    const item = jsonObjectOf(record, path, entity);
+    if (firstObject && item.kind === 'object') {
+      firstObject(item.raw);
+      firstObject = undefined;
+    }
+    yield item;
+  }
 }
 
 /** One record of a JSON file as the object it must be, or the problem that takes its place. */

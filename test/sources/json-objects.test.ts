@@ -55,6 +55,35 @@ describe('readJsonObjects', () => {
   });
 });
 
+describe('readJsonObjects firstObject', () => {
+  it('sees the first object once, even after records that are not objects', async () => {
+    const path = join(dir, 'first.ndjson');
+    writeFileSync(path, '{"id":\n{"id":"u1"}\n{"id":"u2"}\n');
+    const seen: unknown[] = [];
+    const kinds = [];
+    for await (const item of readJsonObjects(path, 'user', { firstObject: (raw) => seen.push(raw) }))
+      kinds.push(item.kind);
+    expect(seen).toEqual([{ id: 'u1' }]);
+    expect(kinds).toEqual(['problem', 'object', 'object']);
+  });
+
+  it('stops before yielding anything of a file the check refuses', async () => {
+    const path = join(dir, 'refused.ndjson');
+    writeFileSync(path, '{"user_id":"auth0|1","email":"a@example.com"}\n');
+    const yielded: unknown[] = [];
+    const reading = (async () => {
+      for await (const item of readJsonObjects(path, 'user', {
+        firstObject: () => {
+          throw new Error('an Auth0 export');
+        },
+      }))
+        yielded.push(item);
+    })();
+    await expect(reading).rejects.toThrow('an Auth0 export');
+    expect(yielded).toEqual([]);
+  });
+});
+
 describe('jsonObjectOf', () => {
   it('keeps the column of a record that is not JSON', () => {
     expect(

@@ -78,10 +78,8 @@ const noColumn = () => undefined;
 async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerator<SourceItem> {
   // Clerk's Backend API pages (`{"data":[…],"total_count":n}`), as for organizations, or a `{"users":[…]}` wrapper.
   const arrayKey = /"(users|data)"\s*:\s*\[/.exec(await readTextHead(path))?.[1] ?? 'users';
-  let first = true;
-  for await (const item of readJsonObjects(path, 'user', { arrayKey })) {
-    if (item.kind === 'object' && first) checkFirstRecord(path, 'clerk', item.raw);
-    first = false;
+  const firstObject = (raw: Record<string, unknown>) => checkFirstRecord(path, 'clerk', raw);
+  for await (const item of readJsonObjects(path, 'user', { arrayKey, firstObject })) {
     if (item.kind !== 'object') {
       yield item;
       continue;

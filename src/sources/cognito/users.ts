@@ -24,18 +24,19 @@ export interface CognitoUsersOptions {
  */
 export async function* readCognitoUsers(options: CognitoUsersOptions): AsyncGenerator<SourceItem> {
   let lastPageContinues = false;
-  let firstRecord = true;
   const onPage = (fields: ReadonlyMap<string, string>) => {
     lastPageContinues = [...PAGE_TOKENS].some((key) => fields.has(key) && fields.get(key) !== 'null');
   };
-  for await (const item of readJsonObjects(options.usersPath, 'user', { arrayKey: 'Users', onWrapperEnd: onPage })) {
+  for await (const item of readJsonObjects(options.usersPath, 'user', {
+    arrayKey: 'Users',
+    onWrapperEnd: onPage,
+    firstObject: (raw) => checkFirstRecord(options.usersPath, 'cognito', raw),
+  })) {
     if (item.kind !== 'object') {
       yield item;
       continue;
     }
     const { raw, location } = item;
-    if (firstRecord) checkFirstRecord(options.usersPath, 'cognito', raw);
-    firstRecord = false;
     if (raw.Username === undefined && raw.Attributes === undefined && 'Users' in raw) {
       // One page of an array of pages.
       onPage(

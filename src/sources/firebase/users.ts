@@ -34,10 +34,10 @@ export async function* readFirebaseUsers(options: FirebaseUsersOptions): AsyncGe
     }
     return;
   }
-  let firstRecord = true;
-  for await (const item of readJsonObjects(options.usersPath, 'user', { arrayKey: 'users' })) {
-    if (item.kind === 'object' && firstRecord) checkFirstRecord(options.usersPath, 'firebase', item.raw);
-    firstRecord = false;
+  for await (const item of readJsonObjects(options.usersPath, 'user', {
+    arrayKey: 'users',
+    firstObject: (raw) => checkFirstRecord(options.usersPath, 'firebase', raw),
+  })) {
     if (item.kind !== 'object') yield item;
     else yield* mapFirebaseUser(item.raw, item.location, ctx);
   }

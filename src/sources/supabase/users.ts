@@ -26,10 +26,8 @@ export async function* readSupabaseUsers(options: SupabaseUsersOptions): AsyncGe
   if (first === '')
     throw new UsageError(`${path}: the file holds only blank space; dump auth.users again or check the path.`);
   if (first === '[' || first === '{') {
-    let first = true;
-    for await (const item of readJsonObjects(path, 'user', { arrayKey: 'users' })) {
-      if (item.kind === 'object' && first) checkFirstRecord(path, 'supabase', item.raw);
-      first = false;
+    const firstObject = (raw: Record<string, unknown>) => checkFirstRecord(path, 'supabase', raw);
+    for await (const item of readJsonObjects(path, 'user', { arrayKey: 'users', firstObject })) {
       if (item.kind !== 'object') yield item;
       else yield* mapSupabaseUser(item.raw, item.location, { config: options.config, columnOf: () => undefined, now });
     }
