@@ -1,3 +1,4 @@
+import { recordError } from '../model/problems.js';
 import { membershipKey, type RecordProblem, type SourceItem, type SourceLocation } from '../model/types.js';
 import { type JsonObject, readJsonObjects } from './json-objects.js';
 
@@ -14,18 +15,7 @@ export function organizationProblem(
   message: string,
   field?: string,
 ): SourceItem {
-  return {
-    kind: 'problem',
-    problem: {
-      entity: 'organization',
-      ...(sourceId ? { sourceId } : {}),
-      location,
-      ...(field ? { field } : {}),
-      code,
-      message,
-      severity: 'error',
-    },
-  };
+  return { kind: 'problem', problem: recordError('organization', location, sourceId, code, message, field) };
 }
 
 export function membershipBase(

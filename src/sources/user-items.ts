@@ -41,6 +41,16 @@ export function badCsvRow(path: string, row: { line: number; column?: number; me
   return userProblem(location, undefined, 'invalid_csv_row', row.message);
 }
 
+/** Where a field of a record is: its column too when the record is a CSV row whose header names it. */
+export function fieldAt(
+  location: SourceLocation,
+  columnOf: (field: string) => number | undefined,
+  field: string,
+): SourceLocation {
+  const column = columnOf(field);
+  return column === undefined ? location : { ...location, column };
+}
+
 /** A note about a user that is imported (or its password), as an item. */
 export function userNote(
   problem: Omit<RecordProblem, 'severity'> & { severity?: RecordProblem['severity'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badCsvRow } from '../../src/sources/user-items.js';
+import { badCsvRow, fieldAt } from '../../src/sources/user-items.js';
 
 describe('badCsvRow', () => {
   it('is the user error of a row that could not be read, at its line and column', () => {
@@ -18,5 +18,19 @@ describe('badCsvRow', () => {
   it('names no column when the reader knows none', () => {
     const item = badCsvRow('users.csv', { line: 2, message: 'Unclosed quote.' });
     expect(item.kind === 'problem' && item.problem.location).toEqual({ file: 'users.csv', line: 2 });
+  });
+});
+
+describe('fieldAt', () => {
+  const at = { file: 'users.csv', line: 3 };
+  const columnOf = (field: string) => ({ email: 2, role_slugs: 7 })[field];
+
+  it('adds the column the CSV header gives the field', () => {
+    expect(fieldAt(at, columnOf, 'role_slugs')).toEqual({ file: 'users.csv', line: 3, column: 7 });
+  });
+
+  it('keeps the line alone for a field the header does not name, or a JSON record', () => {
+    expect(fieldAt(at, columnOf, 'org_name')).toBe(at);
+    expect(fieldAt(at, () => undefined, 'email')).toBe(at);
   });
 });
