@@ -4,7 +4,7 @@ import type { MappingConfig } from '../../config/mapping-config.js';
 import { parseFirebaseHashConfig, type FirebaseHashConfig } from '../../model/firebase-hash-config.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
 import { readJsonObjects } from '../json-objects.js';
-import { checkFirstRecord, userProblem } from '../user-items.js';
+import { checkFirstRecord } from '../user-items.js';
 import { readFirebaseCsvRows } from './csv-users.js';
 import { mapFirebaseUser } from './map-user.js';
 
@@ -29,7 +29,7 @@ export async function* readFirebaseUsers(options: FirebaseUsersOptions): AsyncGe
   const first = (await readTextHead(options.usersPath)).trimStart().charAt(0);
   if (first !== '' && first !== '{' && first !== '[') {
     for await (const row of readFirebaseCsvRows(options.usersPath)) {
-      if (row.kind === 'bad') yield userProblem(row.location, undefined, 'invalid_csv_row', row.message);
+      if (row.kind !== 'object') yield row;
       else yield* mapFirebaseUser(row.raw, row.location, ctx);
     }
     return;
