@@ -3,9 +3,12 @@ import { recordError } from '../model/problems.js';
 import type { SourceItem, SourceLocation } from '../model/types.js';
 import { describeType } from '../model/validate.js';
 
-// Every JSON source file holds one object per record (a user, an organization); a record that
+// Every JSON source file holds one object per record (a user, an organization, a password row); a record that
 // is not JSON, or JSON but not an object, is reported in its place with its line, and the
 // reading goes on.
+
+/** What one object of the file is. */
+export type ObjectEntity = 'user' | 'organization' | 'password';
 
 /** One object of a JSON export, with where it is. */
 export interface JsonObject {
@@ -25,7 +28,7 @@ export interface JsonObjectsOptions extends JsonRecordsOptions {
  */
 export async function* readJsonObjects(
   path: string,
-  entity: 'user' | 'organization',
+  entity: ObjectEntity,
   options: JsonObjectsOptions = {},
 ): AsyncGenerator<JsonObject | SourceItem> {
   let firstObject = options.firstObject;
@@ -40,11 +43,7 @@ export async function* readJsonObjects(
 }
 
 /** One record of a JSON file as the object it must be, or the problem that takes its place. */
-export function jsonObjectOf(
-  record: JsonRecord,
-  path: string,
-  entity: 'user' | 'organization',
-): JsonObject | SourceItem {
+export function jsonObjectOf(record: JsonRecord, path: string, entity: ObjectEntity): JsonObject | SourceItem {
   const location: SourceLocation = { file: path, line: record.line };
   if (!record.ok) {
     const at = record.column !== undefined ? { ...location, column: record.column } : location;
@@ -52,7 +51,8 @@ export function jsonObjectOf(
   }
   const value = record.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const message = `Each ${entity} must be a JSON object; this record is ${describeType(value)}.`;
+    const noun = entity === 'password' ? 'password row' : entity;
+    const message = `Each ${noun} must be a JSON object; this record is ${describeType(value)}.`;
     return { kind: 'problem', problem: recordError(entity, location, undefined, 'invalid_record', message) };
   }
   return { kind: 'object', raw: value as Record<string, unknown>, location };

@@ -85,6 +85,15 @@ describe('readJsonObjects firstObject', () => {
 });
 
 describe('jsonObjectOf', () => {
+  it('calls a password row a password row', () => {
+    const item = jsonObjectOf({ ok: true, line: 2, value: 'x' }, 'passwords.ndjson', 'password');
+    expect(item.kind === 'problem' && [item.problem.entity, item.problem.code, item.problem.message]).toEqual([
+      'password',
+      'invalid_record',
+      'Each password row must be a JSON object; this record is a string.',
+    ]);
+  });
+
   it('keeps the column of a record that is not JSON', () => {
     expect(
       jsonObjectOf({ ok: false, line: 7, column: 12, message: 'Not valid JSON.' }, 'f.json', 'organization'),

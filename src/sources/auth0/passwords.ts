@@ -18,7 +18,7 @@ import { readJsonRecords } from '../../io/json-records.js';
 import { checkPasswordHash } from '../../model/password.js';
 import { wrongFieldType } from '../../model/problems.js';
 import { type PasswordGap, type PasswordHash, type RecordProblem, UsageError } from '../../model/types.js';
-import { describeType } from '../../model/validate.js';
+import { jsonObjectOf } from '../json-objects.js';
 import { normalizePasswordRowKeys, parseAuth0PasswordRow, passwordSetTime } from './schema.js';
 
 /** What a password row's field must hold, for messages about a wrong type (the rest are text). */
@@ -304,26 +304,14 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
     problems.push({ entity: 'password', location: { file: path, line }, code, message, severity: 'error', ...extra });
 
   for await (const item of readJsonRecords(path)) {
-    if (!item.ok) {
-      report(
-        item.line,
-        'invalid_json',
-        item.message,
-        item.column !== undefined ? { location: { file: path, line: item.line, column: item.column } } : {},
-      );
+    const object = jsonObjectOf(item, path, 'password');
+    if (object.kind !== 'object') {
+      if (object.kind === 'problem') problems.push(object.problem);
       continue;
     }
-    if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
-      report(
-        item.line,
-        'invalid_record',
-        `Each password row must be a JSON object; this one is ${describeType(item.value)}.`,
-      );
-      continue;
-    }
-    const parsed = parseAuth0PasswordRow(normalizePasswordRowKeys(item.value as Record<string, unknown>));
+    const parsed = parseAuth0PasswordRow(normalizePasswordRowKeys(object.raw));
     if (!parsed.success) {
-      const { field, message } = wrongFieldType(parsed.error.issues[0]!, item.value, PASSWORD_ROW_EXPECTATIONS);
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, object.raw, PASSWORD_ROW_EXPECTATIONS);
       report(item.line, 'invalid_field_type', message, { field });
       continue;
     }
