@@ -3,9 +3,9 @@ import { recordError } from '../model/problems.js';
 import type { SourceItem, SourceLocation } from '../model/types.js';
 import { describeType } from '../model/validate.js';
 
-// Every JSON source file holds one object per record (a user, an organization, a password row); a record that
-// is not JSON, or JSON but not an object, is reported in its place with its line, and the
-// reading goes on.
+// Every JSON source file holds one object per record (a user, an organization, a password
+// row); a record that is not JSON, or JSON but not an object, is reported in its place with its
+// line, and the reading goes on.
 
 /** What one object of the file is. */
 export type ObjectEntity = 'user' | 'organization' | 'password';

@@ -1,9 +1,9 @@
 import { StringColumn } from '../../compact/columns.js';
 import { readJsonRecordBatches, type JsonRecord } from '../../io/json-records.js';
 import { jsonObjectOf } from '../json-objects.js';
+import { checkFirstRecord } from '../user-items.js';
 import { type RecordRow, recordFromRow, recordRow } from '../../model/record-row.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
-import { jsonRecordShape, misplacedExport } from '../../io/export-shape.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { checkMetadata } from '../../model/validate.js';
 import { auth0MetadataFields, mapAuth0User } from './map-user.js';
@@ -68,8 +68,7 @@ export async function* readAuth0UserBatches(
         const record = batch.find((item) => item.ok);
         if (record?.ok) {
           first = false;
-          const misplaced = misplacedExport(file, { source: 'auth0', kind: 'users' }, jsonRecordShape(record.value));
-          if (misplaced) throw new UsageError(misplaced);
+          checkFirstRecord(file, 'auth0', record.value);
         }
       }
       const mapped = mapBatch(batch, file, metadataMap);
