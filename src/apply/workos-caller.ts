@@ -1,4 +1,5 @@
 import { type RateLimiter, sleep } from './rate-limiter.js';
+import { jitteredBackoff } from '../model/backoff.js';
 import type { CallCounters } from '../model/call-counters.js';
 import { UsageError } from '../model/types.js';
 import { classifyWorkOSError, type WorkOSFailure } from '../workos/errors.js';
@@ -257,9 +258,3 @@ export class WorkOSCaller {
 }
 
 type TransientFailure = Extract<WorkOSFailure, { kind: 'transient' }>;
-
-/** "Full jitter" exponential backoff: spreads retries so workers do not come back in step. */
-export function jitteredBackoff(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxBackoffMs, policy.baseBackoffMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(random() * ceiling);
-}

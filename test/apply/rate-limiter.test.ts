@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RateLimiter } from '../../src/apply/rate-limiter.js';
-import { jitteredBackoff } from '../../src/apply/workos-caller.js';
 
 /** When each of `count` callers, arriving every `arrivalMs`, may send. */
 function grantTimes(limiter: RateLimiter, clock: { now: number }, count: number, arrivalMs: number): number[] {
@@ -127,15 +126,5 @@ describe('RateLimiter after a stall', () => {
     } finally {
       vi.useRealTimers();
     }
-  });
-});
-
-describe('jitteredBackoff', () => {
-  it('grows with the attempt and stays under the cap', () => {
-    const policy = { maxTransientAttempts: 6, maxRateLimitedAttempts: 30, baseBackoffMs: 100, maxBackoffMs: 1000 };
-    expect(jitteredBackoff(1, policy, () => 1)).toBe(100);
-    expect(jitteredBackoff(3, policy, () => 1)).toBe(400);
-    expect(jitteredBackoff(10, policy, () => 1)).toBe(1000);
-    expect(jitteredBackoff(10, policy, () => 0)).toBe(0);
   });
 });

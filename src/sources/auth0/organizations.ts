@@ -6,12 +6,13 @@ import type { MembershipRecord, SourceRole, SourceItem, SourceLocation } from '.
 import { checkMetadata, describeType } from '../../model/validate.js';
 import {
   DOMAIN_NAME,
+  invalidOrganization,
+  type MemberList,
   membershipBase,
   membershipProblem,
-  organizationProblem,
   readOrganizationObjects,
 } from '../organization-files.js';
-import { ownValue } from '../../model/lookup.js';
+import { wrongFieldType } from '../../model/problems.js';
 
 export interface Auth0OrganizationsOptions {
   path: string;
@@ -50,6 +51,15 @@ const Auth0MemberSchema = z.looseObject({
     .nullish(),
 });
 
+const AUTH0_MEMBERS: MemberList = {
+  field: 'members',
+  noun: 'member',
+  userIdOf: (entry) => {
+    const parsed = Auth0MemberSchema.safeParse(entry);
+    return parsed.success ? parsed.data.user_id?.trim() || undefined : undefined;
+  },
+};
+
 const FIELD_EXPECTATIONS: Record<string, string> = {
   metadata: 'an object',
   members: 'an array of member objects',
@@ -71,16 +81,15 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
     const { raw, location, id } = item;
     const parsed = Auth0OrganizationSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.');
-      const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, FIELD_EXPECTATIONS);
       yield* invalidOrganization(
         location,
         id,
         'invalid_field_type',
-        `The field ${field} must be ${expected}.`,
+        message,
         field,
         Array.isArray(raw.members) ? raw.members : [],
+        AUTH0_MEMBERS,
       );
       continue;
     }
@@ -94,6 +103,7 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
         'The organization has no id; it becomes the WorkOS external id, so it is required.',
         'id',
         members,
+        AUTH0_MEMBERS,
       );
       continue;
     }
@@ -107,12 +117,21 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
         'The organization has neither display_name nor name; WorkOS requires a name.',
         'display_name',
         members,
+        AUTH0_MEMBERS,
       );
       continue;
     }
     const domains = metadataDomains(org.metadata?.domains);
     if (!domains.ok) {
-      yield* invalidOrganization(location, id, 'invalid_domain', domains.message, 'metadata.domains', members);
+      yield* invalidOrganization(
+        location,
+        id,
+        'invalid_domain',
+        domains.message,
+        'metadata.domains',
+        members,
+        AUTH0_MEMBERS,
+      );
       continue;
     }
     const metadata = checkMetadata({
@@ -120,7 +139,7 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
       ...pickMetadataFields(raw, config.metadata.organizations),
     });
     if (!metadata.ok) {
-      yield* invalidOrganization(location, id, metadata.code, metadata.message, metadata.field, members);
+      yield* invalidOrganization(location, id, metadata.code, metadata.message, metadata.field, members, AUTH0_MEMBERS);
       continue;
     }
     yield {
@@ -231,28 +250,4 @@ function metadataDomains(value: unknown): { ok: true; domains: string[] } | { ok
     domains.push(domain);
   }
   return { ok: true, domains };
-}
-
-/** The organization's error, then one error for each of its members: none can be imported. */
-function* invalidOrganization(
-  location: SourceLocation,
-  sourceId: string | undefined,
-  code: string,
-  message: string,
-  field: string,
-  members: unknown[],
-): Generator<SourceItem> {
-  yield organizationProblem(location, sourceId, code, message, field);
-  for (const [i, entry] of members.entries()) {
-    const parsed = Auth0MemberSchema.safeParse(entry);
-    const user = parsed.success ? parsed.data.user_id?.trim() || undefined : undefined;
-    yield membershipProblem(
-      location,
-      sourceId,
-      user,
-      'organization_not_imported',
-      "The member belongs to an organization that is not imported (see that organization's problem).",
-      `members[${i}]`,
-    );
-  }
 }

@@ -7,12 +7,13 @@ import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/t
 import { checkMetadata, describeType } from '../../model/validate.js';
 import {
   DOMAIN_NAME,
+  invalidOrganization,
+  type MemberList,
   membershipBase,
   membershipProblem,
-  organizationProblem,
   readOrganizationObjects,
 } from '../organization-files.js';
-import { ownValue } from '../../model/lookup.js';
+import { wrongFieldType } from '../../model/problems.js';
 
 export interface ClerkOrganizationsOptions {
   path: string;
@@ -48,6 +49,8 @@ const ClerkMembershipSchema = z.looseObject({
   public_user_data: z.looseObject({ user_id: text }).nullish(),
 });
 
+const CLERK_MEMBERSHIPS: MemberList = { field: 'memberships', noun: 'membership', userIdOf: memberUserId };
+
 const FIELD_EXPECTATIONS: Record<string, string> = {
   public_metadata: 'an object',
   private_metadata: 'an object',
@@ -71,16 +74,15 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
     const { raw, location, id: guessedId } = item;
     const parsed = ClerkOrganizationSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.');
-      const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, FIELD_EXPECTATIONS);
       yield* invalidOrganization(
         location,
         guessedId,
         'invalid_field_type',
-        `The field ${field} must be ${expected}.`,
+        message,
         field,
         membersOf(raw),
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -94,6 +96,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         'The organization has no id; it becomes the WorkOS external id, so it is required.',
         'id',
         members,
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -106,6 +109,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         'The organization has no name; WorkOS requires one.',
         'name',
         members,
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -120,6 +124,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         `Domain ${domains.index + 1} of the organization is not a domain name (like example.com).`,
         `domains[${domains.index}]`,
         members,
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -134,7 +139,15 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
       ...pickMetadataFields(raw, config.metadata.organizations),
     });
     if (!metadata.ok) {
-      yield* invalidOrganization(location, guessedId, metadata.code, metadata.message, metadata.field, members);
+      yield* invalidOrganization(
+        location,
+        guessedId,
+        metadata.code,
+        metadata.message,
+        metadata.field,
+        members,
+        CLERK_MEMBERSHIPS,
+      );
       continue;
     }
     yield {
@@ -224,29 +237,6 @@ function clerkMembership(
   };
   items.push({ kind: 'membership', record });
   return items;
-}
-
-/** The organization's error, then one error for each of its memberships: none can be imported. */
-function* invalidOrganization(
-  location: SourceLocation,
-  sourceId: string | undefined,
-  code: string,
-  message: string,
-  field: string,
-  members: unknown[],
-): Generator<SourceItem> {
-  yield organizationProblem(location, sourceId, code, message, field);
-  for (const [i, entry] of members.entries()) {
-    const user = memberUserId(entry);
-    yield membershipProblem(
-      location,
-      sourceId,
-      user,
-      'organization_not_imported',
-      "The membership belongs to an organization that is not imported (see that organization's problem).",
-      `memberships[${i}]`,
-    );
-  }
 }
 
 function membersOf(raw: Record<string, unknown>): unknown[] {

@@ -4,7 +4,7 @@ import { readCsvRecords } from '../../io/csv.js';
 import { csvHeaderShape, misplacedExport } from '../../io/export-shape.js';
 import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
 import { membershipBase, membershipProblem, organizationProblem } from '../organization-files.js';
-import { userNote, userProblem } from '../user-items.js';
+import { badCsvRow, fieldAt, userNote } from '../user-items.js';
 import { csvDomains } from './domains.js';
 import { mapCsvRow } from './map-row.js';
 
@@ -29,12 +29,7 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
 
   for await (const item of readCsvRecords(path)) {
     if (!item.ok) {
-      const location: SourceLocation = {
-        file: path,
-        line: item.line,
-        ...(item.column !== undefined ? { column: item.column } : {}),
-      };
-      yield userProblem(location, undefined, 'invalid_csv_row', item.message);
+      yield badCsvRow(path, item);
       continue;
     }
     if (!columns) {
@@ -84,7 +79,7 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
     const org = mapped.organization;
     if (!org) continue;
     const field = org.workosId ? 'org_id' : 'org_external_id';
-    const at: SourceLocation = columnOf(field) === undefined ? location : { ...location, column: columnOf(field)! };
+    const at = fieldAt(location, columnOf, field);
     if (org.workosId) {
       yield membershipProblem(
         at,
