@@ -10,7 +10,7 @@
 // Further sections (plan speed against bare parsing, import at a million users) plug in below as `bench/<name>.ts`
 // modules exporting `run(log): Promise<BenchLine[]>`.
 import { existsSync } from 'node:fs';
-import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/apply/defaults.js';
+import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/workos/pacing-defaults.js';
 import { benchPacing, LIMIT_PER_SECOND } from './pacing.js';
 import { benchSharing } from './sharing.js';
 

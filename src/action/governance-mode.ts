@@ -10,7 +10,7 @@ import { registerSecret } from '../model/mask.js';
 import { outboundText } from '../report/outbound.js';
 import { uploadReportArtifact } from './report-artifact.js';
 import { actionsLogger } from './runner.js';
-import { WorkOSCallError } from '../apply/workos-caller.js';
+import { WorkOSCallError } from '../workos/workos-caller.js';
 
 // `mode: inventory` (before the cutover plan: the old tenant's dependencies, credentials from the
 // job's env as for export) and `mode: watch` (after cutover, on a schedule: sign-in health from

@@ -8,9 +8,9 @@ import {
   type EntityWriter,
   type PlannedWrite,
 } from '../apply/apply-record.js';
-import { RateLimiter } from '../apply/rate-limiter.js';
+import { RateLimiter } from '../workos/rate-limiter.js';
 import { StringMap } from '../compact/string-map.js';
-import { WorkOSUnreachableError } from '../apply/workos-caller.js';
+import { WorkOSUnreachableError } from '../workos/workos-caller.js';
 import { FatalRunError, runWorkQueue, type StageLimits, type StopReason } from '../apply/work-queue.js';
 import { membershipWriter, type WorkOSIds } from '../apply/writers/memberships.js';
 import { organizationWriter } from '../apply/writers/organizations.js';

@@ -1,5 +1,5 @@
 import type { User, WorkOS } from '@workos-inc/node';
-import type { WorkOSCaller } from '../apply/workos-caller.js';
+import type { WorkOSCaller } from '../workos/workos-caller.js';
 import { journalSourceId } from '../checkpoint/journal.js';
 import { LAZY_METADATA_KEY, lazyMarkOf } from '../lazy/marks.js';
 import type { Outcome } from '../model/outcome.js';

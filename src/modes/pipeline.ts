@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
-import { DEFAULT_PACING } from '../apply/defaults.js';
-import { RateLimiter } from '../apply/rate-limiter.js';
-import { WorkOSCaller, WorkOSUnreachableError } from '../apply/workos-caller.js';
+import { DEFAULT_PACING } from '../workos/pacing-defaults.js';
+import { RateLimiter } from '../workos/rate-limiter.js';
+import { WorkOSCaller, WorkOSUnreachableError } from '../workos/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
 import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
 import type { LiveIndex } from '../model/live-state.js';

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_PACING } from '../apply/defaults.js';
-import { RateLimiter } from '../apply/rate-limiter.js';
-import { WorkOSCaller } from '../apply/workos-caller.js';
+import { DEFAULT_PACING } from '../workos/pacing-defaults.js';
+import { RateLimiter } from '../workos/rate-limiter.js';
+import { WorkOSCaller } from '../workos/workos-caller.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { outboundJson, outboundText } from '../report/outbound.js';
 import { DEFAULT_HEALTH_POLICY, decideHealth, SignInTally, type HealthPolicy } from '../watch/health.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityWriter } from '../../src/apply/apply-record.js';
-import { RateLimiter } from '../../src/apply/rate-limiter.js';
-import { WorkOSCaller } from '../../src/apply/workos-caller.js';
+import { RateLimiter } from '../../src/workos/rate-limiter.js';
+import { WorkOSCaller } from '../../src/workos/workos-caller.js';
 import type { PlannedOrganization } from '../../src/model/planned.js';
 import type { Outcome } from '../../src/model/outcome.js';
 import type { OrganizationChange } from '../../src/plan/diff.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RateLimiter } from '../../src/apply/rate-limiter.js';
-import { jitteredBackoff } from '../../src/apply/workos-caller.js';
+import { RateLimiter } from '../../src/workos/rate-limiter.js';
+import { jitteredBackoff } from '../../src/workos/workos-caller.js';
 
 /** When each of `count` callers, arriving every `arrivalMs`, may send. */
 function grantTimes(limiter: RateLimiter, clock: { now: number }, count: number, arrivalMs: number): number[] {

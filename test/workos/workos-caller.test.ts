@@ -2,9 +2,9 @@ import { createServer } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/apply/rate-limiter.js';
+import { RateLimiter } from '../../src/workos/rate-limiter.js';
 import { runWorkQueue } from '../../src/apply/work-queue.js';
-import { WorkOSCaller, WorkOSCallError, WorkOSUnreachableError } from '../../src/apply/workos-caller.js';
+import { WorkOSCaller, WorkOSCallError, WorkOSUnreachableError } from '../../src/workos/workos-caller.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { createWorkOS } from '../../src/workos/client.js';
 

@@ -1,7 +1,7 @@
 import { type RateLimiter, sleep } from './rate-limiter.js';
 import type { CallCounters } from '../model/call-counters.js';
 import { UsageError } from '../model/types.js';
-import { classifyWorkOSError, type WorkOSFailure } from '../workos/errors.js';
+import { classifyWorkOSError, type WorkOSFailure } from './errors.js';
 
 export interface RetryPolicy {
   /** Attempts for a transient failure (5xx, 408, reset) before the record counts as failed. */
