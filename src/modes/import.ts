@@ -8,7 +8,6 @@ import {
   type EntityWriter,
   type PlannedWrite,
 } from '../apply/apply-record.js';
-import { RateLimiter } from '../workos/rate-limiter.js';
 import { StringMap } from '../compact/string-map.js';
 import { WorkOSUnreachableError } from '../workos/workos-caller.js';
 import { FatalRunError, runWorkQueue, type StageLimits, type StopReason } from '../apply/work-queue.js';
@@ -52,9 +51,6 @@ import {
   type MigrationResult,
   type PreparedRun,
 } from './pipeline.js';
-
-// WorkOS allows 50 organization deletes per 60 s per API key (DESIGN §7).
-const ORGANIZATION_DELETES_PER_SECOND = 50 / 60;
 
 /**
  * `import`: read WorkOS, diff, write the difference, then read WorkOS again to say what it holds.
@@ -523,7 +519,6 @@ export async function deleteAll(
 ): Promise<{ deleted: NonNullable<Summary['deleted']>; failed: Outcome[]; stoppedBy?: StopReason }> {
   const deleted = { users: 0, organizations: 0, memberships: 0 };
   const failed: Outcome[] = [];
-  const orgDeletes = new RateLimiter(ORGANIZATION_DELETES_PER_SECOND, 1);
   const remove = {
     membership: (id: string) => workos.userManagement.deleteOrganizationMembership(id),
     user: (id: string) => workos.userManagement.deleteUser(id),
@@ -539,7 +534,8 @@ export async function deleteAll(
         const outcome = await applyDelete(
           { entity, sourceId: t.externalId, workosId: t.workosId, location: { file: 'WorkOS', line: 0 } },
           remove[entity],
-          { caller: ctx.caller, journal, ...(entity === 'organization' ? { limiter: orgDeletes } : {}) },
+          // Organization deletes have their own WorkOS limit: the caller's transport paces that bucket.
+          { caller: ctx.caller, journal },
         );
         if (outcome.status === 'failed') failed.push(outcome);
         else deleted[`${entity}s`]++;

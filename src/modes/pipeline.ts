@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
-import { DEFAULT_PACING } from '../workos/pacing-defaults.js';
-import { RateLimiter } from '../workos/rate-limiter.js';
+import { PacedTransport } from '../workos/paced-fetch.js';
+import { DEFAULT_PACING, pacingLimits } from '../workos/pacing-defaults.js';
 import { WorkOSCaller, WorkOSUnreachableError } from '../workos/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
 import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
@@ -56,7 +56,7 @@ export interface MigrationOptions {
   outDir?: string;
   /** Required for import, verify and rollback; with it a dry run diffs against live WorkOS. */
   target?: WorkOSTarget;
-  /** Writes per second for the whole process. */
+  /** WorkOS's user-management write limit per second (the pacer stays just under it). */
   rateLimit?: number;
   readRateLimit?: number;
   concurrency?: number;
@@ -124,7 +124,8 @@ export interface PreparedRun {
 export async function prepareRun(options: MigrationOptions): Promise<PreparedRun> {
   const log = options.log ?? silentLogger;
   // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
-  const workos = options.target ? connect(options.target) : undefined;
+  const caller = newCaller(options);
+  const workos = options.target ? connect(options.target, caller) : undefined;
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   // Before anything is read or written: --out and --state must be directories (or not exist yet).
   checkRunDirectories({ state: options.stateDir, out: options.outDir });
@@ -139,7 +140,6 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   const organizations = planOrganizations(records.organizations, memberships, users);
   const plan: FullPlan = { users, organizations };
   log.info(describePlan(plan, records.problems));
-  const caller = newCaller(options);
   const run: PreparedRun = {
     options,
     log,
@@ -161,6 +161,7 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
 export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   checkRunDirectories({ state: options.stateDir, out: options.outDir });
+  const caller = newCaller(options);
   return {
     options,
     log: options.log ?? silentLogger,
@@ -172,19 +173,16 @@ export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
     },
     problems: [],
     managesOrganizations: false,
-    workos: options.target ? connect(options.target) : undefined,
-    caller: newCaller(options),
+    workos: options.target ? connect(options.target, caller) : undefined,
+    caller,
     started: Date.now(),
   };
 }
 
 function newCaller(options: MigrationOptions): WorkOSCaller {
-  return new WorkOSCaller(
-    new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
-    new RateLimiter(options.readRateLimit ?? DEFAULTS.readRateLimit),
-    undefined,
-    { apiUrl: options.target?.apiUrl ?? DEFAULT_API_URL },
-  );
+  return new WorkOSCaller(new PacedTransport(pacingLimits(options)), undefined, {
+    apiUrl: options.target?.apiUrl ?? DEFAULT_API_URL,
+  });
 }
 
 /** Unknown roles are found before any write (a dry run with a key finds them too). */
@@ -458,9 +456,10 @@ export function writeRate(c: WorkOSCaller['counters']): number {
   return (c.writes - 1) / Math.max((c.lastWriteAt - c.firstWriteAt) / 1000, 0.001);
 }
 
-function connect(target: WorkOSTarget): WorkOS {
+/** The SDK client sends through the caller's paced transport: every request waits for its bucket. */
+function connect(target: WorkOSTarget, caller: WorkOSCaller): WorkOS {
   checkApiKey(target.apiKey);
-  return createWorkOS(target);
+  return createWorkOS(target, caller.transport);
 }
 
 /**

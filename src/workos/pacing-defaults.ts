@@ -1,30 +1,42 @@
+import { WORKOS_BUCKET_LIMITS } from './buckets.js';
+import type { BucketLimits } from './paced-fetch.js';
+
 /**
- * How fast the engine talks to WorkOS when no flag says otherwise.
+ * How fast the engine talks to WorkOS when no flag says otherwise: at WorkOS's documented limits.
  *
- * WorkOS documents its user-management limits per environment as 500 writes and 1,000 reads
- * per 10 s (a sliding window). The limiter spaces requests evenly, so any 10 s window holds
- * `rate × 10` of them plus whatever timer and network jitter bunches together:
- * - 48 writes/s fills 480 of the 500 a window allows (0.96 of the limit); the 20 left over absorb
- *   400 ms of bunched-up requests (an event-loop stall, a slow network) before a 429.
- * - 95 reads/s fills 950 of the 1,000, the same half second of slack.
- * A second client on the same environment is shared with, not fought: a 429 slows this process
- * down (AIMD) and it climbs back over one window.
+ * The settings name a limit, not a pace: each bucket's pacer schedules just under the limit it
+ * is told (98 %, spaced evenly), so 50 writes/s sends 49 a second, 490 of the 500 a 10 s window
+ * allows; the rest absorbs requests bunched on their way. A second client on the same
+ * environment is shared with, not fought: a 429 slows the bucket a little and it climbs back
+ * within a window.
+ *
+ * Only the user-management buckets have settings (`--rate-limit`, `--read-rate-limit`); the
+ * per-key bucket (organizations, roles, connections) and organization deletes run at WorkOS's
+ * documented limits.
  *
  * `concurrency` is only a ceiling: the requests in flight are sized from the measured latency
- * (Little's law), so 48 writes/s are reached from 20 ms to 1 s per request. 100 leaves room for
- * 48/s at 1 s latency with the headroom the sizing adds.
+ * (Little's law), so the limit is reached from 20 ms to 1 s per request.
  */
 export const DEFAULT_PACING = {
-  /** Writes per second for the whole process (`--rate-limit`). */
-  rateLimit: 48,
-  /** Reads per second for the whole process. */
-  readRateLimit: 95,
+  /** User-management writes per second (`--rate-limit`): WorkOS's 500 per 10 s. */
+  rateLimit: 50,
+  /** User-management reads per second (`--read-rate-limit`): WorkOS's 1,000 per 10 s. */
+  readRateLimit: 100,
   /** The most records in flight at once (`--concurrency`): a ceiling, not the pace. */
   concurrency: 100,
 } as const;
 
 /** WorkOS's documented user-management limits, per environment (WorkOS docs, "Rate limits"). */
 export const WORKOS_LIMITS = {
-  writes: { requests: 500, windowMs: 10_000 },
-  reads: { requests: 1_000, windowMs: 10_000 },
+  writes: WORKOS_BUCKET_LIMITS.userManagementWrites,
+  reads: WORKOS_BUCKET_LIMITS.userManagementReads,
 } as const;
+
+/** The buckets' limits from the settings: writes and reads per second over WorkOS's 10 s window. */
+export function pacingLimits(settings: { rateLimit?: number; readRateLimit?: number }): Partial<BucketLimits> {
+  const perTenSeconds = (perSecond: number) => ({ requests: perSecond * 10, windowMs: 10_000 });
+  return {
+    userManagementWrites: perTenSeconds(settings.rateLimit ?? DEFAULT_PACING.rateLimit),
+    userManagementReads: perTenSeconds(settings.readRateLimit ?? DEFAULT_PACING.readRateLimit),
+  };
+}

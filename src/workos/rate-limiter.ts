@@ -1,126 +1,202 @@
+import type { WindowLimit } from './buckets.js';
+
 /**
- * Paces requests to a steady rate for the whole process: every worker waits its turn here.
+ * The schedule of one rate-limit bucket, without timers: when the next request may go, what was
+ * sent, what a 429 changes. Pure (the clock is passed in), so a simulation can drive it.
  *
- * WorkOS counts requests in a sliding 10 s window. Spacing them evenly (no burst by default)
- * keeps any window at `rate × 10` plus jitter, so a rate just under the limit never sees a 429
- * while using nearly all of it. A 429 that gets through anyway (another client on the same
- * environment) makes everyone wait out `Retry-After`; a second one within a window is AIMD's
- * signal: the rate drops by a quarter, then climbs back to the configured rate over one window.
+ * Requests are spaced evenly at just under the limit (`SHARE` of it), and besides the spacing no
+ * window of `windowMs` ever holds more than that share of the limit's requests by our own count:
+ * slots that come due together after a stalled event loop wait instead of bursting. Evenly spaced
+ * requests fill a sliding window and a fixed one alike, so either model of the server's count
+ * sees at most the share; the rest (2 %) absorbs requests bunched on their way.
+ *
+ * A 429 that gets through anyway is a small cut (5 % of the rate, back over a fifth of a window)
+ * and a pause of two slots, not a halving: a lone 429 is jitter, and the window it overflowed
+ * frees a slot at the next spacing. A 429 within a window of the previous cut means someone else
+ * writes to this bucket too: a bigger cut (20 %), and `Retry-After` is waited out. The 429s of
+ * requests sent before a cut belong to the overload it answered and change nothing more.
  */
-export class RateLimiter {
-  private nextSlotAt = 0;
-  private pausedUntil = 0;
-  /** Bumped by every pause: a slot reserved before it is given up and taken again after it. */
-  private pauses = 0;
-  /** The rate right after the last slow-down; it grows back from there once the pause ends. */
-  private reducedRate: number;
-  private lastOverloadAt = -Infinity;
-  private readonly burst: number;
-  /** When the last `windowCap` requests were actually sent (a ring: `sent[sentIndex]` is the oldest). */
+export class WindowPacing {
+  /** Requests one window may hold by our count: the share of the limit. */
+  readonly budget: number;
+  /** Send times of the requests still inside the window, oldest first (a ring of `budget`). */
   private readonly sent: number[] = [];
-  private sentIndex = 0;
-  private readonly windowCap: number;
+  private sentHead = 0;
+  private nextSlotAt = -Infinity;
+  private pausedUntil = -Infinity;
+  /** The rate's share after the last cut (1: not cut); it climbs back from `climbFrom`. */
+  private cutShare = 1;
+  private climbFrom = -Infinity;
+  private lastCutAt = -Infinity;
 
-  /**
-   * @param windowMs the server's counting window: besides spacing, never more than `rate × window`
-   *   requests are sent in any window, even when the event loop stalls and slots come due at once.
-   */
-  constructor(
-    readonly ratePerSecond: number,
-    burst = 1,
-    private readonly now: () => number = Date.now,
-    private readonly windowMs = 10_000,
-  ) {
-    if (!(ratePerSecond > 0)) throw new RangeError('rate must be positive');
-    this.burst = Math.max(1, burst);
-    this.reducedRate = ratePerSecond;
-    this.windowCap = Math.max(this.burst, Math.floor((ratePerSecond * windowMs) / 1000));
+  /** The window counted in: the limit's, or one second of it (see `pacingWindow`). */
+  readonly window: WindowLimit;
+
+  constructor(readonly limit: WindowLimit) {
+    if (!(limit.requests > 0) || !(limit.windowMs > 0))
+      throw new RangeError('a rate limit needs requests > 0 and a window > 0');
+    this.window = pacingWindow(limit);
+    this.budget = Math.max(1, Math.floor(this.window.requests * SHARE));
   }
 
-  /** Resolves when the caller may send one request. */
-  async acquire(): Promise<void> {
-    for (;;) {
-      const pauses = this.pauses;
-      const wait = this.reserve();
-      if (wait > 0) await sleep(wait);
-      // A 429 seen while we slept: our slot predates it, so wait for one after the pause.
-      if (pauses !== this.pauses) continue;
-      // Slots that came due together (a stalled event loop, a slow runner) must not burst past
-      // the server's window: wait until the request `windowCap` sends ago has left it.
-      for (let windowWait = this.windowWait(); windowWait > 0; windowWait = this.windowWait()) await sleep(windowWait);
-      if (pauses !== this.pauses) continue;
-      this.recordSend();
-      return;
-    }
+  /** Milliseconds from `now` until the next request may be sent (0: now). */
+  delay(now: number): number {
+    return Math.max(0, this.nextSlotAt - now, this.pausedUntil - now, this.windowWait(now));
   }
 
-  private windowWait(): number {
-    if (this.sent.length < this.windowCap) return 0;
-    // One millisecond past the window's edge: clocks here and at the server tick in whole ms.
-    return Math.max(0, this.sent[this.sentIndex]! + this.windowMs + 1 - this.now());
-  }
-
-  private recordSend(): void {
-    const now = this.now();
-    if (this.sent.length < this.windowCap) this.sent.push(now);
+  /** A request goes now: it takes the next slot. */
+  send(now: number): void {
+    // Timers fire late: slots missed meanwhile are caught up, but only as many as the window's
+    // spare share covers (2 % of it, at least two slots), so a stall's backlog is spread out
+    // instead of sent at once into a window that has no room for it.
+    const interval = this.intervalMs(now);
+    const catchUpMs = Math.max(CATCH_UP_SLOTS * interval, (1 - SHARE) * this.window.windowMs);
+    this.nextSlotAt = Math.max(this.nextSlotAt, now - catchUpMs) + interval;
+    if (this.sent.length < this.budget) this.sent.push(now);
     else {
-      this.sent[this.sentIndex] = now;
-      this.sentIndex = (this.sentIndex + 1) % this.windowCap;
+      this.sent[this.sentHead] = now;
+      this.sentHead = (this.sentHead + 1) % this.budget;
     }
   }
 
-  /** Takes the next free slot and returns how long until it comes (0: now). */
-  reserve(): number {
-    const now = this.now();
-    const intervalMs = 1000 / this.currentRate(now);
-    const burstMs = (this.burst - 1) * intervalMs;
-    const earliest = Math.max(now - burstMs, this.pausedUntil, this.nextSlotAt);
-    this.nextSlotAt = earliest + intervalMs;
-    return Math.max(0, earliest - now);
+  /** WorkOS answered 429 to a request sent at `sentAt`. */
+  rateLimited(now: number, sentAt: number, retryAfterMs: number): void {
+    if (sentAt < this.lastCutAt) return;
+    const recurring = now - this.lastCutAt < this.window.windowMs;
+    const pause = recurring ? Math.max(retryAfterMs, 0) : LONE_PAUSE_SLOTS * this.intervalMs(now);
+    this.cutShare = Math.max(MIN_SHARE, this.share(now) * (recurring ? RECURRING_CUT : LONE_CUT));
+    this.lastCutAt = now;
+    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
+    this.climbFrom = this.pausedUntil;
+    // Slots handed out before the 429 do not survive it.
+    this.nextSlotAt = Math.max(this.nextSlotAt, this.pausedUntil);
   }
 
-  /** Everyone waits at least `ms` from now before the next request. */
-  pause(ms: number): void {
-    const until = this.now() + ms;
-    this.pauses++;
-    if (until > this.pausedUntil) this.pausedUntil = until;
-    if (this.nextSlotAt < until) this.nextSlotAt = until;
+  /** Requests per second now: just under the limit, or less while climbing back from a 429. */
+  ratePerSecond(now: number): number {
+    return (this.budget * this.share(now) * 1000) / this.window.windowMs;
   }
 
-  /**
-   * A 429: pause for `retryAfterMs`; when 429s recur, go on at a lower rate. The 429s of requests
-   * already in flight when the first one came back belong to the same overload: one per pause.
-   */
-  slowDown(retryAfterMs: number): void {
-    const now = this.now();
-    // A lone 429 (network jitter bunched a few requests) is only waited out; another one within a
-    // window means someone else writes to this environment too: make room for them.
-    const again = now - this.lastOverloadAt < this.windowMs;
-    if (now >= this.pausedUntil) {
-      if (again)
-        this.reducedRate = Math.max(this.ratePerSecond * MIN_RATE_SHARE, this.currentRate(now) * DECREASE_FACTOR);
-      this.lastOverloadAt = now;
-    }
-    this.pause(Math.max(retryAfterMs, 1000 / this.ratePerSecond));
+  /** Share of the budget allowed now (1 but for a while after a 429). */
+  private share(now: number): number {
+    if (this.cutShare >= 1) return 1;
+    const climbed = Math.max(0, now - this.climbFrom) / this.window.windowMs;
+    const share = this.cutShare + CLIMB_PER_WINDOW * climbed;
+    if (share < 1) return share;
+    this.cutShare = 1;
+    return 1;
   }
 
-  /** Requests per second allowed now: the configured rate, or less while recovering from a 429. */
-  currentRate(now = this.now()): number {
-    if (this.reducedRate >= this.ratePerSecond) return this.ratePerSecond;
-    const recovering = Math.max(0, now - this.pausedUntil) / 1000;
-    const rate = this.reducedRate + this.ratePerSecond * RECOVERY_PER_SECOND * recovering;
-    if (rate < this.ratePerSecond) return rate;
-    this.reducedRate = this.ratePerSecond;
-    return this.ratePerSecond;
+  private intervalMs(now: number): number {
+    return this.window.windowMs / (this.budget * this.share(now));
+  }
+
+  /** Until the request `budget` sends ago has left the window (one ms past: clocks tick in whole ms). */
+  private windowWait(now: number): number {
+    if (this.sent.length < this.budget) return 0;
+    return Math.max(0, this.sent[this.sentHead]! + this.window.windowMs + 1 - now);
   }
 }
 
-/** Multiplicative decrease on a 429. */
-const DECREASE_FACTOR = 0.75;
-/** Never below this share of the configured rate, so a run under a noisy neighbour still moves. */
-const MIN_RATE_SHARE = 0.1;
-/** Additive increase: back from 0.75 to the full rate in 10 s, one WorkOS window. */
-const RECOVERY_PER_SECOND = 0.025;
+/**
+ * The window the pacer counts in. Evenly spaced requests fill a 10 s window and each of its
+ * seconds alike, so a limit of 500 per 10 s is paced as 50 per second: the same rate, no burst
+ * into a shorter window the server may count in (the stand-in in tests: 100 per 1 s), and the
+ * catch-up after a stall stays within a second's spare share. A limit too small for that (50 per
+ * 60 s) is paced in its own window.
+ */
+export function pacingWindow(limit: WindowLimit): WindowLimit {
+  if (limit.windowMs <= 1000) return limit;
+  const perSecond = (limit.requests * 1000) / limit.windowMs;
+  return perSecond >= MIN_REQUESTS_PER_SECOND_WINDOW ? { requests: perSecond, windowMs: 1000 } : limit;
+}
+
+/** A second's share is paced on its own from this many requests a second (rounding costs at most 2 %). */
+const MIN_REQUESTS_PER_SECOND_WINDOW = 50;
+/** Of the limit, what is scheduled: 2 % is left for requests bunched on their way. */
+export const SHARE = 0.98;
+const CATCH_UP_SLOTS = 2;
+/** A lone 429: the rate drops by 5 % for a moment. */
+const LONE_CUT = 0.95;
+const LONE_PAUSE_SLOTS = 2;
+/** 429s again within a window: someone else uses the bucket too. */
+const RECURRING_CUT = 0.8;
+/** Never below this share, so a run under a noisy neighbour still moves. */
+const MIN_SHARE = 0.1;
+/** Back from a lone cut within a fifth of a window; from a recurring one within a window. */
+const CLIMB_PER_WINDOW = 0.25;
+
+/**
+ * One bucket's pacer for the whole process: every request of the bucket waits its turn here, in
+ * the order it came. A single timer serves the queue, so the pace holds with any number waiting.
+ */
+export class RateLimiter {
+  readonly pacing: WindowPacing;
+  private readonly queue: { resolve: (sentAt: number) => void; reject: (error: Error) => void }[] = [];
+  private queueHead = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private closed: Error | undefined;
+
+  constructor(
+    limit: WindowLimit,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.pacing = new WindowPacing(limit);
+  }
+
+  /** Resolves, with the time it was let go, when the caller may send one request. */
+  acquire(): Promise<number> {
+    if (this.closed) return Promise.reject(this.closed);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ resolve, reject });
+      if (this.timer === undefined) this.pump();
+    });
+  }
+
+  /** WorkOS answered 429 to the request let go at `sentAt`. */
+  rateLimited(sentAt: number, retryAfterMs: number): void {
+    this.pacing.rateLimited(this.now(), sentAt, retryAfterMs);
+  }
+
+  /** Requests per second now. */
+  currentRate(): number {
+    return this.pacing.ratePerSecond(this.now());
+  }
+
+  /** Everyone waiting, and everyone who comes later, gets `error`. */
+  close(error: Error): void {
+    this.closed = error;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const waiting = this.queue.splice(this.queueHead);
+    this.queue.length = 0;
+    this.queueHead = 0;
+    for (const w of waiting) w.reject(error);
+  }
+
+  private pump(): void {
+    this.timer = undefined;
+    while (this.queueHead < this.queue.length) {
+      const now = this.now();
+      const wait = this.pacing.delay(now);
+      if (wait > 0) {
+        this.timer = setTimeout(() => this.pump(), Math.ceil(wait));
+        return;
+      }
+      this.pacing.send(now);
+      const next = this.queue[this.queueHead]!;
+      this.queue[this.queueHead++] = undefined as never;
+      next.resolve(now);
+      // A queue that never empties (a long run at the limit) drops what it served now and then.
+      if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+        this.queue.splice(0, this.queueHead);
+        this.queueHead = 0;
+      }
+    }
+    this.queue.length = 0;
+    this.queueHead = 0;
+  }
+}
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,13 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RateLimiter } from '../../src/workos/rate-limiter.js';
+import { pacingWindow, RateLimiter, WindowPacing } from '../../src/workos/rate-limiter.js';
 import { jitteredBackoff } from '../../src/workos/workos-caller.js';
 
-/** When each of `count` callers, arriving every `arrivalMs`, may send. */
-function grantTimes(limiter: RateLimiter, clock: { now: number }, count: number, arrivalMs: number): number[] {
+/** When `count` requests go, each as soon as the pacer lets it (the clock jumps `stall` ms once, at `stallAt`). */
+function sendTimes(pacing: WindowPacing, count: number, stall = { at: Infinity, ms: 0 }): number[] {
   const times: number[] = [];
+  let now = 0;
+  let stalled = false;
   for (let i = 0; i < count; i++) {
-    times.push(clock.now + limiter.reserve());
-    clock.now += arrivalMs;
+    now += pacing.delay(now);
+    if (!stalled && now >= stall.at) {
+      stalled = true;
+      now += stall.ms;
+    }
+    pacing.send(now);
+    times.push(now);
   }
   return times;
 }
@@ -21,112 +28,110 @@ function maxInWindow(times: number[], windowMs: number): number {
   return max;
 }
 
-describe('RateLimiter', () => {
-  it('keeps any 10 s window within the WorkOS limit when callers come far faster than the rate', () => {
-    const clock = { now: 0 };
-    const limiter = new RateLimiter(49, 5, () => clock.now);
-    const times = grantTimes(limiter, clock, 2000, 1);
-    expect(maxInWindow(times, 10_000)).toBeLessThanOrEqual(500);
-    // …and uses nearly all of it: 2000 requests at 49/s take about 41 s.
-    expect(times.at(-1)! / 1000).toBeCloseTo(2000 / 49, 0);
+describe('WindowPacing', () => {
+  it('spaces requests evenly at 98 % of the limit it is told', () => {
+    const times = sendTimes(new WindowPacing({ requests: 100, windowMs: 1000 }), 983);
+    expect(times[11]! - times[10]!).toBeCloseTo(1000 / 98, 5);
+    // Idle, it lets the two slots of catch-up go at once (see below); then 98 a second.
+    expect(times.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(Math.abs(times.at(-1)! - 10_000)).toBeLessThan(50);
+    expect(maxInWindow(times, 1000)).toBe(98);
   });
 
-  it('lets a burst through at once when idle', () => {
-    const clock = { now: 0 };
-    const limiter = new RateLimiter(10, 3, () => clock.now);
-    clock.now = 60_000;
-    expect([limiter.reserve(), limiter.reserve(), limiter.reserve(), limiter.reserve()]).toEqual([0, 0, 0, 100]);
+  it('paces a long window second by second when it allows enough a second, else in its own window', () => {
+    expect(pacingWindow({ requests: 500, windowMs: 10_000 })).toEqual({ requests: 50, windowMs: 1000 });
+    expect(pacingWindow({ requests: 6000, windowMs: 60_000 })).toEqual({ requests: 100, windowMs: 1000 });
+    expect(pacingWindow({ requests: 100, windowMs: 1000 })).toEqual({ requests: 100, windowMs: 1000 });
+    expect(pacingWindow({ requests: 50, windowMs: 60_000 })).toEqual({ requests: 50, windowMs: 60_000 });
+    // 50 per 60 s: 49 of them, 1.22 s apart.
+    const times = sendTimes(new WindowPacing({ requests: 50, windowMs: 60_000 }), 6);
+    expect(times[5]! - times[4]!).toBeCloseTo(60_000 / 49, 5);
   });
 
-  it('pauses everyone for Retry-After after a 429', () => {
-    const clock = { now: 1000 };
-    const limiter = new RateLimiter(10, 1, () => clock.now);
-    limiter.pause(3000);
-    expect(limiter.reserve()).toBe(3000);
-    expect(limiter.reserve()).toBe(3100);
-  });
-});
-
-describe('RateLimiter under a 429 (AIMD)', () => {
-  it('spaces requests evenly by default: no burst even after an idle spell', () => {
-    const clock = { now: 60_000 };
-    const limiter = new RateLimiter(50, undefined, () => clock.now);
-    expect([limiter.reserve(), limiter.reserve(), limiter.reserve()]).toEqual([0, 20, 40]);
+  it('after a stall catches up only the window’s spare share, never past the limit in any window', () => {
+    // 500 per 10 s; the event loop blocked for 600 ms at 3 s.
+    const times = sendTimes(new WindowPacing({ requests: 500, windowMs: 10_000 }), 1000, { at: 3000, ms: 600 });
+    // At once after the stall: the slot due and two caught up (a second's spare 2 % is less than a slot).
+    const burst = times.filter((t) => t === times.find((u) => u >= 3600)).length;
+    expect(burst).toBe(3);
+    expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(49);
+    expect(maxInWindow(times, 10_000)).toBeLessThanOrEqual(490);
   });
 
-  it('waits out a lone 429 at full rate; when 429s recur within a window, slows by a quarter, then climbs back', () => {
-    const clock = { now: 0 };
-    const limiter = new RateLimiter(48, undefined, () => clock.now);
-    limiter.slowDown(2000);
-    expect(limiter.reserve()).toBe(2000);
-    expect(limiter.currentRate()).toBe(48);
-    // Another client on the environment: 429s again soon after the pause.
-    clock.now = 2500;
-    limiter.slowDown(1000);
-    // Requests already in flight come back 429 too: still one decrease.
-    limiter.slowDown(1000);
-    limiter.slowDown(1000);
-    expect(limiter.currentRate()).toBeCloseTo(36, 5);
-    clock.now = 3500 + 5000;
-    expect(limiter.currentRate()).toBeCloseTo(42, 5);
-    clock.now = 3500 + 10_000;
-    expect(limiter.currentRate()).toBe(48);
-    // Long after: a lone 429 again.
-    clock.now = 60_000;
-    limiter.slowDown(1000);
-    expect(limiter.currentRate()).toBe(48);
+  it('answers a lone 429 with a small cut and a pause of two slots, not Retry-After, and climbs back within a fifth of a window', () => {
+    const pacing = new WindowPacing({ requests: 100, windowMs: 1000 });
+    sendTimes(pacing, 50);
+    const now = 600;
+    pacing.rateLimited(now, 590, 1000);
+    expect(pacing.ratePerSecond(now)).toBeCloseTo(98 * 0.95, 5);
+    expect(pacing.delay(now)).toBeGreaterThan(15);
+    expect(pacing.delay(now)).toBeLessThan(25);
+    expect(pacing.ratePerSecond(now + 21 + 100)).toBeGreaterThan(98 * 0.97);
+    expect(pacing.ratePerSecond(now + 21 + 200)).toBe(98);
   });
 
-  it('never drops below a tenth of the configured rate', () => {
-    const clock = { now: 0 };
-    const limiter = new RateLimiter(40, undefined, () => clock.now);
-    for (let i = 0; i < 20; i++) {
-      limiter.slowDown(100);
-      clock.now += 100;
-    }
-    expect(limiter.currentRate()).toBeGreaterThanOrEqual(4);
+  it('takes the 429s of requests sent before the cut as the same overload', () => {
+    const pacing = new WindowPacing({ requests: 100, windowMs: 1000 });
+    pacing.rateLimited(1000, 990, 1000);
+    for (const sentAt of [991, 992, 995]) pacing.rateLimited(1005, sentAt, 1000);
+    expect(pacing.ratePerSecond(1005)).toBeCloseTo(98 * 0.95, 5);
   });
 
-  it('makes a worker that reserved a slot before a 429 wait until after Retry-After', async () => {
-    const limiter = new RateLimiter(10);
-    await limiter.acquire();
-    const started = Date.now();
-    const waiting = limiter.acquire(); // holds the slot 100 ms from now
-    limiter.slowDown(300);
-    await waiting;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  it('when 429s recur within a window (someone else uses the bucket): a bigger cut, and Retry-After is waited out', () => {
+    const pacing = new WindowPacing({ requests: 100, windowMs: 1000 });
+    pacing.rateLimited(1000, 990, 1000);
+    pacing.rateLimited(1300, 1250, 2000);
+    // The first cut had climbed back by then (a fifth of a window): 20 % off the full rate.
+    expect(pacing.ratePerSecond(1300)).toBeCloseTo(98 * 0.8, 5);
+    expect(pacing.delay(1300)).toBe(2000);
+    // Back to the full rate within a window of the pause's end.
+    expect(pacing.ratePerSecond(3300 + 1000)).toBe(98);
+  });
+
+  it('never drops below a tenth of the limit', () => {
+    const pacing = new WindowPacing({ requests: 100, windowMs: 1000 });
+    for (let i = 0; i < 40; i++) pacing.rateLimited(i * 100, i * 100, 0);
+    expect(pacing.ratePerSecond(4000)).toBeGreaterThanOrEqual(9.8 - 1e-9);
   });
 });
 
-describe('RateLimiter after a stall', () => {
-  it('never sends more than rate × window in any window, even when slots come due at once', async () => {
+describe('RateLimiter (one bucket for the whole process)', () => {
+  it('lets waiters go in the order they came, at the pacing’s times, even when the event loop stalls', async () => {
     // Fake timers: the clock moves only when the test moves it, so the sends are counted at the
     // moments the limiter grants them, however busy the machine running the suite is.
     vi.useFakeTimers();
     try {
-      // 100/s with a 300 ms window: at most 30 sends in any 300 ms.
-      const limiter = new RateLimiter(100, undefined, () => Date.now(), 300);
+      const limiter = new RateLimiter({ requests: 100, windowMs: 1000 });
       const sent: number[] = [];
-      const workers = Array.from({ length: 40 }, async () => {
-        for (let i = 0; i < 3; i++) {
-          await limiter.acquire();
-          sent.push(Date.now());
+      const order: number[] = [];
+      const workers = Array.from({ length: 40 }, async (_, w) => {
+        for (let i = 0; i < 5; i++) {
+          sent.push(await limiter.acquire());
+          order.push(w);
         }
       });
-      // The event loop is blocked while 40 slots come due (a slow runner, a long GC): the clock
-      // moves 250 ms and no timer fires until it is free again.
-      await vi.advanceTimersByTimeAsync(0);
-      vi.setSystemTime(Date.now() + 250);
+      // The event loop is blocked while slots come due (a slow runner, a long GC).
+      await vi.advanceTimersByTimeAsync(100);
+      vi.setSystemTime(Date.now() + 400);
       await vi.runAllTimersAsync();
       await Promise.all(workers);
-      sent.sort((a, b) => a - b);
-      expect(sent).toHaveLength(120);
-      expect(maxInWindow(sent, 300)).toBeLessThanOrEqual(30);
-      // …and the rate is kept: 120 at 100/s take about 1.2 s, the stall included.
-      expect(sent.at(-1)! - sent[0]!).toBeLessThan(1700);
+      expect(sent).toHaveLength(200);
+      expect(order.slice(0, 40)).toEqual(Array.from({ length: 40 }, (_, w) => w));
+      expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(98);
+      // …and the rate is kept: 200 at 98/s take about 2 s, the stall included.
+      expect(sent.at(-1)! - sent[0]!).toBeLessThan(2600);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('closing it fails every waiter and every later request', async () => {
+    const limiter = new RateLimiter({ requests: 1, windowMs: 60_000 });
+    await limiter.acquire();
+    const waiting = limiter.acquire();
+    limiter.close(new Error('gone'));
+    await expect(waiting).rejects.toThrow('gone');
+    await expect(limiter.acquire()).rejects.toThrow('gone');
   });
 });
 
