@@ -28,6 +28,8 @@ export class WindowPacing {
   private cutShare = 1;
   private climbFrom = -Infinity;
   private lastCutAt = -Infinity;
+  /** Cuts in a row, each within a window of the one before. */
+  private streak = 0;
 
   /** The window counted in: the limit's, or one second of it (see `pacingWindow`). */
   readonly window: WindowLimit;
@@ -50,7 +52,7 @@ export class WindowPacing {
     // spare share covers (2 % of it, at least two slots), so a stall's backlog is spread out
     // instead of sent at once into a window that has no room for it.
     const interval = this.intervalMs(now);
-    const catchUpMs = Math.max(CATCH_UP_SLOTS * interval, (1 - SHARE) * this.window.windowMs);
+    const catchUpMs = Math.max(CATCH_UP_SLOTS * interval, CATCH_UP_SHARE * this.window.windowMs);
     this.nextSlotAt = Math.max(this.nextSlotAt, now - catchUpMs) + interval;
     if (this.sent.length < this.budget) this.sent.push(now);
     else {
@@ -62,9 +64,10 @@ export class WindowPacing {
   /** WorkOS answered 429 to a request sent at `sentAt`. */
   rateLimited(now: number, sentAt: number, retryAfterMs: number): void {
     if (sentAt < this.lastCutAt) return;
-    const recurring = now - this.lastCutAt < this.window.windowMs;
-    const pause = recurring ? Math.max(retryAfterMs, 0) : LONE_PAUSE_SLOTS * this.intervalMs(now);
-    this.cutShare = Math.max(MIN_SHARE, this.share(now) * (recurring ? RECURRING_CUT : LONE_CUT));
+    this.streak = now - this.lastCutAt < this.window.windowMs ? this.streak + 1 : 1;
+    const crowded = this.streak >= CROWDED_STREAK;
+    const pause = crowded ? Math.max(retryAfterMs, 0) : PAUSE_SLOTS * this.intervalMs(now);
+    this.cutShare = Math.max(MIN_SHARE, this.share(now) * (crowded ? CROWDED_CUT : CUT));
     this.lastCutAt = now;
     this.pausedUntil = Math.max(this.pausedUntil, now + pause);
     this.climbFrom = this.pausedUntil;
@@ -116,11 +119,13 @@ const MIN_REQUESTS_PER_SECOND_WINDOW = 50;
 /** Of the limit, what is scheduled: 2 % is left for requests bunched on their way. */
 export const SHARE = 0.98;
 const CATCH_UP_SLOTS = 2;
-/** A lone 429: the rate drops by 5 % for a moment. */
-const LONE_CUT = 0.95;
-const LONE_PAUSE_SLOTS = 2;
-/** 429s again within a window: someone else uses the bucket too. */
-const RECURRING_CUT = 0.8;
+const CATCH_UP_SHARE = 0.02;
+/** A 429: the rate drops by 5 % for a moment, after a pause of two slots. */
+const CUT = 0.95;
+const PAUSE_SLOTS = 2;
+/** The third cut in a row, each within a window of the last: someone else uses the bucket too. */
+const CROWDED_STREAK = 3;
+const CROWDED_CUT = 0.8;
 /** Never below this share, so a run under a noisy neighbour still moves. */
 const MIN_SHARE = 0.1;
 /** Back from a lone cut within a fifth of a window; from a recurring one within a window. */

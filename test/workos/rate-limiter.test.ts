@@ -77,15 +77,19 @@ describe('WindowPacing', () => {
     expect(pacing.ratePerSecond(1005)).toBeCloseTo(98 * 0.95, 5);
   });
 
-  it('when 429s recur within a window (someone else uses the bucket): a bigger cut, and Retry-After is waited out', () => {
+  it('when 429s keep coming, a window apart or less (someone else uses the bucket): a bigger cut, and Retry-After is waited out', () => {
     const pacing = new WindowPacing({ requests: 100, windowMs: 1000 });
     pacing.rateLimited(1000, 990, 1000);
-    pacing.rateLimited(1300, 1250, 2000);
-    // The first cut had climbed back by then (a fifth of a window): 20 % off the full rate.
-    expect(pacing.ratePerSecond(1300)).toBeCloseTo(98 * 0.8, 5);
-    expect(pacing.delay(1300)).toBe(2000);
+    // A second one soon after: still a small cut, two slots' pause.
+    pacing.rateLimited(1300, 1250, 1000);
+    expect(pacing.delay(1300)).toBeLessThan(25);
+    const before = pacing.ratePerSecond(1700);
+    // The third in a row.
+    pacing.rateLimited(1700, 1650, 2000);
+    expect(pacing.ratePerSecond(1700)).toBeCloseTo(before * 0.8, 5);
+    expect(pacing.delay(1700)).toBe(2000);
     // Back to the full rate within a window of the pause's end.
-    expect(pacing.ratePerSecond(3300 + 1000)).toBe(98);
+    expect(pacing.ratePerSecond(3700 + 1000)).toBe(98);
   });
 
   it('never drops below a tenth of the limit', () => {
