@@ -5,16 +5,19 @@ import type { WindowLimit } from './buckets.js';
  * sent, what a 429 changes. Pure (the clock is passed in), so a simulation can drive it.
  *
  * Requests are spaced evenly at just under the limit (`SHARE` of it), and besides the spacing no
- * window of `windowMs` ever holds more than that share of the limit's requests by our own count:
- * slots that come due together after a stalled event loop wait instead of bursting. Evenly spaced
- * requests fill a sliding window and a fixed one alike, so either model of the server's count
- * sees at most the share; the rest (2 %) absorbs requests bunched on their way.
+ * window (`pacingWindow`) ever holds more than that share of the limit's requests by our own
+ * count: slots that come due together after a stalled event loop are caught up only as far as
+ * the spare share covers. Evenly spaced requests fill a sliding window and a fixed one alike, so
+ * either model of the server's count sees at most the share; the rest (2 %) absorbs requests
+ * bunched on their way. (WorkOS does not say which model it uses; the stand-in's is sliding.)
  *
- * A 429 that gets through anyway is a small cut (5 % of the rate, back over a fifth of a window)
- * and a pause of two slots, not a halving: a lone 429 is jitter, and the window it overflowed
- * frees a slot at the next spacing. A 429 within a window of the previous cut means someone else
- * writes to this bucket too: a bigger cut (20 %), and `Retry-After` is waited out. The 429s of
- * requests sent before a cut belong to the overload it answered and change nothing more.
+ * A 429 that gets through anyway is a small cut (5 % of the rate, climbing back within a fifth of
+ * a window) and a pause of two slots, not a halving and not a whole Retry-After: the window it
+ * overflowed frees a slot at the next spacing. Each 429 also lowers where the climb ends by half
+ * a percent (to 97 % of the share at most, back over 429-free windows), so a jittery path gets a
+ * little more room. The third 429 in a row, each within a window of the last, means someone else
+ * uses the bucket too: a 20 % cut, and Retry-After is waited out. The 429s of requests sent
+ * before a cut belong to the overload it answered and change nothing more.
  */
 export class WindowPacing {
   /** Requests one window may hold by our count: the share of the limit. */
@@ -28,6 +31,7 @@ export class WindowPacing {
   private cutShare = 1;
   private climbFrom = -Infinity;
   private lastCutAt = -Infinity;
+  private ceilingAtCut = 1;
   /** Cuts in a row, each within a window of the one before. */
   private streak = 0;
 
@@ -48,11 +52,11 @@ export class WindowPacing {
 
   /** A request goes now: it takes the next slot. */
   send(now: number): void {
-    // Timers fire late: slots missed meanwhile are caught up, but only as many as the window's
-    // spare share covers (2 % of it, at least two slots), so a stall's backlog is spread out
-    // instead of sent at once into a window that has no room for it.
+    // Timers fire late, and a busy machine stalls: slots missed meanwhile are caught up, but only
+    // as many as the limit's spare share covers (2 % of its window, at least two slots), so a
+    // stall's backlog is spread out instead of sent at once into a window with no room for it.
     const interval = this.intervalMs(now);
-    const catchUpMs = Math.max(CATCH_UP_SLOTS * interval, CATCH_UP_SHARE * this.window.windowMs);
+    const catchUpMs = Math.max(CATCH_UP_SLOTS * interval, CATCH_UP_SHARE * this.limit.windowMs);
     this.nextSlotAt = Math.max(this.nextSlotAt, now - catchUpMs) + interval;
     if (this.sent.length < this.budget) this.sent.push(now);
     else {
@@ -68,6 +72,9 @@ export class WindowPacing {
     const crowded = this.streak >= CROWDED_STREAK;
     const pause = crowded ? Math.max(retryAfterMs, 0) : PAUSE_SLOTS * this.intervalMs(now);
     this.cutShare = Math.max(MIN_SHARE, this.share(now) * (crowded ? CROWDED_CUT : CUT));
+    // Each 429 also lowers where the climb ends a little: requests that bunch on their way (a
+    // busy machine, a jittery network) need more room than the 2 % left by default.
+    this.ceilingAtCut = Math.max(MIN_CEILING, this.ceiling(now) - CEILING_STEP);
     this.lastCutAt = now;
     this.pausedUntil = Math.max(this.pausedUntil, now + pause);
     this.climbFrom = this.pausedUntil;
@@ -82,12 +89,17 @@ export class WindowPacing {
 
   /** Share of the budget allowed now (1 but for a while after a 429). */
   private share(now: number): number {
-    if (this.cutShare >= 1) return 1;
+    const ceiling = this.ceiling(now);
+    if (this.cutShare >= ceiling) return ceiling;
     const climbed = Math.max(0, now - this.climbFrom) / this.window.windowMs;
-    const share = this.cutShare + CLIMB_PER_WINDOW * climbed;
-    if (share < 1) return share;
-    this.cutShare = 1;
-    return 1;
+    return Math.min(ceiling, this.cutShare + CLIMB_PER_WINDOW * climbed);
+  }
+
+  /** Where the climb after a 429 ends: a little lower after each, back to 1 over 429-free windows. */
+  private ceiling(now: number): number {
+    if (this.ceilingAtCut >= 1) return 1;
+    const windows = Math.max(0, now - this.lastCutAt) / this.window.windowMs;
+    return Math.min(1, this.ceilingAtCut + CEILING_CLIMB_PER_WINDOW * windows);
   }
 
   private intervalMs(now: number): number {
@@ -119,7 +131,7 @@ const MIN_REQUESTS_PER_SECOND_WINDOW = 50;
 /** Of the limit, what is scheduled: 2 % is left for requests bunched on their way. */
 export const SHARE = 0.98;
 const CATCH_UP_SLOTS = 2;
-const CATCH_UP_SHARE = 0.02;
+const CATCH_UP_SHARE = 1 - SHARE;
 /** A 429: the rate drops by 5 % for a moment, after a pause of two slots. */
 const CUT = 0.95;
 const PAUSE_SLOTS = 2;
@@ -128,8 +140,13 @@ const CROWDED_STREAK = 3;
 const CROWDED_CUT = 0.8;
 /** Never below this share, so a run under a noisy neighbour still moves. */
 const MIN_SHARE = 0.1;
-/** Back from a lone cut within a fifth of a window; from a recurring one within a window. */
+/** Back from a cut within a fifth of a window; from a crowded one within a window. */
 const CLIMB_PER_WINDOW = 0.25;
+/** Each 429 lowers the ceiling by half a percent, to 97 % of the budget at most (95 % of the limit), … */
+const CEILING_STEP = 0.005;
+const MIN_CEILING = 0.97;
+/** …and 20 windows without one bring it back by a percent. */
+const CEILING_CLIMB_PER_WINDOW = 0.0005;
 
 /**
  * One bucket's pacer for the whole process: every request of the bucket waits its turn here, in
