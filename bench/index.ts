@@ -10,7 +10,7 @@
 // BENCH_SECONDS (default 30) sets how long each latency writes; BENCH_LATENCIES="50,150,400";
 // BENCH_SHARING=0 skips the two-importer run. BENCH_BUCKETS=0 skips the buckets, or names some
 // ("userManagementWrites,general"); BENCH_BUCKET_WINDOWS (default 3) sets how many windows each
-// bucket run lasts; BENCH_PACING=0 skips the default-settings import.
+// bucket run lasts, BENCH_BUCKET_WINDOW_MS (default "1000,10000") their windows; BENCH_PACING=0 skips the default-settings import.
 // Further sections (plan speed against bare parsing, import at a million users) plug in below as `bench/<name>.ts`
 // modules exporting `run(log): Promise<BenchLine[]>`.
 import { existsSync } from 'node:fs';
@@ -38,7 +38,13 @@ if (bucketSetting !== '0') {
   const buckets = bucketSetting === '' ? BUCKETS : (bucketSetting.split(',') as Bucket[]);
   const windows = Number(process.env.BENCH_BUCKET_WINDOWS ?? 3);
   log(`Each bucket's pacer told the stand-in's exact limit, ${windows} windows a run:`);
-  const rows = await benchBuckets({ buckets, windowsMs: [1000, 10_000], latencies: [50, 400], windows, log });
+  const rows = await benchBuckets({
+    buckets,
+    windowsMs: (process.env.BENCH_BUCKET_WINDOW_MS ?? '1000,10000').split(',').map(Number),
+    latencies: [50, 400],
+    windows,
+    log,
+  });
   for (const r of rows) {
     const at = `${BUCKET_NAMES[r.bucket]}, ${r.limit.windowMs / 1000} s window @ ${r.latencyMs} ms`;
     lines.push(

@@ -80,8 +80,8 @@ describe('WindowPacing', () => {
     expect(pacing.ratePerSecond(1005)).toBeCloseTo(98 * 0.95, 5);
   });
 
-  it('when 429s keep coming, a window apart or less (someone else uses the bucket): a bigger cut, and Retry-After is waited out', () => {
-    const pacing = new WindowPacing({ requests: 100, windowMs: 1000 });
+  it('when 429s keep coming, a window apart or less (someone else uses the bucket): a bigger cut, and Retry-After is waited out (up to a quarter window)', () => {
+    const pacing = new WindowPacing({ requests: 1000, windowMs: 10_000 });
     pacing.rateLimited(1000, 990, 1000);
     // A second one soon after: still a small cut, two slots' pause.
     pacing.rateLimited(1300, 1250, 1000);
