@@ -40,8 +40,8 @@ const REPORT_FLAGS = `  --state DIR              checkpoint directory (resume fr
   --include-pii            put emails (and source ids that hold one) in reenroll.csv and password-reset.csv
   --force                  reuse a checkpoint made with another source or config`;
 
-const RUN_FLAGS = `  --rate-limit N           WorkOS writes per second for the whole run (default 48)
-  --read-rate-limit N      WorkOS reads per second for the whole run (default 95)
+const RUN_FLAGS = `  --rate-limit N           WorkOS's user-management write limit per second; paced just under it (default 50)
+  --read-rate-limit N      WorkOS's user-management read limit per second; paced just under it (default 100)
   --concurrency N          most records in flight, a ceiling: the pace follows the rate (default 100)
   --max-records N          stop cleanly after N records that need writes (a stage)
   --time-budget 5h30m      stop cleanly after this long
