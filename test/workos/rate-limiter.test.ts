@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { pacingWindow, RateLimiter, WindowPacing } from '../../src/workos/rate-limiter.js';
+import { pacingLimits } from '../../src/workos/pacing-defaults.js';
 import { jitteredBackoff } from '../../src/workos/workos-caller.js';
 
 /** When `count` requests go, each as soon as the pacer lets it (the clock jumps `stall` ms once, at `stallAt`). */
@@ -156,5 +157,20 @@ describe('jitteredBackoff', () => {
     expect(jitteredBackoff(3, policy, () => 1)).toBe(400);
     expect(jitteredBackoff(10, policy, () => 1)).toBe(1000);
     expect(jitteredBackoff(10, policy, () => 0)).toBe(0);
+  });
+});
+
+describe('pacingLimits (the settings)', () => {
+  it('reads --rate-limit and --read-rate-limit as limits per second, counted per second from 50 a second', () => {
+    expect(pacingLimits({})).toEqual({
+      userManagementWrites: { requests: 50, windowMs: 1000 },
+      userManagementReads: { requests: 100, windowMs: 1000 },
+    });
+    expect(pacingLimits({ rateLimit: 100, readRateLimit: 10 })).toEqual({
+      userManagementWrites: { requests: 100, windowMs: 1000 },
+      userManagementReads: { requests: 100, windowMs: 10_000 },
+    });
+    // 10 a second is paced at 9.8, not rounded down to 9.
+    expect(new WindowPacing({ requests: 100, windowMs: 10_000 }).ratePerSecond(0)).toBeCloseTo(9.8, 5);
   });
 });
