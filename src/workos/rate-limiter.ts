@@ -16,7 +16,7 @@ import type { WindowLimit } from './buckets.js';
  * overflowed frees a slot at the next spacing. Each 429 also lowers where the climb ends by half
  * a percent (to 97 % of the share at most, back over 429-free windows), so a jittery path gets a
  * little more room. The third 429 in a row, each within a window of the last, means someone else
- * uses the bucket too: a 20 % cut, and Retry-After is waited out, up to a quarter of the window. The 429s of requests sent
+ * uses the bucket too: a 20 % cut, and Retry-After is waited out. The 429s of requests sent
  * before a cut belong to the overload it answered and change nothing more.
  */
 export class WindowPacing {
@@ -71,11 +71,8 @@ export class WindowPacing {
     if (sentAt < this.lastCutAt) return;
     this.streak = now - this.lastCutAt < this.window.windowMs ? this.streak + 1 : 1;
     const crowded = this.streak >= CROWDED_STREAK;
-    // Retry-After comes in whole seconds: a whole window of a 1 s limit. A quarter of the window
-    // lets the other client's requests leave it; the cut does the rest.
-    const pause = crowded
-      ? Math.min(Math.max(retryAfterMs, 0), CROWDED_PAUSE_SHARE * this.limit.windowMs)
-      : PAUSE_SLOTS * this.intervalMs(now);
+    // Crowded, the server's window is full of someone else's requests: wait until it says.
+    const pause = crowded ? Math.max(retryAfterMs, 0) : PAUSE_SLOTS * this.intervalMs(now);
     this.cutShare = Math.max(MIN_SHARE, this.share(now) * (crowded ? CROWDED_CUT : CUT));
     // Each 429 also lowers where the climb ends a little: requests that bunch on their way (a
     // busy machine, a jittery network) need more room than the 2 % left by default.
@@ -148,7 +145,6 @@ const PAUSE_SLOTS = 2;
 /** The third cut in a row, each within a window of the last: someone else uses the bucket too. */
 const CROWDED_STREAK = 3;
 const CROWDED_CUT = 0.8;
-const CROWDED_PAUSE_SHARE = 0.25;
 /** Never below this share, so a run under a noisy neighbour still moves. */
 const MIN_SHARE = 0.1;
 /** Back from a cut within a fifth of a window; from a crowded one within a window. */

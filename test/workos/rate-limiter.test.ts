@@ -81,7 +81,7 @@ describe('WindowPacing', () => {
     expect(pacing.ratePerSecond(1005)).toBeCloseTo(98 * 0.95, 5);
   });
 
-  it('when 429s keep coming, a window apart or less (someone else uses the bucket): a bigger cut, and Retry-After is waited out (up to a quarter window)', () => {
+  it('when 429s keep coming, a window apart or less (someone else uses the bucket): a bigger cut, and Retry-After is waited out', () => {
     const pacing = new WindowPacing({ requests: 1000, windowMs: 10_000 });
     pacing.rateLimited(1000, 990, 1000);
     // A second one soon after: still a small cut, two slots' pause.
