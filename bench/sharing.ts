@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/apply/defaults.js';
+import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/workos/pacing-defaults.js';
 import { startEmulator } from '../src/emulator/server.js';
 import { runImport } from '../src/modes/import.js';
 import { writeSyntheticAuth0Export } from '../test/support/synthetic-auth0.js';

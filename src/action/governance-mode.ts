@@ -9,7 +9,7 @@ import type { Settings } from '../config/settings.js';
 import { uploadReportArtifact } from './report-artifact.js';
 import { actionsLogger } from './runner.js';
 import { failStep } from './fail-step.js';
-import { WorkOSCallError } from '../apply/workos-caller.js';
+import { WorkOSCallError } from '../workos/workos-caller.js';
 
 // `mode: inventory` (before the cutover plan: the old tenant's dependencies, credentials from the
 // job's env as for export) and `mode: watch` (after cutover, on a schedule: sign-in health from

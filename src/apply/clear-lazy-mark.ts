@@ -1,6 +1,6 @@
 import type { WorkOS } from '@workos-inc/node';
 import { LAZY_METADATA_KEY, lazyMarkOf } from '../lazy/marks.js';
-import type { WorkOSCaller } from './workos-caller.js';
+import type { WorkOSCaller } from '../workos/workos-caller.js';
 
 /**
  * `rollback --confirm`: the users it keeps (they existed before the migration) lose the lazy mark

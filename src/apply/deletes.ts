@@ -3,12 +3,8 @@ import type { Outcome } from '../model/outcome.js';
 import type { RecordProblem } from '../model/types.js';
 import type { Removal } from '../model/changes.js';
 import { applyDelete, type ApplyContext } from './apply-record.js';
-import { DEFAULT_PACING } from './defaults.js';
-import { RateLimiter } from './rate-limiter.js';
+import { DEFAULT_PACING } from '../workos/pacing-defaults.js';
 import { runWorkQueue, type StopReason } from './work-queue.js';
-
-// WorkOS allows 50 organization deletes per 60 s per API key (DESIGN §7).
-const ORGANIZATION_DELETES_PER_SECOND = 50 / 60;
 
 export interface DeletedCounts {
   users: number;
@@ -25,7 +21,6 @@ export async function deleteAll(
 ): Promise<{ deleted: DeletedCounts; failed: Outcome[]; stoppedBy?: StopReason }> {
   const deleted = { users: 0, organizations: 0, memberships: 0 };
   const failed: Outcome[] = [];
-  const orgDeletes = new RateLimiter(ORGANIZATION_DELETES_PER_SECOND, 1);
   const remove = {
     membership: (id: string) => workos.userManagement.deleteOrganizationMembership(id),
     user: (id: string) => workos.userManagement.deleteUser(id),
@@ -41,7 +36,8 @@ export async function deleteAll(
         const outcome = await applyDelete(
           { entity, sourceId: t.externalId, workosId: t.workosId, location: { file: 'WorkOS', line: 0 } },
           remove[entity],
-          { caller: ctx.caller, journal: ctx.journal, ...(entity === 'organization' ? { limiter: orgDeletes } : {}) },
+          // Organization deletes have their own WorkOS limit: the caller's transport paces that bucket.
+          { caller: ctx.caller, journal: ctx.journal },
         );
         if (outcome.status === 'failed') failed.push(outcome);
         else deleted[`${entity}s`]++;

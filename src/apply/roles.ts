@@ -9,7 +9,7 @@ import {
   listRoleSlugs,
   setRolePermissions,
 } from '../workos/roles.js';
-import { WorkOSCallError, WorkOSUnreachableError, type WorkOSCaller } from './workos-caller.js';
+import { WorkOSCallError, WorkOSUnreachableError, type WorkOSCaller } from '../workos/workos-caller.js';
 
 export interface RolesApplied {
   /** Roles created, then permissions created (summary.json `roles`). */

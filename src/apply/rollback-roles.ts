@@ -3,7 +3,7 @@ import type { Journal, JournalEntry } from '../checkpoint/journal.js';
 import type { RecordProblem } from '../model/types.js';
 import { csvRow } from '../report/escape.js';
 import { deletePermission, listRolePermissions } from '../workos/roles.js';
-import type { WorkOSCaller } from './workos-caller.js';
+import type { WorkOSCaller } from '../workos/workos-caller.js';
 
 // Rollback of what import made in the environment (apply/roles.ts): the permissions it created
 // are deleted unless a role it did not create holds them; the roles it created are named, since

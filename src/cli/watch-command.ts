@@ -1,4 +1,4 @@
-import { WorkOSCallError } from '../apply/workos-caller.js';
+import { WorkOSCallError } from '../workos/workos-caller.js';
 import { UsageError } from '../model/types.js';
 import { runWatch } from '../modes/watch.js';
 import { outboundText } from '../report/outbound.js';

@@ -38,7 +38,7 @@ const switchValue = z
   .transform((s) => s === 'true')
   .optional()
   .transform((value) => value ?? false);
-const POSITIVE = 'must be a number greater than 0, such as 48 or 12.5';
+const POSITIVE = 'must be a number greater than 0, such as 50 or 12.5';
 const positiveNumber = z
   .string()
   .regex(/^\d+(\.\d+)?$/, POSITIVE)
@@ -203,18 +203,18 @@ export const SETTINGS = {
     input: 'rate-limit',
     placeholder: 'N',
     value: positiveNumber,
-    engineDefault: '48',
+    engineDefault: '50',
     commands: ['import', 'rollback'],
-    cliHelp: 'WorkOS writes per second for the whole run',
-    actionHelp: "WorkOS writes per second for the whole run (48: just under WorkOS's 500 per 10 s).",
+    cliHelp: "WorkOS's user-management write limit per second; the run paces just under it",
+    actionHelp: "WorkOS's user-management write limit per second (50: its 500 per 10 s); the run paces just under it.",
   },
   readRateLimit: {
     flag: 'read-rate-limit',
     placeholder: 'N',
     value: positiveNumber,
-    engineDefault: '95',
+    engineDefault: '100',
     commands: READS_WORKOS,
-    cliHelp: 'WorkOS reads per second for the whole run',
+    cliHelp: "WorkOS's user-management read limit per second; the run paces just under it",
   },
   concurrency: {
     flag: 'concurrency',

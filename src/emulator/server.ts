@@ -9,6 +9,7 @@ import { EventLog, writeEvent } from './events.js';
 import { FaultInjector, type FaultOutcome } from './faults.js';
 import { IdGenerator } from './ids.js';
 import { hashShapeProblem, isPasswordHashType } from './password-verify.js';
+import { type Bucket, bucketOf } from '../workos/buckets.js';
 import { SlidingWindowLimiter, type WindowLimit } from './rate-limit.js';
 import { authenticateRoute } from './routes/authenticate.js';
 import { connectionRoutes } from './routes/connections.js';
@@ -43,10 +44,17 @@ export interface EmulatorOptions {
   port?: number;
   /** When set, only `Bearer <apiKey>` is accepted; otherwise any key starting sk_test_ or sk_live_. */
   apiKey?: string;
-  /** Default 500 per 10,000 ms (WorkOS's user management limit), over POST/PUT/PATCH/DELETE. */
+  /**
+   * Default 500 per 10,000 ms (WorkOS's user management limit), over POST/PUT/PATCH/DELETE under
+   * `/user_management/`. Each of WorkOS's buckets has its own window, as `bucketOf` sorts requests.
+   */
   writeLimit?: WindowLimit;
-  /** Default null: reads are not limited. */
+  /** Default null: user-management reads are not limited. */
   readLimit?: WindowLimit | null;
+  /** Default null: the per-key bucket (organizations, authorization, connections, webhook endpoints, events) is not limited. */
+  generalLimit?: WindowLimit | null;
+  /** Default null: Delete Organization is not limited. */
+  organizationDeleteLimit?: WindowLimit | null;
   /** The client_id `authenticate` accepts; any when unset. */
   clientId?: string;
   /** Seed for fault injection; the same seed and requests give the same faults. */
@@ -74,8 +82,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   const store = new EmulatorStore({ duplicateEmailStyle: options.duplicateEmailError ?? 'user_creation_error' });
   const faults = new FaultInjector(options.seed ?? randomInt(2 ** 31));
-  const writeLimiter = new SlidingWindowLimiter(options.writeLimit ?? DEFAULT_WRITE_LIMIT);
-  const readLimiter = options.readLimit ? new SlidingWindowLimiter(options.readLimit) : undefined;
+  const windowFor = (limit: WindowLimit | null | undefined) => (limit ? new SlidingWindowLimiter(limit) : undefined);
+  const limiters: Record<Bucket, SlidingWindowLimiter | undefined> = {
+    userManagementWrites: windowFor(options.writeLimit ?? DEFAULT_WRITE_LIMIT),
+    userManagementReads: windowFor(options.readLimit),
+    general: windowFor(options.generalLimit),
+    organizationDelete: windowFor(options.organizationDeleteLimit),
+  };
   const connections = new ConnectionStore(store);
   const webhookEndpoints = new WebhookEndpointStore();
   const stats = new StatsCounter();
@@ -159,7 +172,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         { 'Retry-After': String(stormRetryAfter) },
       );
     }
-    const retryAfter = (isWrite ? writeLimiter : readLimiter)?.take() ?? 0;
+    const retryAfter = limiters[bucketOf(method, path)]?.take() ?? 0;
     if (retryAfter > 0) {
       stats.rateLimited();
       return answer({ status: 429, body: { message: 'Too many requests' } }, { 'Retry-After': String(retryAfter) });
@@ -270,8 +283,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       events.reset();
       stats.reset();
       faults.reset();
-      writeLimiter.reset();
-      readLimiter?.reset();
+      for (const limiter of Object.values(limiters)) limiter?.reset();
       cutHeld();
     },
     seedUser(user) {

@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
-import { DEFAULT_PACING } from '../apply/defaults.js';
-import { RateLimiter } from '../apply/rate-limiter.js';
-import { WorkOSCaller, WorkOSUnreachableError } from '../apply/workos-caller.js';
+import { PacedTransport } from '../workos/paced-fetch.js';
+import { DEFAULT_PACING, pacingLimits } from '../workos/pacing-defaults.js';
+import { WorkOSCaller, WorkOSUnreachableError } from '../workos/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
 import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
 import type { LazyCounts, LiveIndex } from '../model/live-state.js';
@@ -102,6 +102,7 @@ export interface MigrationSettings {
   stateDir?: string;
   outDir?: string;
   target?: WorkOSTarget;
+  /** WorkOS's user-management write limit per second (the pacer stays just under it). */
   rateLimit?: number;
   readRateLimit?: number;
   concurrency?: number;
@@ -188,7 +189,8 @@ export interface PreparedRun {
 export async function prepareRun(mode: Mode, options: ExportRunOptions & { rateLimit?: number }): Promise<PreparedRun> {
   const log = options.log ?? silentLogger;
   // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
-  const workos = options.target ? connect(options.target) : undefined;
+  const caller = newCaller(options);
+  const workos = options.target ? connect(options.target, caller) : undefined;
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   // Before anything is read or written: --out and --state must be directories (or not exist yet).
   checkRunDirectories({ state: options.stateDir, out: options.outDir });
@@ -204,7 +206,6 @@ export async function prepareRun(mode: Mode, options: ExportRunOptions & { rateL
   const organizations = planOrganizations(records.organizations, memberships, users);
   const plan: FullPlan = { users, organizations };
   log.info(describePlan(plan, records.problems));
-  const caller = newCaller(options, options.rateLimit);
   const run: PreparedRun = {
     mode,
     options,
@@ -230,6 +231,7 @@ export function prepareEmptyRun(
 ): PreparedRun {
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   checkRunDirectories({ state: options.stateDir, out: options.outDir });
+  const caller = newCaller(options);
   return {
     mode,
     options,
@@ -242,19 +244,16 @@ export function prepareEmptyRun(
     },
     problems: [],
     managesOrganizations: false,
-    workos: options.target ? connect(options.target) : undefined,
-    caller: newCaller(options, options.rateLimit),
+    workos: options.target ? connect(options.target, caller) : undefined,
+    caller,
     started: Date.now(),
   };
 }
 
-function newCaller(options: WorkOSAccess, rateLimit: number | undefined): WorkOSCaller {
-  return new WorkOSCaller(
-    new RateLimiter(rateLimit ?? DEFAULTS.rateLimit),
-    new RateLimiter(options.readRateLimit ?? DEFAULTS.readRateLimit),
-    undefined,
-    { apiUrl: options.target?.apiUrl ?? DEFAULT_API_URL },
-  );
+function newCaller(options: WorkOSAccess & { rateLimit?: number }): WorkOSCaller {
+  return new WorkOSCaller(new PacedTransport(pacingLimits(options)), undefined, {
+    apiUrl: options.target?.apiUrl ?? DEFAULT_API_URL,
+  });
 }
 
 /** Unknown roles are found before any write (a dry run with a key finds them too). */
@@ -552,9 +551,10 @@ export function writeRate(c: WorkOSCaller['counters']): number {
   return (c.writes - 1) / Math.max((c.lastWriteAt - c.firstWriteAt) / 1000, 0.001);
 }
 
-function connect(target: WorkOSTarget): WorkOS {
+/** The SDK client sends through the caller's paced transport: every request waits for its bucket. */
+function connect(target: WorkOSTarget, caller: WorkOSCaller): WorkOS {
   checkApiKey(target.apiKey);
-  return createWorkOS(target);
+  return createWorkOS(target, caller.transport);
 }
 
 /**

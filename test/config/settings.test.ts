@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/action/inputs.js';
-import { DEFAULT_PACING } from '../../src/apply/defaults.js';
+import { DEFAULT_PACING } from '../../src/workos/pacing-defaults.js';
 import { parseCliArgs } from '../../src/cli/args.js';
 import {
   parseSettings,

@@ -22,7 +22,7 @@ interface Case {
   says: string;
 }
 
-const NUMBER = 'must be a number greater than 0, such as 48 or 12.5';
+const NUMBER = 'must be a number greater than 0, such as 50 or 12.5';
 const BOOLEAN = 'must be true or false';
 const cases: Case[] = [
   { key: 'rateLimit', value: '1e3', says: `rate-limit ${NUMBER}, got "1e3".` },
