@@ -2,12 +2,17 @@ import type { WorkOS } from '@workos-inc/node';
 import type { Journal, JournalEntry } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
 import type { RecordProblem } from '../model/types.js';
-import type { FactorCounts, PlannedFactor } from '../plan/factors.js';
+import type { FactorCounts, PlannedFactor } from '../model/factors.js';
 import type { Logger } from '../report/logger.js';
 import { deleteFactor, enrollTotpFactor, listUserFactors, type LiveFactor } from '../workos/factors.js';
 import { describeFailure } from './apply-record.js';
 import { runWorkQueue, type StageLimits, type StopReason } from './work-queue.js';
-import { AmbiguousWriteError, WorkOSCallError, WorkOSUnreachableError, type WorkOSCaller } from './workos-caller.js';
+import {
+  AmbiguousWriteError,
+  WorkOSCallError,
+  WorkOSUnreachableError,
+  type WorkOSCaller,
+} from '../workos/workos-caller.js';
 
 // TOTP factors go after their users exist: one factor per WorkOS user, enrolled with the
 // source's secret. WorkOS is the truth: a user who has a TOTP factor there (enrolled by an

@@ -1,17 +1,18 @@
 import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { MemoryStringColumn, NumberColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
+import { journalSourceId } from '../model/source-id.js';
 import { UsageError, type Entity } from '../model/types.js';
 
 export const JOURNAL_FILE = 'journal.ndjson';
 
 /**
- * What the journal records: the entities, and the TOTP factors the migration enrolled (keyed by
- * their user's source id; their `input_digest` is a digest of the secret, never the secret).
+ * What a journal line is about: a record of the export, an environment role or permission the run
+ * made, or a TOTP factor the migration enrolled (keyed by its user's source id; its `input_digest`
+ * is a digest of the secret, never the secret).
  */
-export type JournalEntity = Entity | 'factor';
+export type JournalEntity = Entity | 'role' | 'permission' | 'factor';
 
 /** What the journal knows about one record. Holds no email, name, hash or secret (DESIGN §3). */
 export interface JournalEntry {
@@ -278,15 +279,6 @@ function keyOfValues(values: EntryValues): string {
 
 function entryKey(entity: JournalEntity, journalId: string): string {
   return `${entity}\u0000${journalId}`;
-}
-
-/**
- * How a source id is written in the journal. Some ids carry an email (Auth0's SAML ids look
- * like `samlp|acme|ann@acme.com`); those are kept as a digest, so the journal, and the
- * checkpoint artifact made of it, holds no email (DESIGN §3).
- */
-export function journalSourceId(sourceId: string): string {
-  return sourceId.includes('@') ? `sha256:${createHash('sha256').update(sourceId).digest('hex')}` : sourceId;
 }
 
 function isEntry(value: unknown): value is JournalEntry {

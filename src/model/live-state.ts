@@ -26,6 +26,8 @@ export interface LiveOrganization {
   name: string;
   /** Lowercased, sorted, joined with commas. */
   domains: string;
+  /** Those of `domains` WorkOS holds verified, the same way. */
+  verifiedDomains: string;
   metadataDigest: string;
 }
 

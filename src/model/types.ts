@@ -77,6 +77,8 @@ export interface OrganizationRecord {
   sourceId: string;
   name: string;
   domains: string[];
+  /** Those of `domains` the source verified: created `verified` in WorkOS, the others `pending`. */
+  verifiedDomains?: string[];
   metadata: Record<string, string>;
   location: SourceLocation;
 }
@@ -86,9 +88,21 @@ export interface MembershipRecord {
   userSourceId: string;
   /** Role slugs in WorkOS terms, after the role map. Empty means the environment's default role. */
   roles: string[];
+  /** What the source says of those roles (name, permissions): what a missing role is created with. */
+  roleDetails?: SourceRole[];
   location: SourceLocation;
   /** Where the member's user id is when the line is its organization's (Auth0: `members[3].user_id`). */
   userField?: string;
+}
+
+/**
+ * A role as the source defines it, in WorkOS terms: the slug the membership names (after the
+ * role map), the source's display name, and the source's permissions as WorkOS permission slugs.
+ */
+export interface SourceRole {
+  slug: string;
+  name: string;
+  permissions: string[];
 }
 
 /** A membership's key in the journal, the reports and the id map: `<organization>:<user>` source ids. */

@@ -16,19 +16,40 @@ import { writeLines } from '../io/write-lines.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { connectionsReader, type PacedRead } from '../workos/connections.js';
 import { removalsCsv } from '../report/files.js';
-import { diffOutcomes } from './plan.js';
+import { conflictProblems, diffOutcomes } from '../plan/diff-outcomes.js';
 import { passwordMemory } from '../plan/diff.js';
 import { passwordsNotRead } from '../report/people.js';
-import { checkLive } from './verify.js';
 import {
-  conflictProblems,
+  checkLive,
   finishRun,
   openJournal,
   prepareRun,
   requireWorkOS,
-  type MigrationOptions,
+  exportRunOptions,
+  type ExportRunOptions,
+  type LoginProbeSet,
+  type MigrationSettings,
+  type ResolvedRun,
   type MigrationResult,
 } from './pipeline.js';
+
+export interface CutoverOptions extends ExportRunOptions {
+  loginProbes?: LoginProbeSet;
+  /** An Admin Portal SSO link for each organization that still needs a connection. */
+  portalLinks?: boolean;
+  /** Called with each portal link before anything prints it. */
+  onSecret?: (secret: string) => void;
+}
+
+/** cutover's options, from the settings the CLI or the action parsed. */
+export function cutoverOptions(settings: MigrationSettings, resolved: ResolvedRun): CutoverOptions {
+  return {
+    ...exportRunOptions(settings, resolved),
+    loginProbes: resolved.loginProbes,
+    portalLinks: settings.portalLinks,
+    onSecret: resolved.onSecret,
+  };
+}
 
 // `cutover`: the read-only go/no-go before sign-in moves to WorkOS. The caller runs the live
 // diff (plan and reconcile, read-only) and hands over its pieces; this reads WorkOS's SSO
@@ -111,6 +132,7 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
         members,
         {
           connectionsOf: reader.connectionsOf,
+          domainsOf: reader.domainsOf,
           async ssoPortalLink(organizationId) {
             const link = await reader.ssoPortalLink(organizationId);
             // Masked in everything but sso-setup.csv, whose job is to hand it over.
@@ -185,12 +207,12 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
  * `cutover` as a mode: the live diff (read-only, as verify reads it), the checkpoint and the
  * login probes, handed to runCutover. The job summary is cutover.md; nothing is written to WorkOS.
  */
-export async function runCutoverMode(options: MigrationOptions): Promise<MigrationResult> {
-  const run = await prepareRun(options);
+export async function runCutoverMode(options: CutoverOptions): Promise<MigrationResult> {
+  const run = await prepareRun('cutover', options);
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
   try {
-    const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal);
+    const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal, options.loginProbes);
     const outcomes = diffOutcomes(diff);
     const notRead = passwordsNotRead(options.source, options.files);
     const result = await runCutover({

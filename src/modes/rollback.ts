@@ -1,21 +1,56 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
+import { clearLazyMark } from '../apply/clear-lazy-mark.js';
 import { Journal, JOURNAL_FILE, madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import { keptBecause, type KeptReason, type Removal } from '../plan/diff.js';
+import { removalCounts } from '../plan/diff-outcomes.js';
 import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
-import { deleteAll, deleteFailureProblem } from './import.js';
-import { clearLazyMark } from './lazy-finish.js';
+import type { MappingConfig } from '../config/mapping-config.js';
+import type { SourceKind } from '../sources/index.js';
 import { deleteEnrolledFactors, enrolledFactors, factorsByOwner, goneWithUsers } from '../apply/factors.js';
 import {
   DEFAULTS,
   finishRun,
   prepareEmptyRun,
-  removalCounts,
-  type MigrationOptions,
   type MigrationResult,
+  type MigrationSettings,
+  type RunPlaces,
+  type RunShell,
+  type WorkOSAccess,
 } from './pipeline.js';
+
+export interface RollbackOptions extends RunPlaces, WorkOSAccess, RunShell {
+  /** The source named in the summary; the checkpoint's own source and config are the ones undone. */
+  source: SourceKind;
+  config?: MappingConfig;
+  /** Writes (deletes) per second for the whole process. */
+  rateLimit?: number;
+  /** The most deletes in flight at once. */
+  concurrency?: number;
+  /** Delete for real (without it, a preview). */
+  confirm?: boolean;
+}
+
+/** rollback's options, from the settings the CLI or the action parsed; it reads no export. */
+export function rollbackOptions(settings: MigrationSettings, shell: RunShell): RollbackOptions {
+  return {
+    source: settings.source,
+    stateDir: settings.stateDir,
+    outDir: settings.outDir,
+    includePii: settings.includePii,
+    target: settings.target,
+    rateLimit: settings.rateLimit,
+    readRateLimit: settings.readRateLimit,
+    concurrency: settings.concurrency,
+    confirm: settings.confirmRollback,
+    log: shell.log,
+    signal: shell.signal,
+  };
+}
+import { recordEntries, rollbackEnvironment } from '../apply/rollback-roles.js';
 
 export type RollbackAction = 'delete' | 'already_deleted' | 'keep_claimed' | 'keep_updated';
 
@@ -76,17 +111,17 @@ function ownerGone(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean 
  * a preview: it prints and writes exactly what it would delete. With it, deletes memberships,
  * users, then organizations, each delete journaled, so a killed rollback resumes.
  */
-export async function runRollback(options: MigrationOptions): Promise<MigrationResult> {
+export async function runRollback(options: RollbackOptions): Promise<MigrationResult> {
   const dir = options.stateDir;
   if (!dir) throw new UsageError('rollback needs --state DIR: the checkpoint says what the migration created.');
   if (!existsSync(join(dir, JOURNAL_FILE)))
     throw new UsageError(`${dir} holds no checkpoint (${JOURNAL_FILE}); nothing is known to roll back.`);
-  const run = prepareEmptyRun(options);
+  const run = prepareEmptyRun('rollback', options);
   const log = options.log ?? silentLogger;
   // The checkpoint's own source and config are the ones to undo, whatever this run was given.
   const journal = Journal.open(dir, run.identity, { force: true, readOnly: !options.confirm });
   try {
-    const steps = planRollback(journal.entries(), journal);
+    const steps = planRollback(recordEntries(journal.entries()), journal);
     // TOTP factors are deleted on their own (apply/factors.ts), before the users.
     const factors = enrolledFactors(journal.entries());
     const toDelete: Removal[] = steps
@@ -122,7 +157,7 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
       const removed = await deleteEnrolledFactors(own, { workos, caller: run.caller, journal, limits });
       problems.push(...removed.problems);
       const result = await log.group(`Deleting ${targets.length} record(s)`, () =>
-        deleteAll(run, workos, targets, { caller: run.caller, journal }, journal),
+        deleteAll(workos, targets, { caller: run.caller, journal }, options),
       );
       const factorsGone = removed.deleted + goneWithUsers(withUser, journal);
       deleted = { ...result.deleted, ...(factors.length > 0 ? { factors: factorsGone } : {}) };
@@ -160,6 +195,15 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
         }
       }
     }
+    const environment = await rollbackEnvironment(
+      journal,
+      options.confirm && run.workos ? { workos: run.workos, caller: run.caller } : undefined,
+    );
+    problems.push(...environment.problems);
+    if (environment.roles.length > 0)
+      log.warn(
+        `This migration created the environment role(s) ${environment.roles.join(', ')}; WorkOS's API cannot delete an environment role: delete them in the WorkOS dashboard (Roles) once no membership uses them.`,
+      );
     // Complete or not is the summary's own reading of the deletes (summary.json, summary.md and the exit code agree).
     return await finishRun(run, {
       outcomes: [],
@@ -167,7 +211,7 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
       removals: toDelete,
       deleted: deleted ?? (options.confirm ? { users: 0, organizations: 0, memberships: 0 } : undefined),
       journalAppended: journal.appendedCount,
-      extraFiles: { 'rollback.csv': rollbackCsv(steps) },
+      extraFiles: { 'rollback.csv': rollbackCsv(steps) + environment.csv },
     });
   } finally {
     journal.close();

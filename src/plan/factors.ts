@@ -1,36 +1,12 @@
-import type { RecordProblem, SourceLocation, TotpFactorRecord } from '../model/types.js';
+import type { FactorCounts, PlannedFactor } from '../model/factors.js';
+import type { RecordProblem, TotpFactorRecord } from '../model/types.js';
 import type { Journal } from '../checkpoint/journal.js';
-import { inputDigest } from './digest.js';
+import { inputDigest } from '../model/digest.js';
 import type { PlannedUsers } from './users.js';
 
 // The TOTP factors an import enrolls: one per WorkOS user, with the secret the source exported.
 // A factor follows its user: a user left out (invalid, skipped, a merge conflict) takes its
 // factor with it, and a merged user gets the factor of the first of its records that has one.
-
-/** One TOTP factor to enroll. `secret` is sent to WorkOS and nowhere else. */
-export interface PlannedFactor {
-  /** The planned (WorkOS) user's source id: a merged record's factor goes to the user it merged into. */
-  userSourceId: string;
-  secret: string;
-  /** What the journal keeps of the secret: a digest, so a changed secret is noticed and the secret is not kept. */
-  digest: string;
-  location: SourceLocation;
-}
-
-/**
- * TOTP factors that move with their secrets (one per WorkOS user):
- * total = enrolled + unchanged + failed + pending. `unchanged`: the user has a TOTP factor in
- * WorkOS already (enrolled earlier, or their own) and gets no second one. `pending`: not enrolled
- * yet (a dry run's "to enroll", or its user is not in WorkOS yet). Secrets that cannot move are
- * re-enrollments, counted in `mfa.totp`.
- */
-export interface FactorCounts {
-  total: number;
-  enrolled: number;
-  unchanged: number;
-  failed: number;
-  pending: number;
-}
 
 export interface FactorPlan {
   factors: PlannedFactor[];

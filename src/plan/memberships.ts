@@ -2,7 +2,7 @@ import { MemoryStringColumn, NumberColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
 import type { PlannedMembership } from '../model/planned.js';
 import { membershipKey, type SourceLocation } from '../model/types.js';
-import { inputDigest } from './digest.js';
+import { inputDigest } from '../model/digest.js';
 
 // A million memberships as objects (key, roles array, digest, location each) are several hundred
 // megabytes; as columns they are about 40 bytes each. Organizations, files and role sets are few:

@@ -1,9 +1,10 @@
+import { rolesChangeRow, rolesLine, webhooksSection } from './environment-markdown.js';
 import type { RecordProblem } from '../model/types.js';
-import type { ChangeCounts } from '../plan/diff.js';
+import type { ChangeCounts } from '../model/changes.js';
 import { liveCheckPasses, sumOver, type EntityCounts, type EntityName, type Summary } from './summary.js';
 import { scrubText, scrubValue } from '../model/mask.js';
-import { escapeMarkdown, truncate } from './escape.js';
-import { journalSourceId } from '../checkpoint/journal.js';
+import { escapeMarkdown, truncate, truncateMarkdown } from './escape.js';
+import { journalSourceId } from '../model/source-id.js';
 
 export interface MarkdownOptions {
   /** Problem examples shown per code. */
@@ -33,10 +34,12 @@ export function renderSummaryMarkdown(
   const parts = [
     `## WorkOS migration: ${summary.mode} (${escapeMarkdown(summary.source)})`,
     headline(summary),
+    webhooksSection(summary),
     problemSection(urgent, examples, '### Problems that need a look now'),
     removalsLine(summary),
     peopleWork(summary),
     summary.mode === 'rollback' ? rollbackSection(summary) : countsTable(summary),
+    rolesLine(summary),
     changesSection(summary),
     foundSection(summary),
     folded(problemSection(rest, examples, ''), `Problems in the export: ${rest.length} (invalid, skipped, warnings)`),
@@ -46,7 +49,7 @@ export function renderSummaryMarkdown(
   const max = options.maxChars;
   if (max === undefined || text.length <= max) return text;
   const note = `\n\n${options.truncatedNote ?? '_Cut to fit. The full list is in errors.jsonl in the report artifact._'}\n`;
-  return truncate(text, max - note.length) + note;
+  return truncateMarkdown(text, max - note.length) + note;
 }
 
 const ENTITY_NAMES: [string, EntityName][] = [
@@ -232,6 +235,7 @@ function changesSection(s: Summary): string {
       return `| ${label} | ${c.create} | ${c.update} | ${c.unchanged} | ${c.remove} | ${c.conflict} |`;
     },
   );
+  rows.push(...rolesChangeRow(s));
   return `### Would change\n| | Create | Update | Unchanged | Remove | Conflict |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}\n\nEach record and the fields that differ are in changes.jsonl.`;
 }
 

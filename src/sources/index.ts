@@ -19,8 +19,9 @@ import { readFirebaseUsers } from './firebase/users.js';
 import { readSupabaseUsers } from './supabase/users.js';
 import { joinMfaFile, readMfaFile } from './mfa-file.js';
 
-export const SOURCE_KINDS = ['auth0', 'clerk', 'firebase', 'cognito', 'supabase', 'csv'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+import { SOURCE_KINDS, type SourceKind } from '../model/source-kinds.js';
+
+export { SOURCE_KINDS, type SourceKind } from '../model/source-kinds.js';
 
 /** The export files of one migration, as the user named them. */
 export interface SourceFiles {

@@ -10,6 +10,7 @@ import {
   type SourceLocation,
 } from '../model/types.js';
 import { totpSecretItems } from './totp-secret.js';
+import { textOf } from './user-items.js';
 
 // The second file some sources keep MFA factors in (`--mfa FILE`), joined to the users by id:
 //
@@ -45,22 +46,22 @@ export async function readMfaFile(source: 'auth0' | 'supabase', path: string): P
     else byUser.set(userId, [factor]);
   };
   for await (const row of readRows(path)) {
-    const userId = text(row.value.user_id);
+    const userId = textOf(row.value.user_id);
     if (userId === undefined) continue;
     const at = (field: string): SourceLocation => ({ file: path, line: row.line, ...row.columnOf(field) });
     if (source === 'auth0') {
-      const type = text(row.value.type)?.toLowerCase();
-      const secret = text(row.value.otp_secret);
+      const type = textOf(row.value.type)?.toLowerCase();
+      const secret = textOf(row.value.otp_secret);
       registerTokenSecret(secret);
       if (type === 'otp' || type === 'totp')
         add(userId, { factor: 'totp', ...(secret ? { secret } : {}), location: at('otp_secret'), field: 'otp_secret' });
       else if (type === 'sms' || type === 'phone') add(userId, { factor: 'sms', location: at('type'), field: 'type' });
       continue;
     }
-    const type = text(row.value.factor_type)?.toLowerCase();
-    const secret = text(row.value.secret);
+    const type = textOf(row.value.factor_type)?.toLowerCase();
+    const secret = textOf(row.value.secret);
     registerTokenSecret(secret);
-    const verified = text(row.value.status)?.toLowerCase() === 'verified';
+    const verified = textOf(row.value.status)?.toLowerCase() === 'verified';
     if (type === 'totp') {
       add(userId, {
         factor: 'totp',
@@ -188,10 +189,4 @@ async function* readRows(path: string): AsyncGenerator<MfaRow> {
       columnOf: (field) => (known.has(field) ? { column: known.get(field)! } : {}),
     };
   }
-}
-
-function text(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
 }

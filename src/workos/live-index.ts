@@ -83,6 +83,7 @@ export function liveOrganization(org: Organization): LiveOrganization {
     externalId: org.externalId ?? null,
     name: org.name,
     domains: sortedJoined(org.domains.map((d) => d.domain.toLowerCase())),
+    verifiedDomains: sortedJoined(org.domains.filter((d) => d.state === 'verified').map((d) => d.domain.toLowerCase())),
     metadataDigest: metadataDigest(org.metadata),
   };
 }

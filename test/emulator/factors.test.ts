@@ -71,3 +71,35 @@ describe('MFA endpoints', () => {
     expect(JSON.stringify(error)).not.toContain('NOT-BASE32');
   });
 });
+
+describe("the MFA endpoints' rate-limit buckets", () => {
+  it('counts enrolling in the user-management writes and deleting a factor in the per-key bucket', async () => {
+    const limited = await startEmulator({
+      writeLimit: { requests: 2, windowMs: 60_000 },
+      generalLimit: { requests: 1, windowMs: 60_000 },
+    });
+    try {
+      const sdk = sdkFor(limited);
+      const user = await sdk.userManagement.createUser({ email: 'limits@example.com' });
+      const enrolled = await sdk.multiFactorAuth.createUserAuthFactor({
+        userId: user.id,
+        type: 'totp',
+        totpSecret: RFC_SECRET,
+      });
+      // The user writes' window is full (a create and an enroll); the factor's delete is not in it.
+      expect(
+        await rejectionOf(
+          sdk.multiFactorAuth.createUserAuthFactor({ userId: user.id, type: 'totp', totpSecret: RFC_SECRET }),
+        ),
+      ).toMatchObject({ status: 429 });
+      await sdk.multiFactorAuth.deleteFactor(enrolled.authenticationFactor.id);
+      // The per-key bucket's one request went to the delete: a challenge waits, the user reads do not.
+      expect(
+        await rejectionOf(sdk.multiFactorAuth.challengeFactor({ authenticationFactorId: 'auth_factor_none' })),
+      ).toMatchObject({ status: 429 });
+      expect((await sdk.multiFactorAuth.listUserAuthFactors({ userId: user.id })).data).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

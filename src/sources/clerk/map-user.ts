@@ -14,6 +14,7 @@ import { checkMetadata, normalizeEmail } from '../../model/validate.js';
 import { totpSecretItems } from '../totp-secret.js';
 import { convertClerkPassword } from './password-hashers.js';
 import { CLERK_SECRET_FIELDS, type ClerkUserFields } from './schema.js';
+import { fieldAt, userProblem } from '../user-items.js';
 
 /** The column of a CSV field (1-based), or undefined for JSON records and unknown fields. */
 export type ColumnOf = (field: string) => number | undefined;
@@ -29,23 +30,9 @@ export function mapClerkUser(
   columnOf: ColumnOf,
   config: MappingConfig,
 ): SourceItem[] {
-  const at = (field: string): SourceLocation => {
-    const column = columnOf(field);
-    return column === undefined ? location : { ...location, column };
-  };
+  const at = (field: string) => fieldAt(location, columnOf, field);
   const error = (code: string, message: string, field: string, sourceId = user.id): SourceItem[] => [
-    {
-      kind: 'problem',
-      problem: {
-        entity: 'user',
-        ...(sourceId !== undefined ? { sourceId } : {}),
-        location: at(field),
-        field,
-        code,
-        message,
-        severity: 'error',
-      },
-    },
+    userProblem(at(field), sourceId, code, message, field),
   ];
 
   if (user.id === undefined)

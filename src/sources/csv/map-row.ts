@@ -13,7 +13,7 @@ import {
 } from '../../model/types.js';
 import { checkMetadata, normalizeEmail } from '../../model/validate.js';
 import { totpSecretItems } from '../totp-secret.js';
-import { flagOf, objectFromJsonText, textOf, userNote, userProblem } from '../user-items.js';
+import { fieldAt, flagOf, objectFromJsonText, textOf, userNote, userProblem } from '../user-items.js';
 
 // One row of the generic CSV of the WorkOS migrations CLI (workos/workos-migrations, its README's
 // "CSV Format"): email, first_name, last_name, email_verified, password_hash, password_hash_type,
@@ -43,10 +43,7 @@ export interface MappedCsvRow {
 export function mapCsvRow(row: Record<string, string>, location: SourceLocation, ctx: CsvRowContext): MappedCsvRow {
   const secrets = { password: row.password, hash: row.password_hash, totp: row.totp_secret };
   for (const key of CSV_SECRET_COLUMNS) if (key in row) row[key] = '';
-  const at = (field: string): SourceLocation => {
-    const column = ctx.columnOf(field);
-    return column === undefined ? location : { ...location, column };
-  };
+  const at = (field: string) => fieldAt(location, ctx.columnOf, field);
   const organization = organizationPart(row, ctx.config);
 
   const email = normalizeEmail(textOf(row.email));
