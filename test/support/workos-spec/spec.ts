@@ -1,0 +1,259 @@
+// WorkOS's published API description (the @workos/openapi-spec package) as a checker of one
+// exchange with the stand-in: the route and method exist, every query parameter is declared and
+// of its type, the body is the operation's request schema, and a route's answer is the schema of
+// its status. The spec's objects are read as closed: a field it does not describe is a finding,
+// in a request or in an answer, so neither the engine nor the stand-in can drift from WorkOS
+// unnoticed.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+/** What the checker needs of an exchange (the stand-in's ApiExchange is one). */
+export interface Exchange {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: string;
+  response: { status: number; body?: unknown };
+  /** Only a route's answers are checked; the key check, limits and injected faults are not routes. */
+  routeAnswered: boolean;
+}
+
+type Schema = Record<string, unknown>;
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: Schema;
+}
+
+interface Operation {
+  operationId?: string;
+  parameters?: Parameter[];
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+}
+
+interface SpecPath {
+  template: string;
+  regex: RegExp;
+  literalSegments: number;
+  operations: Record<string, Operation>;
+}
+
+/**
+ * Fields WorkOS's API sends that its published description does not list yet. Each is added to
+ * the description before the checks, so everything else stays strict; each says why it is sent.
+ */
+export const KNOWN_DIFFERENCES: { schema: string; property: string; definition: Schema; why: string }[] = [
+  {
+    schema: 'UserlandUserOrganizationMembership',
+    property: 'roles',
+    definition: { type: 'array', items: { $ref: '#/components/schemas/SlimRole' } },
+    why:
+      'a membership with several roles (multiple roles per membership) lists them all in `roles`, which ' +
+      '@workos-inc/node deserializes and the engine reads (src/workos/live-index.ts); `role` is only the first',
+  },
+];
+
+const SPEC_ID = 'workos-openapi';
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+export const SPEC_FILE = createRequire(import.meta.url).resolve('@workos/openapi-spec/spec');
+
+export class WorkOSSpec {
+  private readonly paths: SpecPath[];
+  private readonly ajv: Ajv2020;
+  /** Query strings are strings: numbers and booleans are read as the parameter's type. */
+  private readonly queryAjv: Ajv2020;
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(file = SPEC_FILE) {
+    const document = parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    for (const difference of KNOWN_DIFFERENCES) {
+      const schema = document.components.schemas[difference.schema] as { properties?: Record<string, Schema> };
+      if (!schema?.properties) throw new Error(`WorkOS's spec has no schema ${difference.schema} with properties`);
+      if (difference.property in schema.properties)
+        throw new Error(
+          `WorkOS's spec now describes ${difference.schema}.${difference.property}: remove it from KNOWN_DIFFERENCES`,
+        );
+      schema.properties[difference.property] = difference.definition;
+    }
+    for (const schema of Object.values(document.components.schemas)) closeObjects(schema, false);
+    for (const operations of Object.values(document.paths))
+      for (const operation of Object.values(operations)) {
+        for (const content of Object.values(operation.requestBody?.content ?? {}))
+          if (content.schema) closeObjects(content.schema, false);
+        for (const response of Object.values(operation.responses ?? {}))
+          for (const content of Object.values(response.content ?? {}))
+            if (content.schema) closeObjects(content.schema, false);
+      }
+    this.paths = Object.entries(document.paths).map(([template, operations]) => ({
+      template,
+      regex: new RegExp(
+        `^${template
+          .split('/')
+          .map((segment) => (/^\{[^}]+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+          .join('/')}/?$`,
+      ),
+      literalSegments: template.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')).length,
+      operations: Object.fromEntries(
+        Object.entries(operations).filter(([method]) => METHODS.includes(method)),
+      ) as Record<string, Operation>,
+    }));
+    this.ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(this.ajv);
+    this.ajv.addSchema(document as unknown as Schema, SPEC_ID);
+    this.queryAjv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: 'array' });
+    addFormats.default(this.queryAjv);
+    this.queryAjv.addSchema(document as unknown as Schema, SPEC_ID);
+  }
+
+  /** What in the exchange WorkOS's description does not allow; empty when it all fits. */
+  check(exchange: Exchange): string[] {
+    const method = exchange.method.toLowerCase();
+    const matching = this.paths
+      .filter((path) => path.regex.test(exchange.path))
+      .sort((a, b) => b.literalSegments - a.literalSegments);
+    const path = matching.find((candidate) => candidate.operations[method]);
+    const route = `${exchange.method} ${exchange.path}`;
+    if (!path) {
+      return [
+        matching.length === 0
+          ? `${route}: the path is not in WorkOS's API`
+          : `${route}: WorkOS's ${matching[0]!.template} has no ${exchange.method}`,
+      ];
+    }
+    const operation = path.operations[method]!;
+    const name = `${exchange.method} ${path.template}`;
+    const pointer = `#/paths/${escapePointer(path.template)}/${method}`;
+    return [
+      ...this.checkQuery(name, pointer, operation, exchange.query),
+      ...this.checkRequestBody(name, pointer, operation, exchange.body),
+      ...(exchange.routeAnswered ? this.checkResponse(name, pointer, operation, exchange.response) : []),
+    ];
+  }
+
+  private checkQuery(name: string, pointer: string, operation: Operation, query: URLSearchParams): string[] {
+    const declared = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query');
+    const problems: string[] = [];
+    const values: Record<string, string | string[]> = {};
+    for (const key of new Set(query.keys())) {
+      const all = query.getAll(key);
+      values[key] = all.length === 1 ? all[0]! : all;
+      if (!declared.some((parameter) => parameter.name === key))
+        problems.push(`${name}: query parameter ${key} is not in WorkOS's API`);
+    }
+    const properties: Record<string, Schema> = {};
+    for (const parameter of declared) {
+      const at = (operation.parameters ?? []).indexOf(parameter);
+      properties[parameter.name] = { $ref: `${SPEC_ID}${pointer}/parameters/${at}/schema` };
+    }
+    const required = declared.filter((parameter) => parameter.required).map((parameter) => parameter.name);
+    const key = `${pointer}/query`;
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.queryAjv.compile({ type: 'object', properties, required });
+      this.compiled.set(key, validate);
+    }
+    if (!validate(values)) problems.push(...describe(`${name}: query`, validate.errors));
+    return problems;
+  }
+
+  private checkRequestBody(name: string, pointer: string, operation: Operation, raw: string): string[] {
+    const schema = operation.requestBody?.content?.['application/json']?.schema;
+    if (raw === '') {
+      return operation.requestBody?.required ? [`${name}: the request has no body; WorkOS requires one`] : [];
+    }
+    if (!schema) return [`${name}: the request has a body; WorkOS's API takes none`];
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return [`${name}: the request body is not JSON`];
+    }
+    const validate = this.validator(`${pointer}/requestBody/content/application~1json/schema`);
+    return validate(body) ? [] : describe(`${name}: request body`, validate.errors);
+  }
+
+  private checkResponse(
+    name: string,
+    pointer: string,
+    operation: Operation,
+    response: { status: number; body?: unknown },
+  ): string[] {
+    const responses = operation.responses ?? {};
+    const status = String(response.status);
+    const key = [status, `${status[0]}XX`, 'default'].find((candidate) => responses[candidate]);
+    if (key === undefined) return [`${name}: the answer's status ${status} is not in WorkOS's API for this route`];
+    const schema = responses[key]!.content?.['application/json']?.schema;
+    if (!schema) {
+      return response.body === undefined || responses[key]!.content !== undefined
+        ? []
+        : [`${name}: the ${status} answer has a body; WorkOS's answers ${status} without one`];
+    }
+    if (response.body === undefined) return [`${name}: the ${status} answer has no body; WorkOS's has one`];
+    const validate = this.validator(`${pointer}/responses/${key}/content/application~1json/schema`);
+    return validate(response.body) ? [] : describe(`${name}: ${status} answer`, validate.errors);
+  }
+
+  private validator(pointer: string): ValidateFunction {
+    let validate = this.compiled.get(pointer);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: `${SPEC_ID}${pointer}` });
+      this.compiled.set(pointer, validate);
+    }
+    return validate;
+  }
+}
+
+/**
+ * Marks every object the spec describes as closed (`unevaluatedProperties: false`): a field it
+ * lacks is an error. Parts of an `allOf` (and the alternatives inside them) are left open, and
+ * the schema holding them is closed instead, since each part describes only some of the fields.
+ */
+function closeObjects(schema: unknown, open: boolean): void {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return;
+  const s = schema as Schema;
+  if ('$ref' in s) return;
+  const combined = 'properties' in s || 'allOf' in s || 'oneOf' in s || 'anyOf' in s;
+  if (
+    !open &&
+    combined &&
+    !('additionalProperties' in s) &&
+    !('unevaluatedProperties' in s) &&
+    !('patternProperties' in s)
+  )
+    s.unevaluatedProperties = false;
+  for (const property of Object.values((s.properties as Record<string, unknown> | undefined) ?? {}))
+    closeObjects(property, false);
+  closeObjects(s.items, false);
+  if (typeof s.additionalProperties === 'object') closeObjects(s.additionalProperties, false);
+  for (const part of (s.allOf as unknown[] | undefined) ?? []) closeObjects(part, true);
+  const alternativesOpen = open || 'properties' in s || 'allOf' in s;
+  for (const alternative of [...((s.oneOf as unknown[]) ?? []), ...((s.anyOf as unknown[]) ?? [])])
+    closeObjects(alternative, alternativesOpen);
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function describe(where: string, errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).slice(0, 8).map((error) => {
+    const field = error.instancePath === '' ? '' : ` ${error.instancePath}`;
+    const extra =
+      'unevaluatedProperty' in error.params
+        ? ` (${String(error.params.unevaluatedProperty)})`
+        : 'allowedValues' in error.params
+          ? ` (${JSON.stringify(error.params.allowedValues)})`
+          : '';
+    return `${where}${field} ${error.message}${extra}`;
+  });
+}
