@@ -37,6 +37,11 @@ interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
 
+interface SpecDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
 interface SpecPath {
   template: string;
   regex: RegExp;
@@ -45,19 +50,121 @@ interface SpecPath {
 }
 
 /**
- * Fields WorkOS's API sends that its published description does not list yet. Each is added to
- * the description before the checks, so everything else stays strict; each says why it is sent.
+ * What WorkOS's API does that its published description does not list (yet). Each is added to
+ * the description before the checks, so everything else stays strict, and each says why. One
+ * that no longer matches the description, or that the description now has, fails the checker's
+ * start: remove it then. (A difference matches only where the description still lacks it.)
  */
-export const KNOWN_DIFFERENCES: { schema: string; property: string; definition: Schema; why: string }[] = [
+export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
-    schema: 'UserlandUserOrganizationMembership',
-    property: 'roles',
-    definition: { type: 'array', items: { $ref: '#/components/schemas/SlimRole' } },
+    what: 'a membership lists its roles in `roles` (all of them; `role` is the first)',
     why:
-      'a membership with several roles (multiple roles per membership) lists them all in `roles`, which ' +
-      '@workos-inc/node deserializes and the engine reads (src/workos/live-index.ts); `role` is only the first',
+      'WorkOS sends it for multiple roles per membership; @workos-inc/node deserializes it and the ' +
+      'engine reads it (src/workos/live-index.ts)',
+    matches: (schema) => constOf(schema, 'object') === 'organization_membership' && !hasProperty(schema, 'roles'),
+    patch: (schema) =>
+      addProperty(schema, 'roles', { type: 'array', items: { $ref: '#/components/schemas/SlimRole' } }),
+  },
+  {
+    what: "`password_hash_type` 'ssha256'",
+    why: 'WorkOS imports SSHA-256 hashes (shared WorkOS facts of this project); the enum lists ssha only',
+    matches: (schema) =>
+      enumOf(schema, 'password_hash_type')?.includes('ssha') === true &&
+      !enumOf(schema, 'password_hash_type')?.includes('ssha256'),
+    patch: (schema) => {
+      // Create and update share one list (a YAML alias): add it once.
+      const values = enumOf(schema, 'password_hash_type')!;
+      if (!values.includes('ssha256')) values.push('ssha256');
+    },
+  },
+  {
+    what: 'the 403 organization_selection_required of authenticate carries what the user chooses from',
+    why:
+      "WorkOS's AuthKit answers it with `pending_authentication_token`, `user` and `organizations`, " +
+      'which a client needs to finish the sign-in; the description lists only code and message',
+    matches: (schema) =>
+      constOf(schema, 'code') === 'organization_selection_required' &&
+      !hasProperty(schema, 'pending_authentication_token'),
+    patch: (schema) => {
+      addProperty(schema, 'pending_authentication_token', { type: 'string' });
+      addProperty(schema, 'user', { $ref: '#/components/schemas/UserlandUser' });
+      addProperty(schema, 'organizations', {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { id: { type: 'string' }, name: { type: 'string' } },
+          required: ['id', 'name'],
+        },
+      });
+    },
+  },
+  {
+    what: 'a 404 names the missing entity: `code` entity_not_found and `entity_id`',
+    why: 'WorkOS answers a missing entity so; the description of most 404s lists only message',
+    matches: (schema, at) =>
+      at.endsWith(' 404') && Object.keys((schema.properties as object | undefined) ?? {}).join() === 'message',
+    patch: (schema) => {
+      addProperty(schema, 'code', { type: 'string', const: 'entity_not_found' });
+      addProperty(schema, 'entity_id', { type: 'string' });
+    },
   },
 ];
+
+interface KnownDifference {
+  what: string;
+  why: string;
+  /** `at`: `components/<name>`, or `<METHOD> <path> <status>` or `<METHOD> <path> request`. */
+  matches(schema: Schema, at: string): boolean;
+  patch(schema: Schema): void;
+}
+
+function hasProperty(schema: Schema, property: string): boolean {
+  return Object.hasOwn((schema.properties as object | undefined) ?? {}, property);
+}
+
+function constOf(schema: Schema, property: string): unknown {
+  return (schema.properties as Record<string, Schema> | undefined)?.[property]?.const;
+}
+
+function enumOf(schema: Schema, property: string): unknown[] | undefined {
+  return (schema.properties as Record<string, Schema> | undefined)?.[property]?.enum as unknown[] | undefined;
+}
+
+function addProperty(schema: Schema, name: string, definition: Schema): void {
+  const properties = schema.properties as Record<string, Schema>;
+  if (name in properties) throw new Error(`the description has ${name} already`);
+  properties[name] = definition;
+}
+
+/** Every schema of the description (components, request bodies, answers) with where it is. */
+function* everySchema(document: SpecDocument): Generator<{ schema: Schema; at: string }> {
+  for (const [name, schema] of Object.entries(document.components.schemas)) yield* nested(schema, `components/${name}`);
+  for (const [path, operations] of Object.entries(document.paths))
+    for (const [method, operation] of Object.entries(operations)) {
+      if (!METHODS.includes(method)) continue;
+      const label = `${method.toUpperCase()} ${path}`;
+      for (const content of Object.values(operation.requestBody?.content ?? {}))
+        if (content.schema) yield* nested(content.schema, `${label} request`);
+      for (const [status, response] of Object.entries(operation.responses ?? {}))
+        for (const content of Object.values(response.content ?? {}))
+          if (content.schema) yield* nested(content.schema, `${label} ${status}`);
+    }
+}
+
+function* nested(schema: unknown, at: string): Generator<{ schema: Schema; at: string }> {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema) || '$ref' in schema) return;
+  const s = schema as Schema;
+  yield { schema: s, at };
+  for (const property of Object.values((s.properties as Record<string, unknown> | undefined) ?? {}))
+    yield* nested(property, at);
+  yield* nested(s.items, at);
+  for (const part of [
+    ...((s.allOf as unknown[]) ?? []),
+    ...((s.oneOf as unknown[]) ?? []),
+    ...((s.anyOf as unknown[]) ?? []),
+  ])
+    yield* nested(part, at);
+}
 
 const SPEC_ID = 'workos-openapi';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -72,27 +179,26 @@ export class WorkOSSpec {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(file = SPEC_FILE) {
-    const document = parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as {
-      paths: Record<string, Record<string, Operation>>;
-      components: { schemas: Record<string, Schema> };
-    };
+    const document = parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as SpecDocument;
     for (const difference of KNOWN_DIFFERENCES) {
-      const schema = document.components.schemas[difference.schema] as { properties?: Record<string, Schema> };
-      if (!schema?.properties) throw new Error(`WorkOS's spec has no schema ${difference.schema} with properties`);
-      if (difference.property in schema.properties)
-        throw new Error(
-          `WorkOS's spec now describes ${difference.schema}.${difference.property}: remove it from KNOWN_DIFFERENCES`,
-        );
-      schema.properties[difference.property] = difference.definition;
+      // A schema the YAML repeats by alias is one object: patch it once.
+      const found = new Set(
+        [...everySchema(document)]
+          .filter(({ schema, at }) => difference.matches(schema, at))
+          .map(({ schema }) => schema),
+      );
+      if (found.size === 0) throw new Error(`WorkOS's spec no longer has what this differs in: ${difference.what}`);
+      for (const schema of found) difference.patch(schema);
     }
-    for (const schema of Object.values(document.components.schemas)) closeObjects(schema, false);
+    for (const schema of Object.values(document.components.schemas))
+      closeObjects(schema, false, document.components.schemas);
     for (const operations of Object.values(document.paths))
       for (const operation of Object.values(operations)) {
         for (const content of Object.values(operation.requestBody?.content ?? {}))
-          if (content.schema) closeObjects(content.schema, false);
+          if (content.schema) closeObjects(content.schema, false, document.components.schemas);
         for (const response of Object.values(operation.responses ?? {}))
           for (const content of Object.values(response.content ?? {}))
-            if (content.schema) closeObjects(content.schema, false);
+            if (content.schema) closeObjects(content.schema, false, document.components.schemas);
       }
     this.paths = Object.entries(document.paths).map(([template, operations]) => ({
       template,
@@ -107,7 +213,7 @@ export class WorkOSSpec {
         Object.entries(operations).filter(([method]) => METHODS.includes(method)),
       ) as Record<string, Operation>,
     }));
-    this.ajv = new Ajv2020({ strict: false, allErrors: true });
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, discriminator: true });
     addFormats.default(this.ajv);
     this.ajv.addSchema(document as unknown as Schema, SPEC_ID);
     this.queryAjv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: 'array' });
@@ -217,28 +323,56 @@ export class WorkOSSpec {
  * Marks every object the spec describes as closed (`unevaluatedProperties: false`): a field it
  * lacks is an error. Parts of an `allOf` (and the alternatives inside them) are left open, and
  * the schema holding them is closed instead, since each part describes only some of the fields.
+ * The alternatives of a `oneOf` are closed one by one.
  */
-function closeObjects(schema: unknown, open: boolean): void {
+function closeObjects(schema: unknown, open: boolean, components: Record<string, Schema>): void {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return;
   const s = schema as Schema;
   if ('$ref' in s) return;
-  const combined = 'properties' in s || 'allOf' in s || 'oneOf' in s || 'anyOf' in s;
+  const holdsFields = 'properties' in s || 'allOf' in s;
   if (
     !open &&
-    combined &&
+    holdsFields &&
     !('additionalProperties' in s) &&
     !('unevaluatedProperties' in s) &&
     !('patternProperties' in s)
   )
     s.unevaluatedProperties = false;
   for (const property of Object.values((s.properties as Record<string, unknown> | undefined) ?? {}))
-    closeObjects(property, false);
-  closeObjects(s.items, false);
-  if (typeof s.additionalProperties === 'object') closeObjects(s.additionalProperties, false);
-  for (const part of (s.allOf as unknown[] | undefined) ?? []) closeObjects(part, true);
-  const alternativesOpen = open || 'properties' in s || 'allOf' in s;
+    closeObjects(property, false, components);
+  closeObjects(s.items, false, components);
+  if (typeof s.additionalProperties === 'object') closeObjects(s.additionalProperties, false, components);
+  for (const part of (s.allOf as unknown[] | undefined) ?? []) closeObjects(part, true, components);
+  const alternativesOpen = open || holdsFields;
   for (const alternative of [...((s.oneOf as unknown[]) ?? []), ...((s.anyOf as unknown[]) ?? [])])
-    closeObjects(alternative, alternativesOpen);
+    closeObjects(alternative, alternativesOpen, components);
+  if (!alternativesOpen) addDiscriminator(s, components);
+}
+
+/**
+ * Where every alternative of a `oneOf` names itself with a constant (an event's `event`, an
+ * error's `code`), says so as an OpenAPI discriminator: a body that fits none is then reported
+ * against the alternative it names, not against every one. (Only where the alternatives are
+ * closed one by one: a discriminator hides which fields an alternative evaluated.)
+ */
+function addDiscriminator(s: Schema, components: Record<string, Schema>): void {
+  const alternatives = (s.oneOf as Schema[] | undefined) ?? [];
+  if (alternatives.length < 2 || 'discriminator' in s) return;
+  const resolved = alternatives.map((alternative) =>
+    typeof alternative.$ref === 'string'
+      ? components[alternative.$ref.replace('#/components/schemas/', '')]
+      : alternative,
+  );
+  const first = resolved[0]?.properties as Record<string, Schema> | undefined;
+  const tag = Object.keys(first ?? {}).find((name) => {
+    const values = resolved.map((alternative) => {
+      const property = (alternative?.properties as Record<string, Schema> | undefined)?.[name];
+      const required = (alternative?.required as string[] | undefined) ?? [];
+      return property && 'const' in property && required.includes(name) ? property.const : undefined;
+    });
+    return values.every((value) => typeof value === 'string') && new Set(values).size === values.length;
+  });
+  if (tag !== undefined) s.discriminator = { propertyName: tag };
 }
 
 function escapePointer(segment: string): string {
