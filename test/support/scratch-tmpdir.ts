@@ -20,6 +20,13 @@ export default function setup(): () => void {
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
+    // Named, so the test that did not clean up can be found (each test's folders carry its prefix).
+    const unremoved = readdirSync(scratch);
+    if (unremoved.length > 0)
+      console.warn(
+        `Tests left ${unremoved.length} temporary entr${unremoved.length === 1 ? 'y' : 'ies'} in the run's TMPDIR ` +
+          `(removed now): ${unremoved.sort().slice(0, 40).join(', ')}${unremoved.length > 40 ? ', …' : ''}`,
+      );
     rmSync(scratch, { recursive: true, force: true });
     const left = leftBehind(before, readdirSync(real));
     if (left.length > 0) {
