@@ -20,13 +20,10 @@ export default function setup(): () => void {
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
-    // Named, so the test that did not clean up can be found (each test's folders carry its prefix).
+    // Named by prefix, so the test that did not clean up can be found (its folders carry it).
     const unremoved = readdirSync(scratch);
     if (unremoved.length > 0)
-      console.warn(
-        `Tests left ${unremoved.length} temporary entr${unremoved.length === 1 ? 'y' : 'ies'} in the run's TMPDIR ` +
-          `(removed now): ${unremoved.sort().slice(0, 40).join(', ')}${unremoved.length > 40 ? ', …' : ''}`,
-      );
+      console.warn(`Tests left temporary entries in the run's TMPDIR (removed now): ${byPrefix(unremoved)}`);
     rmSync(scratch, { recursive: true, force: true });
     const left = leftBehind(before, readdirSync(real));
     if (left.length > 0) {
@@ -47,4 +44,17 @@ export default function setup(): () => void {
  */
 export function leftBehind(before: ReadonlySet<string>, after: readonly string[]): string[] {
   return after.filter((name) => !before.has(name) && !name.startsWith(SCRATCH_PREFIX)).sort();
+}
+
+/** `story-auth0-a1B2c3, story-auth0-d4E5f6, x.json` → `story-auth0-… ×2, x.json`. */
+function byPrefix(names: string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const prefix = name.replace(/[A-Za-z0-9]{6}$/, '…');
+    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([prefix, count]) => (count === 1 ? prefix : `${prefix} ×${count}`))
+    .join(', ');
 }
