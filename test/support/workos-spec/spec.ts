@@ -4,8 +4,10 @@
 // its status. The spec's objects are read as closed: a field it does not describe is a finding,
 // in a request or in an answer, so neither the engine nor the stand-in can drift from WorkOS
 // unnoticed.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
@@ -179,7 +181,7 @@ export class WorkOSSpec {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(file = SPEC_FILE) {
-    const document = parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as SpecDocument;
+    const document = readDescription(file);
     for (const difference of KNOWN_DIFFERENCES) {
       // A schema the YAML repeats by alias is one object: patch it once.
       const found = new Set(
@@ -317,6 +319,29 @@ export class WorkOSSpec {
     }
     return validate;
   }
+}
+
+/**
+ * The description as parsed YAML. Every end-to-end test file reads it, so the parse (about a
+ * second) is kept as JSON beside the dependencies, under the hash of the YAML it came from.
+ */
+function readDescription(file: string): SpecDocument {
+  const text = readFileSync(file, 'utf8');
+  const cache = join(
+    dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
+    '..',
+    '.cache',
+    'migrate-to-workos',
+    `openapi-spec-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`,
+  );
+  if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as SpecDocument;
+  const document = parse(text, { maxAliasCount: -1 }) as SpecDocument;
+  mkdirSync(dirname(cache), { recursive: true });
+  // Written whole under a temporary name, then renamed: a parallel reader sees all of it or nothing.
+  const partial = `${cache}.${process.pid}`;
+  writeFileSync(partial, JSON.stringify(document));
+  renameSync(partial, cache);
+  return document;
 }
 
 /**
