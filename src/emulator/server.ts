@@ -77,6 +77,32 @@ export interface Emulator extends EmulatorControls {
   close(): Promise<void>;
 }
 
+/**
+ * One API request and the answer a route gave it (`routeAnswered`), or the answer of the plumbing
+ * around the routes (key check, limits, injected faults). Admin requests and requests answered
+ * with silence (a dropped or held request) are not reported.
+ */
+export interface ApiExchange {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** The request body as sent. */
+  body: string;
+  response: ApiResponse;
+  routeAnswered: boolean;
+}
+
+const exchangeObservers = new Set<(exchange: ApiExchange) => void>();
+
+/**
+ * Calls `observer` with every API exchange of every stand-in in this process, until the returned
+ * function is called (the test suite checks them against WorkOS's published API description).
+ */
+export function observeApiExchanges(observer: (exchange: ApiExchange) => void): () => void {
+  exchangeObservers.add(observer);
+  return () => exchangeObservers.delete(observer);
+}
+
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_WRITE_LIMIT: WindowLimit = { requests: 500, windowMs: 10_000 };
 
@@ -155,10 +181,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // cut off on either side of the commit.
     const latency = faults.latency(method, path);
     await wait(latency / 2);
-    const answer = async (response: ApiResponse, headers: Record<string, string> = {}): Promise<void> => {
+    const answer = async (
+      response: ApiResponse,
+      headers: Record<string, string> = {},
+      routeAnswered = false,
+    ): Promise<void> => {
       await wait(latency / 2);
       if (closed || res.destroyed) return;
       stats.answered(routeKey, response.status);
+      for (const observe of exchangeObservers)
+        observe({ method, path, query: requestUrl.searchParams, body: rawBody, response, routeAnswered });
       send(res, response, { 'X-Request-ID': requestId, ...headers });
     };
 
@@ -223,7 +255,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         );
       }
       case 'none':
-        return answer(await carryOut());
+        return answer(await carryOut(), {}, matched !== undefined);
     }
 
     async function carryOut(): Promise<ApiResponse> {

@@ -212,6 +212,8 @@ export interface WireConnection {
   connection_type: ConnectionType;
   name: string;
   state: ConnectionState;
+  /** Deprecated by WorkOS in favour of `state`: `linked` when active. */
+  status: 'linked' | 'unlinked';
   domains: Array<{ object: 'connection_domain'; id: string; domain: string }>;
   created_at: string;
   updated_at: string;
