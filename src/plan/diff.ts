@@ -2,6 +2,7 @@ import { madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import {
   liveMembershipKey,
   metadataDigest,
+  userMetadataDiffers,
   sortedJoined,
   type LiveIndex,
   type LiveMembership,
@@ -279,7 +280,7 @@ export function userFieldChanges(found: LiveUser, user: PlannedUser): ChangedFie
   if (wanted.emailVerified && !found.emailVerified) fields.push('email_verified');
   if (wanted.firstName !== undefined && found.firstName !== wanted.firstName) fields.push('first_name');
   if (wanted.lastName !== undefined && found.lastName !== wanted.lastName) fields.push('last_name');
-  if (found.metadataDigest !== metadataDigest(wanted.metadata)) fields.push('metadata');
+  if (userMetadataDiffers(found.metadataDigest, wanted.metadata)) fields.push('metadata');
   return fields;
 }
 
