@@ -10,6 +10,7 @@ export const E2E = [
   'test/e2e/**/*.test.ts',
   'test/stories/**/*.test.ts',
   'test/corpus/**/*.test.ts',
+  'test/cli/command-help.test.ts',
   'test/cli/emulator-command.test.ts',
   'test/cli/hostile-names.test.ts',
   'test/cli/interrupt.test.ts',
@@ -19,6 +20,8 @@ export const E2E = [
   'test/export/kill-and-resume.test.ts',
   // The engine against the stand-in under faults, outages and crashes, and the soak.
   'test/integration/**/*.test.ts',
+  // The real gpg and age decrypting inputs: seconds each.
+  'test/io/input-location.test.ts',
   'test/lazy/package-entry.test.ts',
   'test/sources/auth0/password-worker.test.ts',
 ];
