@@ -1,16 +1,22 @@
 // npm run bench: the engine's speed as ratios against numbers measured in the same run.
 //
+//   each rate-limit bucket's pacer told the stand-in's exact limit (1 s and 10 s windows, 50 and
+//   400 ms per request): accepted / limit and the share answered 429
 //   write rate / WorkOS write limit, at 50, 150 and 400 ms per request, default settings
 //   share of requests answered 429
 //   peak RSS of this process (the stand-in runs in it too)
 //   two importers sharing one environment: together against the limit, 429s, the split (AIMD)
 //
 // BENCH_SECONDS (default 30) sets how long each latency writes; BENCH_LATENCIES="50,150,400";
-// BENCH_SHARING=0 skips the two-importer run.
+// BENCH_SHARING=0 skips the two-importer run. BENCH_BUCKETS=0 skips the buckets, or names some
+// ("userManagementWrites,general"); BENCH_BUCKET_WINDOWS (default 3) sets how many windows each
+// bucket run lasts, BENCH_BUCKET_WINDOW_MS (default "1000,10000") their windows; BENCH_PACING=0 skips the default-settings import.
 // Further sections (plan speed against bare parsing, import at a million users) plug in below as `bench/<name>.ts`
 // modules exporting `run(log): Promise<BenchLine[]>`.
 import { existsSync } from 'node:fs';
-import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/apply/defaults.js';
+import { BUCKET_NAMES, BUCKETS, type Bucket } from '../src/workos/buckets.js';
+import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/workos/pacing-defaults.js';
+import { benchBuckets } from './buckets.js';
 import { benchPacing, LIMIT_PER_SECOND } from './pacing.js';
 import { benchSharing } from './sharing.js';
 
@@ -25,26 +31,58 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const latencies = (process.env.BENCH_LATENCIES ?? '50,150,400').split(',').map(Number);
 const log = (line: string): void => console.log(line);
 
-log(
-  `Write pacing: limit ${WORKOS_LIMITS.writes.requests} writes per ${WORKOS_LIMITS.writes.windowMs / 1000} s (${LIMIT_PER_SECOND}/s), ` +
-    `defaults ${DEFAULT_PACING.rateLimit} writes/s, ${DEFAULT_PACING.readRateLimit} reads/s, concurrency ceiling ${DEFAULT_PACING.concurrency}; ` +
-    `${seconds} s of writes per latency.`,
-);
-const rows = await benchPacing(latencies, seconds, log);
-const lines: BenchLine[] = rows.flatMap((r) => [
-  {
-    label: `write rate / limit @ ${r.latencyMs} ms`,
-    value: r.ofLimit.toFixed(3),
-    target: '>= 0.95',
-    ok: r.ofLimit >= 0.95,
-  },
-  {
-    label: `429 share @ ${r.latencyMs} ms`,
-    value: `${(r.share429 * 100).toFixed(2)} %`,
-    target: '< 1 %',
-    ok: r.share429 < 0.01,
-  },
-]);
+const lines: BenchLine[] = [];
+
+const bucketSetting = process.env.BENCH_BUCKETS ?? '';
+if (bucketSetting !== '0') {
+  const buckets = bucketSetting === '' ? BUCKETS : (bucketSetting.split(',') as Bucket[]);
+  const windows = Number(process.env.BENCH_BUCKET_WINDOWS ?? 3);
+  log(`Each bucket's pacer told the stand-in's exact limit, ${windows} windows a run:`);
+  const rows = await benchBuckets({
+    buckets,
+    windowsMs: (process.env.BENCH_BUCKET_WINDOW_MS ?? '1000,10000').split(',').map(Number),
+    latencies: [50, 400],
+    windows,
+    log,
+  });
+  for (const r of rows) {
+    const at = `${BUCKET_NAMES[r.bucket]}, ${r.limit.windowMs / 1000} s window @ ${r.latencyMs} ms`;
+    lines.push(
+      { label: `${at}: accepted / limit`, value: r.ofLimit.toFixed(3), target: '>= 0.95', ok: r.ofLimit >= 0.95 },
+      {
+        label: `${at}: 429 share`,
+        value: `${(r.share429 * 100).toFixed(2)} %`,
+        target: '< 1 %',
+        ok: r.share429 < 0.01,
+      },
+    );
+  }
+}
+
+if (process.env.BENCH_PACING !== '0') {
+  log(
+    `Write pacing: limit ${WORKOS_LIMITS.writes.requests} writes per ${WORKOS_LIMITS.writes.windowMs / 1000} s (${LIMIT_PER_SECOND}/s), ` +
+      `defaults ${DEFAULT_PACING.rateLimit} writes/s, ${DEFAULT_PACING.readRateLimit} reads/s, concurrency ceiling ${DEFAULT_PACING.concurrency}; ` +
+      `${seconds} s of writes per latency.`,
+  );
+  const rows = await benchPacing(latencies, seconds, log);
+  lines.push(
+    ...rows.flatMap((r) => [
+      {
+        label: `write rate / limit @ ${r.latencyMs} ms`,
+        value: r.ofLimit.toFixed(3),
+        target: '>= 0.95',
+        ok: r.ofLimit >= 0.95,
+      },
+      {
+        label: `429 share @ ${r.latencyMs} ms`,
+        value: `${(r.share429 * 100).toFixed(2)} %`,
+        target: '< 1 %',
+        ok: r.share429 < 0.01,
+      },
+    ]),
+  );
+}
 
 if (process.env.BENCH_SHARING !== '0') {
   log(`Two importers with default settings on one environment, 150 ms latency, ${seconds} s:`);

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/apply/defaults.js';
+import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/workos/pacing-defaults.js';
 import { startEmulator } from '../src/emulator/server.js';
-import { runMigration } from '../src/modes/migration.js';
+import { runImport } from '../src/modes/import.js';
 import { writeSyntheticAuth0Export } from '../test/support/synthetic-auth0.js';
 
 export interface PacingRow {
@@ -45,8 +45,7 @@ export async function benchPacing(
       stalls.enable();
       try {
         const started = Date.now();
-        const result = await runMigration({
-          mode: 'import',
+        const result = await runImport({
           source: 'auth0',
           files: { users: data.usersPath, passwords: data.passwordsPath },
           target: { apiKey: 'sk_test_bench', apiUrl: emulator.url },

@@ -3,9 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/apply/defaults.js';
+import { DEFAULT_PACING, WORKOS_LIMITS } from '../src/workos/pacing-defaults.js';
 import { startEmulator } from '../src/emulator/server.js';
-import { runMigration } from '../src/modes/migration.js';
+import { runImport } from '../src/modes/import.js';
 import { writeSyntheticAuth0Export } from '../test/support/synthetic-auth0.js';
 
 export interface SharingResult {
@@ -36,8 +36,7 @@ export async function benchSharing(secondsEach: number, latencyMs: number): Prom
     const started = Date.now();
     const runs = await Promise.all(
       exports.map((data, i) =>
-        runMigration({
-          mode: 'import',
+        runImport({
           source: 'auth0',
           files: { users: data.usersPath, passwords: data.passwordsPath },
           target: { apiKey: `sk_test_bench_${i}`, apiUrl: emulator.url },

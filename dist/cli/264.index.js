@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HJ: () => (/* binding */ scrubValue),
 /* harmony export */   Kl: () => (/* binding */ scrubJson),
+/* harmony export */   LT: () => (/* binding */ registerTokenSecret),
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   hv: () => (/* binding */ scrubbedJsonLine),
 /* harmony export */   kc: () => (/* binding */ registerSecretsFromEnvironment),
@@ -51,6 +52,28 @@ function registerSecret(value) {
     knownSecrets = [...knownSecrets, ...added].sort((a, b) => b.length - a.length);
     secretPattern = new RegExp(knownSecrets.map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 }
+// Secrets that come by the thousand (TOTP secrets, one per user): a regex alternative each would
+// make every scrub slow, so they sit in a set and each run of letters and digits long enough to
+// be one is looked up. They are compared in upper case without padding, the way Base32 is.
+const tokenSecrets = new Set();
+const MIN_TOKEN_SECRET_LENGTH = 8;
+const TOKEN_CANDIDATE = /[A-Za-z0-9]{8,}/g;
+/**
+ * Makes `value` a secret that is masked wherever it stands as a token of its own (between
+ * characters that are not letters or digits), in any case: a TOTP secret, as an API error
+ * body may quote it. Cheap for a million of them, unlike registerSecret.
+ */
+function registerTokenSecret(value) {
+    const token = value?.replace(/[\s=-]/g, '').toUpperCase();
+    if (!token || token.length < MIN_TOKEN_SECRET_LENGTH || !/^[A-Z0-9]+$/.test(token))
+        return;
+    tokenSecrets.add(token);
+}
+function maskTokenSecrets(text) {
+    if (tokenSecrets.size === 0)
+        return text;
+    return text.replace(TOKEN_CANDIDATE, (token) => (tokenSecrets.has(token.toUpperCase()) ? SECRET_MASK : token));
+}
 /** Registers every credential the environment holds (SECRET_VARIABLES). */
 function registerSecretsFromEnvironment(env) {
     for (const name of SECRET_VARIABLES)
@@ -60,6 +83,7 @@ function registerSecretsFromEnvironment(env) {
 function forgetSecretsForTests() {
     knownSecrets = [];
     secretPattern = undefined;
+    tokenSecrets.clear();
 }
 // CR, LF and the Unicode line breaks end a log line early; inside one value they become a space.
 const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
@@ -121,7 +145,8 @@ const KEY_SHAPED = /sk_(test|live)_[A-Za-z0-9]+/g;
 const GITHUB_TOKEN_SHAPED = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g;
 // What any rule below could change; most values (codes, ids, our own sentences) hold none of it.
 const WORTH_A_LOOK = /[@${]|sk_|bearer|gh[pousr]_|github_pat_/i;
-function maskSensitive(text, options) {
+function maskSensitive(input, options) {
+    const text = maskTokenSecrets(input);
     const secrets = secretPattern;
     const holdsSecret = secrets !== undefined && text.search(secrets) >= 0;
     if (!holdsSecret && !WORTH_A_LOOK.test(text))

@@ -63,7 +63,24 @@ function invalidCredentials() {
     return new LazyMigrationError('invalid_credentials', 'workos', 'Invalid credentials.', { status: 400 });
 }
 
+;// CONCATENATED MODULE: ./build/lazy/json-answer.js
+// How this library reads every HTTP answer, from WorkOS and from the old providers: the caller
+// decides by status and body, so a body that is empty or not JSON is `undefined`, never an error.
+async function readJsonAnswer(response) {
+    const text = await response.text().catch(() => '');
+    let body;
+    try {
+        body = text === '' ? undefined : JSON.parse(text);
+    }
+    catch {
+        body = undefined;
+    }
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return { status: response.status, body, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./build/lazy/legacy/http.js
+
 
 async function postJson(provider, url, init) {
     let response;
@@ -81,16 +98,7 @@ async function postJson(provider, url, init) {
             ? `The old provider (${provider}) did not answer within ${init.timeoutMs} ms; the user was not signed in and stays pending.`
             : `The old provider (${provider}) could not be reached; the user was not signed in and stays pending. Check legacy.apiUrl and the network.`);
     }
-    const text = await response.text().catch(() => '');
-    let body;
-    try {
-        body = text === '' ? undefined : JSON.parse(text);
-    }
-    catch {
-        body = undefined;
-    }
-    const retryAfter = Number(response.headers.get('retry-after'));
-    return { status: response.status, body, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}) };
+    return readJsonAnswer(response);
 }
 /** The failure for an answer that is neither a yes nor a clear no. */
 function legacyFailure(provider, answer, code) {
@@ -371,6 +379,7 @@ function lazyMarkOf(metadata) {
 
 ;// CONCATENATED MODULE: ./build/lazy/workos-api.js
 
+
 class WorkOSApi {
     #settings;
     #base;
@@ -429,21 +438,7 @@ class WorkOSApi {
         catch {
             throw new LazyMigrationError('workos_unavailable', 'workos', `WorkOS could not be reached or did not answer within ${timeoutMs} ms (${method} ${path.split('?')[0]}). Check workos.apiUrl and the network.`);
         }
-        const text = await response.text().catch(() => '');
-        let parsed;
-        try {
-            parsed = text === '' ? undefined : JSON.parse(text);
-        }
-        catch {
-            parsed = undefined;
-        }
-        const retryAfter = Number(response.headers.get('retry-after'));
-        return {
-            status: response.status,
-            body: parsed,
-            path: `${method} ${path.split('?')[0]}`,
-            ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
-        };
+        return { ...(await readJsonAnswer(response)), path: `${method} ${path.split('?')[0]}` };
     }
 }
 function codeOf(body) {

@@ -814,7 +814,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _io_byte_stream_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(877);
 /* harmony import */ var _io_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(137);
 /* harmony import */ var _model_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(803);
-/* harmony import */ var _passwords_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(122);
+/* harmony import */ var _passwords_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(800);
 // The Auth0 password file, read on a worker thread (its own bundle, dist/password-worker/): a
 // million rows take seconds to parse and check, and the user export is read meanwhile on the
 // main thread. The index it builds is made of typed arrays and is handed over whole.
@@ -860,7 +860,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 122:
+/***/ 800:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1617,7 +1617,7 @@ const BOM = '\uFEFF';
  * `arrayKey`, a wrapper object). A record that cannot be parsed is an `ok: false` item and the
  * reading goes on; a file that is not JSON at all is a `UsageError`.
  */
-async function* readJsonRecords(path, options = {}) {
+async function* json_records_readJsonRecords(path, options = {}) {
     for await (const batch of readJsonRecordBatches(path, options)) {
         for (const record of batch)
             yield record;
@@ -1992,6 +1992,20 @@ function missingParams(params, required) {
         : `the ${missing.join(', ')} parameter${missing.length > 1 ? 's are' : ' is'} missing`;
 }
 
+;// CONCATENATED MODULE: ./build/model/lookup.js
+/**
+ * Lookups keyed by text from an export (role names, factor names, field names). A plain
+ * object answers `constructor`, `toString` or `__proto__` from Object.prototype; these only
+ * see what was put in.
+ */
+function lookup_ownValue(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** An empty object without a prototype, safe to fill with keys taken from an export (`__proto__` included). */
+function lookup_emptyRecord() {
+    return Object.create(null);
+}
+
 ;// CONCATENATED MODULE: ./build/model/validate.js
 // Checks against what WorkOS accepts, made before any request so a bad record is reported with
 // its file and line instead of failing in the middle of an import. Messages never quote the
@@ -2161,6 +2175,129 @@ function describeType(value) {
         default:
             return typeof value;
     }
+}
+
+;// CONCATENATED MODULE: ./build/model/problems.js
+
+
+/** A record that is not imported: the error every source reports the same way. */
+function recordError(entity, location, sourceId, code, message, field) {
+    return {
+        entity,
+        ...(sourceId !== undefined ? { sourceId } : {}),
+        location,
+        ...(field !== undefined ? { field } : {}),
+        code,
+        message,
+        severity: 'error',
+    };
+}
+/** The value at a zod issue's path, to say what a wrong field actually held. */
+function valueAtIssuePath(root, path) {
+    let current = root;
+    for (const part of path) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        current = current[part];
+    }
+    return current;
+}
+/**
+ * A field of a record that its schema refused, from zod's first issue: the field as the file
+ * names it, and the message saying what it must hold and what it held. What it must hold is the
+ * source's own words for the field when it has them (`true or false`), else zod's expected
+ * type, else the source's words for the nearest field above it (`an array of provider objects`).
+ */
+function wrongFieldType(issue, record, expectations, originalKeys) {
+    const field = issueField(issue.path, originalKeys);
+    const keys = issue.path.filter((part) => typeof part === 'string');
+    const last = issue.path[issue.path.length - 1];
+    const expected = (typeof last === 'string' ? lookup_ownValue(expectations, last) : undefined) ??
+        zodExpected(issue) ??
+        keys
+            .reverse()
+            .map((key) => lookup_ownValue(expectations, key))
+            .find((words) => words !== undefined) ??
+        'a different type';
+    const actual = describeType(valueAtIssuePath(record, issue.path));
+    return { field, message: `The field ${field} must be ${expected}, not ${actual}.` };
+}
+/** zod's expected type in words (`a string`, `true or false`), when the issue names one. */
+function zodExpected(issue) {
+    const expected = 'expected' in issue ? issue.expected : undefined;
+    if (typeof expected !== 'string')
+        return undefined;
+    if (expected === 'boolean')
+        return 'true or false';
+    return `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`;
+}
+/**
+ * A field path as people write it, `identities[0].provider`; the first key as the file spelled
+ * it when the reader renamed it (`Email Verified` read as `email_verified`).
+ */
+function issueField(path, originalKeys) {
+    let out = '';
+    path.forEach((part, index) => {
+        if (typeof part === 'number')
+            out += `[${part}]`;
+        else {
+            const name = index === 0 ? (originalKeys?.get(String(part)) ?? String(part)) : String(part);
+            out += out === '' ? name : `.${name}`;
+        }
+    });
+    return out;
+}
+/**
+ * Problems whose code starts with this name a user's status in the source (Cognito's
+ * `UserStatus`); the summary counts users by it.
+ */
+const SOURCE_STATUS_PREFIX = 'status_';
+/** Users by source status (`FORCE_CHANGE_PASSWORD: 2`), from the problems that name one. */
+function countSourceStatuses(problems) {
+    // Keyed by export data: no prototype, so a status named like an Object method counts as itself.
+    const counts = Object.create(null);
+    for (const problem of problems) {
+        if (problem.entity !== 'user' || !problem.code.startsWith(SOURCE_STATUS_PREFIX))
+            continue;
+        const status = problem.code.slice(SOURCE_STATUS_PREFIX.length).toUpperCase();
+        counts[status] = (counts[status] ?? 0) + 1;
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./build/sources/json-objects.js
+
+
+
+/**
+ * The objects of a JSON file (an array, NDJSON, or objects wrapping the array under
+ * `options.arrayKey`), with a problem in their place for each record that is not JSON or not an object.
+ */
+async function* readJsonObjects(path, entity, options = {}) {
+    let firstObject = options.firstObject;
+    for await (const record of readJsonRecords(path, options)) {
+        const item = jsonObjectOf(record, path, entity);
+        if (firstObject && item.kind === 'object') {
+            firstObject(item.raw);
+            firstObject = undefined;
+        }
+        yield item;
+    }
+}
+/** One record of a JSON file as the object it must be, or the problem that takes its place. */
+function jsonObjectOf(record, path, entity) {
+    const location = { file: path, line: record.line };
+    if (!record.ok) {
+        const at = record.column !== undefined ? { ...location, column: record.column } : location;
+        return { kind: 'problem', problem: recordError(entity, at, undefined, 'invalid_json', record.message) };
+    }
+    const value = record.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        const noun = entity === 'password' ? 'password row' : entity;
+        const message = `Each ${noun} must be a JSON object; this record is ${describeType(value)}.`;
+        return { kind: 'problem', problem: recordError(entity, location, undefined, 'invalid_record', message) };
+    }
+    return { kind: 'object', raw: value, location };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -11957,19 +12094,6 @@ function passwordSetTime(date) {
     const value = typeof inner === 'object' ? Number(inner.$numberLong) : typeof inner === 'number' ? inner : Date.parse(inner);
     return Number.isFinite(value) ? value : -Infinity;
 }
-/** Formats a zod issue path as people write it: `identities[0].isSocial`. */
-function fieldPath(path, originalKeys) {
-    let out = '';
-    path.forEach((part, index) => {
-        if (typeof part === 'number')
-            out += `[${part}]`;
-        else {
-            const name = index === 0 ? (originalKeys?.get(String(part)) ?? String(part)) : String(part);
-            out += out === '' ? name : `.${name}`;
-        }
-    });
-    return out;
-}
 
 ;// CONCATENATED MODULE: ./build/sources/auth0/passwords.js
 
@@ -11986,6 +12110,12 @@ function fieldPath(path, originalKeys) {
 
 
 
+
+/** What a password row's field must hold, for messages about a wrong type (the rest are text). */
+const PASSWORD_ROW_EXPECTATIONS = {
+    _id: 'a string or {"$oid": "…"}',
+    password_set_date: 'a date (text, a number or {"$date": …})',
+};
 /**
  * The Auth0 password-hash export (from Auth0 support), held as compact rows keyed for the join
  * of DESIGN §4: `user_id = "auth0|" + (alt_id ?? _id.$oid)`, else email (compared
@@ -12204,20 +12334,17 @@ async function loadAuth0Passwords(path) {
     const index = new Auth0PasswordIndex(path, (0,file_kind/* estimatedRecords */.Ji)(path, 250));
     const problems = [];
     const report = (line, code, message, extra = {}) => problems.push({ entity: 'password', location: { file: path, line }, code, message, severity: 'error', ...extra });
-    for await (const item of readJsonRecords(path)) {
-        if (!item.ok) {
-            report(item.line, 'invalid_json', item.message, item.column !== undefined ? { location: { file: path, line: item.line, column: item.column } } : {});
+    for await (const item of json_records_readJsonRecords(path)) {
+        const object = jsonObjectOf(item, path, 'password');
+        if (object.kind !== 'object') {
+            if (object.kind === 'problem')
+                problems.push(object.problem);
             continue;
         }
-        if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
-            report(item.line, 'invalid_record', `Each password row must be a JSON object; this one is ${describeType(item.value)}.`);
-            continue;
-        }
-        const parsed = parseAuth0PasswordRow(normalizePasswordRowKeys(item.value));
+        const parsed = parseAuth0PasswordRow(normalizePasswordRowKeys(object.raw));
         if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            const field = fieldPath(issue.path);
-            report(item.line, 'invalid_field_type', `The field ${field} of this password row has the wrong type.`, { field });
+            const { field, message } = wrongFieldType(parsed.error.issues[0], object.raw, PASSWORD_ROW_EXPECTATIONS);
+            report(item.line, 'invalid_field_type', message, { field });
             continue;
         }
         const row = parsed.data;

@@ -10,38 +10,26 @@ import * as openpgp from 'openpgp';
 import { ExportInterrupted, parseExportSource, runExport, type ExportResult } from '../export/index.js';
 import { UsageError } from '../model/types.js';
 import { escapeMarkdown } from '../report/escape.js';
+import type { Settings } from '../config/settings.js';
+import { failStep } from './fail-step.js';
 import { actionsLogger } from './runner.js';
-import { registerSecret, registerSecretsFromEnvironment, scrubText, SECRET_VARIABLES } from '../model/mask.js';
+import { registerSecretsFromEnvironment } from '../model/mask.js';
 
 // `mode: export`: fetch the source's exports through its API (credentials from the job's
 // environment: AUTH0_* or CLERK_*), encrypt them with `passphrase` when given (gpg --symmetric
 // compatible, which the `artifact:` input decrypts), and upload them as a workflow artifact that
 // a later step, job or workflow reads with `users: artifact:NAME/users.ndjson.gz.gpg`.
 
-/** Input names this mode reads besides mode/source/out/passphrase. */
-export const EXPORT_ARTIFACT_INPUT = 'export-artifact';
-
-/** Environment variables that hold secrets: masked before any request is made. */
-
-export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** The caller masked the job's credentials and read the settings (the passphrase is registered as a secret). */
+export async function runExportMode(settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   core.setOutput('complete', 'false');
   try {
-    const passphrase = core.getInput('passphrase', { trimWhitespace: false }) || undefined;
-    for (const name of SECRET_VARIABLES) {
-      const value = env[name]?.trim();
-      if (value) core.setSecret(value);
-    }
-    if (passphrase) core.setSecret(passphrase);
-    // The same secrets for the scrubber, which masks the summary and the export's reports.
+    const { passphrase } = settings;
+    // The job's credentials (for the scrubber too, which masks the summary and the export's reports).
     registerSecretsFromEnvironment(env);
-    registerSecret(passphrase);
-    const source = parseExportSource(core.getInput('source') || 'auth0');
-    const artifactName = core.getInput(EXPORT_ARTIFACT_INPUT) || 'migrate-to-workos-export';
-    if (!/^[A-Za-z0-9._-]{1,100}$/.test(artifactName))
-      throw new UsageError(
-        `Input ${EXPORT_ARTIFACT_INPUT} may hold letters, digits, dot, dash and underscore (at most 100).`,
-      );
-    const outDir = core.getInput('out') || join(env.RUNNER_TEMP ?? tmpdir(), 'migrate-to-workos', 'export');
+    const source = parseExportSource(settings.source);
+    const artifactName = settings.exportArtifact;
+    const outDir = settings.out || join(env.RUNNER_TEMP ?? tmpdir(), 'migrate-to-workos', 'export');
 
     const controller = new AbortController();
     const stop = (): void => controller.abort();
@@ -102,18 +90,12 @@ export async function runExportMode(env: NodeJS.ProcessEnv = process.env): Promi
       )
       .write();
   } catch (error) {
-    const message =
+    await failStep(
+      'Export did not finish',
       error instanceof ExportInterrupted
-        ? 'The export was cancelled; run it again in the same job to resume, or start over.'
-        : error instanceof UsageError
-          ? error.message
-          : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    core.setFailed(scrubText(message));
-    await core.summary
-      .addHeading('Export did not finish', 2)
-      .addRaw(`\n${escapeMarkdown(message)}\n`)
-      .write()
-      .catch(() => undefined);
+        ? new UsageError('The export was cancelled; run it again in the same job to resume, or start over.')
+        : error,
+    );
   }
 }
 

@@ -5,37 +5,28 @@ import { ExportInterrupted } from '../export/http.js';
 import { UsageError } from '../model/types.js';
 import { parseInventorySource, runInventory } from '../modes/inventory.js';
 import { runWatch } from '../modes/watch.js';
-import { escapeMarkdown } from '../report/escape.js';
-import { registerSecret } from '../model/mask.js';
-import { outboundText } from '../report/outbound.js';
+import type { Settings } from '../config/settings.js';
 import { uploadReportArtifact } from './report-artifact.js';
 import { actionsLogger } from './runner.js';
-import { WorkOSCallError } from '../apply/workos-caller.js';
+import { failStep } from './fail-step.js';
+import { WorkOSCallError } from '../workos/workos-caller.js';
 
 // `mode: inventory` (before the cutover plan: the old tenant's dependencies, credentials from the
 // job's env as for export) and `mode: watch` (after cutover, on a schedule: sign-in health from
 // WorkOS's events; the step fails on an alert, and its outputs feed an alerting step). Neither
 // reads an export or a checkpoint, and neither writes to WorkOS.
 
-/** Inputs only these modes read (action.yml names them). */
-export const WatchInput = {
-  Since: 'since',
-  Until: 'until',
-  FailAbove: 'fail-above',
-  MinAttempts: 'min-attempts',
-} as const;
-
 const SOURCE_SECRETS = ['AUTH0_CLIENT_SECRET', 'AUTH0_MANAGEMENT_TOKEN', 'CLERK_SECRET_KEY'];
 
-export async function runInventoryMode(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runInventoryMode(settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   core.setOutput('complete', 'false');
   try {
     for (const name of SOURCE_SECRETS) {
       const value = env[name]?.trim();
       if (value) core.setSecret(value);
     }
-    const source = parseInventorySource(core.getInput('source') || 'auth0');
-    const outDir = reportDir(env, 'inventory');
+    const source = parseInventorySource(settings.source);
+    const outDir = reportDir(settings, env, 'inventory');
     const result = await core.group(`Inventory of the ${source} tenant`, () =>
       runInventory({ source, env, outDir, log: actionsLogger }),
     );
@@ -53,31 +44,30 @@ export async function runInventoryMode(env: NodeJS.ProcessEnv = process.env): Pr
     }
     core.setOutput('complete', 'true');
   } catch (error) {
-    await fail(
+    await failStep(
       'Inventory did not finish',
       error instanceof ExportInterrupted ? new UsageError('The inventory was cancelled; run it again.') : error,
     );
   }
 }
 
-export async function runWatchMode(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** The settings were read (the key registered as a secret) by the caller. */
+export async function runWatchMode(settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   core.setOutput('alert', 'false');
   core.setOutput('alerting-organizations', '[]');
   try {
-    const apiKey = core.getInput('workos-api-key');
-    if (apiKey) core.setSecret(apiKey);
-    registerSecret(apiKey);
+    const apiKey = settings.workosApiKey ?? '';
     const result = await core.group('Reading sign-in events from WorkOS', () =>
       runWatch({
-        target: { apiKey, apiUrl: core.getInput('workos-api-url') || undefined },
-        since: core.getInput(WatchInput.Since) || undefined,
-        until: core.getInput(WatchInput.Until) || undefined,
+        target: { apiKey, apiUrl: settings.apiUrl },
+        since: settings.since,
+        until: settings.until,
         policy: {
-          ...numberInput(WatchInput.FailAbove, (n) => n >= 0 && n <= 100, 'a percentage from 0 to 100', 'failAbove'),
-          ...numberInput(WatchInput.MinAttempts, (n) => Number.isInteger(n) && n >= 0, 'a whole number', 'minAttempts'),
+          ...(settings.failAbove === undefined ? {} : { failAbove: settings.failAbove }),
+          ...(settings.minAttempts === undefined ? {} : { minAttempts: settings.minAttempts }),
         },
-        outDir: reportDir(env, 'watch'),
-        includePii: core.getInput('include-pii').trim().toLowerCase() === 'true',
+        outDir: reportDir(settings, env, 'watch'),
+        includePii: settings.includePii,
         log: actionsLogger,
       }).catch((error: unknown) => {
         if (error instanceof WorkOSCallError)
@@ -99,38 +89,10 @@ export async function runWatchMode(env: NodeJS.ProcessEnv = process.env): Promis
     if (result.exitCode !== 0)
       core.setFailed(`${result.headline} The job summary (watch.md) has the counts and what to check.`);
   } catch (error) {
-    await fail('Sign-in health could not be read', error);
+    await failStep('Sign-in health could not be read', error);
   }
 }
 
-function reportDir(env: NodeJS.ProcessEnv, mode: string): string {
-  return core.getInput('out') || join(env.RUNNER_TEMP ?? tmpdir(), 'migrate-to-workos', mode);
-}
-
-function numberInput(
-  name: string,
-  valid: (n: number) => boolean,
-  expected: string,
-  key: 'failAbove' | 'minAttempts',
-): Partial<Record<typeof key, number>> {
-  const raw = core.getInput(name).trim().replace(/%$/, '');
-  if (raw === '') return {};
-  const n = Number(raw);
-  if (!Number.isFinite(n) || !valid(n)) throw new UsageError(`Input ${name} must be ${expected}, got "${raw}".`);
-  return { [key]: n };
-}
-
-async function fail(heading: string, error: unknown): Promise<void> {
-  const message = outboundText(
-    error instanceof UsageError
-      ? error.message
-      : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-    { includePii: false },
-  );
-  core.setFailed(message);
-  await core.summary
-    .addHeading(heading, 2)
-    .addRaw(`\n${escapeMarkdown(message)}\n`)
-    .write()
-    .catch(() => undefined);
+function reportDir(settings: Settings, env: NodeJS.ProcessEnv, mode: string): string {
+  return settings.out || join(env.RUNNER_TEMP ?? tmpdir(), 'migrate-to-workos', mode);
 }

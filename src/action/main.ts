@@ -6,18 +6,25 @@ import { resolveSourceFiles } from '../modes/source-locations.js';
 import { configFingerprint, loadMappingConfig, type MappingConfig } from '../config/mapping-config.js';
 import { withLazyPasswords } from '../config/lazy-passwords.js';
 import { annotateProblems } from '../github/annotations.js';
+import { gitHubArtifacts } from '../github/artifact-download.js';
 import { renderPullRequestComment, upsertStickyComment } from '../github/comment.js';
 import { pullRequestRefusal, readPullRequestContext, type PullRequestContext } from '../github/event.js';
 import { createOctokit } from '../github/octokit.js';
 import { recordExitCode } from '../modes/exit-code.js';
-import { runMigration, type MigrationOptions, type MigrationResult } from '../modes/migration.js';
+import { cutoverOptions, runCutoverMode } from '../modes/cutover.js';
+import { importOptions, runImport } from '../modes/import.js';
+import type { LoginProbeSet, MigrationResult, MigrationSettings, ResolvedRun } from '../modes/pipeline.js';
+import { planOptions, runPlan } from '../modes/plan.js';
+import { rollbackOptions, runRollback } from '../modes/rollback.js';
+import { runVerify, verifyOptions } from '../modes/verify.js';
 import { parseLoginProbes } from '../reconcile/login-probes.js';
-import { registerSecretsFromEnvironment, scrubText } from '../model/mask.js';
+import { registerSecretsFromEnvironment, scrubText, SECRET_VARIABLES } from '../model/mask.js';
 import { UsageError } from '../model/types.js';
-import { escapeMarkdown } from '../report/escape.js';
 import { sumOver, type Summary } from '../report/summary.js';
 import { checkApiKey } from '../workos/client.js';
-import { InputError, readActionInputs, type ActionInputs } from './inputs.js';
+import { readSettings, type ActionInputs } from './inputs.js';
+import { failStep } from './fail-step.js';
+import { SETTINGS, type Settings } from '../config/settings.js';
 import { actionsLogger, StateKey } from './runner.js';
 import { runExportMode } from './export-mode.js';
 import { runInventoryMode, runWatchMode } from './governance-mode.js';
@@ -28,14 +35,28 @@ import { describeInterruption, exitCodeOfSignal, onInterrupt } from '../shell/in
 
 /** The action's main step. Every error ends here and becomes one failed-step message. */
 export async function run(): Promise<void> {
-  if (core.getInput('mode').trim() === 'export') return runExportMode();
-  // Credentials passed as environment variables; the inputs register theirs as they are read.
+  // Credentials passed as environment variables, masked in the log and by the scrubber before
+  // anything is read; the inputs register theirs as they are read.
+  for (const name of SECRET_VARIABLES) {
+    const value = process.env[name]?.trim();
+    if (value) core.setSecret(value);
+  }
   registerSecretsFromEnvironment(process.env);
-  if (core.getInput('mode').trim() === 'inventory') return runInventoryMode();
-  if (core.getInput('mode').trim() === 'watch') return runWatchMode();
+  const heading =
+    core.getInput(SETTINGS.mode.input).trim() === 'export' ? 'Export did not finish' : 'WorkOS migration did not run';
+  let settings: Settings;
+  try {
+    settings = readSettings();
+  } catch (error) {
+    core.setOutput('complete', 'false');
+    return failStep(heading, error);
+  }
+  if (settings.mode === 'export') return runExportMode(settings);
+  if (settings.mode === 'inventory') return runInventoryMode(settings);
+  if (settings.mode === 'watch') return runWatchMode(settings);
   setDefaultOutputs();
   try {
-    const inputs = readActionInputs();
+    const inputs = settings as ActionInputs;
     const event = readPullRequestContext();
     guardWrites(inputs, event);
     // Read before the checkpoint is touched, so a bad config fails the step before anything else.
@@ -54,24 +75,13 @@ export async function run(): Promise<void> {
       core.setFailed(scrubText(failureMessage(result.summary)));
     }
   } catch (error) {
-    const message = scrubText(
-      error instanceof UsageError || error instanceof InputError
-        ? error.message
-        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    core.setFailed(message);
-    // The message can quote the inputs and the config, which a pull request may have written.
-    await core.summary
-      .addHeading('WorkOS migration did not run', 2)
-      .addRaw(`\n${escapeMarkdown(message)}\n`)
-      .write()
-      .catch(() => undefined);
+    await failStep(heading, error);
   }
 }
 
 /** Never a write from a pull request (fork or not), and never to production without the explicit yes. */
 function guardWrites(inputs: ActionInputs, event: PullRequestContext): void {
-  const writes = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
+  const writes = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirm);
   const refusal = pullRequestRefusal(process.env.GITHUB_EVENT_NAME ?? '', event, { mode: inputs.mode, writes });
   if (refusal) throw new UsageError(refusal);
   if ((inputs.mode === 'plan' || inputs.mode === 'rollback') && !inputs.workosApiKey) return;
@@ -117,22 +127,23 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
     inputs.mode === 'rollback'
       ? { users: '' }
       : {
-          users: inputs.users,
+          users: inputs.users ?? '',
           passwords: inputs.passwords,
           organizations: inputs.organizations,
           hashConfig: inputs.hashConfig,
+          mfa: inputs.mfa,
         },
     {
       tempDir: process.env.RUNNER_TEMP ?? tmpdir(),
       env: process.env,
       passphrase: inputs.passphrase,
-      github: githubContext(inputs),
+      artifacts: gitHubArtifacts(githubContext(inputs)),
     },
     actionsLogger,
   );
   // Pull-request runs read the checkpoint but never write one.
-  const writesState = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirmRollback);
-  const saving = writesState && inputs.state !== 'none' && !isPullRequestEvent();
+  const writesState = inputs.mode === 'import' || (inputs.mode === 'rollback' && inputs.confirm);
+  const saving = writesState && inputs.stateStore !== 'none' && !isPullRequestEvent();
   const periodic = saving ? startPeriodicSave(store, stateDir, actionsLogger) : undefined;
   // Cancellation sends SIGINT then SIGTERM: stop taking records, journal what is in flight, save.
   const interruption = onInterrupt({
@@ -141,26 +152,11 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
   let result: MigrationResult | undefined;
   let saveError: Error | undefined;
   try {
-    result = await runMigration({
-      mode: inputs.mode,
-      source: inputs.source,
+    result = await runMode(inputs.mode, migrationSettings(inputs, stateDir), {
       files: sources.files,
       fileLabels: sources.labels,
       signal: interruption.signal,
       config,
-      stateDir,
-      outDir: inputs.out || join(process.env.RUNNER_TEMP ?? process.cwd(), 'migrate-to-workos', 'report'),
-      target: inputs.workosApiKey ? { apiKey: inputs.workosApiKey, apiUrl: inputs.workosApiUrl } : undefined,
-      rateLimit: inputs.rateLimit,
-      concurrency: inputs.concurrency,
-      maxRecords: inputs.maxRecords,
-      timeBudgetMs: inputs.timeBudgetMs,
-      includePii: inputs.includePii,
-      prune: inputs.prune,
-      pruneLimit: inputs.pruneLimit,
-      forcePasswords: inputs.forcePasswords,
-      confirm: inputs.confirmRollback,
-      portalLinks: inputs.portalLinks,
       // Portal links are secrets: masked before anything can print them.
       onSecret: (secret) => core.setSecret(secret),
       loginProbes: loginProbes(inputs),
@@ -189,9 +185,49 @@ async function migrate(inputs: ActionInputs, config: MappingConfig): Promise<Mig
   return { result: result!, saveError, interrupted: interruption.received };
 }
 
+/** The settings of a migration run, from the inputs; the checkpoint is where the store restored it. */
+function migrationSettings(inputs: ActionInputs, stateDir: string): MigrationSettings {
+  return {
+    source: inputs.source,
+    stateDir,
+    outDir: inputs.out || join(process.env.RUNNER_TEMP ?? process.cwd(), 'migrate-to-workos', 'report'),
+    target: inputs.workosApiKey ? { apiKey: inputs.workosApiKey, apiUrl: inputs.apiUrl } : undefined,
+    rateLimit: inputs.rateLimit,
+    concurrency: inputs.concurrency,
+    maxRecords: inputs.maxRecords,
+    timeBudgetMs: inputs.timeBudgetMs,
+    includePii: inputs.includePii,
+    prune: inputs.prune,
+    pruneLimit: inputs.pruneLimit,
+    forcePasswords: inputs.forcePasswords,
+    confirmRollback: inputs.confirm,
+    portalLinks: inputs.portalLinks,
+  };
+}
+
+/** Each mode with its own options. */
+function runMode(
+  mode: ActionInputs['mode'],
+  settings: MigrationSettings,
+  resolved: ResolvedRun,
+): Promise<MigrationResult> {
+  switch (mode) {
+    case 'plan':
+      return runPlan(planOptions(settings, resolved));
+    case 'import':
+      return runImport(importOptions(settings, resolved));
+    case 'verify':
+      return runVerify(verifyOptions(settings, resolved));
+    case 'rollback':
+      return runRollback(rollbackOptions(settings, resolved));
+    case 'cutover':
+      return runCutoverMode(cutoverOptions(settings, resolved));
+  }
+}
+
 function stateSettings(inputs: ActionInputs, identity?: JournalIdentity): StateSettings {
   return {
-    kind: inputs.state,
+    kind: inputs.stateStore,
     name: inputs.stateName,
     token: inputs.githubToken,
     identity,
@@ -241,13 +277,13 @@ async function report(inputs: ActionInputs, event: PullRequestContext, result: M
   setOutputs(result.summary, result.files?.summaryJson, artifact);
 }
 
-function loginProbes(inputs: ActionInputs): MigrationOptions['loginProbes'] {
-  if (!inputs.loginProbes) return undefined;
+function loginProbes(inputs: ActionInputs): LoginProbeSet | undefined {
+  if (!inputs.loginProbesText) return undefined;
   if (!inputs.workosClientId)
     throw new UsageError('login-probes needs workos-client-id (the client id of the WorkOS environment, client_…).');
   return {
     clientId: inputs.workosClientId,
-    probes: parseLoginProbes(inputs.loginProbes, 'login-probes'),
+    probes: parseLoginProbes(inputs.loginProbesText, 'login-probes'),
     label: 'login-probes',
   };
 }

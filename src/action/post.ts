@@ -21,10 +21,10 @@ export async function runPost(): Promise<void> {
       return;
     }
     const inputs = readActionInputs();
-    if (inputs.mode !== 'import' || inputs.state === 'none' || isPullRequestEvent()) return;
+    if (inputs.mode !== 'import' || inputs.stateStore === 'none' || isPullRequestEvent()) return;
     const store = stateStoreFor(
       {
-        kind: inputs.state,
+        kind: inputs.stateStore,
         name: inputs.stateName,
         token: inputs.githubToken,
         retentionDays: inputs.stateRetentionDays,

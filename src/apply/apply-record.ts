@@ -2,7 +2,7 @@ import type { Journal, JournalEntry } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedRecord } from '../model/planned.js';
 import type { Entity } from '../model/types.js';
-import { AmbiguousWriteError, WorkOSCallError, WorkOSUnreachableError, type WorkOSCaller } from './workos-caller.js';
+import { AmbiguousWriteError, WorkOSCallError, WorkOSUnreachableError, type WorkOSCaller } from '../workos/workos-caller.js';
 
 export type { PlannedRecord } from '../model/planned.js';
 

@@ -1,15 +1,22 @@
 import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { LOOKUP_CHUNK_BYTES, NumberColumn, StringColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
+import { journalSourceId } from '../model/source-id.js';
 import { UsageError, type Entity } from '../model/types.js';
 
 export const JOURNAL_FILE = 'journal.ndjson';
 
-/** What the journal knows about one record. Holds no email, name or hash (DESIGN §3). */
+/**
+ * What a journal line is about: a record of the export, an environment role or permission the run
+ * made, or a TOTP factor the migration enrolled (keyed by its user's source id; its `input_digest`
+ * is a digest of the secret, never the secret).
+ */
+export type JournalEntity = Entity | 'role' | 'permission' | 'factor';
+
+/** What the journal knows about one record. Holds no email, name, hash or secret (DESIGN §3). */
 export interface JournalEntry {
-  entity: Entity;
+  entity: JournalEntity;
   source_id: string;
   workos_id: string;
   /** `deleted`: removed by prune or rollback (the line stays, for the audit trail). */
@@ -132,7 +139,7 @@ export class Journal {
     }
   }
 
-  get(entity: Entity, sourceId: string): JournalEntry | undefined {
+  get(entity: JournalEntity, sourceId: string): JournalEntry | undefined {
     return this.rows.get(entity, journalSourceId(sourceId));
   }
 
@@ -224,7 +231,7 @@ class EntryRows {
     }
   }
 
-  get(entity: Entity, journalId: string): JournalEntry | undefined {
+  get(entity: JournalEntity, journalId: string): JournalEntry | undefined {
     const first = this.firstRows.first(entryKey(entity, journalId));
     return first < 0 ? undefined : entryOf(this.valuesOf(this.newest.get(first)));
   }
@@ -242,7 +249,7 @@ class EntryRows {
 }
 
 /** An entry's values in a fixed order; flags: 1 created, 2 claimed. */
-type EntryValues = [Entity, string, string, JournalEntry['status'], string | null, string | null, number];
+type EntryValues = [JournalEntity, string, string, JournalEntry['status'], string | null, string | null, number];
 
 function valuesOf(e: JournalEntry): EntryValues {
   const flags = (e.created ? 1 : 0) | (e.claimed ? 2 : 0);
@@ -271,17 +278,8 @@ function keyOfValues(values: EntryValues): string {
   return entryKey(values[0], values[1]);
 }
 
-function entryKey(entity: Entity, journalId: string): string {
+function entryKey(entity: JournalEntity, journalId: string): string {
   return `${entity}\u0000${journalId}`;
-}
-
-/**
- * How a source id is written in the journal. Some ids carry an email (Auth0's SAML ids look
- * like `samlp|acme|ann@acme.com`); those are kept as a digest, so the journal, and the
- * checkpoint artifact made of it, holds no email (DESIGN §3).
- */
-export function journalSourceId(sourceId: string): string {
-  return sourceId.includes('@') ? `sha256:${createHash('sha256').update(sourceId).digest('hex')}` : sourceId;
 }
 
 function isEntry(value: unknown): value is JournalEntry {

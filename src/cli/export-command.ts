@@ -2,7 +2,7 @@ import { ExportInterrupted, parseExportSource, runExport } from '../export/index
 import { UsageError } from '../model/types.js';
 import { streamLogger } from '../report/logger.js';
 import type { CliArgs } from './args.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './cli-io.js';
 
 /**
  * `migrate-to-workos export --source auth0|clerk --out DIR`: fetches the source's exports

@@ -3,7 +3,7 @@ import { UsageError } from '../model/types.js';
 import { parseInventorySource, runInventory } from '../modes/inventory.js';
 import { streamLogger } from '../report/logger.js';
 import type { CliArgs } from './args.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './cli-io.js';
 
 /**
  * `migrate-to-workos inventory --source auth0|clerk --out DIR`: the old tenant's dependencies.

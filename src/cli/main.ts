@@ -4,12 +4,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { standInBanner } from '../emulator/banner.js';
 import { startEmulator } from '../emulator/server.js';
+import { gitHubArtifacts } from '../github/artifact-download.js';
 import { withLazyPasswords } from '../config/lazy-passwords.js';
 import { loadMappingConfig } from '../config/mapping-config.js';
 import { assertNotSpecialFile } from '../io/file-kind.js';
 import { recordExitCode } from '../modes/exit-code.js';
-import { runLazyFinish } from '../modes/lazy-finish.js';
-import { runMigration, type MigrationOptions } from '../modes/migration.js';
+import { runCutoverMode, cutoverOptions } from '../modes/cutover.js';
+import { importOptions, runImport, type ImportOptions } from '../modes/import.js';
+import { lazyFinishOptions, runLazyFinish } from '../modes/lazy-finish.js';
+import type { LoginProbeSet, MigrationResult, MigrationSettings, ResolvedRun } from '../modes/pipeline.js';
+import { planOptions, runPlan } from '../modes/plan.js';
+import { rollbackOptions, runRollback } from '../modes/rollback.js';
+import { runVerify, verifyOptions } from '../modes/verify.js';
 import { resolveSourceFiles } from '../modes/source-locations.js';
 import { registerSecret, registerSecretsFromEnvironment, scrubText } from '../model/mask.js';
 import { UsageError } from '../model/types.js';
@@ -20,17 +26,12 @@ import { parseLoginProbes } from '../reconcile/login-probes.js';
 import { createInterface } from 'node:readline/promises';
 import { describeInterruption, onInterrupt } from '../shell/interrupt.js';
 import { helpText, parseCliArgs, type CliArgs } from './args.js';
+import type { CliIO } from './cli-io.js';
 import { runExportCommand } from './export-command.js';
 import { runInventoryCommand } from './inventory-command.js';
 import { runWatchCommand } from './watch-command.js';
 
-export interface CliIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-  /** Where a yes comes from for a production key; only asked when both stdin and stderr are terminals. */
-  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-}
+export type { CliIO } from './cli-io.js';
 
 /** Runs one CLI command and returns the exit code (0, 1, 2, 130 or 143, as in the README's table). */
 export async function runCli(
@@ -75,15 +76,20 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
   if (mode === 'import' || (mode === 'rollback' && args.confirm))
     await confirmProduction(io.env.WORKOS_API_KEY, args.confirmProduction, io);
   if (mode === 'rollback') return runRollbackCommand(args, io);
-  if (!args.users)
-    throw new UsageError(
-      `${args.command} needs --users FILE (the user export). Run migrate-to-workos ${args.command} --help.`,
-    );
+  // parseCliArgs refused a mode without --users.
+  if (!args.users) throw new UsageError(`${args.command} needs --users, the user export: it is missing or blank.`);
   // Encrypted files, env:NAME and artifact:NAME become files in a private temp dir, removed at the end.
   const tempDir = await mkdtemp(join(tmpdir(), 'migrate-to-workos-'));
   const sources = await resolveSourceFiles(
-    { users: args.users, passwords: args.passwords, organizations: args.organizations, hashConfig: args.hashConfig },
-    { tempDir, env: io.env, passphrase: io.env.MIGRATE_TO_WORKOS_PASSPHRASE },
+    {
+      users: args.users,
+      passwords: args.passwords,
+      organizations: args.organizations,
+      hashConfig: args.hashConfig,
+      mfa: args.mfa,
+    },
+    // An artifact of this run, read with the job's runtime token when run inside GitHub Actions.
+    { tempDir, env: io.env, passphrase: io.env.MIGRATE_TO_WORKOS_PASSPHRASE, artifacts: gitHubArtifacts(undefined) },
   ).catch(async (error: unknown) => {
     await rm(tempDir, { recursive: true, force: true });
     throw error;
@@ -94,35 +100,22 @@ async function runMode(args: CliArgs, io: CliIO): Promise<number> {
     onFirst: (signal) => io.stderr.write(`\n${signal}: stopping after the writes in flight (again to quit at once)…\n`),
   });
   try {
-    const options: MigrationOptions = {
-      mode,
-      source: parseSourceKind(args.source),
-      files: sources.files,
-      fileLabels: sources.labels,
-      config: withLazyPasswords(await loadMappingConfig(args.config), args.lazyPasswords),
-      stateDir: args.state,
-      outDir: args.out,
+    const settings = migrationSettings(args, {
       // A dry run uses a key when there is one (to check role slugs) and never needs it.
       target:
         mode === 'plan' && !io.env.WORKOS_API_KEY
           ? undefined
           : { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL },
-      rateLimit: args.rateLimit,
-      readRateLimit: args.readRateLimit,
-      concurrency: args.concurrency,
-      maxRecords: args.maxRecords,
-      timeBudgetMs: args.timeBudgetMs,
-      includePii: args.includePii,
-      force: args.force,
-      prune: args.prune,
-      pruneLimit: args.pruneLimit,
-      forcePasswords: args.forcePasswords,
-      portalLinks: args.portalLinks,
+    });
+    const resolved: ResolvedRun = {
+      files: sources.files,
+      fileLabels: sources.labels,
+      config: withLazyPasswords(await loadMappingConfig(args.config), args.lazyPasswords),
       loginProbes: args.loginProbes ? await loginProbesFrom(args.loginProbes, io.env) : undefined,
       log: streamLogger(io.stderr),
       signal: interruption.signal,
     };
-    const result = await (args.lazyFinish ? runLazyFinish(options) : runMigration(options));
+    const result = await runExportMode(mode, args.lazyFinish, settings, resolved);
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
     if (result.summary.fatal) io.stderr.write(`error: ${scrubText(result.summary.fatal)}\n`);
@@ -151,23 +144,15 @@ async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
       io.stderr.write(`\n${signal}: stopping after the deletes in flight (again to quit at once)…\n`),
   });
   try {
-    const result = await runMigration({
-      mode: 'rollback',
-      source: parseSourceKind(args.source),
-      files: { users: '' },
-      stateDir: args.state,
-      outDir: args.out,
+    const settings = migrationSettings(args, {
       target:
         io.env.WORKOS_API_KEY || args.confirm
           ? { apiKey: io.env.WORKOS_API_KEY ?? '', apiUrl: args.apiUrl ?? io.env.WORKOS_API_URL }
           : undefined,
-      rateLimit: args.rateLimit,
-      readRateLimit: args.readRateLimit,
-      concurrency: args.concurrency,
-      confirm: args.confirm,
-      log: streamLogger(io.stderr),
-      signal: interruption.signal,
     });
+    const result = await runRollback(
+      rollbackOptions(settings, { log: streamLogger(io.stderr), signal: interruption.signal }),
+    );
     io.stdout.write(renderSummaryText(result.summary));
     if (result.files) io.stdout.write(`Reports in ${args.out}\n`);
     if (interruption.received) {
@@ -179,6 +164,49 @@ async function runRollbackCommand(args: CliArgs, io: CliIO): Promise<number> {
     return recordExitCode(result.summary, args.failOn);
   } finally {
     interruption.dispose();
+  }
+}
+
+/** The settings of a migration run, from the parsed flags (the key comes from the environment). */
+function migrationSettings(args: CliArgs, from: Pick<MigrationSettings, 'target'>): MigrationSettings {
+  return {
+    source: parseSourceKind(args.source),
+    stateDir: args.state,
+    outDir: args.out,
+    target: from.target,
+    rateLimit: args.rateLimit,
+    readRateLimit: args.readRateLimit,
+    concurrency: args.concurrency,
+    maxRecords: args.maxRecords,
+    timeBudgetMs: args.timeBudgetMs,
+    includePii: args.includePii,
+    force: args.force,
+    prune: args.prune,
+    pruneLimit: args.pruneLimit,
+    forcePasswords: args.forcePasswords,
+    confirmRollback: args.confirm,
+    portalLinks: args.portalLinks,
+  };
+}
+
+/** Each mode with its own options; the modes that read an export. */
+function runExportMode(
+  mode: 'plan' | 'import' | 'verify' | 'cutover',
+  lazyFinish: boolean,
+  settings: MigrationSettings,
+  resolved: ResolvedRun,
+): Promise<MigrationResult> {
+  switch (mode) {
+    case 'plan':
+      return runPlan(planOptions(settings, resolved));
+    case 'import':
+      return lazyFinish
+        ? runLazyFinish(lazyFinishOptions(settings, resolved))
+        : runImport(importOptions(settings, resolved));
+    case 'verify':
+      return runVerify(verifyOptions(settings, resolved));
+    case 'cutover':
+      return runCutoverMode(cutoverOptions(settings, resolved));
   }
 }
 
@@ -202,7 +230,7 @@ async function confirmProduction(apiKey: string | undefined, confirmed: boolean,
   }
 }
 
-async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<MigrationOptions['loginProbes']> {
+async function loginProbesFrom(path: string, env: NodeJS.ProcessEnv): Promise<LoginProbeSet> {
   const clientId = env.WORKOS_CLIENT_ID;
   if (!clientId)
     throw new UsageError('--login-probes needs WORKOS_CLIENT_ID (the client id of the WorkOS environment, client_…).');
@@ -241,11 +269,10 @@ async function runDemo(io: CliIO): Promise<number> {
   try {
     io.stdout.write(`Local WorkOS stand-in: ${emulator.url} (500 writes / 10 s, like WorkOS)\n\n`);
     const target = { apiKey: 'sk_test_demo', apiUrl: emulator.url };
-    const runs: [string, MigrationOptions][] = [
+    const runs: [string, ImportOptions][] = [
       [
         'Auth0: bulk user export, password hashes, organizations',
         {
-          mode: 'import',
           source: 'auth0',
           files: {
             users: join(examples, 'auth0', 'users.ndjson'),
@@ -261,7 +288,6 @@ async function runDemo(io: CliIO): Promise<number> {
       [
         'Clerk: dashboard CSV, organizations',
         {
-          mode: 'import',
           source: 'clerk',
           files: {
             users: join(examples, 'clerk', 'users.csv'),
@@ -296,10 +322,9 @@ async function runDemo(io: CliIO): Promise<number> {
             { users: join(examples, 'csv', 'users.csv') },
           ],
         ] as const
-      ).map(([source, title, files]): [string, MigrationOptions] => [
+      ).map(([source, title, files]): [string, ImportOptions] => [
         title,
         {
-          mode: 'import',
           source,
           files,
           stateDir: join(state, source),
@@ -311,9 +336,9 @@ async function runDemo(io: CliIO): Promise<number> {
     ];
     let consistent = true;
     for (const [title, options] of runs) {
-      const first = await runMigration(options);
+      const first = await runImport(options);
       io.stdout.write(`== ${title}\n${renderSummaryText(first.summary)}\n`);
-      const again = await runMigration(options);
+      const again = await runImport(options);
       const u = again.summary.users;
       io.stdout.write(
         `Imported again from the checkpoint: ${u.created} created, ${u.updated} updated, ${u.unchanged} unchanged, ${again.summary.requests?.writes ?? 0} writes.\n\n`,

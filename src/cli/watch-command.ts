@@ -1,10 +1,10 @@
-import { WorkOSCallError } from '../apply/workos-caller.js';
+import { WorkOSCallError } from '../workos/workos-caller.js';
 import { UsageError } from '../model/types.js';
 import { runWatch } from '../modes/watch.js';
 import { outboundText } from '../report/outbound.js';
 import { streamLogger } from '../report/logger.js';
 import type { CliArgs } from './args.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './cli-io.js';
 
 /**
  * `migrate-to-workos watch`: sign-in health from WorkOS's events. Exit 0 healthy, 1 alert;

@@ -84,6 +84,9 @@ export const MappingConfigSchema = z.strictObject(
           // import --lazy-passwords: users without an importable hash are marked pending for the
           // lazy migration library instead of a reset (absent means off, the fingerprint unchanged).
           lazyPasswords: z.boolean({ error: 'must be true or false' }).optional(),
+          // Roles the export uses and the environment lacks: created before the memberships
+          // (absent means create), or reported as unknown_role with their memberships (report).
+          missingRoles: z.enum(['create', 'report'], { error: 'must be create or report' }).optional(),
           // WorkOS users are keyed by email: a user without one cannot be imported, only reported.
           usersWithoutEmail: z
             .literal('report', { error: 'must be report (users without an email cannot be imported)' })
@@ -91,7 +94,7 @@ export const MappingConfigSchema = z.strictObject(
         },
         {
           error:
-            'must be a mapping with blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports, lazyPasswords and/or usersWithoutEmail',
+            'must be a mapping with blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports, lazyPasswords, missingRoles and/or usersWithoutEmail',
         },
       )
       .default({ blockedUsers: 'skip', unverifiedEmails: 'import', usersWithoutEmail: 'report' }),
@@ -231,7 +234,7 @@ function allowedKeys(parent: string[]): string | undefined {
   if (joined === 'limits') return 'decompressedBytes, lineLength, recordLength or depth';
   if (joined === 'metadata') return 'users or organizations';
   if (joined === 'policies')
-    return 'blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports or usersWithoutEmail';
+    return 'blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports, missingRoles or usersWithoutEmail';
   return undefined;
 }
 

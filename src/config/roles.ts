@@ -52,3 +52,38 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * A Clerk permission key (`org:invoices:create`, `org:sys_memberships:manage`) as a WorkOS
+ * permission slug: without `org:`, then as permissionSlug.
+ */
+export function clerkPermissionSlug(key: string): string | undefined {
+  const trimmed = key.trim();
+  return permissionSlug(trimmed.startsWith('org:') ? trimmed.slice('org:'.length) : trimmed);
+}
+
+/**
+ * A source permission (Auth0 `read:invoices`) as a WorkOS permission slug: lower-cased, every
+ * run of characters WorkOS refuses (it takes letters, digits, `-`, `_`, `:`, `.` and `*`)
+ * turned into `-`. Undefined when nothing is left.
+ */
+export function permissionSlug(key: string): string | undefined {
+  const slug = key
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9\-_:.*]+/g, '-');
+  return slug === '' ? undefined : slug;
+}
+
+/**
+ * A role's display name when the source gives none (a Clerk membership without `role_name`,
+ * a CSV `role_slugs` entry): the key's words capitalized (`billing_manager` → `Billing Manager`).
+ */
+export function roleNameFromKey(key: string): string {
+  const bare = key.startsWith('org:') ? key.slice('org:'.length) : key;
+  return bare
+    .split(/[\s_\-:]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
+}

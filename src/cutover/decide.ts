@@ -93,6 +93,8 @@ function loginsCheck(e: CutoverEvidence): CutoverCheck {
 function enterpriseSsoCheck(e: CutoverEvidence): CutoverCheck {
   const { organizations, usersWithoutOrganization } = e.sso;
   const lacking = organizations.filter((o) => !o.activeConnection);
+  const unverified = organizations.filter((o) => (o.unverifiedDomains?.length ?? 0) > 0);
+  const awaiting = organizations.filter((o) => o.awaitingFirstSignIn);
   const orphans = Object.entries(usersWithoutOrganization);
   const orphanCount = orphans.reduce((n, [, count]) => n + count, 0);
   const problems: string[] = [];
@@ -107,6 +109,14 @@ function enterpriseSsoCheck(e: CutoverEvidence): CutoverCheck {
         (e.sso.portalLinks
           ? 'Send each IT admin the Admin Portal link in sso-setup.csv'
           : 'They are listed in sso-setup.csv; run cutover with --portal-links for Admin Portal links to send each IT admin'),
+    );
+  }
+  if (unverified.length > 0) {
+    const names = unverified.slice(0, 5).map((o) => `${o.externalId} (${o.unverifiedDomains!.join(', ')})`);
+    const more = unverified.length > 5 ? ` and ${unverified.length - 5} more` : '';
+    problems.push(
+      `${plural(unverified.length, 'organization')} with enterprise sign-in ${unverified.length === 1 ? 'has' : 'have'} a domain WorkOS does not hold verified: ` +
+        `${names.join(', ')}${more}. SSO routes only verified domains: verify them in WorkOS (Admin Portal, intent domain_verification), or import them as verified if the source verified them`,
     );
   }
   if (orphanCount > 0) {
@@ -126,13 +136,19 @@ function enterpriseSsoCheck(e: CutoverEvidence): CutoverCheck {
   }
   // Distinct people: a user in two organizations is one user.
   const users = e.sso.users ?? organizations.reduce((n, o) => n + o.users, 0);
+  const warning =
+    awaiting.length > 0
+      ? ` Warning: for ${awaiting.map((o) => o.externalId).join(', ')} that connection is validating: imported into WorkOS, awaiting its first sign-in (it becomes active then); watch that first sign-in.`
+      : '';
   return {
     name: 'enterprise-sso',
     ok: true,
+    ...(awaiting.length > 0 ? { warning: true } : {}),
     detail:
-      organizations.length === 1
+      (organizations.length === 1
         ? `The organization with enterprise sign-in (${plural(users, 'user')}) has an active SSO connection in WorkOS.`
-        : `All ${organizations.length} organizations with enterprise sign-in (${plural(users, 'user')}) have an active SSO connection in WorkOS.`,
+        : `All ${organizations.length} organizations with enterprise sign-in (${plural(users, 'user')}) have an active SSO connection in WorkOS.`) +
+      warning,
   };
 }
 

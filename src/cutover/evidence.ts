@@ -24,8 +24,18 @@ export interface OrganizationSsoEvidence {
   domains: string[];
   /** The organization's SSO connections in WorkOS (`GET /connections?organization_id=…`). */
   workosConnections: { type: string; state: string }[];
-  /** True when one of them is `active`: only an active connection signs anyone in. */
+  /**
+   * True when one of them is `active`, or `validating` (imported into WorkOS, it becomes active
+   * on its first sign-in): those sign people in.
+   */
   activeConnection: boolean;
+  /** Set up, but only through a `validating` connection: awaiting its first sign-in (a warning). */
+  awaitingFirstSignIn?: boolean;
+  /**
+   * The export's domains WorkOS does not hold verified: SSO cannot route them, so the
+   * organization is not ready. Absent when every domain is verified (or it has none).
+   */
+  unverifiedDomains?: string[];
   /** An Admin Portal setup link (intent `sso`), when asked for. A secret: only sso-setup.csv holds it. */
   portalLink?: string;
 }
@@ -87,6 +97,8 @@ export interface CutoverCheck {
   detail: string;
   /** The check had nothing to run on (no login probes): it does not block, and says "not checked". */
   notChecked?: true;
+  /** It passes, with something to watch (an SSO connection awaiting its first sign-in): said in the detail. */
+  warning?: true;
 }
 
 /** cutover.json */

@@ -1,4 +1,4 @@
-import { namedCounts, type UserTally } from '../plan/user-tally.js';
+import { namedCounts, type UserTally } from '../model/user-tally.js';
 import type { PeopleEvidence } from './evidence.js';
 
 // The people a switch needs to reach: who must enrol MFA again, who must reset a password,

@@ -32,7 +32,7 @@ export function renderCutoverMarkdown(decision: CutoverDecision, evidence: Cutov
   out.push('| Check | Result | Evidence |', '| --- | --- | --- |');
   for (const check of decision.checks) {
     out.push(
-      `| ${check.name} | ${check.notChecked ? '➖ not checked' : check.ok ? '✅ pass' : '❌ fail'} | ${escapeMarkdown(truncate(scrubValue(check.detail), 1000))} |`,
+      `| ${check.name} | ${check.notChecked ? '➖ not checked' : check.ok ? (check.warning ? '⚠️ pass, see detail' : '✅ pass') : '❌ fail'} | ${escapeMarkdown(truncate(scrubValue(check.detail), 1000))} |`,
     );
   }
 

@@ -1,4 +1,4 @@
-import type { Entity, RecordProblem } from '../model/types.js';
+import type { Entity } from '../model/types.js';
 import type { RollbackEvidence } from './evidence.js';
 
 /** What the journal says about one record (Journal.get's answer, narrowed). */
@@ -40,23 +40,4 @@ export function foundRecords(
     const colon = key.indexOf(':');
     return { entity: key.slice(0, colon) as Entity, sourceId: key.slice(colon + 1), workosId };
   });
-}
-
-type PerEntity = Record<'users' | 'organizations' | 'memberships', number>;
-
-/**
- * Whether a rollback undid everything it set out to: it deleted (--confirm), every record it
- * planned to delete is gone (an interrupted one is not done), and no delete failed (its only
- * problems). Read from the run's final counts, so summary.json, summary.md and the exit code agree.
- */
-export function rollbackDone(run: {
-  removals?: PerEntity;
-  deleted?: PerEntity;
-  problems: readonly Pick<RecordProblem, 'severity'>[];
-}): boolean {
-  const { removals, deleted } = run;
-  if (!deleted) return false;
-  const planned = removals ?? { users: 0, organizations: 0, memberships: 0 };
-  const all = (['users', 'organizations', 'memberships'] as const).every((k) => deleted[k] >= planned[k]);
-  return all && run.problems.length === 0;
 }

@@ -1,7 +1,7 @@
 import type { EnterpriseConnection } from '../model/types.js';
 import type { OrganizationConnection } from '../workos/connections.js';
 import type { OrganizationSsoEvidence, SsoEvidence } from './evidence.js';
-import { namedCounts } from '../plan/user-tally.js';
+import { namedCounts } from '../model/user-tally.js';
 
 // Which organizations need an SSO connection in WorkOS before the switch: those with members
 // who signed in through an enterprise connection in the source (UserRecord.enterpriseConnection).
@@ -106,6 +106,8 @@ export interface ConnectionsReader {
   connectionsOf(workosOrganizationId: string): Promise<OrganizationConnection[]>;
   /** An Admin Portal link with intent `sso`; only called when portal links were asked for. */
   ssoPortalLink(workosOrganizationId: string): Promise<string>;
+  /** The organization's domains in WorkOS with their state (without it, domains are not judged). */
+  domainsOf?(workosOrganizationId: string): Promise<{ domain: string; state: string }[]>;
 }
 
 /**
@@ -122,7 +124,13 @@ export async function gatherSsoEvidence(
   const organizations: OrganizationSsoEvidence[] = [];
   for (const org of members.organizations) {
     const connections = org.workosId === undefined ? [] : await reader.connectionsOf(org.workosId);
-    const activeConnection = connections.some((c) => c.state === 'active');
+    const active = connections.some((c) => c.state === 'active');
+    const validating = connections.some((c) => c.state === 'validating');
+    const activeConnection = active || validating;
+    const unverifiedDomains =
+      org.workosId !== undefined && reader.domainsOf && org.domains.length > 0
+        ? notVerified(org.domains, await reader.domainsOf(org.workosId))
+        : [];
     const portalLink =
       options.portalLinks && !activeConnection && org.workosId !== undefined
         ? await reader.ssoPortalLink(org.workosId)
@@ -135,6 +143,8 @@ export async function gatherSsoEvidence(
       domains: org.domains,
       workosConnections: connections.map((c) => ({ type: c.type, state: c.state })),
       activeConnection,
+      ...(validating && !active ? { awaitingFirstSignIn: true } : {}),
+      ...(unverifiedDomains.length > 0 ? { unverifiedDomains } : {}),
       ...(portalLink !== undefined ? { portalLink } : {}),
     });
   }
@@ -144,4 +154,10 @@ export async function gatherSsoEvidence(
     usersWithoutOrganization: namedCounts(members.usersWithoutOrganization),
     portalLinks: options.portalLinks,
   };
+}
+
+/** The export's domains WorkOS lacks or holds other than verified. */
+function notVerified(domains: readonly string[], held: readonly { domain: string; state: string }[]): string[] {
+  const verified = new Set(held.filter((d) => d.state === 'verified').map((d) => d.domain.toLowerCase()));
+  return domains.filter((d) => !verified.has(d.toLowerCase()));
 }

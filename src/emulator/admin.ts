@@ -1,6 +1,7 @@
 import { parseFaultConfig } from './faults.js';
 import type { SeedConnection } from './connections.js';
-import type { EmulatorControls, SeedUser } from './server.js';
+import type { SeedWebhookEndpoint } from './webhooks.js';
+import type { EmulatorControls, SeedUser } from './controls.js';
 
 export const ADMIN_PREFIX = '/_emulator/';
 
@@ -33,6 +34,8 @@ export function handleAdmin(
         return { status: 201, body: emulator.seedUser(parseJson(rawBody) as SeedUser) };
       case 'POST /connections':
         return { status: 201, body: emulator.seedConnection(parseJson(rawBody) as SeedConnection) };
+      case 'POST /webhook_endpoints':
+        return { status: 201, body: emulator.seedWebhookEndpoint(parseJson(rawBody) as SeedWebhookEndpoint) };
       case 'GET /connections':
         return { status: 200, body: emulator.connections() };
       case 'POST /events': {
@@ -59,7 +62,7 @@ export function handleAdmin(
         return {
           status: 404,
           body: {
-            message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users, POST /_emulator/roles, POST /_emulator/connections, GET /_emulator/connections, POST /_emulator/events and GET /_emulator/events.`,
+            message: `No stand-in control ${method} ${path}. There are GET /_emulator/state, GET /_emulator/stats, PUT /_emulator/faults, POST /_emulator/reset, POST /_emulator/users, POST /_emulator/roles, POST /_emulator/connections, GET /_emulator/connections, POST /_emulator/webhook_endpoints, POST /_emulator/events and GET /_emulator/events.`,
           },
         };
     }

@@ -13,7 +13,7 @@ export function standInBanner(url: string): string {
     `WorkOS stand-in listening on ${url}`,
     `Use it with: WORKOS_API_URL=${url} WORKOS_API_KEY=${STAND_IN_API_KEY} WORKOS_CLIENT_ID=${STAND_IN_CLIENT_ID}`,
     '  (any key starting sk_test_ or sk_live_ works, and any client id)',
-    `Controls, no key needed: ${url}${ADMIN_PREFIX}… (state, stats, reset, users, roles, connections, faults),`,
+    `Controls, no key needed: ${url}${ADMIN_PREFIX}… (state, stats, reset, users, roles, connections, webhook_endpoints, faults),`,
     '  documented in docs/emulator.md of migrate-to-workos. Ctrl-C stops it; nothing is kept.',
     '',
   ].join('\n');

@@ -82,6 +82,8 @@ export class ConnectionStore {
       connection_type: input.connection_type,
       name: input.name ?? organization.name,
       state: state as ConnectionState,
+      // Deprecated in favour of `state`, but WorkOS still sends it (required in its description).
+      status: state === 'active' ? 'linked' : 'unlinked',
       domains: domains.map((domain) => ({ object: 'connection_domain', id: this.ids.next('conn_domain'), domain })),
       created_at: at,
       updated_at: at,

@@ -2,25 +2,31 @@ import { randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './access-token.js';
+import type { EmulatorControls, SeedUser } from './controls.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin.js';
-import { ConnectionStore, type SeedConnection } from './connections.js';
-import { EventLog, writeEvent, type WireEvent } from './events.js';
-import { FaultInjector, type FaultConfig, type FaultOutcome } from './faults.js';
+import { ConnectionStore } from './connections.js';
+import { FactorStore } from './factors.js';
+import { EventLog, writeEvent } from './events.js';
+import { FaultInjector, type FaultOutcome } from './faults.js';
 import { IdGenerator } from './ids.js';
-import { hashShapeProblem, isPasswordHashType, type PasswordHashType } from './password-verify.js';
+import { hashShapeProblem, isPasswordHashType } from './password-verify.js';
+import { type Bucket, bucketOf } from '../workos/buckets.js';
 import { SlidingWindowLimiter, type WindowLimit } from './rate-limit.js';
 import { authenticateRoute } from './routes/authenticate.js';
 import { connectionRoutes } from './routes/connections.js';
 import { eventRoutes } from './routes/events.js';
+import { factorRoutes } from './routes/factors.js';
 import { membershipRoutes } from './routes/memberships.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { portalRoutes } from './routes/portal.js';
 import { roleRoutes } from './routes/roles.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { WebhookEndpointStore } from './webhooks.js';
 import { isWriteMethod, RouteTable, type ApiResponse } from './routes/route-table.js';
 import { userRoutes } from './routes/users.js';
-import { StatsCounter, type EmulatorStats } from './stats.js';
+import { StatsCounter } from './stats.js';
 import { EmulatorStore, passwordCredential, type Credential, type DuplicateEmailStyle } from './store.js';
-import { ApiError, type WireConnection, type WireMembership, type WireOrganization, type WireUser } from './wire.js';
+import { ApiError } from './wire.js';
 
 // The local WorkOS stand-in: an HTTP server on 127.0.0.1 that the real @workos-inc/node SDK can
 // talk to (`new WorkOS(key, { apiHostname: '127.0.0.1', port, https: false })`). This module is
@@ -31,6 +37,7 @@ export type { FaultConfig } from './faults.js';
 export type { WireConnection, WireMembership, WireOrganization, WireUser } from './wire.js';
 export type { SeedConnection } from './connections.js';
 export type { WireEvent } from './events.js';
+export type { EmulatorControls, SeedUser } from './controls.js';
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -39,10 +46,17 @@ export interface EmulatorOptions {
   port?: number;
   /** When set, only `Bearer <apiKey>` is accepted; otherwise any key starting sk_test_ or sk_live_. */
   apiKey?: string;
-  /** Default 500 per 10,000 ms (WorkOS's user management limit), over POST/PUT/PATCH/DELETE. */
+  /**
+   * Default 500 per 10,000 ms (WorkOS's user management limit), over POST/PUT/PATCH/DELETE under
+   * `/user_management/`. Each of WorkOS's buckets has its own window, as `bucketOf` sorts requests.
+   */
   writeLimit?: WindowLimit;
-  /** Default null: reads are not limited. */
+  /** Default null: user-management reads are not limited. */
   readLimit?: WindowLimit | null;
+  /** Default null: the per-key bucket (organizations, authorization, connections, webhook endpoints, events) is not limited. */
+  generalLimit?: WindowLimit | null;
+  /** Default null: Delete Organization is not limited. */
+  organizationDeleteLimit?: WindowLimit | null;
   /** The client_id `authenticate` accepts; any when unset. */
   clientId?: string;
   /** Seed for fault injection; the same seed and requests give the same faults. */
@@ -56,14 +70,6 @@ export interface EmulatorOptions {
   duplicateEmailError?: DuplicateEmailStyle;
 }
 
-/** A user to put in place directly, as if it existed before the test: wire fields plus a password. */
-export type SeedUser = Partial<WireUser> & {
-  email: string;
-  password?: string;
-  password_hash?: string;
-  password_hash_type?: PasswordHashType;
-};
-
 export interface Emulator extends EmulatorControls {
   url: string;
   host: string;
@@ -71,28 +77,30 @@ export interface Emulator extends EmulatorControls {
   close(): Promise<void>;
 }
 
-/** What a test can do to the stand-in, in process or over HTTP (see admin.ts). */
-export interface EmulatorControls {
-  /** Current state, for assertions: plain objects in WorkOS wire shape (snake_case). */
-  snapshot(): { users: WireUser[]; organizations: WireOrganization[]; memberships: WireMembership[] };
-  stats(): EmulatorStats;
-  /** Replaces the current faults (a storm starts now). */
-  setFaults(faults: FaultConfig): void;
-  /** Empties state, stats and faults; requests held by a timeout fault are cut. */
-  reset(): void;
-  seedUser(user: SeedUser): WireUser;
-  /** Adds an environment role; `admin` and `member` exist from the start, `member` is the default. */
-  defineRole(slug: string, name?: string): void;
-  /** Puts an SSO connection in place for an organization (default state `active`). */
-  seedConnection(connection: SeedConnection): WireConnection;
-  /** Every SSO connection, oldest first. */
-  connections(): WireConnection[];
-  /** The kind of password a user holds (and the imported hash), for tests; never sent over the API. */
-  passwordOf(userId: string): { type: 'password' } | { type: PasswordHashType; hash: string } | undefined;
-  /** Adds an event to the Events API log (e.g. an oauth or sso sign-in), at `createdAt` or now. */
-  recordEvent(event: string, data: Record<string, unknown>, createdAt?: string): WireEvent;
-  /** Every event recorded, oldest first. */
-  events(): WireEvent[];
+/**
+ * One API request and the answer a route gave it (`routeAnswered`), or the answer of the plumbing
+ * around the routes (key check, limits, injected faults). Admin requests and requests answered
+ * with silence (a dropped or held request) are not reported.
+ */
+export interface ApiExchange {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** The request body as sent. */
+  body: string;
+  response: ApiResponse;
+  routeAnswered: boolean;
+}
+
+const exchangeObservers = new Set<(exchange: ApiExchange) => void>();
+
+/**
+ * Calls `observer` with every API exchange of every stand-in in this process, until the returned
+ * function is called (the test suite checks them against WorkOS's published API description).
+ */
+export function observeApiExchanges(observer: (exchange: ApiExchange) => void): () => void {
+  exchangeObservers.add(observer);
+  return () => exchangeObservers.delete(observer);
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -102,9 +110,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   const store = new EmulatorStore({ duplicateEmailStyle: options.duplicateEmailError ?? 'user_creation_error' });
   const faults = new FaultInjector(options.seed ?? randomInt(2 ** 31));
-  const writeLimiter = new SlidingWindowLimiter(options.writeLimit ?? DEFAULT_WRITE_LIMIT);
-  const readLimiter = options.readLimit ? new SlidingWindowLimiter(options.readLimit) : undefined;
+  const windowFor = (limit: WindowLimit | null | undefined) => (limit ? new SlidingWindowLimiter(limit) : undefined);
+  const limiters: Record<Bucket, SlidingWindowLimiter | undefined> = {
+    userManagementWrites: windowFor(options.writeLimit ?? DEFAULT_WRITE_LIMIT),
+    userManagementReads: windowFor(options.readLimit),
+    general: windowFor(options.generalLimit),
+    organizationDelete: windowFor(options.organizationDeleteLimit),
+  };
   const connections = new ConnectionStore(store);
+  const factors = new FactorStore(store);
+  const webhookEndpoints = new WebhookEndpointStore();
   const stats = new StatsCounter();
   const ids = new IdGenerator();
   const events = new EventLog();
@@ -116,8 +131,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...membershipRoutes(store),
     ...roleRoutes(store),
     ...connectionRoutes(connections),
+    ...webhookRoutes(webhookEndpoints),
     ...portalRoutes(store, () => url),
     ...eventRoutes(events),
+    ...factorRoutes(factors),
     authenticateRoute(store, { clientId: options.clientId, tokens, ids, events }),
   ]);
 
@@ -164,10 +181,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // cut off on either side of the commit.
     const latency = faults.latency(method, path);
     await wait(latency / 2);
-    const answer = async (response: ApiResponse, headers: Record<string, string> = {}): Promise<void> => {
+    const answer = async (
+      response: ApiResponse,
+      headers: Record<string, string> = {},
+      routeAnswered = false,
+    ): Promise<void> => {
       await wait(latency / 2);
       if (closed || res.destroyed) return;
       stats.answered(routeKey, response.status);
+      for (const observe of exchangeObservers)
+        observe({ method, path, query: requestUrl.searchParams, body: rawBody, response, routeAnswered });
       send(res, response, { 'X-Request-ID': requestId, ...headers });
     };
 
@@ -185,7 +208,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         { 'Retry-After': String(stormRetryAfter) },
       );
     }
-    const retryAfter = (isWrite ? writeLimiter : readLimiter)?.take() ?? 0;
+    const retryAfter = limiters[bucketOf(method, path)]?.take() ?? 0;
     if (retryAfter > 0) {
       stats.rateLimited();
       return answer({ status: 429, body: { message: 'Too many requests' } }, { 'Retry-After': String(retryAfter) });
@@ -232,7 +255,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         );
       }
       case 'none':
-        return answer(await carryOut());
+        return answer(await carryOut(), {}, matched !== undefined);
     }
 
     async function carryOut(): Promise<ApiResponse> {
@@ -292,11 +315,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset() {
       store.reset();
       connections.reset();
+      factors.reset();
+      webhookEndpoints.reset();
       events.reset();
       stats.reset();
       faults.reset();
-      writeLimiter.reset();
-      readLimiter?.reset();
+      for (const limiter of Object.values(limiters)) limiter?.reset();
       cutHeld();
     },
     seedUser(user) {
@@ -313,7 +337,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     defineRole: (slug, name) => store.defineRole(slug, name),
     seedConnection: (connection) => connections.seed(connection),
+    seedWebhookEndpoint: (endpoint) => webhookEndpoints.seed(endpoint),
     connections: () => connections.all(),
+    factorsOf: (userId) => factors.ofUser(userId),
     passwordOf: (userId) => store.credentialOf(userId),
     recordEvent: (event, data, createdAt) => events.record(event, data, createdAt),
     events: () => events.all(),

@@ -13,6 +13,7 @@ import {
   type WireMembership,
   type WireOrganization,
   type WireOrganizationDomain,
+  type WirePermission,
   type WireRole,
   type WireUser,
 } from './wire.js';
@@ -468,6 +469,76 @@ export class EmulatorStore {
     return [...this.state.roles.values()].map(copy);
   }
 
+  /** POST /authorization/roles: 409 role_slug_conflict for a slug the environment has. */
+  createRole(input: { slug: string; name: string; description?: string | null }): WireRole {
+    if (!/^[a-z0-9_-]{1,48}$/.test(input.slug))
+      throw new ApiError(400, {
+        code: 'bad_request',
+        message: 'The slug can only contain lowercase letters, numbers, hyphens, and underscores.',
+      });
+    if (this.state.roles.has(input.slug))
+      throw new ApiError(409, {
+        code: 'role_slug_conflict',
+        message: `A role with slug '${input.slug}' already exists.`,
+      });
+    this.defineRole(input.slug, input.name);
+    const role = this.state.roles.get(input.slug)!;
+    role.description = input.description ?? null;
+    return copy(role);
+  }
+
+  /** PUT /authorization/roles/{slug}/permissions: replaces the role's permissions; each must exist. */
+  setRolePermissions(slug: string, permissions: string[]): WireRole {
+    const role = this.state.roles.get(slug);
+    if (!role) throw new ApiError(404, { message: `Role not found: '${slug}'.` });
+    const unknown = permissions.find((p) => !this.state.permissions.has(p));
+    if (unknown !== undefined) throw new ApiError(422, { message: `Permission not found: '${unknown}'.` });
+    role.permissions = [...new Set(permissions)];
+    role.updated_at = this.timestamp();
+    return copy(role);
+  }
+
+  /** POST /authorization/permissions: 409 permission_slug_conflict for a slug the environment has. */
+  createPermission(input: { slug: string; name: string; description?: string | null }): WirePermission {
+    if (!/^[a-z0-9\-_:.*]{1,48}$/.test(input.slug))
+      throw new ApiError(400, {
+        code: 'bad_request',
+        message:
+          'The slug must be lowercase and contain only letters, numbers, hyphens, underscores, colons, periods, and asterisks.',
+      });
+    if (this.state.permissions.has(input.slug))
+      throw new ApiError(409, {
+        code: 'permission_slug_conflict',
+        message: `A permission with slug '${input.slug}' already exists.`,
+      });
+    const now = this.timestamp();
+    const permission: WirePermission = {
+      object: 'permission',
+      id: this.ids.next('perm'),
+      slug: input.slug,
+      name: input.name,
+      description: input.description ?? null,
+      resource_type_slug: 'organization',
+      system: false,
+      created_at: now,
+      updated_at: now,
+    };
+    this.state.permissions.set(input.slug, permission);
+    return copy(permission);
+  }
+
+  listPermissions(page: PageRequest): WireList<WirePermission> {
+    const order = OrderedIds.of([...this.state.permissions.values()].map((p) => p.id));
+    const bySlugId = new Map([...this.state.permissions.values()].map((p) => [p.id, p]));
+    return listPage(order, page, (id) => copy(bySlugId.get(id)!));
+  }
+
+  /** DELETE /authorization/permissions/{slug}: the roles that held it lose it. */
+  deletePermission(slug: string): void {
+    if (!this.state.permissions.delete(slug)) throw new ApiError(404, { message: `Permission not found: '${slug}'.` });
+    for (const role of this.state.roles.values()) role.permissions = role.permissions.filter((p) => p !== slug);
+  }
+
   // ---- whole state
 
   snapshot(): { users: WireUser[]; organizations: WireOrganization[]; memberships: WireMembership[] } {
@@ -496,6 +567,7 @@ function emptyState() {
     membershipsByOrganization: new Map<string, OrderedIds>(),
     membershipsByPair: new Map<string, string>(),
     roles: new Map<string, WireRole>(),
+    permissions: new Map<string, WirePermission>(),
   };
 }
 

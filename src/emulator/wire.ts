@@ -83,6 +83,30 @@ export interface WireRole {
   updated_at: string;
 }
 
+export interface WirePermission {
+  object: 'permission';
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  resource_type_slug: string;
+  system: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A webhook endpoint as GET /webhook_endpoints lists it. */
+export interface WireWebhookEndpoint {
+  object: 'webhook_endpoint';
+  id: string;
+  endpoint_url: string;
+  secret: string;
+  status: 'enabled' | 'disabled';
+  events: string[];
+  created_at: string;
+  updated_at: string;
+}
+
 export interface WireList<T> {
   object: 'list';
   data: T[];
@@ -177,7 +201,7 @@ export const CONNECTION_TYPES = [
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 
 /** Only `active` connections sign anyone in; `draft` is one an IT admin has not finished setting up. */
-export const CONNECTION_STATES = ['draft', 'active', 'inactive', 'validating'] as const;
+export const CONNECTION_STATES = ['requires_type', 'draft', 'active', 'validating', 'inactive', 'deleting'] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
 /** An SSO connection (WorkOS "Connection"), as `GET /connections` lists it. */
@@ -188,6 +212,8 @@ export interface WireConnection {
   connection_type: ConnectionType;
   name: string;
   state: ConnectionState;
+  /** Deprecated by WorkOS in favour of `state`: `linked` when active. */
+  status: 'linked' | 'unlinked';
   domains: Array<{ object: 'connection_domain'; id: string; domain: string }>;
   created_at: string;
   updated_at: string;

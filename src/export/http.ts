@@ -1,10 +1,11 @@
+import { jitteredBackoff } from '../model/backoff.js';
 import { UsageError } from '../model/types.js';
 
 // One small HTTP layer for the source APIs (Auth0 Management API, Clerk Backend API): JSON over
 // Node's fetch, one request at a time, with the sources' rate limits honoured. Auth0 sends
 // X-RateLimit-Limit/Remaining/Reset (Reset in epoch seconds) on every answer and 429 when a
 // bucket is empty; Clerk sends 429 with Retry-After (seconds). We wait as told, never guess
-// lower, and retry transient failures (5xx, network) with capped exponential backoff.
+// lower, and retry transient failures (5xx, network) with capped, jittered exponential backoff.
 
 export interface SourceRequestCounts {
   requests: number;
@@ -26,6 +27,8 @@ export interface SourceApiOptions {
   signal?: AbortSignal;
   /** For tests: how to wait. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** For tests: the backoff's jitter, from 0 to 1. */
+  random?: () => number;
 }
 
 export class SourceApiError extends UsageError {
@@ -103,7 +106,6 @@ export class SourceApi {
     const method = request.method ?? 'GET';
     const url = this.url(path, request.query);
     let refreshed = false;
-    let backoff = 500;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new ExportInterrupted('interrupted');
       await this.wait(this.notBefore - Date.now());
@@ -129,8 +131,7 @@ export class SourceApi {
           );
         }
         this.counts.retried++;
-        await this.wait(backoff);
-        backoff = Math.min(backoff * 2, this.maxWait());
+        await this.wait(this.backoff(attempt));
         continue;
       }
       this.noteRateLimit(response.headers);
@@ -143,8 +144,7 @@ export class SourceApi {
               'Run export again later: it resumes where it stopped.',
             429,
           );
-        await this.wait(this.retryAfterMs(response.headers) ?? backoff);
-        backoff = Math.min(backoff * 2, this.maxWait());
+        await this.wait(this.retryAfterMs(response.headers) ?? this.backoff(attempt));
         continue;
       }
       if (response.status === 401 && !request.anonymous && this.options.token && !refreshed) {
@@ -157,8 +157,7 @@ export class SourceApi {
       if (TRANSIENT.has(response.status) && !request.accept?.includes(response.status) && attempt < maxAttempts) {
         await response.body?.cancel();
         this.counts.retried++;
-        await this.wait(this.retryAfterMs(response.headers) ?? backoff);
-        backoff = Math.min(backoff * 2, this.maxWait());
+        await this.wait(this.retryAfterMs(response.headers) ?? this.backoff(attempt));
         continue;
       }
       if (response.ok || request.accept?.includes(response.status)) return response;
@@ -194,6 +193,11 @@ export class SourceApi {
     if (headers.get('x-ratelimit-remaining') !== '0') return;
     const reset = Number(headers.get('x-ratelimit-reset'));
     if (Number.isFinite(reset) && reset > 0) this.notBefore = Math.min(reset * 1000, Date.now() + this.maxWait());
+  }
+
+  /** The wait before retrying after `attempt` when the server names no time: from 0.5 s, doubling. */
+  private backoff(attempt: number): number {
+    return jitteredBackoff(attempt, { baseBackoffMs: 500, maxBackoffMs: this.maxWait() }, this.options.random);
   }
 
   private maxWait(): number {

@@ -1,5 +1,5 @@
 import type { RecordProblem } from '../model/types.js';
-import { escapeMarkdown, truncate } from '../report/escape.js';
+import { escapeMarkdown, truncateMarkdown } from '../report/escape.js';
 import { renderSummaryMarkdown } from '../report/markdown.js';
 import type { Summary } from '../report/summary.js';
 import { scrubText, scrubValue } from '../model/mask.js';
@@ -115,7 +115,7 @@ function fitToCommentLimit(body: string): string {
   if (body.length <= COMMENT_MAX_CHARS) return body;
   const note = '\n\n_Cut to fit a pull request comment (65,536 characters); the job summary has the whole report._\n';
   // The marker is on the first line, so a cut at the end keeps the comment findable.
-  return truncate(body, COMMENT_MAX_CHARS - note.length) + note;
+  return truncateMarkdown(body, COMMENT_MAX_CHARS - note.length) + note;
 }
 
 function skipReason(error: unknown): string | undefined {

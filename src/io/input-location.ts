@@ -7,7 +7,7 @@ import {
   artifactFile,
   forgetArtifactDownloads,
   parseArtifactSpec,
-  type GitHubContext,
+  type ArtifactSource,
 } from './input-location/artifact.js';
 import {
   CONTENT_HEAD_BYTES,
@@ -23,7 +23,8 @@ export interface InputContext {
   /** Where decrypted/decoded content may be written (RUNNER_TEMP in the action, a mkdtemp dir in the CLI); files are created 0600 and removed by cleanup(). */
   tempDir: string;
   env?: NodeJS.ProcessEnv;
-  github?: GitHubContext;
+  /** Where `artifact:` inputs come from (GitHub's, in the action and the CLI); without it they are refused. */
+  artifacts?: ArtifactSource;
 }
 
 export interface ResolvedInput {
@@ -67,7 +68,7 @@ export async function resolveInputLocation(spec: string, ctx: InputContext): Pro
 
   if (label.startsWith(ARTIFACT_PREFIX)) {
     const location = parseArtifactSpec(label, label.slice(ARTIFACT_PREFIX.length));
-    const file = await artifactFile(location, ctx.tempDir, ctx.github);
+    const file = await artifactFile(location, ctx.tempDir, ctx.artifacts);
     const resolved = await decryptIfEncrypted({ path: file.path, label }, basename(file.path), ctx);
     return { ...resolved, from: file.from };
   }

@@ -1,4 +1,5 @@
 import { LazyMigrationError } from './errors.js';
+import { type JsonAnswer, readJsonAnswer } from './json-answer.js';
 
 // The three WorkOS User Management calls the library makes, over plain fetch so the package
 // entry stays small: the password sign-in, the user found by email, and the update that sets
@@ -99,28 +100,12 @@ export class WorkOSApi {
         `WorkOS could not be reached or did not answer within ${timeoutMs} ms (${method} ${path.split('?')[0]}). Check workos.apiUrl and the network.`,
       );
     }
-    const text = await response.text().catch(() => '');
-    let parsed: unknown;
-    try {
-      parsed = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    const retryAfter = Number(response.headers.get('retry-after'));
-    return {
-      status: response.status,
-      body: parsed,
-      path: `${method} ${path.split('?')[0]}`,
-      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
-    };
+    return { ...(await readJsonAnswer(response)), path: `${method} ${path.split('?')[0]}` };
   }
 }
 
-interface Answer {
-  status: number;
-  body: unknown;
+interface Answer extends JsonAnswer {
   path: string;
-  retryAfter?: number;
 }
 
 function codeOf(body: unknown): string | undefined {

@@ -26,6 +26,8 @@ export interface LiveOrganization {
   name: string;
   /** Lowercased, sorted, joined with commas. */
   domains: string;
+  /** Those of `domains` WorkOS holds verified, the same way. */
+  verifiedDomains: string;
   metadataDigest: string;
 }
 
@@ -220,6 +222,33 @@ export function metadataDigest(metadata: Record<string, string> | null | undefin
 
 export function sortedJoined(values: readonly string[]): string {
   return [...new Set(values)].sort().join(',');
+}
+
+/**
+ * A WorkOS user's metadata as the diff compares it: the digest of everything but the lazy
+ * migration's mark, with `+` in front when WorkOS holds a mark (base64url never starts with `+`).
+ */
+export function userMetadataDigest(metadata: Record<string, string> | null | undefined): string {
+  const held = metadata ?? {};
+  return (lazyMarkOf(held) === undefined ? '' : '+') + metadataDigest(withoutLazyMark(held));
+}
+
+/**
+ * Whether a user's metadata in WorkOS differs from what the plan sends. The lazy mark is the lazy
+ * migration's: a plan that marks (`--lazy-passwords`) adds it where WorkOS lacks it, `pending`
+ * and `moved` are one value, and a plan that does not mark leaves a mark WorkOS holds alone, so
+ * an import run without the flag between lazy ones cannot undo the lazy migration.
+ */
+export function userMetadataDiffers(liveDigest: string, wanted: Record<string, string> | undefined): boolean {
+  const liveMarked = liveDigest.startsWith('+');
+  if ((liveMarked ? liveDigest.slice(1) : liveDigest) !== metadataDigest(withoutLazyMark(wanted ?? {}))) return true;
+  return lazyMarkOf(wanted ?? {}) !== undefined && !liveMarked;
+}
+
+export function withoutLazyMark(metadata: Record<string, string>): Record<string, string> {
+  if (lazyMarkOf(metadata) === undefined) return metadata;
+  const { [LAZY_METADATA_KEY]: _mark, ...rest } = metadata;
+  return rest;
 }
 
 /**

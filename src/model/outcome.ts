@@ -12,3 +12,11 @@ export interface Outcome {
   failure?: { code: string; message: string; requestId?: string };
   location: SourceLocation;
 }
+
+/** Outcomes by entity and status: what the summary counts. */
+export type OutcomeCounts = Record<'user' | 'organization' | 'membership', Record<OutcomeStatus, number>>;
+
+export function emptyOutcomeCounts(): OutcomeCounts {
+  const none = (): Record<OutcomeStatus, number> => ({ created: 0, updated: 0, unchanged: 0, failed: 0, pending: 0 });
+  return { user: none(), organization: none(), membership: none() };
+}

@@ -32,6 +32,8 @@ export interface OrganizationInput {
   name: string;
   externalId: string;
   domains: string[];
+  /** Those of `domains` the source verified; absent when none (so older digests stand). */
+  verifiedDomains?: string[];
   metadata?: Record<string, string>;
 }
 

@@ -48,7 +48,11 @@ export interface UserRecord {
   password?: PasswordHash;
   passwordGap: PasswordGap;
   metadata: Record<string, string>;
-  /** MFA factors the user had; none of them can move, so each one means a re-enrollment. */
+  /**
+   * MFA factors the user must enroll again: SMS and the like, and a TOTP factor whose secret
+   * the export lacks or holds malformed. A TOTP factor with a valid secret moves instead (a
+   * `factor` item) and is not listed here.
+   */
   mfaFactors: MfaFactor[];
   /** Social providers the user signed in with (google-oauth2, github, …). */
   socialProviders: string[];
@@ -73,6 +77,8 @@ export interface OrganizationRecord {
   sourceId: string;
   name: string;
   domains: string[];
+  /** Those of `domains` the source verified: created `verified` in WorkOS, the others `pending`. */
+  verifiedDomains?: string[];
   metadata: Record<string, string>;
   location: SourceLocation;
 }
@@ -82,9 +88,21 @@ export interface MembershipRecord {
   userSourceId: string;
   /** Role slugs in WorkOS terms, after the role map. Empty means the environment's default role. */
   roles: string[];
+  /** What the source says of those roles (name, permissions): what a missing role is created with. */
+  roleDetails?: SourceRole[];
   location: SourceLocation;
   /** Where the member's user id is when the line is its organization's (Auth0: `members[3].user_id`). */
   userField?: string;
+}
+
+/**
+ * A role as the source defines it, in WorkOS terms: the slug the membership names (after the
+ * role map), the source's display name, and the source's permissions as WorkOS permission slugs.
+ */
+export interface SourceRole {
+  slug: string;
+  name: string;
+  permissions: string[];
 }
 
 /** A membership's key in the journal, the reports and the id map: `<organization>:<user>` source ids. */
@@ -112,8 +130,24 @@ export interface RecordProblem {
   failed?: boolean;
 }
 
+/**
+ * A TOTP factor that moves with its existing secret (WorkOS: Base32, SHA-1, 6 digits, 30 s).
+ * The secret is a secret: it never goes into a message, a report, the journal or a checkpoint.
+ */
+export interface TotpFactorRecord {
+  /** The source user it belongs to (joined to the planned user, merges included). */
+  userSourceId: string;
+  /** Base32, upper case, without spaces or padding (see sources/totp-secret.ts). */
+  secret: string;
+  /** Where the secret is: the file, line and column, for messages. */
+  location: SourceLocation;
+  /** The field it was read from (`totp_secret`, `secret`, `otp_secret`). */
+  field: string;
+}
+
 export type SourceItem =
   | { kind: 'user'; record: UserRecord }
+  | { kind: 'factor'; record: TotpFactorRecord }
   | { kind: 'organization'; record: OrganizationRecord }
   | { kind: 'membership'; record: MembershipRecord }
   | { kind: 'problem'; problem: RecordProblem };

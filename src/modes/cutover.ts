@@ -17,19 +17,41 @@ import { silentLogger, type Logger } from '../report/logger.js';
 import { connectionsReader, type PacedRead } from '../workos/connections.js';
 import { removalsCsv } from '../report/files.js';
 import { FoundRecords, liveOutcomes } from '../reconcile/reconcile.js';
+import { conflictProblems } from '../plan/diff-outcomes.js';
 import { passwordMemory } from '../plan/diff.js';
 import { passwordsNotRead } from '../report/people.js';
-import { checkLive } from './verify.js';
 import {
-  conflictProblems,
+  checkLive,
   finishRun,
   openJournal,
   outcomeStream,
   prepareRun,
   requireWorkOS,
-  type MigrationOptions,
+  exportRunOptions,
+  type ExportRunOptions,
+  type LoginProbeSet,
+  type MigrationSettings,
+  type ResolvedRun,
   type MigrationResult,
 } from './pipeline.js';
+
+export interface CutoverOptions extends ExportRunOptions {
+  loginProbes?: LoginProbeSet;
+  /** An Admin Portal SSO link for each organization that still needs a connection. */
+  portalLinks?: boolean;
+  /** Called with each portal link before anything prints it. */
+  onSecret?: (secret: string) => void;
+}
+
+/** cutover's options, from the settings the CLI or the action parsed. */
+export function cutoverOptions(settings: MigrationSettings, resolved: ResolvedRun): CutoverOptions {
+  return {
+    ...exportRunOptions(settings, resolved),
+    loginProbes: resolved.loginProbes,
+    portalLinks: settings.portalLinks,
+    onSecret: resolved.onSecret,
+  };
+}
 
 // `cutover`: the read-only go/no-go before sign-in moves to WorkOS. The caller runs the live
 // diff (plan and reconcile, read-only) and hands over its pieces; this reads WorkOS's SSO
@@ -112,6 +134,7 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
         members,
         {
           connectionsOf: reader.connectionsOf,
+          domainsOf: reader.domainsOf,
           async ssoPortalLink(organizationId) {
             const link = await reader.ssoPortalLink(organizationId);
             // Masked in everything but sso-setup.csv, whose job is to hand it over.
@@ -186,13 +209,13 @@ export async function runCutover(input: CutoverInput): Promise<CutoverResult> {
  * `cutover` as a mode: the live diff (read-only, as verify reads it), the checkpoint and the
  * login probes, handed to runCutover. The job summary is cutover.md; nothing is written to WorkOS.
  */
-export async function runCutoverMode(options: MigrationOptions): Promise<MigrationResult> {
-  const run = await prepareRun(options);
+export async function runCutoverMode(options: CutoverOptions): Promise<MigrationResult> {
+  const run = await prepareRun('cutover', options);
   const workos = requireWorkOS(run);
   const journal = openJournal(run, 'read');
   const outcomes = outcomeStream(run);
   try {
-    const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal);
+    const { diff, reconciliation, logins, lazy } = await checkLive(run, workos, journal, options.loginProbes);
     // Counted and written as they are worked out: a million users and memberships are never held.
     for (const outcome of liveOutcomes(diff)) outcomes.add(outcome);
     const count = (status: 'pending' | 'failed') =>

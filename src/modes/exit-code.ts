@@ -19,9 +19,12 @@ export function recordExitCode(summary: Summary, failOn: FailOn = defaultFailOn(
   // cutover: 0 go, 1 no-go (the checks are the point; fail-on does not apply).
   if (summary.mode === 'cutover') return summary.cutover?.go ? 0 : 1;
   if (failOn === 'never') return 0;
-  const failed = sumOver(summary, 'failed') > 0;
+  // A TOTP factor that could not be enrolled is a failed write like any other.
+  const failed = sumOver(summary, 'failed') > 0 || (summary.factors?.failed ?? 0) > 0;
   if (summary.mode === 'verify') {
-    const drift = sumOver(summary, 'pending') > 0 || (summary.logins?.failed ?? 0) > 0;
+    // A factor WorkOS lacks is drift too (its user signs in without it).
+    const drift =
+      sumOver(summary, 'pending') > 0 || (summary.factors?.pending ?? 0) > 0 || (summary.logins?.failed ?? 0) > 0;
     if (drift) return 1;
   }
   if (summary.mode === 'rollback') return summary.deleted && !summary.complete ? 1 : 0;

@@ -1,6 +1,5 @@
-import type { User, WorkOS } from '@workos-inc/node';
-import type { WorkOSCaller } from '../apply/workos-caller.js';
-import { journalSourceId } from '../checkpoint/journal.js';
+import type { User } from '@workos-inc/node';
+import { journalSourceId } from '../model/source-id.js';
 import { LAZY_METADATA_KEY, lazyMarkOf } from '../lazy/marks.js';
 import type { Outcome } from '../model/outcome.js';
 import { csvRow } from '../report/escape.js';
@@ -10,7 +9,10 @@ import {
   prepareRun,
   requireWorkOS,
   whenUnreachable,
-  type MigrationOptions,
+  exportRunOptions,
+  type ExportRunOptions,
+  type MigrationSettings,
+  type ResolvedRun,
   type MigrationResult,
 } from './pipeline.js';
 
@@ -18,8 +20,18 @@ import {
 // pending (their password never moved) loses the mark and is listed in password-reset.csv for a
 // reset or Magic Auth; users who moved keep `moved`. Nothing else is written.
 
-export async function runLazyFinish(options: MigrationOptions): Promise<MigrationResult> {
-  const run = await prepareRun(options);
+export interface LazyFinishOptions extends ExportRunOptions {
+  /** Writes per second for the whole process. */
+  rateLimit?: number;
+}
+
+/** `import --lazy-finish`'s options, from the settings the CLI parsed. */
+export function lazyFinishOptions(settings: MigrationSettings, resolved: ResolvedRun): LazyFinishOptions {
+  return { ...exportRunOptions(settings, resolved), rateLimit: settings.rateLimit };
+}
+
+export async function runLazyFinish(options: LazyFinishOptions): Promise<MigrationResult> {
+  const run = await prepareRun('import', options);
   const workos = requireWorkOS(run);
   const includePii = options.includePii ?? false;
   try {
@@ -75,20 +87,4 @@ export async function runLazyFinish(options: MigrationOptions): Promise<Migratio
   } catch (error) {
     return whenUnreachable(run)(error);
   }
-}
-
-/**
- * `rollback --confirm`: the users it keeps (they existed before the migration) lose the lazy mark
- * the import gave them. Returns how many were cleared; a failure is the caller's problem to list.
- */
-export async function clearLazyMark(
-  caller: Pick<WorkOSCaller, 'read' | 'idempotentWrite'>,
-  workos: WorkOS,
-  userId: string,
-): Promise<boolean> {
-  const user = await caller.read(() => workos.userManagement.getUser(userId));
-  if (lazyMarkOf(user.metadata) === undefined) return false;
-  const { [LAZY_METADATA_KEY]: _mark, ...metadata } = user.metadata ?? {};
-  await caller.idempotentWrite(() => workos.userManagement.updateUser({ userId, metadata }));
-  return true;
 }

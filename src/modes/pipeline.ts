@@ -3,22 +3,25 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
-import { DEFAULT_PACING } from '../apply/defaults.js';
-import { RateLimiter } from '../apply/rate-limiter.js';
-import { WorkOSCaller, WorkOSUnreachableError } from '../apply/workos-caller.js';
+import { PacedTransport } from '../workos/paced-fetch.js';
+import { DEFAULT_PACING, pacingLimits } from '../workos/pacing-defaults.js';
+import { WorkOSCaller, WorkOSUnreachableError } from '../workos/workos-caller.js';
 import { Journal, JOURNAL_FILE, type JournalIdentity } from '../checkpoint/journal.js';
 import { configFingerprint, DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../config/mapping-config.js';
-import type { LiveIndex } from '../model/live-state.js';
+import type { LazyCounts, LiveIndex } from '../model/live-state.js';
 import type { PlannedRecord } from '../model/planned.js';
 import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
 import { UsageError } from '../model/types.js';
 import { countChanges, diffMigration, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { removalCounts } from '../plan/diff-outcomes.js';
+import { emptyFactorPlan, factorsInWorkOS, planTotpFactors, type FactorPlan } from '../plan/factors.js';
+import type { FactorCounts } from '../model/factors.js';
 import { PlannedMemberships } from '../plan/memberships.js';
 import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '../plan/organizations.js';
 import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
-import type { Reconciliation } from '../reconcile/reconcile.js';
-import type { LoginProbe, LoginProbeResult } from '../reconcile/login-probes.js';
+import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
+import { runLoginProbes, type LoginProbe, type LoginProbeResult } from '../reconcile/login-probes.js';
 import { writeReportFiles, type ReportFiles } from '../report/files.js';
 import { OutcomeStream } from '../report/outcome-stream.js';
 import { silentLogger, type Logger } from '../report/logger.js';
@@ -38,51 +41,112 @@ import {
   type SourceRecords,
 } from '../sources/index.js';
 import { checkApiKey, createWorkOS, DEFAULT_API_URL, type WorkOSTarget } from '../workos/client.js';
+import { listUserFactors } from '../workos/factors.js';
 import { readLiveIndex } from '../workos/live-index.js';
-import { listRoleSlugs } from '../workos/roles.js';
+import { roleChanges, SourceRoles, type RolePlan } from '../plan/roles.js';
+import { readEnvironmentRoles } from '../plan/environment-roles.js';
 
-export interface MigrationOptions {
-  mode: Mode;
+/** The export a run reads, and how it maps (the mapping config; its defaults without one). */
+export interface ExportToRead {
   source: SourceKind;
-  /** The export files; rollback needs none (the checkpoint says what to undo). */
   files: SourceFiles;
   /** What to call a file in messages when it is not the path read (decrypted, from a secret). */
   fileLabels?: ReadonlyMap<string, string>;
-  /** The mapping config (role map, metadata map, policies); the defaults without one. */
   config?: MappingConfig;
+}
+
+/** Where a run keeps its checkpoint and writes its reports. */
+export interface RunPlaces {
   /** Checkpoint directory; without it nothing is remembered between runs. */
   stateDir?: string;
   /** Report directory (summary.json, summary.md, errors.jsonl, id-map.csv, …). */
   outDir?: string;
-  /** Required for import, verify and rollback; with it a dry run diffs against live WorkOS. */
+  /** Emails in the report files (never in logs or comments). */
+  includePii?: boolean;
+}
+
+/** How a run reaches WorkOS: without a target a dry run reads no WorkOS and the other modes refuse. */
+export interface WorkOSAccess {
   target?: WorkOSTarget;
-  /** Writes per second for the whole process. */
+  /** Reads per second for the whole process. */
+  readRateLimit?: number;
+}
+
+/** What the shell hands every run. */
+export interface RunShell {
+  log?: Logger;
+  /** Aborted on Ctrl-C / SIGTERM: no new record is started, what is in flight lands in the journal. */
+  signal?: AbortSignal;
+}
+
+/** What every mode that reads the export takes (plan, import, verify, cutover). */
+export interface ExportRunOptions extends ExportToRead, RunPlaces, WorkOSAccess, RunShell {
+  /** Reuse a journal made with another source or config. */
+  force?: boolean;
+  /** Diff as `import --force-passwords` writes: the export's hashes go to users who signed in to WorkOS too. */
+  forcePasswords?: boolean;
+}
+
+/** Test accounts whose password sign-in must work (verify, cutover; needs the WorkOS client id). */
+export interface LoginProbeSet {
+  clientId: string;
+  probes: LoginProbe[];
+  /** Where the probes came from, for messages. */
+  label: string;
+}
+
+/**
+ * The settings the CLI and the action parse for a migration run. Each mode takes only its own
+ * options, built from these by one small function (planOptions, importOptions, …), so a new
+ * parser changes what fills this, not the modes.
+ */
+export interface MigrationSettings {
+  source: SourceKind;
+  stateDir?: string;
+  outDir?: string;
+  target?: WorkOSTarget;
+  /** WorkOS's user-management write limit per second (the pacer stays just under it). */
   rateLimit?: number;
   readRateLimit?: number;
   concurrency?: number;
   maxRecords?: number;
   timeBudgetMs?: number;
   includePii?: boolean;
-  /** verify: test accounts whose password sign-in must work (needs the WorkOS client id). */
-  loginProbes?: { clientId: string; probes: LoginProbe[]; label: string };
-  /** Read WorkOS back after an import that wrote something (default true). */
-  reconcileAfterImport?: boolean;
-  /** import: delete the removals (records of this migration gone from the export). */
-  prune?: boolean;
-  /** import --prune: refuse when there are more removals than this (default 10 % of the export's users). */
-  pruneLimit?: number;
-  /** plan, import: send the export's hashes even to users who have signed in to WorkOS since. */
-  forcePasswords?: boolean;
-  /** rollback: delete for real (without it, a preview). */
-  confirm?: boolean;
-  /** cutover: an Admin Portal SSO link for each organization that still needs a connection. */
-  portalLinks?: boolean;
-  /** Called with each secret the run makes (portal links) before anything prints it. */
-  onSecret?: (secret: string) => void;
-  /** Reuse a journal made with another source or config. */
   force?: boolean;
-  log?: Logger;
-  signal?: AbortSignal;
+  prune?: boolean;
+  pruneLimit?: number;
+  forcePasswords?: boolean;
+  confirmRollback?: boolean;
+  portalLinks?: boolean;
+}
+
+/** What the shell has read and made for a run: the export's files, the config, the probes, its logger. */
+export interface ResolvedRun extends RunShell {
+  files: SourceFiles;
+  fileLabels?: ReadonlyMap<string, string>;
+  config?: MappingConfig;
+  loginProbes?: LoginProbeSet;
+  /** Called with each secret the run makes (cutover's portal links) before anything prints it. */
+  onSecret?: (secret: string) => void;
+}
+
+/** The options every export-reading mode shares, from the settings. */
+export function exportRunOptions(settings: MigrationSettings, resolved: ResolvedRun): ExportRunOptions {
+  return {
+    source: settings.source,
+    files: resolved.files,
+    fileLabels: resolved.fileLabels,
+    config: resolved.config,
+    stateDir: settings.stateDir,
+    outDir: settings.outDir,
+    includePii: settings.includePii,
+    target: settings.target,
+    readRateLimit: settings.readRateLimit,
+    force: settings.force,
+    forcePasswords: settings.forcePasswords,
+    log: resolved.log,
+    signal: resolved.signal,
+  };
 }
 
 export interface MigrationResult {
@@ -102,11 +166,17 @@ export const DEFAULTS = DEFAULT_PACING;
 export interface FullPlan {
   users: UserPlan;
   organizations: OrganizationPlan;
+  /** With a key: the roles the memberships name that the environment lacks, to create. */
+  roles?: RolePlan;
+  /** TOTP factors that move with their secrets. */
+  factors: FactorPlan;
 }
 
 /** A run after reading and planning: everything the modes need. */
 export interface PreparedRun {
-  options: MigrationOptions;
+  mode: Mode;
+  /** What the shared steps read of the mode's options. */
+  options: RunPlaces & { source: SourceKind; force?: boolean; forcePasswords?: boolean };
   log: Logger;
   config: MappingConfig;
   identity: JournalIdentity;
@@ -121,10 +191,11 @@ export interface PreparedRun {
 }
 
 /** Reads and plans the exports; connects (checking the key's shape first) when there is a key. */
-export async function prepareRun(options: MigrationOptions): Promise<PreparedRun> {
+export async function prepareRun(mode: Mode, options: ExportRunOptions & { rateLimit?: number }): Promise<PreparedRun> {
   const log = options.log ?? silentLogger;
   // Connecting checks the key's shape: a wrong key fails in a second, not after reading a million-user export.
-  const workos = options.target ? connect(options.target) : undefined;
+  const caller = newCaller(options);
+  const workos = options.target ? connect(options.target, caller) : undefined;
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   // Before anything is read or written: --out and --state must be directories (or not exist yet).
   checkRunDirectories({ state: options.stateDir, out: options.outDir });
@@ -132,36 +203,42 @@ export async function prepareRun(options: MigrationOptions): Promise<PreparedRun
   // Sized from the export (about 500 bytes a user), so its indexes need not grow a million users long.
   const planner = new UserPlanner(config.policies, estimatedRecords(options.files.users, 500));
   const memberships = new PlannedMemberships({ merge: false });
+  const sourceRoles = new SourceRoles();
   const records = await log.group(`Reading the ${options.source} export`, () =>
-    readAll(options, config, planner, memberships, log),
+    readAll(options, config, planner, memberships, sourceRoles, log),
   );
   const users = planner.finish();
   const organizations = planOrganizations(records.organizations, memberships, users);
-  const plan: FullPlan = { users, organizations };
+  const plan: FullPlan = { users, organizations, factors: planTotpFactors(records.factors, users.users) };
   log.info(describePlan(plan, records.problems));
-  const caller = newCaller(options);
   const run: PreparedRun = {
+    mode,
     options,
     log,
     config,
     identity: { source: options.source, fingerprint: configFingerprint(config) },
     plan,
-    problems: [...records.problems, ...users.invalid, ...organizations.invalid],
+    problems: [...records.problems, ...users.invalid, ...organizations.invalid, ...plan.factors.problems],
     // An organizations file, or organizations in the user file itself (the generic CSV).
     managesOrganizations: options.files.organizations !== undefined || organizations.organizations.length > 0,
     workos,
     caller,
     started: Date.now(),
   };
-  if (workos && plan.organizations.memberships.length > 0) await checkRoles(run, workos);
+  if (workos && plan.organizations.memberships.length > 0) await checkRoles(run, workos, sourceRoles);
   return run;
 }
 
 /** A run that reads no export (rollback): the checkpoint says what to do. */
-export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
+export function prepareEmptyRun(
+  mode: Mode,
+  options: RunPlaces & WorkOSAccess & RunShell & { source: SourceKind; config?: MappingConfig; rateLimit?: number },
+): PreparedRun {
   const config = options.config ?? DEFAULT_MAPPING_CONFIG;
   checkRunDirectories({ state: options.stateDir, out: options.outDir });
+  const caller = newCaller(options);
   return {
+    mode,
     options,
     log: options.log ?? silentLogger,
     config,
@@ -169,43 +246,46 @@ export function prepareEmptyRun(options: MigrationOptions): PreparedRun {
     plan: {
       users: { users: new PlannedUsers(), invalid: [], merges: [] },
       organizations: { organizations: [], memberships: new PlannedMemberships(), invalid: [] },
+      factors: emptyFactorPlan(),
     },
     problems: [],
     managesOrganizations: false,
-    workos: options.target ? connect(options.target) : undefined,
-    caller: newCaller(options),
+    workos: options.target ? connect(options.target, caller) : undefined,
+    caller,
     started: Date.now(),
   };
 }
 
-function newCaller(options: MigrationOptions): WorkOSCaller {
-  return new WorkOSCaller(
-    new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
-    new RateLimiter(options.readRateLimit ?? DEFAULTS.readRateLimit),
-    undefined,
-    { apiUrl: options.target?.apiUrl ?? DEFAULT_API_URL },
-  );
+function newCaller(options: WorkOSAccess & { rateLimit?: number }): WorkOSCaller {
+  return new WorkOSCaller(new PacedTransport(pacingLimits(options)), undefined, {
+    apiUrl: options.target?.apiUrl ?? DEFAULT_API_URL,
+  });
 }
 
 /** Unknown roles are found before any write (a dry run with a key finds them too). */
-async function checkRoles(run: PreparedRun, workos: WorkOS): Promise<void> {
-  const roles = await run.caller
-    .read(() => listRoleSlugs(workos))
-    .catch((error: unknown) => {
-      run.log.warn(
-        `Could not list the environment's roles (${(error as Error).message}); role slugs are not checked before writing.`,
-      );
-      return undefined;
-    });
+async function checkRoles(run: PreparedRun, workos: WorkOS, sourceRoles: SourceRoles): Promise<void> {
+  const roles = await readEnvironmentRoles(
+    workos,
+    (request) => run.caller.read(request),
+    run.plan.organizations.memberships,
+    sourceRoles,
+    run.config.policies.missingRoles,
+  ).catch((error: unknown) => {
+    run.log.warn(
+      `Could not list the environment's roles (${(error as Error).message}); role slugs are not checked before writing.`,
+    );
+    return undefined;
+  });
   if (!roles) return;
-  const checked = checkMembershipRoles(run.plan.organizations.memberships, roles);
+  run.plan.roles = roles.plan;
+  const checked = checkMembershipRoles(run.plan.organizations.memberships, roles.known);
   run.plan.organizations = { ...run.plan.organizations, memberships: checked.valid };
   for (const problem of checked.invalid) run.problems.push(problem);
 }
 
 export function requireWorkOS(run: PreparedRun): WorkOS {
   if (!run.workos)
-    throw new UsageError(`${run.options.mode} needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).`);
+    throw new UsageError(`${run.mode} needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).`);
   return run.workos;
 }
 
@@ -265,6 +345,16 @@ export function diffRun(
   });
 }
 
+/** TOTP factors an import would enroll now: WorkOS is read for the users it holds (plan, verify). */
+export function factorChanges(run: PreparedRun, workos: WorkOS, diff: MigrationDiff): Promise<FactorCounts> {
+  return factorsInWorkOS(
+    run.plan.factors,
+    diff.users,
+    async (userId) => (await run.caller.read(() => listUserFactors(workos, userId))).some((f) => f.type === 'totp'),
+    DEFAULTS.concurrency,
+  );
+}
+
 /** `--force-passwords` replaces passwords people may have changed in WorkOS: say how many, before any write. */
 export function warnForcedPasswords(run: PreparedRun, diff: MigrationDiff): void {
   const forced = passwordMemory(diff).overwritesSignedIn;
@@ -274,29 +364,6 @@ export function warnForcedPasswords(run: PreparedRun, diff: MigrationDiff): void
   );
 }
 
-/** Users the export moves to an address another WorkOS user holds, and users kept under another id. */
-export function conflictProblems(diff: MigrationDiff): RecordProblem[] {
-  return diff.users
-    .filter((c) => c.action === 'conflict' && c.fields.length === 0)
-    .map((c) => ({
-      entity: 'user' as const,
-      sourceId: c.record.sourceId,
-      location: c.record.location,
-      field: 'email',
-      code: 'email_held_by_other',
-      message: `WorkOS user ${c.workosId} already has this email under another external id; it is kept as it is and gets this user's memberships. Check that they are the same person.`,
-      severity: 'warning' as const,
-    }));
-}
-
-export function removalCounts(removals: readonly Removal[]): Record<EntityName, number> {
-  return {
-    users: removals.filter((r) => r.entity === 'user').length,
-    organizations: removals.filter((r) => r.entity === 'organization').length,
-    memberships: removals.filter((r) => r.entity === 'membership').length,
-  };
-}
-
 /** Removals prune never deletes, by entity; undefined when there are none. */
 function keptRemovalCounts(removals: readonly Removal[] | undefined): Record<EntityName, number> | undefined {
   const kept = removals?.filter((r) => r.keptBecause !== undefined) ?? [];
@@ -304,6 +371,35 @@ function keptRemovalCounts(removals: readonly Removal[] | undefined): Record<Ent
 }
 
 export { countChanges };
+
+export interface LiveCheck {
+  diff: MigrationDiff;
+  reconciliation: Reconciliation;
+  logins?: LoginProbeResult;
+  /** Users marked for a lazy migration, when WorkOS holds any. */
+  lazy?: LazyCounts;
+}
+
+/**
+ * The read-only check verify and cutover share: WorkOS read and diffed (hashes count only with
+ * a checkpoint: WorkOS never returns them, so only the journal knows), then the test sign-ins.
+ */
+export async function checkLive(
+  run: PreparedRun,
+  workos: WorkOS,
+  journal: Journal | undefined,
+  probes: LoginProbeSet | undefined,
+): Promise<LiveCheck> {
+  const live = await readWorkOS(run, workos);
+  const diff = diffRun(run, live, journal, journal !== undefined);
+  const lazy = live.lazy.pending + live.lazy.moved > 0 ? { ...live.lazy } : undefined;
+  const logins = probes
+    ? await run.log.group(`Signing in ${probes.probes.length} test account(s)`, () =>
+        runLoginProbes(workos, run.caller, probes.clientId, probes.probes, probes.label),
+      )
+    : undefined;
+  return { diff, reconciliation: reconcile(diff), ...(logins ? { logins } : {}), ...(lazy ? { lazy } : {}) };
+}
 
 export interface RunReport {
   outcomes: Outcome[];
@@ -332,8 +428,14 @@ export interface RunReport {
   /** Report files already written to the report directory while the run went: names. */
   writtenFiles?: string[];
   cutover?: Summary['cutover'];
+  /** import: the environment roles created before the memberships. */
+  roles?: Summary['roles'];
+  /** plan, import: the webhook deliveries the writes set off (said before any write). */
+  webhooks?: Summary['webhooks'];
   /** The run had to stop (WorkOS unreachable): the one sentence to show, and exit 2. */
   fatal?: string;
+  /** TOTP factors: what the run did (import), would do (plan) or undid (rollback: `deleted.factors`). */
+  factors?: FactorCounts;
 }
 
 /** Builds the summary and writes the reports: the last step of every mode. */
@@ -347,7 +449,7 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
   const outcomes = report.streamed ?? outcomeStream(run);
   for (const o of report.streamed ? [] : report.outcomes) outcomes.add(o);
   const summary = buildSummary({
-    mode: options.mode,
+    mode: run.mode,
     source: options.source,
     plan: run.plan.users,
     problems,
@@ -356,12 +458,18 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     pendingNotListed: report.pendingNotListed,
     stoppedBy: report.stoppedBy,
     workos: r && { users: r.users, organizations: r.organizations, memberships: r.memberships },
-    changes: report.showChanges && report.diff ? countChanges(report.diff) : undefined,
+    changes:
+      report.showChanges && report.diff
+        ? { ...countChanges(report.diff), ...withDefined('roles', roleChanges(run.plan.roles)) }
+        : undefined,
+    roles: report.roles,
+    webhooks: report.webhooks,
     removals: report.removals ? removalCounts(report.removals) : report.removalsCounted,
     removalsKept: keptRemovalCounts(report.removals),
     deleted: report.deleted,
     cutover: report.cutover,
     fatal: report.fatal,
+    factors: report.factors,
     passwords: report.passwords,
     requests: run.workos ? { ...c, writesPerSecond: writeRate(c), elapsedSeconds } : undefined,
     processedThisRun: report.processed,
@@ -399,6 +507,10 @@ export async function finishRun(run: PreparedRun, report: RunReport): Promise<Mi
     files,
     journalAppended: report.journalAppended ?? 0,
   };
+}
+
+function withDefined<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 /** Where a run's outcomes go: counted, and (with a report directory) written as they come. */
@@ -460,9 +572,10 @@ export function writeRate(c: WorkOSCaller['counters']): number {
   return (c.writes - 1) / Math.max((c.lastWriteAt - c.firstWriteAt) / 1000, 0.001);
 }
 
-function connect(target: WorkOSTarget): WorkOS {
+/** The SDK client sends through the caller's paced transport: every request waits for its bucket. */
+function connect(target: WorkOSTarget, caller: WorkOSCaller): WorkOS {
   checkApiKey(target.apiKey);
-  return createWorkOS(target);
+  return createWorkOS(target, caller.transport);
 }
 
 /**
@@ -470,10 +583,11 @@ function connect(target: WorkOSTarget): WorkOS {
  * as objects); organizations, memberships and problems are collected.
  */
 async function readAll(
-  options: MigrationOptions,
+  options: ExportToRead,
   config: MappingConfig,
   planner: UserPlanner,
   memberships: PlannedMemberships,
+  roles: SourceRoles,
   log: Logger,
 ): Promise<SourceRecords> {
   const reading = new ReadProgress(log, `Reading the ${options.source} export`);
@@ -485,7 +599,10 @@ async function readAll(
         if (label !== undefined) location.file = label;
       },
       onUser: (record) => planner.add(record),
-      onMembership: (m) => memberships.add(m.organizationSourceId, m.userSourceId, m.roles, m.location, m.userField),
+      onMembership: (m) => {
+        roles.add(m);
+        memberships.add(m.organizationSourceId, m.userSourceId, m.roles, m.location, m.userField);
+      },
     });
   } catch (error) {
     throw relabelError(error, options.fileLabels);

@@ -1,13 +1,15 @@
 import type { Journal } from '../checkpoint/journal.js';
 import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
-import type { PlannedRecord } from '../model/planned.js';
-import { passwordMemory, type Change, type MigrationDiff } from '../plan/diff.js';
+import { countChanges, passwordMemory } from '../plan/diff.js';
+import { conflictProblems, diffOutcomes } from '../plan/diff-outcomes.js';
+import { factorsFromJournal } from '../plan/factors.js';
+import { plannedWrites, readWebhookForecast } from '../plan/webhooks.js';
+import { webhookWarning } from '../report/environment-markdown.js';
 import { missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
 import {
-  conflictProblems,
   diffRun,
   finishRun,
   openJournal,
@@ -16,20 +18,36 @@ import {
   readWorkOS,
   warnForcedPasswords,
   whenUnreachable,
-  type MigrationOptions,
+  exportRunOptions,
+  factorChanges,
+  type ExportRunOptions,
+  type MigrationSettings,
   type MigrationResult,
   type PreparedRun,
+  type ResolvedRun,
 } from './pipeline.js';
+
+export type PlanOptions = ExportRunOptions;
+
+/** A dry run's options, from the settings the CLI or the action parsed. */
+export function planOptions(settings: MigrationSettings, resolved: ResolvedRun): PlanOptions {
+  return exportRunOptions(settings, resolved);
+}
 
 /**
  * `plan`: a dry run. With a key it reads WorkOS and says exactly what an import would do now
  * (create / update / remove, by record, in changes.jsonl); without one it can only say what the
  * checkpoint does not hold yet. Never writes, to WorkOS or to the checkpoint.
  */
-export async function runPlan(options: MigrationOptions): Promise<MigrationResult> {
-  const run = await prepareRun(options);
+export async function runPlan(options: PlanOptions): Promise<MigrationResult> {
+  const run = await prepareRun('plan', options);
   const journal = openJournal(run, 'read');
-  if (!run.workos) return finishRun(run, { ...journalOutcomes(run, journal), problems: run.problems });
+  if (!run.workos)
+    return finishRun(run, {
+      ...journalOutcomes(run, journal),
+      problems: run.problems,
+      factors: factorsFromJournal(run.plan.factors, journal),
+    });
   const workos = run.workos;
   return planAgainst(run, workos, journal).catch(whenUnreachable(run));
 }
@@ -38,32 +56,27 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
   const options = run.options;
   const diff = diffRun(run, await readWorkOS(run, workos), journal, true);
   warnForcedPasswords(run, diff);
+  const webhooks = await readWebhookForecast(
+    workos,
+    (request) => run.caller.read(request),
+    () => plannedWrites(countChanges(diff), run.plan.roles),
+    (message) => run.log.warn(message),
+  );
+  if (webhooks) run.log.warn(webhookWarning(webhooks, 'plan'));
   const { recordedEarlier, keptExisting, keptSignedIn } = passwordMemory(diff);
   const pii = options.includePii ?? false;
+  const factors = await factorChanges(run, workos, diff);
   return finishRun(run, {
+    factors,
     outcomes: diffOutcomes(diff),
     problems: [...run.problems, ...conflictProblems(diff)],
     reconciliation: missingAsPlanned(reconcile(diff)),
     diff,
     showChanges: true,
+    webhooks,
     removals: diff.removals,
     passwords: { sent: 0, recordedEarlier, keptExisting, keptSignedIn },
     extraFiles: { 'changes.jsonl': changesJsonl(diff, pii), 'removals.csv': removalsCsv(diff.removals, pii) },
-  });
-}
-
-/** Per planned record: `unchanged` when WorkOS holds it as planned, else `pending` (an import would write it). */
-export function diffOutcomes(diff: MigrationDiff): Outcome[] {
-  const all: Change<PlannedRecord>[] = [...diff.users, ...diff.organizations, ...diff.memberships];
-  return all.map((change): Outcome => {
-    const inStep = change.action === 'unchanged' || (change.action === 'conflict' && change.fields.length === 0);
-    return {
-      entity: change.entity,
-      sourceId: change.record.sourceId,
-      location: change.record.location,
-      status: inStep ? 'unchanged' : 'pending',
-      ...(change.workosId ? { workosId: change.workosId } : {}),
-    };
   });
 }
 

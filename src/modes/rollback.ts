@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
+import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
+import { clearLazyMark } from '../apply/clear-lazy-mark.js';
 import { Journal, JOURNAL_FILE, type JournalEntry } from '../checkpoint/journal.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import { keptBecause, type Removal } from '../plan/diff.js';
@@ -8,9 +10,49 @@ import { countRollback, deletion, rollbackSteps, type RollbackStep } from '../pl
 import { writeLines } from '../io/write-lines.js';
 import { csvRow } from '../report/escape.js';
 import { silentLogger } from '../report/logger.js';
-import { deleteAll, deleteFailureProblem } from './import.js';
-import { clearLazyMark } from './lazy-finish.js';
-import { finishRun, prepareEmptyRun, type MigrationOptions, type MigrationResult } from './pipeline.js';
+import type { MappingConfig } from '../config/mapping-config.js';
+import type { SourceKind } from '../sources/index.js';
+import { deleteEnrolledFactors, enrolledFactors, factorsByOwner, goneWithUsers } from '../apply/factors.js';
+import { recordEntries, rollbackEnvironment } from '../apply/rollback-roles.js';
+import {
+  DEFAULTS,
+  finishRun,
+  prepareEmptyRun,
+  type MigrationResult,
+  type MigrationSettings,
+  type RunPlaces,
+  type RunShell,
+  type WorkOSAccess,
+} from './pipeline.js';
+
+export interface RollbackOptions extends RunPlaces, WorkOSAccess, RunShell {
+  /** The source named in the summary; the checkpoint's own source and config are the ones undone. */
+  source: SourceKind;
+  config?: MappingConfig;
+  /** Writes (deletes) per second for the whole process. */
+  rateLimit?: number;
+  /** The most deletes in flight at once. */
+  concurrency?: number;
+  /** Delete for real (without it, a preview). */
+  confirm?: boolean;
+}
+
+/** rollback's options, from the settings the CLI or the action parsed; it reads no export. */
+export function rollbackOptions(settings: MigrationSettings, shell: RunShell): RollbackOptions {
+  return {
+    source: settings.source,
+    stateDir: settings.stateDir,
+    outDir: settings.outDir,
+    includePii: settings.includePii,
+    target: settings.target,
+    rateLimit: settings.rateLimit,
+    readRateLimit: settings.readRateLimit,
+    concurrency: settings.concurrency,
+    confirm: settings.confirmRollback,
+    log: shell.log,
+    signal: shell.signal,
+  };
+}
 
 export type { RollbackAction, RollbackStep } from '../plan/rollback-steps.js';
 
@@ -34,6 +76,11 @@ function goesWithItsOwner(entry: JournalEntry, journal: Pick<Journal, 'get'>): b
   return user !== undefined && (user.status === 'deleted' || keptBecause(user, user.workos_id) === undefined);
 }
 
+/** A user's journal entry whose step is a delete (what main's rollback set of deleted users held). */
+function userIsDeleted(user: JournalEntry | undefined): boolean {
+  return user !== undefined && user.status !== 'deleted' && keptBecause(user, user.workos_id) === undefined;
+}
+
 function ownerGone(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean {
   const cut = entry.source_id.indexOf(':');
   if (cut < 0) return false;
@@ -49,20 +96,23 @@ function ownerGone(entry: JournalEntry, journal: Pick<Journal, 'get'>): boolean 
  * a preview: it prints and writes exactly what it would delete. With it, deletes memberships,
  * users, then organizations, each delete journaled, so a killed rollback resumes.
  */
-export async function runRollback(options: MigrationOptions): Promise<MigrationResult> {
+export async function runRollback(options: RollbackOptions): Promise<MigrationResult> {
   const dir = options.stateDir;
   if (!dir) throw new UsageError('rollback needs --state DIR: the checkpoint says what the migration created.');
   if (!existsSync(join(dir, JOURNAL_FILE)))
     throw new UsageError(`${dir} holds no checkpoint (${JOURNAL_FILE}); nothing is known to roll back.`);
-  const run = prepareEmptyRun(options);
+  const run = prepareEmptyRun('rollback', options);
   const log = options.log ?? silentLogger;
   // The checkpoint's own source and config are the ones to undo, whatever this run was given.
   const journal = Journal.open(dir, run.identity, { force: true, readOnly: !options.confirm });
   // The steps are worked out from the journal on each pass, never listed (see rollbackSteps).
-  const steps = (): Iterable<RollbackStep> => rollbackSteps(journal.entries());
+  // Roles and permissions are the environment's (rollbackEnvironment); TOTP factors have steps of their own.
+  const steps = (): Iterable<RollbackStep> => rollbackSteps(recordEntries(journal.entries()));
   try {
     const planned = countRollback(steps());
     const counts = planned.deletes;
+    // TOTP factors are deleted on their own (apply/factors.ts), before the users.
+    const factors = enrolledFactors(journal.entries());
     log.info(
       `The checkpoint records ${counts.users} user(s), ${counts.organizations} organization(s) and ${counts.memberships} membership(s) created by this migration` +
         `; ${planned.kept.existed_before} record(s) that existed in WorkOS before the migration and ` +
@@ -75,28 +125,38 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
     }
     let deleted: MigrationResult['summary']['deleted'];
     const problems: RecordProblem[] = [];
-    if (options.confirm && counts.users + counts.organizations + counts.memberships > 0) {
+    if (factors.length > 0)
+      log.info(`The checkpoint records ${factors.length} TOTP factor(s) enrolled by this migration.`);
+    if (options.confirm && counts.users + counts.organizations + counts.memberships + factors.length > 0) {
       if (!run.workos)
         throw new UsageError(
           'rollback --confirm needs a WorkOS API key (WORKOS_API_KEY, or the workos-api-key input).',
         );
       const workos = run.workos;
-      deleted = { users: 0, organizations: 0, memberships: 0 };
-      const total = deleted;
+      const limits = { concurrency: options.concurrency ?? DEFAULTS.concurrency, signal: options.signal };
+      // A factor of a user this rollback deletes goes with it; the others (users that stay) are deleted first.
+      const { own, withUser } = factorsByOwner(factors, (id) => userIsDeleted(journal.get('user', id)));
+      const removed = await deleteEnrolledFactors(own, { workos, caller: run.caller, journal, limits });
+      problems.push(...removed.problems);
+      const total = { users: 0, organizations: 0, memberships: 0 };
       // WorkOS deletes a user's memberships with it: those need no request of their own.
       let requests = 0;
-      for (const step of steps()) if (step.action === 'delete' && !goesWithItsOwner(step.entry, journal)) requests++;
+      for (const step of steps())
+        if (step.action === 'delete' && step.entry.entity !== 'factor' && !goesWithItsOwner(step.entry, journal))
+          requests++;
       await log.group(`Deleting ${requests} record(s)`, async () => {
         // Memberships, then users, then organizations, a batch at a time.
         for (const entity of ['membership', 'user', 'organization'] as const) {
           for (const batch of deleteBatches(steps(), entity, journal)) {
-            const result = await deleteAll(run, workos, batch, { caller: run.caller, journal }, journal);
+            const result = await deleteAll(workos, batch, { caller: run.caller, journal }, limits);
             for (const key of ['users', 'organizations', 'memberships'] as const) total[key] += result.deleted[key];
             for (const failed of result.failed) problems.push(deleteFailureProblem(failed));
             if (result.stoppedBy) return;
           }
         }
       });
+      const factorsGone = removed.deleted + goneWithUsers(withUser, journal);
+      deleted = { ...total, ...(factors.length > 0 ? { factors: factorsGone } : {}) };
       // Memberships that went with their user or organization: journaled as gone, counted as deleted.
       for (const step of steps()) {
         const entry = step.entry;
@@ -130,6 +190,17 @@ export async function runRollback(options: MigrationOptions): Promise<MigrationR
         }
       }
     }
+    const environment = await rollbackEnvironment(
+      journal,
+      options.confirm && run.workos ? { workos: run.workos, caller: run.caller } : undefined,
+    );
+    problems.push(...environment.problems);
+    if (environment.roles.length > 0)
+      log.warn(
+        `This migration created the environment role(s) ${environment.roles.join(', ')}; WorkOS's API cannot delete an environment role: delete them in the WorkOS dashboard (Roles) once no membership uses them.`,
+      );
+    // The environment's rows (roles, permissions) follow the records' in rollback.csv.
+    if (options.outDir && environment.csv) await appendFile(join(options.outDir, 'rollback.csv'), environment.csv);
     // Complete or not is the summary's own reading of the deletes (summary.json, summary.md and the exit code agree).
     return await finishRun(run, {
       outcomes: [],

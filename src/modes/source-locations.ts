@@ -33,6 +33,7 @@ export async function resolveSourceFiles(
       passwords: await resolve(named.passwords),
       organizations: await resolve(named.organizations),
       hashConfig: await resolve(named.hashConfig),
+      mfa: await resolve(named.mfa),
     };
     return { files, labels, cleanup: () => cleanupInputs(ctx) };
   } catch (error) {

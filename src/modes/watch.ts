@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_PACING } from '../apply/defaults.js';
-import { RateLimiter } from '../apply/rate-limiter.js';
-import { WorkOSCaller } from '../apply/workos-caller.js';
+import { PacedTransport } from '../workos/paced-fetch.js';
+import { WorkOSCaller } from '../workos/workos-caller.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { outboundJson, outboundText } from '../report/outbound.js';
 import { DEFAULT_HEALTH_POLICY, decideHealth, SignInTally, type HealthPolicy } from '../watch/health.js';
@@ -51,15 +50,10 @@ export async function runWatch(options: WatchOptions): Promise<WatchResult> {
   const window = parseWatchWindow(options.since, options.until, options.now ?? new Date());
   const policy: HealthPolicy = { ...DEFAULT_HEALTH_POLICY, ...options.policy };
   checkApiKey(options.target.apiKey);
-  const workos = createWorkOS(options.target);
-  const caller = new WorkOSCaller(
-    new RateLimiter(DEFAULT_PACING.rateLimit),
-    new RateLimiter(DEFAULT_PACING.readRateLimit),
-    undefined,
-    {
-      apiUrl: options.target.apiUrl ?? DEFAULT_API_URL,
-    },
-  );
+  const caller = new WorkOSCaller(new PacedTransport(), undefined, {
+    apiUrl: options.target.apiUrl ?? DEFAULT_API_URL,
+  });
+  const workos = createWorkOS(options.target, caller.transport);
   const read = <T>(request: () => Promise<T>) => caller.read(request);
   const directory = signInDirectory(workos, read);
   const people = new PeopleCache(directory);

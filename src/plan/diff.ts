@@ -2,90 +2,48 @@ import { madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
 import {
   liveMembershipKey,
   metadataDigest,
+  userMetadataDiffers,
   sortedJoined,
   type LiveIndex,
   type LiveMembership,
   type LiveUser,
 } from '../model/live-state.js';
+import type {
+  Change,
+  ChangedField,
+  ChangeCounts,
+  KeptReason,
+  MembershipChange,
+  MigrationDiff,
+  OrganizationChange,
+  Removal,
+  RemovalReason,
+  UserChange,
+} from '../model/changes.js';
 import type { PlannedMembership, PlannedOrganization, PlannedRecord, PlannedUser } from '../model/planned.js';
-import type { Entity, PasswordHash } from '../model/types.js';
+import type { Entity } from '../model/types.js';
 import { StringMap, StringSet } from '../compact/string-map.js';
-import { inputDigest } from './digest.js';
+import { passwordDigest } from '../model/digest.js';
+
+export type {
+  Change,
+  ChangeAction,
+  ChangedField,
+  ChangeCounts,
+  KeptReason,
+  MembershipChange,
+  MigrationDiff,
+  OrganizationChange,
+  Removal,
+  RemovalReason,
+  UserChange,
+} from '../model/changes.js';
+export { passwordDigest } from '../model/digest.js';
+import { domainsDiffer } from '../model/domains.js';
 
 // The plan/apply core: what WorkOS holds (the live index) against what the export says, record
 // by record. Pure: the same plan, index and journal always give the same changes. The journal
 // only answers what WorkOS cannot: which password hash was sent, and what this migration made.
-
-export type ChangeAction = 'create' | 'update' | 'unchanged' | 'conflict';
-
-/** Field names in changes.jsonl and the summary; never values. */
-export type ChangedField =
-  | 'email'
-  | 'email_verified'
-  | 'first_name'
-  | 'last_name'
-  | 'metadata'
-  | 'password'
-  | 'external_id'
-  | 'name'
-  | 'domains'
-  | 'roles';
-
-export interface Change<P extends PlannedRecord> {
-  entity: Exclude<Entity, 'password'>;
-  record: P;
-  action: ChangeAction;
-  /** The WorkOS record it concerns (absent for a create). */
-  workosId?: string;
-  fields: ChangedField[];
-}
-
-export interface UserChange extends Change<PlannedUser> {
-  /** The hash goes with this write (a create, or an update that backfills it). */
-  sendPassword: boolean;
-  /** Found by email with no external id (signed up on their own): the update sets ours. */
-  claim: boolean;
-  /**
-   * A hash the export has that this run does not send, and why: sent earlier; kept by a user who
-   * was in WorkOS before (claimed); kept by a user who has signed in to WorkOS since; unknown.
-   */
-  passwordNotSent?: 'recorded_earlier' | 'kept_existing' | 'kept_signed_in' | 'unknown';
-  /** `--force-passwords`: the export's hash replaces the password of a user who signed in to WorkOS. */
-  overwritesSignedIn?: boolean;
-}
-
-export type OrganizationChange = Change<PlannedOrganization>;
-export type MembershipChange = Change<PlannedMembership>;
-
-export type RemovalReason = 'not_in_export' | 'skipped_by_policy' | 'member_removed';
-
-/**
- * Why prune must not delete a removal: the person had the WorkOS record before the migration
- * (claimed by email), or the checkpoint cannot prove this migration created it (no checkpoint,
- * no entry, or an entry for another WorkOS record). Prune and rollback delete only what the
- * journal records as created.
- */
-export type KeptReason = 'existed_before' | 'not_created_by_this_checkpoint';
-
-/** A WorkOS record that belongs to this migration but that the export no longer has. */
-export interface Removal {
-  entity: Exclude<Entity, 'password'>;
-  /** The source id it carries (a membership: `<organization>:<user>`). */
-  externalId: string;
-  workosId: string;
-  reason: RemovalReason;
-  /** Listed, never deleted, and why. Absent: `--prune` deletes it. */
-  keptBecause?: KeptReason;
-}
-
-export interface MigrationDiff {
-  /** Worked out again on each pass (see UserChanges): never a million objects at once. */
-  users: UserChanges;
-  organizations: OrganizationChange[];
-  /** Worked out again on each pass, like the users'. */
-  memberships: MembershipChanges;
-  removals: Removal[];
-}
 
 /** What the diff asks of the journal. */
 export interface JournalView {
@@ -182,10 +140,6 @@ export function diffMigration(input: DiffInput): MigrationDiff {
   for (const change of organizations) if (change.workosId) orgIds.set(change.record.sourceId, change.workosId);
   const memberships = new MembershipChanges(input.memberships, input.live, userIds, orgIds);
   return { users, organizations, memberships, removals: findRemovals(input, users, memberships) };
-}
-
-export function passwordDigest(password: PasswordHash): string {
-  return inputDigest(password);
 }
 
 function diffUser(user: PlannedUser, input: DiffInput): UserChange {
@@ -326,7 +280,7 @@ export function userFieldChanges(found: LiveUser, user: PlannedUser): ChangedFie
   if (wanted.emailVerified && !found.emailVerified) fields.push('email_verified');
   if (wanted.firstName !== undefined && found.firstName !== wanted.firstName) fields.push('first_name');
   if (wanted.lastName !== undefined && found.lastName !== wanted.lastName) fields.push('last_name');
-  if (found.metadataDigest !== metadataDigest(wanted.metadata)) fields.push('metadata');
+  if (userMetadataDiffers(found.metadataDigest, wanted.metadata)) fields.push('metadata');
   return fields;
 }
 
@@ -336,7 +290,7 @@ function diffOrganization(org: PlannedOrganization, live: LiveIndex): Organizati
   if (!found) return { ...base, action: 'create', fields: [] };
   const fields: ChangedField[] = [];
   if (found.name !== org.input.name) fields.push('name');
-  if (found.domains !== sortedJoined(org.input.domains)) fields.push('domains');
+  if (domainsDiffer(org.input, found)) fields.push('domains');
   if (found.metadataDigest !== metadataDigest(org.input.metadata)) fields.push('metadata');
   return { ...base, action: fields.length > 0 ? 'update' : 'unchanged', workosId: found.id, fields };
 }
@@ -485,14 +439,6 @@ function userRemovals(
     removals.push({ entity: 'user', externalId: id, workosId: found.id, reason, ...kept('user', id, found.id) });
   }
   return removals;
-}
-
-export interface ChangeCounts {
-  create: number;
-  update: number;
-  unchanged: number;
-  remove: number;
-  conflict: number;
 }
 
 export function countChanges(diff: MigrationDiff): Record<'users' | 'organizations' | 'memberships', ChangeCounts> {

@@ -2,7 +2,7 @@ import { LOOKUP_CHUNK_BYTES, NumberColumn, StringColumn } from '../compact/colum
 import { KeyIndex } from '../compact/key-index.js';
 import type { PlannedMembership } from '../model/planned.js';
 import { membershipKey, type SourceLocation } from '../model/types.js';
-import { inputDigest } from './digest.js';
+import { inputDigest } from '../model/digest.js';
 
 // A million memberships as objects (key, roles array, digest, location each) are several hundred
 // megabytes; as columns they are about 50 bytes each in memory (the user ids and where they are

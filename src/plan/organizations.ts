@@ -1,6 +1,6 @@
 import { membershipKey, type MembershipRecord, type OrganizationRecord, type RecordProblem } from '../model/types.js';
 import type { OrganizationInput, PlannedMembership, PlannedOrganization } from '../model/planned.js';
-import { inputDigest } from './digest.js';
+import { inputDigest } from '../model/digest.js';
 import { PlannedMemberships } from './memberships.js';
 import { MERGE_UNVERIFIED, type UserPlan } from './users.js';
 
@@ -39,10 +39,14 @@ export function planOrganizations(
       });
       continue;
     }
+    const domains = [...new Set(org.domains.map((d) => d.toLowerCase()))].sort();
+    const verified = new Set((org.verifiedDomains ?? []).map((d) => d.toLowerCase()));
+    const verifiedDomains = domains.filter((d) => verified.has(d));
     const input: OrganizationInput = {
       name: org.name,
       externalId: org.sourceId,
-      domains: [...new Set(org.domains.map((d) => d.toLowerCase()))].sort(),
+      domains,
+      ...(verifiedDomains.length > 0 ? { verifiedDomains } : {}),
       metadata: Object.keys(org.metadata).length > 0 ? org.metadata : undefined,
     };
     planned.set(org.sourceId, { sourceId: org.sourceId, input, digest: inputDigest(input), location: org.location });

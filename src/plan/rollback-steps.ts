@@ -54,7 +54,9 @@ export function countRollback(steps: Iterable<RollbackStep>): RollbackCounts {
     kept: { existed_before: 0, not_created_by_this_checkpoint: 0 },
   };
   for (const step of steps) {
-    if (step.action === 'delete') counts.deletes[`${step.entry.entity as Removal['entity']}s`]++;
+    // TOTP factors are deleted on their own, and counted as such.
+    if (step.action === 'delete' && step.entry.entity !== 'factor')
+      counts.deletes[`${step.entry.entity as Removal['entity']}s`]++;
     if (step.keptBecause) counts.kept[step.keptBecause]++;
   }
   return counts;

@@ -3,13 +3,15 @@ import { isEmailKey } from '../model/email-key.js';
 import { NumberColumn, StringColumn } from '../compact/columns.js';
 import { KeyIndex } from '../compact/key-index.js';
 import type { PlannedUser, UserInput } from '../model/planned.js';
-import type { PasswordGap, RecordProblem, SourceLocation, UserRecord } from '../model/types.js';
+import type { PasswordGap, RecordProblem, UserRecord } from '../model/types.js';
 import { decodeRecord, encodeRecord } from '../model/record-row.js';
-import { inputDigest } from './digest.js';
-import { needsPasswordReset, UserTally, type Counted } from './user-tally.js';
+import { inputDigest } from '../model/digest.js';
+import { needsPasswordReset, UserTally, type Counted } from '../model/user-tally.js';
+import { MERGE_UNVERIFIED, type MergedUsers } from '../model/user-plan.js';
 
 export type { PlannedUser, UserInput } from '../model/planned.js';
-export { needsPasswordReset } from './user-tally.js';
+export { needsPasswordReset } from '../model/user-tally.js';
+export { MERGE_UNVERIFIED, type MergedUsers } from '../model/user-plan.js';
 
 export interface UserPolicies {
   blockedUsers: 'skip' | 'import';
@@ -27,13 +29,6 @@ export interface UserPolicies {
 }
 
 export const DEFAULT_USER_POLICIES: UserPolicies = { blockedUsers: 'skip', unverifiedEmails: 'import' };
-
-export interface MergedUsers {
-  /** The email's owner in WorkOS (its external id). */
-  sourceId: string;
-  mergedSourceIds: string[];
-  location: SourceLocation;
-}
 
 export interface UserPlan {
   users: PlannedUsers;
@@ -282,9 +277,6 @@ export class UserPlanner {
     return neither ? [] : verified;
   }
 }
-
-/** The code of a record left out because it shares an email with a record of the other verification state. */
-export const MERGE_UNVERIFIED = 'merge_unverified';
 
 /** Why a record of an email with verified and unverified records (`pair`: one of each) is left out. */
 function mergeConflict(

@@ -1,5 +1,5 @@
 import type { WorkOS } from '@workos-inc/node';
-import { WorkOSCallError, type WorkOSCaller } from '../apply/workos-caller.js';
+import { WorkOSCallError, type WorkOSCaller } from '../workos/workos-caller.js';
 import { maskEmail } from '../model/mask.js';
 import { UsageError, type RecordProblem } from '../model/types.js';
 import { classifyWorkOSError } from '../workos/errors.js';

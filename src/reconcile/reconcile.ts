@@ -1,27 +1,10 @@
 import type { Outcome } from '../model/outcome.js';
 import type { Entity, RecordProblem } from '../model/types.js';
-import type { Change, MigrationDiff, Removal } from '../plan/diff.js';
+import type { Change, MigrationDiff, Removal } from '../model/changes.js';
+import type { FoundCounts, Reconciliation } from '../model/reconciliation.js';
+
+export type { FoundCounts, Reconciliation } from '../model/reconciliation.js';
 import type { PlannedRecord } from '../model/planned.js';
-
-/** What WorkOS holds against what the exports say, per entity. */
-export interface FoundCounts {
-  expected: number;
-  /** Held by WorkOS (as planned or not). */
-  found: number;
-  missing: number;
-  /** Found, but some field differs from the export (or a hash was never sent). */
-  mismatched: number;
-  /** Records of this migration that WorkOS holds and the export no longer has (removals). */
-  unexpected: number;
-}
-
-export interface Reconciliation {
-  users: FoundCounts;
-  organizations: FoundCounts;
-  memberships: FoundCounts;
-  /** One per missing or mismatched record, for errors.jsonl and the summary. */
-  drift: RecordProblem[];
-}
 
 /**
  * The live check: a diff taken from a fresh read of WorkOS, seen as found / missing /

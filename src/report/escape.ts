@@ -34,6 +34,32 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * Cuts markdown to at most `max` characters at a line end and closes every `<details>` fold the
+ * cut left open, so the rest of the page (the cut note, GitHub's own footer) is not swallowed by
+ * a fold that never ends.
+ */
+export function truncateMarkdown(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const close = '\n\n</details>';
+  let cut = text.slice(0, Math.max(0, max));
+  for (;;) {
+    const lineEnd = cut.lastIndexOf('\n');
+    if (lineEnd > 0) cut = cut.slice(0, lineEnd);
+    const open = openFolds(cut);
+    const ending = `\n…${close.repeat(open)}`;
+    if (cut.length + ending.length <= max) return cut + ending;
+    if (cut.length === 0) return '';
+    cut = cut.slice(0, Math.max(0, max - ending.length));
+  }
+}
+
+function openFolds(text: string): number {
+  const opened = text.match(/<details>/g)?.length ?? 0;
+  const closed = text.match(/<\/details>/g)?.length ?? 0;
+  return Math.max(0, opened - closed);
+}
+
+/**
  * One field of a CSV file people open (RFC 4180 quoting), scrubbed. A leading = + - @ or tab
  * would make a spreadsheet run it as a formula, so such a field gets a leading apostrophe.
  */

@@ -3,12 +3,12 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { writeLines } from '../io/write-lines.js';
 import { join } from 'node:path';
-import { journalSourceId } from '../checkpoint/journal.js';
+import { journalSourceId } from '../model/source-id.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedUser } from '../model/planned.js';
-import type { MergedUsers, PlannedUsers } from '../plan/users.js';
+import type { MergedUsers, PlannedUserLists } from '../model/user-plan.js';
 import type { RecordProblem } from '../model/types.js';
-import type { MigrationDiff, Removal } from '../plan/diff.js';
+import type { MigrationDiff, Removal } from '../model/changes.js';
 import { scrubbedJsonLine, scrubJson } from '../model/mask.js';
 import { csvRow, exactCsvRow } from './escape.js';
 import { lazyRows, passwordResetRows } from './people.js';
@@ -30,7 +30,7 @@ export interface ReportContent {
   markdown: string;
   problems: readonly RecordProblem[];
   outcomes: readonly Outcome[];
-  users: PlannedUsers;
+  users: PlannedUserLists;
   /** Source users merged into another (same email): the id map lists them under its WorkOS id. */
   merges: readonly MergedUsers[];
   /** Emails (and source ids that hold one) in the reports only when the user opted in (DESIGN §3). */

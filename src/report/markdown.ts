@@ -1,9 +1,10 @@
+import { rolesChangeRow, rolesLine, webhooksSection } from './environment-markdown.js';
 import type { RecordProblem } from '../model/types.js';
-import type { ChangeCounts } from '../plan/diff.js';
+import type { ChangeCounts } from '../model/changes.js';
 import { liveCheckPasses, sumOver, type EntityCounts, type EntityName, type Summary } from './summary.js';
 import { scrubText, scrubValue } from '../model/mask.js';
-import { escapeMarkdown, truncate } from './escape.js';
-import { journalSourceId } from '../checkpoint/journal.js';
+import { escapeMarkdown, truncate, truncateMarkdown } from './escape.js';
+import { journalSourceId } from '../model/source-id.js';
 
 export interface MarkdownOptions {
   /** Problem examples shown per code. */
@@ -33,10 +34,12 @@ export function renderSummaryMarkdown(
   const parts = [
     `## WorkOS migration: ${summary.mode} (${escapeMarkdown(summary.source)})`,
     headline(summary),
+    webhooksSection(summary),
     problemSection(urgent, examples, '### Problems that need a look now'),
     removalsLine(summary),
     peopleWork(summary),
     summary.mode === 'rollback' ? rollbackSection(summary) : countsTable(summary),
+    rolesLine(summary),
     changesSection(summary),
     foundSection(summary),
     folded(problemSection(rest, examples, ''), `Problems in the export: ${rest.length} (invalid, skipped, warnings)`),
@@ -46,7 +49,7 @@ export function renderSummaryMarkdown(
   const max = options.maxChars;
   if (max === undefined || text.length <= max) return text;
   const note = `\n\n${options.truncatedNote ?? '_Cut to fit. The full list is in errors.jsonl in the report artifact._'}\n`;
-  return truncate(text, max - note.length) + note;
+  return truncateMarkdown(text, max - note.length) + note;
 }
 
 const ENTITY_NAMES: [string, EntityName][] = [
@@ -178,7 +181,20 @@ function countsTable(s: Summary): string {
     s.users.merged > 0
       ? `\n\n${s.users.merged} source user(s) merged into another with the same email (listed in id-map.csv).`
       : '';
-  return `${title}${header}\n${rows.join('\n')}${merged}\n\n${passwordLine(s)}`;
+  return `${title}${header}\n${rows.join('\n')}${merged}\n\n${passwordLine(s)}${factorLine(s)}`;
+}
+
+/** TOTP factors that move with their secrets, when the export has any. */
+function factorLine(s: Summary): string {
+  const f = s.factors;
+  if (!f) return '';
+  const parts = [
+    s.mode === 'plan' ? `${f.pending} to enroll` : `${f.enrolled} enrolled`,
+    `${f.unchanged} already in WorkOS`,
+    ...(s.mode !== 'plan' && f.pending > 0 ? [`${f.pending} pending`] : []),
+    ...(f.failed > 0 ? [`${f.failed} failed`] : []),
+  ];
+  return `\n\nTOTP factors moved with their secrets: ${f.total} (${parts.join(', ')}).`;
 }
 
 function passwordLine(s: Summary): string {
@@ -219,6 +235,7 @@ function changesSection(s: Summary): string {
       return `| ${label} | ${c.create} | ${c.update} | ${c.unchanged} | ${c.remove} | ${c.conflict} |`;
     },
   );
+  rows.push(...rolesChangeRow(s));
   return `### Would change\n| | Create | Update | Unchanged | Remove | Conflict |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}\n\nEach record and the fields that differ are in changes.jsonl.`;
 }
 
@@ -239,7 +256,10 @@ function rollbackSection(s: Summary): string {
   const planned = s.removals ?? { users: 0, organizations: 0, memberships: 0 };
   const d = s.deleted;
   const rows = ENTITY_ROWS.map(([label, key]) => `| ${label} | ${planned[key]} | ${d ? d[key] : 0} |`);
-  return `| | Created by the migration | Deleted now |\n|---|---:|---:|\n${rows.join('\n')}\n\nUsers that were in WorkOS before the migration are never deleted; fields the migration updated are not reverted (rollback.csv lists both).`;
+  const factors = d?.factors
+    ? `\n\nTOTP factors the migration enrolled, deleted now: ${d.factors} (also on users that stay).`
+    : '';
+  return `| | Created by the migration | Deleted now |\n|---|---:|---:|\n${rows.join('\n')}${factors}\n\nUsers that were in WorkOS before the migration are never deleted; fields the migration updated are not reverted (rollback.csv lists both).`;
 }
 
 function peopleWork(s: Summary): string {
@@ -247,7 +267,7 @@ function peopleWork(s: Summary): string {
   const mfa = Object.entries(s.mfa).filter(([, n]) => (n ?? 0) > 0);
   if (mfa.length > 0) {
     lines.push(
-      `- **Re-enroll MFA**: ${mfa.map(([f, n]) => `${n} ${escapeMarkdown(f)}`).join(', ')}. Factors cannot be moved; these users set MFA up again (reenroll.csv).`,
+      `- **Re-enroll MFA**: ${mfa.map(([f, n]) => `${n} ${escapeMarkdown(f)}`).join(', ')}. These factors cannot move (TOTP moves only with a valid secret); these users set MFA up again (reenroll.csv).`,
     );
   }
   const statuses = Object.entries(s.sourceStatuses ?? {});

@@ -1,21 +1,13 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Outcome, OutcomeStatus } from '../model/outcome.js';
-import type { MergedUsers } from '../plan/users.js';
+import { emptyOutcomeCounts, type Outcome } from '../model/outcome.js';
+import type { MergedUsers } from '../model/user-plan.js';
 import { failureLine, idMapHeader, idMapLines } from './files.js';
-
-/** Outcomes by entity and status: what the summary counts. */
-export type OutcomeCounts = Record<'user' | 'organization' | 'membership', Record<OutcomeStatus, number>>;
 
 /** Failed outcomes kept whole for summary.md and the result (the rest are in errors.jsonl only). */
 const FAILURES_KEPT = 1000;
 /** About this much text is gathered before each write. */
 const WRITE_BYTES = 1024 * 1024;
-
-export function emptyOutcomeCounts(): OutcomeCounts {
-  const none = (): Record<OutcomeStatus, number> => ({ created: 0, updated: 0, unchanged: 0, failed: 0, pending: 0 });
-  return { user: none(), organization: none(), membership: none() };
-}
 
 /** One report file written as rows come in, a megabyte at a time, under a name that says it is not whole yet. */
 class LineSink {

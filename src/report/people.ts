@@ -1,7 +1,7 @@
-import { journalSourceId } from '../checkpoint/journal.js';
+import { journalSourceId } from '../model/source-id.js';
 import { lazyMarkOf } from '../lazy/marks.js';
 import type { PlannedUser } from '../model/planned.js';
-import { needsPasswordReset } from '../plan/user-tally.js';
+import { needsPasswordReset } from '../model/user-tally.js';
 import { csvRow } from './escape.js';
 
 export { needsPasswordReset };

@@ -1,14 +1,13 @@
 import type { CallCounters } from '../model/call-counters.js';
-import type { Outcome, OutcomeStatus } from '../model/outcome.js';
+import type { Outcome, OutcomeCounts, OutcomeStatus } from '../model/outcome.js';
 import { countSourceStatuses } from '../model/problems.js';
 import type { PlannedUser } from '../model/planned.js';
 import type { Entity, MfaFactor, RecordProblem } from '../model/types.js';
-import type { ChangeCounts } from '../plan/diff.js';
-import { MERGE_UNVERIFIED, type UserPlan } from '../plan/users.js';
-import type { Reconciliation } from '../reconcile/reconcile.js';
-import { namedCounts } from '../plan/user-tally.js';
-import type { OutcomeCounts } from './outcome-stream.js';
-import { rollbackDone } from '../cutover/rollback.js';
+import type { ChangeCounts } from '../model/changes.js';
+import type { FactorCounts } from '../model/factors.js';
+import { MERGE_UNVERIFIED, type MergedUsers } from '../model/user-plan.js';
+import type { Reconciliation } from '../model/reconciliation.js';
+import { namedCounts, type UserTally } from '../model/user-tally.js';
 
 export type Mode = 'plan' | 'import' | 'verify' | 'rollback' | 'cutover';
 
@@ -72,7 +71,10 @@ export interface Summary {
   organizations: EntityCounts;
   memberships: EntityCounts;
   passwords: PasswordCounts;
+  /** Users who must enroll MFA again, by factor (reenroll.csv): SMS, TOTP without a valid secret, … */
   mfa: Partial<Record<MfaFactor, number>>;
+  /** TOTP factors moved with their secrets; absent when the export has none. */
+  factors?: FactorCounts;
   social: Partial<Record<string, number>>;
   /** Users by their status in the source, where it asks for a look (Cognito `UNCONFIRMED: 2`); absent when none. */
   sourceStatuses?: Record<string, number>;
@@ -80,8 +82,15 @@ export interface Summary {
   warnings: number;
   /** The live check: what WorkOS holds now against the plan (cumulative, not this run's). */
   workos?: Pick<Reconciliation, 'users' | 'organizations' | 'memberships'>;
-  /** A dry run with a key: what an import would do now. */
-  changes?: Record<EntityName, ChangeCounts>;
+  /** A dry run with a key: what an import would do now (`roles`: environment roles the memberships need). */
+  changes?: Record<EntityName, ChangeCounts> & { roles?: ChangeCounts };
+  /** import: environment roles (and permissions) created before the memberships that name them. */
+  roles?: { created: number; existing: number; failed: number; permissionsCreated: number };
+  /**
+   * plan, import with a key: the environment's enabled webhook endpoints and the events the run's
+   * writes make WorkOS send them (counted from the plan, before any write).
+   */
+  webhooks?: WebhookForecast;
   /** Records of this migration in WorkOS that the export no longer has (removals.csv). */
   removals?: Record<EntityName, number>;
   /**
@@ -93,8 +102,8 @@ export interface Summary {
   fatal?: string;
   /** cutover: go or no-go, and the checks that failed (cutover.json has the evidence). */
   cutover?: { go: boolean; failing: string[] };
-  /** Removals deleted by this run (`--prune`) or records deleted by `rollback`. */
-  deleted?: Record<EntityName, number>;
+  /** Removals deleted by this run (`--prune`) or records deleted by `rollback` (`factors`: TOTP factors it enrolled). */
+  deleted?: Record<EntityName, number> & { factors?: number };
   requests?: RequestStats;
   /** verify with login probes: test accounts signed in with their password. */
   logins?: { tried: number; succeeded: number; failed: number };
@@ -102,6 +111,15 @@ export interface Summary {
   lazy?: { pending: number; moved: number };
   /** At this run's pace, how many more runs of the same size finish the migration. */
   runsRemaining?: number;
+}
+
+export interface WebhookForecast {
+  /** Enabled endpoints subscribed to at least one of the events. */
+  endpoints: number;
+  /** Deliveries: each event times the endpoints subscribed to it. */
+  deliveries: number;
+  /** Events the writes cause, by event name (`user.created: 1000`). */
+  events: Record<string, number>;
 }
 
 export interface RequestStats extends CallCounters {
@@ -124,7 +142,7 @@ export function sumOver(s: Record<EntityName, EntityCounts>, key: Exclude<keyof 
 export interface SummaryInput {
   mode: Mode;
   source: string;
-  plan: UserPlan;
+  plan: { users: { readonly tally: UserTally }; merges: readonly MergedUsers[] };
   /** Every problem of the run: reading, planning and reconciling (errors, skips and warnings). */
   problems: readonly RecordProblem[];
   outcomes: readonly Outcome[];
@@ -135,6 +153,8 @@ export interface SummaryInput {
   stoppedBy?: string;
   workos?: Summary['workos'];
   changes?: Summary['changes'];
+  roles?: Summary['roles'];
+  webhooks?: Summary['webhooks'];
   removals?: Summary['removals'];
   removalsKept?: Summary['removalsKept'];
   deleted?: Summary['deleted'];
@@ -147,6 +167,7 @@ export interface SummaryInput {
   lazy?: Summary['lazy'];
   /** Writes this run made; used to estimate the runs remaining. */
   processedThisRun?: number;
+  factors?: FactorCounts;
 }
 
 export function buildSummary(input: SummaryInput): Summary {
@@ -184,8 +205,8 @@ export function buildSummary(input: SummaryInput): Summary {
 
   const users = input.plan.users;
   const entities = { users: counts.user, organizations: counts.organization, memberships: counts.membership };
-  const pending = sumOver(entities, 'pending');
-  const failed = sumOver(entities, 'failed');
+  const pending = sumOver(entities, 'pending') + (input.factors?.pending ?? 0);
+  const failed = sumOver(entities, 'failed') + (input.factors?.failed ?? 0);
   const runsRemaining = input.processedThisRun && pending > 0 ? Math.ceil(pending / input.processedThisRun) : undefined;
   const inStep = input.workos !== undefined && liveCheckPasses(input.workos);
   const withHash = users.tally.withHash;
@@ -221,11 +242,14 @@ export function buildSummary(input: SummaryInput): Summary {
       reset: pw.notChecked ? 0 : users.tally.passwordReset,
     },
     mfa: namedCounts(users.tally.mfa) as Summary['mfa'],
+    ...(input.factors && input.factors.total > 0 ? { factors: input.factors } : {}),
     social: namedCounts(users.tally.social),
     ...(Object.keys(statuses).length > 0 ? { sourceStatuses: statuses } : {}),
     warnings: input.problems.filter((p) => p.severity === 'warning').length,
     ...(input.workos ? { workos: input.workos } : {}),
     ...(input.changes ? { changes: input.changes } : {}),
+    ...(input.roles ? { roles: input.roles } : {}),
+    ...(input.webhooks ? { webhooks: input.webhooks } : {}),
     ...(input.removals ? { removals: input.removals } : {}),
     ...(input.removalsKept ? { removalsKept: input.removalsKept } : {}),
     ...(input.deleted ? { deleted: input.deleted } : {}),
@@ -251,4 +275,23 @@ function countedEntity(entity: Entity): 'user' | 'organization' | 'membership' |
 /** Users whose MFA cannot move: one row per user and factor. */
 export function* reenrollments(users: Iterable<PlannedUser>): Iterable<{ user: PlannedUser; factor: MfaFactor }> {
   for (const user of users) for (const factor of user.mfaFactors) yield { user, factor };
+}
+
+type PerEntity = Record<'users' | 'organizations' | 'memberships', number>;
+
+/**
+ * Whether a rollback undid everything it set out to: it deleted (--confirm), every record it
+ * planned to delete is gone (an interrupted one is not done), and no delete failed (its only
+ * problems). Read from the run's final counts, so summary.json, summary.md and the exit code agree.
+ */
+export function rollbackDone(run: {
+  removals?: PerEntity;
+  deleted?: PerEntity;
+  problems: readonly Pick<RecordProblem, 'severity'>[];
+}): boolean {
+  const { removals, deleted } = run;
+  if (!deleted) return false;
+  const planned = removals ?? { users: 0, organizations: 0, memberships: 0 };
+  const all = (['users', 'organizations', 'memberships'] as const).every((k) => deleted[k] >= planned[k]);
+  return all && run.problems.length === 0;
 }

@@ -54,7 +54,13 @@ export function renderSummaryText(s: Summary): string {
         );
     }
   }
-  if (s.deleted) out.push(`deleted: ${entityCounts(s.deleted)}`);
+  if (s.deleted)
+    out.push(`deleted: ${entityCounts(s.deleted)}${s.deleted.factors ? `, ${s.deleted.factors} TOTP factor(s)` : ''}`);
+  const f = s.factors;
+  if (f)
+    out.push(
+      `TOTP factors: ${f.total} with a valid secret (${f.enrolled} enrolled, ${f.unchanged} already in WorkOS, ${f.pending} ${s.mode === 'plan' ? 'to enroll' : 'pending'}${f.failed > 0 ? `, ${f.failed} failed` : ''})`,
+    );
   const mfa = Object.entries(s.mfa).map(([f, n]) => `${n} ${scrubValue(f)}`);
   if (mfa.length > 0) out.push(`re-enroll MFA: ${mfa.join(', ')}`);
   const social = Object.entries(s.social).map(([p, n]) => `${n} ${scrubValue(p)}`);

@@ -6,6 +6,7 @@ import {
   type RecordProblem,
   type SourceItem,
   type SourceLocation,
+  type TotpFactorRecord,
   type UserRecord,
 } from '../model/types.js';
 import { readAuth0Organizations } from './auth0/organizations.js';
@@ -16,9 +17,11 @@ import { readCognitoUsers } from './cognito/users.js';
 import { readGenericCsv } from './csv/users.js';
 import { readFirebaseUsers } from './firebase/users.js';
 import { readSupabaseUsers } from './supabase/users.js';
+import { joinMfaFile, readMfaFile } from './mfa-file.js';
 
-export const SOURCE_KINDS = ['auth0', 'clerk', 'firebase', 'cognito', 'supabase', 'csv'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+import { SOURCE_KINDS, type SourceKind } from '../model/source-kinds.js';
+
+export { SOURCE_KINDS, type SourceKind } from '../model/source-kinds.js';
 
 /** The export files of one migration, as the user named them. */
 export interface SourceFiles {
@@ -28,6 +31,8 @@ export interface SourceFiles {
   organizations?: string;
   /** Firebase only: the project's password hash parameters. */
   hashConfig?: string;
+  /** Auth0 and Supabase: the MFA file with the users' TOTP secrets (sources/mfa-file.ts). */
+  mfa?: string;
 }
 
 /**
@@ -39,6 +44,15 @@ export async function* readSourceBatches(
   files: SourceFiles,
   config: MappingConfig,
 ): AsyncIterable<readonly SourceItem[]> {
+  if (files.mfa) {
+    if (kind !== 'auth0' && kind !== 'supabase')
+      throw new UsageError(
+        `--mfa is for Auth0 (the MFA export from Auth0 support) and Supabase (a dump of auth.mfa_factors): ${kind} exports carry TOTP secrets, if any, in the user file.`,
+      );
+    const factors = await readMfaFile(kind, files.mfa);
+    yield* joinMfaFile(readSourceBatches(kind, { ...files, mfa: undefined }, config), factors, files.mfa);
+    return;
+  }
   if (files.passwords && kind !== 'auth0') {
     throw new UsageError(
       `--passwords is for Auth0 only: ${kind} exports carry their password hashes (if any) in the user file.`,
@@ -98,6 +112,8 @@ export interface SourceRecords {
   users: UserRecord[];
   organizations: OrganizationRecord[];
   memberships: MembershipRecord[];
+  /** TOTP factors that move with their secrets (joined to the planned users by plan/factors.ts). */
+  factors: TotpFactorRecord[];
   problems: RecordProblem[];
 }
 
@@ -123,7 +139,7 @@ export async function collectSourceBatches(
   batches: AsyncIterable<readonly SourceItem[]>,
   { onLocation, onUser, onMembership }: CollectOptions = {},
 ): Promise<SourceRecords> {
-  const records: SourceRecords = { users: [], organizations: [], memberships: [], problems: [] };
+  const records: SourceRecords = { users: [], organizations: [], memberships: [], factors: [], problems: [] };
   for await (const batch of batches)
     for (const item of batch) {
       onLocation?.(item.kind === 'problem' ? item.problem.location : item.record.location);
@@ -131,6 +147,7 @@ export async function collectSourceBatches(
         if (onUser) onUser(item.record);
         else records.users.push(item.record);
       } else if (item.kind === 'organization') records.organizations.push(item.record);
+      else if (item.kind === 'factor') records.factors.push(item.record);
       else if (item.kind === 'membership') {
         if (onMembership) onMembership(item.record);
         else records.memberships.push(item.record);

@@ -1,6 +1,6 @@
-import { readJsonRecords } from '../io/json-records.js';
+import { recordError } from '../model/problems.js';
 import { membershipKey, type RecordProblem, type SourceItem, type SourceLocation } from '../model/types.js';
-import { describeType } from '../model/validate.js';
+import { type JsonObject, readJsonObjects } from './json-objects.js';
 
 // Organization files, the same for every source: reading their objects, and reporting an
 // organization or a member that cannot be imported (each counted once, with its line).
@@ -15,18 +15,7 @@ export function organizationProblem(
   message: string,
   field?: string,
 ): SourceItem {
-  return {
-    kind: 'problem',
-    problem: {
-      entity: 'organization',
-      ...(sourceId ? { sourceId } : {}),
-      location,
-      ...(field ? { field } : {}),
-      code,
-      message,
-      severity: 'error',
-    },
-  };
+  return { kind: 'problem', problem: recordError('organization', location, sourceId, code, message, field) };
 }
 
 export function membershipBase(
@@ -59,11 +48,41 @@ export function membershipProblem(
   };
 }
 
+/** How a source's organization file lists members: the array's name, its word for one, a member's user. */
+export interface MemberList {
+  /** The organization's field holding them (`members`, `memberships`). */
+  field: string;
+  /** What the source calls one (`member`, `membership`), for messages. */
+  noun: string;
+  /** The user id an entry names, if it can be read. */
+  userIdOf: (entry: unknown) => string | undefined;
+}
+
+/** The organization's error, then one error for each of its members: none can be imported. */
+export function* invalidOrganization(
+  location: SourceLocation,
+  sourceId: string | undefined,
+  code: string,
+  message: string,
+  field: string,
+  members: unknown[],
+  list: MemberList,
+): Generator<SourceItem> {
+  yield organizationProblem(location, sourceId, code, message, field);
+  for (const [i, entry] of members.entries()) {
+    yield membershipProblem(
+      location,
+      sourceId,
+      list.userIdOf(entry),
+      'organization_not_imported',
+      `The ${list.noun} belongs to an organization that is not imported (see that organization's problem).`,
+      `${list.field}[${i}]`,
+    );
+  }
+}
+
 /** One organization object of a file, with where it is and the id it claims (if any). */
-export interface OrganizationObject {
-  kind: 'object';
-  raw: Record<string, unknown>;
-  location: SourceLocation;
+export interface OrganizationObject extends JsonObject {
   id?: string;
 }
 
@@ -75,25 +94,12 @@ export async function* readOrganizationObjects(
   path: string,
   arrayKey: string,
 ): AsyncGenerator<OrganizationObject | SourceItem> {
-  for await (const item of readJsonRecords(path, { arrayKey })) {
-    const location: SourceLocation = { file: path, line: item.line };
-    if (!item.ok) {
-      const at = item.column !== undefined ? { ...location, column: item.column } : location;
-      yield organizationProblem(at, undefined, 'invalid_json', item.message);
+  for await (const item of readJsonObjects(path, 'organization', { arrayKey })) {
+    if (item.kind !== 'object') {
+      yield item;
       continue;
     }
-    const value = item.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield organizationProblem(
-        location,
-        undefined,
-        'invalid_record',
-        `Each organization must be a JSON object; this record is ${describeType(value)}.`,
-      );
-      continue;
-    }
-    const raw = value as Record<string, unknown>;
-    const id = typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : undefined;
-    yield { kind: 'object', raw, location, ...(id ? { id } : {}) };
+    const id = typeof item.raw.id === 'string' && item.raw.id.trim() ? item.raw.id.trim() : undefined;
+    yield id ? { ...item, id } : item;
   }
 }

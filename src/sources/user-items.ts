@@ -1,5 +1,4 @@
 import { misplacedExport, jsonRecordShape } from '../io/export-shape.js';
-import { readJsonRecords } from '../io/json-records.js';
 import { recordError } from '../model/problems.js';
 import {
   UsageError,
@@ -8,49 +7,9 @@ import {
   type SourceLocation,
   type UserRecord,
 } from '../model/types.js';
-import { describeType } from '../model/validate.js';
 
-// What the Firebase, Cognito, Supabase and CSV user readers share: reading user objects from
-// JSON with their lines, reporting a user that cannot be imported, splitting a display name,
-// and reading the loosely typed values exports write.
-
-/** One user object of a JSON export, with where it is. */
-export interface UserObject {
-  kind: 'object';
-  raw: Record<string, unknown>;
-  location: SourceLocation;
-}
-
-/**
- * The user objects of a JSON file (an array, NDJSON, or objects wrapping the array under
- * `arrayKey`), with a problem in their place for each record that is not JSON or not an object.
- */
-export async function* readUserObjects(
-  path: string,
-  arrayKey?: string,
-  onWrapperEnd?: (fields: ReadonlyMap<string, string>) => void,
-): AsyncGenerator<UserObject | SourceItem> {
-  const options = { ...(arrayKey === undefined ? {} : { arrayKey }), ...(onWrapperEnd ? { onWrapperEnd } : {}) };
-  for await (const item of readJsonRecords(path, options)) {
-    const location: SourceLocation = { file: path, line: item.line };
-    if (!item.ok) {
-      const at = item.column !== undefined ? { ...location, column: item.column } : location;
-      yield userProblem(at, undefined, 'invalid_json', item.message);
-      continue;
-    }
-    const value = item.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield userProblem(
-        location,
-        undefined,
-        'invalid_record',
-        `Each user must be a JSON object; this record is ${describeType(value)}.`,
-      );
-      continue;
-    }
-    yield { kind: 'object', raw: value as Record<string, unknown>, location };
-  }
-}
+// What the Firebase, Cognito, Supabase and CSV user readers share: reporting a user that cannot
+// be imported, splitting a display name, and reading the loosely typed values exports write.
 
 /**
  * Stops the run when the first record of a JSON user file looks like another source's export
@@ -70,6 +29,26 @@ export function userProblem(
   field?: string,
 ): SourceItem {
   return { kind: 'problem', problem: recordError('user', location, sourceId, code, message, field) };
+}
+
+/** A CSV row the reader could not split into the header's columns, as the user it held: not imported. */
+export function badCsvRow(path: string, row: { line: number; column?: number; message: string }): SourceItem {
+  const location: SourceLocation = {
+    file: path,
+    line: row.line,
+    ...(row.column !== undefined ? { column: row.column } : {}),
+  };
+  return userProblem(location, undefined, 'invalid_csv_row', row.message);
+}
+
+/** Where a field of a record is: its column too when the record is a CSV row whose header names it. */
+export function fieldAt(
+  location: SourceLocation,
+  columnOf: (field: string) => number | undefined,
+  field: string,
+): SourceLocation {
+  const column = columnOf(field);
+  return column === undefined ? location : { ...location, column };
 }
 
 /** A note about a user that is imported (or its password), as an item. */

@@ -1,5 +1,6 @@
 import { WorkOS } from '@workos-inc/node';
 import { UsageError } from '../model/types.js';
+import type { PacedTransport } from './paced-fetch.js';
 
 export const DEFAULT_API_URL = 'https://api.workos.com';
 
@@ -39,18 +40,27 @@ export function checkApiKey(key: string | undefined): KeyEnvironment {
 /**
  * The SDK client. Its own retries are off (`maxRetries: 0`): our engine owns retries and pacing,
  * because a retried create must first look up what the lost attempt may have written, and a 429
- * must pause every worker, not just the one that saw it.
+ * must slow every worker of its bucket, not just the one that saw it.
+ *
+ * With `transport` (the engine's: `caller.transport`) every request waits for its bucket's pacer
+ * and its timeout counts from when it is sent; the SDK's own timer, which would count the wait
+ * too, is pushed out of the way.
  */
-export function createWorkOS(target: WorkOSTarget): WorkOS {
+export function createWorkOS(target: WorkOSTarget, transport?: PacedTransport): WorkOS {
   const url = parseApiUrl(target.apiUrl ?? DEFAULT_API_URL);
+  const timeoutMs = target.timeoutMs ?? requestTimeoutFromEnv() ?? 30_000;
   return new WorkOS(target.apiKey.trim(), {
     apiHostname: url.hostname,
     port: url.port ? Number(url.port) : undefined,
     https: url.protocol === 'https:',
     maxRetries: 0,
-    timeout: target.timeoutMs ?? requestTimeoutFromEnv() ?? 30_000,
+    timeout: transport ? LONGEST_TIMER_MS : timeoutMs,
+    ...(transport ? { fetchFn: transport.fetchFor(timeoutMs) } : {}),
   });
 }
+
+/** The longest delay a Node timer takes (about 24.8 days). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** `MIGRATE_TO_WORKOS_REQUEST_TIMEOUT_MS`: a shorter request timeout, for rehearsals against slow stand-ins (the soak). */
 function requestTimeoutFromEnv(): number | undefined {

@@ -52,10 +52,21 @@ export async function generateSsoPortalLink(workos: WorkOS, read: PacedRead, org
   return link;
 }
 
-/** Both reads above for one client and one pacing: what the cutover's SSO check reads through. */
+/** An organization's domains with their state (`verified`, `pending`, …). */
+export async function organizationDomains(
+  workos: WorkOS,
+  read: PacedRead,
+  organizationId: string,
+): Promise<{ domain: string; state: string }[]> {
+  const org = await read(() => workos.organizations.getOrganization(organizationId));
+  return org.domains.map((d) => ({ domain: d.domain, state: String(d.state) }));
+}
+
+/** The reads above for one client and one pacing: what the cutover's SSO check reads through. */
 export function connectionsReader(workos: WorkOS, read: PacedRead) {
   return {
     connectionsOf: (organizationId: string) => listOrganizationConnections(workos, read, organizationId),
     ssoPortalLink: (organizationId: string) => generateSsoPortalLink(workos, read, organizationId),
+    domainsOf: (organizationId: string) => organizationDomains(workos, read, organizationId),
   };
 }

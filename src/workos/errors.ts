@@ -108,8 +108,15 @@ export function connectionFailure(error: unknown): string | undefined {
   let sawFetchFailed = false;
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    const { code, message, cause, name } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      name?: unknown;
+    };
     if (typeof code === 'string' && code in CONNECTION_CODES) return `${CONNECTION_CODES[code]} (${code})`;
+    // The paced transport's timeout, when it ends a body that was still arriving.
+    if (name === 'TimeoutError') return 'no answer in time';
     // Undici's own failure, as opposed to a TypeError from our code.
     if (typeof message === 'string' && /fetch failed|other side closed|socket hang up/.test(message))
       sawFetchFailed = true;

@@ -4,6 +4,7 @@ import {
   emptyLiveIndex,
   liveMembershipKey,
   metadataDigest,
+  userMetadataDigest,
   sortedJoined,
   type LiveIndex,
   type LiveMembership,
@@ -72,7 +73,7 @@ export function liveUser(user: User): LiveUser {
     emailVerified: user.emailVerified,
     firstName: user.firstName ?? null,
     lastName: user.lastName ?? null,
-    metadataDigest: metadataDigest(user.metadata),
+    metadataDigest: userMetadataDigest(user.metadata),
     signedIn: user.lastSignInAt !== null && user.lastSignInAt !== undefined,
   };
 }
@@ -83,6 +84,7 @@ export function liveOrganization(org: Organization): LiveOrganization {
     externalId: org.externalId ?? null,
     name: org.name,
     domains: sortedJoined(org.domains.map((d) => d.domain.toLowerCase())),
+    verifiedDomains: sortedJoined(org.domains.filter((d) => d.state === 'verified').map((d) => d.domain.toLowerCase())),
     metadataDigest: metadataDigest(org.metadata),
   };
 }

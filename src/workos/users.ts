@@ -1,5 +1,5 @@
 import type { CreateUserOptions, UpdateUserOptions, User, WorkOS } from '@workos-inc/node';
-import { withLazyMarkAsOne } from '../model/live-state.js';
+import { userMetadataDiffers, userMetadataDigest } from '../model/live-state.js';
 import type { UserInput } from '../model/planned.js';
 
 // The SDK's PasswordHashType lacks `ssha256` and `pbkdf2`, which the API accepts (DESIGN §7);
@@ -49,13 +49,8 @@ export function userMatchesInput(user: User, input: UserInput): boolean {
     (user.lastName ?? undefined) === input.lastName &&
     // Without an external id of ours (a user keyed by email), whatever WorkOS holds is not ours to set.
     (input.externalId === undefined || user.externalId === input.externalId) &&
-    sameMetadata(withLazyMarkAsOne(user.metadata ?? {}), withLazyMarkAsOne(input.metadata ?? {}))
+    !userMetadataDiffers(userMetadataDigest(user.metadata), input.metadata)
   );
-}
-
-function sameMetadata(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(b);
-  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** Raw lookups the engine needs, in SDK terms; pacing and retries are the caller's. */

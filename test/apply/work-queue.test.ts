@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FatalRunError, runWorkQueue } from '../../src/apply/work-queue.js';
-import { sleep } from '../../src/apply/rate-limiter.js';
+import { sleep } from '../../src/workos/rate-limiter.js';
 
 /** Runs `count` items that each take `ms`, and records the most that were in flight at once. */
 async function peakInFlight(count: number, ms: number, limits: Parameters<typeof runWorkQueue>[2]) {

@@ -72,7 +72,9 @@ describe('migrate-to-workos emulator', () => {
     for (const [route] of offered) expect(DOC, route).toContain(`\`${route}\``);
   });
 
-  it('rehearses unknown_role as documented: the plan names the role until POST /_emulator/roles adds it', async () => {
+  it('rehearses unknown_role as documented (missingRoles: report): the plan names the role until POST /_emulator/roles adds it', async () => {
+    writeFileSync(join(dir, 'report-roles.yml'), 'policies:\n  missingRoles: report\n');
+    expect(DOC).toContain('missingRoles: report');
     writeFileSync(
       join(dir, 'users.ndjson'),
       `${JSON.stringify({ user_id: 'auth0|billing-1', email: 'bill@example.com', email_verified: true })}\n`,
@@ -94,6 +96,8 @@ describe('migrate-to-workos emulator', () => {
           join(dir, 'users.ndjson'),
           '--organizations',
           join(dir, 'organizations.json'),
+          '--config',
+          join(dir, 'report-roles.yml'),
           '--out',
           report,
         ],

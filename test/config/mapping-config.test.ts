@@ -85,7 +85,7 @@ describe('loadMappingConfig', () => {
       'mapping.yml:2: policy is not a config key; use roles, metadata, policies, hashConfig or limits.',
     );
     expect(await loadError('mapping.yml', 'policies:\n  blockedUser: import\n')).toBe(
-      'mapping.yml:2: policies.blockedUser is not a config key; use blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports or usersWithoutEmail.',
+      'mapping.yml:2: policies.blockedUser is not a config key; use blockedUsers, unverifiedEmails, unverifiedDuplicates, unconfirmedUsers, partialExports, missingRoles or usersWithoutEmail.',
     );
   });
 

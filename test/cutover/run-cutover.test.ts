@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CutoverDecision } from '../../src/cutover/evidence.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { recordExitCode } from '../../src/modes/exit-code.js';
-import { runMigration } from '../../src/modes/migration.js';
+import { runCutoverMode } from '../../src/modes/cutover.js';
+import { runImport } from '../../src/modes/import.js';
 import { parseLoginProbes } from '../../src/reconcile/login-probes.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import { createWorkOS } from '../../src/workos/client.js';
@@ -34,8 +35,7 @@ afterAll(async () => emulator?.close());
 beforeEach(async () => {
   emulator.reset();
   state = mkdtempSync(join(tmpdir(), 'cutover-state-'));
-  await runMigration({
-    mode: 'import',
+  await runImport({
     source: 'auth0',
     files,
     stateDir: state,
@@ -57,14 +57,12 @@ async function cutover(
   options: { portalLinks?: boolean; probes?: string; secrets?: string[] } = {},
 ): Promise<CutoverRun> {
   const out = mkdtempSync(join(tmpdir(), 'cutover-out-'));
-  const result = await runMigration({
-    mode: 'cutover',
+  const result = await runCutoverMode({
     source: 'auth0',
     files,
     stateDir: state,
     outDir: out,
     target: { apiKey: KEY, apiUrl: emulator.url },
-    rateLimit: 500,
     readRateLimit: 500,
     portalLinks: options.portalLinks ?? false,
     onSecret: (secret) => options.secrets?.push(secret),

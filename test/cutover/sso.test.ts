@@ -8,7 +8,7 @@ import { foundRecords, rollbackCoverage } from '../../src/cutover/rollback.js';
 import { enterpriseMembers, gatherSsoEvidence } from '../../src/cutover/sso.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import type { PlannedUser } from '../../src/model/planned.js';
-import { UserTally } from '../../src/plan/user-tally.js';
+import { UserTally } from '../../src/model/user-tally.js';
 import { connectionsReader } from '../../src/workos/connections.js';
 import { sdkFor } from '../emulator/sdk-client.js';
 import { readyEvidence } from './evidence-fixture.js';
@@ -181,7 +181,8 @@ describe('gatherSsoEvidence against the stand-in', () => {
         activeConnection: false,
       },
     ]);
-    expect(reads).toBe(2);
+    // Connections of the two organizations in WorkOS, and the domains of the one that has some.
+    expect(reads).toBe(3);
     expect(emulator.snapshot()).toEqual(before);
     expect(emulator.stats().writes).toBe(writes);
 
@@ -191,6 +192,33 @@ describe('gatherSsoEvidence against the stand-in', () => {
       'organization_external_id,workos_organization_id,connection_types,users,domains\n' +
         `org_acme,${acme.id},samlp,40,acme.com\n` +
         'org_missing,,oidc,1,\n',
+    );
+  });
+
+  it('counts a validating connection as set up, with a warning, and fails a domain WorkOS holds pending', async () => {
+    const { acme, members } = await setUp();
+    emulator.seedConnection({ organization_id: acme.id, connection_type: 'OktaSAML', state: 'validating' });
+    const only = { ...members, organizations: members.organizations.slice(0, 2) };
+    const validating = await gatherSsoEvidence(only, connectionsReader(workos, read), { portalLinks: false });
+    expect(validating.organizations[0]).toMatchObject({ activeConnection: true, awaitingFirstSignIn: true });
+    const go = decideCutover(readyEvidence({ sso: validating }));
+    const sso = go.checks.find((c) => c.name === 'enterprise-sso')!;
+    expect(go.go).toBe(true);
+    expect(sso).toMatchObject({ ok: true, warning: true });
+    expect(sso.detail).toContain(
+      'org_acme that connection is validating: imported into WorkOS, awaiting its first sign-in',
+    );
+
+    await workos.organizations.updateOrganization({
+      organization: acme.id,
+      domainData: [{ domain: 'acme.com', state: 'pending' as never }],
+    });
+    const pending = await gatherSsoEvidence(only, connectionsReader(workos, read), { portalLinks: false });
+    expect(pending.organizations[0]).toMatchObject({ unverifiedDomains: ['acme.com'] });
+    const noGo = decideCutover(readyEvidence({ sso: pending }));
+    expect(noGo.go).toBe(false);
+    expect(noGo.checks.find((c) => c.name === 'enterprise-sso')!.detail).toContain(
+      '1 organization with enterprise sign-in has a domain WorkOS does not hold verified: org_acme (acme.com)',
     );
   });
 

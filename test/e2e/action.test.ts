@@ -519,7 +519,11 @@ describe('pull_request runs', () => {
 
 describe('input validation', () => {
   const cases: [string, Record<string, string>, string][] = [
-    ['a mode that does not exist', { mode: 'migrate' }, 'Input mode must be plan, import, verify, rollback or cutover'],
+    [
+      'a mode that does not exist',
+      { mode: 'migrate' },
+      'mode must be plan, import, verify, cutover, rollback, export, inventory or watch, got "migrate".',
+    ],
     [
       'a client ID given as the key',
       { 'workos-api-key': 'client_01HZZE2ETESTCLIENT' },

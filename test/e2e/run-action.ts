@@ -6,13 +6,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync, gunzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import type { FakeGitHub } from '../fakes/github.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MAIN_BUNDLE = join(REPO_ROOT, 'dist/main/index.js');
@@ -60,7 +60,7 @@ export interface Job {
 
 /** A new job of the fake's current workflow run (call `fake.newRun()` first for a new run). */
 export function newJob(fake: FakeGitHub, options: JobOptions = {}): Job {
-  const root = mkdtempSync(join(tmpdir(), 'e2e-runner-'));
+  const root = tempDirForFile('e2e-runner-');
   const runnerTemp = join(root, 'temp');
   mkdirSync(join(runnerTemp, '_runner_file_commands'), { recursive: true });
   const eventPath = join(root, 'event.json');

@@ -88,6 +88,26 @@ describe('the source API client', () => {
     expect(api.counts.retried).toBe(1);
   });
 
+  it('backs off with jitter under a doubling ceiling when the server names no wait', async () => {
+    const { url } = await serve([
+      { status: 503, body: {} },
+      { status: 429, body: {} },
+      { status: 502, body: {} },
+    ]);
+    const waits: number[] = [];
+    const api = new SourceApi({
+      baseUrl: url,
+      label: 'Test API',
+      random: () => 0.5,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    expect((await api.json('/d')).status).toBe(200);
+    expect(waits).toEqual([250, 500, 1000]);
+    expect(api.counts).toMatchObject({ requests: 4, rateLimited: 1, retried: 2 });
+  });
+
   it('names the API, the status and the next step, never the token, when refused', async () => {
     const { url } = await serve([
       { status: 403, body: { message: 'Insufficient scope, expected any of: read:users' } },

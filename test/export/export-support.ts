@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.js';
@@ -7,11 +6,12 @@ import { parse as parseCsvText } from 'csv-parse/sync';
 import type { Auth0SeedOrganization } from '../../src/emulator/auth0/server.js';
 import type { ClerkSeedOrganization } from '../../src/emulator/clerk/server.js';
 import type { Emulator } from '../../src/emulator/server.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 export const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `export-${prefix}-`));
+  return tempDirForFile(`export-${prefix}-`);
 }
 
 export interface InProcessRun {

@@ -230,6 +230,8 @@ describe('renderPullRequestComment', () => {
     );
     const body = renderPullRequestComment(planSummary(), problems, { jobSummaryUrl: SUMMARY_URL });
     expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    // The cut closes the fold it landed in, so the note after it is not hidden inside it.
+    expect(body.split('<details>').length).toBe(body.split('</details>').length);
     expect(body).toContain(`Cut to fit a pull request comment. Every problem is in the [job summary](${SUMMARY_URL})`);
     expect(body.startsWith(MARKER)).toBe(true);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
-import { runMigration } from '../../src/modes/migration.js';
+import { runImport } from '../../src/modes/import.js';
 import { countsAddUp } from '../../src/report/summary.js';
 import { writeSyntheticAuth0Export, type SyntheticExport } from '../support/synthetic-auth0.js';
 
@@ -17,8 +17,7 @@ beforeAll(async () => {
 afterAll(async () => emulator?.close());
 
 function importOnce(stateDir?: string) {
-  return runMigration({
-    mode: 'import',
+  return runImport({
     source: 'auth0',
     files: { users: data.usersPath, passwords: data.passwordsPath },
     target: { apiKey: 'sk_test_faults', apiUrl: emulator.url, timeoutMs: 15_000 },

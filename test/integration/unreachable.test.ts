@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
 import { recordExitCode } from '../../src/modes/exit-code.js';
-import { runMigration } from '../../src/modes/migration.js';
+import { runImport } from '../../src/modes/import.js';
 import { writeSyntheticAuth0Export } from '../support/synthetic-auth0.js';
 
 async function closedPort(): Promise<number> {
@@ -24,8 +24,7 @@ describe('an import when WorkOS cannot be reached', () => {
     const apiUrl = `http://127.0.0.1:${await closedPort()}`;
     const out = mkdtempSync(join(tmpdir(), 'unreachable-out-'));
     const started = Date.now();
-    const result = await runMigration({
-      mode: 'import',
+    const result = await runImport({
       source: 'auth0',
       files,
       outDir: out,
@@ -49,8 +48,7 @@ describe('an import when WorkOS cannot be reached', () => {
     const emulator = await startEmulator();
     emulator.setFaults({ serverErrorRate: 1 });
     try {
-      const result = await runMigration({
-        mode: 'import',
+      const result = await runImport({
         source: 'auth0',
         files,
         target: { apiKey: 'sk_test_down', apiUrl: emulator.url },

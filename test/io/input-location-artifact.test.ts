@@ -15,6 +15,7 @@ const PASSPHRASE = 'artifact passphrase 42';
 
 let fake: FakeGitHub;
 let inputs: typeof InputLocation;
+let github: typeof import('../../src/github/artifact-download.js');
 let artifactClient: typeof import('@actions/artifact');
 let names = 0;
 const contexts: InputLocation.InputContext[] = [];
@@ -25,6 +26,7 @@ beforeAll(async () => {
   // @actions/github reads GITHUB_API_URL once, when imported, and @actions/artifact downloads through it.
   stubActionsEnv(fake);
   inputs = await import('../../src/io/input-location.js');
+  github = await import('../../src/github/artifact-download.js');
   artifactClient = await import('@actions/artifact');
 });
 afterAll(() => fake.close());
@@ -66,7 +68,7 @@ async function upload(name: string, files: Record<string, string | Buffer>): Pro
 function context(runId: number, overrides: Partial<InputLocation.InputContext> = {}): InputLocation.InputContext {
   const ctx: InputLocation.InputContext = {
     tempDir: mkdtempSync(join(tmpdir(), 'input-location-artifact-')),
-    github: { token: fake.token, owner: fake.owner, repo: fake.repo, runId },
+    artifacts: github.gitHubArtifacts({ token: fake.token, owner: fake.owner, repo: fake.repo, runId }),
     ...overrides,
   };
   contexts.push(ctx);
@@ -155,7 +157,7 @@ describe('artifact:NAME', () => {
     const name = artifactName();
     const runId = startRun();
     await upload(name, { 'users.ndjson': USERS });
-    const ctx = context(runId, { github: undefined });
+    const ctx = context(runId, { artifacts: github.gitHubArtifacts(undefined) });
     const resolved = await inputs.resolveInputLocation(`artifact:${name}`, ctx);
     expect(resolved.from).toBe(`artifact "${name}" of run ${runId}`);
     expect(readFileSync(resolved.path, 'utf8')).toBe(USERS);
@@ -221,8 +223,14 @@ describe('artifact:NAME', () => {
     const name = artifactName();
     startRun();
     await upload(name, { 'users.ndjson': USERS });
-    const ctx = context(startRun(), {});
-    ctx.github = { ...ctx.github!, token: 'ghs_revoked_token_value' };
+    const runId = startRun();
+    const ctx = context(runId, {});
+    ctx.artifacts = github.gitHubArtifacts({
+      token: 'ghs_revoked_token_value',
+      owner: fake.owner,
+      repo: fake.repo,
+      runId,
+    });
     const error = await failure(inputs.resolveInputLocation(`artifact:${name}`, ctx));
     expect(error.message).toMatch(
       new RegExp(`^artifact:${name}: could not look for artifact "${name}": GitHub refused the token \\(401\\)`),
@@ -234,11 +242,19 @@ describe('artifact:NAME', () => {
     vi.stubEnv('ACTIONS_RUNTIME_TOKEN', '');
     vi.stubEnv('ACTIONS_RESULTS_URL', '');
     const error = await failure(
-      inputs.resolveInputLocation('artifact:auth0-export', context(1, { github: undefined })),
+      inputs.resolveInputLocation(
+        'artifact:auth0-export',
+        context(1, { artifacts: github.gitHubArtifacts(undefined) }),
+      ),
     );
     expect(error.message).toMatch(
       /^artifact:auth0-export: reading an artifact needs GitHub Actions or a GitHub token, repository and run id/,
     );
+    // Given no artifact source at all, the input is refused with the same sentence.
+    const none = await failure(
+      inputs.resolveInputLocation('artifact:auth0-export', context(1, { artifacts: undefined })),
+    );
+    expect(none.message).toBe(error.message);
   });
 
   it('without a name asks for one', async () => {

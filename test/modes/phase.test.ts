@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityWriter } from '../../src/apply/apply-record.js';
-import { RateLimiter } from '../../src/apply/rate-limiter.js';
-import { WorkOSCaller } from '../../src/apply/workos-caller.js';
+import { WorkOSCaller } from '../../src/workos/workos-caller.js';
 import type { PlannedOrganization } from '../../src/model/planned.js';
 import type { Outcome } from '../../src/model/outcome.js';
 import type { OrganizationChange } from '../../src/plan/diff.js';
-import { runPhase } from '../../src/modes/import.js';
+import { runPhase } from '../../src/apply/apply-diff.js';
 import { silentLogger } from '../../src/report/logger.js';
 import { OutcomeStream } from '../../src/report/outcome-stream.js';
 
@@ -41,7 +40,7 @@ describe('an import phase at scale', () => {
   it('takes 200,000 outcomes one at a time: counted, none gathered, nothing spread', async () => {
     const stream = new OutcomeStream(undefined, [], false);
     let seen = 0;
-    const caller = new WorkOSCaller(new RateLimiter(1e9), new RateLimiter(1e9), undefined, { initialLatencyMs: 1 });
+    const caller = new WorkOSCaller(undefined, undefined, { initialLatencyMs: 1 });
     const result = await runPhase(
       'organizations',
       { [Symbol.iterator]: changes },
@@ -68,7 +67,7 @@ describe('an import phase at scale', () => {
 
   it('stops at --max-records: the rest of the phase is pending, counted, not written', async () => {
     const stream = new OutcomeStream(undefined, [], false);
-    const caller = new WorkOSCaller(new RateLimiter(1e9), new RateLimiter(1e9), undefined, { initialLatencyMs: 1 });
+    const caller = new WorkOSCaller(undefined, undefined, { initialLatencyMs: 1 });
     const result = await runPhase(
       'organizations',
       { [Symbol.iterator]: changes },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stableJson } from '../../src/model/stable-json.js';
-import { inputDigest } from '../../src/plan/digest.js';
+import { inputDigest } from '../../src/model/digest.js';
 
 // Journals and checkpoints written by earlier versions hold these digests: a rerun compares
 // them to tell "already done" from "changed since". They were computed by the first

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedMembership } from '../../src/model/planned.js';
-import { inputDigest } from '../../src/plan/digest.js';
+import { inputDigest } from '../../src/model/digest.js';
 import { PlannedMemberships } from '../../src/plan/memberships.js';
 
 function planned(org: string, user: string, roles: string[], line: number, column?: number): PlannedMembership {

@@ -49,7 +49,8 @@ const ndjsonLine = fc.oneof(
   { weight: 5, arbitrary: record.map((r) => ({ ok: true as const, text: JSON.stringify(r), value: r as unknown })) },
   {
     weight: 1,
-    arbitrary: text.map((t) => ({ ok: false as const, text: `{"broken": ${t.replace(/[\r\n\u2028]/g, '')}` })),
+    // The trailing comma keeps the line broken whatever `t` is (`{}}` would otherwise close it).
+    arbitrary: text.map((t) => ({ ok: false as const, text: `{"broken": ${t.replace(/[\r\n\u2028]/g, '')},` })),
   },
   { weight: 1, arbitrary: fc.constantFrom('', '  ').map((t) => ({ ok: null, text: t })) },
 );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scrubText } from '../../src/model/mask.js';
-import { csvField, escapeMarkdown, exactCsvRow } from '../../src/report/escape.js';
+import fc from 'fast-check';
+import { csvField, escapeMarkdown, exactCsvRow, truncateMarkdown } from '../../src/report/escape.js';
 
 describe('escapeMarkdown', () => {
   it('leaves no HTML, link, image or mention in hostile text', () => {
@@ -51,5 +52,42 @@ describe('escapeMarkdown of an echoed Authorization header', () => {
     const once = escapeMarkdown('(request authorized as Bearer sk_test_Q1w2E3r4)');
     expect(once).toBe('(request authorized as Bearer \\[secret\\])');
     expect(scrubText(once)).toBe(once);
+  });
+});
+
+describe('truncateMarkdown', () => {
+  const count = (text: string, tag: string) => text.split(tag).length - 1;
+  it('never leaves a <details> fold open and never exceeds the limit', () => {
+    const block = fc.oneof(
+      fc.constant('<details><summary>Problems</summary>\n\n'),
+      fc.constant('\n\n</details>'),
+      fc.string({ maxLength: 200 }).map((s) => s.replace(/<\/?details>/g, '')),
+      fc.constant('\n'),
+    );
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 60 }), fc.integer({ min: 0, max: 3_000 }), (blocks, max) => {
+        // Balanced input, as the renderer makes it: every fold it opens it closes.
+        let open = 0;
+        const balanced = blocks.filter((b) => {
+          if (b.startsWith('<details>')) open++;
+          else if (b.endsWith('</details>')) {
+            if (open === 0) return false;
+            open--;
+          }
+          return true;
+        });
+        const text = balanced.join('') + '\n\n</details>'.repeat(open);
+        const cut = truncateMarkdown(text, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        if (text.length <= max) expect(cut).toBe(text);
+        expect(count(cut, '<details>')).toBe(count(cut, '</details>'));
+      }),
+    );
+  });
+  it('cuts at a line end inside a fold and closes it', () => {
+    const text = `head\n<details><summary>x</summary>\n\n${'line\n'.repeat(100)}\n\n</details>\n`;
+    const cut = truncateMarkdown(text, 200);
+    expect(cut.endsWith('</details>')).toBe(true);
+    expect(cut).toMatch(/line\n…\n\n<\/details>$/);
   });
 });

@@ -85,6 +85,20 @@ describe('import --lazy-passwords', () => {
     expect(story.emulator.stats().committed).toBe(writesBefore + 1);
   });
 
+  it('an import without --lazy-passwords leaves every mark where it is, and repairs other drift around it', async () => {
+    const before = marks();
+    const pending = story.emulator.snapshot().users.find((u) => u.external_id === sub(2))!;
+    await sdkFor(story.emulator).userManagement.updateUser({ userId: pending.id, firstName: 'Changed' });
+    const writesBefore = story.emulator.stats().committed;
+    // A checkpoint made with --lazy-passwords refuses a run without it, so this one starts afresh.
+    const plain = await story.importRun('plain', ['--state', tempDir('lazy-plain-state')]);
+    expect(plain.run.code, shown(plain.run)).toBe(0);
+    expect(marks()).toEqual(before);
+    expect(story.emulator.snapshot().users.find((u) => u.external_id === sub(2))!.first_name).toBe(pending.first_name);
+    // The name's repair is the only write: no user's metadata is drift for a plan that does not mark.
+    expect(story.emulator.stats().committed).toBe(writesBefore + 1);
+  });
+
   it('verify counts the users still pending and those who moved', async () => {
     const out = tempDir('lazy-verify');
     const run = await cli(['verify', ...FLAGS, '--lazy-passwords', '--out', out, '--api-url', story.emulator.url]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../src/checkpoint/journal.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
-import { runMigration } from '../../src/modes/migration.js';
+import { runRollback } from '../../src/modes/rollback.js';
 
 // rollback of a checkpoint that records 25,000 users as created: its deletes go out a batch of
 // 10,000 at a time while each is journaled, so a pass over the journal that lost its place
@@ -56,10 +56,8 @@ describe(`rollback --confirm of ${USERS} users this migration created`, () => {
     journal.close();
     const writesBefore = emulator.stats().writes;
 
-    const result = await runMigration({
-      mode: 'rollback',
+    const result = await runRollback({
       source: 'auth0',
-      files: { users: '' },
       stateDir: state,
       outDir: out,
       confirm: true,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
-import { runMigration } from '../../src/modes/migration.js';
+import { runImport } from '../../src/modes/import.js';
 import type { CliRun } from '../support/cli.js';
 import { writeSyntheticAuth0Export, type SyntheticExport } from '../support/synthetic-auth0.js';
 import {
@@ -59,8 +59,7 @@ const flags = () => [
 ];
 
 function importStage(stateDir: string, maxRecords?: number) {
-  return runMigration({
-    mode: 'import',
+  return runImport({
     source: 'auth0',
     files: { users: data.usersPath, passwords: data.passwordsPath },
     stateDir,

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkOS } from '@workos-inc/node';
@@ -8,6 +7,7 @@ import { expect } from 'vitest';
 import type { Emulator } from '../../src/emulator/server.js';
 import type { Summary } from '../../src/report/summary.js';
 import { runCliProcess, type CliRun } from '../support/cli.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 // What the story tests share: where the bundled examples are, how a user runs the CLI against
 // the stand-in, and how they read what it wrote to --out.
@@ -39,7 +39,7 @@ export const GENERIC_CSV = { users: join(EXAMPLES, 'csv', 'users.csv') };
 export const API_KEY = 'sk_test_story_4f1d9c2b7e';
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `story-${prefix}-`));
+  return tempDirForFile(`story-${prefix}-`);
 }
 
 export function auth0Flags(files: { users: string; passwords?: string; organizations?: string } = AUTH0): string[] {

@@ -70,14 +70,22 @@ beforeAll(async () => {
       email: 'peter@initech.test',
       ip_address: null,
       user_agent: null,
-      sso: { organization_id: initech.id, connection_id: 'conn_initech' },
+      sso: { organization_id: initech.id, connection_id: 'conn_initech', session_id: null },
       error: { code: 'sso_connection_inactive', message: 'The connection is not active.' },
     });
   // Outside the window: three days ago, a storm of failures that must not count.
   for (let i = 0; i < 5; i++)
     emulator.recordEvent(
       'authentication.password_failed',
-      { type: 'password', status: 'failed', user_id: ann.id, email: ann.email, error: { code: 'invalid_credentials' } },
+      {
+        type: 'password',
+        status: 'failed',
+        user_id: ann.id,
+        email: ann.email,
+        ip_address: null,
+        user_agent: null,
+        error: { code: 'invalid_credentials', message: 'Invalid credentials.' },
+      },
       new Date(Date.now() - 3 * 86_400_000).toISOString(),
     );
 });

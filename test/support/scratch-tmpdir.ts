@@ -2,17 +2,59 @@
 // under one folder of this run (TMPDIR is inherited by the workers and their children), and the
 // folder goes when the run ends: the suite leaves /tmp as it found it, even when a test fails
 // before its own cleanup or a killed child leaves its files behind.
-import { mkdtempSync, rmSync } from 'node:fs';
+//
+// What escapes that folder (a hard-coded /tmp, a child started without TMPDIR) is caught at the
+// end: the run fails when the real temporary folder holds entries it did not hold before.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const SCRATCH_PREFIX = 'migrate-to-workos-tests-';
+
 export default function setup(): () => void {
-  const scratch = mkdtempSync(join(tmpdir(), 'migrate-to-workos-tests-'));
-  const before = process.env.TMPDIR;
+  const real = tmpdir();
+  const before = new Set(readdirSync(real));
+  const scratch = mkdtempSync(join(real, SCRATCH_PREFIX));
+  const previous = process.env.TMPDIR;
   process.env.TMPDIR = scratch;
   return () => {
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    // Named by prefix, so the test that did not clean up can be found (its folders carry it).
+    const unremoved = readdirSync(scratch);
+    if (unremoved.length > 0)
+      console.warn(`Tests left temporary entries in the run's TMPDIR (removed now): ${byPrefix(unremoved)}`);
     rmSync(scratch, { recursive: true, force: true });
+    const left = leftBehind(before, readdirSync(real));
+    if (left.length > 0) {
+      // A thrown teardown error is printed by vitest, but the counts stay green: this failure
+      // must also end the run with a non-zero code.
+      process.exitCode = 1;
+      throw new Error(
+        `The tests left ${left.length} new entr${left.length === 1 ? 'y' : 'ies'} in ${real} (a test writes ` +
+          `outside TMPDIR, or starts a child without it; remove them and fix the test): ${left.join(', ')}`,
+      );
+    }
   };
+}
+
+/**
+ * What is in the temporary folder now that was not before. Another run's own scratch folder (a
+ * run of the suite in another checkout, at the same time) is that run's to remove, not ours.
+ */
+export function leftBehind(before: ReadonlySet<string>, after: readonly string[]): string[] {
+  return after.filter((name) => !before.has(name) && !name.startsWith(SCRATCH_PREFIX)).sort();
+}
+
+/** `story-auth0-a1B2c3, story-auth0-d4E5f6, x.json` → `story-auth0-… ×2, x.json`. */
+function byPrefix(names: string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const prefix = name.replace(/[A-Za-z0-9]{6}$/, '…');
+    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([prefix, count]) => (count === 1 ? prefix : `${prefix} ×${count}`))
+    .join(', ');
 }

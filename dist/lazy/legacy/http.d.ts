@@ -1,9 +1,6 @@
 import { LazyMigrationError } from '../errors.js';
-export interface LegacyAnswer {
-    status: number;
-    body: unknown;
-    retryAfter?: number;
-}
+import { type JsonAnswer } from '../json-answer.js';
+export type LegacyAnswer = JsonAnswer;
 export declare function postJson(provider: string, url: string, init: {
     headers?: Record<string, string>;
     body: unknown;

@@ -1,26 +1,40 @@
 import { DomainDataState, type Organization, type WorkOS } from '@workos-inc/node';
+import { domainData, domainsDiffer } from '../../model/domains.js';
 import type { OrganizationInput, PlannedOrganization } from '../../model/planned.js';
 import type { EntityWriter } from '../apply-record.js';
 
-function organizationFields(input: OrganizationInput) {
+/** `liveVerified`: domains WorkOS holds verified now, never sent back as pending. */
+function organizationFields(input: OrganizationInput, liveVerified?: ReadonlySet<string>) {
   return {
     name: input.name,
     externalId: input.externalId,
     metadata: input.metadata,
-    // Domains arrive unverified: the source's verification does not carry over to WorkOS.
     ...(input.domains.length > 0
-      ? { domainData: input.domains.map((domain) => ({ domain, state: DomainDataState.Pending })) }
+      ? {
+          domainData: domainData(input, liveVerified).map(({ domain, state }) => ({
+            domain,
+            state: state === 'verified' ? DomainDataState.Verified : DomainDataState.Pending,
+          })),
+        }
       : {}),
   };
 }
 
+function liveDomains(org: Organization): { domains: string; verifiedDomains: string } {
+  const sorted = (ds: Organization['domains']) =>
+    ds
+      .map((d) => d.domain.toLowerCase())
+      .sort()
+      .join(',');
+  return { domains: sorted(org.domains), verifiedDomains: sorted(org.domains.filter((d) => d.state === 'verified')) };
+}
+
 function organizationMatches(org: Organization, input: OrganizationInput): boolean {
-  const domains = org.domains.map((d) => d.domain.toLowerCase()).sort();
   const metadata = org.metadata ?? {};
   const wanted = input.metadata ?? {};
   return (
     org.name === input.name &&
-    domains.join(',') === input.domains.join(',') &&
+    !domainsDiffer(input, liveDomains(org)) &&
     Object.keys(metadata).length === Object.keys(wanted).length &&
     Object.entries(wanted).every(([k, v]) => metadata[k] === v)
   );
@@ -30,8 +44,14 @@ export function organizationWriter(workos: WorkOS): EntityWriter<PlannedOrganiza
   return {
     entity: 'organization',
     create: async (org) => (await workos.organizations.createOrganization(organizationFields(org.input))).id,
-    update: async (id, org) =>
-      (await workos.organizations.updateOrganization({ organization: id, ...organizationFields(org.input) })).id,
+    async update(id, org) {
+      // Only when domains go along: what WorkOS verified since the export stays verified.
+      const current = org.input.domains.length > 0 ? await workos.organizations.getOrganization(id) : undefined;
+      const verified = new Set(current ? liveDomains(current).verifiedDomains.split(',') : []);
+      return (
+        await workos.organizations.updateOrganization({ organization: id, ...organizationFields(org.input, verified) })
+      ).id;
+    },
     delete: (id) => workos.organizations.deleteOrganization(id),
     async find(org) {
       try {

@@ -47,12 +47,15 @@ export function userWriter(workos: WorkOS): EntityWriter<PlannedUser> {
 }
 
 /**
- * The plan marks a lazy user `pending`; a user who has moved since holds `moved` in WorkOS, and
- * an update for another field (metadata is sent whole) must not set them back to pending.
+ * Metadata is sent whole, and the lazy migration's mark in WorkOS is not the export's to undo: a
+ * user who moved since holds `moved` (never set back to `pending`), and an import without
+ * --lazy-passwords keeps a mark it finds (only --lazy-finish and rollback clear marks).
  */
 async function keepingLazyMark(workos: WorkOS, id: string, input: UserInput): Promise<UserInput> {
-  if (input.metadata?.[LAZY_METADATA_KEY] !== LAZY_PENDING) return input;
-  const current = await workos.userManagement.getUser(id);
-  if (lazyMarkOf(current.metadata) !== LAZY_MOVED) return input;
-  return { ...input, metadata: { ...input.metadata, [LAZY_METADATA_KEY]: LAZY_MOVED } };
+  if (input.metadata === undefined) return input;
+  const planned = lazyMarkOf(input.metadata);
+  if (planned !== undefined && planned !== LAZY_PENDING) return input;
+  const current = lazyMarkOf((await workos.userManagement.getUser(id)).metadata);
+  const keep = current === LAZY_MOVED || (planned === undefined && current !== undefined);
+  return keep ? { ...input, metadata: { ...input.metadata, [LAZY_METADATA_KEY]: current } } : input;
 }

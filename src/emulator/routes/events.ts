@@ -22,13 +22,12 @@ export function eventRoutes(log: EventLog): Route[] {
         const rangeStart = isoTime(query, 'range_start', errors);
         const rangeEnd = isoTime(query, 'range_end', errors);
         if (errors.length > 0) throw invalidParameters(errors);
-        return {
-          status: 200,
-          body: log.list(
-            { events, rangeStart, rangeEnd, organizationId: query.get('organization_id') || undefined },
-            page,
-          ),
-        };
+        const list = log.list(
+          { events, rangeStart, rangeEnd, organizationId: query.get('organization_id') || undefined },
+          page,
+        );
+        // The events list's cursor is `after` alone (EventList in the description).
+        return { status: 200, body: { ...list, list_metadata: { after: list.list_metadata.after } } };
       },
     },
   ];

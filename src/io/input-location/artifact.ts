@@ -1,9 +1,5 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-// @actions/artifact and Octokit are loaded only when an artifact: input is read (a fast CLI start).
-import type { DefaultArtifactClient } from '@actions/artifact';
-import type { Octokit } from '../../github/octokit.js';
-import { describeIgnored, findTrustedArtifacts } from '../../github/trusted-artifacts.js';
 import { UsageError } from '../../model/types.js';
 import { privateDir, restrictTree } from './private-dir.js';
 
@@ -15,25 +11,22 @@ export interface ArtifactLocation {
   file?: string;
 }
 
-export interface GitHubContext {
-  token: string;
-  owner: string;
-  repo: string;
-  runId: number;
-  apiUrl?: string;
+/**
+ * Where `artifact:` inputs come from. io/ knows no GitHub: the action and the CLI pass GitHub's
+ * (github/artifact-download.ts), which finds the newest artifact of that name that may be trusted.
+ */
+export interface ArtifactSource {
+  /**
+   * Downloads the artifact `location` names into a new directory under `dir` and says which one
+   * it was, for the log. Every failure is a UsageError that starts with `location.label`.
+   */
+  download(location: ArtifactLocation, dir: string): Promise<{ dir: string; from: string }>;
 }
 
 export interface ArtifactFile {
   path: string;
   /** Which artifact of which run, for the log. */
   from: string;
-}
-
-interface Found {
-  id: number;
-  runId: number;
-  /** Found through the runtime token, so it downloads without `findBy`. */
-  currentRun: boolean;
 }
 
 interface Download {
@@ -58,13 +51,13 @@ export function parseArtifactSpec(label: string, rest: string): ArtifactLocation
 export async function artifactFile(
   location: ArtifactLocation,
   tempDir: string,
-  github: GitHubContext | undefined,
+  source: ArtifactSource | undefined,
 ): Promise<ArtifactFile> {
   const dir = await privateDir(tempDir);
   const key = `${dir}\0${location.name}`;
   let download = downloads.get(key);
   if (!download) {
-    download = downloadNewest(location, dir, github);
+    download = downloadInto(location, dir, source);
     downloads.set(key, download);
     download.catch(() => downloads.delete(key));
   }
@@ -91,117 +84,6 @@ function pickFile(location: ArtifactLocation, files: string[], from: string): st
   );
 }
 
-async function downloadNewest(
-  location: ArtifactLocation,
-  dir: string,
-  github: GitHubContext | undefined,
-): Promise<Download> {
-  const [{ DefaultArtifactClient }, { createOctokit }] = await Promise.all([
-    import('@actions/artifact'),
-    import('../../github/octokit.js'),
-  ]);
-  const client = new DefaultArtifactClient();
-  const searched: string[] = [];
-  let found = await findInCurrentRun(location, client, searched);
-  if (!found && github) {
-    const octokit = createOctokit(github.token, github.apiUrl);
-    try {
-      found = await findInTrustedRuns(location, octokit, github, searched);
-    } catch (error) {
-      throw gitHubError(location, `could not look for artifact "${location.name}"`, error);
-    }
-  }
-  if (!found) {
-    if (!github && searched.length === 0) {
-      throw new UsageError(
-        `${location.label}: reading an artifact needs GitHub Actions or a GitHub token, repository and run id; run it in a workflow or download the artifact and give its path.`,
-      );
-    }
-    throw new UsageError(
-      `${location.label}: no artifact named "${location.name}" in ${searched.join(' or ')}; check the name, that the artifact has not expired, ` +
-        `and that the token may read artifacts (permissions: actions: read).`,
-    );
-  }
-
-  const target = join(dir, `artifact-${location.name.replace(/[^A-Za-z0-9._-]+/g, '_')}-${found.id}`);
-  await mkdir(target, { recursive: true, mode: 0o700 });
-  try {
-    await client.downloadArtifact(
-      found.id,
-      found.currentRun || !github
-        ? { path: target }
-        : {
-            path: target,
-            findBy: {
-              token: github.token,
-              workflowRunId: found.runId,
-              repositoryOwner: github.owner,
-              repositoryName: github.repo,
-            },
-          },
-    );
-  } catch (error) {
-    throw gitHubError(
-      location,
-      `could not download artifact "${location.name}" (id ${found.id}) of run ${found.runId}`,
-      error,
-    );
-  }
-  await restrictTree(target);
-  return { dir: target, files: await listFiles(target), from: `artifact "${location.name}" of run ${found.runId}` };
-}
-
-/**
- * The runtime token (present inside a job) reads this run's artifacts without `actions: read`:
- * an export job earlier in the same workflow run.
- */
-async function findInCurrentRun(
-  location: ArtifactLocation,
-  client: DefaultArtifactClient,
-  searched: string[],
-): Promise<Found | undefined> {
-  const runId = Number(process.env.GITHUB_RUN_ID);
-  if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) return undefined;
-  searched.push(Number.isFinite(runId) && runId > 0 ? `this run (${runId})` : 'this run');
-  try {
-    const { artifact } = await client.getArtifact(location.name);
-    return { id: artifact.id, runId, currentRun: true };
-  } catch (error) {
-    if ((error as Error)?.name === 'ArtifactNotFoundError') return undefined;
-    throw new UsageError(`${location.label}: could not list this run's artifacts: ${messageOf(error)}`, {
-      cause: error,
-    });
-  }
-}
-
-/**
- * The newest artifact of that name from a run this repository trusts (any workflow; not a
- * pull-request run, not a fork's run; not expired): a fork's pull request must not be able to
- * plant an export that a later import reads.
- */
-async function findInTrustedRuns(
-  location: ArtifactLocation,
-  octokit: Octokit,
-  github: GitHubContext,
-  searched: string[],
-): Promise<Found | undefined> {
-  const { trusted, ignored } = await findTrustedArtifacts({
-    octokit,
-    owner: github.owner,
-    repo: github.repo,
-    name: location.name,
-    matches: (name) => name === location.name,
-    currentRunId: github.runId,
-  });
-  const newest = trusted[0];
-  if (newest) return { id: newest.id, runId: newest.runId, currentRun: false };
-  const note = describeIgnored(ignored, 'artifact(s) of that name');
-  searched.push(
-    `any run of ${github.owner}/${github.repo} it trusts (push, workflow_dispatch, schedule, workflow_call, repository_dispatch)${note ? `; ${note.replace(/\.$/, '')}` : ''}`,
-  );
-  return undefined;
-}
-
 async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true, recursive: true });
   return entries
@@ -210,23 +92,18 @@ async function listFiles(root: string): Promise<string[]> {
     .sort();
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+async function downloadInto(
+  location: ArtifactLocation,
+  dir: string,
+  source: ArtifactSource | undefined,
+): Promise<Download> {
+  if (!source) throw new UsageError(artifactNeedsGitHub(location));
+  const downloaded = await source.download(location, dir);
+  await restrictTree(downloaded.dir);
+  return { dir: downloaded.dir, files: await listFiles(downloaded.dir), from: downloaded.from };
 }
 
-function gitHubError(location: ArtifactLocation, what: string, error: unknown): UsageError {
-  if (error instanceof UsageError) return error;
-  const raw = (error as { status?: unknown } | null)?.status;
-  const status = typeof raw === 'number' ? raw : undefined;
-  const detail =
-    status === 401
-      ? 'GitHub refused the token (401); pass a valid token (usually ${{ github.token }}).'
-      : status === 403
-        ? 'the token may not read artifacts (403); grant the workflow permissions: actions: read.'
-        : status === 404
-          ? `GitHub answered 404; check the repository and run id, and that the token may read artifacts (permissions: actions: read).`
-          : status !== undefined
-            ? `GitHub answered ${status}: ${messageOf(error)}`
-            : messageOf(error);
-  return new UsageError(`${location.label}: ${what}: ${detail}`, { cause: error });
+/** Neither a job's runtime token nor a GitHub token: nowhere to read an artifact from. */
+export function artifactNeedsGitHub(location: ArtifactLocation): string {
+  return `${location.label}: reading an artifact needs GitHub Actions or a GitHub token, repository and run id; run it in a workflow or download the artifact and give its path.`;
 }

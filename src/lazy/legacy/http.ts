@@ -1,14 +1,11 @@
 import { LazyMigrationError } from '../errors.js';
+import { type JsonAnswer, readJsonAnswer } from '../json-answer.js';
 
 // The one way the old-provider modules talk HTTP: a JSON POST under a deadline. A timeout, a
 // refused connection or an unreadable answer becomes `legacy_unavailable` (never a sign-in);
 // the caller reads status and body to tell a rejected password from a failure.
 
-export interface LegacyAnswer {
-  status: number;
-  body: unknown;
-  retryAfter?: number;
-}
+export type LegacyAnswer = JsonAnswer;
 
 export async function postJson(
   provider: string,
@@ -33,15 +30,7 @@ export async function postJson(
         : `The old provider (${provider}) could not be reached; the user was not signed in and stays pending. Check legacy.apiUrl and the network.`,
     );
   }
-  const text = await response.text().catch(() => '');
-  let body: unknown;
-  try {
-    body = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const retryAfter = Number(response.headers.get('retry-after'));
-  return { status: response.status, body, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}) };
+  return readJsonAnswer(response);
 }
 
 /** The failure for an answer that is neither a yes nor a clear no. */

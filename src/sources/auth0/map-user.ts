@@ -1,10 +1,9 @@
 import type { EnterpriseConnection, MfaFactor, RecordProblem, SourceLocation, UserRecord } from '../../model/types.js';
-import { recordError, valueAtIssuePath } from '../../model/problems.js';
-import { describeType, normalizeEmail } from '../../model/validate.js';
+import { recordError, wrongFieldType } from '../../model/problems.js';
+import { normalizeEmail } from '../../model/validate.js';
 import {
   AUTH0_FIELD_EXPECTATIONS,
   Auth0UserSchema,
-  fieldPath,
   normalizeAuth0Keys,
   auth0UserKeys,
   isCanonicalAuth0User,
@@ -26,16 +25,8 @@ export type MappedAuth0User =
  * One Auth0 user as a canonical record: password not joined yet (`passwordGap: 'missing'`),
  * metadata empty until a metadata map picks fields (personal data stays out by default).
  */
-export function mapAuth0User(raw: unknown, location: SourceLocation): MappedAuth0User {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return problem(
-      location,
-      undefined,
-      'invalid_record',
-      `Each user must be a JSON object; this record is ${describeType(raw)}.`,
-    );
-  }
-  const read = readAuth0User(raw as Record<string, unknown>, location);
+export function mapAuth0User(raw: Record<string, unknown>, location: SourceLocation): MappedAuth0User {
+  const read = readAuth0User(raw, location);
   if (!read.ok) return read;
   const { user, originalKeys } = read;
   const label = (field: string) => originalKeys.get(field) ?? field;
@@ -82,24 +73,11 @@ function readAuth0User(raw: Record<string, unknown>, location: SourceLocation): 
   const { value, originalKeys } = normalizeAuth0Keys(raw);
   const parsed = Auth0UserSchema.safeParse(value);
   if (parsed.success) return { ok: true, user: parsed.data, originalKeys };
-  const issue = parsed.error.issues[0]!;
-  const field = fieldPath(issue.path, originalKeys);
-  const last = issue.path[issue.path.length - 1];
-  const expected =
-    ownValue(AUTH0_FIELD_EXPECTATIONS, String(last)) ??
-    ('expected' in issue ? `a ${String(issue.expected)}` : 'a different type');
-  const actual = describeType(valueAtIssuePath(value, issue.path));
+  const { field, message } = wrongFieldType(parsed.error.issues[0]!, value, AUTH0_FIELD_EXPECTATIONS, originalKeys);
   const sourceIdGuess = typeof value.user_id === 'string' ? value.user_id : undefined;
   return {
     ok: false,
-    problem: recordError(
-      'user',
-      location,
-      sourceIdGuess,
-      'invalid_field_type',
-      `The field ${field} must be ${expected}, not ${actual}.`,
-      field,
-    ),
+    problem: recordError('user', location, sourceIdGuess, 'invalid_field_type', message, field),
   };
 }
 

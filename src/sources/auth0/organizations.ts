@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
-import { mapAuth0Role } from '../../config/roles.js';
-import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
+import { mapAuth0Role, permissionSlug } from '../../config/roles.js';
+import type { MembershipRecord, SourceRole, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
 import {
   DOMAIN_NAME,
+  invalidOrganization,
+  type MemberList,
   membershipBase,
   membershipProblem,
-  organizationProblem,
   readOrganizationObjects,
 } from '../organization-files.js';
-import { ownValue } from '../../model/lookup.js';
+import { wrongFieldType } from '../../model/problems.js';
 
 export interface Auth0OrganizationsOptions {
   path: string;
@@ -35,8 +36,29 @@ const Auth0OrganizationSchema = z.looseObject({
 
 const Auth0MemberSchema = z.looseObject({
   user_id: text,
-  roles: z.array(z.union([z.string(), z.looseObject({ id: text, name: text })])).nullish(),
+  // A role's permissions, when exported (GET /api/v2/roles/{id}/permissions): names or objects.
+  roles: z
+    .array(
+      z.union([
+        z.string(),
+        z.looseObject({
+          id: text,
+          name: text,
+          permissions: z.array(z.union([z.string(), z.looseObject({ permission_name: text })])).nullish(),
+        }),
+      ]),
+    )
+    .nullish(),
 });
+
+const AUTH0_MEMBERS: MemberList = {
+  field: 'members',
+  noun: 'member',
+  userIdOf: (entry) => {
+    const parsed = Auth0MemberSchema.safeParse(entry);
+    return parsed.success ? parsed.data.user_id?.trim() || undefined : undefined;
+  },
+};
 
 const FIELD_EXPECTATIONS: Record<string, string> = {
   metadata: 'an object',
@@ -59,16 +81,15 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
     const { raw, location, id } = item;
     const parsed = Auth0OrganizationSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.');
-      const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, FIELD_EXPECTATIONS);
       yield* invalidOrganization(
         location,
         id,
         'invalid_field_type',
-        `The field ${field} must be ${expected}.`,
+        message,
         field,
         Array.isArray(raw.members) ? raw.members : [],
+        AUTH0_MEMBERS,
       );
       continue;
     }
@@ -82,6 +103,7 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
         'The organization has no id; it becomes the WorkOS external id, so it is required.',
         'id',
         members,
+        AUTH0_MEMBERS,
       );
       continue;
     }
@@ -95,12 +117,21 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
         'The organization has neither display_name nor name; WorkOS requires a name.',
         'display_name',
         members,
+        AUTH0_MEMBERS,
       );
       continue;
     }
     const domains = metadataDomains(org.metadata?.domains);
     if (!domains.ok) {
-      yield* invalidOrganization(location, id, 'invalid_domain', domains.message, 'metadata.domains', members);
+      yield* invalidOrganization(
+        location,
+        id,
+        'invalid_domain',
+        domains.message,
+        'metadata.domains',
+        members,
+        AUTH0_MEMBERS,
+      );
       continue;
     }
     const metadata = checkMetadata({
@@ -108,7 +139,7 @@ export async function* readAuth0Organizations(options: Auth0OrganizationsOptions
       ...pickMetadataFields(raw, config.metadata.organizations),
     });
     if (!metadata.ok) {
-      yield* invalidOrganization(location, id, metadata.code, metadata.message, metadata.field, members);
+      yield* invalidOrganization(location, id, metadata.code, metadata.message, metadata.field, members, AUTH0_MEMBERS);
       continue;
     }
     yield {
@@ -155,6 +186,7 @@ function auth0Membership(
   }
   const items: SourceItem[] = [];
   const roles = new Set<string>();
+  const roleDetails: SourceRole[] = [];
   for (const [r, role] of (parsed.data.roles ?? []).entries()) {
     const source =
       typeof role === 'string'
@@ -163,6 +195,18 @@ function auth0Membership(
     const mapped = mapAuth0Role(source, config);
     if (mapped.slug !== undefined) {
       roles.add(mapped.slug);
+      const permissions = typeof role === 'string' ? [] : (role.permissions ?? []);
+      roleDetails.push({
+        slug: mapped.slug,
+        name: source.name?.trim() || mapped.slug,
+        permissions: [
+          ...new Set(
+            permissions
+              .map((p) => permissionSlug(typeof p === 'string' ? p : (p.permission_name ?? '')))
+              .filter((p) => p !== undefined),
+          ),
+        ].sort(),
+      });
       continue;
     }
     items.push({
@@ -179,6 +223,7 @@ function auth0Membership(
     organizationSourceId,
     userSourceId,
     roles: [...roles],
+    ...(roleDetails.length > 0 ? { roleDetails } : {}),
     location,
     userField: `${field}.user_id`,
   };
@@ -205,28 +250,4 @@ function metadataDomains(value: unknown): { ok: true; domains: string[] } | { ok
     domains.push(domain);
   }
   return { ok: true, domains };
-}
-
-/** The organization's error, then one error for each of its members: none can be imported. */
-function* invalidOrganization(
-  location: SourceLocation,
-  sourceId: string | undefined,
-  code: string,
-  message: string,
-  field: string,
-  members: unknown[],
-): Generator<SourceItem> {
-  yield organizationProblem(location, sourceId, code, message, field);
-  for (const [i, entry] of members.entries()) {
-    const parsed = Auth0MemberSchema.safeParse(entry);
-    const user = parsed.success ? parsed.data.user_id?.trim() || undefined : undefined;
-    yield membershipProblem(
-      location,
-      sourceId,
-      user,
-      'organization_not_imported',
-      "The member belongs to an organization that is not imported (see that organization's problem).",
-      `members[${i}]`,
-    );
-  }
 }

@@ -16,9 +16,16 @@ import { contentBytes, estimatedRecords } from '../../io/file-kind.js';
 import { inputLimits, type InputLimits } from '../../io/limits.js';
 import { readJsonRecords } from '../../io/json-records.js';
 import { checkPasswordHash } from '../../model/password.js';
+import { wrongFieldType } from '../../model/problems.js';
 import { type PasswordGap, type PasswordHash, type RecordProblem, UsageError } from '../../model/types.js';
-import { describeType } from '../../model/validate.js';
-import { fieldPath, normalizePasswordRowKeys, parseAuth0PasswordRow, passwordSetTime } from './schema.js';
+import { jsonObjectOf } from '../json-objects.js';
+import { normalizePasswordRowKeys, parseAuth0PasswordRow, passwordSetTime } from './schema.js';
+
+/** What a password row's field must hold, for messages about a wrong type (the rest are text). */
+const PASSWORD_ROW_EXPECTATIONS: Record<string, string> = {
+  _id: 'a string or {"$oid": "…"}',
+  password_set_date: 'a date (text, a number or {"$date": …})',
+};
 
 /** One row of the password file, reduced to what the join needs: no tenant, no other fields. */
 interface PasswordRow {
@@ -297,28 +304,15 @@ export async function loadAuth0Passwords(path: string): Promise<LoadedPasswords>
     problems.push({ entity: 'password', location: { file: path, line }, code, message, severity: 'error', ...extra });
 
   for await (const item of readJsonRecords(path)) {
-    if (!item.ok) {
-      report(
-        item.line,
-        'invalid_json',
-        item.message,
-        item.column !== undefined ? { location: { file: path, line: item.line, column: item.column } } : {},
-      );
+    const object = jsonObjectOf(item, path, 'password');
+    if (object.kind !== 'object') {
+      if (object.kind === 'problem') problems.push(object.problem);
       continue;
     }
-    if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
-      report(
-        item.line,
-        'invalid_record',
-        `Each password row must be a JSON object; this one is ${describeType(item.value)}.`,
-      );
-      continue;
-    }
-    const parsed = parseAuth0PasswordRow(normalizePasswordRowKeys(item.value as Record<string, unknown>));
+    const parsed = parseAuth0PasswordRow(normalizePasswordRowKeys(object.raw));
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = fieldPath(issue.path);
-      report(item.line, 'invalid_field_type', `The field ${field} of this password row has the wrong type.`, { field });
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, object.raw, PASSWORD_ROW_EXPECTATIONS);
+      report(item.line, 'invalid_field_type', message, { field });
       continue;
     }
     const row = parsed.data;

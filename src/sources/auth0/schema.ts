@@ -281,16 +281,3 @@ export function passwordSetTime(date: Auth0PasswordRow['password_set_date']): nu
     typeof inner === 'object' ? Number(inner.$numberLong) : typeof inner === 'number' ? inner : Date.parse(inner);
   return Number.isFinite(value) ? value : -Infinity;
 }
-
-/** Formats a zod issue path as people write it: `identities[0].isSocial`. */
-export function fieldPath(path: readonly PropertyKey[], originalKeys?: ReadonlyMap<string, string>): string {
-  let out = '';
-  path.forEach((part, index) => {
-    if (typeof part === 'number') out += `[${part}]`;
-    else {
-      const name = index === 0 ? (originalKeys?.get(String(part)) ?? String(part)) : String(part);
-      out += out === '' ? name : `.${name}`;
-    }
-  });
-  return out;
-}

@@ -1,8 +1,9 @@
 import { StringColumn } from '../../compact/columns.js';
 import { readJsonRecordBatches, type JsonRecord } from '../../io/json-records.js';
+import { jsonObjectOf } from '../json-objects.js';
+import { checkFirstRecord } from '../user-items.js';
 import { type RecordRow, recordFromRow, recordRow } from '../../model/record-row.js';
-import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
-import { jsonRecordShape, misplacedExport } from '../../io/export-shape.js';
+import { UsageError, type SourceItem } from '../../model/types.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { checkMetadata } from '../../model/validate.js';
 import { auth0MetadataFields, mapAuth0User } from './map-user.js';
@@ -67,8 +68,7 @@ export async function* readAuth0UserBatches(
         const record = batch.find((item) => item.ok);
         if (record?.ok) {
           first = false;
-          const misplaced = misplacedExport(file, { source: 'auth0', kind: 'users' }, jsonRecordShape(record.value));
-          if (misplaced) throw new UsageError(misplaced);
+          checkFirstRecord(file, 'auth0', record.value);
         }
       }
       const mapped = mapBatch(batch, file, metadataMap);
@@ -112,21 +112,12 @@ interface MappedItem {
 function mapBatch(batch: JsonRecord[], file: string, metadataMap: Record<string, string> | undefined): MappedItem[] {
   const items: MappedItem[] = [];
   for (const item of batch) {
-    if (!item.ok) {
-      const location: SourceLocation = {
-        file,
-        line: item.line,
-        ...(item.column !== undefined ? { column: item.column } : {}),
-      };
-      items.push({
-        item: {
-          kind: 'problem',
-          problem: { entity: 'user', location, code: 'invalid_json', message: item.message, severity: 'error' },
-        },
-      });
+    const object = jsonObjectOf(item, file, 'user');
+    if (object.kind !== 'object') {
+      items.push({ item: object });
       continue;
     }
-    const mapped = mapAuth0User(item.value, { file, line: item.line });
+    const mapped = mapAuth0User(object.raw, object.location);
     if (!mapped.ok) {
       items.push({
         item: { kind: 'problem', problem: mapped.problem },

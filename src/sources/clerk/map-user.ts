@@ -11,8 +11,10 @@ import type {
   UserRecord,
 } from '../../model/types.js';
 import { checkMetadata, normalizeEmail } from '../../model/validate.js';
+import { totpSecretItems } from '../totp-secret.js';
 import { convertClerkPassword } from './password-hashers.js';
 import { CLERK_SECRET_FIELDS, type ClerkUserFields } from './schema.js';
+import { fieldAt, userProblem } from '../user-items.js';
 
 /** The column of a CSV field (1-based), or undefined for JSON records and unknown fields. */
 export type ColumnOf = (field: string) => number | undefined;
@@ -28,23 +30,9 @@ export function mapClerkUser(
   columnOf: ColumnOf,
   config: MappingConfig,
 ): SourceItem[] {
-  const at = (field: string): SourceLocation => {
-    const column = columnOf(field);
-    return column === undefined ? location : { ...location, column };
-  };
+  const at = (field: string) => fieldAt(location, columnOf, field);
   const error = (code: string, message: string, field: string, sourceId = user.id): SourceItem[] => [
-    {
-      kind: 'problem',
-      problem: {
-        entity: 'user',
-        ...(sourceId !== undefined ? { sourceId } : {}),
-        location: at(field),
-        field,
-        code,
-        message,
-        severity: 'error',
-      },
-    },
+    userProblem(at(field), sourceId, code, message, field),
   ];
 
   if (user.id === undefined)
@@ -86,8 +74,18 @@ export function mapClerkUser(
 
   const password = clerkPassword(user, at, note);
 
+  // A TOTP secret that is valid moves; a malformed one, or TOTP without its secret, means re-enrolling.
+  const totp =
+    user.totpSecret !== undefined
+      ? totpSecretItems({
+          userSourceId: user.id,
+          raw: user.totpSecret,
+          location: at('totp_secret'),
+          field: 'totp_secret',
+        })
+      : { moved: false, items: [] };
   const mfaFactors: MfaFactor[] = [];
-  if (user.hasTotp) mfaFactors.push('totp');
+  if (user.hasTotp && !totp.moved) mfaFactors.push('totp');
   if (user.hasSmsSecondFactor) mfaFactors.push('sms');
 
   const record: UserRecord = {
@@ -106,7 +104,11 @@ export function mapClerkUser(
     blocked: user.banned,
     location,
   };
-  return [...notes.map((problem): SourceItem => ({ kind: 'problem', problem })), { kind: 'user', record }];
+  return [
+    ...notes.map((problem): SourceItem => ({ kind: 'problem', problem })),
+    ...totp.items,
+    { kind: 'user', record },
+  ];
 }
 
 function clerkPassword(

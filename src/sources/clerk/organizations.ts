@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
-import { mapClerkRole } from '../../config/roles.js';
+import { clerkPermissionSlug, mapClerkRole, roleNameFromKey } from '../../config/roles.js';
 import { readTextHead } from '../../io/byte-stream.js';
 import type { MembershipRecord, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType } from '../../model/validate.js';
 import {
   DOMAIN_NAME,
+  invalidOrganization,
+  type MemberList,
   membershipBase,
   membershipProblem,
-  organizationProblem,
   readOrganizationObjects,
 } from '../organization-files.js';
-import { ownValue } from '../../model/lookup.js';
+import { wrongFieldType } from '../../model/problems.js';
 
 export interface ClerkOrganizationsOptions {
   path: string;
@@ -31,15 +32,24 @@ const ClerkOrganizationSchema = z.looseObject({
   slug: text,
   public_metadata: z.record(z.string(), z.unknown()).nullish(),
   private_metadata: z.record(z.string(), z.unknown()).nullish(),
-  domains: z.array(z.union([z.string(), z.looseObject({ name: text })])).nullish(),
+  // Backend API domain objects carry `verification: {status: "verified" | "unverified", …}`.
+  domains: z
+    .array(
+      z.union([z.string(), z.looseObject({ name: text, verification: z.looseObject({ status: text }).nullish() })]),
+    )
+    .nullish(),
   memberships: z.array(z.unknown()).nullish(),
 });
 
 const ClerkMembershipSchema = z.looseObject({
   role: text,
+  role_name: text,
+  permissions: z.array(z.string()).nullish(),
   user_id: text,
   public_user_data: z.looseObject({ user_id: text }).nullish(),
 });
+
+const CLERK_MEMBERSHIPS: MemberList = { field: 'memberships', noun: 'membership', userIdOf: memberUserId };
 
 const FIELD_EXPECTATIONS: Record<string, string> = {
   public_metadata: 'an object',
@@ -64,16 +74,15 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
     const { raw, location, id: guessedId } = item;
     const parsed = ClerkOrganizationSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.');
-      const expected = ownValue(FIELD_EXPECTATIONS, String(issue.path[0])) ?? 'a string';
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, FIELD_EXPECTATIONS);
       yield* invalidOrganization(
         location,
         guessedId,
         'invalid_field_type',
-        `The field ${field} must be ${expected}.`,
+        message,
         field,
         membersOf(raw),
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -87,6 +96,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         'The organization has no id; it becomes the WorkOS external id, so it is required.',
         'id',
         members,
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -99,6 +109,7 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         'The organization has no name; WorkOS requires one.',
         'name',
         members,
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
@@ -113,22 +124,42 @@ export async function* readClerkOrganizations(options: ClerkOrganizationsOptions
         `Domain ${domains.index + 1} of the organization is not a domain name (like example.com).`,
         `domains[${domains.index}]`,
         members,
+        CLERK_MEMBERSHIPS,
       );
       continue;
     }
 
+    // A plain string is a name only: nothing says Clerk verified it.
+    const verifiedDomains = (org.domains ?? [])
+      .filter((entry) => typeof entry !== 'string' && entry.verification?.status === 'verified')
+      .map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')).trim().toLowerCase());
     const slug = org.slug?.trim();
     const metadata = checkMetadata({
       ...(slug ? { clerk_slug: slug } : {}),
       ...pickMetadataFields(raw, config.metadata.organizations),
     });
     if (!metadata.ok) {
-      yield* invalidOrganization(location, guessedId, metadata.code, metadata.message, metadata.field, members);
+      yield* invalidOrganization(
+        location,
+        guessedId,
+        metadata.code,
+        metadata.message,
+        metadata.field,
+        members,
+        CLERK_MEMBERSHIPS,
+      );
       continue;
     }
     yield {
       kind: 'organization',
-      record: { sourceId: guessedId, name, domains: domains.domains, metadata: metadata.metadata, location },
+      record: {
+        sourceId: guessedId,
+        name,
+        domains: domains.domains,
+        ...(verifiedDomains.length > 0 ? { verifiedDomains } : {}),
+        metadata: metadata.metadata,
+        location,
+      },
     };
     for (const [i, entry] of members.entries()) yield* clerkMembership(entry, i, guessedId, location, config);
   }
@@ -188,34 +219,24 @@ function clerkMembership(
     organizationSourceId,
     userSourceId,
     roles: mapped.slug ? [mapped.slug] : [],
+    ...(mapped.slug && role
+      ? {
+          roleDetails: [
+            {
+              slug: mapped.slug,
+              name: parsed.data.role_name?.trim() || roleNameFromKey(role),
+              permissions: [
+                ...new Set((parsed.data.permissions ?? []).map(clerkPermissionSlug).filter((p) => p !== undefined)),
+              ].sort(),
+            },
+          ],
+        }
+      : {}),
     location,
     userField: `${field}.${parsed.data.public_user_data?.user_id !== undefined ? 'public_user_data.user_id' : 'user_id'}`,
   };
   items.push({ kind: 'membership', record });
   return items;
-}
-
-/** The organization's error, then one error for each of its memberships: none can be imported. */
-function* invalidOrganization(
-  location: SourceLocation,
-  sourceId: string | undefined,
-  code: string,
-  message: string,
-  field: string,
-  members: unknown[],
-): Generator<SourceItem> {
-  yield organizationProblem(location, sourceId, code, message, field);
-  for (const [i, entry] of members.entries()) {
-    const user = memberUserId(entry);
-    yield membershipProblem(
-      location,
-      sourceId,
-      user,
-      'organization_not_imported',
-      "The membership belongs to an organization that is not imported (see that organization's problem).",
-      `memberships[${i}]`,
-    );
-  }
 }
 
 function membersOf(raw: Record<string, unknown>): unknown[] {

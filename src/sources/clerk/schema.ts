@@ -46,6 +46,8 @@ export interface ClerkUserFields {
   /** Where the primary address came from, for problems: a CSV column or JSON field. */
   emailField: string;
   hasTotp: boolean;
+  /** The exported TOTP secret as written (checked by the mapper; never metadata, never printed). */
+  totpSecret?: string;
   hasSmsSecondFactor: boolean;
   passwordDigest?: string;
   passwordHasher?: string;
@@ -72,9 +74,10 @@ export function textOrUndefined(value: string | null | undefined): string | unde
   return trimmed ? trimmed : undefined;
 }
 
-/** A CSV row as `ClerkUserFields`. The TOTP secret is read for its presence and blanked in the row. */
+/** A CSV row as `ClerkUserFields`. The TOTP secret is taken out and blanked in the row. */
 export function clerkCsvUser(row: Record<string, string>): ClerkUserFields {
-  const hasTotp = textOrUndefined(row.totp_secret) !== undefined;
+  const totpSecret = textOrUndefined(row.totp_secret);
+  const hasTotp = totpSecret !== undefined;
   const passwordDigest = textOrUndefined(row.password_digest);
   const passwordHasher = textOrUndefined(row.password_hasher);
   const fields = emptyRecord<unknown>();
@@ -110,6 +113,7 @@ export function clerkCsvUser(row: Record<string, string>): ClerkUserFields {
             ? 'email_addresses'
             : 'primary_email_address',
     hasTotp,
+    ...(totpSecret !== undefined ? { totpSecret } : {}),
     // The CSV lists phone numbers, not how they are used: in Clerk a phone is most often a way
     // to sign in, so a phone alone is not counted as an SMS second factor.
     hasSmsSecondFactor: false,
@@ -204,7 +208,8 @@ export const CLERK_JSON_FIELD_EXPECTATIONS: Record<string, string> = {
  * it here, so nothing downstream can reach them.
  */
 export function clerkJsonUser(user: ClerkJsonUser, value: Record<string, unknown>): ClerkUserFields {
-  const hasTotp = textOrUndefined(user.totp_secret) !== undefined || user.totp_enabled === true;
+  const totpSecret = textOrUndefined(user.totp_secret);
+  const hasTotp = totpSecret !== undefined || user.totp_enabled === true;
   const passwordDigest = textOrUndefined(user.password_digest);
   const passwordHasher = textOrUndefined(user.password_hasher);
   for (const secret of CLERK_SECRET_FIELDS) {
@@ -255,6 +260,7 @@ export function clerkJsonUser(user: ClerkJsonUser, value: Record<string, unknown
     otherEmails: other,
     emailField: user.primary_email_address ? 'primary_email_address' : 'email_addresses',
     hasTotp,
+    ...(totpSecret !== undefined ? { totpSecret } : {}),
     hasSmsSecondFactor,
     ...(passwordDigest !== undefined ? { passwordDigest } : {}),
     ...(passwordHasher !== undefined ? { passwordHasher } : {}),

@@ -1,10 +1,8 @@
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { readTextHead } from '../../io/byte-stream.js';
 import { readCsvRecords } from '../../io/csv.js';
-import { csvHeaderShape, jsonRecordShape, misplacedExport } from '../../io/export-shape.js';
-import { readJsonRecords } from '../../io/json-records.js';
-import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
-import { describeType } from '../../model/validate.js';
+import { csvHeaderShape, misplacedExport } from '../../io/export-shape.js';
+import { UsageError, type SourceItem } from '../../model/types.js';
 import { mapClerkUser } from './map-user.js';
 import {
   CLERK_JSON_FIELD_EXPECTATIONS,
@@ -13,8 +11,9 @@ import {
   clerkCsvUser,
   clerkJsonUser,
 } from './schema.js';
-import { recordError, valueAtIssuePath } from '../../model/problems.js';
-import { ownValue } from '../../model/lookup.js';
+import { wrongFieldType } from '../../model/problems.js';
+import { readJsonObjects } from '../json-objects.js';
+import { badCsvRow, checkFirstRecord, userProblem } from '../user-items.js';
 
 export interface ClerkUsersOptions {
   usersPath: string;
@@ -45,15 +44,7 @@ async function* readCsvUsers(path: string, config: MappingConfig): AsyncGenerato
   const columnOf = (field: string) => columns?.get(field);
   for await (const item of readCsvRecords(path)) {
     if (!item.ok) {
-      const location: SourceLocation = {
-        file: path,
-        line: item.line,
-        ...(item.column !== undefined ? { column: item.column } : {}),
-      };
-      yield {
-        kind: 'problem',
-        problem: { entity: 'user', location, code: 'invalid_csv_row', message: item.message, severity: 'error' },
-      };
+      yield badCsvRow(path, item);
       continue;
     }
     if (!columns) {
@@ -87,61 +78,21 @@ const noColumn = () => undefined;
 async function* readJsonUsers(path: string, config: MappingConfig): AsyncGenerator<SourceItem> {
   // Clerk's Backend API pages (`{"data":[…],"total_count":n}`), as for organizations, or a `{"users":[…]}` wrapper.
   const arrayKey = /"(users|data)"\s*:\s*\[/.exec(await readTextHead(path))?.[1] ?? 'users';
-  let first = true;
-  for await (const item of readJsonRecords(path, { arrayKey })) {
-    const location: SourceLocation = { file: path, line: item.line };
-    if (first && item.ok) {
-      const misplaced = misplacedExport(path, { source: 'clerk', kind: 'users' }, jsonRecordShape(item.value));
-      if (misplaced) throw new UsageError(misplaced);
-    }
-    first = false;
-    if (!item.ok) {
-      const at = item.column !== undefined ? { ...location, column: item.column } : location;
-      yield {
-        kind: 'problem',
-        problem: { entity: 'user', location: at, code: 'invalid_json', message: item.message, severity: 'error' },
-      };
+  const firstObject = (raw: Record<string, unknown>) => checkFirstRecord(path, 'clerk', raw);
+  for await (const item of readJsonObjects(path, 'user', { arrayKey, firstObject })) {
+    if (item.kind !== 'object') {
+      yield item;
       continue;
     }
-    const value = item.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield problem(
-        location,
-        undefined,
-        'invalid_record',
-        `Each user must be a JSON object; this record is ${describeType(value)}.`,
-      );
-      continue;
-    }
-    const raw = value as Record<string, unknown>;
+    const { raw, location } = item;
     const parsed = ClerkJsonUserSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.');
-      const top = String(issue.path[0]);
-      const expected = ownValue(CLERK_JSON_FIELD_EXPECTATIONS, top) ?? 'a string';
+      const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, CLERK_JSON_FIELD_EXPECTATIONS);
       const sourceId = typeof raw.id === 'string' ? raw.id : undefined;
-      const actual = describeType(valueAtIssuePath(raw, issue.path));
       for (const secret of CLERK_SECRET_FIELDS) delete raw[secret];
-      yield problem(
-        location,
-        sourceId,
-        'invalid_field_type',
-        `The field ${field} must be ${expected}, not ${actual}.`,
-        field,
-      );
+      yield userProblem(location, sourceId, 'invalid_field_type', message, field);
       continue;
     }
     yield* mapClerkUser(clerkJsonUser(parsed.data, raw), location, noColumn, config);
   }
-}
-
-function problem(
-  location: SourceLocation,
-  sourceId: string | undefined,
-  code: string,
-  message: string,
-  field?: string,
-): SourceItem {
-  return { kind: 'problem', problem: recordError('user', location, sourceId, code, message, field) };
 }

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import { ownValue } from '../../model/lookup.js';
-import { valueAtIssuePath } from '../../model/problems.js';
+import { wrongFieldType } from '../../model/problems.js';
 import type { MfaFactor, SourceItem, SourceLocation } from '../../model/types.js';
-import { checkMetadata, describeType, normalizeEmail } from '../../model/validate.js';
+import { checkMetadata, normalizeEmail } from '../../model/validate.js';
 import { SOURCE_STATUS_PREFIX } from '../../model/problems.js';
 import { flagOf, splitDisplayName, ssoMessage, textOf, userItem, userNote, userProblem } from '../user-items.js';
 
@@ -51,18 +51,8 @@ export function mapCognitoUser(
   const at = (field: string) => `${fieldPrefix}${field}`;
   const parsed = CognitoUserSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.');
-    const expected = FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
-    return [
-      userProblem(
-        location,
-        undefined,
-        'invalid_field_type',
-        `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`,
-        at(field),
-      ),
-    ];
+    const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, FIELD_EXPECTATIONS);
+    return [userProblem(location, undefined, 'invalid_field_type', message, at(field))];
   }
   const user = parsed.data;
   const attributes = new Map<string, string>();

@@ -1,7 +1,8 @@
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
 import { describeType } from '../../model/validate.js';
-import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
+import { readJsonObjects } from '../json-objects.js';
+import { checkFirstRecord, userProblem } from '../user-items.js';
 import { mapCognitoUser } from './map-user.js';
 
 export interface CognitoUsersOptions {
@@ -23,18 +24,19 @@ export interface CognitoUsersOptions {
  */
 export async function* readCognitoUsers(options: CognitoUsersOptions): AsyncGenerator<SourceItem> {
   let lastPageContinues = false;
-  let firstRecord = true;
   const onPage = (fields: ReadonlyMap<string, string>) => {
     lastPageContinues = [...PAGE_TOKENS].some((key) => fields.has(key) && fields.get(key) !== 'null');
   };
-  for await (const item of readUserObjects(options.usersPath, 'Users', onPage)) {
+  for await (const item of readJsonObjects(options.usersPath, 'user', {
+    arrayKey: 'Users',
+    onWrapperEnd: onPage,
+    firstObject: (raw) => checkFirstRecord(options.usersPath, 'cognito', raw),
+  })) {
     if (item.kind !== 'object') {
       yield item;
       continue;
     }
     const { raw, location } = item;
-    if (firstRecord) checkFirstRecord(options.usersPath, 'cognito', raw);
-    firstRecord = false;
     if (raw.Username === undefined && raw.Attributes === undefined && 'Users' in raw) {
       // One page of an array of pages.
       onPage(

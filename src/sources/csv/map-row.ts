@@ -12,7 +12,8 @@ import {
   type UserRecord,
 } from '../../model/types.js';
 import { checkMetadata, normalizeEmail } from '../../model/validate.js';
-import { flagOf, objectFromJsonText, textOf, userNote, userProblem } from '../user-items.js';
+import { totpSecretItems } from '../totp-secret.js';
+import { fieldAt, flagOf, objectFromJsonText, textOf, userNote, userProblem } from '../user-items.js';
 
 // One row of the generic CSV of the WorkOS migrations CLI (workos/workos-migrations, its README's
 // "CSV Format"): email, first_name, last_name, email_verified, password_hash, password_hash_type,
@@ -21,7 +22,7 @@ import { flagOf, objectFromJsonText, textOf, userNote, userProblem } from '../us
 // organization, the user's columns repeated.
 
 /** Columns never copied to metadata and blanked as soon as they are read. */
-export const CSV_SECRET_COLUMNS = new Set(['password', 'password_hash']);
+export const CSV_SECRET_COLUMNS = new Set(['password', 'password_hash', 'totp_secret']);
 
 export interface CsvRowContext {
   config: MappingConfig;
@@ -40,12 +41,9 @@ export interface MappedCsvRow {
 }
 
 export function mapCsvRow(row: Record<string, string>, location: SourceLocation, ctx: CsvRowContext): MappedCsvRow {
-  const secrets = { password: row.password, hash: row.password_hash };
+  const secrets = { password: row.password, hash: row.password_hash, totp: row.totp_secret };
   for (const key of CSV_SECRET_COLUMNS) if (key in row) row[key] = '';
-  const at = (field: string): SourceLocation => {
-    const column = ctx.columnOf(field);
-    return column === undefined ? location : { ...location, column };
-  };
+  const at = (field: string) => fieldAt(location, ctx.columnOf, field);
   const organization = organizationPart(row, ctx.config);
 
   const email = normalizeEmail(textOf(row.email));
@@ -76,6 +74,18 @@ export function mapCsvRow(row: Record<string, string>, location: SourceLocation,
 
   const items: SourceItem[] = [];
   const password = csvPassword(secrets, textOf(row.password_hash_type), sourceId!, at, items);
+  // A TOTP secret moves with the user; one that is malformed means enrolling again.
+  const totpSecret = textOf(secrets.totp);
+  const totp =
+    totpSecret === undefined
+      ? undefined
+      : totpSecretItems({
+          userSourceId: sourceId!,
+          raw: totpSecret,
+          location: at('totp_secret'),
+          field: 'totp_secret',
+        });
+  if (totp) items.push(...totp.items);
   const firstName = textOf(row.first_name);
   const lastName = textOf(row.last_name);
   const user: UserRecord = {
@@ -87,7 +97,7 @@ export function mapCsvRow(row: Record<string, string>, location: SourceLocation,
     ...(password.password ? { password: password.password } : {}),
     passwordGap: password.gap,
     metadata: metadata.metadata,
-    mfaFactors: [],
+    mfaFactors: totp && !totp.moved ? ['totp'] : [],
     socialProviders: [],
     blocked: false,
     location,

@@ -4,7 +4,8 @@ import { readCsvRecords } from '../../io/csv.js';
 import { csvHeaderShape, misplacedExport } from '../../io/export-shape.js';
 import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
 import { membershipBase, membershipProblem, organizationProblem } from '../organization-files.js';
-import { userNote, userProblem } from '../user-items.js';
+import { badCsvRow, fieldAt, userNote } from '../user-items.js';
+import { csvDomains } from './domains.js';
 import { mapCsvRow } from './map-row.js';
 
 export interface GenericCsvOptions {
@@ -28,12 +29,7 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
 
   for await (const item of readCsvRecords(path)) {
     if (!item.ok) {
-      const location: SourceLocation = {
-        file: path,
-        line: item.line,
-        ...(item.column !== undefined ? { column: item.column } : {}),
-      };
-      yield userProblem(location, undefined, 'invalid_csv_row', item.message);
+      yield badCsvRow(path, item);
       continue;
     }
     if (!columns) {
@@ -83,7 +79,7 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
     const org = mapped.organization;
     if (!org) continue;
     const field = org.workosId ? 'org_id' : 'org_external_id';
-    const at: SourceLocation = columnOf(field) === undefined ? location : { ...location, column: columnOf(field)! };
+    const at = fieldAt(location, columnOf, field);
     if (org.workosId) {
       yield membershipProblem(
         at,
@@ -109,9 +105,30 @@ export async function* readGenericCsv(options: GenericCsvOptions): AsyncGenerato
     const known = organizations.get(org.externalId);
     if (!known?.named && org.name) {
       organizations.set(org.externalId, { named: true, line: item.line });
+      const domains = csvDomains(item.row.domains);
+      if (domains.invalid !== undefined)
+        yield {
+          kind: 'problem',
+          problem: {
+            entity: 'organization',
+            sourceId: org.externalId,
+            location,
+            field: 'domains',
+            code: 'invalid_domain',
+            message: `A domains entry is not a domain with an optional state (example.com:verified or example.com:pending); the organization is imported without it.`,
+            severity: 'warning',
+          },
+        };
       yield {
         kind: 'organization',
-        record: { sourceId: org.externalId, name: org.name, domains: [], metadata: {}, location },
+        record: {
+          sourceId: org.externalId,
+          name: org.name,
+          domains: domains.domains,
+          ...(domains.verifiedDomains.length > 0 ? { verifiedDomains: domains.verifiedDomains } : {}),
+          metadata: {},
+          location,
+        },
       };
     } else if (!known) organizations.set(org.externalId, { named: false, line: item.line });
 
@@ -179,6 +196,9 @@ const COLUMNS = [
   'org_external_id',
   'org_name',
   'role_slugs',
+  'domains',
+  // The WorkOS migrations tool's TOTP column: the user's Base32 secret, enrolled as a factor.
+  'totp_secret',
 ];
 /** As the messages name them (the plaintext `password` column is read, but never recommended). */
 const COLUMN_LIST = COLUMNS.join(', ');

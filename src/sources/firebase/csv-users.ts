@@ -1,5 +1,7 @@
 import { readCsvRecords } from '../../io/csv.js';
-import type { SourceLocation } from '../../model/types.js';
+import type { SourceItem, SourceLocation } from '../../model/types.js';
+import type { JsonObject } from '../json-objects.js';
+import { badCsvRow } from '../user-items.js';
 
 // `firebase auth:export users.csv` (the format follows the file name): one user a line, no
 // header row, the columns by position as Firebase's auth:import documentation lists them. Newer
@@ -31,9 +33,8 @@ export const FIREBASE_CSV_COLUMNS = [
 /** The 23 columns of the oldest writers (up to GitHub's photo URL). */
 const MINIMUM_COLUMNS = 23;
 
-export type FirebaseCsvRow =
-  | { kind: 'user'; raw: Record<string, unknown>; location: SourceLocation }
-  | { kind: 'bad'; location: SourceLocation; message: string };
+/** A row as the JSON export's user object, or the problem of a row that cannot be read. */
+export type FirebaseCsvRow = JsonObject | SourceItem;
 
 /**
  * The rows of a Firebase CSV export, each as the JSON export's user object (`localId`,
@@ -44,18 +45,14 @@ export async function* readFirebaseCsvRows(path: string): AsyncGenerator<Firebas
   for await (const item of readCsvRecords(path, {
     columns: { names: FIREBASE_CSV_COLUMNS, minimum: MINIMUM_COLUMNS },
   })) {
-    const location: SourceLocation = { file: path, line: item.line };
     if (!item.ok) {
-      yield {
-        kind: 'bad',
-        location: item.column !== undefined ? { ...location, column: item.column } : location,
-        message: item.message,
-      };
+      yield badCsvRow(path, item);
       continue;
     }
+    const location: SourceLocation = { file: path, line: item.line };
     const row = item.row;
     if (item.line === 1 && /^(uid|localid)$/i.test(row.uid!.trim())) continue;
-    yield { kind: 'user', raw: firebaseUserOfRow(row), location };
+    yield { kind: 'object', raw: firebaseUserOfRow(row), location };
   }
 }
 

@@ -3,7 +3,7 @@ import type { MappingConfig } from '../../config/mapping-config.js';
 import { pickMetadataFields } from '../../config/metadata-fields.js';
 import type { FirebaseHashConfig } from '../../model/firebase-hash-config.js';
 import { checkPasswordHash, formatFirebaseScryptHash } from '../../model/password.js';
-import { valueAtIssuePath } from '../../model/problems.js';
+import { wrongFieldType } from '../../model/problems.js';
 import {
   UsageError,
   type MfaFactor,
@@ -12,7 +12,7 @@ import {
   type SourceItem,
   type SourceLocation,
 } from '../../model/types.js';
-import { checkMetadata, describeType, normalizeEmail } from '../../model/validate.js';
+import { checkMetadata, normalizeEmail } from '../../model/validate.js';
 import {
   flagOf,
   objectFromJsonText,
@@ -80,18 +80,8 @@ export function mapFirebaseUser(
   const guessedId = typeof raw.localId === 'string' ? raw.localId.trim() || undefined : undefined;
   const parsed = FirebaseUserSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.');
-    const expected = FIELD_EXPECTATIONS[String(issue.path[0])] ?? 'a string';
-    return [
-      userProblem(
-        location,
-        guessedId,
-        'invalid_field_type',
-        `The field ${field} must be ${expected}, not ${describeType(valueAtIssuePath(raw, issue.path))}.`,
-        field,
-      ),
-    ];
+    const { field, message } = wrongFieldType(parsed.error.issues[0]!, raw, FIELD_EXPECTATIONS);
+    return [userProblem(location, guessedId, 'invalid_field_type', message, field)];
   }
   const user = parsed.data;
   const id = textOf(user.localId);

@@ -3,7 +3,8 @@ import { readTextHead } from '../../io/byte-stream.js';
 import type { MappingConfig } from '../../config/mapping-config.js';
 import { parseFirebaseHashConfig, type FirebaseHashConfig } from '../../model/firebase-hash-config.js';
 import { UsageError, type SourceItem } from '../../model/types.js';
-import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
+import { readJsonObjects } from '../json-objects.js';
+import { checkFirstRecord } from '../user-items.js';
 import { readFirebaseCsvRows } from './csv-users.js';
 import { mapFirebaseUser } from './map-user.js';
 
@@ -28,15 +29,15 @@ export async function* readFirebaseUsers(options: FirebaseUsersOptions): AsyncGe
   const first = (await readTextHead(options.usersPath)).trimStart().charAt(0);
   if (first !== '' && first !== '{' && first !== '[') {
     for await (const row of readFirebaseCsvRows(options.usersPath)) {
-      if (row.kind === 'bad') yield userProblem(row.location, undefined, 'invalid_csv_row', row.message);
+      if (row.kind !== 'object') yield row;
       else yield* mapFirebaseUser(row.raw, row.location, ctx);
     }
     return;
   }
-  let firstRecord = true;
-  for await (const item of readUserObjects(options.usersPath, 'users')) {
-    if (item.kind === 'object' && firstRecord) checkFirstRecord(options.usersPath, 'firebase', item.raw);
-    firstRecord = false;
+  for await (const item of readJsonObjects(options.usersPath, 'user', {
+    arrayKey: 'users',
+    firstObject: (raw) => checkFirstRecord(options.usersPath, 'firebase', raw),
+  })) {
     if (item.kind !== 'object') yield item;
     else yield* mapFirebaseUser(item.raw, item.location, ctx);
   }

@@ -4,6 +4,7 @@ import { checkPasswordHash } from '../../model/password.js';
 import type { PasswordGap, PasswordHash, SourceItem, SourceLocation } from '../../model/types.js';
 import { checkMetadata, describeType, normalizeEmail } from '../../model/validate.js';
 import {
+  fieldAt,
   flagOf,
   objectFromJsonText,
   splitDisplayName,
@@ -52,10 +53,7 @@ export function mapSupabaseUser(
 ): SourceItem[] {
   const secret = row.encrypted_password;
   for (const key of SUPABASE_SECRET_FIELDS) delete row[key];
-  const at = (field: string): SourceLocation => {
-    const column = ctx.columnOf(field);
-    return column === undefined ? location : { ...location, column };
-  };
+  const at = (field: string) => fieldAt(location, ctx.columnOf, field);
   const problem = (sourceId: string | undefined, code: string, message: string, field: string) => [
     userProblem(at(field), sourceId, code, message, field),
   ];

@@ -2,8 +2,9 @@ import type { MappingConfig } from '../../config/mapping-config.js';
 import { readTextHead } from '../../io/byte-stream.js';
 import { readCsvRecords } from '../../io/csv.js';
 import { csvHeaderShape, misplacedExport } from '../../io/export-shape.js';
-import { UsageError, type SourceItem, type SourceLocation } from '../../model/types.js';
-import { checkFirstRecord, readUserObjects, userProblem } from '../user-items.js';
+import { UsageError, type SourceItem } from '../../model/types.js';
+import { readJsonObjects } from '../json-objects.js';
+import { badCsvRow, checkFirstRecord } from '../user-items.js';
 import { mapSupabaseUser } from './map-user.js';
 
 export interface SupabaseUsersOptions {
@@ -25,10 +26,8 @@ export async function* readSupabaseUsers(options: SupabaseUsersOptions): AsyncGe
   if (first === '')
     throw new UsageError(`${path}: the file holds only blank space; dump auth.users again or check the path.`);
   if (first === '[' || first === '{') {
-    let first = true;
-    for await (const item of readUserObjects(path, 'users')) {
-      if (item.kind === 'object' && first) checkFirstRecord(path, 'supabase', item.raw);
-      first = false;
+    const firstObject = (raw: Record<string, unknown>) => checkFirstRecord(path, 'supabase', raw);
+    for await (const item of readJsonObjects(path, 'user', { arrayKey: 'users', firstObject })) {
       if (item.kind !== 'object') yield item;
       else yield* mapSupabaseUser(item.raw, item.location, { config: options.config, columnOf: () => undefined, now });
     }
@@ -37,12 +36,7 @@ export async function* readSupabaseUsers(options: SupabaseUsersOptions): AsyncGe
   let columns: Map<string, number> | undefined;
   for await (const item of readCsvRecords(path)) {
     if (!item.ok) {
-      const location: SourceLocation = {
-        file: path,
-        line: item.line,
-        ...(item.column !== undefined ? { column: item.column } : {}),
-      };
-      yield userProblem(location, undefined, 'invalid_csv_row', item.message);
+      yield badCsvRow(path, item);
       continue;
     }
     if (!columns) {

@@ -9,7 +9,7 @@ import { readAuth0Users } from '../../../src/sources/auth0/users.js';
 
 const at = { file: 'users.ndjson', line: 1 };
 
-function record(raw: unknown) {
+function record(raw: Record<string, unknown>) {
   const mapped = mapAuth0User(raw, at);
   if (!mapped.ok) throw new Error(mapped.problem.message);
   return mapped.record;

@@ -298,3 +298,11 @@ describe('readAuth0Users with a metadata map', () => {
     });
   });
 });
+
+describe('readAuth0Users given another file as the user export', () => {
+  it("stops at the first record, naming the flag Auth0's password file goes to", async () => {
+    await expect(readAll(EXAMPLE_PASSWORDS)).rejects.toThrow(
+      `${EXAMPLE_PASSWORDS}: this is Auth0's password-hash export, not its user export; give it as --passwords FILE`,
+    );
+  });
+});

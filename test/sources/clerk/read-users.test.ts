@@ -5,7 +5,13 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../../../src/config/mapping-config.js';
 import { verifyPassword } from '../../../src/emulator/password-verify.js';
-import { UsageError, type RecordProblem, type SourceItem, type UserRecord } from '../../../src/model/types.js';
+import {
+  UsageError,
+  type RecordProblem,
+  type SourceItem,
+  type TotpFactorRecord,
+  type UserRecord,
+} from '../../../src/model/types.js';
 import { readClerkUsers } from '../../../src/sources/clerk/users.js';
 
 const EXAMPLE = 'examples/clerk/users.csv';
@@ -13,18 +19,23 @@ const BROKEN = 'test/fixtures/clerk/broken.csv';
 const dir = mkdtempSync(join(tmpdir(), 'clerk-users-'));
 
 interface Read {
+  /** Every item but the TOTP factors. */
   items: SourceItem[];
+  factors: TotpFactorRecord[];
   users: UserRecord[];
   problems: RecordProblem[];
   byId: Map<string, UserRecord>;
 }
 
 async function readAll(usersPath: string, config: MappingConfig = DEFAULT_MAPPING_CONFIG): Promise<Read> {
-  const items: SourceItem[] = [];
-  for await (const item of readClerkUsers({ usersPath, config })) items.push(item);
+  const all: SourceItem[] = [];
+  for await (const item of readClerkUsers({ usersPath, config })) all.push(item);
+  // A TOTP secret that moves lives in its factor item and nowhere else.
+  const items = all.filter((i) => i.kind !== 'factor');
+  const factors = all.flatMap((i) => (i.kind === 'factor' ? [i.record] : []));
   const users = items.flatMap((i) => (i.kind === 'user' ? [i.record] : []));
   const problems = items.flatMap((i) => (i.kind === 'problem' ? [i.problem] : []));
-  return { items, users, problems, byId: new Map(users.map((u) => [u.sourceId, u])) };
+  return { items, factors, users, problems, byId: new Map(users.map((u) => [u.sourceId, u])) };
 }
 
 function file(name: string, content: string | Buffer): string {
@@ -112,9 +123,17 @@ describe('readClerkUsers on the example dashboard CSV', () => {
     expect(byId.get('user_2lFionaGallagher00000006')!.password).toBeUndefined();
   });
 
-  it('turns a TOTP secret into a totp re-enrollment and keeps the secret nowhere', async () => {
-    const { byId, items } = await readAll(EXAMPLE);
-    expect(byId.get('user_2lBrunoCastillo000000002')!.mfaFactors).toEqual(['totp']);
+  it('moves a valid TOTP secret as a factor of its own and keeps it out of everything else', async () => {
+    const { byId, items, factors } = await readAll(EXAMPLE);
+    expect(byId.get('user_2lBrunoCastillo000000002')!.mfaFactors).toEqual([]);
+    expect(factors).toEqual([
+      {
+        userSourceId: 'user_2lBrunoCastillo000000002',
+        secret: 'FAKEFAKEFAKEFAKEEXAMPLEONLYAAAAA',
+        location: { file: EXAMPLE, line: 3, column: 11 },
+        field: 'totp_secret',
+      },
+    ]);
     expect(JSON.stringify(items)).not.toContain('FAKEFAKEFAKEFAKEEXAMPLEONLYAAAAA');
     expect(JSON.stringify(items)).not.toContain('totp_secret');
   });
@@ -122,9 +141,8 @@ describe('readClerkUsers on the example dashboard CSV', () => {
   it('counts a phone number as no MFA factor', async () => {
     const { byId, users } = await readAll(EXAMPLE);
     expect(byId.get('user_2lKeikoTanaka0000000011')!.mfaFactors).toEqual([]);
-    expect(users.filter((u) => u.mfaFactors.length > 0).map((u) => u.sourceId)).toEqual([
-      'user_2lBrunoCastillo000000002',
-    ]);
+    // Bruno's TOTP factor moves with its secret: nobody re-enrolls.
+    expect(users.filter((u) => u.mfaFactors.length > 0).map((u) => u.sourceId)).toEqual([]);
   });
 
   it('copies mapped fields into metadata, and only those', async () => {
@@ -244,7 +262,8 @@ describe('readClerkUsers on the older JSON export', () => {
       lastName: 'Voss',
       passwordGap: 'none',
       metadata: { plan: 'pro', seats: '5' },
-      mfaFactors: ['totp'],
+      // The TOTP secret moves (a factor item); nothing to re-enroll.
+      mfaFactors: [],
       socialProviders: ['google', 'github'],
       blocked: false,
       location: { file: path, line: 2 },

@@ -101,6 +101,17 @@ describe('readFirebaseUsers', () => {
 });
 
 describe('parseFirebaseHashConfig', () => {
+  it('reports a CSV row too short to be a user at its line and reads on', async () => {
+    const row = (uid: string, email: string) => [uid, email, 'true', ...Array(20).fill('')].join(',');
+    const path = file(
+      'short-row.csv',
+      `${row('fb1', 'a@example.com')}\nfb2,b@example.com\n${row('fb3', 'c@example.com')}\n`,
+    );
+    const { users, problems } = await read(path, null);
+    expect(users.map((u) => u.sourceId)).toEqual(['fb1', 'fb3']);
+    expect(problems.map((p) => [p.location.line, p.code, p.severity])).toEqual([[2, 'invalid_csv_row', 'error']]);
+  });
+
   it("reads JSON and the console's hash_config block", () => {
     const block =
       'hash_config {\n  algorithm: SCRYPT,\n  base64_signer_key: a2V5a2V5a2V5,\n  base64_salt_separator: Bw==,\n  rounds: 8,\n  mem_cost: 14,\n}';

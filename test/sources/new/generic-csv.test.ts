@@ -129,3 +129,24 @@ describe('a generic CSV with columns the reader does not take', () => {
     expect(users[0]!.metadata).toMatchObject({ plan: 'pro' });
   });
 });
+
+describe("the generic CSV's domains column", () => {
+  it('gives the organization its domains with their state, from the row that names it; a bad entry is a warning', async () => {
+    const path = file(
+      'domains.csv',
+      `${HEADER},domains\n` +
+        'a@acme.example,,,true,,,u1,,,acme,Acme,member,acme.example:verified|acme-lab.example\n' +
+        'b@acme.example,,,true,,,u2,,,acme,Acme,member,other.example:verified\n' +
+        'c@globex.example,,,true,,,u3,,,globex,Globex,member,globex.example:trusted\n',
+    );
+    const { organizations, problems } = await read(path);
+    expect(organizations.map((o) => [o.sourceId, o.domains, o.verifiedDomains])).toEqual([
+      ['acme', ['acme.example', 'acme-lab.example'], ['acme.example']],
+      ['globex', [], undefined],
+    ]);
+    expect(problems.filter((p) => p.code === 'invalid_domain')).toEqual([
+      expect.objectContaining({ entity: 'organization', sourceId: 'globex', field: 'domains', severity: 'warning' }),
+    ]);
+    expect(problems.map((p) => p.code)).not.toContain('unread_columns');
+  });
+});

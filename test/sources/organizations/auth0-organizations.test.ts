@@ -127,6 +127,7 @@ describe('readAuth0Organizations', () => {
       ['membership', 'org_fine:auth0|4', 'members[1].roles[0]', 'default_role', 'warning'],
     ]);
     expect(problems[2]!.message).toBe('Domain 2 in metadata.domains is not a domain name (like example.com).');
+    expect(problems[5]!.message).toBe('The field members must be an array of member objects, not a string.');
   });
 
   it('reports a broken element at its line and reads on', async () => {

@@ -1,4 +1,4 @@
-import type { PlannedUser } from '../model/planned.js';
+import type { PlannedUser } from './planned.js';
 
 /**
  * A user who arrives without a password WorkOS can verify and has no other way in that moves

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { stableJson } from '../model/stable-json.js';
+import { stableJson } from './stable-json.js';
+import type { PasswordHash } from './types.js';
 
 /**
  * A short digest of what we send for a record, so a rerun can tell "already done" from
@@ -7,4 +8,9 @@ import { stableJson } from '../model/stable-json.js';
  */
 export function inputDigest(input: unknown): string {
   return createHash('sha256').update(stableJson(input)).digest('hex').slice(0, 20);
+}
+
+/** What the journal keeps of a hash it sent: a digest, never the hash. */
+export function passwordDigest(password: PasswordHash): string {
+  return inputDigest(password);
 }

@@ -1,7 +1,9 @@
-import { type RateLimiter, sleep } from './rate-limiter.js';
+import { jitteredBackoff } from '../model/backoff.js';
 import type { CallCounters } from '../model/call-counters.js';
 import { UsageError } from '../model/types.js';
-import { classifyWorkOSError, type WorkOSFailure } from '../workos/errors.js';
+import { classifyWorkOSError, type WorkOSFailure } from './errors.js';
+import { PacedTransport } from './paced-fetch.js';
+import { sleep } from './rate-limiter.js';
 
 export interface RetryPolicy {
   /** Attempts for a transient failure (5xx, 408, reset) before the record counts as failed. */
@@ -35,7 +37,7 @@ export interface WorkOSCallerOptions {
   /** The API's base URL, named in the unreachable error. */
   apiUrl?: string;
   breaker?: CircuitBreakerPolicy;
-  /** Seconds per request assumed before any is measured (sizes the first requests in flight). */
+  /** Milliseconds per request assumed before any is measured (sizes the first requests in flight). */
   initialLatencyMs?: number;
 }
 
@@ -82,18 +84,15 @@ const IN_FLIGHT_HEADROOM = 1.5;
  * request (timers firing late, a busy runner, the journal) would otherwise leave slots unused.
  */
 const IN_FLIGHT_SPARE_SECONDS = 0.25;
-/** Weights of a new latency sample: a slower answer counts at once, a faster one only gradually. */
-const LATENCY_RISE = 0.3;
-const LATENCY_FALL = 0.05;
-
 /**
- * Every request to WorkOS goes through here: paced by one limiter for writes and one for
- * reads, 429s slow everyone down (AIMD), transient failures retried with jittered backoff where
- * repeating the request is safe, and a circuit breaker that stops the run when WorkOS is gone.
+ * Every call to WorkOS goes through here: each of its requests paced by its bucket's pacer (the
+ * transport under the SDK, `createWorkOS(target, caller.transport)`), a 429 waited out there and
+ * the call repeated, transient failures retried with jittered backoff where repeating the request
+ * is safe, and a circuit breaker that stops the run when WorkOS is gone.
  */
 export class WorkOSCaller {
   readonly counters: CallCounters = { reads: 0, writes: 0, rateLimited: 0, transient: 0 };
-  private latencyMs: number;
+  readonly transport: PacedTransport;
   private failureStreak = 0;
   private failureStreakSince = 0;
   private unreachable?: WorkOSUnreachableError;
@@ -105,28 +104,29 @@ export class WorkOSCaller {
   private readonly waiting = new Set<(error: WorkOSUnreachableError) => void>();
   private readonly options: WorkOSCallerOptions;
 
+  /** @param transport the paced HTTP layer the SDK client sends through (one per process). */
   constructor(
-    private readonly writeLimiter: RateLimiter,
-    private readonly readLimiter: RateLimiter,
+    transport: PacedTransport = new PacedTransport(),
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
     options: WorkOSCallerOptions = {},
   ) {
     this.options = options;
-    this.latencyMs = options.initialLatencyMs ?? 500;
+    this.transport = transport;
+    if (options.initialLatencyMs !== undefined) transport.latencyMs = options.initialLatencyMs;
   }
 
   read<T>(request: () => Promise<T>): Promise<T> {
-    return this.send(this.readLimiter, 'reads', request, true);
+    return this.send('reads', request, true);
   }
 
   /** A write that is safe to repeat (PUT, DELETE). */
   idempotentWrite<T>(request: () => Promise<T>): Promise<T> {
-    return this.send(this.writeLimiter, 'writes', request, true);
+    return this.send('writes', request, true);
   }
 
   /** A create: a transient failure becomes an AmbiguousWriteError for the caller to resolve. */
   create<T>(request: () => Promise<T>): Promise<T> {
-    return this.send(this.writeLimiter, 'writes', request, false);
+    return this.send('writes', request, false);
   }
 
   /** Backoff before the caller's own retry after an ambiguous write. */
@@ -140,53 +140,47 @@ export class WorkOSCaller {
 
   /** Estimate of the time a request takes once sent (the limiter's wait not included): quick to rise, slow to fall. */
   get averageLatencyMs(): number {
-    return this.latencyMs;
+    return this.transport.latencyMs;
   }
 
   /**
-   * How many records should be in flight to keep the write limiter busy (Little's law: rate ×
-   * time per record, with headroom). A record takes one write and its share of the reads.
+   * How many records should be in flight to keep the bucket being written busy (Little's law:
+   * rate × time per record, with headroom). A record takes one write and its share of the reads.
    * Pass it to the work queue as `StageLimits.inFlight`; `--concurrency` caps it.
    */
   inFlightTarget(): number {
     const { reads, writes } = this.counters;
     const requestsPerWrite = 1 + Math.min(3, writes > 0 ? reads / writes : 0);
-    const secondsPerRecord = (this.latencyMs / 1000) * requestsPerWrite * IN_FLIGHT_HEADROOM + IN_FLIGHT_SPARE_SECONDS;
-    return Math.ceil(this.writeLimiter.currentRate() * secondsPerRecord) + 1;
+    const secondsPerRecord =
+      (this.transport.latencyMs / 1000) * requestsPerWrite * IN_FLIGHT_HEADROOM + IN_FLIGHT_SPARE_SECONDS;
+    return Math.ceil(this.transport.writeRate() * secondsPerRecord) + 1;
   }
 
-  private async send<T>(
-    limiter: RateLimiter,
-    counter: 'reads' | 'writes',
-    request: () => Promise<T>,
-    repeatable: boolean,
-  ): Promise<T> {
+  private async send<T>(counter: 'reads' | 'writes', request: () => Promise<T>, repeatable: boolean): Promise<T> {
     let transientAttempts = 0;
     let rateLimitedAttempts = 0;
     for (;;) {
       if (this.unreachable) throw this.unreachable;
-      await this.wait(limiter.acquire());
-      this.counters[counter]++;
-      const sentAt = Date.now();
-      if (counter === 'writes') {
-        this.counters.lastWriteAt = sentAt;
-        this.counters.firstWriteAt ??= sentAt;
-      }
+      const pacedBefore = this.transport.rateLimitedAnswers;
       try {
-        const result = await request();
-        this.answered(sentAt);
+        // The request waits for its slot inside (the transport), so it is counted when it returns.
+        const result = await this.wait(request());
+        this.sent(counter);
+        this.answered();
         return result;
       } catch (error) {
         if (this.unreachable) throw this.unreachable;
+        this.sent(counter);
         const failure = classifyWorkOSError(error);
         if (failure.kind === 'internal') throw error;
         if (failure.kind === 'transient') this.failed(failure);
-        else this.answered(sentAt);
+        else this.answered();
         if (failure.kind === 'rate_limited') {
           this.counters.rateLimited++;
-          // A 429 means the request was not carried out, so repeating it is always safe.
-          this.writeLimiter.slowDown(failure.retryAfterMs);
-          this.readLimiter.slowDown(failure.retryAfterMs);
+          // A 429 means the request was not carried out, so repeating it is always safe. Its
+          // bucket's pacer has slowed down and spaces the repeat; a client that does not send
+          // through the transport (none in the engine) waits the answer's Retry-After here.
+          if (this.transport.rateLimitedAnswers === pacedBefore) await this.wait(sleep(failure.retryAfterMs));
           if (++rateLimitedAttempts >= this.policy.maxRateLimitedAttempts) throw new WorkOSCallError(failure);
           continue;
         }
@@ -224,11 +218,18 @@ export class WorkOSCaller {
     });
   }
 
-  /** WorkOS answered (anything but a 5xx): it is reachable, and the time taken is a latency sample. */
-  private answered(sentAt: number): void {
+  /** WorkOS answered (anything but a 5xx): it is reachable. */
+  private answered(): void {
     this.failureStreak = 0;
-    const sample = Date.now() - sentAt;
-    this.latencyMs += (sample - this.latencyMs) * (sample > this.latencyMs ? LATENCY_RISE : LATENCY_FALL);
+  }
+
+  private sent(counter: 'reads' | 'writes'): void {
+    this.counters[counter]++;
+    if (counter === 'writes') {
+      const at = Date.now();
+      this.counters.lastWriteAt = at;
+      this.counters.firstWriteAt ??= at;
+    }
   }
 
   private get breakerPolicy(): CircuitBreakerPolicy {
@@ -250,16 +251,11 @@ export class WorkOSCaller {
       this.options.apiUrl,
       `${reason} on ${this.failureStreak} requests in a row`,
     );
-    // Everyone waiting hears it now; every later call gets it from `unreachable`.
+    // Everyone waiting hears it now (those waiting for a slot too); every later call gets it from `unreachable`.
     for (const reject of this.waiting) reject(this.unreachable);
     this.waiting.clear();
+    this.transport.close(this.unreachable);
   }
 }
 
 type TransientFailure = Extract<WorkOSFailure, { kind: 'transient' }>;
-
-/** "Full jitter" exponential backoff: spreads retries so workers do not come back in step. */
-export function jitteredBackoff(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxBackoffMs, policy.baseBackoffMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(random() * ceiling);
-}
