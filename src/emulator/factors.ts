@@ -164,7 +164,8 @@ function wire(factor: StoredFactor): WireFactor {
   return structuredClone(rest);
 }
 
-function base32(bytes: Buffer): string {
+/** RFC 4648 Base32 without padding, as authenticator apps and WorkOS show TOTP secrets. */
+export function base32(bytes: Buffer): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let out = '';
   let bits = 0;

@@ -6,11 +6,9 @@ import { applyDiff, type DiffLimits } from '../apply/apply-diff.js';
 import { deleteAll, deleteFailureProblem } from '../apply/deletes.js';
 import type { Journal } from '../checkpoint/journal.js';
 import { UsageError } from '../model/types.js';
-import { countChanges, deletableRemovals, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
+import { deletableRemovals, passwordMemory, type MigrationDiff, type Removal } from '../plan/diff.js';
 import { conflictProblems, removalCounts } from '../plan/diff-outcomes.js';
 import { createPlannedRoles } from '../apply/roles.js';
-import { plannedWrites, readWebhookForecast } from '../plan/webhooks.js';
-import { webhookWarning } from '../report/environment-markdown.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { writeLines } from '../io/write-lines.js';
 import { changesLines, removalsCsv } from '../report/files.js';
@@ -32,6 +30,7 @@ import {
   type ResolvedRun,
   type MigrationResult,
   type PreparedRun,
+  forecastWebhooks,
 } from './pipeline.js';
 
 export interface ImportOptions extends ExportRunOptions, DiffLimits {
@@ -216,13 +215,7 @@ async function importStreaming(
  * the roles the memberships need (apply/roles.ts).
  */
 async function prepareEnvironment(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, journal: Journal | undefined) {
-  const webhooks = await readWebhookForecast(
-    workos,
-    (request) => run.caller.read(request),
-    () => plannedWrites(countChanges(diff), run.plan.roles),
-    (message) => run.log.warn(message),
-  );
-  if (webhooks) run.log.warn(webhookWarning(webhooks, 'import'));
+  const webhooks = await forecastWebhooks(run, workos, diff, 'import');
   const plan = run.plan.roles;
   if (!plan || plan.create.length + plan.createPermissions.length === 0) return { webhooks, problems: [] };
   const { problems, ...roles } = await run.log.group(`Creating ${plan.create.length} role(s)`, () =>

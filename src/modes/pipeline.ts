@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
+import { plannedWrites, readWebhookForecast } from '../plan/webhooks.js';
+import { webhookWarning } from '../report/environment-markdown.js';
 import { PacedTransport } from '../workos/paced-fetch.js';
 import { DEFAULT_PACING, pacingLimits } from '../workos/pacing-defaults.js';
 import { WorkOSCaller, WorkOSUnreachableError } from '../workos/workos-caller.js';
@@ -635,4 +637,19 @@ function describePlan(plan: FullPlan, problems: RecordProblem[]): string {
         ]
       : []),
   ].join('\n');
+}
+
+/**
+ * Before any write: the webhook events the diff's writes will send the environment's enabled
+ * endpoints, said in the log (and returned for the summary); none without endpoints.
+ */
+export async function forecastWebhooks(run: PreparedRun, workos: WorkOS, diff: MigrationDiff, mode: 'plan' | 'import') {
+  const webhooks = await readWebhookForecast(
+    workos,
+    (request) => run.caller.read(request),
+    () => plannedWrites(countChanges(diff), run.plan.roles),
+    (message) => run.log.warn(message),
+  );
+  if (webhooks) run.log.warn(webhookWarning(webhooks, mode));
+  return webhooks;
 }

@@ -1,11 +1,9 @@
 import type { Journal } from '../checkpoint/journal.js';
 import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
-import { countChanges, passwordMemory } from '../plan/diff.js';
+import { passwordMemory } from '../plan/diff.js';
 import { conflictProblems, diffOutcomes } from '../plan/diff-outcomes.js';
 import { factorsFromJournal } from '../plan/factors.js';
-import { plannedWrites, readWebhookForecast } from '../plan/webhooks.js';
-import { webhookWarning } from '../report/environment-markdown.js';
 import { missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
 import { changesJsonl, removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
@@ -25,6 +23,7 @@ import {
   type MigrationResult,
   type PreparedRun,
   type ResolvedRun,
+  forecastWebhooks,
 } from './pipeline.js';
 
 export type PlanOptions = ExportRunOptions;
@@ -56,13 +55,7 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
   const options = run.options;
   const diff = diffRun(run, await readWorkOS(run, workos), journal, true);
   warnForcedPasswords(run, diff);
-  const webhooks = await readWebhookForecast(
-    workos,
-    (request) => run.caller.read(request),
-    () => plannedWrites(countChanges(diff), run.plan.roles),
-    (message) => run.log.warn(message),
-  );
-  if (webhooks) run.log.warn(webhookWarning(webhooks, 'plan'));
+  const webhooks = await forecastWebhooks(run, workos, diff, 'plan');
   const { recordedEarlier, keptExisting, keptSignedIn } = passwordMemory(diff);
   const pii = options.includePii ?? false;
   const factors = await factorChanges(run, workos, diff);

@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base32 } from '../../src/emulator/factors.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import type { CliRun } from '../support/cli.js';
 import { cli, filesUnder, readReport, sdkFor, shown, tempDir, type Report } from './story-support.js';
@@ -13,22 +14,6 @@ import { cli, filesUnder, readReport, sdkFor, shown, tempDir, type Report } from
 // second factor is SMS. Two users are in WorkOS already: Eve (claimed by email) and Fay, who
 // set up her own authenticator there. After the import, a code computed from the source secret
 // signs each of them in; reruns add nothing; rollback takes back exactly what it enrolled.
-
-const base32 = (bytes: Buffer): string => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += alphabet[(value >>> bits) & 31];
-    }
-  }
-  return out;
-};
 
 /** RFC 6238 (SHA-1, 6 digits, 30 s), written here from the RFC, not taken from the stand-in. */
 function totpNow(secret: string): string {

@@ -2,28 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { base32 } from '../../src/emulator/factors.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { cli, readReport, shown, tempDir } from './story-support.js';
 
 // TOTP secrets through the built CLI, beyond the Clerk story: a Supabase project whose factors
 // are a second file (--mfa), and an import whose enroll answers get lost on the way back
 // (WorkOS enrolled, the client cannot know): still exactly one factor per user.
-
-const base32 = (bytes: Buffer): string => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += alphabet[(value >>> bits) & 31];
-    }
-  }
-  return out;
-};
 
 let emulator: Emulator;
 const work = tempDir('totp-sources');
