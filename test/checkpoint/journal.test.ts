@@ -1,15 +1,15 @@
-import { appendFileSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, JOURNAL_FILE, type JournalEntry } from '../../src/checkpoint/journal.js';
 import { UsageError } from '../../src/model/types.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 const identity = { source: 'auth0', fingerprint: 'f1' };
 
 describe('Journal', () => {
   it('replays what earlier runs confirmed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDirForFile('journal-');
     const first = Journal.open(dir, identity);
     first.record({ entity: 'user', source_id: 'auth0|1', workos_id: 'user_1', status: 'created', input_digest: 'd1' });
     first.close();
@@ -20,7 +20,7 @@ describe('Journal', () => {
   });
 
   it('ignores a last line torn by a kill mid-write', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDirForFile('journal-');
     const j = Journal.open(dir, identity);
     j.record({ entity: 'user', source_id: 'auth0|1', workos_id: 'user_1', status: 'created', input_digest: 'd1' });
     j.close();
@@ -31,7 +31,7 @@ describe('Journal', () => {
   });
 
   it('cuts a torn last line before appending, so the journal still opens two appends later', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDirForFile('journal-');
     const j = Journal.open(dir, identity);
     j.record(entry(1));
     j.close();
@@ -47,7 +47,7 @@ describe('Journal', () => {
   });
 
   it('cut at any byte of its last lines, keeps every complete entry, invents none, and appends cleanly', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDirForFile('journal-');
     const j = Journal.open(dir, identity);
     for (const n of [1, 2, 3]) j.record(entry(n));
     j.close();
@@ -82,7 +82,7 @@ describe('Journal', () => {
   });
 
   it('still calls a broken line in the middle damage', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDirForFile('journal-');
     const j = Journal.open(dir, identity);
     j.record(entry(1));
     j.close();
@@ -91,7 +91,7 @@ describe('Journal', () => {
   });
 
   it('replays a journal larger than one read chunk, line by line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDirForFile('journal-');
     const j = Journal.open(dir, identity);
     for (let n = 0; n < 20_000; n++) j.record(entry(n));
     j.close();
@@ -102,14 +102,14 @@ describe('Journal', () => {
   });
 
   it('refuses a checkpoint from another source unless forced', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDirForFile('journal-');
     Journal.open(dir, identity).close();
     expect(() => Journal.open(dir, { source: 'clerk', fingerprint: 'f1' })).toThrow(UsageError);
     expect(() => Journal.open(dir, { source: 'clerk', fingerprint: 'f1' }, { force: true }).close()).not.toThrow();
   });
 
   it('holds no email or name', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDirForFile('journal-');
     const j = Journal.open(dir, identity);
     j.record({ entity: 'user', source_id: 'auth0|1', workos_id: 'user_1', status: 'created', input_digest: 'd1' });
     j.close();
@@ -117,7 +117,7 @@ describe('Journal', () => {
   });
 
   it('keeps a source id that carries an email only as a digest, and still finds it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDirForFile('journal-');
     const j = Journal.open(dir, identity);
     j.record({
       entity: 'user',
@@ -134,7 +134,7 @@ describe('Journal', () => {
   });
 
   it('in a dry run reads without creating a file', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'journal-')), 'state');
+    const dir = join(tempDirForFile('journal-'), 'state');
     Journal.open(dir, identity, { readOnly: true });
     expect(() => readFileSync(join(dir, JOURNAL_FILE))).toThrow();
   });

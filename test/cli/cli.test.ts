@@ -1,11 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFailOn } from '../../src/cli/args.js';
 import { runCli, type CliIO } from '../../src/cli/main.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 const USERS = 'examples/auth0/users.ndjson';
 
@@ -116,7 +115,7 @@ describe('a production key in the CLI', () => {
     expect(emulator.snapshot().users.length).toBeGreaterThan(0);
     emulator.reset();
     const flagged = io({ ...live, WORKOS_API_URL: emulator.url });
-    const state = join(mkdtempSync(join(tmpdir(), 'cli-live-')), 'state');
+    const state = join(tempDirForFile('cli-live-'), 'state');
     expect(
       await runCli(
         ['import', '--users', USERS, '--state', state, '--confirm-production', '--fail-on', 'never'],

@@ -1,10 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { startCli } from '../support/cli.js';
 import { writeSyntheticAuth0Export, type SyntheticExport } from '../support/synthetic-auth0.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 // The bundled CLI (dist/cli), interrupted the way a person (Ctrl-C) or a supervisor (SIGTERM) does.
 
@@ -14,7 +13,7 @@ let data: SyntheticExport;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  data = writeSyntheticAuth0Export(mkdtempSync(join(tmpdir(), 'interrupt-data-')), USERS);
+  data = writeSyntheticAuth0Export(tempDirForFile('interrupt-data-'), USERS);
 });
 afterAll(() => emulator.close());
 
@@ -25,7 +24,7 @@ describe.each([
   it(`exits ${code}, says how many records are pending, and the next run finishes from the checkpoint`, async () => {
     emulator.reset();
     emulator.setFaults({ latencyMs: 50 });
-    const state = join(mkdtempSync(join(tmpdir(), 'interrupt-state-')), 'state');
+    const state = join(tempDirForFile('interrupt-state-'), 'state');
     const args = [
       'import',
       '--users',

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFingerprint, DEFAULT_MAPPING_CONFIG, loadMappingConfig } from '../../src/config/mapping-config.js';
 import { pickMetadataFields } from '../../src/config/metadata-fields.js';
 import { mapAuth0Role, mapClerkRole } from '../../src/config/roles.js';
 import { UsageError } from '../../src/model/types.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mapping-config-'));
+const dir = tempDirForFile('mapping-config-');
 
 function configFile(name: string, content: string): string {
   const path = join(dir, name);

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { runImport } from '../../src/modes/import.js';
 import { parseLoginProbes } from '../../src/reconcile/login-probes.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import { createWorkOS } from '../../src/workos/client.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 // The cutover over the bundled Auth0 example (one SAML user, a member of Initech) against the
 // stand-in, run as the `cutover` mode runs it: the live diff, the checkpoint, the probes.
@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => emulator?.close());
 beforeEach(async () => {
   emulator.reset();
-  state = mkdtempSync(join(tmpdir(), 'cutover-state-'));
+  state = tempDirForFile('cutover-state-');
   await runImport({
     source: 'auth0',
     files,
@@ -56,7 +56,7 @@ interface CutoverRun {
 async function cutover(
   options: { portalLinks?: boolean; probes?: string; secrets?: string[] } = {},
 ): Promise<CutoverRun> {
-  const out = mkdtempSync(join(tmpdir(), 'cutover-out-'));
+  const out = tempDirForFile('cutover-out-');
   const result = await runCutoverMode({
     source: 'auth0',
     files,

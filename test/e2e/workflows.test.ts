@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
@@ -13,6 +12,7 @@ import {
   type Job,
   type StepRun,
 } from './run-action.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 // One repository with the three workflows a real migration has (a dispatch import, a PR dry run,
 // a cron of stages), run with the built action (dist/) against a fake GitHub and the local WorkOS
@@ -115,7 +115,7 @@ describe('one checkpoint shared by the workflows of a repository', () => {
     // The fork's workflow code runs with a runtime token of its own and can upload any artifact.
     const fork = jobOf({ workflowId: PR_DRY_RUN, event: 'pull_request', headRepository: 'mallory/identity-migration' });
     const forkRunId = fork.env.GITHUB_RUN_ID!;
-    const forged = mkdtempSync(join(tmpdir(), 'forged-'));
+    const forged = tempDirForFile('forged-');
     const header = readFileSync(join(await checkpointDir(dispatchRunId), 'journal.ndjson'), 'utf8').split('\n')[0];
     writeFileSync(
       join(forged, 'journal.ndjson'),
@@ -150,7 +150,7 @@ describe('one checkpoint shared by the workflows of a repository', () => {
   async function checkpointDir(runId: string): Promise<string> {
     const artifact = checkpointsOf(runId)[0]!;
     const files = await downloadArtifact(fake, artifact.id);
-    const dir = mkdtempSync(join(tmpdir(), 'checkpoint-'));
+    const dir = tempDirForFile('checkpoint-');
     for (const [name, content] of files) writeFileSync(join(dir, name), content);
     return dir;
   }

@@ -70,7 +70,8 @@ async function exportWithKills(
   let kills = 0;
   let resumed = 0;
   for (let attempt = 0; attempt < 40; attempt++) {
-    const { child, done } = startCli(args, env);
+    // A SIGKILLed CLI cannot remove its own temporary files: they go in a folder the test removes.
+    const { child, done } = startCli(args, { ...env, TMPDIR: tempDir('tmp') });
     let seen = 0;
     stand.onRequest(() => {
       if (++seen === 2 + (attempt % 2)) child.kill('SIGKILL');

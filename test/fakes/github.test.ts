@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOctokit, httpStatusOf } from '../../src/github/octokit.js';
 import { startFakeGitHub, type FakeGitHub } from './github.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 let fake: FakeGitHub;
 
@@ -152,7 +153,7 @@ describe('fake GitHub', () => {
     vi.stubEnv('ACTIONS_RESULTS_URL', fake.resultsUrl);
     vi.stubEnv('GITHUB_WORKSPACE', tmpdir());
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const dir = mkdtempSync(join(tmpdir(), 'fake-artifact-'));
+    const dir = tempDirForFile('fake-artifact-');
     writeFileSync(join(dir, 'a.txt'), 'hello');
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const { id } = await new DefaultArtifactClient().uploadArtifact('expiring', [join(dir, 'a.txt')], dir);

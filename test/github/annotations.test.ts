@@ -132,7 +132,8 @@ describe('annotateProblems', () => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
       encoding: 'utf8',
-      env: { ...process.env, GITHUB_ACTIONS: 'true' },
+      // tsx keeps a compile cache in the child's TMPDIR (tsx-<uid>): in this folder, it goes with it.
+      env: { ...process.env, GITHUB_ACTIONS: 'true', TMPDIR: dir },
     });
     rmSync(dir, { recursive: true, force: true });
     expect(child.stderr).toBe('');

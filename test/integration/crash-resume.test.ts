@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { startCli } from '../support/cli.js';
 import { writeSyntheticAuth0Export, type SyntheticExport } from '../support/synthetic-auth0.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 // Given an export imported by a CLI that is SIGKILLed at random moments (including while a
 // write whose answer is lost is in flight), run again until it finishes: WorkOS holds exactly
@@ -18,7 +18,7 @@ let data: SyntheticExport;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 7, writeLimit: { requests: 100_000, windowMs: 10_000 } });
-  data = writeSyntheticAuth0Export(mkdtempSync(join(tmpdir(), 'crash-data-')), USERS);
+  data = writeSyntheticAuth0Export(tempDirForFile('crash-data-'), USERS);
 });
 afterAll(async () => emulator?.close());
 
@@ -36,8 +36,8 @@ describe('an import killed with SIGKILL and run again', () => {
       emulator.reset();
       // Every 10th write is committed and then its answer lost; all answers are a little slow.
       emulator.setFaults({ latencyMs: 25, afterCommitFailureRate: 0.1 });
-      const state = mkdtempSync(join(tmpdir(), 'crash-state-'));
-      const out = mkdtempSync(join(tmpdir(), 'crash-out-'));
+      const state = tempDirForFile('crash-state-');
+      const out = tempDirForFile('crash-out-');
       const args = [
         'import',
         '--users',
@@ -57,7 +57,11 @@ describe('an import killed with SIGKILL and run again', () => {
       ];
       let finished = false;
       for (let attempt = 0; attempt < 30 && !finished; attempt++) {
-        const { child, done } = startCli(args, { WORKOS_API_KEY: 'sk_test_crash' });
+        // A SIGKILLed CLI cannot remove its own temporary files: they go in a folder the test removes.
+        const { child, done } = startCli(args, {
+          WORKOS_API_KEY: 'sk_test_crash',
+          TMPDIR: tempDirForFile('crash-tmp-'),
+        });
         // Kill early in most attempts (where the writes are); let the last attempts finish.
         const killAfter = attempt < 3 ? 250 + rand() * 1000 : undefined;
         const timer = killAfter !== undefined ? setTimeout(() => child.kill('SIGKILL'), killAfter) : undefined;

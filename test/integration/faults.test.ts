@@ -1,18 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { runImport } from '../../src/modes/import.js';
 import { countsAddUp } from '../../src/report/summary.js';
 import { writeSyntheticAuth0Export, type SyntheticExport } from '../support/synthetic-auth0.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 let emulator: Emulator;
 let data: SyntheticExport;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 11, writeLimit: { requests: 100_000, windowMs: 10_000 } });
-  data = writeSyntheticAuth0Export(mkdtempSync(join(tmpdir(), 'faults-')), 150);
+  data = writeSyntheticAuth0Export(tempDirForFile('faults-'), 150);
 });
 afterAll(async () => emulator?.close());
 
@@ -36,7 +34,7 @@ describe('an import through an unreliable WorkOS', () => {
       afterCommitFailureRate: 0.05,
       rateLimitStorm: { durationMs: 1500, retryAfterSeconds: 1 },
     });
-    const result = await importOnce(mkdtempSync(join(tmpdir(), 'faults-state-')));
+    const result = await importOnce(tempDirForFile('faults-state-'));
     const users = result.summary.users;
     expect(countsAddUp(users)).toBe(true);
     expect(users.failed, JSON.stringify(result.outcomes.filter((o) => o.status === 'failed'))).toBe(0);
@@ -64,7 +62,7 @@ describe('an import through an unreliable WorkOS', () => {
 
   it('with a checkpoint, a second import sends no request at all for users', async () => {
     emulator.reset();
-    const state = mkdtempSync(join(tmpdir(), 'faults-state-'));
+    const state = tempDirForFile('faults-state-');
     await importOnce(state);
     const again = await importOnce(state);
     expect(again.summary.users).toMatchObject({ created: 0, unchanged: 150 });

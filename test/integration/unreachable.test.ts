@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
 import { recordExitCode } from '../../src/modes/exit-code.js';
 import { runImport } from '../../src/modes/import.js';
 import { writeSyntheticAuth0Export } from '../support/synthetic-auth0.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -16,13 +16,13 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const data = writeSyntheticAuth0Export(mkdtempSync(join(tmpdir(), 'unreachable-')), 60);
+const data = writeSyntheticAuth0Export(tempDirForFile('unreachable-'), 60);
 const files = { users: data.usersPath, passwords: data.passwordsPath };
 
 describe('an import when WorkOS cannot be reached', () => {
   it('stops within seconds with one sentence naming the reason (exit 2), and still writes the reports', async () => {
     const apiUrl = `http://127.0.0.1:${await closedPort()}`;
-    const out = mkdtempSync(join(tmpdir(), 'unreachable-out-'));
+    const out = tempDirForFile('unreachable-out-');
     const started = Date.now();
     const result = await runImport({
       source: 'auth0',

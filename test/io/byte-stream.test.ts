@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openByteStream } from '../../src/io/byte-stream.js';
 import { UsageError } from '../../src/model/types.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'byte-stream-'));
+  dir = tempDirForFile('byte-stream-');
 });
 
 async function readAll(path: string): Promise<string> {

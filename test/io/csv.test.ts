@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { csvColumnNumber, readCsvRecords, type CsvRecord } from '../../src/io/csv.js';
 import { UsageError } from '../../src/model/types.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csv-records-'));
+const dir = tempDirForFile('csv-records-');
 let counter = 0;
 
 function file(content: string | Buffer, name = `f${counter++}.csv`): string {

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as openpgp from 'openpgp';
@@ -8,6 +7,7 @@ import type * as InputLocation from '../../src/io/input-location.js';
 import { UsageError } from '../../src/model/types.js';
 import { startFakeGitHub, type FakeGitHub, type NewRunOptions } from '../fakes/github.js';
 import { stubActionsEnv } from '../support/state-fixtures.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 const USERS = '{"user_id":"auth0|1","email":"ada@example.com"}\n';
 const PASSWORDS = '{"_id":{"$oid":"1"},"email":"ada@example.com","passwordHash":"$2b$10$abcdefghijklmnopqrstuu"}\n';
@@ -56,7 +56,7 @@ function startRun(options: NewRunOptions = {}): number {
 
 /** Uploads files (path in artifact → content) as the current run, like actions/upload-artifact. */
 async function upload(name: string, files: Record<string, string | Buffer>): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'artifact-upload-'));
+  const root = tempDirForFile('artifact-upload-');
   const paths = Object.entries(files).map(([path, content]) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
@@ -67,7 +67,7 @@ async function upload(name: string, files: Record<string, string | Buffer>): Pro
 
 function context(runId: number, overrides: Partial<InputLocation.InputContext> = {}): InputLocation.InputContext {
   const ctx: InputLocation.InputContext = {
-    tempDir: mkdtempSync(join(tmpdir(), 'input-location-artifact-')),
+    tempDir: tempDirForFile('input-location-artifact-'),
     artifacts: github.gitHubArtifacts({ token: fake.token, owner: fake.owner, repo: fake.repo, runId }),
     ...overrides,
   };

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { armor as ageArmor, Encrypter as AgeEncrypter, generateIdentity, identityToRecipient } from 'age-encryption';
@@ -10,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openByteStream } from '../../src/io/byte-stream.js';
 import { cleanupInputs, resolveInputLocation, type InputContext } from '../../src/io/input-location.js';
 import { UsageError } from '../../src/model/types.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'encrypted');
 const FIXTURE_PASSPHRASE = 'fixture passphrase: not a secret';
@@ -24,14 +24,14 @@ afterEach(async () => {
 });
 
 function context(overrides: Partial<InputContext> = {}): InputContext {
-  const ctx: InputContext = { tempDir: mkdtempSync(join(tmpdir(), 'input-location-')), env: {}, ...overrides };
+  const ctx: InputContext = { tempDir: tempDirForFile('input-location-'), env: {}, ...overrides };
   contexts.push(ctx);
   return ctx;
 }
 
 /** A scratch directory standing in for the repository checkout. */
 function repoDir(): string {
-  return mkdtempSync(join(tmpdir(), 'input-location-repo-'));
+  return tempDirForFile('input-location-repo-');
 }
 
 /** What the readers will see: the bytes through openByteStream (gunzipped when gzip). */
@@ -298,7 +298,7 @@ describe('an OpenPGP-encrypted file', () => {
 
   it.runIf(hasGpg())("made by this machine's gpg right now decrypts too", async () => {
     const repo = repoDir();
-    const home = mkdtempSync(join(tmpdir(), 'gnupg-'));
+    const home = tempDirForFile('gnupg-');
     writeFileSync(join(repo, 'users.ndjson'), USERS);
     execFileSync(
       'gpg',

@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readJsonRecords, type JsonRecord, type JsonRecordsOptions } from '../../src/io/json-records.js';
 import { UsageError } from '../../src/model/types.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'json-records-'));
+  dir = tempDirForFile('json-records-');
 });
 
 function file(name: string, content: string | Buffer): string {

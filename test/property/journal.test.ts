@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Journal, JOURNAL_FILE, type JournalEntry } from '../../src/checkpoint/journal.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 // A kill can cut the journal at any byte. Whatever the cut, replay holds every entry whose
 // line was written whole and nothing else, and the next run appends cleanly after it.
@@ -35,7 +35,7 @@ function expectedAfterCut(bytes: Buffer, cut: number): Map<string, JournalEntry>
 
 describe('journal replay after a cut at any byte', () => {
   it('keeps every complete entry, invents none, and appends cleanly after the cut', () => {
-    const base = mkdtempSync(join(tmpdir(), 'property-journal-'));
+    const base = tempDirForFile('property-journal-');
     let n = 0;
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }), fc.nat(), entry, (entries, cutSeed, next) => {

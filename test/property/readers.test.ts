@@ -1,18 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCsvRecords, type CsvRecord } from '../../src/io/csv.js';
 import { readJsonRecords, type JsonRecord } from '../../src/io/json-records.js';
 import { UsageError } from '../../src/model/types.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 // However the bytes of a file arrive (one at a time, or in odd-sized pieces that split a
 // multi-byte character or a CRLF), the readers give the same records with the same lines.
 // And whatever the bytes are, reading ends in records and problems, or one UsageError:
 // never another exception.
 
-const dir = mkdtempSync(join(tmpdir(), 'property-readers-'));
+const dir = tempDirForFile('property-readers-');
 let counter = 0;
 function file(content: string | Uint8Array): string {
   const path = join(dir, `f${counter++}`);

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -7,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openByteStream } from '../../src/io/byte-stream.js';
 import { streamLogger, type Logger } from '../../src/report/logger.js';
 import { ProgressMeter, ReadProgress } from '../../src/report/progress.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 function capture(live: boolean): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -30,7 +30,7 @@ const ESC = '\x1b';
 
 describe('reading progress', () => {
   it('counts the bytes of every export file read, against its size on disk, gzipped or not', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'progress-'));
+    const dir = tempDirForFile('progress-');
     const lines = Array.from({ length: 20_000 }, (_, i) =>
       JSON.stringify({ user_id: `auth0|${i}`, email: `u${i}@example.com` }),
     );

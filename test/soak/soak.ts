@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,12 @@ export async function buildSoakCli(): Promise<string> {
   return outfile;
 }
 
+function mkdirIn(root: string, ...names: string[]): string {
+  const dir = join(root, ...names);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /** A seeded generator, so a failing soak can be replayed. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -110,7 +116,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const rand = random(options.seed ?? 20261130);
   const started = Date.now();
   const cli = await buildSoakCli();
-  const data = writeSyntheticAuth0Export(mkdtempSync(join(tmpdir(), 'soak-data-')), users);
+  // Everything the soak writes, and whatever a killed CLI leaves in its TMPDIR, is under one folder
+  // removed at the end: a SIGKILLed process cannot remove its own temporary files.
+  const root = mkdtempSync(join(tmpdir(), 'soak-'));
+  const data = writeSyntheticAuth0Export(mkdirIn(root, 'data'), users);
   const emulator = await startEmulator({
     seed: options.seed ?? 20261130,
     writeLimit: { requests: 100_000, windowMs: 10_000 },
@@ -141,8 +150,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         timeoutRate: 0.01,
         commitBeforeTimeout: trial % 2 === 0,
       });
-      const state = mkdtempSync(join(tmpdir(), 'soak-state-'));
-      const out = mkdtempSync(join(tmpdir(), 'soak-out-'));
+      const state = mkdirIn(root, `trial-${trial}`, 'state');
+      const out = mkdirIn(root, `trial-${trial}`, 'out');
       const args = [
         'import',
         '--users',
@@ -155,7 +164,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         out,
       ];
       args.push('--api-url', emulator.url, '--rate-limit', '5000', '--concurrency', '6');
-      const env = { WORKOS_API_KEY: 'sk_test_soak', MIGRATE_TO_WORKOS_REQUEST_TIMEOUT_MS: '800' };
+      const env = {
+        WORKOS_API_KEY: 'sk_test_soak',
+        MIGRATE_TO_WORKOS_REQUEST_TIMEOUT_MS: '800',
+        TMPDIR: mkdirIn(root, `trial-${trial}`, 'tmp'),
+      };
       let finished = false;
       let last: Run | undefined;
       for (let attempt = 0; attempt < killsPerTrial + 12 && !finished; attempt++) {
@@ -187,6 +200,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     }
   } finally {
     await emulator.close();
+    rmSync(root, { recursive: true, force: true });
   }
   result.seconds = Math.round((Date.now() - started) / 1000);
   return result;

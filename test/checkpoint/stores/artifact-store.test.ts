@@ -1,11 +1,11 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JOURNAL_FILE } from '../../../src/checkpoint/journal.js';
 import type * as Stores from '../../../src/checkpoint/stores/index.js';
 import { startFakeGitHub, type FakeGitHub, type NewRunOptions } from '../../fakes/github.js';
 import { journalWith, stubActionsEnv } from '../../support/state-fixtures.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
 let fake: FakeGitHub;
 let stores: typeof Stores;
@@ -62,7 +62,7 @@ function checkpoints(name: string) {
 }
 
 function stateDir(): string {
-  return join(mkdtempSync(join(tmpdir(), 'artifact-store-')), 'state');
+  return join(tempDirForFile('artifact-store-'), 'state');
 }
 
 describe('artifact state store', () => {
@@ -292,7 +292,7 @@ describe('artifact state store', () => {
 
     const other = stateName();
     const run = startRun();
-    const junk = mkdtempSync(join(tmpdir(), 'junk-'));
+    const junk = tempDirForFile('junk-');
     writeFileSync(join(junk, JOURNAL_FILE), '{"journal":1,"source":"auth0","fingerprint":"f1"}\n');
     writeFileSync(join(junk, 'payload.sh'), 'echo hi\n');
     const { DefaultArtifactClient } = await import('@actions/artifact');

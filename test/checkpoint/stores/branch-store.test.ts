@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { JOURNAL_FILE } from '../../../src/checkpoint/journal.js';
 import { branchStateStore } from '../../../src/checkpoint/stores/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github.js';
 import { journalWith } from '../../support/state-fixtures.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
 let fake: FakeGitHub;
 let branches = 0;
@@ -33,7 +33,7 @@ function storeFor(branch: string, options: { path?: string; token?: string; part
 }
 
 function stateDir(): string {
-  return join(mkdtempSync(join(tmpdir(), 'branch-store-')), 'state');
+  return join(tempDirForFile('branch-store-'), 'state');
 }
 
 describe('branch state store', () => {

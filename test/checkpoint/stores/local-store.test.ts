@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, JOURNAL_FILE } from '../../../src/checkpoint/journal.js';
 import { localStateStore } from '../../../src/checkpoint/stores/index.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
 describe('local state store', () => {
   it('treats the directory as the state: restores what is there and leaves the files as they are', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'local-store-')), 'state');
+    const dir = join(tempDirForFile('local-store-'), 'state');
     const store = localStateStore();
     expect(await store.restore(dir)).toEqual({ restored: false });
 

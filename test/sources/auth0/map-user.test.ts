@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
 import type { SourceItem } from '../../../src/model/types.js';
 import { auth0MetadataFields, mapAuth0User } from '../../../src/sources/auth0/map-user.js';
 import { readAuth0Users } from '../../../src/sources/auth0/users.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
 const at = { file: 'users.ndjson', line: 1 };
 
@@ -95,7 +95,7 @@ describe('mapAuth0User', () => {
 
 describe('an invalid user with a password row', () => {
   it('is reported once, and its row is not reported as unmatched', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'auth0-map-'));
+    const dir = tempDirForFile('auth0-map-');
     const users = join(dir, 'users.ndjson');
     const passwords = join(dir, 'passwords.ndjson');
     writeFileSync(users, `${JSON.stringify({ user_id: 'auth0|abc', email: 'not-an-email' })}\n`);

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
 import type { RecordProblem, SourceItem, UserRecord } from '../../../src/model/types.js';
 import { readAuth0Users } from '../../../src/sources/auth0/users.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
 const EXAMPLE_USERS = 'examples/auth0/users.ndjson';
 const EXAMPLE_PASSWORDS = 'examples/auth0/passwords.ndjson';
@@ -85,7 +85,7 @@ describe('readAuth0Users on the example export', () => {
   });
 
   it('reads the same users from a gzipped JSON array with a misleading name', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'auth0-'));
+    const dir = tempDirForFile('auth0-');
     const lines = readFileSync(EXAMPLE_USERS, 'utf8').trim().split('\n');
     const path = join(dir, 'users.txt');
     writeFileSync(path, gzipSync(`[\n${lines.join(',\n')}\n]\n`));
@@ -229,7 +229,7 @@ describe('readAuth0Users: the password join', () => {
 
 describe('readAuth0Users: the password join and unverified accounts', () => {
   it('never joins by email a row that says email_verified false to a verified user; its own account joins it by id', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'auth0-unverified-row-'));
+    const dir = tempDirForFile('auth0-unverified-row-');
     try {
       // An export without identities or connections: an auth0| user may join a row by email alone.
       const usersPath = join(dir, 'users.ndjson');
@@ -268,7 +268,7 @@ describe('readAuth0Users: the password join and unverified accounts', () => {
 
 describe('readAuth0Users with a metadata map', () => {
   it('puts the mapped app_metadata and user_metadata fields in WorkOS metadata, and nothing else', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'auth0-md-'));
+    const dir = tempDirForFile('auth0-md-');
     const usersPath = join(dir, 'users.ndjson');
     writeFileSync(
       usersPath,

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING_CONFIG } from '../../../src/config/mapping-config.js';
 import type { UserRecord } from '../../../src/model/types.js';
 import { readClerkUsers } from '../../../src/sources/clerk/users.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'clerk-enterprise-'));
+const dir = tempDirForFile('clerk-enterprise-');
 
 async function usersOf(name: string, content: string): Promise<Map<string, UserRecord>> {
   const path = join(dir, name);

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -13,10 +12,11 @@ import {
   type UserRecord,
 } from '../../../src/model/types.js';
 import { readClerkUsers } from '../../../src/sources/clerk/users.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
 const EXAMPLE = 'examples/clerk/users.csv';
 const BROKEN = 'test/fixtures/clerk/broken.csv';
-const dir = mkdtempSync(join(tmpdir(), 'clerk-users-'));
+const dir = tempDirForFile('clerk-users-');
 
 interface Read {
   /** Every item but the TOTP factors. */

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   RecordProblem,
@@ -8,6 +7,7 @@ import type {
   OrganizationRecord,
   MembershipRecord,
 } from '../../../src/model/types.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
 // Reading a source's items into what the tests look at.
 
@@ -32,7 +32,7 @@ export async function readAll(items: AsyncIterable<SourceItem>): Promise<Read> {
   };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'source-readers-'));
+const dir = tempDirForFile('source-readers-');
 
 export function file(name: string, content: string): string {
   const path = join(dir, name);

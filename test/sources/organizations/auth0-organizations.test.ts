@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../../../src/config/mapping-config.js';
 import { readAuth0Organizations } from '../../../src/sources/auth0/organizations.js';
 import { collectSourceRecords } from '../../../src/sources/index.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
 const EXAMPLE = 'examples/auth0/organizations.json';
-const dir = mkdtempSync(join(tmpdir(), 'auth0-orgs-'));
+const dir = tempDirForFile('auth0-orgs-');
 
 function readAll(path: string, config: MappingConfig = DEFAULT_MAPPING_CONFIG) {
   return collectSourceRecords(readAuth0Organizations({ path, config }));

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING_CONFIG, type MappingConfig } from '../../../src/config/mapping-config.js';
 import { readClerkOrganizations } from '../../../src/sources/clerk/organizations.js';
 import { collectSourceRecords } from '../../../src/sources/index.js';
+import { tempDirForFile } from '../../support/temp-dir.js';
 
 const EXAMPLE = 'examples/clerk/organizations.json';
-const dir = mkdtempSync(join(tmpdir(), 'clerk-orgs-'));
+const dir = tempDirForFile('clerk-orgs-');
 
 function readAll(path: string, config: MappingConfig = DEFAULT_MAPPING_CONFIG) {
   return collectSourceRecords(readClerkOrganizations({ path, config }));
