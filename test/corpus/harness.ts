@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -10,13 +9,13 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import type { Summary } from '../../src/report/summary.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 
 // Runs one corpus case through the real CLI entry (`runCli`, in this process: the same code
 // the bundle runs, without a process start per case) and checks what a user would see.
@@ -83,7 +82,8 @@ class Capture extends Writable {
   }
 }
 
-const ROOT_DIR = mkdtempSync(join(tmpdir(), 'corpus-'));
+// Removed after each test file that uses the harness (corpus.test.ts also removes it at once).
+const ROOT_DIR = tempDirForFile('corpus-');
 let counter = 0;
 
 /** Removes every case's files (call once, after the last case). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../support/cli.js';
+import { tempDirForFile } from '../support/temp-dir.js';
 import { examplePii, expectNoPii, filesUnder, shown } from './story-support.js';
 
 // Someone evaluating the tool runs `npm run demo` (`migrate-to-workos demo`): the bundled
@@ -29,7 +30,8 @@ function tables(stdout: string): Map<string, Row>[] {
 
 describe('migrate-to-workos demo', () => {
   it('exits 0 and prints a reconciliation whose numbers add up', async () => {
-    const run = await runCliProcess(['demo'], { WORKOS_API_KEY: '' });
+    // The demo leaves its reports for the reader: here they go to a folder the test removes.
+    const run = await runCliProcess(['demo'], { WORKOS_API_KEY: '', TMPDIR: tempDirForFile('demo-') });
     expect(run.code, shown(run)).toBe(0);
 
     // Auth0, Clerk, Firebase, Cognito, Supabase, the generic CSV.
