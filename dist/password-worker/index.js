@@ -41,7 +41,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   J0: () => (/* binding */ buffersOf)
 });
 
-// UNUSED EXPORTS: StringColumn, packStrings, unpackStrings
+// UNUSED EXPORTS: LOOKUP_CHUNK_BYTES, StringColumn, packStrings, unpackStrings
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -133,6 +133,8 @@ class FixedWidthColumn {
         return column;
     }
 }
+/** Chunks of a StringColumn looked up by key rather than read in order (indexes, maps). */
+const LOOKUP_CHUNK_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
 /** A Uint8Array that came from another thread (postMessage hands over plain Uint8Arrays) as a Buffer. */
 function asBuffer(bytes) {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -209,6 +211,14 @@ function buffersOf(parts) {
 const CHUNK_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 /** Past this many chunks waiting for the disk, a spill waits for its own write. */
 const MAX_CHUNKS_WRITING = 3;
+const unclosedFiles = new FinalizationRegistry((fd) => {
+    try {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    catch {
+        // Closed already.
+    }
+});
 /**
  * An append-only list of strings kept as UTF-8 bytes: about one byte per character and no
  * per-string object (a JS string costs its characters plus a header, and the collector's time).
@@ -217,8 +227,9 @@ const MAX_CHUNKS_WRITING = 3;
  * a kill. Reads in order are served a window at a time; a read out of order reads just its row.
  */
 class StringColumn {
+    chunkBytes;
     /** The rows not spilled yet: they start at file offset `spilled`. */
-    chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    chunk;
     used = 0;
     spilled = 0;
     file;
@@ -227,6 +238,7 @@ class StringColumn {
     windowStart = 0;
     windowBytes = 0;
     lastRead = -2;
+    lastText;
     /**
      * Chunks handed to the file but not yet written (the write runs on libuv's thread pool while
      * the export is parsed here), by file offset; their rows are read from memory meanwhile.
@@ -237,15 +249,23 @@ class StringColumn {
     spare = [];
     offsetOf = new NumberColumn(Float64Array);
     bytesOf = new NumberColumn(Uint32Array);
+    /**
+     * `chunkBytes`: how much is gathered before each write, and read ahead in order. A column read
+     * mostly out of order (an index's rows, looked up by key) needs less than one read in order.
+     */
+    constructor(chunkBytes = CHUNK_BYTES) {
+        this.chunkBytes = chunkBytes;
+        this.chunk = Buffer.allocUnsafe(chunkBytes);
+    }
     get length() {
         return this.offsetOf.length;
     }
     push(text) {
         // Room for the worst case (3 bytes a UTF-16 unit) saves measuring the string first.
         const room = text.length * 3;
-        if (this.used + room > CHUNK_BYTES)
+        if (this.used + room > this.chunkBytes)
             this.spill();
-        if (room > CHUNK_BYTES) {
+        if (room > this.chunkBytes) {
             // Larger than a chunk (a record near the input limit): straight to the file.
             const bytes = Buffer.from(text, 'utf8');
             writeSync(this.openFile(), bytes, 0, bytes.length, this.spilled);
@@ -259,9 +279,17 @@ class StringColumn {
         return this.bytesOf.push(bytes);
     }
     get(index) {
+        // A row read twice in a row (a KeyIndex compares a candidate's key, then its row is read): once.
+        if (index === this.lastRead && this.lastText !== undefined)
+            return this.lastText;
+        this.lastText = this.read(index);
+        return this.lastText;
+    }
+    read(index) {
         const offset = this.offsetOf.get(index);
         const bytes = this.bytesOf.get(index);
-        const inOrder = index === this.lastRead + 1 || index === this.lastRead;
+        // Only the next row reads a window ahead: a lookup in any order reads just its row.
+        const inOrder = index === this.lastRead + 1;
         this.lastRead = index;
         if (offset >= this.spilled) {
             const start = offset - this.spilled;
@@ -271,10 +299,10 @@ class StringColumn {
             if (offset >= at && offset < at + chunk.length)
                 return chunk.toString('utf8', offset - at, offset - at + bytes);
         }
-        if (!this.inWindow(offset, bytes) && inOrder && bytes <= CHUNK_BYTES) {
-            this.window ??= Buffer.allocUnsafe(CHUNK_BYTES);
+        if (!this.inWindow(offset, bytes) && inOrder && bytes <= this.chunkBytes) {
+            this.window ??= Buffer.allocUnsafe(this.chunkBytes);
             this.windowStart = offset;
-            this.windowBytes = readSync(this.file, this.window, 0, Math.min(CHUNK_BYTES, this.spilled - offset), offset);
+            this.windowBytes = readSync(this.file, this.window, 0, Math.min(this.chunkBytes, this.spilled - offset), offset);
         }
         if (this.inWindow(offset, bytes)) {
             const start = offset - this.windowStart;
@@ -308,7 +336,7 @@ class StringColumn {
                 if (this.closed && this.writing.size === 0)
                     this.closeFile();
             });
-            this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
+            this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(this.chunkBytes);
         }
         else {
             writeSync(file, full, 0, full.length, this.spilled);
@@ -334,6 +362,7 @@ class StringColumn {
     closeFile() {
         if (this.file === undefined)
             return;
+        unclosedFiles.unregister(this);
         closeSync(this.file);
         this.file = undefined;
         if (this.removeOnClose !== undefined)
@@ -343,6 +372,8 @@ class StringColumn {
         if (this.file === undefined) {
             const path = join(tmpdir(), `migrate-to-workos-${process.pid}-${randomUUID()}.rows`);
             this.file = openSync(path, 'w+', 0o600);
+            // A column let go of without close() (a live index read and diffed) frees its disk space when collected.
+            unclosedFiles.register(this, this.file, this);
             try {
                 unlinkSync(path);
             }
