@@ -25,20 +25,6 @@ import type { Entity } from '../model/types.js';
 import { StringMap, StringSet } from '../compact/string-map.js';
 import { passwordDigest } from '../model/digest.js';
 
-export type {
-  Change,
-  ChangeAction,
-  ChangedField,
-  ChangeCounts,
-  KeptReason,
-  MembershipChange,
-  MigrationDiff,
-  OrganizationChange,
-  Removal,
-  RemovalReason,
-  UserChange,
-} from '../model/changes.js';
-export { passwordDigest } from '../model/digest.js';
 import { domainsDiffer } from '../model/domains.js';
 
 // The plan/apply core: what WorkOS holds (the live index) against what the export says, record

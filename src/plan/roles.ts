@@ -1,5 +1,5 @@
 import type { MembershipRecord, SourceRole } from '../model/types.js';
-import type { ChangeCounts } from './diff.js';
+import type { ChangeCounts } from '../model/changes.js';
 import { inputDigest } from '../model/digest.js';
 import { NAME_LIMIT, type PlannedRole, type RolePlan } from '../model/role-plan.js';
 

@@ -1,5 +1,6 @@
 import { madeByMigration, type JournalEntry } from '../checkpoint/journal.js';
-import { keptBecause, type KeptReason, type Removal } from './diff.js';
+import type { KeptReason, Removal } from '../model/changes.js';
+import { keptBecause } from './diff.js';
 
 // What rollback does with each record the journal knows, worked out from the journal on each
 // pass: at a million users and a million memberships a list of steps (each holding its entry)

@@ -2,7 +2,7 @@ import type { WorkOS } from '@workos-inc/node';
 import { UsageError } from '../model/types.js';
 import { listEnabledWebhookEndpoints, type EnabledWebhookEndpoint } from '../workos/webhooks.js';
 import type { WebhookForecast } from '../report/summary.js';
-import type { ChangeCounts } from './diff.js';
+import type { ChangeCounts } from '../model/changes.js';
 
 // WorkOS sends an event for each write the import makes (user.created per user, …) to every
 // enabled endpoint subscribed to it; WorkOS's docs advise pausing delivery during a bulk import.

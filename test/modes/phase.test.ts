@@ -3,7 +3,7 @@ import type { EntityWriter } from '../../src/apply/apply-record.js';
 import { WorkOSCaller } from '../../src/workos/workos-caller.js';
 import type { PlannedOrganization } from '../../src/model/planned.js';
 import type { Outcome } from '../../src/model/outcome.js';
-import type { OrganizationChange } from '../../src/plan/diff.js';
+import type { OrganizationChange } from '../../src/model/changes.js';
 import { runPhase } from '../../src/apply/apply-diff.js';
 import { silentLogger } from '../../src/report/logger.js';
 import { OutcomeStream } from '../../src/report/outcome-stream.js';

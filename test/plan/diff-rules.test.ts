@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/checkpoint/journal.js';
 import { emptyLiveIndex, metadataDigest, type LiveUser } from '../../src/model/live-state.js';
 import type { PlannedUser } from '../../src/model/planned.js';
-import {
-  deletableRemovals,
-  diffMigration,
-  keptBecause,
-  passwordDigest,
-  type JournalView,
-} from '../../src/plan/diff.js';
+import { deletableRemovals, diffMigration, keptBecause, type JournalView } from '../../src/plan/diff.js';
+import { passwordDigest } from '../../src/model/digest.js';
 
 // The diff's two safety rules, record by record: what prune may delete (only what the journal
 // says this migration created), and when the export's password hash is sent (never after a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedRecord } from '../../src/model/planned.js';
-import type { Change, MigrationDiff } from '../../src/plan/diff.js';
+import type { Change, MigrationDiff } from '../../src/model/changes.js';
 import { FoundRecords, liveOutcomes, reconcile } from '../../src/reconcile/reconcile.js';
 import { OutcomeStream } from '../../src/report/outcome-stream.js';
 
