@@ -6322,7 +6322,6 @@ function domainsDiffer(input, live) {
 
 
 
-
 /**
  * The users' changes as a sequence that diffs each planned user when it is reached: the diff is
  * pure, so a pass gives the same changes as long as the journal has not changed since (take
