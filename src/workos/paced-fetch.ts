@@ -75,15 +75,7 @@ export class PacedTransport {
     if (bucket !== 'userManagementReads') this.lastWriteBucket = bucket;
     const limiter = this.limiters[bucket];
     const sentAt = await limiter.acquire();
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    let response: Response;
-    try {
-      response = await this.send(input, { ...init, signal });
-    } catch (error) {
-      if (timeout.aborted) throw new RequestTimeoutError(timeoutMs);
-      throw error;
-    }
+    const response = await this.sendWithTimeout(input, init, timeoutMs);
     const sample = this.now() - sentAt;
     this.latency += (sample - this.latency) * (sample > this.latency ? LATENCY_RISE : LATENCY_FALL);
     if (response.status === 429) {
@@ -92,7 +84,46 @@ export class PacedTransport {
     }
     return response;
   }
+
+  /**
+   * Sends, and reads the answer's body, within `timeoutMs`; the answer comes back with its body
+   * in memory (WorkOS's answers are a page at most). Its timer is cleared as soon as the body is
+   * in: at thousands of requests a second, timers left to run out their minute (AbortSignal.timeout)
+   * held tens of megabytes of signals, timers and listeners.
+   */
+  private async sendWithTimeout(
+    input: string | URL | Request,
+    init: RequestInit | undefined,
+    timeoutMs: number,
+  ): Promise<Response> {
+    // Aborted while it waited for its slot: not sent at all.
+    init?.signal?.throwIfAborted();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new RequestTimeoutError(timeoutMs));
+    }, timeoutMs);
+    // The caller's own signal (the SDK's) aborts this request too; its listener goes with the request.
+    const outer = init?.signal ?? undefined;
+    const abortFromOuter = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', abortFromOuter, { once: true });
+    try {
+      const answer = await this.send(input, { ...init, signal: controller.signal });
+      const body = BODILESS_STATUSES.has(answer.status) ? null : await answer.arrayBuffer();
+      return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    } catch (error) {
+      if (timedOut) throw new RequestTimeoutError(timeoutMs);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', abortFromOuter);
+    }
+  }
 }
+
+/** Statuses whose answers have no body (a Response with one refuses to be made). */
+const BODILESS_STATUSES = new Set([101, 204, 205, 304]);
 
 /** No answer within the timeout: a 408 like the SDK's own, so it is handled as transient (ambiguous for a create). */
 export class RequestTimeoutError extends Error {

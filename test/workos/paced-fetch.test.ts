@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
 import { classifyWorkOSError } from '../../src/workos/errors.js';
 import { PacedTransport, RequestTimeoutError, retryAfterMs } from '../../src/workos/paced-fetch.js';
 
@@ -56,6 +57,52 @@ describe('PacedTransport', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(classifyWorkOSError(error)).toMatchObject({ kind: 'transient', status: 408 });
+  });
+
+  it('times out an answer whose body stops coming, as a 408', async () => {
+    const stalled = ((_: unknown, init?: RequestInit) => {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"data":['));
+          init?.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
+        },
+      });
+      return Promise.resolve(new Response(body, { status: 200 }));
+    }) as typeof fetch;
+    const transport = new PacedTransport({}, { send: stalled });
+    const error = await transport.fetchFor(50)(`${API}/user_management/users`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+  });
+
+  it('leaves no timer and no listener behind once an answer is in', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { send } = fakeSend();
+      const transport = new PacedTransport({}, { send });
+      const outer = new AbortController();
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          transport.fetchFor(60_000)(`${API}/user_management/users`, { signal: outer.signal }),
+        ),
+      );
+      expect(await answers[0]!.json()).toEqual({});
+      expect(vi.getTimerCount()).toBe(0);
+      expect(getEventListeners(outer.signal, 'abort')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('passes the caller’s abort on to the request', async () => {
+    const never = ((_: unknown, init?: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      )) as typeof fetch;
+    const transport = new PacedTransport({}, { send: never });
+    const outer = new AbortController();
+    const request = transport.fetchFor(60_000)(`${API}/user_management/users`, { signal: outer.signal });
+    outer.abort(new Error('stopped by the user'));
+    await expect(request).rejects.toThrow('stopped by the user');
   });
 
   it('reads Retry-After in seconds or as a date', () => {
