@@ -10,6 +10,7 @@ export const E2E = [
   'test/e2e/**/*.test.ts',
   'test/stories/**/*.test.ts',
   'test/corpus/**/*.test.ts',
+  'test/cli/allocator-restart.test.ts',
   'test/cli/command-help.test.ts',
   'test/cli/emulator-command.test.ts',
   'test/cli/hostile-names.test.ts',

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { restartUnderAllocatorSettings } from '../compact/allocator.js';
 import { keepOldGenerationClose, keepYoungGenerationSmall } from '../compact/heap.js';
 import { type CliArgs, helpText, parseCliArgs } from './args.js';
 
@@ -8,6 +9,7 @@ const help = helpRequest(argv);
 if (help) {
   process.stdout.write(`${helpText(help.helpTopic)}\n`);
 } else {
+  restartUnderAllocatorSettings();
   keepYoungGenerationSmall();
   keepOldGenerationClose();
   const { runCli } = await import('./main.js');
