@@ -331,8 +331,10 @@ export function diffRun(
     new Set(
       run.problems.filter((p) => p.entity === entity && p.severity === 'error' && p.sourceId).map((p) => p.sourceId!),
     );
+  const plannedUsers = run.plan.users.users;
   return diffMigration({
-    users: run.plan.users.users,
+    users: plannedUsers,
+    importsUser: (sourceId) => plannedUsers.ownerOf(sourceId) !== undefined,
     organizations: run.plan.organizations.organizations,
     memberships: run.plan.organizations.memberships,
     live,

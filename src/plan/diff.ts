@@ -22,7 +22,7 @@ import type {
 } from '../model/changes.js';
 import type { PlannedMembership, PlannedOrganization, PlannedRecord, PlannedUser } from '../model/planned.js';
 import type { Entity } from '../model/types.js';
-import { StringMap, StringSet } from '../compact/string-map.js';
+import { StringMap } from '../compact/string-map.js';
 import { passwordDigest } from '../model/digest.js';
 
 import { domainsDiffer } from '../model/domains.js';
@@ -39,6 +39,11 @@ export interface JournalView {
 
 export interface DiffInput {
   users: Iterable<PlannedUser>;
+  /**
+   * Whether the export imports this source user, as itself or merged into another (the plan's
+   * own index answers; a set of a million ids would be built again for every diff).
+   */
+  importsUser: (sourceId: string) => boolean;
   organizations: readonly PlannedOrganization[];
   memberships: Iterable<PlannedMembership> & { readonly length: number };
   live: LiveIndex;
@@ -125,7 +130,7 @@ export function diffMigration(input: DiffInput): MigrationDiff {
   const orgIds = new Map<string, string>();
   for (const change of organizations) if (change.workosId) orgIds.set(change.record.sourceId, change.workosId);
   const memberships = new MembershipChanges(input.memberships, input.live, userIds, orgIds);
-  return { users, organizations, memberships, removals: findRemovals(input, users, memberships) };
+  return { users, organizations, memberships, removals: findRemovals(input, users, userIds, orgIds) };
 }
 
 function diffUser(user: PlannedUser, input: DiffInput): UserChange {
@@ -317,11 +322,7 @@ export function deletableRemovals(removals: readonly Removal[]): Removal[] {
  * that this source gives out, and memberships of such users in the export's organizations.
  * Each says whether prune may delete it (`keptBecause`).
  */
-function findRemovals(
-  input: DiffInput,
-  users: Iterable<UserChange>,
-  memberships: Iterable<MembershipChange>,
-): Removal[] {
+function findRemovals(input: DiffInput, users: Iterable<UserChange>, userIds: IdLookup, orgIds: IdLookup): Removal[] {
   const { live, journal } = input;
   const journaled = (entity: Entity, id: string): boolean => {
     const entry = journal?.get(entity, id);
@@ -353,23 +354,23 @@ function findRemovals(
   }
 
   // A member dropped from an organization that stays: the membership goes, the user stays.
-  const planned = new StringSet();
-  for (const m of memberships) if (m.workosId) planned.add(m.workosId);
-  const userSourceIds = new StringMap();
-  for (const u of users) if (u.workosId) userSourceIds.set(u.workosId, u.record.sourceId);
   const orgSourceIds = new Map<string, string>();
   for (const o of input.organizations) {
     const found = live.organizationsByExternalId.get(o.sourceId);
     if (found) orgSourceIds.set(found.id, o.sourceId);
   }
-  // WorkOS memberships the plan does not have (few, mostly): only these are looked up in the journal.
+  // WorkOS memberships the plan does not have (few, mostly): only these are looked up further.
   const dropped: { m: LiveMembership; orgSourceId: string; userSourceId?: string }[] = [];
-  for (const m of live.memberships.values()) {
+  for (const m of live.memberships.valuesNotIn(plannedMembershipKeys(input, userIds, orgIds))) {
     const orgSourceId = orgSourceIds.get(m.organizationId);
-    if (!orgSourceId || planned.has(m.id) || deletedUserIds.has(m.userId)) continue;
-    dropped.push({ m, orgSourceId, userSourceId: userSourceIds.get(m.userId) });
+    if (!orgSourceId || deletedUserIds.has(m.userId)) continue;
+    dropped.push({ m, orgSourceId });
   }
   if (dropped.length === 0) return removals;
+  // The dropped members' source ids: one more pass over the users, kept for these few only.
+  const droppedUsers = new Map(dropped.map((d) => [d.m.userId, undefined as string | undefined]));
+  for (const u of users) if (u.workosId && droppedUsers.has(u.workosId)) droppedUsers.set(u.workosId, u.record.sourceId);
+  for (const d of dropped) d.userSourceId = droppedUsers.get(d.m.userId);
   /** Of those, the ones the journal says this migration created, by WorkOS id. */
   const droppedIds = new Set(dropped.map((d) => d.m.id));
   const createdMemberships = new Map<string, JournalEntry>();
@@ -399,23 +400,27 @@ function findRemovals(
 }
 
 /**
- * WorkOS users of this migration that the export no longer has. A function of its own: the set
- * of the export's user ids (a million of them) is let go of before the memberships' sets are built.
+ * The live-membership keys (organization id, user id in WorkOS) of the planned memberships
+ * whose user and organization WorkOS holds: what diffMembership looks up.
  */
+function* plannedMembershipKeys(input: DiffInput, userIds: IdLookup, orgIds: IdLookup): Iterable<string> {
+  for (const m of input.memberships) {
+    const userId = userIds.get(m.userSourceId);
+    const organizationId = orgIds.get(m.organizationSourceId);
+    if (userId && organizationId) yield liveMembershipKey(organizationId, userId);
+  }
+}
+
+/** WorkOS users of this migration that the export no longer has. */
 function userRemovals(
   input: DiffInput,
   ours: (entity: 'user' | 'organization', id: string) => boolean,
   kept: (entity: Entity, id: string, workosId: string) => { keptBecause?: KeptReason },
 ): Removal[] {
-  const exportedUsers = new StringSet();
-  for (const u of input.users) {
-    exportedUsers.add(u.sourceId);
-    for (const other of u.mergedSourceIds) exportedUsers.add(other);
-  }
   const removals: Removal[] = [];
   for (const found of input.live.users.withExternalId()) {
     const id = found.externalId!;
-    if (exportedUsers.has(id) || input.notImported.users.has(id)) continue;
+    if (input.importsUser(id) || input.notImported.users.has(id)) continue;
     const reason: RemovalReason | undefined = input.skippedUsers.has(id)
       ? 'skipped_by_policy'
       : ours('user', id)

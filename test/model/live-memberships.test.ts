@@ -30,4 +30,18 @@ describe('LiveMemberships', () => {
     expect(live.get(keyOf(again))).toEqual(again);
     expect([...live.values()]).toEqual([membership(2), again]);
   });
+
+  it('gives back the memberships whose keys were not given, current ones only, in the order read', () => {
+    const live = new LiveMemberships();
+    const read = Array.from({ length: 1000 }, (_, i) => membership(i));
+    for (const m of read) live.set(keyOf(m), m);
+    const replaced = { ...membership(7, 'admin'), id: 'om_7b' };
+    live.set(keyOf(replaced), replaced);
+    const given = read.filter((_, i) => i % 10 !== 0 && i !== 7).map(keyOf);
+    // A key WorkOS does not hold is no trouble.
+    given.push(liveMembershipKey('org_9', 'user_missing'));
+    const left = [...live.valuesNotIn(given)];
+    expect(left).toEqual([...read.filter((_, i) => i % 10 === 0), replaced]);
+    expect([...live.valuesNotIn(read.map(keyOf))]).toEqual([]);
+  });
 });

@@ -54,8 +54,10 @@ const entry = (sourceId: string, workosId: string, extra: Partial<JournalEntry>)
 function diff(users: PlannedUser[], liveUsers: LiveUser[], journal?: JournalView, forcePasswords = false) {
   const index = emptyLiveIndex();
   for (const u of liveUsers) index.users.add(u);
+  const imported = new Set(users.flatMap((u) => [u.sourceId, ...u.mergedSourceIds]));
   return diffMigration({
     users,
+    importsUser: (id) => imported.has(id),
     organizations: [],
     memberships: [],
     live: index,
