@@ -237,7 +237,7 @@ export class StringColumn {
    */
   private readonly writing = new Map<number, Buffer>();
   private writeError: Error | undefined;
-  /** Chunks whose write is done, to be filled again. */
+  /** A chunk whose write is done, to be filled again (at most one). */
   private readonly spare: Buffer[] = [];
   private readonly offsetOf = new NumberColumn(Float64Array);
   private readonly bytesOf = new NumberColumn(Uint32Array);
@@ -326,8 +326,9 @@ export class StringColumn {
             `Could not spill rows to a temporary file: ${error?.message ?? 'short write'}.`,
           );
         this.writing.delete(at);
-        // Written: the chunk is filled again (a fresh one would pay its page faults again).
-        this.spare.push(chunk);
+        // Written: one chunk is kept to fill again (a fresh one would pay its page faults
+        // again); more would only be held once the column stops growing.
+        if (this.spare.length === 0 && !this.closed) this.spare.push(chunk);
         if (this.closed && this.writing.size === 0) this.closeFile();
       });
       this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(this.chunkBytes);
