@@ -4,7 +4,9 @@
 //
 //   first:  everything is written (N users with their hashes, the organizations, N memberships);
 //   rerun:  the same export and checkpoint again, nothing to write;
-//   verify: the same export and checkpoint, read-only: WorkOS must hold every record as planned.
+//   verify: the same export and checkpoint, read-only: WorkOS must hold every record as planned;
+//   cutover: the same, read-only, with the go/no-go checks: go;
+//   rollback: `rollback --confirm` from the checkpoint: the stand-in is empty afterwards.
 //
 // Each run is the built CLI in its own process; the stand-in runs in this process with its write
 // limit out of the way (the bench measures the engine, not the pacing) and the CLI's --rate-limit
@@ -65,28 +67,34 @@ export async function run(log: (line: string) => void): Promise<BenchLine[]> {
   try {
     const files = await writeAuth0ImportExport(dir, users);
     const lines: BenchLine[] = [];
-    for (const label of ['first run', 'rerun', 'verify'] as const) {
-      const result = await runImport(emulator.url, dir, files, label === 'verify' ? 'verify' : 'import');
-      checkImported(result, users, label);
-      const perCpuSecond = (users * 2 + organizations) / result.cpuSeconds;
+    const record = (label: string, result: ImportRun, records: number) => {
       log(
-        `${label === 'verify' ? 'verify' : 'import'} of ${n} users, ${organizations} organizations, ${n} memberships (${label}): ${result.wallSeconds.toFixed(1)} s, ` +
+        `${label} of ${n} users, ${organizations} organizations, ${n} memberships: ${result.wallSeconds.toFixed(1)} s, ` +
           `${result.cpuSeconds.toFixed(1)} s CPU, peak RSS ${result.rssMb} MB`,
       );
       lines.push(
+        { label: `${label} records / CPU s @ ${n} users`, value: Math.round(records / result.cpuSeconds).toString() },
         {
-          label: `${label === 'verify' ? label : `import ${label}`} records / CPU s @ ${n} users`,
-          value: Math.round(perCpuSecond).toString(),
-        },
-        {
-          label: `${label === 'verify' ? label : `import ${label}`} peak RSS @ ${n} users`,
+          label: `${label} peak RSS @ ${n} users`,
           value: `${result.rssMb} MB`,
           target: `<= ${MAX_RSS_MB} MB`,
           ok: result.rssMb <= MAX_RSS_MB,
         },
       );
+    };
+    const records = users * 2 + organizations;
+    for (const label of ['first run', 'rerun', 'verify'] as const) {
+      const result = await runImport(emulator.url, dir, files, label === 'verify' ? 'verify' : 'import');
+      checkImported(result, users, label);
+      record(label === 'verify' ? 'verify' : `import ${label}`, result, records);
     }
     checkStandIn(emulator, users);
+    const cutover = await runImport(emulator.url, dir, files, 'cutover');
+    if (cutover.code !== 0) throw new Error(`cutover exited ${cutover.code}:\n${cutover.stderr.slice(-4000)}`);
+    record('cutover', cutover, records);
+    const rollback = await runImport(emulator.url, dir, files, 'rollback');
+    checkRolledBack(rollback, emulator);
+    record('rollback --confirm', rollback, records);
     return lines;
   } finally {
     await emulator.close();
@@ -132,35 +140,33 @@ export async function writeAuth0ImportExport(dir: string, users: number): Promis
   return { ...files, organizations };
 }
 
-/** The built CLI's `import` (or `verify`), with the RSS and CPU probe; its checkpoint and reports in `dir`. */
+/** The built CLI's `import` (or another command), with the RSS and CPU probe; its checkpoint and reports in `dir`. */
 export async function runImport(
   apiUrl: string,
   dir: string,
   files: ImportFiles,
-  command: 'import' | 'verify' = 'import',
+  command: 'import' | 'verify' | 'cutover' | 'rollback' = 'import',
 ): Promise<ImportRun> {
   const rssFile = join(dir, 'rss');
   const cpuFile = join(dir, 'cpu');
-  const out = join(dir, 'out');
+  // A folder of its own each run: a summary left by an earlier run is never read as this one's.
+  const out = mkdtempSync(join(dir, `out-${command}-`));
+  const exportFlags =
+    command === 'rollback'
+      ? ['--confirm']
+      : ['--source', 'auth0', '--users', files.users, '--passwords', files.passwords, '--organizations', files.organizations];
+  const paceFlags = command === 'verify' || command === 'cutover' ? [] : ['--rate-limit', '1000000'];
   const args = [
     '--import',
     join(root, 'bench', 'rss-probe.mjs'),
     join(root, 'dist', 'cli', 'index.js'),
     command,
-    '--source',
-    'auth0',
-    '--users',
-    files.users,
-    '--passwords',
-    files.passwords,
-    '--organizations',
-    files.organizations,
+    ...exportFlags,
     '--state',
     join(dir, 'state'),
     '--out',
     out,
-    '--rate-limit',
-    '1000000',
+    ...paceFlags,
     '--read-rate-limit',
     '1000000',
   ];
@@ -220,6 +226,15 @@ function checkImported(result: ImportRun, users: number, label: 'first run' | 'r
     (label === 'first run' ? s.passwords.sent : s.passwords.recordedEarlier) !== users;
   if (wrong)
     throw new Error(`${label} exited ${result.code}: ${JSON.stringify(s)}\n${result.stderr.slice(-4000)}`);
+}
+
+/** Rollback must leave the stand-in as it was before the first import: empty. */
+function checkRolledBack(result: ImportRun, emulator: Emulator): void {
+  const held = emulator.snapshot();
+  if (result.code !== 0 || held.users.length + held.organizations.length + held.memberships.length > 0)
+    throw new Error(
+      `rollback exited ${result.code}; the stand-in still holds ${held.users.length} users, ${held.organizations.length} organizations, ${held.memberships.length} memberships:\n${result.stderr.slice(-4000)}`,
+    );
 }
 
 function checkStandIn(emulator: Emulator, users: number): void {
