@@ -239,8 +239,11 @@ export class StringColumn {
   private writeError: Error | undefined;
   /** A chunk whose write is done, to be filled again (at most one). */
   private readonly spare: Buffer[] = [];
+  /**
+   * Where each row starts in the file. Rows lie end to end, so a row ends where the next one
+   * starts (the last where the bytes written so far end): no length is kept, 4 bytes a row less.
+   */
   private readonly offsetOf = new NumberColumn(Float64Array);
-  private readonly bytesOf = new NumberColumn(Uint32Array);
 
   /**
    * `chunkBytes`: how much is gathered before each write, and read ahead in order. A column read
@@ -262,14 +265,13 @@ export class StringColumn {
       // Larger than a chunk (a record near the input limit): straight to the file.
       const bytes = Buffer.from(text, 'utf8');
       writeSync(this.openFile(), bytes, 0, bytes.length, this.spilled);
-      this.offsetOf.push(this.spilled);
+      const row = this.offsetOf.push(this.spilled);
       this.spilled += bytes.length;
-      return this.bytesOf.push(bytes.length);
+      return row;
     }
-    const bytes = this.chunk.write(text, this.used, 'utf8');
-    this.offsetOf.push(this.spilled + this.used);
-    this.used += bytes;
-    return this.bytesOf.push(bytes);
+    const row = this.offsetOf.push(this.spilled + this.used);
+    this.used += this.chunk.write(text, this.used, 'utf8');
+    return row;
   }
 
   get(index: number): string {
@@ -281,10 +283,13 @@ export class StringColumn {
 
   private read(index: number): string {
     const offset = this.offsetOf.get(index);
-    const bytes = this.bytesOf.get(index);
+    const end = index + 1 < this.offsetOf.length ? this.offsetOf.get(index + 1) : this.spilled + this.used;
+    const bytes = end - offset;
     // Only the next row reads a window ahead: a lookup in any order reads just its row.
     const inOrder = index === this.lastRead + 1;
     this.lastRead = index;
+    // An empty row has no bytes to find (its offset may be where no window or chunk is).
+    if (bytes === 0) return '';
     if (offset >= this.spilled) {
       const start = offset - this.spilled;
       return this.chunk.toString('utf8', start, start + bytes);

@@ -121,6 +121,40 @@ describe('StringColumn', () => {
     expect(column.get(0)).toBe('before');
     expect(column.get(2)).toBe('after');
   });
+
+  it('gives back any rows (empty, multi-byte, larger than a chunk) read at any point, the newest included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'grapheme', maxLength: 40 }),
+            fc.constant(''),
+            fc.nat(300).map((n) => 'ü'.repeat(n)),
+          ),
+          { minLength: 1, maxLength: 200 },
+        ),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (rows, reads) => {
+          // Chunks of 256 bytes: most rows spill, and the longest go to the file on their own.
+          const column = new StringColumn(256);
+          try {
+            rows.forEach((text, i) => {
+              column.push(text);
+              expect(column.get(i)).toBe(text);
+              if (reads.length > 0) {
+                const at = reads[i % reads.length]! % (i + 1);
+                expect(column.get(at)).toBe(rows[at]);
+              }
+            });
+            rows.forEach((text, i) => expect(column.get(i)).toBe(text));
+          } finally {
+            column.close();
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('packStrings', () => {
