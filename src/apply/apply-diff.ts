@@ -97,7 +97,7 @@ export async function applyDiff(
     unreachable ??= result.unreachable;
   };
 
-  const ids = new WorkOSIdsSoFar();
+  const ids = new WorkOSIdsSoFar(diff.workosUserIds);
   const factorStage = new TotpFactorStage(options.factors ?? []);
   let sent = 0;
   await phase(
@@ -289,22 +289,30 @@ function pendingOutcome(entity: Outcome['entity'], change: Change<PlannedRecord>
 
 /**
  * The WorkOS ids of users and organizations as their outcomes go by, for the memberships; and
- * which of them failed. An entry per user, not an outcome.
+ * which of them failed. A user is kept only where its outcome says other than the diff did
+ * (created now, or without an id): a rerun of a million unchanged users keeps none.
  */
 class WorkOSIdsSoFar implements WorkOSIds {
-  /** A million users: their ids as bytes outside the collector's heap. */
+  /** A million users: their ids as bytes outside the collector's heap ('' for an outcome without one). */
   private readonly users = new StringMap();
   private readonly organizations = new Map<string, string>();
   private readonly failedUsers = new Set<string>();
   private readonly failedOrganizations = new Set<string>();
 
+  constructor(private readonly found: { get(sourceId: string): string | undefined }) {}
+
   take(o: Outcome): void {
     if (o.entity !== 'user' && o.entity !== 'organization') return;
     if (o.status === 'failed') (o.entity === 'user' ? this.failedUsers : this.failedOrganizations).add(o.sourceId);
-    if (o.workosId) (o.entity === 'user' ? this.users : this.organizations).set(o.sourceId, o.workosId);
+    if (o.entity === 'organization') {
+      if (o.workosId) this.organizations.set(o.sourceId, o.workosId);
+    } else if ((o.workosId ?? '') !== (this.found.get(o.sourceId) ?? '')) this.users.set(o.sourceId, o.workosId ?? '');
   }
 
-  user = (sourceId: string): string | undefined => this.users.get(sourceId);
+  user = (sourceId: string): string | undefined => {
+    const taken = this.users.get(sourceId);
+    return (taken ?? this.found.get(sourceId)) || undefined;
+  };
   organization = (sourceId: string): string | undefined => this.organizations.get(sourceId);
 
   failed(m: PlannedMembership): boolean {

@@ -79,6 +79,8 @@ export interface MigrationDiff {
   /** Worked out again on each pass, like the users'. */
   memberships: ChangeSequence<MembershipChange>;
   removals: Removal[];
+  /** The WorkOS id of each planned user WorkOS holds, by source id, as the diff found it. */
+  workosUserIds: { get(sourceId: string): string | undefined };
 }
 
 export interface ChangeCounts {

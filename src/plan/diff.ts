@@ -130,7 +130,13 @@ export function diffMigration(input: DiffInput): MigrationDiff {
   const orgIds = new Map<string, string>();
   for (const change of organizations) if (change.workosId) orgIds.set(change.record.sourceId, change.workosId);
   const memberships = new MembershipChanges(input.memberships, input.live, userIds, orgIds);
-  return { users, organizations, memberships, removals: findRemovals(input, users, userIds, orgIds) };
+  return {
+    users,
+    organizations,
+    memberships,
+    removals: findRemovals(input, users, userIds, orgIds),
+    workosUserIds: userIds,
+  };
 }
 
 function diffUser(user: PlannedUser, input: DiffInput): UserChange {
