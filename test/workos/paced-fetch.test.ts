@@ -18,6 +18,12 @@ function fakeSend(limited: Set<string> = new Set()): { send: typeof fetch; sent:
   return { send, sent };
 }
 
+/** A server that never answers: the request ends only when its signal aborts it. */
+const neverAnswers = ((_: unknown, init?: RequestInit) =>
+  new Promise((_resolve, reject) =>
+    init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+  )) as typeof fetch;
+
 describe('PacedTransport', () => {
   it('paces each request in its own bucket: a full per-key bucket does not hold user writes back', async () => {
     const { send, sent } = fakeSend();
@@ -47,11 +53,7 @@ describe('PacedTransport', () => {
   });
 
   it('times a request from when it is sent, and a timeout is a transient 408 like the SDK’s own', async () => {
-    const never = ((_: unknown, init?: RequestInit) =>
-      new Promise((_resolve, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
-      )) as typeof fetch;
-    const transport = new PacedTransport({}, { send: never });
+    const transport = new PacedTransport({}, { send: neverAnswers });
     const error = await transport
       .fetchFor(50)(`${API}/user_management/users`, { method: 'POST' })
       .catch((e: unknown) => e);
@@ -94,11 +96,7 @@ describe('PacedTransport', () => {
   });
 
   it('passes the caller’s abort on to the request', async () => {
-    const never = ((_: unknown, init?: RequestInit) =>
-      new Promise((_resolve, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
-      )) as typeof fetch;
-    const transport = new PacedTransport({}, { send: never });
+    const transport = new PacedTransport({}, { send: neverAnswers });
     const outer = new AbortController();
     const request = transport.fetchFor(60_000)(`${API}/user_management/users`, { signal: outer.signal });
     outer.abort(new Error('stopped by the user'));
