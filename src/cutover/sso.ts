@@ -34,6 +34,7 @@ export interface EnterpriseMembers {
 export function enterpriseMembers(input: {
   users: Iterable<{ sourceId: string; enterpriseConnection?: EnterpriseConnection }>;
   organizations: Iterable<{ sourceId: string; domains: string[] }>;
+  /** Gone through twice (the plan's memberships are columns, read again). */
   memberships: Iterable<{ organizationSourceId: string; userSourceId: string }>;
   /** The WorkOS id of an organization, by source id (the live diff's `found`). */
   workosOrganizationId: (sourceId: string) => string | undefined;
@@ -42,7 +43,12 @@ export function enterpriseMembers(input: {
   for (const user of input.users)
     if (user.enterpriseConnection) enterprise.set(user.sourceId, user.enterpriseConnection);
 
-  const memberships = [...input.memberships].filter((m) => enterprise.has(m.userSourceId));
+  // Gone through twice, never gathered: a million memberships are mostly of users without SSO.
+  const memberships = {
+    *[Symbol.iterator]() {
+      for (const m of input.memberships) if (enterprise.has(m.userSourceId)) yield m;
+    },
+  };
   const owners = connectionOwners(memberships, enterprise);
   const byOrganization = new Map<string, { users: Set<string>; types: Set<string> }>();
   const inSomeOrganization = new Set<string>();
@@ -83,7 +89,7 @@ export function enterpriseMembers(input: {
 
 /** For each source connection, the organizations holding the most of its users (several on a tie). */
 function connectionOwners(
-  memberships: readonly { organizationSourceId: string; userSourceId: string }[],
+  memberships: Iterable<{ organizationSourceId: string; userSourceId: string }>,
   enterprise: ReadonlyMap<string, EnterpriseConnection>,
 ): Map<string, Set<string>> {
   const counts = new Map<string, Map<string, number>>();
