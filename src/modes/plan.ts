@@ -2,15 +2,19 @@ import type { Journal } from '../checkpoint/journal.js';
 import type { Entity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
 import { passwordMemory } from '../plan/diff.js';
-import { conflictProblems, diffOutcomes } from '../plan/diff-outcomes.js';
+import { conflictProblems } from '../plan/diff-outcomes.js';
 import { factorsFromJournal } from '../plan/factors.js';
-import { missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
-import { changesJsonl, removalsCsv } from '../report/files.js';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeLines } from '../io/write-lines.js';
+import { liveOutcomes, missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
+import { changesLines, removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
 import {
   diffRun,
   finishRun,
   openJournal,
+  outcomeStream,
   plannedRecords,
   prepareRun,
   readWorkOS,
@@ -59,18 +63,35 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
   const { recordedEarlier, keptExisting, keptSignedIn } = passwordMemory(diff);
   const pii = options.includePii ?? false;
   const factors = await factorChanges(run, workos, diff);
-  return finishRun(run, {
-    factors,
-    outcomes: diffOutcomes(diff),
-    problems: [...run.problems, ...conflictProblems(diff)],
-    reconciliation: missingAsPlanned(reconcile(diff)),
-    diff,
-    showChanges: true,
-    webhooks,
-    removals: diff.removals,
-    passwords: { sent: 0, recordedEarlier, keptExisting, keptSignedIn },
-    extraFiles: { 'changes.jsonl': changesJsonl(diff, pii), 'removals.csv': removalsCsv(diff.removals, pii) },
-  });
+  // Counted and written as they are worked out, like verify's: a plan of a million users never
+  // holds a million outcomes or a million lines of changes.jsonl.
+  const outcomes = outcomeStream(run);
+  try {
+    for (const outcome of liveOutcomes(diff)) outcomes.add(outcome);
+    const writtenFiles: string[] = [];
+    if (options.outDir) {
+      await mkdir(options.outDir, { recursive: true });
+      await writeLines(join(options.outDir, 'changes.jsonl'), changesLines(diff, pii));
+      writtenFiles.push('changes.jsonl');
+    }
+    return await finishRun(run, {
+      factors,
+      outcomes: [],
+      streamed: outcomes,
+      problems: [...run.problems, ...conflictProblems(diff)],
+      reconciliation: missingAsPlanned(reconcile(diff)),
+      diff,
+      showChanges: true,
+      webhooks,
+      removals: diff.removals,
+      passwords: { sent: 0, recordedEarlier, keptExisting, keptSignedIn },
+      extraFiles: { 'removals.csv': removalsCsv(diff.removals, pii) },
+      writtenFiles,
+    });
+  } catch (error) {
+    outcomes.discard();
+    throw error;
+  }
 }
 
 /**

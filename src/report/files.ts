@@ -200,12 +200,10 @@ export function* reenrollRows(users: Iterable<PlannedUser>, includePii: boolean)
   }
 }
 
-/** What an import would do (or did), record by record: field names only, never values. */
-export function changesJsonl(diff: MigrationDiff, includePii: boolean): string {
-  return [...changesLines(diff, includePii)].join('');
-}
-
-/** changesJsonl a line at a time. */
+/**
+ * changes.jsonl, a line at a time: what an import would do (or did), record by record, field
+ * names only, never values.
+ */
 export function* changesLines(diff: MigrationDiff, includePii: boolean): Iterable<string> {
   const scrub = { keepEmails: includePii };
   for (const changes of [diff.users, diff.organizations, diff.memberships]) {
