@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OrderedIds } from '../../src/emulator/ordered-ids.js';
 
@@ -45,5 +46,36 @@ describe('list pages over ids in creation order', () => {
     list.add('g');
     list.add('g');
     expect(list.size).toBe(10);
+  });
+
+  it('answers like a sorted array under any adds and removes, pages and sizes included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ add: fc.boolean(), id: fc.constantFrom(...'abcdefghij'.split('')), read: fc.boolean() }), {
+          maxLength: 60,
+        }),
+        (steps) => {
+          const list = new OrderedIds();
+          let model: string[] = [];
+          for (const step of steps) {
+            if (step.add) {
+              list.add(step.id);
+              if (!model.includes(step.id)) model = [...model, step.id].sort();
+            } else {
+              list.remove(step.id);
+              model = model.filter((id) => id !== step.id);
+            }
+            expect(list.size).toBe(model.length);
+            if (step.read) {
+              expect(list.all()).toEqual(model);
+              expect(list.page({ limit: 3, order: 'asc', after: step.id }).ids).toEqual(
+                model.filter((id) => id > step.id).slice(0, 3),
+              );
+            }
+          }
+          expect(list.all()).toEqual(model);
+        },
+      ),
+    );
   });
 });
