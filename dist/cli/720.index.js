@@ -395,6 +395,12 @@ function encode(value, length) {
  */
 class OrderedIds {
     ids;
+    /**
+     * Ids removed but still in `ids` (in their sorted place), taken out at the next read: a
+     * rollback's million deletes, each a splice of a million-entry array, took the stand-in most
+     * of an hour.
+     */
+    removed = new Set();
     constructor(sorted = []) {
         this.ids = sorted;
     }
@@ -402,9 +408,11 @@ class OrderedIds {
         return new OrderedIds([...unsorted].sort(compare));
     }
     get size() {
-        return this.ids.length;
+        return this.ids.length - this.removed.size;
     }
     add(id) {
+        if (this.removed.delete(id))
+            return;
         const last = this.ids[this.ids.length - 1];
         if (last === undefined || compare(last, id) < 0) {
             this.ids.push(id);
@@ -415,15 +423,26 @@ class OrderedIds {
             this.ids.splice(at, 0, id);
     }
     remove(id) {
+        if (this.removed.has(id))
+            return;
         const at = lowerBound(this.ids, id);
         if (this.ids[at] === id)
-            this.ids.splice(at, 1);
+            this.removed.add(id);
     }
     all() {
-        return this.ids;
+        return this.current();
     }
     clear() {
         this.ids = [];
+        this.removed.clear();
+    }
+    /** The ids without the removed ones (taken out now, in one pass). */
+    current() {
+        if (this.removed.size > 0) {
+            this.ids = this.ids.filter((id) => !this.removed.has(id));
+            this.removed.clear();
+        }
+        return this.ids;
     }
     /**
      * One page in list order with the ids for the neighbouring pages: `after` is set when more
@@ -435,7 +454,7 @@ class OrderedIds {
             const swapped = this.page({ limit: request.limit, order: 'desc', after: request.before, before: request.after });
             return { ids: swapped.ids, before: swapped.after, after: swapped.before };
         }
-        const { ids } = this;
+        const ids = this.current();
         const n = ids.length;
         const limit = request.limit;
         let from; // inclusive start in ascending index space
@@ -4667,7 +4686,14 @@ function enterpriseMembers(input) {
     for (const user of input.users)
         if (user.enterpriseConnection)
             enterprise.set(user.sourceId, user.enterpriseConnection);
-    const memberships = [...input.memberships].filter((m) => enterprise.has(m.userSourceId));
+    // Gone through twice, never gathered: a million memberships are mostly of users without SSO.
+    const memberships = {
+        *[Symbol.iterator]() {
+            for (const m of input.memberships)
+                if (enterprise.has(m.userSourceId))
+                    yield m;
+        },
+    };
     const owners = connectionOwners(memberships, enterprise);
     const byOrganization = new Map();
     const inSomeOrganization = new Set();
@@ -4944,11 +4970,10 @@ function* reenrollRows(users, includePii) {
         });
     }
 }
-/** What an import would do (or did), record by record: field names only, never values. */
-function changesJsonl(diff, includePii) {
-    return [...changesLines(diff, includePii)].join('');
-}
-/** changesJsonl a line at a time. */
+/**
+ * changes.jsonl, a line at a time: what an import would do (or did), record by record, field
+ * names only, never values.
+ */
 function* changesLines(diff, includePii) {
     const scrub = { keepEmails: includePii };
     for (const changes of [diff.users, diff.organizations, diff.memberships]) {
@@ -5227,20 +5252,6 @@ function missingAsPlanned(r) {
 }
 
 ;// CONCATENATED MODULE: ./build/plan/diff-outcomes.js
-/** Per planned record: `unchanged` when WorkOS holds it as planned, else `pending` (an import would write it). */
-function diffOutcomes(diff) {
-    const all = [...diff.users, ...diff.organizations, ...diff.memberships];
-    return all.map((change) => {
-        const inStep = change.action === 'unchanged' || (change.action === 'conflict' && change.fields.length === 0);
-        return {
-            entity: change.entity,
-            sourceId: change.record.sourceId,
-            location: change.record.location,
-            status: inStep ? 'unchanged' : 'pending',
-            ...(change.workosId ? { workosId: change.workosId } : {}),
-        };
-    });
-}
 /** Users the export moves to an address another WorkOS user holds, and users kept under another id. */
 function conflictProblems(diff) {
     return diff.users
@@ -5457,10 +5468,13 @@ class StringColumn {
      */
     writing = new Map();
     writeError;
-    /** Chunks whose write is done, to be filled again. */
+    /** A chunk whose write is done, to be filled again (at most one). */
     spare = [];
+    /**
+     * Where each row starts in the file. Rows lie end to end, so a row ends where the next one
+     * starts (the last where the bytes written so far end): no length is kept, 4 bytes a row less.
+     */
     offsetOf = new NumberColumn(Float64Array);
-    bytesOf = new NumberColumn(Uint32Array);
     /**
      * `chunkBytes`: how much is gathered before each write, and read ahead in order. A column read
      * mostly out of order (an index's rows, looked up by key) needs less than one read in order.
@@ -5481,14 +5495,13 @@ class StringColumn {
             // Larger than a chunk (a record near the input limit): straight to the file.
             const bytes = Buffer.from(text, 'utf8');
             (0,external_node_fs_.writeSync)(this.openFile(), bytes, 0, bytes.length, this.spilled);
-            this.offsetOf.push(this.spilled);
+            const row = this.offsetOf.push(this.spilled);
             this.spilled += bytes.length;
-            return this.bytesOf.push(bytes.length);
+            return row;
         }
-        const bytes = this.chunk.write(text, this.used, 'utf8');
-        this.offsetOf.push(this.spilled + this.used);
-        this.used += bytes;
-        return this.bytesOf.push(bytes);
+        const row = this.offsetOf.push(this.spilled + this.used);
+        this.used += this.chunk.write(text, this.used, 'utf8');
+        return row;
     }
     get(index) {
         // A row read twice in a row (a KeyIndex compares a candidate's key, then its row is read): once.
@@ -5499,10 +5512,14 @@ class StringColumn {
     }
     read(index) {
         const offset = this.offsetOf.get(index);
-        const bytes = this.bytesOf.get(index);
+        const end = index + 1 < this.offsetOf.length ? this.offsetOf.get(index + 1) : this.spilled + this.used;
+        const bytes = end - offset;
         // Only the next row reads a window ahead: a lookup in any order reads just its row.
         const inOrder = index === this.lastRead + 1;
         this.lastRead = index;
+        // An empty row has no bytes to find (its offset may be where no window or chunk is).
+        if (bytes === 0)
+            return '';
         if (offset >= this.spilled) {
             const start = offset - this.spilled;
             return this.chunk.toString('utf8', start, start + bytes);
@@ -5543,8 +5560,10 @@ class StringColumn {
                 if (error || written !== full.length)
                     this.writeError ??= new Error(`Could not spill rows to a temporary file: ${error?.message ?? 'short write'}.`);
                 this.writing.delete(at);
-                // Written: the chunk is filled again (a fresh one would pay its page faults again).
-                this.spare.push(chunk);
+                // Written: one chunk is kept to fill again (a fresh one would pay its page faults
+                // again); more would only be held once the column stops growing.
+                if (this.spare.length === 0 && !this.closed)
+                    this.spare.push(chunk);
                 if (this.closed && this.writing.size === 0)
                     this.closeFile();
             });
@@ -6158,6 +6177,21 @@ class LiveMemberships {
             if (this.current.get(row) === 1)
                 yield unpackMembership(this.packed.get(row));
     }
+    /**
+     * The memberships whose keys `keys` does not give: one byte a membership marks the rest (a
+     * set of a million membership ids took 40 MB and a temporary file).
+     */
+    *valuesNotIn(keys) {
+        const given = new Uint8Array(this.current.length);
+        for (const key of keys) {
+            const row = this.rows.first(key);
+            if (row >= 0)
+                given[row] = 1;
+        }
+        for (let row = 0; row < this.current.length; row++)
+            if (this.current.get(row) === 1 && given[row] === 0)
+                yield unpackMembership(this.packed.get(row));
+    }
     get size() {
         return this.count;
     }
@@ -6386,7 +6420,13 @@ function diffMigration(input) {
         if (change.workosId)
             orgIds.set(change.record.sourceId, change.workosId);
     const memberships = new MembershipChanges(input.memberships, input.live, userIds, orgIds);
-    return { users, organizations, memberships, removals: findRemovals(input, users, memberships) };
+    return {
+        users,
+        organizations,
+        memberships,
+        removals: findRemovals(input, users, userIds, orgIds),
+        workosUserIds: userIds,
+    };
 }
 function diffUser(user, input) {
     const base = { entity: 'user', record: user };
@@ -6576,7 +6616,7 @@ function deletableRemovals(removals) {
  * that this source gives out, and memberships of such users in the export's organizations.
  * Each says whether prune may delete it (`keptBecause`).
  */
-function findRemovals(input, users, memberships) {
+function findRemovals(input, users, userIds, orgIds) {
     const { live, journal } = input;
     const journaled = (entity, id) => {
         const entry = journal?.get(entity, id);
@@ -6606,30 +6646,29 @@ function findRemovals(input, users, memberships) {
         });
     }
     // A member dropped from an organization that stays: the membership goes, the user stays.
-    const planned = new StringSet();
-    for (const m of memberships)
-        if (m.workosId)
-            planned.add(m.workosId);
-    const userSourceIds = new StringMap();
-    for (const u of users)
-        if (u.workosId)
-            userSourceIds.set(u.workosId, u.record.sourceId);
     const orgSourceIds = new Map();
     for (const o of input.organizations) {
         const found = live.organizationsByExternalId.get(o.sourceId);
         if (found)
             orgSourceIds.set(found.id, o.sourceId);
     }
-    // WorkOS memberships the plan does not have (few, mostly): only these are looked up in the journal.
+    // WorkOS memberships the plan does not have (few, mostly): only these are looked up further.
     const dropped = [];
-    for (const m of live.memberships.values()) {
+    for (const m of live.memberships.valuesNotIn(plannedMembershipKeys(input, userIds, orgIds))) {
         const orgSourceId = orgSourceIds.get(m.organizationId);
-        if (!orgSourceId || planned.has(m.id) || deletedUserIds.has(m.userId))
+        if (!orgSourceId || deletedUserIds.has(m.userId))
             continue;
-        dropped.push({ m, orgSourceId, userSourceId: userSourceIds.get(m.userId) });
+        dropped.push({ m, orgSourceId });
     }
     if (dropped.length === 0)
         return removals;
+    // The dropped members' source ids: one more pass over the users, kept for these few only.
+    const droppedUsers = new Map(dropped.map((d) => [d.m.userId, undefined]));
+    for (const u of users)
+        if (u.workosId && droppedUsers.has(u.workosId))
+            droppedUsers.set(u.workosId, u.record.sourceId);
+    for (const d of dropped)
+        d.userSourceId = droppedUsers.get(d.m.userId);
     /** Of those, the ones the journal says this migration created, by WorkOS id. */
     const droppedIds = new Set(dropped.map((d) => d.m.id));
     const createdMemberships = new Map();
@@ -6657,20 +6696,23 @@ function findRemovals(input, users, memberships) {
     return removals;
 }
 /**
- * WorkOS users of this migration that the export no longer has. A function of its own: the set
- * of the export's user ids (a million of them) is let go of before the memberships' sets are built.
+ * The live-membership keys (organization id, user id in WorkOS) of the planned memberships
+ * whose user and organization WorkOS holds: what diffMembership looks up.
  */
-function userRemovals(input, ours, kept) {
-    const exportedUsers = new StringSet();
-    for (const u of input.users) {
-        exportedUsers.add(u.sourceId);
-        for (const other of u.mergedSourceIds)
-            exportedUsers.add(other);
+function* plannedMembershipKeys(input, userIds, orgIds) {
+    for (const m of input.memberships) {
+        const userId = userIds.get(m.userSourceId);
+        const organizationId = orgIds.get(m.organizationSourceId);
+        if (userId && organizationId)
+            yield liveMembershipKey(organizationId, userId);
     }
+}
+/** WorkOS users of this migration that the export no longer has. */
+function userRemovals(input, ours, kept) {
     const removals = [];
     for (const found of input.live.users.withExternalId()) {
         const id = found.externalId;
-        if (exportedUsers.has(id) || input.notImported.users.has(id))
+        if (input.importsUser(id) || input.notImported.users.has(id))
             continue;
         const reason = input.skippedUsers.has(id)
             ? 'skipped_by_policy'
@@ -7108,17 +7150,7 @@ class PacedTransport {
             this.lastWriteBucket = bucket;
         const limiter = this.limiters[bucket];
         const sentAt = await limiter.acquire();
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        let response;
-        try {
-            response = await this.send(input, { ...init, signal });
-        }
-        catch (error) {
-            if (timeout.aborted)
-                throw new RequestTimeoutError(timeoutMs);
-            throw error;
-        }
+        const response = await this.sendWithTimeout(input, init, timeoutMs);
         const sample = this.now() - sentAt;
         this.latency += (sample - this.latency) * (sample > this.latency ? LATENCY_RISE : LATENCY_FALL);
         if (response.status === 429) {
@@ -7127,7 +7159,43 @@ class PacedTransport {
         }
         return response;
     }
+    /**
+     * Sends, and reads the answer's body, within `timeoutMs`; the answer comes back with its body
+     * in memory (WorkOS's answers are a page at most). Its timer is cleared as soon as the body is
+     * in: at thousands of requests a second, timers left to run out their minute (AbortSignal.timeout)
+     * held tens of megabytes of signals, timers and listeners.
+     */
+    async sendWithTimeout(input, init, timeoutMs) {
+        // Aborted while it waited for its slot: not sent at all.
+        init?.signal?.throwIfAborted();
+        const controller = new AbortController();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort(new RequestTimeoutError(timeoutMs));
+        }, timeoutMs);
+        // The caller's own signal (the SDK's) aborts this request too; its listener goes with the request.
+        const outer = init?.signal ?? undefined;
+        const abortFromOuter = () => controller.abort(outer?.reason);
+        outer?.addEventListener('abort', abortFromOuter, { once: true });
+        try {
+            const answer = await this.send(input, { ...init, signal: controller.signal });
+            const body = BODILESS_STATUSES.has(answer.status) ? null : await answer.arrayBuffer();
+            return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+        }
+        catch (error) {
+            if (timedOut)
+                throw new RequestTimeoutError(timeoutMs);
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+            outer?.removeEventListener('abort', abortFromOuter);
+        }
+    }
 }
+/** Statuses whose answers have no body (a Response with one refuses to be made). */
+const BODILESS_STATUSES = new Set([101, 204, 205, 304]);
 /** No answer within the timeout: a 408 like the SDK's own, so it is handled as transient (ambiguous for a create). */
 class RequestTimeoutError extends Error {
     status = 408;
@@ -14951,8 +15019,10 @@ function readWorkOS(run, workos) {
 /** The diff of the plan against what WorkOS holds; `passwordsFromJournal` as in DiffInput. */
 function diffRun(run, live, journal, passwordsFromJournal) {
     const notImported = (entity) => new Set(run.problems.filter((p) => p.entity === entity && p.severity === 'error' && p.sourceId).map((p) => p.sourceId));
+    const plannedUsers = run.plan.users.users;
     return diffMigration({
-        users: run.plan.users.users,
+        users: plannedUsers,
+        importsUser: (sourceId) => plannedUsers.ownerOf(sourceId) !== undefined,
         organizations: run.plan.organizations.organizations,
         memberships: run.plan.organizations.memberships,
         live,
@@ -16049,7 +16119,7 @@ async function applyDiff(workos, diff, ctx, options) {
         stoppedBy ??= result.stoppedBy;
         unreachable ??= result.unreachable;
     };
-    const ids = new WorkOSIdsSoFar();
+    const ids = new WorkOSIdsSoFar(diff.workosUserIds);
     const factorStage = new TotpFactorStage(options.factors ?? []);
     let sent = 0;
     await phase('users', diff.users, userWriter(workos), (c) => userWrite(c, options.forcePasswords), (outcome, change) => {
@@ -16214,23 +16284,35 @@ function pendingOutcome(entity, change) {
 }
 /**
  * The WorkOS ids of users and organizations as their outcomes go by, for the memberships; and
- * which of them failed. An entry per user, not an outcome.
+ * which of them failed. A user is kept only where its outcome says other than the diff did
+ * (created now, or without an id): a rerun of a million unchanged users keeps none.
  */
 class WorkOSIdsSoFar {
-    /** A million users: their ids as bytes outside the collector's heap. */
+    found;
+    /** A million users: their ids as bytes outside the collector's heap ('' for an outcome without one). */
     users = new StringMap();
     organizations = new Map();
     failedUsers = new Set();
     failedOrganizations = new Set();
+    constructor(found) {
+        this.found = found;
+    }
     take(o) {
         if (o.entity !== 'user' && o.entity !== 'organization')
             return;
         if (o.status === 'failed')
             (o.entity === 'user' ? this.failedUsers : this.failedOrganizations).add(o.sourceId);
-        if (o.workosId)
-            (o.entity === 'user' ? this.users : this.organizations).set(o.sourceId, o.workosId);
+        if (o.entity === 'organization') {
+            if (o.workosId)
+                this.organizations.set(o.sourceId, o.workosId);
+        }
+        else if ((o.workosId ?? '') !== (this.found.get(o.sourceId) ?? ''))
+            this.users.set(o.sourceId, o.workosId ?? '');
     }
-    user = (sourceId) => this.users.get(sourceId);
+    user = (sourceId) => {
+        const taken = this.users.get(sourceId);
+        return (taken ?? this.found.get(sourceId)) || undefined;
+    };
     organization = (sourceId) => this.organizations.get(sourceId);
     failed(m) {
         return this.failedUsers.has(m.userSourceId) || this.failedOrganizations.has(m.organizationSourceId);
@@ -16663,6 +16745,9 @@ async function runLazyFinish(options) {
 
 
 
+
+
+
 /** A dry run's options, from the settings the CLI or the action parsed. */
 function planOptions(settings, resolved) {
     return exportRunOptions(settings, resolved);
@@ -16692,18 +16777,37 @@ async function planAgainst(run, workos, journal) {
     const { recordedEarlier, keptExisting, keptSignedIn } = passwordMemory(diff);
     const pii = options.includePii ?? false;
     const factors = await factorChanges(run, workos, diff);
-    return finishRun(run, {
-        factors,
-        outcomes: diffOutcomes(diff),
-        problems: [...run.problems, ...conflictProblems(diff)],
-        reconciliation: missingAsPlanned(reconcile(diff)),
-        diff,
-        showChanges: true,
-        webhooks,
-        removals: diff.removals,
-        passwords: { sent: 0, recordedEarlier, keptExisting, keptSignedIn },
-        extraFiles: { 'changes.jsonl': changesJsonl(diff, pii), 'removals.csv': removalsCsv(diff.removals, pii) },
-    });
+    // Counted and written as they are worked out, like verify's: a plan of a million users never
+    // holds a million outcomes or a million lines of changes.jsonl.
+    const outcomes = outcomeStream(run);
+    try {
+        for (const outcome of liveOutcomes(diff))
+            outcomes.add(outcome);
+        const writtenFiles = [];
+        if (options.outDir) {
+            await (0,promises_.mkdir)(options.outDir, { recursive: true });
+            await writeLines((0,external_node_path_.join)(options.outDir, 'changes.jsonl'), changesLines(diff, pii));
+            writtenFiles.push('changes.jsonl');
+        }
+        return await finishRun(run, {
+            factors,
+            outcomes: [],
+            streamed: outcomes,
+            problems: [...run.problems, ...conflictProblems(diff)],
+            reconciliation: missingAsPlanned(reconcile(diff)),
+            diff,
+            showChanges: true,
+            webhooks,
+            removals: diff.removals,
+            passwords: { sent: 0, recordedEarlier, keptExisting, keptSignedIn },
+            extraFiles: { 'removals.csv': removalsCsv(diff.removals, pii) },
+            writtenFiles,
+        });
+    }
+    catch (error) {
+        outcomes.discard();
+        throw error;
+    }
 }
 /**
  * Without a key: what the checkpoint holds as planned is unchanged (listed, for the id map);

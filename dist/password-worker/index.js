@@ -245,10 +245,13 @@ class StringColumn {
      */
     writing = new Map();
     writeError;
-    /** Chunks whose write is done, to be filled again. */
+    /** A chunk whose write is done, to be filled again (at most one). */
     spare = [];
+    /**
+     * Where each row starts in the file. Rows lie end to end, so a row ends where the next one
+     * starts (the last where the bytes written so far end): no length is kept, 4 bytes a row less.
+     */
     offsetOf = new NumberColumn(Float64Array);
-    bytesOf = new NumberColumn(Uint32Array);
     /**
      * `chunkBytes`: how much is gathered before each write, and read ahead in order. A column read
      * mostly out of order (an index's rows, looked up by key) needs less than one read in order.
@@ -269,14 +272,13 @@ class StringColumn {
             // Larger than a chunk (a record near the input limit): straight to the file.
             const bytes = Buffer.from(text, 'utf8');
             writeSync(this.openFile(), bytes, 0, bytes.length, this.spilled);
-            this.offsetOf.push(this.spilled);
+            const row = this.offsetOf.push(this.spilled);
             this.spilled += bytes.length;
-            return this.bytesOf.push(bytes.length);
+            return row;
         }
-        const bytes = this.chunk.write(text, this.used, 'utf8');
-        this.offsetOf.push(this.spilled + this.used);
-        this.used += bytes;
-        return this.bytesOf.push(bytes);
+        const row = this.offsetOf.push(this.spilled + this.used);
+        this.used += this.chunk.write(text, this.used, 'utf8');
+        return row;
     }
     get(index) {
         // A row read twice in a row (a KeyIndex compares a candidate's key, then its row is read): once.
@@ -287,10 +289,14 @@ class StringColumn {
     }
     read(index) {
         const offset = this.offsetOf.get(index);
-        const bytes = this.bytesOf.get(index);
+        const end = index + 1 < this.offsetOf.length ? this.offsetOf.get(index + 1) : this.spilled + this.used;
+        const bytes = end - offset;
         // Only the next row reads a window ahead: a lookup in any order reads just its row.
         const inOrder = index === this.lastRead + 1;
         this.lastRead = index;
+        // An empty row has no bytes to find (its offset may be where no window or chunk is).
+        if (bytes === 0)
+            return '';
         if (offset >= this.spilled) {
             const start = offset - this.spilled;
             return this.chunk.toString('utf8', start, start + bytes);
@@ -331,8 +337,10 @@ class StringColumn {
                 if (error || written !== full.length)
                     this.writeError ??= new Error(`Could not spill rows to a temporary file: ${error?.message ?? 'short write'}.`);
                 this.writing.delete(at);
-                // Written: the chunk is filled again (a fresh one would pay its page faults again).
-                this.spare.push(chunk);
+                // Written: one chunk is kept to fill again (a fresh one would pay its page faults
+                // again); more would only be held once the column stops growing.
+                if (this.spare.length === 0 && !this.closed)
+                    this.spare.push(chunk);
                 if (this.closed && this.writing.size === 0)
                     this.closeFile();
             });
