@@ -35,21 +35,3 @@ export class StringMap {
     return this.count;
   }
 }
-
-/** A set of strings for a million entries: a StringMap without values. */
-export class StringSet {
-  private readonly map = new StringMap();
-
-  add(key: string): this {
-    if (!this.map.has(key)) this.map.set(key, '');
-    return this;
-  }
-
-  has(key: string): boolean {
-    return this.map.has(key);
-  }
-
-  get size(): number {
-    return this.map.size;
-  }
-}

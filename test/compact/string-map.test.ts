@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StringMap, StringSet } from '../../src/compact/string-map.js';
+import { StringMap } from '../../src/compact/string-map.js';
 
 describe('StringMap', () => {
   it('gives back the newest value of each key, and nothing for a key never set', () => {
@@ -13,14 +13,5 @@ describe('StringMap', () => {
     expect(map.set('ümlaut|1', '')).toBe(map);
     expect(map.get('ümlaut|1')).toBe('');
     expect(map.has('ümlaut|1')).toBe(true);
-  });
-});
-
-describe('StringSet', () => {
-  it('holds each key once', () => {
-    const set = new StringSet().add('a').add('b').add('a');
-    expect(set.size).toBe(2);
-    expect(set.has('a')).toBe(true);
-    expect(set.has('c')).toBe(false);
   });
 });
