@@ -6296,21 +6296,6 @@ class StringMap {
         return this.count;
     }
 }
-/** A set of strings for a million entries: a StringMap without values. */
-class StringSet {
-    map = new StringMap();
-    add(key) {
-        if (!this.map.has(key))
-            this.map.set(key, '');
-        return this;
-    }
-    has(key) {
-        return this.map.has(key);
-    }
-    get size() {
-        return this.map.size;
-    }
-}
 
 ;// CONCATENATED MODULE: ./build/model/digest.js
 
