@@ -7,7 +7,7 @@ import { factorsFromJournal } from '../plan/factors.js';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeLines } from '../io/write-lines.js';
-import { liveOutcomes, missingAsPlanned, reconcile } from '../reconcile/reconcile.js';
+import { liveOutcomes, reconcile } from '../reconcile/reconcile.js';
 import { changesLines, removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
 import {
@@ -79,7 +79,7 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
       outcomes: [],
       streamed: outcomes,
       problems: [...run.problems, ...conflictProblems(diff)],
-      reconciliation: missingAsPlanned(reconcile(diff)),
+      reconciliation: reconcile(diff, { missingAsPlanned: true }),
       diff,
       showChanges: true,
       webhooks,

@@ -11,8 +11,10 @@ import type { PlannedRecord } from '../model/planned.js';
  * mismatched. "Complete" in a report rests on this, never on the journal. Counts only: the
  * changes are worked out as they are counted (a million users and memberships are never held).
  */
-export function reconcile(diff: MigrationDiff): Reconciliation {
+export function reconcile(diff: MigrationDiff, options: { missingAsPlanned?: boolean } = {}): Reconciliation {
   const drift: RecordProblem[] = [];
+  /** A dry run's records WorkOS does not hold yet, counted per entity (see missingLine). */
+  const missing = new Map<Entity, number>();
   const count = (
     changes: Iterable<Change<PlannedRecord>> & { readonly length: number },
     entity: Removal['entity'],
@@ -20,7 +22,9 @@ export function reconcile(diff: MigrationDiff): Reconciliation {
     const c: FoundCounts = { expected: changes.length, found: 0, missing: 0, mismatched: 0, unexpected: 0 };
     for (const change of changes) {
       const problem = driftOf(change);
-      if (problem) drift.push(problem);
+      if (problem?.code === 'missing_in_workos' && options.missingAsPlanned)
+        missing.set(problem.entity, (missing.get(problem.entity) ?? 0) + 1);
+      else if (problem) drift.push(problem);
       if (change.action === 'create') {
         c.missing++;
         continue;
@@ -31,12 +35,13 @@ export function reconcile(diff: MigrationDiff): Reconciliation {
     c.unexpected = diff.removals.filter((r) => r.entity === entity).length;
     return c;
   };
-  return {
+  const counts = {
     users: count(diff.users, 'user'),
     organizations: count(diff.organizations, 'organization'),
     memberships: count(diff.memberships, 'membership'),
-    drift,
   };
+  for (const [entity, n] of missing) drift.push(missingLine(entity, n));
+  return { ...counts, drift };
 }
 
 /** A planned record the live diff found in WorkOS, with its WorkOS id. */
@@ -140,31 +145,19 @@ function driftOf(change: Change<PlannedRecord>): RecordProblem | undefined {
 }
 
 /**
- * A dry run's view of records WorkOS does not hold yet: creating them is the plan itself (the
- * changes table and changes.jsonl list each), not drift. One line per entity instead of one per
- * record, so a first plan against an empty environment does not bury the problems that need a person.
+ * A dry run's view of records WorkOS does not hold yet (`reconcile(diff, { missingAsPlanned:
+ * true })`): creating them is the plan itself (the changes table and changes.jsonl list each),
+ * not drift. One line per entity instead of one per record, counted as the diff goes by: a
+ * first plan of a million users against an empty environment neither buries the problems that
+ * need a person nor holds two million of them.
  */
-export function missingAsPlanned(r: Reconciliation): Reconciliation {
-  const missing = new Map<Entity, RecordProblem[]>();
-  const drift: RecordProblem[] = [];
-  for (const p of r.drift) {
-    if (p.code !== 'missing_in_workos') {
-      drift.push(p);
-      continue;
-    }
-    const list = missing.get(p.entity) ?? [];
-    list.push(p);
-    missing.set(p.entity, list);
-  }
-  for (const [entity, list] of missing) {
-    const noun = `${NOUN[entity as Removal['entity']]}${list.length === 1 ? '' : 's'}`;
-    drift.push({
-      entity,
-      location: { file: 'WorkOS', line: 0 },
-      code: 'missing_in_workos',
-      message: `WorkOS does not hold ${list.length} planned ${noun} yet: an import creates ${list.length === 1 ? 'it' : 'them'} (each is in changes.jsonl).`,
-      severity: 'warning',
-    });
-  }
-  return { ...r, drift };
+function missingLine(entity: Entity, count: number): RecordProblem {
+  const noun = `${NOUN[entity as Removal['entity']]}${count === 1 ? '' : 's'}`;
+  return {
+    entity,
+    location: { file: 'WorkOS', line: 0 },
+    code: 'missing_in_workos',
+    message: `WorkOS does not hold ${count} planned ${noun} yet: an import creates ${count === 1 ? 'it' : 'them'} (each is in changes.jsonl).`,
+    severity: 'warning',
+  };
 }

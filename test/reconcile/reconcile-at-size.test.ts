@@ -54,6 +54,19 @@ describe(`the live check of ${USERS} users and ${USERS} memberships`, () => {
     expect(Object.keys(r).sort()).toEqual(['drift', 'memberships', 'organizations', 'users']);
   });
 
+  it("a dry run's view counts the records WorkOS does not hold yet, one line per entity, and keeps every other drift", () => {
+    const r = reconcile(diff, { missingAsPlanned: true });
+    expect(r.users.missing).toBe(200);
+    const missing = r.drift.filter((p) => p.code === 'missing_in_workos');
+    expect(missing.map((p) => [p.entity, p.message])).toEqual([
+      ['user', 'WorkOS does not hold 200 planned users yet: an import creates them (each is in changes.jsonl).'],
+      ['organization', 'WorkOS does not hold 1 planned organization yet: an import creates it (each is in changes.jsonl).'],
+      ['membership', 'WorkOS does not hold 100 planned memberships yet: an import creates them (each is in changes.jsonl).'],
+    ]);
+    expect(r.drift.filter((p) => p.code === 'mismatch')).toHaveLength(200);
+    expect(r.drift).toHaveLength(200 + 3);
+  });
+
   it('streams one outcome per planned record to the report counts', () => {
     const stream = new OutcomeStream(undefined, [], false);
     for (const outcome of liveOutcomes(diff)) stream.add(outcome);
