@@ -5107,13 +5107,17 @@ function connectionsReader(workos, read) {
  * mismatched. "Complete" in a report rests on this, never on the journal. Counts only: the
  * changes are worked out as they are counted (a million users and memberships are never held).
  */
-function reconcile(diff) {
+function reconcile(diff, options = {}) {
     const drift = [];
+    /** A dry run's records WorkOS does not hold yet, counted per entity (see missingLine). */
+    const missing = new Map();
     const count = (changes, entity) => {
         const c = { expected: changes.length, found: 0, missing: 0, mismatched: 0, unexpected: 0 };
         for (const change of changes) {
             const problem = driftOf(change);
-            if (problem)
+            if (problem?.code === 'missing_in_workos' && options.missingAsPlanned)
+                missing.set(problem.entity, (missing.get(problem.entity) ?? 0) + 1);
+            else if (problem)
                 drift.push(problem);
             if (change.action === 'create') {
                 c.missing++;
@@ -5126,12 +5130,14 @@ function reconcile(diff) {
         c.unexpected = diff.removals.filter((r) => r.entity === entity).length;
         return c;
     };
-    return {
+    const counts = {
         users: count(diff.users, 'user'),
         organizations: count(diff.organizations, 'organization'),
         memberships: count(diff.memberships, 'membership'),
-        drift,
     };
+    for (const [entity, n] of missing)
+        drift.push(missingLine(entity, n));
+    return { ...counts, drift };
 }
 /**
  * The planned records WorkOS holds (cutover's rollback coverage), worked out from the diff on
@@ -5222,33 +5228,21 @@ function driftOf(change) {
     }
 }
 /**
- * A dry run's view of records WorkOS does not hold yet: creating them is the plan itself (the
- * changes table and changes.jsonl list each), not drift. One line per entity instead of one per
- * record, so a first plan against an empty environment does not bury the problems that need a person.
+ * A dry run's view of records WorkOS does not hold yet (`reconcile(diff, { missingAsPlanned:
+ * true })`): creating them is the plan itself (the changes table and changes.jsonl list each),
+ * not drift. One line per entity instead of one per record, counted as the diff goes by: a
+ * first plan of a million users against an empty environment neither buries the problems that
+ * need a person nor holds two million of them.
  */
-function missingAsPlanned(r) {
-    const missing = new Map();
-    const drift = [];
-    for (const p of r.drift) {
-        if (p.code !== 'missing_in_workos') {
-            drift.push(p);
-            continue;
-        }
-        const list = missing.get(p.entity) ?? [];
-        list.push(p);
-        missing.set(p.entity, list);
-    }
-    for (const [entity, list] of missing) {
-        const noun = `${NOUN[entity]}${list.length === 1 ? '' : 's'}`;
-        drift.push({
-            entity,
-            location: { file: 'WorkOS', line: 0 },
-            code: 'missing_in_workos',
-            message: `WorkOS does not hold ${list.length} planned ${noun} yet: an import creates ${list.length === 1 ? 'it' : 'them'} (each is in changes.jsonl).`,
-            severity: 'warning',
-        });
-    }
-    return { ...r, drift };
+function missingLine(entity, count) {
+    const noun = `${NOUN[entity]}${count === 1 ? '' : 's'}`;
+    return {
+        entity,
+        location: { file: 'WorkOS', line: 0 },
+        code: 'missing_in_workos',
+        message: `WorkOS does not hold ${count} planned ${noun} yet: an import creates ${count === 1 ? 'it' : 'them'} (each is in changes.jsonl).`,
+        severity: 'warning',
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/plan/diff-outcomes.js
@@ -16779,7 +16773,7 @@ async function planAgainst(run, workos, journal) {
             outcomes: [],
             streamed: outcomes,
             problems: [...run.problems, ...conflictProblems(diff)],
-            reconciliation: missingAsPlanned(reconcile(diff)),
+            reconciliation: reconcile(diff, { missingAsPlanned: true }),
             diff,
             showChanges: true,
             webhooks,
