@@ -4,7 +4,7 @@ import type { Journal } from '../checkpoint/journal.js';
 import type { Outcome } from '../model/outcome.js';
 import type { PlannedMembership, PlannedRecord, PlannedUser } from '../model/planned.js';
 import { UsageError } from '../model/types.js';
-import type { Change, MigrationDiff, UserChange } from '../model/changes.js';
+import type { Change, IdLookup, MigrationDiff, UserChange } from '../model/changes.js';
 import type { PlannedFactor } from '../model/factors.js';
 import { passwordDigest } from '../model/digest.js';
 import type { Logger } from '../report/logger.js';
@@ -299,7 +299,7 @@ class WorkOSIdsSoFar implements WorkOSIds {
   private readonly failedUsers = new Set<string>();
   private readonly failedOrganizations = new Set<string>();
 
-  constructor(private readonly found: { get(sourceId: string): string | undefined }) {}
+  constructor(private readonly found: IdLookup) {}
 
   take(o: Outcome): void {
     if (o.entity !== 'user' && o.entity !== 'organization') return;

@@ -80,7 +80,12 @@ export interface MigrationDiff {
   memberships: ChangeSequence<MembershipChange>;
   removals: Removal[];
   /** The WorkOS id of each planned user WorkOS holds, by source id, as the diff found it. */
-  workosUserIds: { get(sourceId: string): string | undefined };
+  workosUserIds: IdLookup;
+}
+
+/** WorkOS ids by source id. */
+export interface IdLookup {
+  get(sourceId: string): string | undefined;
 }
 
 export interface ChangeCounts {

@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import type { ApplyContext } from '../apply/apply-record.js';
 import { applyDiff, type DiffLimits } from '../apply/apply-diff.js';
@@ -11,8 +9,7 @@ import { deletableRemovals, passwordMemory } from '../plan/diff.js';
 import { conflictProblems, removalCounts } from '../plan/diff-outcomes.js';
 import { createPlannedRoles } from '../apply/roles.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { writeLines } from '../io/write-lines.js';
-import { changesLines, removalsCsv } from '../report/files.js';
+import { removalsCsv } from '../report/files.js';
 import type { OutcomeStream } from '../report/outcome-stream.js';
 import type { Summary } from '../report/summary.js';
 import {
@@ -32,6 +29,7 @@ import {
   type MigrationResult,
   type PreparedRun,
   forecastWebhooks,
+  writeChangesFile,
 } from './pipeline.js';
 
 export interface ImportOptions extends ExportRunOptions, DiffLimits {
@@ -109,12 +107,7 @@ async function importStreaming(
   // Before any write: a truncated export must stop the run, not half of it.
   if (options.prune) checkPruneLimit(run, toPrune, options.pruneLimit);
   const problems = [...run.problems, ...conflictProblems(diff)];
-  const writtenFiles: string[] = [];
-  if (options.outDir) {
-    await mkdir(options.outDir, { recursive: true });
-    await writeLines(join(options.outDir, 'changes.jsonl'), changesLines(diff, pii));
-    writtenFiles.push('changes.jsonl');
-  }
+  const writtenFiles = await writeChangesFile(run, diff);
   const ctx: ApplyContext = { caller: run.caller, journal };
   const environment = await prepareEnvironment(run, workos, diff, journal);
   problems.push(...environment.problems);

@@ -1,6 +1,7 @@
 // What every mode shares: read the exports, plan, connect, read WorkOS, diff, report. Each mode
 // (plan.ts, import.ts, verify.ts, rollback.ts) is one function over these steps.
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkOS } from '@workos-inc/node';
 import { plannedWrites, readWebhookForecast } from '../plan/webhooks.js';
@@ -25,7 +26,8 @@ import { checkMembershipRoles, planOrganizations, type OrganizationPlan } from '
 import { MERGE_UNVERIFIED, PlannedUsers, UserPlanner, type UserPlan } from '../plan/users.js';
 import { reconcile, type Reconciliation } from '../reconcile/reconcile.js';
 import { runLoginProbes, type LoginProbe, type LoginProbeResult } from '../reconcile/login-probes.js';
-import { writeReportFiles, type ReportFiles } from '../report/files.js';
+import { changesLines, writeReportFiles, type ReportFiles } from '../report/files.js';
+import { writeLines } from '../io/write-lines.js';
 import { OutcomeStream } from '../report/outcome-stream.js';
 import { silentLogger, type Logger } from '../report/logger.js';
 import { ReadProgress } from '../report/progress.js';
@@ -348,6 +350,18 @@ export function diffRun(
     ownsExternalId: (entity, id) => sourceOwnsExternalId(run.options.source, entity, id),
     forcePasswords: run.options.forcePasswords,
   });
+}
+
+/**
+ * changes.jsonl, a line at a time, into the report directory before anything is written to
+ * WorkOS (plan, import); the names of the files written, for finishRun's `writtenFiles`.
+ */
+export async function writeChangesFile(run: PreparedRun, diff: MigrationDiff): Promise<string[]> {
+  const { outDir, includePii } = run.options;
+  if (!outDir) return [];
+  await mkdir(outDir, { recursive: true });
+  await writeLines(join(outDir, 'changes.jsonl'), changesLines(diff, includePii ?? false));
+  return ['changes.jsonl'];
 }
 
 /** TOTP factors an import would enroll now: WorkOS is read for the users it holds (plan, verify). */

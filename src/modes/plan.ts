@@ -4,11 +4,8 @@ import type { Outcome } from '../model/outcome.js';
 import { passwordMemory } from '../plan/diff.js';
 import { conflictProblems } from '../plan/diff-outcomes.js';
 import { factorsFromJournal } from '../plan/factors.js';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeLines } from '../io/write-lines.js';
 import { liveOutcomes, reconcile } from '../reconcile/reconcile.js';
-import { changesLines, removalsCsv } from '../report/files.js';
+import { removalsCsv } from '../report/files.js';
 import type { WorkOS } from '@workos-inc/node';
 import {
   diffRun,
@@ -16,6 +13,7 @@ import {
   openJournal,
   outcomeStream,
   plannedRecords,
+  writeChangesFile,
   prepareRun,
   readWorkOS,
   warnForcedPasswords,
@@ -68,12 +66,7 @@ async function planAgainst(run: PreparedRun, workos: WorkOS, journal: Journal | 
   const outcomes = outcomeStream(run);
   try {
     for (const outcome of liveOutcomes(diff)) outcomes.add(outcome);
-    const writtenFiles: string[] = [];
-    if (options.outDir) {
-      await mkdir(options.outDir, { recursive: true });
-      await writeLines(join(options.outDir, 'changes.jsonl'), changesLines(diff, pii));
-      writtenFiles.push('changes.jsonl');
-    }
+    const writtenFiles = await writeChangesFile(run, diff);
     return await finishRun(run, {
       factors,
       outcomes: [],

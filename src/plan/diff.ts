@@ -11,6 +11,7 @@ import {
 import type {
   Change,
   ChangedField,
+  IdLookup,
   ChangeCounts,
   KeptReason,
   MembershipChange,
@@ -114,11 +115,6 @@ export class MembershipChanges implements Iterable<MembershipChange> {
   *[Symbol.iterator](): Iterator<MembershipChange> {
     for (const m of this.memberships) yield diffMembership(m, this.live, this.userIds, this.orgIds);
   }
-}
-
-/** WorkOS ids by source id. */
-interface IdLookup {
-  get(sourceId: string): string | undefined;
 }
 
 export function diffMigration(input: DiffInput): MigrationDiff {
