@@ -12828,6 +12828,8 @@ async function readEnvironmentRoles(workos, read, used, source, missingRoles = '
 
 
 
+
+
 /** The options every export-reading mode shares, from the settings. */
 function exportRunOptions(settings, resolved) {
     return {
@@ -12975,6 +12977,18 @@ function diffRun(run, live, journal, passwordsFromJournal) {
         ownsExternalId: (entity, id) => sourceOwnsExternalId(run.options.source, entity, id),
         forcePasswords: run.options.forcePasswords,
     });
+}
+/**
+ * changes.jsonl, a line at a time, into the report directory before anything is written to
+ * WorkOS (plan, import); the names of the files written, for finishRun's `writtenFiles`.
+ */
+async function writeChangesFile(run, diff) {
+    const { outDir, includePii } = run.options;
+    if (!outDir)
+        return [];
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    await writeLines((0,external_node_path_.join)(outDir, 'changes.jsonl'), changesLines(diff, includePii ?? false));
+    return ['changes.jsonl'];
 }
 /** TOTP factors an import would enroll now: WorkOS is read for the users it holds (plan, verify). */
 function factorChanges(run, workos, diff) {
@@ -14431,9 +14445,6 @@ function roles_problem(slug, code, message) {
 
 
 
-
-
-
 /** import's options, from the settings the CLI or the action parsed. */
 function importOptions(settings, resolved) {
     return {
@@ -14485,12 +14496,7 @@ async function importStreaming(run, options, workos, journal, outcomes) {
     if (options.prune)
         checkPruneLimit(run, toPrune, options.pruneLimit);
     const problems = [...run.problems, ...conflictProblems(diff)];
-    const writtenFiles = [];
-    if (options.outDir) {
-        await (0,promises_.mkdir)(options.outDir, { recursive: true });
-        await writeLines((0,external_node_path_.join)(options.outDir, 'changes.jsonl'), changesLines(diff, pii));
-        writtenFiles.push('changes.jsonl');
-    }
+    const writtenFiles = await writeChangesFile(run, diff);
     const ctx = { caller: run.caller, journal };
     const environment = await prepareEnvironment(run, workos, diff, journal);
     problems.push(...environment.problems);
@@ -14621,9 +14627,6 @@ function explainKeptRemovals(run, removals) {
 
 
 
-
-
-
 /** A dry run's options, from the settings the CLI or the action parsed. */
 function planOptions(settings, resolved) {
     return exportRunOptions(settings, resolved);
@@ -14659,12 +14662,7 @@ async function planAgainst(run, workos, journal) {
     try {
         for (const outcome of liveOutcomes(diff))
             outcomes.add(outcome);
-        const writtenFiles = [];
-        if (options.outDir) {
-            await (0,promises_.mkdir)(options.outDir, { recursive: true });
-            await writeLines((0,external_node_path_.join)(options.outDir, 'changes.jsonl'), changesLines(diff, pii));
-            writtenFiles.push('changes.jsonl');
-        }
+        const writtenFiles = await writeChangesFile(run, diff);
         return await finishRun(run, {
             factors,
             outcomes: [],
